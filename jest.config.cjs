@@ -1,0 +1,12 @@
+// Tests import package sources, never builds: @strata/x maps to packages/x/src/index.ts.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/tools'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  moduleNameMapper: {
+    '^@strata/(.*)$': '<rootDir>/packages/$1/src/index.ts',
+    '^strata$': '<rootDir>/packages/strata/src/index.ts',
+  },
+  testTimeout: 120000,
+};

@@ -1,0 +1,18 @@
+// Importing tfjs-backend-cpu registers its kernels with tfjs-core's registry (tfjs's own mechanism);
+// nothing runs until a Strata backend is created from it.
+import '@tensorflow/tfjs-backend-cpu';
+import { tfjsBackend, type BackendFactory } from '@strata/tensor';
+
+/**
+ * The CPU backend: TensorFlow.js's plain JavaScript kernels. Works everywhere, starts
+ * synchronously (so it can be the default before any `setBackend`), and reads synchronously.
+ */
+export function cpu(): BackendFactory {
+  return tfjsBackend({
+    name: 'cpu',
+    // tfjs-backend-cpu prints a "use tfjs-node" banner on first write in Node; Strata users need not see it.
+    configure: (tf) => {
+      (tf as unknown as { firstUse: boolean }).firstUse = false;
+    },
+  });
+}

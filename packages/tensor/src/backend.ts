@@ -1,0 +1,124 @@
+import * as tfc from '@tensorflow/tfjs-core';
+import type { KernelBackend, TensorInfo, NamedAttrMap } from '@tensorflow/tfjs-core';
+import { StrataError } from './errors';
+
+export type DataId = object;
+export type { TensorInfo };
+
+/** A kernel a Strata backend supplies itself, where TensorFlow.js's backend has none (or a slow one). */
+export type KernelImpl = (args: { inputs: Record<string, TensorInfo>; backend: KernelBackend; attrs: NamedAttrMap; strata: Backend }) => TensorInfo | TensorInfo[];
+
+/**
+ * A started backend: the one TensorFlow.js backend instance of that name in this process, plus the
+ * kernels Strata adds or replaces for it. Ops reach kernels only through `runKernel`.
+ */
+export interface Backend {
+  readonly name: string;
+  readonly tf: KernelBackend;
+  /** True where transposed matmul kernels are much slower than a transpose plus a plain matmul (wasm). */
+  readonly explicitTransposeMatmul: boolean;
+  /** True where `readSync` works (not in WebGPU without a sync path). */
+  readonly canReadSync: boolean;
+  hasKernel(kernelName: string): boolean;
+  runKernel(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo | TensorInfo[];
+}
+
+/** What `cpu()`, `wasm()` and `webgpu()` return: a named recipe for starting a backend. */
+export interface BackendFactory {
+  readonly name: string;
+  create(): Promise<Backend>;
+  /** Present where the backend can start without awaiting (cpu): lets ops run before any setBackend. */
+  createSync?(): Backend;
+}
+
+export interface TfjsBackendOptions {
+  name: string;
+  /**
+   * Imports the TensorFlow.js backend package, which registers itself with tfjs-core's registry.
+   * Omit it where the package is imported statically (then the backend can start synchronously).
+   */
+  load?: () => Promise<unknown>;
+  /** Runs before the tfjs backend is initialised (e.g. to provide `navigator.gpu` in Node). */
+  prepare?: () => Promise<void> | void;
+  /** Kernels Strata supplies for this backend; consulted before tfjs-core's registry. */
+  kernels?: Record<string, KernelImpl>;
+  explicitTransposeMatmul?: boolean;
+  canReadSync?: boolean;
+  /** Called once with the started tfjs backend instance. */
+  configure?: (tf: KernelBackend) => void;
+}
+
+type TfEngine = {
+  registry: Record<string, KernelBackend>;
+  registryFactory: Record<string, unknown>;
+  initializeBackend(name: string): { success: boolean | Promise<boolean>; asyncInit: boolean };
+};
+
+/**
+ * Starts (or finds) the process-wide TensorFlow.js backend instance of `name` without making it
+ * tfjs's active backend, then runs its kernels' setup functions: wasm kernels bind to the backend
+ * their `setupFunc` last saw, so they must see this instance.
+ */
+function startTfjsBackend(name: string): KernelBackend | Promise<KernelBackend> {
+  const engine = tfc.engine() as unknown as TfEngine;
+  const finish = (): KernelBackend => {
+    const instance = engine.registry[name];
+    for (const kernel of tfc.getKernelsForBackend(name)) kernel.setupFunc?.(instance);
+    return instance;
+  };
+  if (engine.registry[name] != null) return finish();
+  if (engine.registryFactory[name] == null) {
+    throw new StrataError(`backend '${name}': TensorFlow.js has no backend registered under that name`);
+  }
+  const { success, asyncInit } = engine.initializeBackend(name);
+  const fail = () => new StrataError(`backend '${name}' failed to start (see the warning above for the cause)`);
+  if (!asyncInit) {
+    if (!success) throw fail();
+    return finish();
+  }
+  return (success as Promise<boolean>).then((ok) => {
+    if (!ok) throw fail();
+    return finish();
+  });
+}
+
+/** Builds a Strata backend on a TensorFlow.js backend; each backend package is a call to this. */
+export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
+  const wrap = (tf: KernelBackend): Backend => {
+    options.configure?.(tf);
+    const own = options.kernels ?? {};
+    const backend: Backend = {
+      name: options.name,
+      tf,
+      explicitTransposeMatmul: options.explicitTransposeMatmul ?? false,
+      canReadSync: options.canReadSync ?? true,
+      hasKernel: (k) => k in own || tfc.getKernel(k, options.name) !== undefined,
+      runKernel(kernelName, inputs, attrs = {}) {
+        const mine = own[kernelName];
+        if (mine) return mine({ inputs, backend: tf, attrs, strata: backend });
+        const config = tfc.getKernel(kernelName, options.name);
+        if (!config) {
+          throw new StrataError(`backend '${options.name}' has no kernel '${kernelName}'; switch backends with setBackend('cpu') or report the missing kernel`);
+        }
+        return config.kernelFunc({ inputs: inputs as never, backend: tf, attrs }) as TensorInfo | TensorInfo[];
+      },
+    };
+    return backend;
+  };
+  const factory: BackendFactory = {
+    name: options.name,
+    async create() {
+      await options.prepare?.();
+      await options.load?.();
+      return wrap(await startTfjsBackend(options.name));
+    },
+  };
+  if (!options.load && !options.prepare) {
+    factory.createSync = () => {
+      const tf = startTfjsBackend(options.name);
+      if (tf instanceof Promise) throw new StrataError(`backend '${options.name}' starts asynchronously: await setBackend('${options.name}') first`);
+      return wrap(tf);
+    };
+  }
+  return factory;
+}

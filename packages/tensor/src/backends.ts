@@ -1,0 +1,26 @@
+import { engine } from './engine';
+import type { Backend, BackendFactory } from './backend';
+
+/** Makes a backend available by name to setBackend(name); the umbrella package registers all three. */
+export function registerBackend(factory: BackendFactory): void {
+  engine.registerBackend(factory);
+}
+
+/** Starts (once) and activates a backend: `await setBackend(wasm())` or `await setBackend('wasm')`. */
+export function setBackend(backend: string | BackendFactory): Promise<Backend> {
+  return engine.setBackend(backend);
+}
+
+/** The active backend's name (starting the default one if none is set). */
+export function getBackend(): string {
+  return engine.backendName();
+}
+
+/** Resolves when the backend being started is ready. */
+export function ready(): Promise<void> {
+  return engine.ready();
+}
+
+export function registeredBackends(): string[] {
+  return engine.registeredBackends();
+}

@@ -1,0 +1,295 @@
+import type { Backend, BackendFactory, DataId, TensorInfo } from './backend';
+import { toTypedArray, bytesPerElement, type DType, type TypedArray } from './dtype';
+import { StrataError } from './errors';
+import { sizeOf, type ConcreteShape } from './shape';
+import { Tensor } from './tensor';
+
+/** Where one tensor's data lives. Several tensors may share a data id (backends count references). */
+export interface Handle {
+  dataId: DataId;
+  backend: Backend;
+  bytes: number;
+}
+
+/** Something that watches every eager op as it runs: the gradient tape implements this. */
+export interface OpRecord {
+  op: string;
+  inputs: readonly Tensor[];
+  outputs: readonly Tensor[];
+  attrs: unknown;
+}
+export interface OpObserver {
+  /**
+   * Called after each eager op. Inputs made from JS numbers or arrays are disposed right after this
+   * returns, and callers may dispose the rest at any time: keep what you need with `retain()`.
+   */
+  onOp(record: OpRecord): void;
+}
+
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+  backends: Record<string, { numTensors: number; numBytes: number }>;
+}
+
+/** The process-wide state: backends, memory accounting, tidy scopes and op observers. */
+class Engine {
+  private ids = 0;
+  private factories = new Map<string, BackendFactory & { createSync?: () => Backend }>();
+  private started = new Map<string, Backend>();
+  private current: Backend | null = null;
+  private pending: Promise<Backend> | null = null;
+  private scopes: Set<Tensor>[] = [];
+  private observers: OpObserver[] = [];
+  private refs = new Map<DataId, { count: number; bytes: number; backend: string }>();
+  private tensorsPerBackend = new Map<string, number>();
+  private finalizer = new FinalizationRegistry<Handle>((h) => this.release(h));
+
+  nextId(): number {
+    return ++this.ids;
+  }
+
+  // ---- backends ----
+  registerBackend(factory: BackendFactory & { createSync?: () => Backend }): void {
+    this.factories.set(factory.name, factory);
+  }
+
+  registeredBackends(): string[] {
+    return [...this.factories.keys()];
+  }
+
+  async setBackend(which: string | BackendFactory): Promise<Backend> {
+    const factory = typeof which === 'string' ? this.factories.get(which) : which;
+    if (!factory) {
+      throw new StrataError(
+        `setBackend: no backend named '${which}' is registered (registered: ${this.registeredBackends().join(', ') || 'none'}); ` +
+          `pass a factory instead, e.g. await setBackend(wasm())`,
+      );
+    }
+    if (typeof which !== 'string' && !this.factories.has(factory.name)) this.registerBackend(factory);
+    const start = this.startBackend(factory);
+    this.pending = start;
+    try {
+      this.current = await start;
+    } finally {
+      if (this.pending === start) this.pending = null;
+    }
+    return this.current;
+  }
+
+  private async startBackend(factory: BackendFactory): Promise<Backend> {
+    const have = this.started.get(factory.name);
+    if (have) return have;
+    const backend = await factory.create();
+    this.started.set(factory.name, backend);
+    return backend;
+  }
+
+  async ready(): Promise<void> {
+    if (this.pending) await this.pending;
+    else this.backend();
+  }
+
+  /** The active backend; with none set, starts the first registered one that can start synchronously. */
+  backend(): Backend {
+    if (this.current) return this.current;
+    if (this.pending) throw new StrataError('a backend is still starting: await ready() (or the setBackend promise) before running ops');
+    for (const f of this.factories.values()) {
+      if (f.createSync) {
+        const b = this.started.get(f.name) ?? f.createSync();
+        this.started.set(f.name, b);
+        this.current = b;
+        return b;
+      }
+    }
+    throw new StrataError("no backend is set: call await setBackend(cpu()) (from '@strata/backend-cpu'), or import 'strata', which registers one");
+  }
+
+  backendName(): string {
+    return this.backend().name;
+  }
+
+  // ---- tensors and memory ----
+  /** Wraps backend data as a new tensor, tracked by the innermost tidy scope. */
+  makeTensor<D extends DType>(info: { dataId: DataId }, shape: ConcreteShape, dtype: D, backend: Backend): Tensor<D> {
+    const handle = this.track(info.dataId, backend, sizeOf(shape) * bytesPerElement(dtype));
+    const t = new Tensor(shape, dtype, handle);
+    this.finalizer.register(t, handle, t);
+    this.count(backend.name, 1);
+    this.scopes[this.scopes.length - 1]?.add(t);
+    return t;
+  }
+
+  /** Writes host values to the active backend as a new tensor. */
+  fromValues<D extends DType>(values: TypedArray, shape: ConcreteShape, dtype: D, backend = this.backend()): Tensor<D> {
+    const dataId = backend.tf.write(values, [...shape], dtype);
+    return this.makeTensor({ dataId }, shape, dtype, backend);
+  }
+
+  private track(dataId: DataId, backend: Backend, bytes: number): Handle {
+    const r = this.refs.get(dataId);
+    if (r) r.count++;
+    else this.refs.set(dataId, { count: 1, bytes, backend: backend.name });
+    return { dataId, backend, bytes };
+  }
+
+  private count(backend: string, delta: number): void {
+    this.tensorsPerBackend.set(backend, (this.tensorsPerBackend.get(backend) ?? 0) + delta);
+  }
+
+  /** A second reference to the same backend data (no copy): what Variables and tapes hold on to. */
+  shareHandle(h: Handle): Handle {
+    h.backend.tf.incRef(h.dataId);
+    return this.track(h.dataId, h.backend, h.bytes);
+  }
+
+  /** Accounts for a tensor built around a handle it already holds (Variables), outside tidy scopes. */
+  adopt(t: Tensor): void {
+    const h = t.live('adopt');
+    this.finalizer.register(t, h, t);
+    this.count(h.backend.name, 1);
+  }
+
+  /** A new tensor sharing `t`'s data, outside every tidy scope: dispose it when done. */
+  retain<D extends DType>(t: Tensor<D>): Tensor<D> {
+    const h = this.shareHandle(t.live('retain'));
+    const r = new Tensor(t.shape, t.dtype, h);
+    this.finalizer.register(r, h, r);
+    this.count(h.backend.name, 1);
+    return r;
+  }
+
+  private release(h: Handle): void {
+    h.backend.tf.disposeData(h.dataId);
+    const r = this.refs.get(h.dataId);
+    if (r && --r.count === 0) this.refs.delete(h.dataId);
+  }
+
+  disposeTensor(t: Tensor): void {
+    const h = t.handle;
+    if (h === null) return;
+    t.handle = null;
+    this.finalizer.unregister(t);
+    this.release(h);
+    this.count(h.backend.name, -1);
+    for (const s of this.scopes) s.delete(t);
+  }
+
+  /** @internal Variable.assign: swap the handle a live tensor points at. */
+  replaceHandle(t: Tensor, old: Handle, next: Handle): void {
+    this.finalizer.unregister(t);
+    this.release(old);
+    t.handle = next;
+    this.finalizer.register(t, next, t);
+    if (old.backend !== next.backend) {
+      this.count(old.backend.name, -1);
+      this.count(next.backend.name, 1);
+    }
+  }
+
+  /** Makes sure `t`'s data is on `backend`, copying it there once if it was made on another. */
+  moveTo(t: Tensor, backend: Backend, op: string): Handle {
+    const h = t.live(op);
+    if (h.backend === backend) return h;
+    if (!h.backend.canReadSync) {
+      throw new StrataError(
+        `${op}: tensor ${t.id} lives on backend '${h.backend.name}', which cannot be read synchronously to move it to '${backend.name}'; ` +
+          `read it first (const v = await t.data()) and make a new tensor from v`,
+      );
+    }
+    const values = this.copyOut(h.backend.tf.readSync(h.dataId), t.dtype);
+    const dataId = backend.tf.write(values, [...t.shape], t.dtype);
+    const next = this.track(dataId, backend, h.bytes);
+    this.replaceHandle(t, h, next);
+    return next;
+  }
+
+  /** Backend reads may return the backend's own buffer: always hand users a fresh copy of the right type. */
+  copyOut(values: unknown, dtype: DType): TypedArray {
+    const v = values as TypedArray;
+    if (dtype === 'float32' && v instanceof Float32Array) return v.slice();
+    if (dtype === 'int32' && v instanceof Int32Array) return v.slice();
+    if (dtype === 'bool' && v instanceof Uint8Array) return v.slice();
+    return toTypedArray(v as ArrayLike<number>, dtype);
+  }
+
+  memory(): MemoryInfo {
+    const backends: MemoryInfo['backends'] = {};
+    for (const [name, n] of this.tensorsPerBackend) backends[name] = { numTensors: n, numBytes: 0 };
+    let numBytes = 0;
+    for (const r of this.refs.values()) {
+      numBytes += r.bytes;
+      (backends[r.backend] ??= { numTensors: 0, numBytes: 0 }).numBytes += r.bytes;
+    }
+    let numTensors = 0;
+    for (const n of this.tensorsPerBackend.values()) numTensors += n;
+    return { numTensors, numBytes, backends };
+  }
+
+  // ---- scopes ----
+  tidy<T>(fn: () => T): T {
+    const scope = new Set<Tensor>();
+    this.scopes.push(scope);
+    let result: T;
+    try {
+      result = fn();
+    } catch (e) {
+      this.scopes.pop();
+      for (const t of scope) if (!t.kept) this.disposeTensor(t);
+      throw e;
+    }
+    this.scopes.pop();
+    if (result instanceof Promise) {
+      throw new StrataError('tidy: the function returned a Promise; tidy() only works with synchronous functions (await outside it)');
+    }
+    const returned = new Set<Tensor>();
+    collectTensors(result, returned);
+    const parent = this.scopes[this.scopes.length - 1];
+    for (const t of scope) {
+      if (returned.has(t)) parent?.add(t);
+      else if (!t.kept) this.disposeTensor(t);
+    }
+    return result;
+  }
+
+  keep<T extends Tensor>(t: T): T {
+    t.kept = true;
+    return t;
+  }
+
+  // ---- observers ----
+  addObserver(o: OpObserver): () => void {
+    this.observers.push(o);
+    return () => {
+      const i = this.observers.indexOf(o);
+      if (i >= 0) this.observers.splice(i, 1);
+    };
+  }
+
+  get observing(): boolean {
+    return this.observers.length > 0;
+  }
+
+  notify(record: OpRecord): void {
+    for (const o of [...this.observers]) o.onOp(record);
+  }
+
+  info(t: Tensor, backend: Backend, op: string): TensorInfo {
+    return { dataId: this.moveTo(t, backend, op).dataId, shape: [...t.shape], dtype: t.dtype } as TensorInfo;
+  }
+}
+
+/** Finds every tensor in a value made of arrays, plain objects and Maps. */
+export function collectTensors(x: unknown, into: Set<Tensor>, seen = new Set<unknown>()): Set<Tensor> {
+  if (x === null || typeof x !== 'object' || seen.has(x)) return into;
+  seen.add(x);
+  if (x instanceof Tensor) into.add(x);
+  else if (Array.isArray(x)) for (const v of x) collectTensors(v, into, seen);
+  else if (x instanceof Map) for (const v of x.values()) collectTensors(v, into, seen);
+  else if (Object.getPrototypeOf(x) === Object.prototype) for (const v of Object.values(x)) collectTensors(v, into, seen);
+  return into;
+}
+
+const GLOBAL_KEY = Symbol.for('strata.engine');
+/** One engine per process even if two copies of this package are loaded. */
+export const engine: Engine = ((globalThis as Record<symbol, Engine>)[GLOBAL_KEY] ??= new Engine());

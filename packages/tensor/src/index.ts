@@ -1,0 +1,25 @@
+// @strata/tensor: the whole public API, as named exports.
+export { Tensor, Variable, type NestedArray } from './tensor';
+export { type DType, type TypedArray, type DataFor, upcast, DTYPES } from './dtype';
+export { type Shape, type Dim, type ConcreteShape, sizeOf, broadcastShapes, normalizeAxis, normalizeAxes } from './shape';
+export { StrataError, opError, fmtShape } from './errors';
+export { type Backend, type BackendFactory, type KernelImpl, type TfjsBackendOptions, type TensorInfo, type DataId, tfjsBackend } from './backend';
+export { registerBackend, setBackend, getBackend, ready, registeredBackends } from './backends';
+export { tidy, keep, dispose, memory, retain } from './memory';
+export { type MemoryInfo, type OpObserver, type OpRecord, engine } from './engine';
+export {
+  type OpDef,
+  type TensorSpec,
+  type KernelContext,
+  type SymbolicTensorLike,
+  defineOp,
+  runOp,
+  runOpMulti,
+  isSymbolic,
+} from './op';
+export { tensor, scalar, toTensor, type TensorLike, type OpInput } from './convert';
+export { fill, zeros, ones, zerosLike, onesLike, eye, range, linspace } from './creation';
+export { randomNormal, randomUniform, truncatedNormal, type Seed, type NormalOptions, type UniformOptions } from './random';
+export { variable, type VariableOptions } from './variable';
+export { formatTensor } from './format';
+export * from './ops';

@@ -1,0 +1,27 @@
+import { engine, collectTensors, type MemoryInfo } from './engine';
+import type { Tensor } from './tensor';
+
+/** Runs `fn` and frees every tensor it created except those it returns (or `keep()`s). */
+export function tidy<T>(fn: () => T): T {
+  return engine.tidy(fn);
+}
+
+/** Exempts a tensor from the enclosing tidy(). */
+export function keep<T extends Tensor>(t: T): T {
+  return engine.keep(t);
+}
+
+/** Frees a tensor, or every tensor inside arrays, plain objects and Maps. */
+export function dispose(x: unknown): void {
+  for (const t of collectTensors(x, new Set())) t.dispose();
+}
+
+/** Live tensors and bytes, in all and per backend. */
+export function memory(): MemoryInfo {
+  return engine.memory();
+}
+
+/** A new handle on `t`'s data (no copy), owned by the caller and outside every tidy(). */
+export function retain<T extends Tensor>(t: T): T {
+  return engine.retain(t) as T;
+}

@@ -1,0 +1,116 @@
+import type { Backend, TensorInfo } from './backend';
+import type { NamedAttrMap } from '@tensorflow/tfjs-core';
+import type { DType } from './dtype';
+import { engine } from './engine';
+import { StrataError, fmtShape } from './errors';
+import { assertConcrete, sizeOf, type Shape } from './shape';
+import { Tensor } from './tensor';
+import { typedArrayFor } from './dtype';
+
+/** A tensor's type as shape rules see it: known or partly known shape, and dtype. */
+export interface TensorSpec {
+  readonly shape: Shape;
+  readonly dtype: DType;
+}
+
+/**
+ * A tensor of a graph under construction (@strata/graph implements this). An op that receives one
+ * asks it to record the op instead of computing: the object carries its behaviour, so this package
+ * never imports the graph.
+ */
+export interface SymbolicTensorLike extends TensorSpec {
+  readonly symbolic: true;
+  applyOp(def: OpDef<any>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: unknown): unknown;
+}
+
+export function isSymbolic(x: unknown): x is SymbolicTensorLike {
+  return typeof x === 'object' && x !== null && (x as { symbolic?: unknown }).symbolic === true;
+}
+
+/** What a kernel function gets: the backend and a way to run and free backend kernels. */
+export interface KernelContext {
+  readonly backend: Backend;
+  run(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo;
+  runMulti(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo[];
+  /** Frees an intermediate result. */
+  free(info: TensorInfo): void;
+  /** Writes host values to the backend (for small constants a kernel needs). */
+  write(values: ArrayLike<number>, shape: number[], dtype: DType): TensorInfo;
+}
+
+/**
+ * One op: its name (the key of its gradient rule), its shape/dtype rule (checked eagerly, and used
+ * for symbolic inference), and its kernel call. Layout preparation lives in `kernel`.
+ */
+export interface OpDef<A = Record<string, never>> {
+  readonly name: string;
+  infer(inputs: readonly TensorSpec[], attrs: A): TensorSpec | TensorSpec[];
+  kernel(ctx: KernelContext, inputs: TensorInfo[], attrs: A, outputs: readonly { shape: number[]; dtype: DType }[]): TensorInfo | TensorInfo[];
+}
+
+export function defineOp<A = Record<string, never>>(def: OpDef<A>): OpDef<A> {
+  return def;
+}
+
+function contextFor(backend: Backend): KernelContext {
+  return {
+    backend,
+    run(kernelName, inputs, attrs) {
+      const out = backend.runKernel(kernelName, inputs, attrs);
+      return Array.isArray(out) ? out[0] : out;
+    },
+    runMulti(kernelName, inputs, attrs) {
+      const out = backend.runKernel(kernelName, inputs, attrs);
+      return Array.isArray(out) ? out : [out];
+    },
+    free(info) {
+      backend.tf.disposeData(info.dataId);
+    },
+    write(values, shape, dtype) {
+      const arr = typedArrayFor(dtype, values.length);
+      arr.set(values as ArrayLike<number>);
+      return { dataId: backend.tf.write(arr, shape, dtype), shape, dtype } as TensorInfo;
+    },
+  };
+}
+
+/** Runs an op that returns several tensors. Symbolic inputs make it record instead of compute. */
+export function runOpMulti<A>(def: OpDef<A>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: A, temporaries: readonly Tensor[] = []): Tensor[] {
+  const symbolic = inputs.find(isSymbolic);
+  if (symbolic) return symbolic.applyOp(def, inputs, attrs) as Tensor[];
+  const eager = inputs as readonly Tensor[];
+  try {
+    const backend = engine.backend();
+    const inferred = def.infer(eager, attrs);
+    const specs = (Array.isArray(inferred) ? inferred : [inferred]).map((s) => ({
+      shape: [...assertConcrete(def.name, s.shape, 'inferred output shape')],
+      dtype: s.dtype,
+    }));
+    const infos = eager.map((t) => engine.info(t, backend, def.name));
+    let outs: TensorInfo[];
+    if (specs.some((s) => sizeOf(s.shape) === 0) || infos.some((i) => sizeOf(i.shape) === 0)) {
+      // Empty tensors never reach a kernel: several tfjs kernels mishandle them.
+      outs = specs.map((s) => contextFor(backend).write(typedArrayFor(s.dtype, sizeOf(s.shape)), s.shape, s.dtype));
+    } else {
+      const result = def.kernel(contextFor(backend), infos, attrs, specs);
+      outs = Array.isArray(result) ? result : [result];
+    }
+    if (outs.length !== specs.length) throw new StrataError(`${def.name}: internal error, kernel returned ${outs.length} outputs for ${specs.length} expected`);
+    const tensors = outs.map((info, i) => {
+      const spec = specs[i];
+      if (sizeOf(info.shape) !== sizeOf(spec.shape) || info.dtype !== spec.dtype) {
+        throw new StrataError(`${def.name}: internal error, kernel returned ${info.dtype} ${fmtShape(info.shape)} where the op's rule says ${spec.dtype} ${fmtShape(spec.shape)}`);
+      }
+      return engine.makeTensor(info, spec.shape, spec.dtype, backend);
+    });
+    if (engine.observing) engine.notify({ op: def.name, inputs: eager, outputs: tensors, attrs });
+    return tensors;
+  } finally {
+    for (const t of temporaries) t.dispose();
+  }
+}
+
+/** Runs an op that returns one tensor. `temporaries` (inputs made from JS values) are freed after. */
+export function runOp<A>(def: OpDef<A>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: A, temporaries: readonly Tensor[] = []): Tensor {
+  return runOpMulti(def, inputs, attrs, temporaries)[0];
+}

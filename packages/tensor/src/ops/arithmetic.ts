@@ -1,0 +1,18 @@
+import { binaryDef, callBinary } from './elementwise';
+import type { OpInput } from '../convert';
+import type { Tensor } from '../tensor';
+
+export const addOp = binaryDef('add', 'Add');
+export const subOp = binaryDef('sub', 'Sub');
+export const mulOp = binaryDef('mul', 'Multiply');
+/** Division is true division: integers are divided as floats, as NumPy's `/`. */
+export const divOp = binaryDef('div', 'RealDiv', { compute: 'float' });
+
+/** a + b, with NumPy broadcasting. */
+export const add = (a: OpInput, b: OpInput): Tensor => callBinary(addOp, a, b);
+/** a - b, with NumPy broadcasting. */
+export const sub = (a: OpInput, b: OpInput): Tensor => callBinary(subOp, a, b);
+/** a * b, with NumPy broadcasting. */
+export const mul = (a: OpInput, b: OpInput): Tensor => callBinary(mulOp, a, b);
+/** a / b as floats, with NumPy broadcasting. */
+export const div = (a: OpInput, b: OpInput): Tensor => callBinary(divOp, a, b);

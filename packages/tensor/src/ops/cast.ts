@@ -1,0 +1,18 @@
+import { isDType, type DType } from '../dtype';
+import { opError } from '../errors';
+import { defineOp, runOp } from '../op';
+import { toTensor, type OpInput } from '../convert';
+import type { Tensor } from '../tensor';
+
+export const castOp = defineOp<{ dtype: DType }>({
+  name: 'cast',
+  infer: ([x], { dtype }) => ({ shape: x.shape, dtype }),
+  kernel: (ctx, [x], { dtype }) => ctx.run('Cast', { x }, { dtype }),
+});
+
+/** Converts to `dtype`: float to int truncates toward zero, anything to bool is `x != 0`. */
+export function cast(x: OpInput, dtype: DType): Tensor {
+  if (!isDType(dtype)) throw opError('cast', `dtype must be 'float32', 'int32' or 'bool', received ${JSON.stringify(dtype)}`);
+  const temps: Tensor[] = [];
+  return runOp(castOp, [toTensor(x, 'cast', 'x', temps)], { dtype }, temps);
+}

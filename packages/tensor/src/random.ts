@@ -1,0 +1,96 @@
+import seedrandom from 'seedrandom';
+import { engine } from './engine';
+import { opError } from './errors';
+import type { DType } from './dtype';
+import { typedArrayFor } from './dtype';
+import type { Tensor } from './tensor';
+
+/**
+ * Random values are drawn on the host with a seeded generator (seedrandom's alea, as TensorFlow.js
+ * uses), then written to the backend: the same seed gives the same tensor on every backend.
+ */
+export type Seed = number | string;
+
+function generator(seed: Seed | undefined): () => number {
+  return seedrandom.alea(String(seed ?? Math.random()));
+}
+
+function checked(op: string, shape: readonly number[]): number {
+  if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
+    throw opError(op, `shape must be an array of non-negative integers, received ${JSON.stringify(shape)}`);
+  }
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** A standard normal sampler (Marsaglia polar method) over a uniform source. */
+function normalSampler(uniform: () => number): () => number {
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const s = spare;
+      spare = null;
+      return s;
+    }
+    let u: number, v: number, s: number;
+    do {
+      u = uniform() * 2 - 1;
+      v = uniform() * 2 - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * Math.log(s)) / s);
+    spare = v * m;
+    return u * m;
+  };
+}
+
+export interface NormalOptions {
+  mean?: number;
+  stddev?: number;
+  seed?: Seed;
+  dtype?: DType;
+}
+
+export function randomNormal(shape: readonly number[], options: NormalOptions = {}): Tensor {
+  const { mean = 0, stddev = 1, seed, dtype = 'float32' } = options;
+  const size = checked('randomNormal', shape);
+  const next = normalSampler(generator(seed));
+  const values = typedArrayFor(dtype, size);
+  for (let i = 0; i < size; i++) values[i] = mean + stddev * next();
+  return engine.fromValues(values, shape, dtype);
+}
+
+/** Normal values re-drawn until within two standard deviations of the mean (as Keras and TF). */
+export function truncatedNormal(shape: readonly number[], options: NormalOptions = {}): Tensor {
+  const { mean = 0, stddev = 1, seed, dtype = 'float32' } = options;
+  const size = checked('truncatedNormal', shape);
+  const next = normalSampler(generator(seed));
+  const values = typedArrayFor(dtype, size);
+  for (let i = 0; i < size; i++) {
+    let z: number;
+    do z = next();
+    while (Math.abs(z) > 2);
+    values[i] = mean + stddev * z;
+  }
+  return engine.fromValues(values, shape, dtype);
+}
+
+export interface UniformOptions {
+  minval?: number;
+  maxval?: number;
+  seed?: Seed;
+  dtype?: DType;
+}
+
+/** Uniform values in [minval, maxval); int32 draws integers in that range. */
+export function randomUniform(shape: readonly number[], options: UniformOptions = {}): Tensor {
+  const { minval = 0, maxval = 1, seed, dtype = 'float32' } = options;
+  if (!(maxval > minval)) throw opError('randomUniform', `maxval must be greater than minval, received minval=${minval}, maxval=${maxval}`);
+  const size = checked('randomUniform', shape);
+  const next = generator(seed);
+  const values = typedArrayFor(dtype, size);
+  for (let i = 0; i < size; i++) {
+    const u = minval + (maxval - minval) * next();
+    values[i] = dtype === 'int32' ? Math.floor(u) : u;
+  }
+  return engine.fromValues(values, shape, dtype);
+}

@@ -1,0 +1,133 @@
+import type { Backend, DataId } from './backend';
+import type { DataFor, DType, TypedArray } from './dtype';
+import { formatTensor } from './format';
+import { StrataError, fmtShape } from './errors';
+import { sizeOf, type ConcreteShape } from './shape';
+import { engine, type Handle } from './engine';
+
+/** Nested JS arrays as `array()` returns them and `tensor()` accepts them. */
+export type NestedArray<T = number> = T | NestedArray<T>[];
+
+/**
+ * An immutable n-dimensional array on a backend. It is a handle on backend memory: free it with
+ * `dispose()`, `using`, or `tidy()`; one that is dropped without that is reclaimed when garbage
+ * collected, a safety net rather than the way to manage memory.
+ */
+export class Tensor<D extends DType = DType> {
+  readonly id: number;
+  readonly shape: readonly number[];
+  readonly dtype: D;
+  /** @internal where the data lives; null once disposed. */
+  handle: Handle | null;
+  /** @internal set by keep(): tidy() will not dispose this tensor. */
+  kept = false;
+
+  constructor(shape: ConcreteShape, dtype: D, handle: Handle) {
+    this.id = engine.nextId();
+    this.shape = Object.freeze([...shape]);
+    this.dtype = dtype;
+    this.handle = handle;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+  get size(): number {
+    return sizeOf(this.shape);
+  }
+  get isDisposed(): boolean {
+    return this.handle === null;
+  }
+
+  /** @internal the live handle, or a clear error for a disposed tensor. */
+  live(op = 'tensor'): Handle {
+    if (this.handle === null) {
+      throw new StrataError(
+        `${op}: tensor ${this.id} (shape ${fmtShape(this.shape)}, ${this.dtype}) was disposed and cannot be used; ` +
+          `keep it alive with keep() or return it from tidy() if it is still needed`,
+      );
+    }
+    return this.handle;
+  }
+
+  /** @internal the backend data id, on `backend` (copied there on first use after a backend switch). */
+  dataIdOn(backend: Backend, op = 'tensor'): DataId {
+    return engine.moveTo(this, backend, op).dataId;
+  }
+
+  async data(): Promise<DataFor<D>> {
+    const h = this.live('data');
+    return engine.copyOut(await h.backend.tf.read(h.dataId), this.dtype) as DataFor<D>;
+  }
+
+  dataSync(): DataFor<D> {
+    const h = this.live('dataSync');
+    if (!h.backend.canReadSync) {
+      throw new StrataError(`dataSync: backend '${h.backend.name}' cannot read synchronously; use await tensor.data() instead`);
+    }
+    return engine.copyOut(h.backend.tf.readSync(h.dataId), this.dtype) as DataFor<D>;
+  }
+
+  async array(): Promise<NestedArray<number>> {
+    return toNested(await this.data(), this.shape);
+  }
+
+  arraySync(): NestedArray<number> {
+    return toNested(this.dataSync(), this.shape);
+  }
+
+  toString(): string {
+    const h = this.live('toString');
+    const header = `Tensor(shape=${fmtShape(this.shape)}, dtype=${this.dtype})`;
+    if (!h.backend.canReadSync) return `${header} (values on '${h.backend.name}': read them with await t.data())`;
+    return `${header}\n${formatTensor(this.dataSync(), this.shape, this.dtype)}`;
+  }
+
+  dispose(): void {
+    engine.disposeTensor(this);
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+function toNested(values: TypedArray, shape: readonly number[]): NestedArray<number> {
+  if (shape.length === 0) return values[0];
+  const build = (offset: number, axis: number): NestedArray<number> => {
+    const n = shape[axis];
+    if (axis === shape.length - 1) return Array.from(values.subarray(offset, offset + n));
+    const step = sizeOf(shape.slice(axis + 1));
+    return Array.from({ length: n }, (_, i) => build(offset + i * step, axis + 1));
+  };
+  return build(0, 0);
+}
+
+let variableCount = 0;
+
+/** A tensor whose value `assign()` replaces: what layers and optimizers keep their weights in. */
+export class Variable<D extends DType = DType> extends Tensor<D> {
+  name: string;
+  trainable: boolean;
+
+  /** @internal use variable() */
+  constructor(initial: Tensor<D>, options: { trainable?: boolean; name?: string } = {}) {
+    super(initial.shape, initial.dtype, engine.shareHandle(initial.live('variable')));
+    this.trainable = options.trainable ?? true;
+    this.name = options.name ?? `Variable_${variableCount++}`;
+    engine.adopt(this);
+  }
+
+  /** Replaces the value; the new value must have the same shape and dtype. */
+  assign(value: Tensor<D>): void {
+    const h = this.live(`assign (variable '${this.name}')`);
+    if (value.dtype !== this.dtype || value.shape.length !== this.shape.length || value.shape.some((d, i) => d !== this.shape[i])) {
+      throw new StrataError(
+        `assign: variable '${this.name}' has shape ${fmtShape(this.shape)} and dtype ${this.dtype}, ` +
+          `received shape ${fmtShape(value.shape)} and dtype ${value.dtype}; cast or reshape the value first`,
+      );
+    }
+    const next = engine.shareHandle(value.live('assign'));
+    engine.replaceHandle(this, h, next);
+  }
+}
