@@ -5,7 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   moduleNameMapper: {
-    '^@strata/(.*)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@strata/([^/]+)/testing$': '<rootDir>/packages/$1/src/testing/index.ts',
+    '^@strata/([^/]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^strata$': '<rootDir>/packages/strata/src/index.ts',
   },
   testTimeout: 120000,

@@ -1,9 +1,15 @@
 import * as tfc from '@tensorflow/tfjs-core';
-import type { KernelBackend, TensorInfo, NamedAttrMap } from '@tensorflow/tfjs-core';
+import type { KernelBackend, NamedAttrMap } from '@tensorflow/tfjs-core';
+import type { DType } from './dtype';
 import { StrataError } from './errors';
 
 export type DataId = object;
-export type { TensorInfo };
+/** A backend result before it is wrapped as a Tensor: the kernel-level currency. */
+export interface TensorInfo {
+  dataId: DataId;
+  shape: number[];
+  dtype: DType;
+}
 
 /** A kernel a Strata backend supplies itself, where TensorFlow.js's backend has none (or a slow one). */
 export type KernelImpl = (args: { inputs: Record<string, TensorInfo>; backend: KernelBackend; attrs: NamedAttrMap; strata: Backend }) => TensorInfo | TensorInfo[];
@@ -100,7 +106,7 @@ export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
         if (!config) {
           throw new StrataError(`backend '${options.name}' has no kernel '${kernelName}'; switch backends with setBackend('cpu') or report the missing kernel`);
         }
-        return config.kernelFunc({ inputs: inputs as never, backend: tf, attrs }) as TensorInfo | TensorInfo[];
+        return config.kernelFunc({ inputs: inputs as never, backend: tf, attrs }) as unknown as TensorInfo | TensorInfo[];
       },
     };
     return backend;

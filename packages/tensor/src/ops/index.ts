@@ -1,6 +1,6 @@
-// Every op, by family. Each family file exports the op functions and their definitions (`xOp`).
-export * from './arithmetic';
-export * from './unary';
-export * from './cast';
-export * from './reshape';
-export * from './sum';
+// Every op, by family; each family's index exports its op functions and their definitions (`xOp`).
+export * from './elementwise';
+export * from './reduction';
+export * from './linalg';
+export * from './shape';
+export * from './nn';

@@ -1,6 +1,6 @@
-import { unaryDef, callUnary } from './elementwise';
-import type { OpInput } from '../convert';
-import type { Tensor } from '../tensor';
+import { unaryDef, callUnary } from './define';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
 
 export const negOp = unaryDef('neg', 'Neg');
 export const expOp = unaryDef('exp', 'Exp', { compute: 'float' });

@@ -1,8 +1,8 @@
-import { opError, fmtShape } from '../errors';
-import { defineOp, runOp } from '../op';
-import { toTensor, type OpInput } from '../convert';
-import type { Dim } from '../shape';
-import type { Tensor } from '../tensor';
+import { opError, fmtShape } from '../../errors';
+import { defineOp, runOp } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import type { Dim } from '../../shape';
+import type { Tensor } from '../../tensor';
 
 /** Resolves one -1 in `shape` from the input's size; unknown input dims make it unknown (null). */
 export function resolveReshape(op: string, input: readonly Dim[], shape: readonly number[]): Dim[] {

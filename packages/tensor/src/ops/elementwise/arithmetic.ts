@@ -1,6 +1,6 @@
-import { binaryDef, callBinary } from './elementwise';
-import type { OpInput } from '../convert';
-import type { Tensor } from '../tensor';
+import { binaryDef, callBinary } from './define';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
 
 export const addOp = binaryDef('add', 'Add');
 export const subOp = binaryDef('sub', 'Sub');

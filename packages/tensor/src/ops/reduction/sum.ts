@@ -1,8 +1,8 @@
-import { defineOp, runOp } from '../op';
-import { toTensor, type OpInput } from '../convert';
-import { normalizeAxes, type Dim } from '../shape';
-import type { Tensor } from '../tensor';
-import { runCast } from './elementwise';
+import { defineOp, runOp } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import { normalizeAxes, type Dim } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { runCast } from '../elementwise/define';
 
 export interface ReduceAttrs {
   axis: number[];

@@ -1,8 +1,8 @@
-import { isDType, type DType } from '../dtype';
-import { opError } from '../errors';
-import { defineOp, runOp } from '../op';
-import { toTensor, type OpInput } from '../convert';
-import type { Tensor } from '../tensor';
+import { isDType, type DType } from '../../dtype';
+import { opError } from '../../errors';
+import { defineOp, runOp } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
 
 export const castOp = defineOp<{ dtype: DType }>({
   name: 'cast',

@@ -1,10 +1,10 @@
-import { upcast, type DType } from '../dtype';
-import { opError } from '../errors';
-import { broadcastShapes } from '../shape';
-import { defineOp, runOp, type KernelContext, type OpDef } from '../op';
-import { toTensor, type OpInput } from '../convert';
-import type { Tensor } from '../tensor';
-import type { TensorInfo } from '../backend';
+import { upcast, type DType } from '../../dtype';
+import { opError } from '../../errors';
+import { broadcastShapes } from '../../shape';
+import { defineOp, runOp, type KernelContext, type OpDef } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+import type { TensorInfo } from '../../backend';
 
 /**
  * The dtype an elementwise op computes in, from its inputs' promoted dtype:

@@ -1,0 +1,4 @@
+import { describeConformance, conformanceTables } from '@strata/tensor/testing';
+import { cpu } from './index';
+
+describeConformance(cpu(), conformanceTables);
