@@ -55,6 +55,9 @@ function flatten(values: unknown, out: (number | boolean)[] = []): (number | boo
 export function tensor(values: TensorLike, shape?: readonly number[], dtype?: DType): Tensor {
   const op = 'tensor';
   if (values instanceof Tensor) throw opError(op, 'received a Tensor; use clone(t) or cast(t, dtype) to copy one');
+  if (!isTypedArray(values) && !Array.isArray(values) && typeof values !== 'number' && typeof values !== 'boolean') {
+    throw opError(op, `values must be numbers, booleans, (nested) arrays of them or a typed array, received ${values === null ? 'null' : typeof values}`);
+  }
   const dt = dtype ?? inferDtype(values);
   const inferred = isTypedArray(values) ? [values.length] : Array.isArray(values) ? shapeOfNested(op, values) : [];
   const flat = isTypedArray(values) ? values : Array.isArray(values) ? flatten(values) : [values as number | boolean];

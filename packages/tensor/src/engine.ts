@@ -43,7 +43,11 @@ class Engine {
   private observers: OpObserver[] = [];
   private refs = new Map<DataId, { count: number; bytes: number; backend: string }>();
   private tensorsPerBackend = new Map<string, number>();
-  private finalizer = new FinalizationRegistry<Handle>((h) => this.release(h));
+  // The safety net for tensors dropped without dispose(): frees their data once garbage collected.
+  private finalizer = new FinalizationRegistry<Handle>((h) => {
+    this.release(h);
+    this.count(h.backend.name, -1);
+  });
 
   nextId(): number {
     return ++this.ids;

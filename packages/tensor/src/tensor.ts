@@ -121,6 +121,9 @@ export class Variable<D extends DType = DType> extends Tensor<D> {
   /** Replaces the value; the new value must have the same shape and dtype. */
   assign(value: Tensor<D>): void {
     const h = this.live(`assign (variable '${this.name}')`);
+    if (!(value instanceof Tensor)) {
+      throw new StrataError(`assign: variable '${this.name}' expects a Tensor, received ${typeof value}; wrap values with tensor(...)`);
+    }
     if (value.dtype !== this.dtype || value.shape.length !== this.shape.length || value.shape.some((d, i) => d !== this.shape[i])) {
       throw new StrataError(
         `assign: variable '${this.name}' has shape ${fmtShape(this.shape)} and dtype ${this.dtype}, ` +
