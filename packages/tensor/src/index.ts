@@ -18,8 +18,10 @@ export {
   isSymbolic,
 } from './op';
 export { tensor, scalar, toTensor, type TensorLike, type OpInput } from './convert';
-export { fill, zeros, ones, zerosLike, onesLike, eye, range, linspace } from './creation';
+export { fill, zeros, ones, zerosLike, onesLike, zerosLikeOp, onesLikeOp, eye, range, linspace } from './creation';
 export { randomNormal, randomUniform, truncatedNormal, type Seed, type NormalOptions, type UniformOptions } from './random';
 export { variable, type VariableOptions } from './variable';
 export { formatTensor } from './format';
 export * from './ops';
+/** The ops again as one namespace, as Keras has `keras.ops`: `ops.matmul(a, b)`. */
+export * as ops from './ops';

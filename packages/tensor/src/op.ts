@@ -46,6 +46,17 @@ export interface OpDef<A = Record<string, never>> {
   readonly name: string;
   infer(inputs: readonly TensorSpec[], attrs: A): TensorSpec | TensorSpec[];
   kernel(ctx: KernelContext, inputs: TensorInfo[], attrs: A, outputs: readonly { shape: number[]; dtype: DType }[]): TensorInfo | TensorInfo[];
+  /**
+   * The value each output is filled with when an input or output is empty (no kernel runs then).
+   * Default 0; reductions of nothing need their identity: prod → 1, max → -inf, mean → NaN.
+   */
+  empty?(inputs: readonly TensorSpec[], attrs: A, outputs: readonly { shape: number[]; dtype: DType }[]): number[];
+  /**
+   * Set where `kernel` copes with empty inputs and outputs itself (it still never hands an empty
+   * tensor to a backend kernel): runOp then skips it only when every output is empty. concat and
+   * split need this: a non-empty output beside an empty input or output is not a constant fill.
+   */
+  readonly handlesEmpty?: boolean;
 }
 
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): OpDef<A> {
@@ -88,9 +99,13 @@ export function runOpMulti<A>(def: OpDef<A>, inputs: readonly (Tensor | Symbolic
     }));
     const infos = eager.map((t) => engine.info(t, backend, def.name));
     let outs: TensorInfo[];
-    if (specs.some((s) => sizeOf(s.shape) === 0) || infos.some((i) => sizeOf(i.shape) === 0)) {
+    const empty = def.handlesEmpty
+      ? specs.every((s) => sizeOf(s.shape) === 0)
+      : specs.some((s) => sizeOf(s.shape) === 0) || infos.some((i) => sizeOf(i.shape) === 0);
+    if (empty) {
       // Empty tensors never reach a kernel: several tfjs kernels mishandle them.
-      outs = specs.map((s) => contextFor(backend).write(typedArrayFor(s.dtype, sizeOf(s.shape)), s.shape, s.dtype));
+      const fills = def.empty?.(eager, attrs, specs) ?? [];
+      outs = specs.map((s, i) => contextFor(backend).write(typedArrayFor(s.dtype, sizeOf(s.shape)).fill(fills[i] ?? 0), s.shape, s.dtype));
     } else {
       const result = def.kernel(contextFor(backend), infos, attrs, specs);
       outs = Array.isArray(result) ? result : [result];

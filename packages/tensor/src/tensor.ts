@@ -109,6 +109,8 @@ let variableCount = 0;
 export class Variable<D extends DType = DType> extends Tensor<D> {
   name: string;
   trainable: boolean;
+  /** Applied by optimizers after each update (a layer's kernelConstraint, for example). */
+  constraint?: (value: Tensor) => Tensor;
 
   /** @internal use variable() */
   constructor(initial: Tensor<D>, options: { trainable?: boolean; name?: string } = {}) {

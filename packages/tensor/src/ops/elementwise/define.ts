@@ -1,7 +1,7 @@
 import { upcast, type DType } from '../../dtype';
-import { opError } from '../../errors';
+import { fmtShape, opError } from '../../errors';
 import { broadcastShapes } from '../../shape';
-import { defineOp, runOp, type KernelContext, type OpDef } from '../../op';
+import { defineOp, runOp, type KernelContext, type OpDef, type TensorSpec } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import type { TensorInfo } from '../../backend';
@@ -9,24 +9,32 @@ import type { TensorInfo } from '../../backend';
 /**
  * The dtype an elementwise op computes in, from its inputs' promoted dtype:
  * 'numeric' (bool becomes int32), 'float' (ints and bools become float32), 'any' (unchanged),
- * 'int' (only int32 accepted), 'bool' (only bool accepted).
+ * 'bool' (only bool accepted).
  */
 export type ComputeType = 'numeric' | 'float' | 'any' | 'bool';
 /** What the op returns: the compute dtype, or bool (comparisons, isNaN, ...). */
 export type ResultType = 'same' | 'bool';
 
-function computeDtype(op: string, dtype: DType, compute: ComputeType): DType {
+/** The dtype `compute` turns `dtype` into (bool-only ops are checked per argument by `checkBool`). */
+export function computeDtype(dtype: DType, compute: ComputeType): DType {
   switch (compute) {
     case 'numeric':
       return dtype === 'bool' ? 'int32' : dtype;
     case 'float':
       return 'float32';
     case 'any':
-      return dtype;
     case 'bool':
-      if (dtype !== 'bool') throw opError(op, `expects bool inputs, received ${dtype}; compare or cast(x, 'bool') first`);
-      return 'bool';
+      return dtype;
   }
+}
+
+/** Throws unless every named input is bool: logical ops do not guess what truth a number has. */
+export function checkBool(op: string, inputs: readonly TensorSpec[], names: readonly string[]): void {
+  inputs.forEach((x, i) => {
+    if (x.dtype !== 'bool') {
+      throw opError(op, `${names[i]} must be bool, received ${x.dtype} (${names[i]}.shape=${fmtShape(x.shape)}); compare first (e.g. greater(x, 0)) or cast(x, 'bool')`);
+    }
+  });
 }
 
 /** Casts a kernel input to `dtype` if it is not already; returns the input and whether to free it. */
@@ -49,11 +57,37 @@ export function runCast(ctx: KernelContext, kernelName: string, named: Record<st
   return out;
 }
 
+/** Computes an op from inputs already cast to its compute dtype, where one kernel call is not enough. */
+export type ComposeFn = (ctx: KernelContext, inputs: TensorInfo[], attrs: Record<string, unknown>) => TensorInfo;
+
 export interface ElementwiseOptions {
   compute?: ComputeType;
   result?: ResultType;
   /** tfjs attrs for the kernel. */
   attrs?: Record<string, unknown>;
+  /** Replaces the single kernel call (backend quirks, dtype-specific paths: see guards.ts). */
+  compose?: ComposeFn;
+}
+
+/** Casts inputs to `dtype`, runs the kernel (or `compose`), and makes the result bool if asked. */
+function runElementwise(ctx: KernelContext, kernelName: string, names: readonly string[], inputs: TensorInfo[], dtype: DType, options: ElementwiseOptions, attrs: Record<string, unknown>): TensorInfo {
+  const casts = inputs.map((x) => castInfo(ctx, x, dtype));
+  const cast = casts.map(([c]) => c);
+  const allAttrs = { ...options.attrs, ...attrs };
+  let out: TensorInfo;
+  try {
+    out = options.compose
+      ? options.compose(ctx, cast, allAttrs)
+      : ctx.run(kernelName, Object.fromEntries(names.map((n, i) => [n, cast[i]])), allAttrs as never);
+  } finally {
+    for (const [c, made] of casts) if (made) ctx.free(c);
+  }
+  if (options.result === 'bool' && out.dtype !== 'bool') {
+    const b = ctx.run('Cast', { x: out }, { dtype: 'bool' });
+    ctx.free(out);
+    return b;
+  }
+  return out;
 }
 
 /** The definition of an elementwise op on one input. */
@@ -62,18 +96,10 @@ export function unaryDef(name: string, kernelName: string, options: ElementwiseO
   return defineOp<Record<string, unknown>>({
     name,
     infer: ([x]) => {
-      const dtype = computeDtype(name, x.dtype, compute);
-      return { shape: x.shape, dtype: options.result === 'bool' ? 'bool' : dtype };
+      if (compute === 'bool') checkBool(name, [x], ['x']);
+      return { shape: x.shape, dtype: options.result === 'bool' ? 'bool' : computeDtype(x.dtype, compute) };
     },
-    kernel: (ctx, [x], attrs) => {
-      const out = runCast(ctx, kernelName, { x }, computeDtype(name, x.dtype, compute), { ...options.attrs, ...attrs });
-      if (options.result === 'bool' && out.dtype !== 'bool') {
-        const b = ctx.run('Cast', { x: out }, { dtype: 'bool' });
-        ctx.free(out);
-        return b;
-      }
-      return out;
-    },
+    kernel: (ctx, [x], attrs) => runElementwise(ctx, kernelName, ['x'], [x], computeDtype(x.dtype, compute), options, attrs),
   });
 }
 
@@ -83,11 +109,12 @@ export function binaryDef(name: string, kernelName: string, options: Elementwise
   return defineOp<Record<string, unknown>>({
     name,
     infer: ([a, b]) => {
-      const dtype = computeDtype(name, upcast(a.dtype, b.dtype), compute);
+      if (compute === 'bool') checkBool(name, [a, b], ['a', 'b']);
+      const dtype = computeDtype(upcast(a.dtype, b.dtype), compute);
       return { shape: broadcastShapes(name, a.shape, b.shape), dtype: options.result === 'bool' ? 'bool' : dtype };
     },
     kernel: (ctx, [a, b], attrs) =>
-      runCast(ctx, kernelName, { a, b }, computeDtype(name, upcast(a.dtype, b.dtype), compute), { ...options.attrs, ...attrs }),
+      runElementwise(ctx, kernelName, ['a', 'b'], [a, b], computeDtype(upcast(a.dtype, b.dtype), compute), options, attrs),
   });
 }
 
@@ -97,10 +124,14 @@ export function callUnary(def: OpDef<Record<string, unknown>>, x: OpInput, attrs
   return runOp(def, [toTensor(x, def.name, 'x', temps)], attrs, temps);
 }
 
+/** The dtype of an op argument that is already a tensor (symbolic or not), else undefined. */
+export function dtypeOf(v: OpInput): DType | undefined {
+  return typeof v === 'object' && v !== null && 'dtype' in v ? (v.dtype as DType) : undefined;
+}
+
 /** Calls a binary op; a JS number takes the dtype of the tensor it meets (see toTensor). */
 export function callBinary(def: OpDef<Record<string, unknown>>, a: OpInput, b: OpInput): Tensor {
   const temps: Tensor[] = [];
-  const dtypeOf = (v: OpInput) => (typeof v === 'object' && v !== null && 'dtype' in v ? (v.dtype as DType) : undefined);
   const ta = toTensor(a, def.name, 'a', temps, dtypeOf(b));
   const tb = toTensor(b, def.name, 'b', temps, dtypeOf(a));
   return runOp(def, [ta, tb], {}, temps);

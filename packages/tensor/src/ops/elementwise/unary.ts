@@ -2,8 +2,37 @@ import { unaryDef, callUnary } from './define';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 
+// Sign-and-magnitude ops keep int32 (bool computes as int32); the rest are float functions, which
+// compute ints and bools as float32 (TensorFlow.js mostly keeps int32 and truncates: sqrt(int 3) = 1).
 export const negOp = unaryDef('neg', 'Neg');
+export const absOp = unaryDef('abs', 'Abs');
+export const squareOp = unaryDef('square', 'Square');
+/** Float even for ints: NumPy's integer reciprocal (1/2 = 0) is never what a model wants. */
+export const reciprocalOp = unaryDef('reciprocal', 'Reciprocal', { compute: 'float' });
 export const expOp = unaryDef('exp', 'Exp', { compute: 'float' });
+export const expm1Op = unaryDef('expm1', 'Expm1', { compute: 'float' });
+export const logOp = unaryDef('log', 'Log', { compute: 'float' });
+export const sqrtOp = unaryDef('sqrt', 'Sqrt', { compute: 'float' });
+export const rsqrtOp = unaryDef('rsqrt', 'Rsqrt', { compute: 'float' });
+export const erfOp = unaryDef('erf', 'Erf', { compute: 'float' });
 
+/** -x (int32 stays int32 and wraps at -2^31, as NumPy). */
 export const neg = (x: OpInput): Tensor => callUnary(negOp, x);
+/** |x|. */
+export const abs = (x: OpInput): Tensor => callUnary(absOp, x);
+/** x * x. */
+export const square = (x: OpInput): Tensor => callUnary(squareOp, x);
+/** 1 / x, as float32. */
+export const reciprocal = (x: OpInput): Tensor => callUnary(reciprocalOp, x);
+/** e^x. */
 export const exp = (x: OpInput): Tensor => callUnary(expOp, x);
+/** e^x - 1, accurate near 0. */
+export const expm1 = (x: OpInput): Tensor => callUnary(expm1Op, x);
+/** Natural logarithm (NaN below 0, -Infinity at 0). */
+export const log = (x: OpInput): Tensor => callUnary(logOp, x);
+/** Square root (NaN below 0). */
+export const sqrt = (x: OpInput): Tensor => callUnary(sqrtOp, x);
+/** 1 / sqrt(x). */
+export const rsqrt = (x: OpInput): Tensor => callUnary(rsqrtOp, x);
+/** The Gauss error function. */
+export const erf = (x: OpInput): Tensor => callUnary(erfOp, x);

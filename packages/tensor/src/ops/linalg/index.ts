@@ -1,1 +1,3 @@
-export {};
+export * from './matmul';
+export * from './dot';
+export { matmulShape, type MatmulAttrs } from './matmul-shape';

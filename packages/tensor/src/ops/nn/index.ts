@@ -1,1 +1,23 @@
-export {};
+// The neural-network ops, all channels-last (NHWC / NWC) as Keras and TensorFlow.js default.
+export type { Pair, Padding, ExplicitPadding, NormalizedPadding, Conv2dOptions, Conv2dAttrs } from './geometry';
+export * from './conv2d';
+export * from './conv1d';
+export * from './conv2d-backprop-input';
+export * from './conv2d-backprop-filter';
+export * from './depthwise-conv2d';
+export * from './depthwise-conv2d-backprop';
+export * from './separable-conv2d';
+export type { Pool2dOptions, Pool2dAttrs } from './pool-rules';
+export * from './pool2d';
+export * from './pool1d';
+export * from './pool2d-grad';
+export type { SoftmaxAttrs } from './softmax-rule';
+export * from './softmax';
+export * from './log-softmax';
+export * from './batch-norm';
+export * from './dropout';
+export type { ResizeOptions, ResizeAttrs } from './resize-rules';
+export * from './resize';
+export * from './resize-grad';
+export * from './top-k';
+export * from './unsorted-segment-sum';

@@ -1,1 +1,10 @@
+export { reducedShape, reductionAxes, reductionDef, type ReduceAttrs, type ReductionOptions } from './define';
 export * from './sum';
+export * from './mean';
+export * from './max';
+export * from './min';
+export * from './prod';
+export * from './logical';
+export * from './arg-max';
+export * from './cumsum';
+export * from './log-sum-exp';

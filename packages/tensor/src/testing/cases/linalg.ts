@@ -1,3 +1,104 @@
+import * as st from '../../index';
 import type { OpCase } from '../conformance';
 
-export const linalgCases: readonly OpCase[] = [];
+const iota = (n: number, from = 1): number[] => Array.from({ length: n }, (_, i) => i + from);
+
+/** matmul (batched, broadcast, transposed, vector operands, int32) and dot. */
+export const linalgCases: readonly OpCase[] = [
+  // ---- matmul: matrices ----
+  { name: 'matmul [2,3]x[3,4]', inputs: [{ shape: [2, 3] }, { shape: [3, 4] }], run: (a, b) => st.matmul(a, b), oracle: (tf, a, b) => tf.matMul(a, b) },
+  { name: 'matmul transposeA', inputs: [{ shape: [3, 2] }, { shape: [3, 4] }], run: (a, b) => st.matmul(a, b, { transposeA: true }), oracle: (tf, a, b) => tf.matMul(a, b, true) },
+  { name: 'matmul transposeB', inputs: [{ shape: [2, 3] }, { shape: [4, 3] }], run: (a, b) => st.matmul(a, b, { transposeB: true }), oracle: (tf, a, b) => tf.matMul(a, b, false, true) },
+  { name: 'matmul transposeA and transposeB', inputs: [{ shape: [3, 2] }, { shape: [4, 3] }], run: (a, b) => st.matmul(a, b, { transposeA: true, transposeB: true }), oracle: (tf, a, b) => tf.matMul(a, b, true, true) },
+  { name: 'matmul [33,40]x[40,35]', inputs: [{ shape: [33, 40] }, { shape: [40, 35] }], run: (a, b) => st.matmul(a, b), oracle: (tf, a, b) => tf.matMul(a, b), tol: 1e-3 },
+  { name: 'matmul [1,1]x[1,1]', inputs: [{ shape: [1, 1], fill: [3] }, { shape: [1, 1], fill: [-2] }], run: (a, b) => st.matmul(a, b), expected: { shape: [1, 1], values: [-6] } },
+  { name: 'matmul of JS arrays', inputs: [], run: () => st.matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]]), expected: { shape: [2, 2], values: [19, 22, 43, 50] } },
+
+  // ---- matmul: batches and broadcasting ----
+  { name: 'matmul batched [2,3,4]x[2,4,5]', inputs: [{ shape: [2, 3, 4] }, { shape: [2, 4, 5] }], run: (a, b) => st.matmul(a, b), oracle: (tf, a, b) => tf.matMul(a, b) },
+  { name: 'matmul batched transposeA', inputs: [{ shape: [2, 4, 3] }, { shape: [2, 4, 5] }], run: (a, b) => st.matmul(a, b, { transposeA: true }), oracle: (tf, a, b) => tf.matMul(a, b, true) },
+  { name: 'matmul batched transposeB', inputs: [{ shape: [2, 3, 4] }, { shape: [2, 5, 4] }], run: (a, b) => st.matmul(a, b, { transposeB: true }), oracle: (tf, a, b) => tf.matMul(a, b, false, true) },
+  { name: 'matmul [2,3,4]x[4,5] shares b', inputs: [{ shape: [2, 3, 4] }, { shape: [4, 5] }], run: (a, b) => st.matmul(a, b), oracle: (tf, a, b) => tf.matMul(a, b) },
+  { name: 'matmul [2,4,3]x[4,5] transposeA shares b', inputs: [{ shape: [2, 4, 3] }, { shape: [4, 5] }], run: (a, b) => st.matmul(a, b, { transposeA: true }), oracle: (tf, a, b) => tf.matMul(a, b, true) },
+  { name: 'matmul [3,4]x[2,4,5] shares a', inputs: [{ shape: [3, 4] }, { shape: [2, 4, 5] }], run: (a, b) => st.matmul(a, b), oracle: (tf, a, b) => tf.matMul(tf.broadcastTo(a, [2, 3, 4]), b) },
+  { name: 'matmul [1,3,4]x[2,4,5] batch of 1', inputs: [{ shape: [1, 3, 4] }, { shape: [2, 4, 5] }], run: (a, b) => st.matmul(a, b), oracle: (tf, a, b) => tf.matMul(tf.broadcastTo(a, [2, 3, 4]), b) },
+  {
+    name: 'matmul [2,1,3,4]x[5,4,6] full broadcast',
+    inputs: [{ shape: [2, 1, 3, 4] }, { shape: [5, 4, 6] }],
+    run: (a, b) => st.matmul(a, b),
+    oracle: (tf, a, b) => tf.matMul(tf.broadcastTo(a, [2, 5, 3, 4]), tf.broadcastTo(b, [2, 5, 4, 6])),
+  },
+  {
+    name: 'matmul [2,1,4,3]x[1,5,6,4] broadcast with both transposes',
+    inputs: [{ shape: [2, 1, 4, 3] }, { shape: [1, 5, 6, 4] }],
+    run: (a, b) => st.matmul(a, b, { transposeA: true, transposeB: true }),
+    oracle: (tf, a, b) => tf.matMul(tf.broadcastTo(a, [2, 5, 4, 3]), tf.broadcastTo(b, [2, 5, 6, 4]), true, true),
+  },
+  {
+    name: 'matmul [3,1,2,2]x[1,2,2,2] rank 4 both broadcast',
+    inputs: [{ shape: [3, 1, 2, 2] }, { shape: [1, 2, 2, 2] }],
+    run: (a, b) => st.matmul(a, b),
+    oracle: (tf, a, b) => tf.matMul(tf.broadcastTo(a, [3, 2, 2, 2]), tf.broadcastTo(b, [3, 2, 2, 2])),
+  },
+
+  // ---- matmul: vectors (NumPy semantics; values worked by hand) ----
+  { name: 'matmul vector x matrix', inputs: [{ shape: [3], fill: [1, 2, 3] }, { shape: [3, 2], fill: iota(6) }], run: (a, b) => st.matmul(a, b), expected: { shape: [2], values: [22, 28] } },
+  { name: 'matmul matrix x vector', inputs: [{ shape: [2, 3], fill: iota(6) }, { shape: [3], fill: [1, 0, -1] }], run: (a, b) => st.matmul(a, b), expected: { shape: [2], values: [-2, -2] } },
+  { name: 'matmul vector x vector is a scalar', inputs: [{ shape: [3], fill: [1, 2, 3] }, { shape: [3], fill: [4, 5, 6] }], run: (a, b) => st.matmul(a, b), expected: { shape: [], values: [32] } },
+  { name: 'matmul vector x batch', inputs: [{ shape: [2], fill: [1, 2] }, { shape: [2, 2, 3], fill: iota(12) }], run: (a, b) => st.matmul(a, b), expected: { shape: [2, 3], values: [9, 12, 15, 27, 30, 33] } },
+  { name: 'matmul batch x vector', inputs: [{ shape: [2, 2, 3], fill: iota(12) }, { shape: [3], fill: [1, 0, 2] }], run: (a, b) => st.matmul(a, b), expected: { shape: [2, 2], values: [7, 16, 25, 34] } },
+  { name: 'matmul vector ignores transposeB', inputs: [{ shape: [2, 3], fill: iota(6) }, { shape: [3], fill: [1, 1, 1] }], run: (a, b) => st.matmul(a, b, { transposeB: true }), expected: { shape: [2], values: [6, 15] } },
+
+  // ---- matmul: dtypes ----
+  { name: 'matmul int32 stays int32', inputs: [{ shape: [2, 2], dtype: 'int32', fill: [1, 2, 3, 4] }, { shape: [2, 2], dtype: 'int32', fill: [5, 6, 7, 8] }], run: (a, b) => st.matmul(a, b), expected: { dtype: 'int32', values: [19, 22, 43, 50] } },
+  { name: 'matmul int32 batched', inputs: [{ shape: [2, 2, 3], dtype: 'int32' }, { shape: [3, 2], dtype: 'int32' }], run: (a, b) => st.matmul(a, b), oracle: (tf, a, b) => tf.matMul(a, b), expected: { dtype: 'int32' } },
+  { name: 'matmul bool counts as int32', inputs: [{ shape: [2, 2], dtype: 'bool', fill: [1, 0, 1, 1] }, { shape: [2, 2], dtype: 'bool', fill: [1, 1, 0, 1] }], run: (a, b) => st.matmul(a, b), expected: { dtype: 'int32', values: [1, 1, 1, 2] } },
+  { name: 'matmul int32 x float32 is float32', inputs: [{ shape: [2], dtype: 'int32', fill: [1, 2] }, { shape: [2], fill: [0.5, 0.25] }], run: (a, b) => st.matmul(a, b), expected: { dtype: 'float32', values: [1] } },
+  { name: 'matmul NaN and inf', inputs: [{ shape: [2, 2], fill: [NaN, 1, Infinity, 1] }, { shape: [2, 1], fill: [1, 1] }], run: (a, b) => st.matmul(a, b), expected: { values: [NaN, Infinity] } },
+
+  // ---- matmul: empty ----
+  { name: 'matmul inner size 0 gives zeros', inputs: [{ shape: [2, 0] }, { shape: [0, 3] }], run: (a, b) => st.matmul(a, b), expected: { shape: [2, 3], values: [0, 0, 0, 0, 0, 0] } },
+  { name: 'matmul no rows', inputs: [{ shape: [0, 3] }, { shape: [3, 2] }], run: (a, b) => st.matmul(a, b), expected: { shape: [0, 2], values: [] } },
+  { name: 'matmul empty batch', inputs: [{ shape: [0, 2, 3] }, { shape: [3, 2] }], run: (a, b) => st.matmul(a, b), expected: { shape: [0, 2, 2], values: [] } },
+
+  // ---- matmul: bad inputs ----
+  { name: 'matmul inner dimensions differ', inputs: [{ shape: [2, 3] }, { shape: [4, 5] }], run: (a, b) => st.matmul(a, b), throws: /^matmul: inner dimensions differ: a\.shape=\[2,3\], b\.shape=\[4,5\] \(a gives 3 columns, b gives 4 rows\)$/ },
+  {
+    name: 'matmul inner dimensions differ after transposeA',
+    inputs: [{ shape: [2, 3] }, { shape: [3, 5] }],
+    run: (a, b) => st.matmul(a, b, { transposeA: true }),
+    throws: /^matmul: inner dimensions differ: a\.shape=\[2,3\], b\.shape=\[3,5\], transposeA=true \(a gives 2 columns, b gives 3 rows\)$/,
+  },
+  {
+    name: 'matmul inner dimensions differ after transposeB',
+    inputs: [{ shape: [2, 3] }, { shape: [3, 5] }],
+    run: (a, b) => st.matmul(a, b, { transposeB: true }),
+    throws: /^matmul: inner dimensions differ: a\.shape=\[2,3\], b\.shape=\[3,5\], transposeB=true \(a gives 3 columns, b gives 5 rows\)$/,
+  },
+  { name: 'matmul vectors of different lengths', inputs: [{ shape: [3] }, { shape: [4] }], run: (a, b) => st.matmul(a, b), throws: /^matmul: inner dimensions differ: a\.shape=\[3\], b\.shape=\[4\] \(a gives 3 columns, b gives 4 rows\)$/ },
+  { name: 'matmul scalar operand', inputs: [{ shape: [] }, { shape: [2, 2] }], run: (a, b) => st.matmul(a, b), throws: /^matmul: operands must have rank >= 1, received a scalar: a\.shape=\[\], b\.shape=\[2,2\]; to scale a tensor use mul\(a, b\)$/ },
+  {
+    name: 'matmul batch dimensions differ',
+    inputs: [{ shape: [2, 3, 4] }, { shape: [3, 4, 5] }],
+    run: (a, b) => st.matmul(a, b),
+    throws: /^matmul: batch dimensions cannot be broadcast together: a\.shape=\[2,3,4\], b\.shape=\[3,4,5\] \(batch \[2\] vs \[3\]; each batch axis must be equal, or 1 in one of them\)$/,
+  },
+  { name: 'matmul bad option', inputs: [{ shape: [2, 2] }, { shape: [2, 2] }], run: (a, b) => st.matmul(a, b, { transposeA: 1 as unknown as boolean }), throws: /^matmul: options.transposeA and options.transposeB must be booleans, received transposeA=1, transposeB=false$/ },
+
+  // ---- dot ----
+  { name: 'dot vector . vector', inputs: [{ shape: [3], fill: [1, 2, 3] }, { shape: [3], fill: [4, 5, 6] }], run: (a, b) => st.dot(a, b), expected: { shape: [], values: [32] } },
+  { name: 'dot matrix . matrix', inputs: [{ shape: [2, 3] }, { shape: [3, 2] }], run: (a, b) => st.dot(a, b), oracle: (tf, a, b) => tf.dot(a, b) },
+  { name: 'dot matrix . vector', inputs: [{ shape: [2, 3] }, { shape: [3] }], run: (a, b) => st.dot(a, b), oracle: (tf, a, b) => tf.dot(a, b) },
+  { name: 'dot vector . matrix', inputs: [{ shape: [3] }, { shape: [3, 2] }], run: (a, b) => st.dot(a, b), oracle: (tf, a, b) => tf.dot(a, b) },
+  { name: 'dot [2,2,3] . [3,4] over the last axis', inputs: [{ shape: [2, 2, 3] }, { shape: [3, 4] }], run: (a, b) => st.dot(a, b), oracle: (tf, a, b) => tf.reshape(tf.matMul(tf.reshape(a, [4, 3]), b), [2, 2, 4]) },
+  { name: 'dot [2,3] . [3] int32', inputs: [{ shape: [2, 3], dtype: 'int32', fill: iota(6) }, { shape: [3], dtype: 'int32', fill: [1, 1, 1] }], run: (a, b) => st.dot(a, b), expected: { dtype: 'int32', values: [6, 15] } },
+  { name: 'dot vector . [2,3,4]', inputs: [{ shape: [3] }, { shape: [2, 3, 4] }], run: (a, b) => st.dot(a, b), oracle: (tf, a, b) => tf.reshape(tf.matMul(tf.reshape(a, [1, 3]), tf.reshape(tf.transpose(b, [1, 0, 2]), [3, 8])), [2, 4]) },
+  { name: 'dot scalar operand', inputs: [{ shape: [3] }, { shape: [] }], run: (a, b) => st.dot(a, b), throws: /^dot: operands must have rank >= 1, received a scalar: a\.shape=\[3\], b\.shape=\[\]; the dot of a scalar is elementwise multiplication: use mul\(a, b\)$/ },
+  { name: 'dot inner dimensions differ', inputs: [{ shape: [2, 3] }, { shape: [2, 2] }], run: (a, b) => st.dot(a, b), throws: /^dot: inner dimensions differ: a\.shape=\[2,3\], b\.shape=\[2,2\] \(a gives 3 columns, b gives 2 rows\)$/ },
+  {
+    name: 'dot matrix . rank-3 refused',
+    inputs: [{ shape: [2, 3] }, { shape: [2, 3, 4] }],
+    run: (a, b) => st.dot(a, b),
+    throws: /^dot: b of rank 3 is not supported when a has rank 2: a\.shape=\[2,3\], b\.shape=\[2,3,4\]; for a batched product \(matching batch axes\) use matmul\(a, b\)$/,
+  },
+];

@@ -1,0 +1,24 @@
+import * as tfc from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setBackend, type BackendFactory } from '@strata/tensor';
+import { cpu } from '@strata/backend-cpu';
+import { wasm } from '@strata/backend-wasm';
+import { checkGradientCase, gradientTables } from './testing';
+
+function describeGradients(factory: BackendFactory): void {
+  describe(`gradient rules on ${factory.name}`, () => {
+    beforeAll(async () => {
+      await tfc.setBackend('cpu'); // the tf.grads oracle runs on TensorFlow.js's own cpu backend
+      (tfc.backend() as unknown as { firstUse: boolean }).firstUse = false; // no "use tfjs-node" banner
+      await setBackend(factory);
+    });
+    for (const [family, cases] of Object.entries(gradientTables)) {
+      describe(family, () => {
+        for (const c of cases) it(c.name, () => checkGradientCase(c));
+      });
+    }
+  });
+}
+
+describeGradients(cpu());
+describeGradients(wasm());

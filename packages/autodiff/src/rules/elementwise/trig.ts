@@ -1,0 +1,20 @@
+import {
+  acosOp, acoshOp, add, asinOp, asinhOp, atanOp, atanhOp, cos, cosOp, cosh, coshOp, div, mul, neg, sin, sinOp, sinh, sinhOp, sqrt, square, sub,
+  tanOp, tanhOp,
+} from '@strata/tensor';
+import { rule, type GradientEntry } from '../../registry';
+
+export const trigRules: readonly [string, GradientEntry][] = [
+  rule(sinOp, (dy, { inputs: [x] }) => [() => mul(dy, cos(x))]),
+  rule(cosOp, (dy, { inputs: [x] }) => [() => neg(mul(dy, sin(x)))]),
+  rule(tanOp, (dy, { inputs: [x] }) => [() => div(dy, square(cos(x)))]),
+  rule(asinOp, (dy, { inputs: [x] }) => [() => div(dy, sqrt(sub(1, square(x))))]),
+  rule(acosOp, (dy, { inputs: [x] }) => [() => neg(div(dy, sqrt(sub(1, square(x)))))]),
+  rule(atanOp, (dy, { inputs: [x] }) => [() => div(dy, add(square(x), 1))]),
+  rule(sinhOp, (dy, { inputs: [x] }) => [() => mul(dy, cosh(x))]),
+  rule(coshOp, (dy, { inputs: [x] }) => [() => mul(dy, sinh(x))]),
+  rule(tanhOp, (dy, { outputs: [y] }) => [() => mul(dy, sub(1, square(y)))]),
+  rule(asinhOp, (dy, { inputs: [x] }) => [() => div(dy, sqrt(add(square(x), 1)))]),
+  rule(acoshOp, (dy, { inputs: [x] }) => [() => div(dy, sqrt(sub(square(x), 1)))]),
+  rule(atanhOp, (dy, { inputs: [x] }) => [() => div(dy, sub(1, square(x)))]),
+];

@@ -1,0 +1,17 @@
+import { defineOp, runOp, toTensor, type OpInput, type Tensor } from '@strata/tensor';
+import { nonDifferentiable, type GradientEntry } from './registry';
+
+/** The identity, which tapes treat as a constant: what `stopGradient` runs. */
+export const stopGradientOp = defineOp({
+  name: 'stopGradient',
+  infer: ([x]) => ({ shape: x.shape, dtype: x.dtype }),
+  kernel: (ctx, [x]) => ctx.run('Identity', { x }),
+});
+
+/** `x`'s value, through which no gradient flows (targets in a loss, the frozen side of a GAN). */
+export function stopGradient(x: OpInput): Tensor {
+  const temps: Tensor[] = [];
+  return runOp(stopGradientOp, [toTensor(x, 'stopGradient', 'x', temps)], {}, temps);
+}
+
+export const stopGradientRows: readonly [string, GradientEntry][] = [nonDifferentiable(stopGradientOp, 'stopGradient blocks gradients by design')];

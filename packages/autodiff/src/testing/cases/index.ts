@@ -1,0 +1,13 @@
+import type { GradientCase } from '../gradient-case';
+import { elementwiseGradientCases } from './elementwise';
+import { reductionGradientCases } from './reduction';
+import { shapeGradientCases } from './shape';
+import { linalgGradientCases } from './linalg';
+
+/** The gradient table, by op family: run on every backend by rules.test.ts. */
+export const gradientTables: Record<string, readonly GradientCase[]> = {
+  elementwise: elementwiseGradientCases,
+  reduction: reductionGradientCases,
+  linalg: linalgGradientCases,
+  shape: shapeGradientCases,
+};

@@ -1,0 +1,4 @@
+import { describeConformance, conformanceTables } from '@strata/tensor/testing';
+import { wasm } from './index';
+
+describeConformance(wasm(), conformanceTables);

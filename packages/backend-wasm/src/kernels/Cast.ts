@@ -1,0 +1,19 @@
+import { getKernel } from '@tensorflow/tfjs-core';
+import type { KernelImpl, TensorInfo } from '@strata/tensor';
+import { StrataError } from '@strata/tensor';
+import { composed } from './compose';
+
+/**
+ * Cast, with tfjs-wasm's cast to bool fixed. tfjs-wasm copies the values into a Uint8Array, which
+ * truncates modulo 256: 0.5 and 256 become false, -1 becomes 255. A cast to bool is `x != 0`
+ * (as on tfjs's cpu and webgpu backends, and in TensorFlow); every other cast is tfjs-wasm's own.
+ */
+export const cast: KernelImpl = ({ inputs, attrs, backend, strata }) => {
+  const { x } = inputs;
+  if (attrs.dtype === 'bool' && x.dtype !== 'bool') {
+    return composed(strata, (k) => k.run('NotEqual', { a: x, b: k.scalar(0, x.dtype) }));
+  }
+  const tfjsCast = getKernel('Cast', 'wasm');
+  if (!tfjsCast) throw new StrataError("Cast: tfjs-wasm's Cast kernel is not registered; start the backend with await setBackend(wasm())");
+  return tfjsCast.kernelFunc({ inputs: { x } as never, backend, attrs }) as unknown as TensorInfo;
+};

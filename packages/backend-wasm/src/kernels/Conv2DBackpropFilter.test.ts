@@ -1,0 +1,52 @@
+import { setBackend, type Backend } from '@strata/tensor';
+import { cpu } from '@strata/backend-cpu';
+import { wasm } from '../index';
+import { expectSameResult, runKernelOn } from '../testing/kernel-oracle';
+import { dyShape, type ConvCase } from '../testing/conv-shapes';
+
+const cases: ConvCase[] = [
+  { name: '1x1 filter, valid', x: [2, 4, 4, 3], filter: [1, 1, 3, 2], strides: 1, pad: 'valid' },
+  { name: '3x3, same', x: [2, 5, 5, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'same' },
+  { name: '3x3, valid', x: [1, 6, 5, 2], filter: [3, 3, 2, 3], strides: 1, pad: 'valid' },
+  { name: '3x3, stride 2, same (uneven padding)', x: [2, 6, 6, 2], filter: [3, 3, 2, 3], strides: 2, pad: 'same' },
+  { name: '3x3, stride 2, valid (last row unused)', x: [2, 7, 8, 2], filter: [3, 3, 2, 2], strides: 2, pad: 'valid' },
+  { name: '2x4 filter, strides [2,1], same', x: [3, 7, 6, 2], filter: [2, 4, 2, 3], strides: [2, 1], pad: 'same' },
+  { name: '5x5 filter on 5x5 input, valid', x: [2, 5, 5, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'valid' },
+  { name: 'explicit pad 1', x: [1, 5, 4, 2], filter: [3, 3, 2, 2], strides: 2, pad: 1 },
+  { name: 'explicit uneven padding', x: [2, 5, 6, 2], filter: [3, 2, 2, 3], strides: [1, 2], pad: [[0, 0], [2, 0], [1, 3], [0, 0]] },
+  { name: 'explicit pad 1, ceil rounding', x: [1, 6, 6, 2], filter: [3, 3, 2, 2], strides: 2, pad: 1, dimRoundingMode: 'ceil' },
+];
+
+describe('Conv2DBackpropFilter on wasm (Strata-supplied) against tfjs cpu', () => {
+  let wasmBackend: Backend;
+  let cpuBackend: Backend;
+  beforeAll(async () => {
+    cpuBackend = await setBackend(cpu());
+    wasmBackend = await setBackend(wasm());
+  });
+
+  for (const c of cases) {
+    for (const dataFormat of ['NHWC', 'NCHW'] as const) {
+      it(`${c.name}, ${dataFormat}`, () => {
+        const nhwcToFormat = (s: number[]) => (dataFormat === 'NHWC' ? s : [s[0], s[3], s[1], s[2]]);
+        const inputs = { x: { shape: nhwcToFormat(c.x) }, dy: { shape: nhwcToFormat(dyShape(c, false)) } };
+        const pad = Array.isArray(c.pad) && dataFormat === 'NCHW' ? nhwcToFormat(c.pad as never) : c.pad;
+        const attrs = { strides: c.strides, pad, dataFormat, dimRoundingMode: c.dimRoundingMode, filterShape: c.filter } as never;
+        const got = runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, attrs);
+        expectSameResult(got, runKernelOn(cpuBackend, 'Conv2DBackpropFilter', inputs, attrs));
+      });
+    }
+  }
+
+  it('rejects a dy whose shape is not the convolution output', () => {
+    const inputs = { x: { shape: [1, 5, 5, 2] }, dy: { shape: [1, 4, 4, 3] } };
+    expect(() => runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', filterShape: [3, 3, 2, 3] } as never)).toThrow(
+      /dy has shape \[1,4,4,3\], expected \[1,3,3,3\]/,
+    );
+  });
+
+  it('rejects dilations, which the tfjs kernel does not have', () => {
+    const inputs = { x: { shape: [1, 5, 5, 1] }, dy: { shape: [1, 1, 1, 1] } };
+    expect(() => runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', dilations: 2, filterShape: [3, 3, 1, 1] } as never)).toThrow(/dilations must be 1/);
+  });
+});

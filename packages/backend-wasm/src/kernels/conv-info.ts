@@ -1,0 +1,54 @@
+import { backend_util } from '@tensorflow/tfjs-core';
+import { StrataError, fmtShape, type TensorInfo } from '@strata/tensor';
+
+export type Conv2DInfo = backend_util.Conv2DInfo;
+type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
+type Rounding = 'floor' | 'round' | 'ceil' | undefined;
+type Pair = number | [number, number];
+
+/** The attributes the conv gradient kernels share (names as in tfjs-core's kernel_names). */
+export interface ConvGradAttrs {
+  strides: Pair;
+  pad: Pad;
+  dilations?: Pair;
+  dimRoundingMode?: Rounding;
+}
+
+type Shape4 = [number, number, number, number];
+
+function asShape4(kernel: string, what: string, shape: readonly number[]): Shape4 {
+  if (shape.length !== 4) throw new StrataError(`${kernel}: ${what} must have rank 4, received shape ${fmtShape(shape)}`);
+  return shape as Shape4;
+}
+
+/**
+ * tfjs-core's geometry of a convolution (output size and padding), checked against the
+ * gradient `dy` the kernel received, so a mismatched call fails here rather than reading garbage.
+ */
+export function convGradInfo(
+  kernel: string,
+  inputShape: readonly number[],
+  filterShape: readonly number[],
+  dy: TensorInfo,
+  attrs: ConvGradAttrs,
+  depthwise: boolean,
+  dataFormat: 'NHWC' | 'NCHW' = 'NHWC',
+): Conv2DInfo {
+  const info = backend_util.computeConv2DInfo(
+    asShape4(kernel, 'the input', inputShape),
+    asShape4(kernel, 'the filter', filterShape),
+    attrs.strides,
+    attrs.dilations ?? 1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    depthwise,
+    dataFormat === 'NHWC' ? 'channelsLast' : 'channelsFirst',
+  );
+  if (fmtShape(dy.shape) !== fmtShape(info.outShape)) {
+    throw new StrataError(
+      `${kernel}: dy has shape ${fmtShape(dy.shape)}, expected ${fmtShape(info.outShape)} for input ${fmtShape(inputShape)}, ` +
+        `filter ${fmtShape(filterShape)}, strides ${String(attrs.strides)} and pad ${JSON.stringify(attrs.pad)}; pass the dy of that convolution`,
+    );
+  }
+  return info;
+}

@@ -1,0 +1,39 @@
+import { LayerError } from './errors';
+import { identifierKey, isSerializedObject, type SerializedObject } from './serializable';
+
+type Cls<T> = { className: string; new (args?: never): T };
+
+/**
+ * A table of built-in classes of one kind (initializers, regularizers, constraints) under their
+ * Keras class names, resolving an identifier — an instance, a name in any casing
+ * ('glorot_uniform', 'glorotUniform', 'GlorotUniform'), or `{className, config}` — to an instance.
+ */
+export class ClassTable<T extends object> {
+  readonly classes = new Map<string, Cls<T>>();
+  constructor(
+    readonly kind: string,
+    private readonly base: abstract new (...args: never[]) => T,
+  ) {}
+
+  register(...classes: Cls<T>[]): void {
+    for (const cls of classes) this.classes.set(identifierKey(cls.className), cls);
+  }
+
+  /** Registers extra names (e.g. Keras's function-style 'l2' for the L2 class). */
+  alias(name: string, cls: Cls<T>): void {
+    this.classes.set(identifierKey(name), cls);
+  }
+
+  get(id: T | string | SerializedObject): T {
+    if (id instanceof this.base) return id;
+    const name = typeof id === 'string' ? id : isSerializedObject(id) ? id.className : undefined;
+    const cls = name === undefined ? undefined : this.classes.get(identifierKey(name));
+    if (!cls) {
+      const known = [...new Set([...this.classes.values()].map((c) => c.className))].join(', ');
+      throw new LayerError(
+        `unknown ${this.kind} ${JSON.stringify(name ?? id)}; expected one of ${known}, an instance, or {className, config}`,
+      );
+    }
+    return new cls((isSerializedObject(id) ? id.config : {}) as never);
+  }
+}

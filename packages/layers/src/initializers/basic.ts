@@ -1,0 +1,34 @@
+import { fill, type DType, type Tensor } from '@strata/tensor';
+import { Initializer } from './initializer';
+
+/** All zeros. */
+export class Zeros extends Initializer {
+  static override className = 'Zeros';
+  call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+    return fill(shape, 0, dtype);
+  }
+}
+
+/** All ones. */
+export class Ones extends Initializer {
+  static override className = 'Ones';
+  call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+    return fill(shape, 1, dtype);
+  }
+}
+
+/** Every element set to `value`. */
+export class Constant extends Initializer {
+  static override className = 'Constant';
+  readonly value: number;
+  constructor(args: { value?: number } = {}) {
+    super();
+    this.value = args.value ?? 0;
+  }
+  call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
+    return fill(shape, this.value, dtype);
+  }
+  override getConfig() {
+    return { value: this.value };
+  }
+}

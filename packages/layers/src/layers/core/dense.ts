@@ -1,0 +1,98 @@
+import { add, matmul, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
+import { LayerError } from '../../errors';
+import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
+import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
+import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
+import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
+import { serialize } from '../../serializable';
+
+export interface DenseArgs extends LayerArgs {
+  units: number;
+  activation?: ActivationIdentifier;
+  useBias?: boolean;
+  kernelInitializer?: InitializerIdentifier;
+  biasInitializer?: InitializerIdentifier;
+  kernelRegularizer?: RegularizerIdentifier | null;
+  biasRegularizer?: RegularizerIdentifier | null;
+  kernelConstraint?: ConstraintIdentifier | null;
+  biasConstraint?: ConstraintIdentifier | null;
+}
+
+/** `activation(dot(x, kernel) + bias)` on the last axis of the input. */
+export class Dense extends Layer {
+  static override className = 'Dense';
+  readonly units: number;
+  readonly activation: Activation;
+  readonly useBias: boolean;
+  readonly kernelInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly biasRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
+  readonly biasConstraint: Constraint | null;
+  kernel!: Variable;
+  bias: Variable | null = null;
+
+  constructor(args: DenseArgs) {
+    super(args);
+    if (!Number.isInteger(args?.units) || args.units <= 0) {
+      throw new LayerError(`Dense: units must be a positive integer, received ${JSON.stringify(args?.units)}`);
+    }
+    this.units = args.units;
+    this.activation = getActivation(args.activation);
+    this.useBias = args.useBias ?? true;
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
+    this.biasRegularizer = args.biasRegularizer ? getRegularizer(args.biasRegularizer) : null;
+    this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
+    this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
+    this.inputSpec = { minNdim: 2 };
+  }
+
+  override build(inputShape: ShapeOrShapes): void {
+    const shape = inputShape as Shape;
+    const inputDim = shape[shape.length - 1];
+    if (inputDim === null) throw new LayerError(`Layer "${this.name}": the last axis of the input must be known to build a Dense layer, received shape [${shape}]`);
+    this.kernel = this.addWeight('kernel', [inputDim, this.units], {
+      initializer: this.kernelInitializer,
+      regularizer: this.kernelRegularizer,
+      constraint: this.kernelConstraint,
+    });
+    if (this.useBias) {
+      this.bias = this.addWeight('bias', [this.units], {
+        initializer: this.biasInitializer,
+        regularizer: this.biasRegularizer,
+        constraint: this.biasConstraint,
+      });
+    }
+    this.inputSpec = { minNdim: 2, axes: { [-1]: inputDim } };
+    this.built = true;
+  }
+
+  override call(x: Tensor): Tensor {
+    const z = matmul(x, this.kernel);
+    return this.activation(this.bias ? add(z, this.bias) : z);
+  }
+
+  override computeOutputShape(inputShape: ShapeOrShapes): Shape {
+    const shape = inputShape as Shape;
+    return [...shape.slice(0, -1), this.units];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      units: this.units,
+      activation: serializeActivation(this.activation),
+      useBias: this.useBias,
+      kernelInitializer: serialize(this.kernelInitializer),
+      biasInitializer: serialize(this.biasInitializer),
+      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
+      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
+      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
+      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
+    };
+  }
+}

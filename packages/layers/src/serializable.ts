@@ -1,0 +1,29 @@
+/** Keras's serialized form of a configurable object: `{className: 'GlorotUniform', config: {...}}`. */
+export interface SerializedObject {
+  className: string;
+  config: Record<string, unknown>;
+}
+
+/** Anything with a Keras class name and a config that rebuilds it. */
+export interface Configurable {
+  getConfig(): Record<string, unknown>;
+}
+
+export function isSerializedObject(x: unknown): x is SerializedObject {
+  return typeof x === 'object' && x !== null && typeof (x as SerializedObject).className === 'string' && 'config' in x;
+}
+
+/** The Keras class name of an instance: the class's static `className`, which survives minification. */
+export function classNameOf(x: object): string {
+  const ctor = x.constructor as { className?: string; name: string };
+  return Object.prototype.hasOwnProperty.call(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
+}
+
+export function serialize(x: Configurable & object): SerializedObject {
+  return { className: classNameOf(x), config: x.getConfig() };
+}
+
+/** Normalises an identifier: 'glorot_uniform', 'glorotUniform' and 'GlorotUniform' are one name. */
+export function identifierKey(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}

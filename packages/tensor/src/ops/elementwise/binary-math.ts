@@ -1,0 +1,19 @@
+import { binaryDef, callBinary } from './define';
+import { guardedMaxMin } from './guards';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+
+// int32 stays int32 (bool computes as int32); atan2 is a float function.
+export const maximumOp = binaryDef('maximum', 'Maximum', { compose: guardedMaxMin('Maximum') });
+export const minimumOp = binaryDef('minimum', 'Minimum', { compose: guardedMaxMin('Minimum') });
+export const squaredDifferenceOp = binaryDef('squaredDifference', 'SquaredDifference');
+export const atan2Op = binaryDef('atan2', 'Atan2', { compute: 'float' });
+
+/** The larger of a and b elementwise, NaN if either is NaN (NumPy's maximum), with broadcasting. */
+export const maximum = (a: OpInput, b: OpInput): Tensor => callBinary(maximumOp, a, b);
+/** The smaller of a and b elementwise, NaN if either is NaN (NumPy's minimum), with broadcasting. */
+export const minimum = (a: OpInput, b: OpInput): Tensor => callBinary(minimumOp, a, b);
+/** (a - b)^2 elementwise, with NumPy broadcasting. */
+export const squaredDifference = (a: OpInput, b: OpInput): Tensor => callBinary(squaredDifferenceOp, a, b);
+/** The angle of the point (b, a) from the x axis, in [-π, π], with NumPy broadcasting. */
+export const atan2 = (a: OpInput, b: OpInput): Tensor => callBinary(atan2Op, a, b);

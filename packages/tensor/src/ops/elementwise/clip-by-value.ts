@@ -1,0 +1,73 @@
+import { opError } from '../../errors';
+import { defineOp, runOp, type KernelContext } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import type { DType } from '../../dtype';
+import type { Tensor } from '../../tensor';
+import type { TensorInfo } from '../../backend';
+import { castInfo, computeDtype } from './define';
+import { guardedUnary } from './guards';
+import { keepNaN, runAndFree, scalarInfo } from './kernel-helpers';
+
+export interface ClipAttrs {
+  clipValueMin: number;
+  clipValueMax: number;
+}
+
+/** Integers stay int32 unless a finite bound is fractional (a weak scalar, as in add). */
+function clipDtype(dtype: DType, { clipValueMin, clipValueMax }: ClipAttrs): DType {
+  const numeric = computeDtype(dtype, 'numeric');
+  const fractional = [clipValueMin, clipValueMax].some((v) => Number.isFinite(v) && !Number.isInteger(v));
+  return numeric === 'int32' && fractional ? 'float32' : numeric;
+}
+
+const clipFloat = guardedUnary('ClipByValue');
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/** wasm's ClipByValue reads int32 data as floats: ints clamp with Maximum and Minimum instead. */
+function clipInt(ctx: KernelContext, x: TensorInfo, { clipValueMin, clipValueMax }: ClipAttrs): TensorInfo {
+  let out = x;
+  for (const [bound, kernelName] of [[clipValueMin, 'Maximum'], [clipValueMax, 'Minimum']] as const) {
+    // A bound at or beyond the int32 range clips nothing (and would not survive the trip through float32).
+    if (bound <= INT32_MIN || bound >= INT32_MAX) continue;
+    const b = scalarInfo(ctx, bound, 'int32');
+    out = runAndFree(ctx, kernelName, { a: out, b }, out === x ? [b] : [out, b]);
+  }
+  return out === x ? ctx.run('Identity', { x }) : out;
+}
+
+/** min == max: every element becomes that value (NaN stays NaN); wasm's clamp rejects an empty range. */
+function clipToOneValue(ctx: KernelContext, x: TensorInfo, value: number): TensorInfo {
+  const fitted = x.dtype === 'int32' ? Math.min(Math.max(value, INT32_MIN), INT32_MAX) : value;
+  const filled = ctx.run('Fill', {}, { shape: x.shape, value: fitted, dtype: x.dtype });
+  return x.dtype === 'float32' ? keepNaN(ctx, x, filled) : filled;
+}
+
+export const clipByValueOp = defineOp<ClipAttrs>({
+  name: 'clipByValue',
+  infer: ([x], attrs) => ({ shape: x.shape, dtype: clipDtype(x.dtype, attrs) }),
+  kernel: (ctx, [x], attrs, [out]) => {
+    const [cast, made] = castInfo(ctx, x, out.dtype);
+    const result =
+      attrs.clipValueMin === attrs.clipValueMax
+        ? clipToOneValue(ctx, cast, attrs.clipValueMin)
+        : out.dtype === 'int32'
+          ? clipInt(ctx, cast, attrs)
+          : clipFloat(ctx, [cast], { ...attrs });
+    if (made) ctx.free(cast);
+    return result;
+  },
+});
+
+/** Clamps x to [min, max] elementwise (NaN stays NaN); either bound may be ±Infinity. */
+export function clipByValue(x: OpInput, min: number, max: number): Tensor {
+  for (const [name, v] of [['min', min], ['max', max]] as const) {
+    if (typeof v !== 'number' || Number.isNaN(v)) {
+      throw opError('clipByValue', `${name} must be a number, received ${typeof v === 'number' ? v : typeof v}`);
+    }
+  }
+  if (min > max) throw opError('clipByValue', `min must be <= max, received min=${min}, max=${max}`);
+  const temps: Tensor[] = [];
+  const t = toTensor(x, 'clipByValue', 'x', temps);
+  return runOp(clipByValueOp, [t], { clipValueMin: min, clipValueMax: max }, temps);
+}

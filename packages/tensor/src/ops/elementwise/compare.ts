@@ -1,0 +1,25 @@
+import { binaryDef, callBinary } from './define';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+
+// Comparisons return bool. Inputs are promoted first (int32 vs float32 compares as float32);
+// ordering compares bools as int32 (false < true), equality compares them as they are.
+export const equalOp = binaryDef('equal', 'Equal', { compute: 'any', result: 'bool' });
+export const notEqualOp = binaryDef('notEqual', 'NotEqual', { compute: 'any', result: 'bool' });
+export const lessOp = binaryDef('less', 'Less', { result: 'bool' });
+export const lessEqualOp = binaryDef('lessEqual', 'LessEqual', { result: 'bool' });
+export const greaterOp = binaryDef('greater', 'Greater', { result: 'bool' });
+export const greaterEqualOp = binaryDef('greaterEqual', 'GreaterEqual', { result: 'bool' });
+
+/** a == b elementwise (NaN equals nothing), with NumPy broadcasting. */
+export const equal = (a: OpInput, b: OpInput): Tensor => callBinary(equalOp, a, b);
+/** a != b elementwise (NaN differs from everything), with NumPy broadcasting. */
+export const notEqual = (a: OpInput, b: OpInput): Tensor => callBinary(notEqualOp, a, b);
+/** a < b elementwise, with NumPy broadcasting. */
+export const less = (a: OpInput, b: OpInput): Tensor => callBinary(lessOp, a, b);
+/** a <= b elementwise, with NumPy broadcasting. */
+export const lessEqual = (a: OpInput, b: OpInput): Tensor => callBinary(lessEqualOp, a, b);
+/** a > b elementwise, with NumPy broadcasting. */
+export const greater = (a: OpInput, b: OpInput): Tensor => callBinary(greaterOp, a, b);
+/** a >= b elementwise, with NumPy broadcasting. */
+export const greaterEqual = (a: OpInput, b: OpInput): Tensor => callBinary(greaterEqualOp, a, b);

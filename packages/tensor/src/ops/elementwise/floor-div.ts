@@ -1,0 +1,25 @@
+import { binaryDef, callBinary } from './define';
+import { guardedIntDivision } from './guards';
+import { runAndFree } from './kernel-helpers';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+
+const intFloorDiv = guardedIntDivision('FloorDiv');
+
+/**
+ * floor(a / b). Floats stay float32, computed as Floor(RealDiv): tfjs's FloorDiv kernel returns
+ * int32 for float inputs on cpu and webgpu. Like tfjs (and unlike NumPy's fmod-based answer, which
+ * gives 1 // 0.1 = 9) the quotient is rounded before the floor. Integers floor toward -Infinity
+ * (-7 // 2 = -4) and give 0 for a zero divisor, as NumPy.
+ */
+export const floorDivOp = binaryDef('floorDiv', 'FloorDiv', {
+  compose: (ctx, inputs, attrs) => {
+    const [a, b] = inputs;
+    if (a.dtype === 'int32') return intFloorDiv(ctx, inputs, attrs);
+    const q = ctx.run('RealDiv', { a, b });
+    return runAndFree(ctx, 'Floor', { x: q }, [q]);
+  },
+});
+
+/** floor(a / b) elementwise, with NumPy broadcasting; int32 stays int32. */
+export const floorDiv = (a: OpInput, b: OpInput): Tensor => callBinary(floorDivOp, a, b);

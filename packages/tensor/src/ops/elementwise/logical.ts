@@ -1,0 +1,23 @@
+import { unaryDef, binaryDef, callUnary, callBinary } from './define';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+
+// Bool inputs only, as TensorFlow's logical ops: a number has no agreed truth (tfjs casts, NumPy
+// tests != 0), so the error asks for an explicit comparison or cast.
+export const logicalNotOp = unaryDef('logicalNot', 'LogicalNot', { compute: 'bool' });
+export const logicalAndOp = binaryDef('logicalAnd', 'LogicalAnd', { compute: 'bool' });
+export const logicalOrOp = binaryDef('logicalOr', 'LogicalOr', { compute: 'bool' });
+/** Only wasm has a LogicalXor kernel; on bools, xor is inequality. */
+export const logicalXorOp = binaryDef('logicalXor', 'LogicalXor', {
+  compute: 'bool',
+  compose: (ctx, [a, b]) => ctx.run(ctx.backend.hasKernel('LogicalXor') ? 'LogicalXor' : 'NotEqual', { a, b }),
+});
+
+/** NOT x, for bool x. */
+export const logicalNot = (x: OpInput): Tensor => callUnary(logicalNotOp, x);
+/** a AND b, for bools, with NumPy broadcasting. */
+export const logicalAnd = (a: OpInput, b: OpInput): Tensor => callBinary(logicalAndOp, a, b);
+/** a OR b, for bools, with NumPy broadcasting. */
+export const logicalOr = (a: OpInput, b: OpInput): Tensor => callBinary(logicalOrOp, a, b);
+/** a XOR b, for bools, with NumPy broadcasting. */
+export const logicalXor = (a: OpInput, b: OpInput): Tensor => callBinary(logicalXorOp, a, b);

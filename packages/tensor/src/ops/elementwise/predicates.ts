@@ -1,0 +1,15 @@
+import { unaryDef, callUnary } from './define';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+
+// Ints and bools are checked as float32 (all finite): wasm's kernels read int32 data as floats.
+export const isNaNOp = unaryDef('isNaN', 'IsNan', { compute: 'float', result: 'bool' });
+export const isFiniteOp = unaryDef('isFinite', 'IsFinite', { compute: 'float', result: 'bool' });
+export const isInfOp = unaryDef('isInf', 'IsInf', { compute: 'float', result: 'bool' });
+
+/** True where x is NaN. */
+export const isNaN = (x: OpInput): Tensor => callUnary(isNaNOp, x);
+/** True where x is neither NaN nor ±Infinity. */
+export const isFinite = (x: OpInput): Tensor => callUnary(isFiniteOp, x);
+/** True where x is +Infinity or -Infinity. */
+export const isInf = (x: OpInput): Tensor => callUnary(isInfOp, x);

@@ -1,0 +1,44 @@
+import { unaryDef, callUnary } from './define';
+import { guardedUnary } from './guards';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+
+// Trigonometric and hyperbolic functions: float32 for every input dtype. Inverse functions return
+// NaN outside their domain (asin(2), acosh(0), atanh(2)).
+export const sinOp = unaryDef('sin', 'Sin', { compute: 'float' });
+export const cosOp = unaryDef('cos', 'Cos', { compute: 'float' });
+export const tanOp = unaryDef('tan', 'Tan', { compute: 'float' });
+export const asinOp = unaryDef('asin', 'Asin', { compute: 'float' });
+export const acosOp = unaryDef('acos', 'Acos', { compute: 'float' });
+export const atanOp = unaryDef('atan', 'Atan', { compute: 'float' });
+export const sinhOp = unaryDef('sinh', 'Sinh', { compute: 'float', compose: guardedUnary('Sinh', 'nonFinite') });
+export const coshOp = unaryDef('cosh', 'Cosh', { compute: 'float', compose: guardedUnary('Cosh') });
+export const tanhOp = unaryDef('tanh', 'Tanh', { compute: 'float' });
+export const asinhOp = unaryDef('asinh', 'Asinh', { compute: 'float', compose: guardedUnary('Asinh', 'nonFinite') });
+export const acoshOp = unaryDef('acosh', 'Acosh', { compute: 'float', compose: guardedUnary('Acosh') });
+export const atanhOp = unaryDef('atanh', 'Atanh', { compute: 'float', compose: guardedUnary('Atanh') });
+
+/** Sine (radians). */
+export const sin = (x: OpInput): Tensor => callUnary(sinOp, x);
+/** Cosine (radians). */
+export const cos = (x: OpInput): Tensor => callUnary(cosOp, x);
+/** Tangent (radians). */
+export const tan = (x: OpInput): Tensor => callUnary(tanOp, x);
+/** Inverse sine, in [-π/2, π/2]. */
+export const asin = (x: OpInput): Tensor => callUnary(asinOp, x);
+/** Inverse cosine, in [0, π]. */
+export const acos = (x: OpInput): Tensor => callUnary(acosOp, x);
+/** Inverse tangent, in (-π/2, π/2). */
+export const atan = (x: OpInput): Tensor => callUnary(atanOp, x);
+/** Hyperbolic sine. */
+export const sinh = (x: OpInput): Tensor => callUnary(sinhOp, x);
+/** Hyperbolic cosine. */
+export const cosh = (x: OpInput): Tensor => callUnary(coshOp, x);
+/** Hyperbolic tangent. */
+export const tanh = (x: OpInput): Tensor => callUnary(tanhOp, x);
+/** Inverse hyperbolic sine. */
+export const asinh = (x: OpInput): Tensor => callUnary(asinhOp, x);
+/** Inverse hyperbolic cosine (NaN below 1). */
+export const acosh = (x: OpInput): Tensor => callUnary(acoshOp, x);
+/** Inverse hyperbolic tangent (±Infinity at ±1, NaN beyond). */
+export const atanh = (x: OpInput): Tensor => callUnary(atanhOp, x);

@@ -1,0 +1,81 @@
+import { defineOp, runOp } from '../../op';
+import type { OpInput } from '../../convert';
+import { opError, fmtShape } from '../../errors';
+import type { Dim } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { dimsAgree, expectRank, normalizePadding, positiveInt, tfjsPad, windowOutput, type NormalizedPadding } from './geometry';
+import { composed } from './scratch';
+import { opInputs } from './inputs';
+
+/** Options of conv1d; 'causal' pads only the start, so no output step sees a later input step (as Keras). */
+export interface Conv1dOptions {
+  strides?: number;
+  padding?: 'valid' | 'same' | 'causal' | readonly [number, number] | readonly (readonly [number, number])[];
+  dilations?: number;
+}
+
+export interface Conv1dAttrs {
+  strides: number;
+  padding: NormalizedPadding | 'causal';
+  dilations: number;
+}
+
+/** The padding 'causal' stands for: the whole window before the first step. */
+function resolvePadding(padding: Conv1dAttrs['padding'], filterWidth: Dim, dilations: number): NormalizedPadding | null {
+  if (padding !== 'causal') return padding;
+  return filterWidth === null ? null : [[(filterWidth - 1) * dilations, 0]];
+}
+
+export const conv1dOp = defineOp<Conv1dAttrs>({
+  name: 'conv1d',
+  infer: ([x, filter], { strides, padding, dilations }) => {
+    expectRank('conv1d', 'x', x.shape, [3, 2], '[batch, width, channels], or [width, channels] for one sequence');
+    expectRank('conv1d', 'filter', filter.shape, [3], '[filterWidth, inChannels, outChannels]');
+    const channels = x.shape[x.shape.length - 1];
+    if (!dimsAgree(channels, filter.shape[1])) {
+      throw opError('conv1d', `input channels differ: x.shape=${fmtShape(x.shape)} has ${channels} channels, filter.shape=${fmtShape(filter.shape)} expects ${filter.shape[1]}`);
+    }
+    const pad = resolvePadding(padding, filter.shape[0], dilations);
+    const context = `x.shape=${fmtShape(x.shape)}, filter.shape=${fmtShape(filter.shape)}`;
+    const [width] = pad === null ? [null] : windowOutput('conv1d', context, [x.shape[x.shape.length - 2]], [filter.shape[0]], [strides], [dilations], pad, ['width']);
+    const shape = x.shape.length === 3 ? [x.shape[0], width, filter.shape[2]] : [width, filter.shape[2]];
+    return { shape, dtype: 'float32' };
+  },
+  // As TensorFlow does: a 1-D convolution is a 2-D one over inputs of height 1.
+  kernel: (ctx, [x, filter], { strides, padding, dilations }) =>
+    composed(ctx, (s) => {
+      const [width, channels] = x.shape.slice(-2);
+      const batch = x.shape.length === 3 ? x.shape[0] : 1;
+      const x4 = s.reshape(s.cast(x, 'float32'), [batch, 1, width, channels]);
+      const f4 = s.reshape(s.cast(filter, 'float32'), [1, ...filter.shape]);
+      const pad = resolvePadding(padding, filter.shape[0], dilations) as NormalizedPadding;
+      const pad2d = typeof pad === 'string' ? pad : tfjsPad([[0, 0], pad[0]]);
+      return s.run('Conv2D', { x: x4, filter: f4 }, { strides: [1, strides], pad: pad2d, dilations: [1, dilations], dataFormat: 'NHWC' });
+    }),
+});
+
+function conv1dPadding(p: unknown): Conv1dAttrs['padding'] {
+  if (p === 'causal') return p;
+  const pairs = Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === 'number') ? [p] : p;
+  try {
+    return normalizePadding('conv1d', pairs, 1);
+  } catch {
+    throw opError('conv1d', `padding must be 'valid', 'same', 'causal' or [before, after] (non-negative integers), received ${JSON.stringify(p)}`);
+  }
+}
+
+/**
+ * 1-D convolution of an NWC input `x` ([batch, width, inChannels], or one unbatched sequence) with
+ * `filter` ([filterWidth, inChannels, outChannels]). Computes in float32.
+ */
+export function conv1d(x: OpInput, filter: OpInput, options: Conv1dOptions = {}): Tensor {
+  const op = 'conv1d';
+  const strides = positiveInt(op, 'strides', options.strides, 1);
+  const dilations = positiveInt(op, 'dilations', options.dilations, 1);
+  if (strides > 1 && dilations > 1) {
+    throw opError(op, `strides and dilations cannot both be greater than 1 (as in Keras and TensorFlow), received strides=${strides}, dilations=${dilations}`);
+  }
+  const padding = conv1dPadding(options.padding);
+  const { inputs, temps } = opInputs(op, [['x', x], ['filter', filter]]);
+  return runOp(conv1dOp, inputs, { strides, padding, dilations }, temps);
+}

@@ -1,0 +1,39 @@
+import { defineOp, runOp, type OpDef } from '../../op';
+import type { OpInput } from '../../convert';
+import type { Tensor } from '../../tensor';
+import type { DType } from '../../dtype';
+import { resizeFlags, resizeSize, resizedShape, type ResizeAttrs, type ResizeOptions } from './resize-rules';
+import { composed } from './scratch';
+import { opInputs } from './inputs';
+
+function resizeDef(name: string, kernelName: string, outDtype: (input: DType) => DType): OpDef<ResizeAttrs> {
+  return defineOp<ResizeAttrs>({
+    name,
+    infer: ([images], { size }) => ({ shape: resizedShape(name, images.shape, size), dtype: outDtype(images.dtype) }),
+    kernel: (ctx, [images], attrs, [out]) =>
+      composed(ctx, (s) => {
+        // wasm's resize kernels always return float32; cpu's keep the input's dtype.
+        const x4 = s.reshape(s.cast(images, 'float32'), images.shape.length === 3 ? [1, ...images.shape] : images.shape);
+        return s.cast(s.run(kernelName, { images: x4 }, { ...attrs }), out.dtype);
+      }),
+  });
+}
+
+export const resizeBilinearOp = resizeDef('resizeBilinear', 'ResizeBilinear', () => 'float32');
+export const resizeNearestNeighborOp = resizeDef('resizeNearestNeighbor', 'ResizeNearestNeighbor', (d) => d);
+
+function resize(def: OpDef<ResizeAttrs>, images: OpInput, size: readonly [number, number], options?: ResizeOptions): Tensor {
+  const attrs = { size: resizeSize(def.name, size), ...resizeFlags(def.name, options) };
+  const { inputs, temps } = opInputs(def.name, [['images', images]]);
+  return runOp(def, inputs, attrs, temps);
+}
+
+/** Resizes NHWC `images` to `size` = [newHeight, newWidth] by bilinear interpolation; returns float32. */
+export function resizeBilinear(images: OpInput, size: readonly [number, number], options?: ResizeOptions): Tensor {
+  return resize(resizeBilinearOp, images, size, options);
+}
+
+/** Resizes NHWC `images` to `size` = [newHeight, newWidth] by copying the nearest pixel; keeps the dtype. */
+export function resizeNearestNeighbor(images: OpInput, size: readonly [number, number], options?: ResizeOptions): Tensor {
+  return resize(resizeNearestNeighborOp, images, size, options);
+}

@@ -1,0 +1,82 @@
+import type { TensorInfo } from '../../backend';
+import { toTensor, type OpInput } from '../../convert';
+import { fmtShape, opError } from '../../errors';
+import { defineOp, runOp, type KernelContext, type OpDef } from '../../op';
+import { normalizeAxis } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { castInfo } from '../elementwise/define';
+import { checkKeepDims, reducedShape, validating } from './define';
+
+export interface ArgReduceAttrs {
+  axis: number;
+  keepDims: boolean;
+}
+
+/**
+ * NumPy's rule on every backend: the first index of the extreme, and a NaN counts as the extreme.
+ * tfjs's ArgMax/ArgMin skip NaN, and webgpu's do not return the first of tied values in slices of
+ * 32 or more, so float inputs are answered as "the smallest index where x equals the extreme (or is
+ * NaN)" from Max/Min kernels, which propagate NaN everywhere. Integers (no NaN) use the kernel.
+ */
+function argReduce(ctx: KernelContext, x: TensorInfo, axis: number, which: 'max' | 'min'): TensorInfo {
+  if (x.shape.length === 0) return ctx.write([0], [], 'int32');
+  if (x.dtype !== 'float32') {
+    const [input, cast] = castInfo(ctx, x, 'int32');
+    const out = ctx.run(which === 'max' ? 'ArgMax' : 'ArgMin', { x: input }, { axis });
+    if (cast) ctx.free(input);
+    return out;
+  }
+  const n = x.shape[axis];
+  const temps: TensorInfo[] = [];
+  const keep = (info: TensorInfo): TensorInfo => (temps.push(info), info);
+  const extreme = keep(which === 'max' ? ctx.run('Max', { x }, { reductionIndices: [axis], keepDims: true }) : ctx.run('Min', { x }, { axis: [axis], keepDims: true }));
+  const hit = keep(ctx.run('LogicalOr', { a: keep(ctx.run('Equal', { a: x, b: extreme })), b: keep(ctx.run('IsNan', { x })) }));
+  const miss = keep(ctx.run('Cast', { x: keep(ctx.run('LogicalNot', { x: hit })) }, { dtype: 'float32' }));
+  // Index i where hit, n + i where not: the smallest is the first hit. Kept in float32 (exact below
+  // 2^24): webgpu's Min transposes a non-last axis, and its Transpose shader fails on int32 data.
+  const penalty = keep(ctx.run('Multiply', { a: miss, b: keep(ctx.write([n], [], 'float32')) }));
+  const iota = keep(ctx.write(Array.from({ length: n }, (_, i) => i), x.shape.map((d, i) => (i === axis ? d : 1)), 'float32'));
+  const first = keep(ctx.run('Min', { x: keep(ctx.run('Add', { a: penalty, b: iota })) }, { axis: [axis], keepDims: false }));
+  const out = ctx.run('Cast', { x: first }, { dtype: 'int32' });
+  for (const t of temps) ctx.free(t);
+  return out;
+}
+
+function argReduceDef(name: 'argMax' | 'argMin'): OpDef<ArgReduceAttrs> {
+  return defineOp<ArgReduceAttrs>({
+    name,
+    infer: ([x], { axis, keepDims }) => {
+      if (x.shape.length > 0 && x.shape[axis] === 0) {
+        throw opError(name, `cannot take the ${name} of an empty axis: x.shape=${fmtShape(x.shape)}, axis ${axis} has size 0`);
+      }
+      return { shape: reducedShape(x.shape, [axis], keepDims), dtype: 'int32' };
+    },
+    kernel: (ctx, [x], { axis }) => argReduce(ctx, x, axis, name === 'argMax' ? 'max' : 'min'),
+  });
+}
+
+export const argMaxOp = argReduceDef('argMax');
+export const argMinOp = argReduceDef('argMin');
+
+function callArgReduce(def: OpDef<ArgReduceAttrs>, x: OpInput, axis: number, keepDims: boolean): Tensor {
+  const temps: Tensor[] = [];
+  const t = toTensor(x, def.name, 'x', temps);
+  const attrs = validating(temps, (): ArgReduceAttrs => {
+    if (typeof axis !== 'number') throw opError(def.name, `axis must be one integer (the ${def.name} over several axes is not defined), received ${JSON.stringify(axis)}`);
+    const rank = t.shape.length;
+    // A scalar accepts axis 0 or -1 (as NumPy) and its only index is 0.
+    const normalized = normalizeAxis(def.name, axis, rank);
+    return { axis: rank === 0 ? 0 : normalized, keepDims: checkKeepDims(def.name, keepDims) };
+  });
+  return runOp(def, [t], attrs, temps);
+}
+
+/** The index (int32) of the first largest value along `axis` (default 0, as tfjs); a NaN counts as the largest. */
+export function argMax(x: OpInput, axis = 0, keepDims = false): Tensor {
+  return callArgReduce(argMaxOp, x, axis, keepDims);
+}
+
+/** The index (int32) of the first smallest value along `axis` (default 0, as tfjs); a NaN counts as the smallest. */
+export function argMin(x: OpInput, axis = 0, keepDims = false): Tensor {
+  return callArgReduce(argMinOp, x, axis, keepDims);
+}

@@ -1,0 +1,51 @@
+import { toTensor, type OpInput } from '../../convert';
+import { opError } from '../../errors';
+import { defineOp, runOp } from '../../op';
+import { normalizeAxis } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { castInfo } from '../elementwise/define';
+import { boolAsInt, validating } from './define';
+
+export interface CumsumAttrs {
+  axis: number;
+  exclusive: boolean;
+  reverse: boolean;
+}
+
+export interface CumsumOptions {
+  /** Each output excludes its own element: [a, b, c] → [0, a, a + b]. */
+  exclusive?: boolean;
+  /** Sum from the end: [a, b, c] → [a + b + c, b + c, c]. */
+  reverse?: boolean;
+}
+
+export const cumsumOp = defineOp<CumsumAttrs>({
+  name: 'cumsum',
+  infer: ([x]) => ({ shape: x.shape, dtype: boolAsInt(x.dtype) }),
+  kernel: (ctx, [x], { axis, exclusive, reverse }, [out]) => {
+    // wasm's Cumsum rejects bool and webgpu's keeps bool as the result dtype: count as int32 instead.
+    const [input, cast] = castInfo(ctx, x, out.dtype);
+    // The kernels expect a rank >= 1 tensor; a scalar is a sequence of one.
+    const seq = x.shape.length === 0 ? ctx.run('Reshape', { x: input }, { shape: [1] }) : input;
+    const result = ctx.run('Cumsum', { x: seq }, { axis, exclusive, reverse });
+    if (seq !== input) ctx.free(seq);
+    if (cast) ctx.free(input);
+    return result;
+  },
+});
+
+/** Running sums along `axis` (default 0); bools count as int32. A scalar is its own cumsum. */
+export function cumsum(x: OpInput, axis = 0, options: CumsumOptions = {}): Tensor {
+  const temps: Tensor[] = [];
+  const t = toTensor(x, 'cumsum', 'x', temps);
+  const attrs = validating(temps, (): CumsumAttrs => {
+    const { exclusive = false, reverse = false } = options;
+    if (typeof exclusive !== 'boolean' || typeof reverse !== 'boolean') {
+      throw opError('cumsum', `options.exclusive and options.reverse must be booleans, received exclusive=${String(exclusive)}, reverse=${String(reverse)}`);
+    }
+    const rank = t.shape.length;
+    const normalized = normalizeAxis('cumsum', axis, rank);
+    return { axis: rank === 0 ? 0 : normalized, exclusive, reverse };
+  });
+  return runOp(cumsumOp, [t], attrs, temps);
+}

@@ -1,0 +1,96 @@
+import type { TensorInfo } from '../../backend';
+import { toTensor, type OpInput } from '../../convert';
+import type { DType } from '../../dtype';
+import { opError } from '../../errors';
+import { defineOp, runOp, type KernelContext, type OpDef } from '../../op';
+import { normalizeAxes, type Dim } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { castInfo } from '../elementwise/define';
+
+/** The attributes every axis reduction records: normalised axes, and whether reduced axes stay as 1. */
+export interface ReduceAttrs {
+  axis: number[];
+  keepDims: boolean;
+}
+
+/** The axes a reduction runs over, sorted and non-negative (all if omitted); a scalar has none. */
+export function reductionAxes(op: string, axis: number | readonly number[] | undefined | null, rank: number): number[] {
+  const axes = normalizeAxes(op, axis, rank);
+  // A scalar's axis 0 passes normalizeAxes, yet leaves nothing to reduce.
+  return rank === 0 ? [] : axes;
+}
+
+/** The shape a reduction over `axes` leaves. */
+export function reducedShape(shape: readonly Dim[], axes: readonly number[], keepDims: boolean): Dim[] {
+  return keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : shape.filter((_, i) => !axes.includes(i));
+}
+
+/** Casts `x` to `dtype` unless it already is; frees `x` if it was an intermediate. */
+export function castTo(ctx: KernelContext, x: TensorInfo, dtype: DType, freeInput: boolean): TensorInfo {
+  if (x.dtype === dtype) return x;
+  const out = ctx.run('Cast', { x }, { dtype });
+  if (freeInput) ctx.free(x);
+  return out;
+}
+
+/** How one reduction maps onto its tfjs kernel. */
+export interface ReductionOptions {
+  kernelName: string;
+  /** tfjs names the axes attribute `reductionIndices` for Max, `axis` elsewhere. */
+  axisAttr?: string;
+  /** The dtype the kernel is given (tfjs kernels disagree across backends on bool and int inputs). */
+  compute: (input: DType) => DType;
+  /** The dtype of the result. */
+  result: (input: DType) => DType;
+  /** The result of reducing nothing (the operation's identity), for the output's dtype. */
+  identity: (output: DType) => number;
+}
+
+/** Runs a reduction kernel on `x` (already cast as needed); no axes means nothing to reduce. */
+export function reduceInfo(ctx: KernelContext, x: TensorInfo, kernelName: string, axes: readonly number[], axisAttr = 'axis'): TensorInfo {
+  if (axes.length === 0) return ctx.run('Identity', { x });
+  // keepDims is applied by the op's shape rule: the data are the same either way.
+  return ctx.run(kernelName, { x }, { [axisAttr]: [...axes], keepDims: false });
+}
+
+/** The definition of a reduction over `axis` that one tfjs kernel computes. */
+export function reductionDef(name: string, options: ReductionOptions): OpDef<ReduceAttrs> {
+  return defineOp<ReduceAttrs>({
+    name,
+    infer: ([x], { axis, keepDims }) => ({ shape: reducedShape(x.shape, axis, keepDims), dtype: options.result(x.dtype) }),
+    kernel: (ctx, [x], { axis }, [out]) => {
+      const [input, cast] = castInfo(ctx, x, options.compute(x.dtype));
+      const reduced = cast && axis.length === 0 ? input : reduceInfo(ctx, input, options.kernelName, axis, options.axisAttr);
+      if (cast && reduced !== input) ctx.free(input);
+      return castTo(ctx, reduced, out.dtype, true);
+    },
+    empty: (_inputs, _attrs, [out]) => [options.identity(out.dtype)],
+  });
+}
+
+/** Runs `validate`; if it throws, frees the temporaries made from JS values first (runOp frees them otherwise). */
+export function validating<T>(temps: readonly Tensor[], validate: () => T): T {
+  try {
+    return validate();
+  } catch (e) {
+    for (const t of temps) t.dispose();
+    throw e;
+  }
+}
+
+/** Checks that keepDims is a boolean. */
+export function checkKeepDims(op: string, keepDims: unknown): boolean {
+  if (typeof keepDims !== 'boolean') throw opError(op, `keepDims must be a boolean, received ${String(keepDims)}`);
+  return keepDims;
+}
+
+/** Calls a reduction op on a tensor-like argument. */
+export function callReduction(def: OpDef<ReduceAttrs>, x: OpInput, axis: number | readonly number[] | undefined | null, keepDims: unknown): Tensor {
+  const temps: Tensor[] = [];
+  const t = toTensor(x, def.name, 'x', temps);
+  const attrs = validating(temps, () => ({ axis: reductionAxes(def.name, axis, t.shape.length), keepDims: checkKeepDims(def.name, keepDims) }));
+  return runOp(def, [t], attrs, temps);
+}
+
+/** bool becomes int32 (sums count trues, as NumPy); other dtypes are kept. */
+export const boolAsInt = (d: DType): DType => (d === 'bool' ? 'int32' : d);

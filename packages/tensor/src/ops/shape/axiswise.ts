@@ -1,0 +1,49 @@
+// Pad, MirrorPad, Reverse and Tile act on each axis independently. WebGPU's programs for them read at
+// most 4 coordinates (their shaders unpack coords[0..3]; Tile falls back to a CPU read it cannot do),
+// so higher ranks are folded here, the same way on every backend so that one path is tested.
+import type { TensorInfo } from '../../backend';
+import type { KernelContext } from '../../op';
+import { prodRange, reshapeInfo, then } from './kernel-utils';
+
+/** The most axes a Pad, MirrorPad, Reverse or Tile kernel is given. */
+export const MAX_AXISWISE_RANK = 4;
+
+/**
+ * Calls an axis-wise kernel on a view of `x` with at most MAX_AXISWISE_RANK axes. `touched[i]` says
+ * whether axis i is changed; untouched neighbours are merged into one axis. `run` gets the view and,
+ * for each of its axes, the original axis it stands for (-1 for merged untouched axes), and returns
+ * the transformed view; the result is reshaped to `outShape`. If merging is not enough, touched
+ * axes are done one at a time on [outer, n, inner] views (all four ops are separable by axis).
+ */
+export function runAxiswise(
+  ctx: KernelContext,
+  x: TensorInfo,
+  touched: readonly boolean[],
+  outShape: readonly number[],
+  run: (view: TensorInfo, axes: readonly number[]) => TensorInfo,
+): TensorInfo {
+  const viewShape: number[] = [];
+  const axes: number[] = [];
+  x.shape.forEach((d, i) => {
+    if (!touched[i] && axes.length > 0 && axes[axes.length - 1] === -1) viewShape[viewShape.length - 1] *= d;
+    else {
+      viewShape.push(d);
+      axes.push(touched[i] ? i : -1);
+    }
+  });
+  if (viewShape.length <= MAX_AXISWISE_RANK) {
+    const view = reshapeInfo(ctx, x, viewShape);
+    return then(ctx, then(ctx, view, (v) => run(v, axes)), (r) => reshapeInfo(ctx, r, outShape));
+  }
+  let current = reshapeInfo(ctx, x, x.shape);
+  const shape = [...x.shape];
+  touched.forEach((isTouched, axis) => {
+    if (!isTouched) return;
+    const view = reshapeInfo(ctx, current, [prodRange(shape, 0, axis), shape[axis], prodRange(shape, axis + 1)]);
+    ctx.free(current);
+    const result = then(ctx, view, (v) => run(v, [-1, axis, -1]));
+    shape[axis] = result.shape[1];
+    current = result;
+  });
+  return then(ctx, current, (r) => reshapeInfo(ctx, r, outShape));
+}

@@ -1,0 +1,61 @@
+import { opError, fmtShape } from '../../errors';
+import { defineOp, runOp } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import { knownSize, dimsAgree, intIn, toIndexTensor, withTemps } from './args';
+import type { Tensor } from '../../tensor';
+import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
+import { then } from './kernel-utils';
+
+export interface GatherAttrs {
+  axis: number;
+  batchDims: number;
+}
+
+export const gatherOp = defineOp<GatherAttrs>({
+  name: 'gather',
+  infer: ([x, indices], { axis, batchDims }) => {
+    if (indices.dtype !== 'int32') throw opError('gather', `indices must be int32, received ${indices.dtype}`);
+    if (axis < 0 || axis >= x.shape.length) throw opError('gather', `axis ${axis} is out of range for x of shape ${fmtShape(x.shape)}`);
+    if (batchDims < 0 || batchDims > axis || batchDims > indices.shape.length) {
+      throw opError('gather', `batchDims must be in [0, min(axis, rank of indices)] = [0, ${Math.min(axis, indices.shape.length)}], received ${batchDims}`);
+    }
+    for (let i = 0; i < batchDims; i++) {
+      if (!dimsAgree(x.shape[i], indices.shape[i])) {
+        throw opError('gather', `the first ${batchDims} (batchDims) axes of x and indices must match: x has shape ${fmtShape(x.shape)}, indices ${fmtShape(indices.shape)}`);
+      }
+    }
+    if (x.shape[axis] === 0 && (knownSize(indices.shape) ?? 1) > 0) throw emptyAxisError('gather', `axis ${axis}`, x.shape);
+    return { shape: [...x.shape.slice(0, axis), ...indices.shape.slice(batchDims), ...x.shape.slice(axis + 1)], dtype: x.dtype };
+  },
+  kernel: (ctx, [x, indices], { axis, batchDims }) => {
+    const range = { op: 'gather', bounds: [x.shape[axis]], describe: `axis ${axis} of x (shape ${fmtShape(x.shape)})` };
+    const guarded = guardIndices(ctx, indices, range, false);
+    const gathered = then(ctx, guarded.indices, (i) => ctx.run('GatherV2', { x, indices: i }, { axis, batchDims }));
+    if (!guarded.valid) return gathered;
+    const ones = (n: number) => new Array<number>(n).fill(1);
+    const validShape = [...indices.shape.slice(0, batchDims), ...ones(axis - batchDims), ...indices.shape.slice(batchDims), ...ones(x.shape.length - axis - 1)];
+    const out = zeroInvalid(ctx, gathered, guarded.valid, validShape);
+    [gathered, guarded.valid].forEach((t) => ctx.free(t));
+    return out;
+  },
+});
+
+/**
+ * Takes the slices of x at `indices` along `axis`: the result has shape
+ * x.shape[:axis] + indices.shape[batchDims:] + x.shape[axis+1:]. With batchDims = b, the first b
+ * axes of x and indices are batch axes, gathered pairwise. Indices must be int32 in
+ * [0, x.shape[axis]); an out-of-range index raises an error on backends that read synchronously
+ * (cpu, wasm) and gathers zeros on those that cannot (webgpu).
+ */
+export function gather(x: OpInput, indices: OpInput, axis = 0, batchDims = 0): Tensor {
+  return withTemps((temps) => {
+    const t = toTensor(x, 'gather', 'x', temps);
+    const i = toIndexTensor(indices, 'gather', 'indices', temps);
+    const rank = t.shape.length;
+    if (rank === 0) throw opError('gather', 'x must have rank 1 or more, received a scalar');
+    const a = intIn('gather', 'axis', axis, -rank, rank - 1, ` for x of shape ${fmtShape(t.shape)}`);
+    const iRank = i.shape.length;
+    const b = intIn('gather', 'batchDims', batchDims, -iRank, iRank, ` for indices of shape ${fmtShape(i.shape)}`);
+    return runOp(gatherOp, [t, i], { axis: a < 0 ? a + rank : a, batchDims: b < 0 ? b + iRank : b }, temps);
+  });
+}

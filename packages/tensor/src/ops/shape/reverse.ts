@@ -1,0 +1,40 @@
+import { opError, fmtShape } from '../../errors';
+import { defineOp, runOp } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import { normalizeAxes } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { withTemps } from './args';
+import { runAxiswise } from './axiswise';
+import { reshapeInfo, then } from './kernel-utils';
+
+export const reverseOp = defineOp<{ axis: number[] }>({
+  name: 'reverse',
+  infer: ([x], { axis }) => {
+    const bad = axis.find((a) => !Number.isInteger(a) || a < 0 || a >= x.shape.length);
+    if (bad !== undefined) throw opError('reverse', `axis ${bad} is out of range for x of shape ${fmtShape(x.shape)}`);
+    return { shape: x.shape, dtype: x.dtype };
+  },
+  kernel: (ctx, [x], { axis }, [out]) => {
+    if (axis.length === 0) return reshapeInfo(ctx, x, out.shape);
+    // wasm's Reverse moves 4-byte elements whatever the dtype, which scrambles 1-byte bools.
+    const numeric = x.dtype === 'bool' ? ctx.run('Cast', { x }, { dtype: 'int32' }) : reshapeInfo(ctx, x, x.shape);
+    const reversed = then(ctx, numeric, (n) =>
+      runAxiswise(ctx, n, n.shape.map((_, i) => axis.includes(i)), out.shape, (view, axes) =>
+        ctx.run('Reverse', { x: view }, { dims: axes.flatMap((a, i) => (a < 0 ? [] : [i])) }),
+      ),
+    );
+    if (x.dtype !== 'bool') return reversed;
+    return then(ctx, reversed, (r) => ctx.run('Cast', { x: r }, { dtype: 'bool' }));
+  },
+});
+
+/** Reverses the order of elements along `axis` (one axis, a list, or all axes if omitted). */
+export function reverse(x: OpInput, axis?: number | readonly number[]): Tensor {
+  return withTemps((temps) => {
+    const t = toTensor(x, 'reverse', 'x', temps);
+    const rank = t.shape.length;
+    const axes = normalizeAxes('reverse', axis, rank);
+    // A scalar has nothing to reverse; normalizeAxes still validated the axis.
+    return runOp(reverseOp, [t], { axis: rank === 0 ? [] : axes }, temps);
+  });
+}

@@ -1,0 +1,80 @@
+import type { TensorInfo } from '../../backend';
+import { opError, fmtShape } from '../../errors';
+import { defineOp, runOp, type KernelContext } from '../../op';
+import { toTensor, type OpInput } from '../../convert';
+import { sizeOf } from '../../shape';
+import type { Tensor } from '../../tensor';
+import { dimsAgree, intList, toIndexTensor, withTemps } from './args';
+import { guardIndices, zeroInvalid } from './indices';
+import { reshapeInfo, then } from './kernel-utils';
+
+/** Sums `updates` ([rows, slice]) into a zero tensor at int32 index rows ([rows, k]). */
+function scatterRows(ctx: KernelContext, indices: TensorInfo, updates: TensorInfo, shape: number[]): TensorInfo {
+  const k = indices.shape[1];
+  if (k === 0) {
+    // Rows of length 0 all address the whole output: it is the sum of the updates.
+    const sum = ctx.run('Sum', { x: updates }, { axis: [0], keepDims: false });
+    return then(ctx, sum, (s) => reshapeInfo(ctx, s, shape));
+  }
+  const range = { op: 'scatterND', bounds: shape.slice(0, k), describe: `an output of shape ${fmtShape(shape)}` };
+  const guarded = guardIndices(ctx, indices, range, true);
+  const safeUpdates = guarded.valid ? zeroInvalid(ctx, updates, guarded.valid, [updates.shape[0], 1]) : reshapeInfo(ctx, updates, updates.shape);
+  const out = ctx.run('ScatterNd', { indices: guarded.indices, updates: safeUpdates }, { shape });
+  [guarded.indices, safeUpdates, ...(guarded.valid ? [guarded.valid] : [])].forEach((t) => ctx.free(t));
+  return out;
+}
+
+export const scatterNDOp = defineOp<{ shape: number[] }>({
+  name: 'scatterND',
+  // Rows of length 0 make indices empty while the updates still add up into the result.
+  handlesEmpty: true,
+  infer: ([indices, updates], { shape }) => {
+    if (indices.dtype !== 'int32') throw opError('scatterND', `indices must be int32, received ${indices.dtype}`);
+    if (indices.shape.length === 0) throw opError('scatterND', 'indices must have rank 1 or more (its last axis holds index rows), received a scalar');
+    const k = indices.shape[indices.shape.length - 1];
+    if (k === null) throw opError('scatterND', `the last axis of indices (shape ${fmtShape(indices.shape)}) must have a known size`);
+    if (k > shape.length) throw opError('scatterND', `index rows have ${k} entries (indices shape ${fmtShape(indices.shape)}) but the output shape ${fmtShape(shape)} has only ${shape.length} axes`);
+    const expected = [...indices.shape.slice(0, -1), ...shape.slice(k)];
+    if (updates.shape.length !== expected.length || updates.shape.some((d, i) => !dimsAgree(d, expected[i]))) {
+      throw opError('scatterND', `updates must have shape indices.shape[:-1] + shape[${k}:] = ${fmtShape(expected)}, received ${fmtShape(updates.shape)}`);
+    }
+    return { shape, dtype: updates.dtype };
+  },
+  kernel: (ctx, [indices, updates], { shape }) => {
+    const k = indices.shape[indices.shape.length - 1];
+    const rows = sizeOf(indices.shape.slice(0, -1));
+    if (rows === 0) return ctx.run('Fill', {}, { shape, value: 0, dtype: updates.dtype });
+    const flatIndices = reshapeInfo(ctx, indices, [rows, k]);
+    // Bools are scattered as int32 (atomic adds need numbers), so duplicate rows OR together.
+    const flatUpdates = updates.dtype === 'bool'
+      ? then(ctx, reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]), (u) => ctx.run('Cast', { x: u }, { dtype: 'int32' }))
+      : reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]);
+    let out: TensorInfo;
+    try {
+      out = scatterRows(ctx, flatIndices, flatUpdates, shape);
+    } finally {
+      [flatIndices, flatUpdates].forEach((t) => ctx.free(t));
+    }
+    if (updates.dtype !== 'bool') return out;
+    const zero = ctx.write([0], [], 'int32');
+    const asBool = ctx.run('NotEqual', { a: out, b: zero });
+    [out, zero].forEach((t) => ctx.free(t));
+    return asBool;
+  },
+});
+
+/**
+ * A zero tensor of `shape` with `updates` added at index rows: the last axis of `indices` (int32)
+ * holds rows of k indices into the first k axes, and updates has shape
+ * indices.shape[:-1] + shape[k:]. Duplicate rows add up (bools: OR). Out-of-range rows raise an
+ * error on backends that read synchronously (cpu, wasm) and are dropped on those that cannot
+ * (webgpu). Rank-1 indices are one row, as in TensorFlow (tfjs reads them as rows of length 1).
+ */
+export function scatterND(indices: OpInput, updates: OpInput, shape: readonly number[]): Tensor {
+  return withTemps((temps) => {
+    const s = intList('scatterND', 'shape', shape, 0, 'non-negative integers');
+    const i = toIndexTensor(indices, 'scatterND', 'indices', temps);
+    const u = toTensor(updates, 'scatterND', 'updates', temps);
+    return runOp(scatterNDOp, [i, u], { shape: s }, temps);
+  });
+}
