@@ -63,14 +63,20 @@ const LABEL_WIDTH = 46;
 /** A Bench that prints to `log` (console.log by default). */
 export function createBench(peerName = 'tfjs', log: (line: string) => void = console.log): Bench {
   const results: (Comparison | Figure)[] = [];
+  // The column header is printed before a section's first comparison: sections of figures have none.
+  let headerDue = false;
   return {
     results,
     section(title) {
       log('');
       log(title);
-      log(`  ${'op'.padEnd(LABEL_WIDTH)} ${'strata ms'.padStart(10)} ${`${peerName} ms`.padStart(10)}  ratio`);
+      headerDue = true;
     },
     async compare(label, strata, peer, options = {}) {
+      if (headerDue) {
+        log(`  ${'op'.padEnd(LABEL_WIDTH)} ${'strata ms'.padStart(10)} ${`${peerName} ms`.padStart(10)}  ratio`);
+        headerDue = false;
+      }
       const { warmup = 5, iterations = 21, inner = 1 } = options;
       const tensorsBefore = memory().numTensors;
       const peerTensorsBefore = peerMemory().numTensors;

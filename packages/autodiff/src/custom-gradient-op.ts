@@ -1,4 +1,5 @@
-import { StrataError, fmtShape, type OpRecord, type Tensor } from '@strata/tensor';
+import { StrataError, Tensor, fmtShape, type OpRecord } from '@strata/tensor';
+import { describe } from './arguments';
 import type { GradientEntry } from './registry';
 import { keepForTape, releaseFromTape } from './recording';
 import type { TapeNode } from './backprop';
@@ -6,8 +7,8 @@ import type { TapeNode } from './backprop';
 /** The name tapes see for a call of a function made by `customGradient`. */
 export const CUSTOM_GRADIENT_OP = 'customGradient';
 
-/** The user's gradient function: one gradient per input, given the output's gradient and what was saved. */
-export type CustomGradientFunction = (dy: Tensor, saved: Tensor[]) => Tensor | Tensor[];
+/** The user's gradient function: one gradient per input (null: none), given the output's gradient, what was saved and the inputs. */
+export type CustomGradientFunction = (dy: Tensor, saved: Tensor[], inputs: Tensor[]) => Tensor | null | (Tensor | null)[];
 
 export interface CustomGradientAttrs {
   readonly gradFunc: CustomGradientFunction;
@@ -27,13 +28,15 @@ export function releaseKeptAttrs(node: TapeNode): void {
 
 const customGradientEntry: GradientEntry<CustomGradientAttrs> = {
   rule: (dy, { inputs, attrs }) => {
-    const result = attrs.gradFunc(dy, [...attrs.saved]);
+    const result = attrs.gradFunc(dy, [...attrs.saved], [...inputs]);
     const grads = Array.isArray(result) ? result : [result];
     if (grads.length !== inputs.length) {
       throw new StrataError(`customGradient: gradFunc returned ${grads.length} gradient(s) for a function of ${inputs.length} input(s); return one gradient per input, in order`);
     }
     return grads.map((g, i) => {
       const x = inputs[i];
+      if (g === null) return null;
+      if (!(g instanceof Tensor)) throw new StrataError(`customGradient: gradFunc returned ${describe(g)} for input ${i}; return a Tensor (or null) per input`);
       if (g.shape.length !== x.shape.length || g.shape.some((d, k) => d !== x.shape[k])) {
         throw new StrataError(`customGradient: gradFunc returned a gradient of shape ${fmtShape(g.shape)} for input ${i} of shape ${fmtShape(x.shape)}; each gradient must have its input's shape`);
       }

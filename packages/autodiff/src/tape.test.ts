@@ -205,19 +205,19 @@ describe('grad and valueAndGrad', () => {
 
 describe('customGradient', () => {
   it('uses the gradient function given, with saved tensors outliving tidy()', () => {
-    const clipGradient = customGradient((x: Tensor, save) => {
-      save([x]);
-      return { value: square(x), gradFunc: (dy, [saved]) => mul(dy, mul(saved, 0.5)) }; // deliberately not 2x
+    const halfGradient = customGradient((x: Tensor) => {
+      const doubled = mul(x, 2);
+      return { value: square(x), save: [doubled], gradFunc: (dy, [saved]) => mul(dy, mul(saved, 0.25)) }; // deliberately not 2x
     });
     const x = tensor([2, 4]);
     const tape = new GradientTape();
     tape.watch(x);
-    const y = tape.record(() => tidy(() => sum(clipGradient(x))));
+    const y = tape.record(() => tidy(() => sum(halfGradient(x))));
     closeTo(values(tape.gradient(y, x)), [1, 2]);
   });
 
   it('is itself differentiable: outer tapes see the gradient function run', () => {
-    const cube = customGradient((x: Tensor) => ({ value: mul(square(x), x), gradFunc: (dy) => mul(dy, mul(square(x), 3)) }));
+    const cube = customGradient((x: Tensor) => ({ value: mul(square(x), x), gradFunc: (dy, _saved, [input]) => mul(dy, mul(square(input), 3)) }));
     const x = tensor([0.5, 2]);
     closeTo(values(grad(grad((v: Tensor) => cube(v)))(x)), [3, 12]);
   });

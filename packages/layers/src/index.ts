@@ -11,3 +11,4 @@ export * from './regularizers';
 export * from './constraints';
 export * as activations from './activations';
 export { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from './activations';
+export * from './layers';

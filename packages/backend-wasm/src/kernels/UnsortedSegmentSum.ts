@@ -1,11 +1,6 @@
-import type { KernelImpl, TensorInfo } from '@strata/tensor';
+import type { KernelImpl } from '@strata/tensor';
 import { StrataError, fmtShape, sizeOf } from '@strata/tensor';
-
-/** The two BackendWasm methods this kernel uses: allocate an output, view a tensor on the heap. */
-interface WasmHeap {
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
+import { wasmHeap } from './heap';
 
 /**
  * Sums the rows of `x` that share a segment id, which tfjs-wasm lacks (so tfjs cannot train an
@@ -29,7 +24,7 @@ export const unsortedSegmentSum: KernelImpl = ({ inputs, attrs, backend }) => {
       `UnsortedSegmentSum: segmentIds' shape ${fmtShape(segmentIds.shape)} must be a prefix of x's shape ${fmtShape(x.shape)} (one id per row of x)`,
     );
   }
-  const heap = backend as unknown as WasmHeap;
+  const heap = wasmHeap(backend);
   const rowShape = x.shape.slice(idsRank);
   const rowSize = sizeOf(rowShape);
   const out = heap.makeOutput([numSegments, ...rowShape], x.dtype);

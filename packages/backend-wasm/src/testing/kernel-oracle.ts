@@ -21,10 +21,10 @@ export function valuesOf(inputs: Record<string, KernelInput>): Record<string, nu
 }
 
 /**
- * Writes the inputs to `backend`, runs `kernel`, reads the result and frees everything; throws if the
+ * Writes the inputs to `backend`, runs `kernel`, reads its result number `output` and frees everything; throws if the
  * backend holds more data afterwards than before (a composed kernel that leaks an intermediate).
  */
-export function runKernelOn(backend: Backend, kernel: string, inputs: Record<string, KernelInput>, attrs: NamedAttrMap, values = valuesOf(inputs)): KernelResult {
+export function runKernelOn(backend: Backend, kernel: string, inputs: Record<string, KernelInput>, attrs: NamedAttrMap, values = valuesOf(inputs), output = 0): KernelResult {
   const before = backend.tf.numDataIds();
   const infos: Record<string, TensorInfo> = {};
   for (const [name, spec] of Object.entries(inputs)) {
@@ -34,9 +34,10 @@ export function runKernelOn(backend: Backend, kernel: string, inputs: Record<str
   }
   try {
     const out = backend.runKernel(kernel, infos, attrs);
-    const result = Array.isArray(out) ? out[0] : out;
+    const outs = Array.isArray(out) ? out : [out];
+    const result = outs[output];
     const read = Array.from(backend.tf.readSync(result.dataId) as Float32Array, Number);
-    backend.tf.disposeData(result.dataId);
+    for (const o of outs) backend.tf.disposeData(o.dataId);
     return { shape: [...result.shape], dtype: result.dtype, values: read };
   } finally {
     for (const info of Object.values(infos)) backend.tf.disposeData(info.dataId);

@@ -2,15 +2,20 @@ import { ClassTable } from '../class-table';
 import type { SerializedObject } from '../serializable';
 import { Initializer } from './initializer';
 import { Zeros, Ones, Constant } from './basic';
+import { RandomNormal, RandomUniform, TruncatedNormal } from './random';
+import { VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, computeFans } from './variance-scaling';
+import { Identity, Orthogonal } from './matrix';
 
-export { Initializer, Zeros, Ones, Constant };
+export { Initializer, Zeros, Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling };
+export { GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, Identity, Orthogonal, computeFans };
 
 /** An initializer, by instance, by name ('glorotUniform', 'glorot_uniform', 'GlorotUniform') or serialized. */
 export type InitializerIdentifier = Initializer | string | SerializedObject;
 
 /** Every built-in initializer, under its Keras class name. */
 export const initializers = new ClassTable<Initializer>('initializer', Initializer);
-initializers.register(Zeros, Ones, Constant);
+initializers.register(Zeros, Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling);
+initializers.register(GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, Identity, Orthogonal);
 
 export function getInitializer(id: InitializerIdentifier): Initializer {
   return initializers.get(id);

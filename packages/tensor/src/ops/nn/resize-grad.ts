@@ -23,7 +23,8 @@ function separableGradient(s: Scratch, dy: TensorInfo, imageShape: readonly numb
   return s.run('BatchMatMul', { a: colsT, b: perRow }, { transposeA: false, transposeB: false });
 }
 
-function resizeGradDef(name: string, kernelName: string, bilinear: boolean): OpDef<ResizeGradAttrs> {
+/** `kernelName`: the backend kernel to use where it is right; null computes from the weights always. */
+function resizeGradDef(name: string, kernelName: string | null, bilinear: boolean): OpDef<ResizeGradAttrs> {
   return defineOp<ResizeGradAttrs>({
     name,
     infer: ([dy, images]) => {
@@ -39,14 +40,15 @@ function resizeGradDef(name: string, kernelName: string, bilinear: boolean): OpD
     kernel: (ctx, [dy, images], attrs) =>
       composed(ctx, (s) => {
         const dyf = s.cast(dy, 'float32');
-        if (attrs.halfPixelCenters) return separableGradient(s, dyf, images.shape, attrs, bilinear);
+        if (attrs.halfPixelCenters || kernelName === null) return separableGradient(s, dyf, images.shape, attrs, bilinear);
         return s.run(kernelName, { images: s.cast(images, 'float32'), dy: dyf }, { alignCorners: attrs.alignCorners });
       }),
   });
 }
 
 export const resizeBilinearGradOp = resizeGradDef('resizeBilinearGrad', 'ResizeBilinearGrad', true);
-export const resizeNearestNeighborGradOp = resizeGradDef('resizeNearestNeighborGrad', 'ResizeNearestNeighborGrad', false);
+// tfjs's cpu ResizeNearestNeighborGrad reads dy at the images' batch stride, wrong for batches > 1.
+export const resizeNearestNeighborGradOp = resizeGradDef('resizeNearestNeighborGrad', null, false);
 
 /** Options of the resize gradients: the forward op's; `size`, if given, must match dy. */
 export interface ResizeGradOptions extends ResizeOptions {

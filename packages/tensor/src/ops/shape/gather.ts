@@ -1,7 +1,7 @@
 import { opError, fmtShape } from '../../errors';
 import { defineOp, runOp } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
-import { knownSize, dimsAgree, intIn, toIndexTensor, withTemps } from './args';
+import { dimsAgree, intIn, knownDim, knownSize, toIndexTensor, withTemps } from './args';
 import type { Tensor } from '../../tensor';
 import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
 import { then } from './kernel-utils';
@@ -25,7 +25,8 @@ export const gatherOp = defineOp<GatherAttrs>({
       }
     }
     if (x.shape[axis] === 0 && (knownSize(indices.shape) ?? 1) > 0) throw emptyAxisError('gather', `axis ${axis}`, x.shape);
-    return { shape: [...x.shape.slice(0, axis), ...indices.shape.slice(batchDims), ...x.shape.slice(axis + 1)], dtype: x.dtype };
+    const outer = x.shape.slice(0, axis).map((d, i) => (i < batchDims ? knownDim(d, indices.shape[i]) : d));
+    return { shape: [...outer, ...indices.shape.slice(batchDims), ...x.shape.slice(axis + 1)], dtype: x.dtype };
   },
   kernel: (ctx, [x, indices], { axis, batchDims }) => {
     const range = { op: 'gather', bounds: [x.shape[axis]], describe: `axis ${axis} of x (shape ${fmtShape(x.shape)})` };
