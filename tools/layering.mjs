@@ -1,5 +1,5 @@
-// The layering rules (README.md, "The packages"), as a function over a repository tree. Plain Node ESM with no
-// dependencies, so the check runs before (and without) anything else being built.
+// The layering rules (README.md, "The packages") as a function over a repository tree. Plain Node
+// ESM with no dependencies, so the check runs before (and without) anything else being built.
 // The command line lives in check-layering.mjs; this file has no side effects so tests can call it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -246,6 +246,11 @@ export function packageNameOf(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+function isInside(dir, path) {
+  const inside = relative(dir, path);
+  return !inside.startsWith('..') && !isAbsolute(inside);
+}
+
 function isTestFile(pkg, file) {
   const inside = relative(join(pkg.dir, 'src'), file).split(sep);
   return TEST_FILE.test(file) || inside[0] === 'testing';
@@ -296,12 +301,14 @@ function checkImport(at, { specifier, line }) {
   const violation = (rule, why) => ({ file, line, specifier, rule, message: `${file}:${line}: imports '${specifier}': ${why}` });
 
   if (specifier.startsWith('.') || isAbsolute(specifier)) {
-    const inside = relative(pkg.dir, resolve(dirname(path), specifier));
-    if (inside.startsWith('..') || isAbsolute(inside)) {
+    const target = resolve(dirname(path), specifier);
+    if (!isInside(pkg.dir, target)) {
+      const owner = [...byName.values()].find((p) => isInside(p.dir, target));
+      const instead = owner ? `'${owner.name}'` : 'the owning package by name';
       return violation(
         'relative',
         `this path leaves ${relative(root, pkg.dir)}; packages reach each other only by name, through their public API. ` +
-          `Fix: import from the owning package by name (e.g. '@strata/tensor') and declare it in ${pkg.name}'s package.json`,
+          `Fix: import from ${instead} and declare it in ${relative(root, pkg.manifestPath)}`,
       );
     }
     return null;

@@ -64,7 +64,7 @@ export function installNavigatorGpu(gpu: GPU): void {
   if (g.navigator === undefined) {
     Object.defineProperty(globalThis, 'navigator', { value: { gpu }, configurable: true, writable: true });
   } else if (g.navigator.gpu !== gpu) {
-    Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true, writable: true });
+    Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true, writable: true, enumerable: true });
   }
 }
 

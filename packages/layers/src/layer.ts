@@ -42,6 +42,11 @@ export interface CallOptions {
   /** Training or inference behaviour (Dropout, BatchNormalization): false unless fit() or the caller says so. */
   training?: boolean;
   mask?: Tensor | null | readonly (Tensor | null)[];
+  /**
+   * A layer's own call arguments (Keras's call kwargs: an RNN's `initialState`, attention's
+   * `useCausalMask`, `returnAttentionScores`, `attentionMask`): `apply` passes them to `call` unchanged.
+   */
+  [callArgument: string]: unknown;
 }
 
 export type LayerInput = Tensor | SymbolicTensorLike;
@@ -160,7 +165,7 @@ export class Layer implements Configurable {
     assertInputCompatible(this.name, this.inputSpec, tensors);
     const mask = options.mask !== undefined ? options.mask : Array.isArray(inputs) ? tensors.map((t) => maskOf(t)) : maskOf(tensors[0]);
     const hasMask = Array.isArray(mask) ? mask.some((m) => m) : !!mask;
-    const callOptions: CallOptions = { training: options.training ?? false, mask: hasMask ? mask : null };
+    const callOptions: CallOptions = { ...options, training: options.training ?? false, mask: hasMask ? mask : null };
     this.clearCallLosses();
     // call() runs inside tidy: layer authors write plain op code, intermediates are freed here.
     const outputs = tidy(() => {

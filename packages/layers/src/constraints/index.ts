@@ -1,13 +1,15 @@
 import { ClassTable } from '../class-table';
 import type { SerializedObject } from '../serializable';
 import { Constraint } from './constraint';
+import { MaxNorm, MinMaxNorm, NonNeg, UnitNorm } from './norms';
 
-export { Constraint };
+export { Constraint, MaxNorm, MinMaxNorm, NonNeg, UnitNorm };
 
 export type ConstraintIdentifier = Constraint | string | SerializedObject;
 
-/** Every built-in constraint, under its Keras class name. */
+/** Every built-in constraint, under its Keras class name ('max_norm', 'non_neg', ... work too). */
 export const constraints = new ClassTable<Constraint>('constraint', Constraint);
+constraints.register(MaxNorm, MinMaxNorm, NonNeg, UnitNorm);
 
 export function getConstraint(id: ConstraintIdentifier): Constraint {
   return constraints.get(id);

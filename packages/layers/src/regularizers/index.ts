@@ -1,13 +1,15 @@
 import { ClassTable } from '../class-table';
 import type { SerializedObject } from '../serializable';
 import { Regularizer } from './regularizer';
+import { L1, L2, L1L2 } from './norms';
 
-export { Regularizer };
+export { Regularizer, L1, L2, L1L2 };
 
 export type RegularizerIdentifier = Regularizer | string | SerializedObject;
 
-/** Every built-in regularizer, under its Keras class name. */
+/** Every built-in regularizer, under its Keras class name ('l1', 'l2', 'l1_l2' work too). */
 export const regularizers = new ClassTable<Regularizer>('regularizer', Regularizer);
+regularizers.register(L1, L2, L1L2);
 
 export function getRegularizer(id: RegularizerIdentifier): Regularizer {
   return regularizers.get(id);

@@ -3,6 +3,7 @@ import { elementwiseGradientCases } from './elementwise';
 import { reductionGradientCases } from './reduction';
 import { shapeGradientCases } from './shape';
 import { linalgGradientCases } from './linalg';
+import { nnGradientCases } from './nn';
 
 /** The gradient table, by op family: run on every backend by rules.test.ts. */
 export const gradientTables: Record<string, readonly GradientCase[]> = {
@@ -10,4 +11,5 @@ export const gradientTables: Record<string, readonly GradientCase[]> = {
   reduction: reductionGradientCases,
   linalg: linalgGradientCases,
   shape: shapeGradientCases,
+  nn: nnGradientCases,
 };

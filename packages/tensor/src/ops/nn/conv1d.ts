@@ -3,7 +3,7 @@ import type { OpInput } from '../../convert';
 import { opError, fmtShape } from '../../errors';
 import type { Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
-import { dimsAgree, expectRank, normalizePadding, positiveInt, tfjsPad, windowOutput, type NormalizedPadding } from './geometry';
+import { dimsAgree, expectRank, normalizePadding, positiveInt, tfjsPad, windowOutput, type NormalizedPadding, type Conv2dAttrs } from './geometry';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
@@ -26,6 +26,15 @@ function resolvePadding(padding: Conv1dAttrs['padding'], filterWidth: Dim, dilat
   return filterWidth === null ? null : [[(filterWidth - 1) * dilations, 0]];
 }
 
+/**
+ * The conv2d attrs that conv1d's are, for inputs reshaped to [batch, 1, width, channels] and filters
+ * to [1, filterWidth, inChannels, outChannels]: what conv1d's gradient rule needs.
+ */
+export function conv1dAttrsAs2d({ strides, padding, dilations }: Conv1dAttrs, filterWidth: number): Conv2dAttrs {
+  const pad = resolvePadding(padding, filterWidth, dilations) as NormalizedPadding;
+  return { strides: [1, strides], padding: typeof pad === 'string' ? pad : [[0, 0], pad[0]], dilations: [1, dilations] };
+}
+
 export const conv1dOp = defineOp<Conv1dAttrs>({
   name: 'conv1d',
   infer: ([x, filter], { strides, padding, dilations }) => {
@@ -42,15 +51,14 @@ export const conv1dOp = defineOp<Conv1dAttrs>({
     return { shape, dtype: 'float32' };
   },
   // As TensorFlow does: a 1-D convolution is a 2-D one over inputs of height 1.
-  kernel: (ctx, [x, filter], { strides, padding, dilations }) =>
+  kernel: (ctx, [x, filter], attrs) =>
     composed(ctx, (s) => {
       const [width, channels] = x.shape.slice(-2);
       const batch = x.shape.length === 3 ? x.shape[0] : 1;
       const x4 = s.reshape(s.cast(x, 'float32'), [batch, 1, width, channels]);
       const f4 = s.reshape(s.cast(filter, 'float32'), [1, ...filter.shape]);
-      const pad = resolvePadding(padding, filter.shape[0], dilations) as NormalizedPadding;
-      const pad2d = typeof pad === 'string' ? pad : tfjsPad([[0, 0], pad[0]]);
-      return s.run('Conv2D', { x: x4, filter: f4 }, { strides: [1, strides], pad: pad2d, dilations: [1, dilations], dataFormat: 'NHWC' });
+      const as2d = conv1dAttrsAs2d(attrs, filter.shape[0]);
+      return s.run('Conv2D', { x: x4, filter: f4 }, { strides: as2d.strides, pad: tfjsPad(as2d.padding), dilations: as2d.dilations, dataFormat: 'NHWC' });
     }),
 });
 

@@ -3,6 +3,7 @@ import type { OpInput } from '../../convert';
 import { opError, fmtShape } from '../../errors';
 import type { Tensor } from '../../tensor';
 import { expectRank, normalizePadding, positiveInt, windowOutput } from './geometry';
+import type { Pool2dAttrs } from './pool-rules';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
@@ -18,6 +19,11 @@ export interface Pool1dAttrs {
   padding: 'valid' | 'same';
 }
 
+/** The 2-D pooling attrs that 1-D ones are, for inputs reshaped to [batch, 1, width, channels]: what the gradient rules need. */
+export function pool1dAttrsAs2d({ poolSize, strides, padding }: Pool1dAttrs): Pool2dAttrs {
+  return { poolSize: [1, poolSize], strides: [1, strides], padding };
+}
+
 function pool1dDef(name: string, kernelName: string): OpDef<Pool1dAttrs> {
   return defineOp<Pool1dAttrs>({
     name,
@@ -28,11 +34,12 @@ function pool1dDef(name: string, kernelName: string): OpDef<Pool1dAttrs> {
       return { shape: x.shape.length === 3 ? [x.shape[0], width, x.shape[2]] : [width, x.shape[1]], dtype: 'float32' };
     },
     // As Keras does: 1-D pooling is 2-D pooling over inputs of height 1.
-    kernel: (ctx, [x], { poolSize, strides, padding }) =>
+    kernel: (ctx, [x], attrs) =>
       composed(ctx, (s) => {
         const [width, channels] = x.shape.slice(-2);
         const x4 = s.reshape(s.cast(x, 'float32'), [x.shape.length === 3 ? x.shape[0] : 1, 1, width, channels]);
-        return s.run(kernelName, { x: x4 }, { filterSize: [1, poolSize], strides: [1, strides], pad: padding });
+        const as2d = pool1dAttrsAs2d(attrs);
+        return s.run(kernelName, { x: x4 }, { filterSize: as2d.poolSize, strides: as2d.strides, pad: as2d.padding });
       }),
   });
 }

@@ -31,16 +31,17 @@ export const unsortedSegmentSumOp = defineOp<SegmentSumAttrs>({
       const clipped = s.run('Minimum', { a: ids, b: sinkId });
       const sink = s.run('Fill', {}, { shape: ids.shape, value: numSegments, dtype: 'int32' });
       const safeIds = s.run('Select', { condition: negative, t: sink, e: clipped });
-      const sums = s.run('UnsortedSegmentSum', { x: s.cast(x, out.dtype), segmentIds: safeIds }, { numSegments: numSegments + 1 });
+      // Summed in float32 on every backend: cpu's kernel does so anyway, and webgpu's returns garbage
+      // for int32 data. Integer sums stay exact up to 2^24.
+      const sums = s.run('UnsortedSegmentSum', { x: s.cast(x, 'float32'), segmentIds: safeIds }, { numSegments: numSegments + 1 });
       const kept = s.run('Slice', { x: sums }, { begin: out.shape.map(() => 0), size: out.shape });
-      // cpu's kernel sums int32 data as float32.
       return s.cast(kept, out.dtype);
     }),
 });
 
 /**
  * Sums the rows of `x` into `numSegments` rows: row i goes to segment `segmentIds[i]` (int32, one per
- * row; JS arrays are read as int32); segments no row maps to are 0, and ids outside [0, numSegments) are dropped.
+ * row; JS arrays are read as int32); segments no row maps to are 0, and ids outside [0, numSegments) are dropped. int32 sums are exact up to 2^24.
  */
 export function unsortedSegmentSum(x: OpInput, segmentIds: OpInput, numSegments: number): Tensor {
   if (typeof numSegments !== 'number' || !Number.isInteger(numSegments) || numSegments < 0) {

@@ -3,7 +3,7 @@
 // so higher ranks are folded here, the same way on every backend so that one path is tested.
 import type { TensorInfo } from '../../backend';
 import type { KernelContext } from '../../op';
-import { prodRange, reshapeInfo, then } from './kernel-utils';
+import { prodRange, reshapeInfo, chain } from './kernel-utils';
 
 /** The most axes a Pad, MirrorPad, Reverse or Tile kernel is given. */
 export const MAX_AXISWISE_RANK = 4;
@@ -33,7 +33,7 @@ export function runAxiswise(
   });
   if (viewShape.length <= MAX_AXISWISE_RANK) {
     const view = reshapeInfo(ctx, x, viewShape);
-    return then(ctx, then(ctx, view, (v) => run(v, axes)), (r) => reshapeInfo(ctx, r, outShape));
+    return chain(ctx, chain(ctx, view, (v) => run(v, axes)), (r) => reshapeInfo(ctx, r, outShape));
   }
   let current = reshapeInfo(ctx, x, x.shape);
   const shape = [...x.shape];
@@ -41,9 +41,9 @@ export function runAxiswise(
     if (!isTouched) return;
     const view = reshapeInfo(ctx, current, [prodRange(shape, 0, axis), shape[axis], prodRange(shape, axis + 1)]);
     ctx.free(current);
-    const result = then(ctx, view, (v) => run(v, [-1, axis, -1]));
+    const result = chain(ctx, view, (v) => run(v, [-1, axis, -1]));
     shape[axis] = result.shape[1];
     current = result;
   });
-  return then(ctx, current, (r) => reshapeInfo(ctx, r, outShape));
+  return chain(ctx, current, (r) => reshapeInfo(ctx, r, outShape));
 }

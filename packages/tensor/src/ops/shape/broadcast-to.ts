@@ -4,7 +4,7 @@ import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
 import { runAxiswise } from './axiswise';
-import { reshapeInfo, then } from './kernel-utils';
+import { reshapeInfo, chain } from './kernel-utils';
 
 export const broadcastToOp = defineOp<{ shape: number[] }>({
   name: 'broadcastTo',
@@ -20,7 +20,7 @@ export const broadcastToOp = defineOp<{ shape: number[] }>({
     const padded = [...new Array<number>(shape.length - x.shape.length).fill(1), ...x.shape];
     const reps = shape.map((d, i) => (padded[i] === d ? 1 : d));
     const view = reshapeInfo(ctx, x, padded);
-    return then(ctx, view, (v) => runAxiswise(ctx, v, reps.map((r) => r !== 1), out.shape, (w, axes) => ctx.run('Tile', { x: w }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) })));
+    return chain(ctx, view, (v) => runAxiswise(ctx, v, reps.map((r) => r !== 1), out.shape, (w, axes) => ctx.run('Tile', { x: w }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) })));
   },
 });
 

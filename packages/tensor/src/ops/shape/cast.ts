@@ -8,14 +8,8 @@ import { withTemps } from './args';
 export const castOp = defineOp<{ dtype: DType }>({
   name: 'cast',
   infer: ([x], { dtype }) => ({ shape: x.shape, dtype }),
-  kernel: (ctx, [x], { dtype }) => {
-    if (dtype !== 'bool' || x.dtype === 'bool') return ctx.run('Cast', { x }, { dtype });
-    // wasm's Cast copies values into the 1-byte bool buffer (2 stays 2, 0.5 becomes 0): compare instead.
-    const zero = ctx.write([0], [], x.dtype);
-    const out = ctx.run('NotEqual', { a: x, b: zero });
-    ctx.free(zero);
-    return out;
-  },
+  // tfjs-wasm's own Cast to bool truncates (0.5 becomes false); @strata/backend-wasm supplies a right one.
+  kernel: (ctx, [x], { dtype }) => ctx.run('Cast', { x }, { dtype }),
 });
 
 /** Converts to `dtype`: float to int truncates toward zero, anything to bool is `x != 0`. */

@@ -7,13 +7,13 @@ import type { Tensor } from '../../tensor';
 import { knownSize, toIndexTensor, withTemps } from './args';
 import { runAxiswise } from './axiswise';
 import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
-import { reshapeInfo, then } from './kernel-utils';
+import { reshapeInfo, chain } from './kernel-utils';
 
 /** With index rows of length 0 every row selects all of x: the result is x repeated. */
 function repeatWhole(ctx: KernelContext, x: TensorInfo, rows: number, outShape: number[]): TensorInfo {
   const flat = reshapeInfo(ctx, x, [1, sizeOf(x.shape)]);
-  const tiled = then(ctx, flat, (f) => runAxiswise(ctx, f, [true, false], [rows, f.shape[1]], (v) => ctx.run('Tile', { x: v }, { reps: [rows, 1] })));
-  return then(ctx, tiled, (t) => reshapeInfo(ctx, t, outShape));
+  const tiled = chain(ctx, flat, (f) => runAxiswise(ctx, f, [true, false], [rows, f.shape[1]], (v) => ctx.run('Tile', { x: v }, { reps: [rows, 1] })));
+  return chain(ctx, tiled, (t) => reshapeInfo(ctx, t, outShape));
 }
 
 export const gatherNDOp = defineOp({
@@ -36,7 +36,7 @@ export const gatherNDOp = defineOp({
     if (k === 0) return repeatWhole(ctx, x, sizeOf(rows), out.shape);
     const range = { op: 'gatherND', bounds: x.shape.slice(0, k), describe: `x (shape ${fmtShape(x.shape)})` };
     const guarded = guardIndices(ctx, indices, range, true);
-    const gathered = then(ctx, guarded.indices, (i) => ctx.run('GatherNd', { params: x, indices: i }));
+    const gathered = chain(ctx, guarded.indices, (i) => ctx.run('GatherNd', { params: x, indices: i }));
     if (!guarded.valid) return gathered;
     const result = zeroInvalid(ctx, gathered, guarded.valid, [...rows, ...x.shape.slice(k).map(() => 1)]);
     [gathered, guarded.valid].forEach((t) => ctx.free(t));

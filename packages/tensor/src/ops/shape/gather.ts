@@ -4,7 +4,7 @@ import { toTensor, type OpInput } from '../../convert';
 import { dimsAgree, intIn, knownDim, knownSize, toIndexTensor, withTemps } from './args';
 import type { Tensor } from '../../tensor';
 import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
-import { then } from './kernel-utils';
+import { chain } from './kernel-utils';
 
 export interface GatherAttrs {
   axis: number;
@@ -31,7 +31,7 @@ export const gatherOp = defineOp<GatherAttrs>({
   kernel: (ctx, [x, indices], { axis, batchDims }) => {
     const range = { op: 'gather', bounds: [x.shape[axis]], describe: `axis ${axis} of x (shape ${fmtShape(x.shape)})` };
     const guarded = guardIndices(ctx, indices, range, false);
-    const gathered = then(ctx, guarded.indices, (i) => ctx.run('GatherV2', { x, indices: i }, { axis, batchDims }));
+    const gathered = chain(ctx, guarded.indices, (i) => ctx.run('GatherV2', { x, indices: i }, { axis, batchDims }));
     if (!guarded.valid) return gathered;
     const ones = (n: number) => new Array<number>(n).fill(1);
     const validShape = [...indices.shape.slice(0, batchDims), ...ones(axis - batchDims), ...indices.shape.slice(batchDims), ...ones(x.shape.length - axis - 1)];

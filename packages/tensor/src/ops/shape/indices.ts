@@ -9,7 +9,7 @@ import type { TensorInfo } from '../../backend';
 import { opError, fmtShape } from '../../errors';
 import type { KernelContext } from '../../op';
 import { runAxiswise } from './axiswise';
-import { reshapeInfo, then } from './kernel-utils';
+import { reshapeInfo, chain } from './kernel-utils';
 
 /** How an op describes its index rows in errors. */
 export interface IndexRange {
@@ -69,9 +69,9 @@ function maskIndices(ctx: KernelContext, indices: TensorInfo, bounds: readonly n
   const belowLimit = ctx.run('Less', { a: indices, b: limits });
   let valid = ctx.run('LogicalAnd', { a: aboveZero, b: belowLimit });
   [zero, limits, aboveZero, belowLimit].forEach((t) => ctx.free(t));
-  if (rowAxis) valid = then(ctx, valid, (v) => ctx.run('All', { x: v }, { axis: [indices.shape.length - 1], keepDims: false }));
+  if (rowAxis) valid = chain(ctx, valid, (v) => ctx.run('All', { x: v }, { axis: [indices.shape.length - 1], keepDims: false }));
   const validInt = ctx.run('Cast', { x: valid }, { dtype: 'int32' });
-  const factor = rowAxis ? then(ctx, validInt, (v) => reshapeInfo(ctx, v, [...v.shape, 1])) : validInt;
+  const factor = rowAxis ? chain(ctx, validInt, (v) => reshapeInfo(ctx, v, [...v.shape, 1])) : validInt;
   const safe = ctx.run('Multiply', { a: indices, b: factor });
   ctx.free(factor);
   return { indices: safe, valid };

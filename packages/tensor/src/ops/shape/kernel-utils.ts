@@ -21,10 +21,12 @@ export function sliceInfo(ctx: KernelContext, x: TensorInfo, begin: readonly num
 }
 
 /** Runs `step` on `x` and frees `x` afterwards: for chains of intermediates. */
-export function then(ctx: KernelContext, x: TensorInfo, step: (x: TensorInfo) => TensorInfo): TensorInfo {
-  const out = step(x);
-  ctx.free(x);
-  return out;
+export function chain(ctx: KernelContext, x: TensorInfo, step: (x: TensorInfo) => TensorInfo): TensorInfo {
+  try {
+    return step(x);
+  } finally {
+    ctx.free(x);
+  }
 }
 
 /** Product of the dimensions from `start` to `end` (exclusive). */

@@ -4,7 +4,7 @@ import { defineOp, runOp } from '../../op';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { toIndexTensor, withTemps } from './args';
-import { then } from './kernel-utils';
+import { chain } from './kernel-utils';
 
 export interface OneHotAttrs {
   depth: number;
@@ -23,14 +23,14 @@ export const oneHotOp = defineOp<OneHotAttrs>({
     // Only an int32 0/1 OneHot is right everywhere: wasm's kernel writes int32 whatever the dtype.
     const mask = ctx.run('OneHot', { indices }, { depth, onValue: 1, offValue: 0, dtype: 'int32' });
     const compute: DType = dtype === 'float32' ? 'float32' : 'int32';
-    let values = compute === 'int32' ? mask : then(ctx, mask, (m) => ctx.run('Cast', { x: m }, { dtype: 'float32' }));
+    let values = compute === 'int32' ? mask : chain(ctx, mask, (m) => ctx.run('Cast', { x: m }, { dtype: 'float32' }));
     if (onValue !== 1 || offValue !== 0) {
       const scale = ctx.write([onValue - offValue], [], compute);
       const shift = ctx.write([offValue], [], compute);
-      values = then(ctx, then(ctx, values, (v) => ctx.run('Multiply', { a: v, b: scale })), (v) => ctx.run('Add', { a: v, b: shift }));
+      values = chain(ctx, chain(ctx, values, (v) => ctx.run('Multiply', { a: v, b: scale })), (v) => ctx.run('Add', { a: v, b: shift }));
       [scale, shift].forEach((t) => ctx.free(t));
     }
-    return dtype === 'bool' ? then(ctx, values, (v) => ctx.run('Cast', { x: v }, { dtype: 'bool' })) : values;
+    return dtype === 'bool' ? chain(ctx, values, (v) => ctx.run('Cast', { x: v }, { dtype: 'bool' })) : values;
   },
 });
 

@@ -3,6 +3,7 @@ import { defineOp, runOp } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import type { Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
+import { withTemps } from './args';
 
 /** Resolves one -1 in `shape` from the input's size; unknown input dims make it unknown (null). */
 export function resolveReshape(op: string, input: readonly Dim[], shape: readonly number[]): Dim[] {
@@ -34,6 +35,8 @@ export const reshapeOp = defineOp<{ shape: number[] }>({
 
 /** Gives the data a new shape with the same number of elements; one dimension may be -1. */
 export function reshape(x: OpInput, shape: readonly number[]): Tensor {
-  const temps: Tensor[] = [];
-  return runOp(reshapeOp, [toTensor(x, 'reshape', 'x', temps)], { shape: [...shape] }, temps);
+  return withTemps((temps) => {
+    if (!Array.isArray(shape)) throw opError('reshape', `shape must be an array of integers, received ${JSON.stringify(shape)}`);
+    return runOp(reshapeOp, [toTensor(x, 'reshape', 'x', temps)], { shape: [...shape] }, temps);
+  });
 }

@@ -5,7 +5,7 @@ import { normalizeAxes } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 import { runAxiswise } from './axiswise';
-import { reshapeInfo, then } from './kernel-utils';
+import { reshapeInfo, chain } from './kernel-utils';
 
 export const reverseOp = defineOp<{ axis: number[] }>({
   name: 'reverse',
@@ -18,13 +18,13 @@ export const reverseOp = defineOp<{ axis: number[] }>({
     if (axis.length === 0) return reshapeInfo(ctx, x, out.shape);
     // wasm's Reverse moves 4-byte elements whatever the dtype, which scrambles 1-byte bools.
     const numeric = x.dtype === 'bool' ? ctx.run('Cast', { x }, { dtype: 'int32' }) : reshapeInfo(ctx, x, x.shape);
-    const reversed = then(ctx, numeric, (n) =>
+    const reversed = chain(ctx, numeric, (n) =>
       runAxiswise(ctx, n, n.shape.map((_, i) => axis.includes(i)), out.shape, (view, axes) =>
         ctx.run('Reverse', { x: view }, { dims: axes.flatMap((a, i) => (a < 0 ? [] : [i])) }),
       ),
     );
     if (x.dtype !== 'bool') return reversed;
-    return then(ctx, reversed, (r) => ctx.run('Cast', { x: r }, { dtype: 'bool' }));
+    return chain(ctx, reversed, (r) => ctx.run('Cast', { x: r }, { dtype: 'bool' }));
   },
 });
 

@@ -6,22 +6,32 @@ import { sizeOf } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { dimsAgree, intList, toIndexTensor, withTemps } from './args';
 import { guardIndices, zeroInvalid } from './indices';
-import { reshapeInfo, then } from './kernel-utils';
+import { reshapeInfo, chain } from './kernel-utils';
 
-/** Sums `updates` ([rows, slice]) into a zero tensor at int32 index rows ([rows, k]). */
+/** Sums numeric `updates` into a zero tensor of `shape` at the index rows of `indices` ([..., k], k > 0). */
 function scatterRows(ctx: KernelContext, indices: TensorInfo, updates: TensorInfo, shape: number[]): TensorInfo {
-  const k = indices.shape[1];
-  if (k === 0) {
-    // Rows of length 0 all address the whole output: it is the sum of the updates.
-    const sum = ctx.run('Sum', { x: updates }, { axis: [0], keepDims: false });
-    return then(ctx, sum, (s) => reshapeInfo(ctx, s, shape));
-  }
+  const k = indices.shape[indices.shape.length - 1];
+  const rows = sizeOf(indices.shape) / k;
   const range = { op: 'scatterND', bounds: shape.slice(0, k), describe: `an output of shape ${fmtShape(shape)}` };
   const guarded = guardIndices(ctx, indices, range, true);
-  const safeUpdates = guarded.valid ? zeroInvalid(ctx, updates, guarded.valid, [updates.shape[0], 1]) : reshapeInfo(ctx, updates, updates.shape);
-  const out = ctx.run('ScatterNd', { indices: guarded.indices, updates: safeUpdates }, { shape });
-  [guarded.indices, safeUpdates, ...(guarded.valid ? [guarded.valid] : [])].forEach((t) => ctx.free(t));
+  const flatIndices = chain(ctx, guarded.indices, (i) => reshapeInfo(ctx, i, [rows, k]));
+  const flatUpdates = reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]);
+  let safeUpdates = flatUpdates;
+  if (guarded.valid) {
+    const valid = chain(ctx, guarded.valid, (v) => reshapeInfo(ctx, v, [rows]));
+    safeUpdates = zeroInvalid(ctx, flatUpdates, valid, [rows, 1]);
+    [valid, flatUpdates].forEach((t) => ctx.free(t));
+  }
+  const out = ctx.run('ScatterNd', { indices: flatIndices, updates: safeUpdates }, { shape });
+  [flatIndices, safeUpdates].forEach((t) => ctx.free(t));
   return out;
+}
+
+/** With index rows of length 0 every row addresses the whole output: it is the sum of the updates. */
+function sumAll(ctx: KernelContext, updates: TensorInfo, rows: number, shape: number[]): TensorInfo {
+  const flat = reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]);
+  const sum = chain(ctx, flat, (f) => ctx.run('Sum', { x: f }, { axis: [0], keepDims: false }));
+  return chain(ctx, sum, (s) => reshapeInfo(ctx, s, shape));
 }
 
 export const scatterNDOp = defineOp<{ shape: number[] }>({
@@ -44,16 +54,13 @@ export const scatterNDOp = defineOp<{ shape: number[] }>({
     const k = indices.shape[indices.shape.length - 1];
     const rows = sizeOf(indices.shape.slice(0, -1));
     if (rows === 0) return ctx.run('Fill', {}, { shape, value: 0, dtype: updates.dtype });
-    const flatIndices = reshapeInfo(ctx, indices, [rows, k]);
     // Bools are scattered as int32 (atomic adds need numbers), so duplicate rows OR together.
-    const flatUpdates = updates.dtype === 'bool'
-      ? then(ctx, reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]), (u) => ctx.run('Cast', { x: u }, { dtype: 'int32' }))
-      : reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]);
+    const numeric = updates.dtype === 'bool' ? ctx.run('Cast', { x: updates }, { dtype: 'int32' }) : reshapeInfo(ctx, updates, updates.shape);
     let out: TensorInfo;
     try {
-      out = scatterRows(ctx, flatIndices, flatUpdates, shape);
+      out = k === 0 ? sumAll(ctx, numeric, rows, shape) : scatterRows(ctx, indices, numeric, shape);
     } finally {
-      [flatIndices, flatUpdates].forEach((t) => ctx.free(t));
+      ctx.free(numeric);
     }
     if (updates.dtype !== 'bool') return out;
     const zero = ctx.write([0], [], 'int32');

@@ -5,7 +5,7 @@ import { toTensor, type OpInput } from '../../convert';
 import type { Dim, Shape } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
-import { reshapeInfo, sliceInfo, then } from './kernel-utils';
+import { reshapeInfo, sliceInfo, chain } from './kernel-utils';
 
 /** The masks of TensorFlow's strided_slice: bit i refers to entry i of begin/end/strides. */
 export interface StridedSliceOptions {
@@ -104,10 +104,10 @@ function stridedSliceKernel(ctx: KernelContext, x: TensorInfo, attrs: StridedSli
     if (p.stride === 1) return;
     const picks = Array.from({ length: p.count }, (_, k) => (p.stride > 0 ? k * p.stride : size[axis] - 1 + k * p.stride));
     const indices = ctx.write(picks, [p.count], 'int32');
-    result = then(ctx, result, (r) => ctx.run('GatherV2', { x: r, indices }, { axis, batchDims: 0 }));
+    result = chain(ctx, result, (r) => ctx.run('GatherV2', { x: r, indices }, { axis, batchDims: 0 }));
     ctx.free(indices);
   });
-  return then(ctx, result, (r) => reshapeInfo(ctx, r, outShape));
+  return chain(ctx, result, (r) => reshapeInfo(ctx, r, outShape));
 }
 
 export const stridedSliceOp = defineOp<StridedSliceAttrs>({

@@ -4,7 +4,7 @@ import { defineOp, runOp, type KernelContext } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
-import { reshapeInfo, then } from './kernel-utils';
+import { reshapeInfo, chain } from './kernel-utils';
 
 function checkPerm(shape: readonly unknown[], perm: readonly number[]): void {
   const rank = shape.length;
@@ -31,7 +31,7 @@ function transposeKernel(ctx: KernelContext, x: TensorInfo, perm: readonly numbe
   if (mergedPerm.every((p, i) => p === i)) return reshapeInfo(ctx, x, outShape);
   const mergedShape = byInputOrder.map((g) => g.reduce((n, a) => n * x.shape[a], 1));
   const view = reshapeInfo(ctx, x, mergedShape);
-  return then(ctx, then(ctx, view, (v) => ctx.run('Transpose', { x: v }, { perm: mergedPerm })), (r) => reshapeInfo(ctx, r, outShape));
+  return chain(ctx, chain(ctx, view, (v) => ctx.run('Transpose', { x: v }, { perm: mergedPerm })), (r) => reshapeInfo(ctx, r, outShape));
 }
 
 export const transposeOp = defineOp<{ perm: number[] }>({

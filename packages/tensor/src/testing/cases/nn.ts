@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import * as st from '../../index';
 import type { OpCase } from '../conformance';
 import { inputValues } from '../values';
+import { conv3dCases } from './nn-conv3d';
 
 type Tf = typeof tfc;
 type T4 = tfc.Tensor4D;
@@ -516,4 +517,4 @@ const selectionCases: OpCase[] = [
 ];
 
 /** Neural-network ops: convolutions and their gradients, pooling, softmax, normalization, dropout, resizing, selection. */
-export const nnCases: readonly OpCase[] = [...convCases, ...convGradCases, ...poolCases, ...activationCases, ...dropoutCases, ...resizeCases, ...selectionCases];
+export const nnCases: readonly OpCase[] = [...convCases, ...convGradCases, ...conv3dCases, ...poolCases, ...activationCases, ...dropoutCases, ...resizeCases, ...selectionCases];

@@ -1,0 +1,84 @@
+import { add, cast, clipByValue, div, greaterEqual, mul, sqrt, square, sum, type Tensor } from '@strata/tensor';
+import { LayerError } from '../errors';
+import { Constraint } from './constraint';
+
+/** Keras's backend epsilon: keeps the norm divisions finite for zero columns. */
+const EPSILON = 1e-7;
+
+function norms(w: Tensor, axis: number | number[]): Tensor {
+  return sqrt(sum(square(w), axis, true));
+}
+
+function checkAxis(cls: string, axis: unknown): number | number[] {
+  const ok = (a: unknown) => Number.isInteger(a);
+  if (ok(axis) || (Array.isArray(axis) && axis.every(ok))) return axis as number | number[];
+  throw new LayerError(`${cls}: axis must be an integer or a list of integers, received ${JSON.stringify(axis)}`);
+}
+
+/** Rescales each slice along `axis` whose norm exceeds `maxValue` down to it. */
+export class MaxNorm extends Constraint {
+  static override className = 'MaxNorm';
+  readonly maxValue: number;
+  readonly axis: number | number[];
+  constructor(args: { maxValue?: number; axis?: number | number[] } = {}) {
+    super();
+    this.maxValue = args.maxValue ?? 2;
+    this.axis = checkAxis('MaxNorm', args.axis ?? 0);
+  }
+  call(w: Tensor): Tensor {
+    const n = norms(w, this.axis);
+    return mul(w, div(clipByValue(n, 0, this.maxValue), add(n, EPSILON)));
+  }
+  override getConfig() {
+    return { maxValue: this.maxValue, axis: this.axis };
+  }
+}
+
+/** Moves each slice's norm into [minValue, maxValue] at `rate` (1 = all the way). */
+export class MinMaxNorm extends Constraint {
+  static override className = 'MinMaxNorm';
+  readonly minValue: number;
+  readonly maxValue: number;
+  readonly rate: number;
+  readonly axis: number | number[];
+  constructor(args: { minValue?: number; maxValue?: number; rate?: number; axis?: number | number[] } = {}) {
+    super();
+    this.minValue = args.minValue ?? 0;
+    this.maxValue = args.maxValue ?? 1;
+    this.rate = args.rate ?? 1;
+    this.axis = checkAxis('MinMaxNorm', args.axis ?? 0);
+    if (this.minValue > this.maxValue) throw new LayerError(`MinMaxNorm: minValue (${this.minValue}) must not exceed maxValue (${this.maxValue})`);
+  }
+  call(w: Tensor): Tensor {
+    const n = norms(w, this.axis);
+    const desired = add(mul(clipByValue(n, this.minValue, this.maxValue), this.rate), mul(n, 1 - this.rate));
+    return mul(w, div(desired, add(n, EPSILON)));
+  }
+  override getConfig() {
+    return { minValue: this.minValue, maxValue: this.maxValue, rate: this.rate, axis: this.axis };
+  }
+}
+
+/** Zeroes negative weights. */
+export class NonNeg extends Constraint {
+  static override className = 'NonNeg';
+  call(w: Tensor): Tensor {
+    return mul(w, cast(greaterEqual(w, 0), w.dtype));
+  }
+}
+
+/** Rescales each slice along `axis` to unit norm. */
+export class UnitNorm extends Constraint {
+  static override className = 'UnitNorm';
+  readonly axis: number | number[];
+  constructor(args: { axis?: number | number[] } = {}) {
+    super();
+    this.axis = checkAxis('UnitNorm', args.axis ?? 0);
+  }
+  call(w: Tensor): Tensor {
+    return div(w, add(norms(w, this.axis), EPSILON));
+  }
+  override getConfig() {
+    return { axis: this.axis };
+  }
+}
