@@ -16,7 +16,7 @@ export interface WasmOptions {
 
 /**
  * The WASM backend: TensorFlow.js's XNNPACK kernels compiled to WebAssembly, plus the kernels it
- * lacks (conv and depthwise-conv gradients, UnsortedSegmentSum). Nothing loads until it is started
+ * lacks or gets wrong (conv gradients, UnsortedSegmentSum, MaxPoolGrad, ...). Nothing loads until it is started
  * with `await setBackend(wasm())`. There is one wasm backend per process: options count on the first start.
  */
 export function wasm(options: WasmOptions = {}): BackendFactory {

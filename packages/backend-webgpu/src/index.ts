@@ -1,6 +1,6 @@
 import { findBackendFactory } from '@tensorflow/tfjs-core';
 import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
-import { dawnGpu, installNavigatorGpu, isNode } from './node-gpu';
+import { dawnGpu, installNavigatorGpu, isNode, provideWebGPUGlobals } from './node-gpu';
 import { noAdapterError } from './no-adapter';
 
 export interface WebGPUOptions {
@@ -30,6 +30,7 @@ export function webgpu(options: WebGPUOptions = {}): BackendFactory {
         );
       }
       if ((await gpu.requestAdapter({ powerPreference: 'high-performance' })) === null) throw noAdapterError();
+      await provideWebGPUGlobals();
       installNavigatorGpu(gpu);
     },
     load: async () => {

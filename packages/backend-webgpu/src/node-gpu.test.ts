@@ -1,7 +1,9 @@
-import { installNavigatorGpu, removeNavigatorGpu } from './node-gpu';
+import { installNavigatorGpu } from './node-gpu';
 
 const fakeGpu = { requestAdapter: async () => null } as unknown as GPU;
 const g = globalThis as unknown as { navigator?: Record<string, unknown> };
+/** Read through a call, so TypeScript does not narrow it after a delete. */
+const nav = (): Record<string, unknown> | undefined => g.navigator;
 
 describe('installNavigatorGpu', () => {
   const original = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
@@ -13,9 +15,7 @@ describe('installNavigatorGpu', () => {
   it('defines a navigator holding only gpu where there is none (Node 20)', () => {
     delete g.navigator;
     installNavigatorGpu(fakeGpu);
-    expect(g.navigator).toEqual({ gpu: fakeGpu });
-    removeNavigatorGpu(fakeGpu);
-    expect(g.navigator?.gpu).toBeUndefined();
+    expect(nav()).toEqual({ gpu: fakeGpu });
   });
 
   it('keeps an existing navigator and everything on it (a browser, Node 21+)', () => {
@@ -24,12 +24,5 @@ describe('installNavigatorGpu', () => {
     installNavigatorGpu(fakeGpu);
     expect(g.navigator).toBe(existing);
     expect(g.navigator).toEqual({ userAgent: 'test', language: 'en', gpu: fakeGpu });
-  });
-
-  it('leaves a gpu it did not install alone', () => {
-    const other = {} as GPU;
-    Object.defineProperty(globalThis, 'navigator', { value: { gpu: other }, configurable: true, writable: true });
-    removeNavigatorGpu(fakeGpu);
-    expect(g.navigator?.gpu).toBe(other);
   });
 });

@@ -34,11 +34,7 @@ async function importDawn(): Promise<DawnModule> {
   }
 }
 
-/**
- * Dawn's WebGPU for Node from the `webgpu` package, with the WebGPU constants tfjs-webgpu uses as
- * globals (GPUBufferUsage, GPUMapMode, ...) defined where they are missing.
- */
-export async function dawnGpu(): Promise<GPU> {
+async function loadDawn(): Promise<DawnModule> {
   let dawn: DawnModule;
   try {
     dawn = await importDawn();
@@ -51,7 +47,20 @@ export async function dawnGpu(): Promise<GPU> {
   for (const [name, value] of Object.entries(dawn.globals)) {
     if (!(name in globalThis)) Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
   }
-  return dawn.create([]);
+  return dawn;
+}
+
+/**
+ * Dawn's WebGPU for Node from the `webgpu` package, with the WebGPU constants tfjs-webgpu uses as
+ * globals (GPUBufferUsage, GPUMapMode, ...) defined where they are missing.
+ */
+export async function dawnGpu(): Promise<GPU> {
+  return (await loadDawn()).create([]);
+}
+
+/** In Node, defines the WebGPU constants tfjs-webgpu uses (for a GPU the caller made with Dawn). */
+export async function provideWebGPUGlobals(): Promise<void> {
+  if (isNode() && !('GPUBufferUsage' in globalThis)) await loadDawn();
 }
 
 /**
@@ -66,10 +75,4 @@ export function installNavigatorGpu(gpu: GPU): void {
   } else if (g.navigator.gpu !== gpu) {
     Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true, writable: true, enumerable: true });
   }
-}
-
-/** Undoes installNavigatorGpu in Node, so that nothing holds Dawn and the process may exit. */
-export function removeNavigatorGpu(gpu: GPU): void {
-  const g = globalThis as { navigator?: NavigatorLike };
-  if (g.navigator?.gpu === gpu && Object.getOwnPropertyDescriptor(g.navigator, 'gpu')?.configurable) delete g.navigator.gpu;
 }

@@ -4,6 +4,8 @@ import { StrataError } from './errors';
 import { sizeOf, type ConcreteShape } from './shape';
 import { Tensor } from './tensor';
 
+const SHARED = Symbol('strata.handles');
+
 /** Where one tensor's data lives. Several tensors may share a data id (backends count references). */
 export interface Handle {
   dataId: DataId;
@@ -41,13 +43,18 @@ class Engine {
   private pending: Promise<Backend> | null = null;
   private scopes: Set<Tensor>[] = [];
   private observers: OpObserver[] = [];
-  private refs = new Map<DataId, { count: number; bytes: number; backend: string }>();
   private tensorsPerBackend = new Map<string, number>();
+  private bytesPerBackend = new Map<string, number>();
   // The safety net for tensors dropped without dispose(): frees their data once garbage collected.
   private finalizer = new FinalizationRegistry<Handle>((h) => {
     this.release(h);
     this.count(h.backend.name, -1);
   });
+  // Registering with a FinalizationRegistry costs ~2 µs, as much as a small op: tensors wait here
+  // and are registered in a batch at the next microtask (or when many are waiting), so the
+  // short-lived ones, disposed before that, never pay for it.
+  private unregistered = new Set<Tensor>();
+  private flushScheduled = false;
 
   nextId(): number {
     return ++this.ids;
@@ -118,7 +125,7 @@ class Engine {
   makeTensor<D extends DType>(info: { dataId: DataId }, shape: ConcreteShape, dtype: D, backend: Backend): Tensor<D> {
     const handle = this.track(info.dataId, backend, sizeOf(shape) * bytesPerElement(dtype));
     const t = new Tensor(shape, dtype, handle);
-    this.finalizer.register(t, handle, t);
+    this.watchForGc(t);
     this.count(backend.name, 1);
     this.scopes[this.scopes.length - 1]?.add(t);
     return t;
@@ -130,10 +137,31 @@ class Engine {
     return this.makeTensor({ dataId }, shape, dtype, backend);
   }
 
+  private watchForGc(t: Tensor): void {
+    this.unregistered.add(t);
+    if (this.unregistered.size >= 4096) this.flushGcWatch();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flushGcWatch());
+    }
+  }
+
+  private flushGcWatch(): void {
+    this.flushScheduled = false;
+    for (const t of this.unregistered) if (t.handle) this.finalizer.register(t, t.handle, t);
+    this.unregistered.clear();
+  }
+
+  private forgetForGc(t: Tensor): void {
+    if (!this.unregistered.delete(t)) this.finalizer.unregister(t);
+  }
+
+  // Each backend data id carries how many Strata handles share it, so memory() counts its bytes once.
   private track(dataId: DataId, backend: Backend, bytes: number): Handle {
-    const r = this.refs.get(dataId);
-    if (r) r.count++;
-    else this.refs.set(dataId, { count: 1, bytes, backend: backend.name });
+    const d = dataId as { [SHARED]?: number };
+    const n = d[SHARED] ?? 0;
+    d[SHARED] = n + 1;
+    if (n === 0) this.bytesPerBackend.set(backend.name, (this.bytesPerBackend.get(backend.name) ?? 0) + bytes);
     return { dataId, backend, bytes };
   }
 
@@ -150,7 +178,7 @@ class Engine {
   /** Accounts for a tensor built around a handle it already holds (Variables), outside tidy scopes. */
   adopt(t: Tensor): void {
     const h = t.live('adopt');
-    this.finalizer.register(t, h, t);
+    this.watchForGc(t);
     this.count(h.backend.name, 1);
   }
 
@@ -158,22 +186,23 @@ class Engine {
   retain<D extends DType>(t: Tensor<D>): Tensor<D> {
     const h = this.shareHandle(t.live('retain'));
     const r = new Tensor(t.shape, t.dtype, h);
-    this.finalizer.register(r, h, r);
+    this.watchForGc(r);
     this.count(h.backend.name, 1);
     return r;
   }
 
   private release(h: Handle): void {
     h.backend.tf.disposeData(h.dataId);
-    const r = this.refs.get(h.dataId);
-    if (r && --r.count === 0) this.refs.delete(h.dataId);
+    const d = h.dataId as { [SHARED]?: number };
+    d[SHARED] = (d[SHARED] ?? 1) - 1;
+    if (d[SHARED] === 0) this.bytesPerBackend.set(h.backend.name, (this.bytesPerBackend.get(h.backend.name) ?? 0) - h.bytes);
   }
 
   disposeTensor(t: Tensor): void {
     const h = t.handle;
     if (h === null) return;
     t.handle = null;
-    this.finalizer.unregister(t);
+    this.forgetForGc(t);
     this.release(h);
     this.count(h.backend.name, -1);
     for (const s of this.scopes) s.delete(t);
@@ -181,10 +210,10 @@ class Engine {
 
   /** @internal Variable.assign: swap the handle a live tensor points at. */
   replaceHandle(t: Tensor, old: Handle, next: Handle): void {
-    this.finalizer.unregister(t);
+    this.forgetForGc(t);
     this.release(old);
     t.handle = next;
-    this.finalizer.register(t, next, t);
+    this.watchForGc(t);
     if (old.backend !== next.backend) {
       this.count(old.backend.name, -1);
       this.count(next.backend.name, 1);
@@ -221,9 +250,9 @@ class Engine {
     const backends: MemoryInfo['backends'] = {};
     for (const [name, n] of this.tensorsPerBackend) backends[name] = { numTensors: n, numBytes: 0 };
     let numBytes = 0;
-    for (const r of this.refs.values()) {
-      numBytes += r.bytes;
-      (backends[r.backend] ??= { numTensors: 0, numBytes: 0 }).numBytes += r.bytes;
+    for (const [name, bytes] of this.bytesPerBackend) {
+      numBytes += bytes;
+      (backends[name] ??= { numTensors: 0, numBytes: 0 }).numBytes = bytes;
     }
     let numTensors = 0;
     for (const n of this.tensorsPerBackend.values()) numTensors += n;
@@ -279,7 +308,8 @@ class Engine {
   }
 
   info(t: Tensor, backend: Backend, op: string): TensorInfo {
-    return { dataId: this.moveTo(t, backend, op).dataId, shape: [...t.shape], dtype: t.dtype } as TensorInfo;
+    // The shape is frozen, so kernels may read it without a defensive copy.
+    return { dataId: this.moveTo(t, backend, op).dataId, shape: t.shape as number[], dtype: t.dtype } as TensorInfo;
   }
 }
 

@@ -63,7 +63,16 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): OpDef<A> {
   return def;
 }
 
+const contexts = new WeakMap<Backend, KernelContext>();
+
+/** One context per backend, made once: ops are hot, and the context holds no per-call state. */
 function contextFor(backend: Backend): KernelContext {
+  let ctx = contexts.get(backend);
+  if (!ctx) contexts.set(backend, (ctx = makeContext(backend)));
+  return ctx;
+}
+
+function makeContext(backend: Backend): KernelContext {
   return {
     backend,
     run(kernelName, inputs, attrs) {

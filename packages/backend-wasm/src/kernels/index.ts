@@ -1,6 +1,8 @@
 import type { KernelImpl } from '@strata/tensor';
 import { cast } from './Cast';
 import { conv2DBackpropFilter } from './Conv2DBackpropFilter';
+import { conv3DBackpropFilterV2 } from './Conv3DBackpropFilterV2';
+import { conv3DBackpropInputV2 } from './Conv3DBackpropInputV2';
 import { depthwiseConv2dNativeBackpropFilter } from './DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInput } from './DepthwiseConv2dNativeBackpropInput';
 import { maxPoolGrad } from './MaxPoolGrad';
@@ -10,6 +12,8 @@ import { unsortedSegmentSum } from './UnsortedSegmentSum';
 export const wasmKernels: Record<string, KernelImpl> = {
   Cast: cast,
   Conv2DBackpropFilter: conv2DBackpropFilter,
+  Conv3DBackpropFilterV2: conv3DBackpropFilterV2,
+  Conv3DBackpropInputV2: conv3DBackpropInputV2,
   DepthwiseConv2dNativeBackpropFilter: depthwiseConv2dNativeBackpropFilter,
   DepthwiseConv2dNativeBackpropInput: depthwiseConv2dNativeBackpropInput,
   MaxPoolGrad: maxPoolGrad,

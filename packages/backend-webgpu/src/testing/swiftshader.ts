@@ -15,14 +15,15 @@ const realProcess: NodeJS.Process = process.getBuiltinModule?.('node:process') ?
 if (realProcess.env.VK_ICD_FILENAMES === undefined && existsSync(SWIFTSHADER_ICD)) {
   realProcess.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
-  // Dawn opens the Vulkan loader as "libvulkan.so.1"; without Debian's libvulkan1 the only copy is
-  // chromium's private one. Loading it first by path makes that name resolve to it (glibc matches
-  // an already loaded library by its soname). process.dlopen then complains that it is no Node addon.
-  if (existsSync(CHROMIUM_VULKAN_LOADER)) {
-    try {
-      realProcess.dlopen({ exports: {} } as NodeJS.Module, CHROMIUM_VULKAN_LOADER, constants.dlopen.RTLD_NOW | constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE);
-    } catch {
-      // "Module did not self-register": expected, the library stays loaded.
-    }
+}
+
+// Dawn opens the Vulkan loader as "libvulkan.so.1"; without Debian's libvulkan1 the only copy is
+// chromium's private one. Loading it first by path makes that name resolve to it (glibc matches an
+// already loaded library by its soname). process.dlopen then complains that it is no Node addon.
+if (realProcess.env.VK_ICD_FILENAMES === SWIFTSHADER_ICD && existsSync(CHROMIUM_VULKAN_LOADER)) {
+  try {
+    realProcess.dlopen({ exports: {} } as NodeJS.Module, CHROMIUM_VULKAN_LOADER, constants.dlopen.RTLD_NOW | constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE);
+  } catch {
+    // "Module did not self-register": expected, the library stays loaded.
   }
 }

@@ -12,37 +12,36 @@ import { rule, type GradientEntry } from '../../registry';
  * <conv(x, g), dy>, which makes gradients of gradients work. wasm lacks the filter kernels; the
  * backend supplies composed ones, so these rules run everywhere.
  */
-interface Primitives {
-  conv(x: Tensor, f: Tensor, o: Conv2dAttrs): Tensor;
-  input(dy: Tensor, f: Tensor, shape: readonly number[], o: Conv2dAttrs): Tensor;
-  filter(x: Tensor, dy: Tensor, shape: readonly number[], o: Conv2dAttrs): Tensor;
+interface Primitives<O> {
+  /** The rank of a batched input (4: images). */
+  rank: number;
+  conv(x: Tensor, f: Tensor, o: O): Tensor;
+  input(dy: Tensor, f: Tensor, shape: readonly number[], o: O): Tensor;
+  filter(x: Tensor, dy: Tensor, shape: readonly number[], o: O): Tensor;
 }
-const regular: Primitives = { conv: conv2d, input: conv2dBackpropInput, filter: conv2dBackpropFilter };
-const depthwise: Primitives = { conv: depthwiseConv2d, input: depthwiseConv2dBackpropInput, filter: depthwiseConv2dBackpropFilter };
+const regular: Primitives<Conv2dAttrs> = { rank: 4, conv: conv2d, input: conv2dBackpropInput, filter: conv2dBackpropFilter };
+const depthwise: Primitives<Conv2dAttrs> = { rank: 4, conv: depthwiseConv2d, input: depthwiseConv2dBackpropInput, filter: depthwiseConv2dBackpropFilter };
 
-const options = ({ strides, padding, dilations }: Conv2dAttrs): Conv2dAttrs => ({ strides, padding, dilations });
-/** An unbatched image ([h, w, c]) as a batch of one. */
-const batched = (t: Tensor) => (t.rank === 3 ? reshape(t, [1, ...t.shape]) : t);
+type Options = { strides: unknown; padding: unknown; dilations: unknown };
+/** The forward options alone (the primitives' attrs carry shapes too). */
+const options = <O extends Options>({ strides, padding, dilations }: O): O => ({ strides, padding, dilations }) as O;
+type Context<O> = { inputs: readonly Tensor[]; attrs: O };
 
-function forwardRule(p: Primitives) {
-  return (dy: Tensor, { inputs: [x, f], attrs }: { inputs: readonly Tensor[]; attrs: Conv2dAttrs }) => [
+function forwardRule<O extends Options>(p: Primitives<O>) {
+  // An unbatched input (one image or volume) is a batch of one.
+  const batched = (t: Tensor) => (t.rank === p.rank - 1 ? reshape(t, [1, ...t.shape]) : t);
+  return (dy: Tensor, { inputs: [x, f], attrs }: Context<O>) => [
     () => reshape(p.input(batched(dy), f, batched(x).shape, options(attrs)), x.shape),
     () => p.filter(batched(x), batched(dy), f.shape, options(attrs)),
   ];
 }
 
-function inputRule(p: Primitives) {
-  return (g: Tensor, { inputs: [dy, f], attrs }: { inputs: readonly Tensor[]; attrs: Conv2dAttrs }) => [
-    () => p.conv(g, f, options(attrs)),
-    () => p.filter(g, dy, f.shape, options(attrs)),
-  ];
+function inputRule<O extends Options>(p: Primitives<O>) {
+  return (g: Tensor, { inputs: [dy, f], attrs }: Context<O>) => [() => p.conv(g, f, options(attrs)), () => p.filter(g, dy, f.shape, options(attrs))];
 }
 
-function filterRule(p: Primitives) {
-  return (g: Tensor, { inputs: [x, dy], attrs }: { inputs: readonly Tensor[]; attrs: Conv2dAttrs }) => [
-    () => p.input(dy, g, x.shape, options(attrs)),
-    () => p.conv(x, g, options(attrs)),
-  ];
+function filterRule<O extends Options>(p: Primitives<O>) {
+  return (g: Tensor, { inputs: [x, dy], attrs }: Context<O>) => [() => p.input(dy, g, x.shape, options(attrs)), () => p.conv(x, g, options(attrs))];
 }
 
 export const convolutionRules: readonly [string, GradientEntry][] = [

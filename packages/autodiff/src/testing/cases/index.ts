@@ -4,6 +4,7 @@ import { reductionGradientCases } from './reduction';
 import { shapeGradientCases } from './shape';
 import { linalgGradientCases } from './linalg';
 import { nnGradientCases } from './nn';
+import { conv3dGradientCases } from './nn-conv3d';
 
 /** The gradient table, by op family: run on every backend by rules.test.ts. */
 export const gradientTables: Record<string, readonly GradientCase[]> = {
@@ -12,4 +13,5 @@ export const gradientTables: Record<string, readonly GradientCase[]> = {
   linalg: linalgGradientCases,
   shape: shapeGradientCases,
   nn: nnGradientCases,
+  conv3d: conv3dGradientCases,
 };

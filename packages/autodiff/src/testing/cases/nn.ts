@@ -77,7 +77,12 @@ export const nnGradientCases: readonly GradientCase[] = [
   { name: 'maxPool2d 2x2', op: 'maxPool2d', inputs: [{ shape: [1, 4, 4, 2] }], run: (x) => st.maxPool2d(x, 2), oracle: (tf, x) => tf.maxPool(as4(x), 2, 2, 'valid') },
   { name: 'maxPool2d 3x3 stride 1 same', op: 'maxPool2d', inputs: [{ shape: [1, 3, 4, 1] }], run: (x) => st.maxPool2d(x, 3, { strides: 1, padding: 'same' }), oracle: (tf, x) => tf.maxPool(as4(x), 3, 1, 'same') },
   { name: 'avgPool2d 2x2', op: 'avgPool2d', inputs: [{ shape: [2, 4, 4, 1] }], run: (x) => st.avgPool2d(x, 2), oracle: (tf, x) => tf.avgPool(as4(x), 2, 2, 'valid') },
-  { name: 'avgPool2d 3x3 stride 2 same', op: 'avgPool2d', inputs: [{ shape: [1, 5, 5, 2] }], run: (x) => st.avgPool2d(x, 3, { strides: 2, padding: 'same' }), oracle: (tf, x) => tf.avgPool(as4(x), 3, 2, 'same') },
+  { name: 'avgPool2d 3x3 stride 2 same', op: 'avgPool2d', inputs: [{ shape: [1, 5, 5, 2] }], run: (x) => st.avgPool2d(x, 3, { strides: 2, padding: 'same' }), oracle: (tf, x) => {
+      // tfjs's own AvgPool gradient divides by the full window at the borders, disagreeing with its
+      // forward op (and with finite differences): the oracle averages the zero-padded input instead.
+      const pads: [number, number][] = [[0, 0], [1, 1], [1, 1], [0, 0]];
+      return tf.div(tf.avgPool(as4(tf.pad(x, pads)), 3, 2, 'valid'), tf.avgPool(as4(tf.pad(tf.onesLike(x), pads)), 3, 2, 'valid'));
+    } },
   { name: 'maxPool1d', op: 'maxPool1d', inputs: [{ shape: [2, 6, 2] }], run: (x) => st.maxPool1d(x, 2), oracle: (tf, x) => tf.reshape(tf.maxPool(tf.reshape(x, [2, 1, 6, 2]) as tfc.Tensor4D, [1, 2], [1, 2], 'valid'), [2, 3, 2]) },
   { name: 'avgPool1d', op: 'avgPool1d', inputs: [{ shape: [6, 2] }], run: (x) => st.avgPool1d(x, 3, { strides: 1 }), oracle: (tf, x) => tf.reshape(tf.avgPool(tf.reshape(x, [1, 1, 6, 2]) as tfc.Tensor4D, [1, 3], [1, 1], 'valid'), [4, 2]) },
   { name: 'avgPool2dGrad 3x3 stride 2 same', op: 'avgPool2dGrad', inputs: [{ shape: [1, 3, 3, 1] }, { shape: [1, 5, 5, 1] }], wrt: [0], run: (dy, x) => st.avgPool2dGrad(dy, x, { poolSize: 3, strides: 2, padding: 'same' }), oracleGap: 'tfjs has no public AvgPoolGrad op (only its kernel, without a gradient)' },

@@ -71,6 +71,12 @@ export interface ElementwiseOptions {
 
 /** Casts inputs to `dtype`, runs the kernel (or `compose`), and makes the result bool if asked. */
 function runElementwise(ctx: KernelContext, kernelName: string, names: readonly string[], inputs: TensorInfo[], dtype: DType, options: ElementwiseOptions, attrs: Record<string, unknown>): TensorInfo {
+  if (!options.compose && options.result !== 'bool' && inputs.every((x) => x.dtype === dtype)) {
+    // The common case, kept allocation-light: per-op overhead is what small ops cost.
+    const named: Record<string, TensorInfo> = {};
+    for (let i = 0; i < names.length; i++) named[names[i]] = inputs[i];
+    return ctx.run(kernelName, named, (options.attrs ? { ...options.attrs, ...attrs } : attrs) as never);
+  }
   const casts = inputs.map((x) => castInfo(ctx, x, dtype));
   const cast = casts.map(([c]) => c);
   const allAttrs = { ...options.attrs, ...attrs };

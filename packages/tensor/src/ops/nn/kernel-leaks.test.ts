@@ -1,5 +1,6 @@
 import * as tfc from '@tensorflow/tfjs-core';
-import { cpu } from '@strata/backend-cpu';
+import '@tensorflow/tfjs-backend-cpu';
+import { tfjsBackend } from '../../backend';
 import { setBackend } from '../../backends';
 import { checkCase } from '../../testing/conformance';
 import { nnCases } from '../../testing/cases/nn';
@@ -8,7 +9,7 @@ import { nnCases } from '../../testing/cases/nn';
 // backend data that no tensor owns, so only the backend's own count shows a forgotten free.
 test('nn kernels free every intermediate they make', async () => {
   await tfc.setBackend('cpu');
-  await setBackend(cpu());
+  await setBackend(tfjsBackend({ name: 'cpu' }));
   const backend = tfc.findBackend('cpu')!;
   const leaks: string[] = [];
   for (const c of nnCases) {

@@ -101,4 +101,48 @@ export const linalgCases: readonly OpCase[] = [
     run: (a, b) => st.dot(a, b),
     throws: /^dot: b of rank 3 is not supported when a has rank 2: a\.shape=\[2,3\], b\.shape=\[2,3,4\]; for a batched product \(matching batch axes\) use matmul\(a, b\)$/,
   },
+
+  // ---- einsum (two operands; TensorFlow.js's einsum is the oracle where it can read the equation) ----
+  ...(
+    [
+      ['ij,jk->ik', [2, 3], [3, 4]],
+      ['ij,jk->ki', [2, 3], [3, 4]],
+      ['bij,bjk->bik', [2, 2, 3], [2, 3, 4]],
+      ['ab,bc->ac', [5, 1], [1, 3]],
+      ['abc,cd->abd', [2, 3, 4], [4, 5]],
+      ['abc,cde->abde', [2, 3, 4], [4, 5, 6]],
+      ['abcd,cde->abe', [2, 3, 4, 5], [4, 5, 6]],
+      ['aecd,abcd->acbe', [2, 3, 4, 5], [2, 6, 4, 5]],
+      ['acbe,aecd->abcd', [2, 4, 6, 3], [2, 3, 4, 5]],
+      ['ij,ij->', [2, 3], [2, 3]],
+      ['ij,ij->i', [2, 3], [2, 3]],
+      ['i,j->ij', [3], [4]],
+      ['ij,k->ijk', [2, 3], [4]],
+    ] as const
+  ).map(([eq, sa, sb]): OpCase => ({
+    name: `einsum ${eq} ${JSON.stringify(sa)}x${JSON.stringify(sb)}`,
+    inputs: [{ shape: sa }, { shape: sb }],
+    run: (a, b) => st.einsum(eq, a, b),
+    oracle: (tf, a, b) => tf.einsum(eq, a, b),
+  })),
+  // TensorFlow.js's einsum gets labels summed inside one operand wrong: these oracles are spelled out.
+  { name: 'einsum ij,jk->j sums i in a and k in b', inputs: [{ shape: [2, 3] }, { shape: [3, 4] }], run: (a, b) => st.einsum('ij,jk->j', a, b), oracle: (tf, a, b) => tf.mul(tf.sum(a, 0), tf.sum(b, 1)) },
+  { name: 'einsum ij,kl->ik sums j and l', inputs: [{ shape: [2, 3] }, { shape: [4, 5] }], run: (a, b) => st.einsum('ij,kl->ik', a, b), oracle: (tf, a, b) => tf.outerProduct(tf.sum(a, 1), tf.sum(b, 1)) },
+  { name: 'einsum ...ij,jk->...ik broadcasts b', inputs: [{ shape: [2, 3, 4, 5] }, { shape: [5, 2] }], run: (a, b) => st.einsum('...ij,jk->...ik', a, b), oracle: (tf, a, b) => tf.matMul(a, tf.broadcastTo(b, [2, 3, 5, 2])) },
+  { name: 'einsum ...ij,...jk->...ik broadcasts batch of 1', inputs: [{ shape: [2, 1, 3, 4] }, { shape: [5, 4, 2] }], run: (a, b) => st.einsum('...ij,...jk->...ik', a, b), oracle: (tf, a, b) => tf.matMul(tf.broadcastTo(a, [2, 5, 3, 4]), tf.broadcastTo(b, [2, 5, 4, 2])) },
+  { name: 'einsum ...b,bc->...c (EinsumDense, left ellipsis)', inputs: [{ shape: [2, 3, 4] }, { shape: [4, 5] }], run: (a, b) => st.einsum('...b,bc->...c', a, b), oracle: (tf, a, b) => tf.einsum('xyb,bc->xyc', a, b) },
+  { name: 'einsum ab...,bc->ac... (right ellipsis)', inputs: [{ shape: [2, 3, 4, 5] }, { shape: [3, 6] }], run: (a, b) => st.einsum('ab...,bc->ac...', a, b), oracle: (tf, a, b) => tf.einsum('abxy,bc->acxy', a, b) },
+  { name: 'einsum implicit output ij,jk', inputs: [{ shape: [2, 2], fill: [1, 2, 3, 4] }, { shape: [2, 2], fill: [5, 6, 7, 8] }], run: (a, b) => st.einsum('ij,jk', a, b), expected: { shape: [2, 2], values: [19, 22, 43, 50] } },
+  { name: 'einsum implicit output ba,ca sorts labels', inputs: [{ shape: [2, 3] }, { shape: [4, 3] }], run: (a, b) => st.einsum('ba,ca', a, b), oracle: (tf, a, b) => tf.einsum('ba,ca->bc', a, b) },
+  { name: 'einsum with spaces', inputs: [{ shape: [2, 3] }, { shape: [3, 2] }], run: (a, b) => st.einsum(' ij , jk -> ik ', a, b), oracle: (tf, a, b) => tf.matMul(a, b) },
+  { name: 'einsum batch label of size 1 broadcasts', inputs: [{ shape: [1, 2, 3] }, { shape: [4, 3, 2] }], run: (a, b) => st.einsum('bij,bjk->bik', a, b), oracle: (tf, a, b) => tf.matMul(tf.broadcastTo(a, [4, 2, 3]), b) },
+  { name: 'einsum int32 stays int32', inputs: [{ shape: [2, 2], dtype: 'int32', fill: [1, 2, 3, 4] }, { shape: [2, 2], dtype: 'int32', fill: [5, 6, 7, 8] }], run: (a, b) => st.einsum('ij,jk->ik', a, b), expected: { dtype: 'int32', values: [19, 22, 43, 50] } },
+  { name: 'einsum contracted size 0 gives zeros', inputs: [{ shape: [2, 0] }, { shape: [0, 3] }], run: (a, b) => st.einsum('ij,jk->ik', a, b), expected: { shape: [2, 3], values: [0, 0, 0, 0, 0, 0] } },
+  { name: 'einsum three operands refused', inputs: [{ shape: [2, 2] }, { shape: [2, 2] }], run: (a, b) => st.einsum('ij,jk,kl->il', a, b), throws: /^einsum: einsum takes exactly two operands, but equation "ij,jk,kl->il" names 3; for one operand use transpose or sum$/ },
+  { name: 'einsum rank does not match the subscripts', inputs: [{ shape: [2, 3, 4] }, { shape: [3, 2] }], run: (a, b) => st.einsum('ij,jk->ik', a, b), throws: /^einsum: operand a has rank 3 but its subscripts in "ij,jk->ik" name 2 axes; add "\.\.\." to cover the extra axes or fix the subscripts$/ },
+  { name: 'einsum contracted sizes differ', inputs: [{ shape: [2, 3] }, { shape: [4, 2] }], run: (a, b) => st.einsum('ij,jk->ik', a, b), throws: /^einsum: label 'j' has size 3 in a and 4 in b \(a\.shape=\[2,3\], b\.shape=\[4,2\], equation "ij,jk->ik"\); a summed label must have the same size in both operands$/ },
+  { name: 'einsum repeated label refused', inputs: [{ shape: [2, 2] }, { shape: [2, 2] }], run: (a, b) => st.einsum('ii,ij->j', a, b), throws: /^einsum: label 'i' appears twice in operand a of "ii,ij->j": diagonals and traces are not supported yet/ },
+  { name: 'einsum unknown output label', inputs: [{ shape: [2, 2] }, { shape: [2, 2] }], run: (a, b) => st.einsum('ij,jk->iz', a, b), throws: /^einsum: output label 'z' of "ij,jk->iz" appears in neither operand$/ },
+  { name: 'einsum bad characters', inputs: [{ shape: [2, 2] }, { shape: [2, 2] }], run: (a, b) => st.einsum('i1,jk->ik', a, b), throws: /^einsum: operand a of equation "i1,jk->ik" is "i1": expected letters/ },
+  { name: 'einsum ellipsis missing from the output', inputs: [{ shape: [2, 3, 4] }, { shape: [4, 2] }], run: (a, b) => st.einsum('...j,jk->k', a, b), throws: /^einsum: the operands of "...j,jk->k" have 2 axes under "...", so the output must place them with "..." too$/ },
 ];

@@ -1,0 +1,12 @@
+import { BaseConvTranspose, type BaseConvTransposeArgs } from './base-conv-transpose';
+
+export type Conv2DTransposeArgs = BaseConvTransposeArgs;
+
+/** Transposed 2-D convolution (upsamples images): kernel [kh, kw, filters, inChannels]. */
+export class Conv2DTranspose extends BaseConvTranspose {
+  static override className = 'Conv2DTranspose';
+
+  constructor(args: Conv2DTransposeArgs) {
+    super(2, args);
+  }
+}

@@ -1,0 +1,12 @@
+import { BaseConv, type BaseConvArgs } from './base-conv';
+
+export type Conv2DArgs = BaseConvArgs;
+
+/** 2-D convolution over images [batch, height, width, channels]: kernel [kh, kw, inChannels / groups, filters]. */
+export class Conv2D extends BaseConv {
+  static override className = 'Conv2D';
+
+  constructor(args: Conv2DArgs) {
+    super(2, args);
+  }
+}

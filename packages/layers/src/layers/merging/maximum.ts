@@ -1,0 +1,11 @@
+import { maximum, type Tensor } from '@strata/tensor';
+import { Merge } from './merge';
+
+/** The elementwise maximum of a list of inputs (which broadcast per example), as Keras's Maximum. */
+export class Maximum extends Merge {
+  static override className = 'Maximum';
+
+  protected mergeFunction(inputs: Tensor[]): Tensor {
+    return inputs.slice(1).reduce((acc, x) => maximum(acc, x), inputs[0]);
+  }
+}

@@ -1,0 +1,11 @@
+import { mul, type Tensor } from '@strata/tensor';
+import { Merge } from './merge';
+
+/** The elementwise product of a list of inputs (which broadcast per example), as Keras's Multiply. */
+export class Multiply extends Merge {
+  static override className = 'Multiply';
+
+  protected mergeFunction(inputs: Tensor[]): Tensor {
+    return inputs.slice(1).reduce((acc, x) => mul(acc, x), inputs[0]);
+  }
+}

@@ -1,0 +1,20 @@
+import { RNN, type RNNLayerArgs } from './rnn';
+import { GRUCell, type GRUCellArgs } from './gru-cell';
+import { flatConfig, splitCellArgs } from './cell-layer';
+
+export type GRUArgs = RNNLayerArgs & GRUCellArgs;
+
+/** Gated Recurrent Unit (Cho et al. 2014): RNN over a GRUCell (resetAfter: true by default, as Keras 3). */
+export class GRU extends RNN {
+  static override className = 'GRU';
+  declare readonly cell: GRUCell;
+
+  constructor(args: GRUArgs) {
+    const { layer, cell } = splitCellArgs(args);
+    super({ ...layer, cell: new GRUCell({ ...(cell as unknown as GRUCellArgs), name: 'gru_cell' }) });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return flatConfig(super.getConfig(), this.cell.getConfig());
+  }
+}

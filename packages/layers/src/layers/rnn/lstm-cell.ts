@@ -1,0 +1,79 @@
+import { add, concat, mul, ones, split, type DType, type Shape, type Tensor } from '@strata/tensor';
+import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
+import { Initializer } from '../../initializers';
+import { checkImplementation, RecurrentCell, type RecurrentCellArgs } from './recurrent-cell';
+import { classNameOf } from '../../serializable';
+import type { CellStepOptions } from './rnn-cell';
+
+export interface LSTMCellArgs extends RecurrentCellArgs {
+  /** The gates' activation; default 'sigmoid', null means linear. */
+  recurrentActivation?: ActivationIdentifier;
+  /** Adds 1 to the forget gate's bias at initialization (Jozefowicz et al.); default true. */
+  unitForgetBias?: boolean;
+  /** Keras's kernel-fusing choice (1 or 2): accepted for compatibility, the result is the same either way. */
+  implementation?: number;
+}
+
+/** Keras's unit_forget_bias: the bias initializer's values with ones for the forget gate. */
+class UnitForgetBias extends Initializer {
+  static override className = 'UnitForgetBias';
+  constructor(private readonly base: Initializer, private readonly units: number) {
+    super();
+  }
+  call(_shape: readonly number[], dtype: DType = 'float32'): Tensor {
+    const u = this.units;
+    return concat([this.base.call([u], dtype), ones([u], dtype), this.base.call([2 * u], dtype)], 0);
+  }
+}
+
+/**
+ * The LSTM step (Hochreiter 1997), gates in Keras's order i, f, c, o:
+ * `c = f·c_prev + i·activation(x_c)`, `h = o·activation(c)`. States: [h, c].
+ */
+export class LSTMCell extends RecurrentCell {
+  static override className = 'LSTMCell';
+  readonly recurrentActivation: Activation;
+  readonly unitForgetBias: boolean;
+  readonly implementation: number;
+
+  constructor(args: LSTMCellArgs) {
+    super(args);
+    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+    this.unitForgetBias = args.unitForgetBias ?? true;
+    this.implementation = checkImplementation(classNameOf(this), args.implementation);
+  }
+
+  protected get gates(): number {
+    return 4;
+  }
+
+  get stateSize(): number[] {
+    return [this.units, this.units];
+  }
+
+  protected buildCell(stepInputShape: Shape): void {
+    const biasInitializer = this.unitForgetBias ? new UnitForgetBias(this.biasInitializer, this.units) : this.biasInitializer;
+    this.addCellWeights(stepInputShape, [4 * this.units], biasInitializer);
+  }
+
+  step(x: Tensor, [hPrev, cPrev]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
+    let z = add(this.project(x, this.kernel, this.inputMasks(x, training)), this.project(hPrev, this.recurrentKernel, this.recurrentMasks(hPrev, training)));
+    if (this.bias) z = add(z, this.bias);
+    const [zi, zf, zc, zo] = split(z, 4, -1);
+    const i = this.recurrentActivation(zi);
+    const f = this.recurrentActivation(zf);
+    const c = add(mul(f, cPrev), mul(i, this.activation(zc)));
+    const o = this.recurrentActivation(zo);
+    const h = mul(o, this.activation(c));
+    return [h, [h, c]];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      recurrentActivation: serializeActivation(this.recurrentActivation),
+      unitForgetBias: this.unitForgetBias,
+      implementation: this.implementation,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { RNN, type RNNLayerArgs } from './rnn';
+import { LSTMCell, type LSTMCellArgs } from './lstm-cell';
+import { flatConfig, splitCellArgs } from './cell-layer';
+
+export type LSTMArgs = RNNLayerArgs & LSTMCellArgs;
+
+/** Long Short-Term Memory (Hochreiter 1997): RNN over an LSTMCell; returnState gives [output, h, c]. */
+export class LSTM extends RNN {
+  static override className = 'LSTM';
+  declare readonly cell: LSTMCell;
+
+  constructor(args: LSTMArgs) {
+    const { layer, cell } = splitCellArgs(args);
+    super({ ...layer, cell: new LSTMCell({ ...(cell as unknown as LSTMCellArgs), name: 'lstm_cell' }) });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return flatConfig(super.getConfig(), this.cell.getConfig());
+  }
+}

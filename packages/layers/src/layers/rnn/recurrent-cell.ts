@@ -1,0 +1,177 @@
+import { concat, dropout, matmul, mul, onesLike, slice, type Seed, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { type LayerArgs } from '../../layer';
+import { LayerError } from '../../errors';
+import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
+import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
+import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
+import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
+import { classNameOf, serialize } from '../../serializable';
+import { RNNCell } from './rnn-cell';
+
+/** The options SimpleRNNCell, LSTMCell and GRUCell share (Keras's names, camelCase). */
+export interface RecurrentCellArgs extends LayerArgs {
+  units: number;
+  /** Default 'tanh'; null means linear. */
+  activation?: ActivationIdentifier;
+  useBias?: boolean;
+  kernelInitializer?: InitializerIdentifier;
+  recurrentInitializer?: InitializerIdentifier;
+  biasInitializer?: InitializerIdentifier;
+  kernelRegularizer?: RegularizerIdentifier | null;
+  recurrentRegularizer?: RegularizerIdentifier | null;
+  biasRegularizer?: RegularizerIdentifier | null;
+  kernelConstraint?: ConstraintIdentifier | null;
+  recurrentConstraint?: ConstraintIdentifier | null;
+  biasConstraint?: ConstraintIdentifier | null;
+  /** Fraction of the input units dropped (training only), one mask per sequence. */
+  dropout?: number;
+  /** Fraction of the recurrent-state units dropped (training only), one mask per sequence. */
+  recurrentDropout?: number;
+  /** Seeds the dropout masks; each sequence still gets new ones. */
+  seed?: number | null;
+}
+
+function rate(cls: string, name: string, value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
+    throw new LayerError(`${cls}: ${name} must be a number in [0, 1), received ${JSON.stringify(value)}; 0 turns it off`);
+  }
+  return value;
+}
+
+/** Keras's `implementation` (1: per-gate matmuls, 2: fused): accepted and checked; both compute the same. */
+export function checkImplementation(cls: string, value: unknown): number {
+  if (value === undefined) return 2;
+  if (value !== 1 && value !== 2) throw new LayerError(`${cls}: implementation must be 1 or 2, received ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * The weights and dropout of Keras's recurrent cells: `kernel` [inputDim, gates·units],
+ * `recurrent_kernel` [units, gates·units] and `bias`, with gate g in columns [g·units, (g+1)·units).
+ */
+export abstract class RecurrentCell extends RNNCell {
+  readonly units: number;
+  readonly activation: Activation;
+  readonly useBias: boolean;
+  readonly kernelInitializer: Initializer;
+  readonly recurrentInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly recurrentRegularizer: Regularizer | null;
+  readonly biasRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
+  readonly recurrentConstraint: Constraint | null;
+  readonly biasConstraint: Constraint | null;
+  readonly dropout: number;
+  readonly recurrentDropout: number;
+  readonly seed: number | null;
+  kernel!: Variable;
+  recurrentKernel!: Variable;
+  bias: Variable | null = null;
+  // Keras draws each mask once per sequence and reuses it at every step (variational dropout).
+  #inputMasks: Tensor[] | null = null;
+  #recurrentMasks: Tensor[] | null = null;
+  #draws = 0;
+
+  constructor(args: RecurrentCellArgs) {
+    super(args);
+    const cls = classNameOf(this);
+    if (!Number.isInteger(args?.units) || args.units <= 0) throw new LayerError(`${cls}: units must be a positive integer, received ${JSON.stringify(args?.units)}`);
+    if (args.seed !== undefined && args.seed !== null && !Number.isInteger(args.seed)) throw new LayerError(`${cls}: seed must be an integer or null, received ${JSON.stringify(args.seed)}`);
+    this.units = args.units;
+    this.activation = getActivation(args.activation === undefined ? 'tanh' : args.activation);
+    this.useBias = args.useBias ?? true;
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
+    this.recurrentInitializer = getInitializer(args.recurrentInitializer ?? 'orthogonal');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
+    this.recurrentRegularizer = args.recurrentRegularizer ? getRegularizer(args.recurrentRegularizer) : null;
+    this.biasRegularizer = args.biasRegularizer ? getRegularizer(args.biasRegularizer) : null;
+    this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
+    this.recurrentConstraint = args.recurrentConstraint ? getConstraint(args.recurrentConstraint) : null;
+    this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
+    this.dropout = rate(cls, 'dropout', args.dropout);
+    this.recurrentDropout = rate(cls, 'recurrentDropout', args.recurrentDropout);
+    this.seed = args.seed ?? null;
+  }
+
+  /** The number of gates whose weights sit side by side in the kernels (LSTM 4, GRU 3, SimpleRNN 1). */
+  protected abstract get gates(): number;
+
+  /** Creates kernel, recurrent_kernel and (with useBias) a bias of `biasShape`, in Keras's order. */
+  protected addCellWeights(stepInputShape: Shape, biasShape: number[], biasInitializer: Initializer = this.biasInitializer): void {
+    const inputDim = stepInputShape[stepInputShape.length - 1];
+    if (inputDim === null || stepInputShape.length !== 2) {
+      throw new LayerError(`${classNameOf(this)} "${this.name}": expected a step input of shape [batch, features] with known features, received [${stepInputShape}]`);
+    }
+    const width = this.gates * this.units;
+    this.kernel = this.addWeight('kernel', [inputDim, width], { initializer: this.kernelInitializer, regularizer: this.kernelRegularizer, constraint: this.kernelConstraint });
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], { initializer: this.recurrentInitializer, regularizer: this.recurrentRegularizer, constraint: this.recurrentConstraint });
+    if (this.useBias) this.bias = this.addWeight('bias', biasShape, { initializer: biasInitializer, regularizer: this.biasRegularizer, constraint: this.biasConstraint });
+  }
+
+  /** Columns [g·units, (g+n)·units) of a kernel: the weights of gates g .. g+n-1. */
+  protected gateColumns(w: Tensor, gate: number, count = 1): Tensor {
+    return slice(w, [0, gate * this.units], [-1, count * this.units]);
+  }
+
+  /**
+   * `x · w` for the first `count` gates of w. With dropout masks (one per gate, as Keras's
+   * implementation 1) each gate sees its own dropped copy of x; without, one fused matmul.
+   */
+  protected project(x: Tensor, w: Tensor, masks: readonly Tensor[] | null, count = this.gates): Tensor {
+    const columns = count === this.gates ? w : this.gateColumns(w, 0, count);
+    if (!masks) return matmul(x, columns);
+    const perGate = Array.from({ length: count }, (_, g) => matmul(mul(x, masks[g]), this.gateColumns(w, g)));
+    return count === 1 ? perGate[0] : concat(perGate, -1);
+  }
+
+  /** This sequence's input dropout masks (one per gate), or null outside training or without dropout. */
+  protected inputMasks(x: Tensor, training: boolean | undefined): Tensor[] | null {
+    if (!training || this.dropout === 0) return null;
+    this.#inputMasks ??= this.drawMasks(x, this.dropout);
+    return this.#inputMasks;
+  }
+
+  /** This sequence's recurrent dropout masks (one per gate), or null outside training or without recurrentDropout. */
+  protected recurrentMasks(h: Tensor, training: boolean | undefined): Tensor[] | null {
+    if (!training || this.recurrentDropout === 0) return null;
+    this.#recurrentMasks ??= this.drawMasks(h, this.recurrentDropout);
+    return this.#recurrentMasks;
+  }
+
+  override resetDropoutMasks(): void {
+    this.#inputMasks = null;
+    this.#recurrentMasks = null;
+  }
+
+  private drawMasks(like: Tensor, dropRate: number): Tensor[] {
+    return Array.from({ length: this.gates }, () => dropout(onesLike(like), dropRate, { seed: this.nextSeed() }));
+  }
+
+  private nextSeed(): Seed | undefined {
+    return this.seed === null ? undefined : `${this.seed}/${this.#draws++}`;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      units: this.units,
+      activation: serializeActivation(this.activation),
+      useBias: this.useBias,
+      kernelInitializer: serialize(this.kernelInitializer),
+      recurrentInitializer: serialize(this.recurrentInitializer),
+      biasInitializer: serialize(this.biasInitializer),
+      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
+      recurrentRegularizer: this.recurrentRegularizer ? serialize(this.recurrentRegularizer) : null,
+      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
+      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
+      recurrentConstraint: this.recurrentConstraint ? serialize(this.recurrentConstraint) : null,
+      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
+      dropout: this.dropout,
+      recurrentDropout: this.recurrentDropout,
+      seed: this.seed,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { RNN, type RNNLayerArgs } from './rnn';
+import { SimpleRNNCell, type SimpleRNNCellArgs } from './simple-rnn-cell';
+import { flatConfig, splitCellArgs } from './cell-layer';
+
+export type SimpleRNNArgs = RNNLayerArgs & SimpleRNNCellArgs;
+
+/** A fully connected RNN whose output is fed back as the next step's state: RNN over a SimpleRNNCell. */
+export class SimpleRNN extends RNN {
+  static override className = 'SimpleRNN';
+  declare readonly cell: SimpleRNNCell;
+
+  constructor(args: SimpleRNNArgs) {
+    const { layer, cell } = splitCellArgs(args);
+    super({ ...layer, cell: new SimpleRNNCell({ ...(cell as unknown as SimpleRNNCellArgs), name: 'simple_rnn_cell' }) });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return flatConfig(super.getConfig(), this.cell.getConfig());
+  }
+}
