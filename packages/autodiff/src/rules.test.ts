@@ -4,7 +4,9 @@ import { setBackend, type BackendFactory } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import { checkGradientCase, gradientTables } from './testing';
+import { gradientKnownGap } from './testing/known-gaps';
 
+/** The gradient table on one backend; known gaps are reported as skipped, with their reason. */
 function describeGradients(factory: BackendFactory): void {
   describe(`gradient rules on ${factory.name}`, () => {
     beforeAll(async () => {
@@ -14,7 +16,11 @@ function describeGradients(factory: BackendFactory): void {
     });
     for (const [family, cases] of Object.entries(gradientTables)) {
       describe(family, () => {
-        for (const c of cases) it(c.name, () => checkGradientCase(c));
+        for (const c of cases) {
+          const gap = gradientKnownGap(factory.name, c.name);
+          if (gap) it.skip(`${c.name} (known gap: ${gap})`, () => undefined);
+          else it(c.name, () => checkGradientCase(c));
+        }
       });
     }
   });

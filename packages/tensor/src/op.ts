@@ -20,7 +20,11 @@ export interface TensorSpec {
  */
 export interface SymbolicTensorLike extends TensorSpec {
   readonly symbolic: true;
-  applyOp(def: OpDef<any>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: unknown): unknown;
+  /**
+   * `temporaries` are the inputs the op made from JS values: runOp does not free them on this path,
+   * so the graph takes them over (a tensor the caller passed stays the caller's).
+   */
+  applyOp(def: OpDef<any>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: unknown, temporaries?: readonly Tensor[]): unknown;
 }
 
 export function isSymbolic(x: unknown): x is SymbolicTensorLike {
@@ -97,7 +101,7 @@ function makeContext(backend: Backend): KernelContext {
 /** Runs an op that returns several tensors. Symbolic inputs make it record instead of compute. */
 export function runOpMulti<A>(def: OpDef<A>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: A, temporaries: readonly Tensor[] = []): Tensor[] {
   const symbolic = inputs.find(isSymbolic);
-  if (symbolic) return symbolic.applyOp(def, inputs, attrs) as Tensor[];
+  if (symbolic) return symbolic.applyOp(def, inputs, attrs, temporaries) as Tensor[];
   const eager = inputs as readonly Tensor[];
   try {
     const backend = engine.backend();

@@ -1,1 +1,4 @@
-export {};
+// @strata/training: the whole public API, as named exports.
+export { TrainingError } from './errors';
+export * from './schedules';
+export * from './optimizers';

@@ -16,6 +16,12 @@ export type InitializerIdentifier = Initializer | string | SerializedObject;
 export const initializers = new ClassTable<Initializer>('initializer', Initializer);
 initializers.register(Zeros, Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling);
 initializers.register(GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, Identity, Orthogonal);
+// Keras's short names ('uniform' is Embedding's default) and the class name Keras 3 saves Identity under.
+initializers.alias('uniform', RandomUniform);
+initializers.alias('normal', RandomNormal);
+initializers.alias('one', Ones);
+initializers.alias('zero', Zeros);
+initializers.alias('IdentityInitializer', Identity);
 
 export function getInitializer(id: InitializerIdentifier): Initializer {
   return initializers.get(id);

@@ -24,6 +24,14 @@ export function describeEachBackend(title: string, body: (backend: string) => vo
   }
 }
 
+/** For tests outside describeEachBackend: runs them on Strata's cpu backend. */
+export function useCpuBackend(): void {
+  beforeAll(async () => {
+    await tfc.setBackend('cpu');
+    await setBackend(cpu());
+  });
+}
+
 /** What the comparison needs of a tfjs-layers layer (tfl.layers.x(...)). */
 export interface TfjsLayerLike {
   apply(inputs: tfc.Tensor | tfc.Tensor[], kwargs?: Record<string, unknown>): unknown;

@@ -1,9 +1,10 @@
 import * as tfc from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
-import { setBackend, type Tensor } from '@strata/tensor';
+import { dispose, setBackend, tidy, type DType, type Dim, type OpDef, type Shape, type SymbolicTensorLike, type Tensor, type TensorSpec } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
-import type { Layer } from '../layer';
+import type { CallOptions, Layer } from '../layer';
 
 /**
  * Declares `body` once per Strata backend (cpu, wasm). TensorFlow.js itself stays on its cpu
@@ -53,4 +54,54 @@ export async function expectClose(got: Tensor, want: tfc.Tensor | Tensor | Array
     const close = Math.abs(g - w) <= tol * Math.max(1, Math.abs(w)) || (Number.isNaN(g) && Number.isNaN(w));
     if (!close) throw new Error(`element ${i} of shape [${got.shape}] differs: got ${g}, expected ${w} (tolerance ${tol})`);
   }
+}
+
+/**
+ * Applies a Strata layer and its tfjs-layers twin to the same inputs and expects the same output.
+ * The twin is built first, then given the Strata layer's weights (Keras's order on both sides).
+ */
+export async function expectSameAsTfjs(layer: Layer, twin: tfl.layers.Layer, inputs: Tensor | Tensor[], tol = 1e-5): Promise<void> {
+  const list = Array.isArray(inputs) ? inputs : [inputs];
+  const tfInputs = await Promise.all(list.map(toTf));
+  const tfArg = Array.isArray(inputs) ? tfInputs : tfInputs[0];
+  const got = layer.apply(inputs as never) as Tensor;
+  if (layer.weights.length > 0) {
+    tfc.dispose(twin.apply(tfArg) as tfc.Tensor);
+    const weights = await weightsToTf(layer);
+    twin.setWeights(weights);
+    tfc.dispose(weights);
+  }
+  const want = twin.apply(tfArg) as tfc.Tensor;
+  try {
+    await expectClose(got, want, tol);
+  } finally {
+    dispose(got);
+    tfc.dispose([want, ...tfInputs]);
+  }
+}
+
+/** A stand-in for @strata/graph's symbolic tensor: it records nothing and only runs each op's shape rule. */
+class TraceTensor implements SymbolicTensorLike {
+  readonly symbolic = true as const;
+  constructor(
+    readonly shape: Dim[],
+    readonly dtype: DType = 'float32',
+  ) {}
+  applyOp(def: OpDef<unknown>, inputs: readonly TensorSpec[], attrs: unknown): unknown {
+    const out = def.infer(inputs, attrs);
+    return (Array.isArray(out) ? out : [out]).map((spec: TensorSpec) => new TraceTensor([...spec.shape], spec.dtype));
+  }
+}
+
+/**
+ * Builds the layer for `inputShape` (null = unknown) and runs its call() on symbolic stand-ins, as
+ * a graph trace does; returns the traced output shape(s). Checks call() uses only ops.
+ */
+export function traceShape(layer: Layer, inputShape: Shape | readonly Shape[], options: CallOptions = {}): Shape | Shape[] {
+  const multi = Array.isArray(inputShape[0]);
+  const shapes = (multi ? inputShape : [inputShape]) as Shape[];
+  const inputs = shapes.map((s) => new TraceTensor([...s]));
+  layer.ensureBuilt(multi ? shapes : shapes[0]);
+  const out = tidy(() => layer.call((multi ? inputs : inputs[0]) as never, options) as unknown as TraceTensor | TraceTensor[]);
+  return Array.isArray(out) ? out.map((o) => o.shape) : out.shape;
 }

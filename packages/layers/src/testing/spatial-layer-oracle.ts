@@ -24,6 +24,8 @@ export interface OracleSpec {
   fill?: Fill;
   /** Where tfjs-layers lacks an option, what its layer is fed instead (e.g. the input padded for 'causal'). */
   referenceInput?: (x: tfc.Tensor) => tfc.Tensor;
+  /** And what is done to its output (e.g. a transpose back to channels_first). */
+  referenceOutput?: (y: tfc.Tensor) => tfc.Tensor;
   /** Absolute + relative tolerance (default 1e-5). */
   tol?: number;
 }
@@ -61,13 +63,14 @@ export async function expectMatchesTfjs(spec: OracleSpec): Promise<void> {
     const tx = spec.referenceInput ? tfc.tidy(() => spec.referenceInput!(raw)) : raw;
     tfc.dispose(reference.apply(tx) as tfc.Tensor);
     if (tfWeights.length > 0) reference.setWeights(tfWeights);
-    const ty = reference.apply(tx) as tfc.Tensor;
+    const applied = reference.apply(tx) as tfc.Tensor;
+    const ty = spec.referenceOutput ? tfc.tidy(() => spec.referenceOutput!(applied)) : applied;
     const label = `${classNameOf(layer)} on ${factory.name} vs tfjs-layers`;
     try {
       if (fmtShape(y.shape) !== fmtShape(ty.shape)) throw new Error(`${label}: output shape ${fmtShape(y.shape)}, tfjs-layers gives ${fmtShape(ty.shape)}`);
       expectClose(label, got as Float32Array, await ty.data(), spec.tol);
     } finally {
-      tfc.dispose([raw, tx, ty, ...tfWeights]);
+      tfc.dispose([raw, tx, applied, ty, ...tfWeights]);
       x.dispose();
       y.dispose();
       layer.dispose();

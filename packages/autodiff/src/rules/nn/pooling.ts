@@ -10,7 +10,7 @@ const batched = (t: Tensor) => (t.rank === 3 ? reshape(t, [1, ...t.shape]) : t);
 const asImages = (t: Tensor) => reshape(t, t.rank === 3 ? [t.shape[0], 1, t.shape[1], t.shape[2]] : [1, 1, ...t.shape]);
 
 /** The zero padding 'same' adds around an axis of `size` (TensorFlow's split: the extra one after). */
-function samePadding(size: number, window: number, stride: number): [number, number] {
+export function samePadding(size: number, window: number, stride: number): [number, number] {
   const total = Math.max((Math.ceil(size / stride) - 1) * stride + window - size, 0);
   return [Math.floor(total / 2), total - Math.floor(total / 2)];
 }

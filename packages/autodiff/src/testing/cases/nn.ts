@@ -45,6 +45,12 @@ function dilateFilter(tf: typeof tfc, f: tfc.Tensor, d: number): tfc.Tensor {
   return g;
 }
 
+/** maxPool2dGrad as a function of dy: each dy summed into its window's argmax (from tfjs's maxPoolWithArgmax). */
+function maxPoolGradOracle(tf: typeof tfc, dy: tfc.Tensor, x: tfc.Tensor, size: number, stride: number, padding: 'valid' | 'same'): tfc.Tensor {
+  const { indexes } = tf.maxPoolWithArgmax(as4(x), size, stride, padding, true);
+  return tf.reshape(tf.unsortedSegmentSum(tf.reshape(dy, [-1]), tf.reshape(indexes, [-1]) as tfc.Tensor1D, x.size), x.shape);
+}
+
 const MASK_SEED = 7;
 /** Strata's dropout mask for the seed, read once: the oracle multiplies by the same mask. */
 function dropoutMask(shape: number[], rate: number): number[] {
@@ -85,6 +91,8 @@ export const nnGradientCases: readonly GradientCase[] = [
     } },
   { name: 'maxPool1d', op: 'maxPool1d', inputs: [{ shape: [2, 6, 2] }], run: (x) => st.maxPool1d(x, 2), oracle: (tf, x) => tf.reshape(tf.maxPool(tf.reshape(x, [2, 1, 6, 2]) as tfc.Tensor4D, [1, 2], [1, 2], 'valid'), [2, 3, 2]) },
   { name: 'avgPool1d', op: 'avgPool1d', inputs: [{ shape: [6, 2] }], run: (x) => st.avgPool1d(x, 3, { strides: 1 }), oracle: (tf, x) => tf.reshape(tf.avgPool(tf.reshape(x, [1, 1, 6, 2]) as tfc.Tensor4D, [1, 3], [1, 1], 'valid'), [4, 2]) },
+  { name: 'maxPool2dGrad 2x2', op: 'maxPool2dGrad', inputs: [{ shape: [1, 2, 2, 2] }, { shape: [1, 4, 4, 2] }], wrt: [0], run: (dy, x) => st.maxPool2dGrad(dy, x, st.maxPool2d(x, 2), { poolSize: 2 }), oracle: (tf, dy, x) => maxPoolGradOracle(tf, dy, x, 2, 2, 'valid') },
+  { name: 'maxPool2dGrad 3x3 stride 2 same', op: 'maxPool2dGrad', inputs: [{ shape: [1, 2, 3, 1] }, { shape: [1, 3, 5, 1] }], wrt: [0], run: (dy, x) => st.maxPool2dGrad(dy, x, st.maxPool2d(x, 3, { strides: 2, padding: 'same' }), { poolSize: 3, strides: 2, padding: 'same' }), oracle: (tf, dy, x) => maxPoolGradOracle(tf, dy, x, 3, 2, 'same') },
   { name: 'avgPool2dGrad 3x3 stride 2 same', op: 'avgPool2dGrad', inputs: [{ shape: [1, 3, 3, 1] }, { shape: [1, 5, 5, 1] }], wrt: [0], run: (dy, x) => st.avgPool2dGrad(dy, x, { poolSize: 3, strides: 2, padding: 'same' }), oracleGap: 'tfjs has no public AvgPoolGrad op (only its kernel, without a gradient)' },
   { name: 'avgPool2dGrad 2x2 stride 2', op: 'avgPool2dGrad', inputs: [{ shape: [1, 2, 2, 2] }, { shape: [1, 4, 4, 2] }], wrt: [0], run: (dy, x) => st.avgPool2dGrad(dy, x, { poolSize: 2 }), oracle: (tf, dy) => tf.div(tf.reshape(tf.mul(tf.reshape(dy, [2, 1, 2, 1, 2]), tf.ones([1, 2, 1, 2, 1])), [1, 4, 4, 2]), 4) },
   { name: 'softmax last axis', op: 'softmax', inputs: [{ shape: [2, 4] }], run: (x) => st.softmax(x), oracle: (tf, x) => tf.softmax(x) },

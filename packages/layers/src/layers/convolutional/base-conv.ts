@@ -6,8 +6,8 @@ import type { InitializerIdentifier } from '../../initializers';
 import type { RegularizerIdentifier } from '../../regularizers';
 import type { ConstraintIdentifier } from '../../constraints';
 import {
-  channelAxis, convOutputLength, fromChannelsLast, positiveInteger, shapeFromChannelsLast, shapeToChannelsLast, standardizeBoolean,
-  standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast, type ConvPadding, type DataFormat,
+  channelAxis, fromChannelsLast, positiveInteger, shapeFromChannelsLast, shapeToChannelsLast, standardizeBoolean,
+  standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast, windowOutputSpatial, type ConvPadding, type DataFormat,
 } from './conv-utils';
 import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
 
@@ -132,14 +132,7 @@ export class BaseConv extends Layer {
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {
     const shape = shapeToChannelsLast(inputShape as Shape, this.dataFormat);
-    const spatial = shape.slice(1, -1).map((size, i) => convOutputLength(size, this.kernelSize[i], this.padding, this.strides[i], this.dilationRate[i]));
-    if (spatial.some((d) => d !== null && d <= 0)) {
-      throw new LayerError(
-        `Layer "${this.name}": the input of shape ${fmtShape(inputShape as Shape)} is too small for kernelSize=${fmtShape(this.kernelSize)} ` +
-          `(dilationRate=${fmtShape(this.dilationRate)}, strides=${fmtShape(this.strides)}, padding '${this.padding}'): the output would have shape ` +
-          `${fmtShape(spatial)}; use padding 'same' or a larger input`,
-      );
-    }
+    const spatial = windowOutputSpatial(this.name, shape, this);
     return shapeFromChannelsLast([shape[0], ...spatial, this.filters], this.dataFormat);
   }
 

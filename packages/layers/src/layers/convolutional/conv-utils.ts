@@ -1,4 +1,4 @@
-import { transpose, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape, transpose, type Dim, type Shape, type Tensor } from '@strata/tensor';
 import { LayerError } from '../../errors';
 
 /*
@@ -63,6 +63,32 @@ export function convOutputLength(size: Dim, kernel: number, padding: ConvPadding
   if (size === null) return null;
   if (padding !== 'valid') return Math.floor((size - 1) / stride) + 1;
   return Math.floor((size - ((kernel - 1) * dilation + 1)) / stride) + 1;
+}
+
+/** The window geometry of a convolution or pooling layer. */
+export interface WindowGeometry {
+  readonly kernelSize: readonly number[];
+  readonly strides: readonly number[];
+  readonly padding: ConvPadding;
+  readonly dilationRate?: readonly number[];
+}
+
+/**
+ * The spatial output sizes of a sliding window over the spatial axes of a channels-last `shape`,
+ * refusing an input smaller than the window (Keras's compute_conv_output_shape check).
+ */
+export function windowOutputSpatial(layerName: string, shape: Shape, window: WindowGeometry, what = 'kernelSize'): Dim[] {
+  const { kernelSize, strides, padding } = window;
+  const dilation = window.dilationRate ?? kernelSize.map(() => 1);
+  const spatial = shape.slice(1, -1).map((size, i) => convOutputLength(size, kernelSize[i], padding, strides[i], dilation[i]));
+  if (spatial.some((d) => d !== null && d <= 0)) {
+    const dilated = window.dilationRate ? `, dilationRate=${fmtShape(dilation)}` : '';
+    throw new LayerError(
+      `Layer "${layerName}": the input (channels last: ${fmtShape(shape)}) is smaller than the window ${what}=${fmtShape(kernelSize)}${dilated} ` +
+        `with strides=${fmtShape(strides)} and padding '${padding}': the output would have spatial shape ${fmtShape(spatial)}; use padding 'same' or a larger input`,
+    );
+  }
+  return spatial;
 }
 
 /** The output length of a transposed convolution along one axis (Keras's deconv output length). */

@@ -44,12 +44,12 @@ test('Conv2D with groups convolves each block of channels with its own filters',
     const x = randomNormal([2, 5, 5, 6], { seed: 1 });
     const y = layer.apply(x);
     const [kernel, bias] = await Promise.all(layer.getWeights().map(async (w) => { const t = tfc.tensor(await w.data(), [...w.shape]); w.dispose(); return t; }));
-    const tx = tfc.tensor(await x.data(), [...x.shape]) as tfc.Tensor4D;
+    const tx = tfc.tensor4d(await x.data(), x.shape as [number, number, number, number]);
     // The reference, written with tfjs ops: block i of the input with block i of the filters.
     const want = tfc.tidy(() => {
       const xs = tfc.split(tx, 2, 3);
       const ks = tfc.split(kernel, 2, 3) as tfc.Tensor4D[];
-      return tfc.add(tfc.concat(xs.map((part, i) => tfc.conv2d(part, ks[i], 1, 'same')), 3), bias);
+      return tfc.add(tfc.concat(xs.map((part, i) => tfc.conv2d(part as tfc.Tensor4D, ks[i], 1, 'same')), 3), bias);
     });
     expectClose(`grouped Conv2D on ${factory.name}`, await y.data(), await want.data());
     tfc.dispose([kernel, bias, tx, want]);
@@ -85,7 +85,7 @@ test('Conv2D refuses bad options and inputs with messages that say what to fix',
   expect(() => grouped.apply(tensor(new Array(27).fill(0), [1, 3, 3, 3]))).toThrow(/Layer "grouped": the input channels must be divisible by groups, received groups=2 and an input of shape \[1,3,3,3\] \(3 channels\)/);
   const layer = new Conv2D({ filters: 2, kernelSize: 3, name: 'conv_small' });
   expect(() => layer.apply(tensor([1, 2, 3], [1, 3]))).toThrow('Input 0 of layer "conv_small" is incompatible: expected ndim=4, found ndim=2, received shape [1,3]');
-  expect(() => layer.computeOutputShape([1, 2, 5, 3])).toThrow(/the input of shape \[1,2,5,3\] is too small for kernelSize=\[3,3\]/);
+  expect(() => layer.computeOutputShape([1, 2, 5, 3])).toThrow(/Layer "conv_small": the input \(channels last: \[1,2,5,3\]\) is smaller than the window kernelSize=\[3,3\], dilationRate=\[1,1\] with strides=\[1,1\] and padding 'valid'/);
   const built = new Conv2D({ filters: 2, kernelSize: 1, name: 'conv_built' });
   const y = built.apply(tensor(new Array(8).fill(1), [1, 2, 2, 2])) as Tensor;
   y.dispose();

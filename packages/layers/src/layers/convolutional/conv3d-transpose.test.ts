@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 test('Conv3DTranspose passes runLayerTest', async () => {
   await runLayerTest(Conv3DTranspose, { options: { filters: 3, kernelSize: 2 }, inputShape: [2, 2, 3, 3, 2], expectedOutputShape: [2, 3, 4, 4, 3], expectedTrainableWeights: 2 });
-  await runLayerTest(Conv3DTranspose, { options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', outputPadding: [1, 0, 1], useBias: false }, inputShape: [1, 2, 2, 3, 2], expectedOutputShape: [1, 4, 4, 6, 2], expectedTrainableWeights: 1 });
+  await runLayerTest(Conv3DTranspose, { options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', outputPadding: [1, 0, 1], useBias: false }, inputShape: [1, 2, 2, 3, 2], expectedOutputShape: [1, 4, 3, 6, 2], expectedTrainableWeights: 1 });
   await runLayerTest(Conv3DTranspose, { options: { filters: 2, kernelSize: 2, dilationRate: 2, dataFormat: 'channels_first' }, inputShape: [1, 2, 2, 3, 2], expectedOutputShape: [1, 2, 4, 5, 4] });
 });
 

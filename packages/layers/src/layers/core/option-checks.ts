@@ -16,6 +16,11 @@ function describeRule(rule: NumberRule): string {
   return [kind, [lo, hi].filter(Boolean).join(' and ')].filter(Boolean).join(' ');
 }
 
+/** A received value as a message shows it (JSON would print NaN and Infinity as null). */
+export function show(value: unknown): string {
+  return typeof value === 'number' || value === undefined ? String(value) : JSON.stringify(value);
+}
+
 /** Returns `value` (or `fallback` when it is undefined) after checking it against `rule`. */
 export function checkNumber(layer: string, option: string, value: unknown, fallback: number | undefined, rule: NumberRule = {}): number {
   const v = value === undefined ? fallback : value;
@@ -27,7 +32,7 @@ export function checkNumber(layer: string, option: string, value: unknown, fallb
     (!rule.integer || Number.isInteger(v)) &&
     (rule.min === undefined || (exMin ? v > rule.min : v >= rule.min)) &&
     (rule.max === undefined || (exMax ? v < rule.max : v <= rule.max));
-  if (!ok) throw new LayerError(`${layer}: ${option} must be ${describeRule(rule)}, received ${JSON.stringify(value)}`);
+  if (!ok) throw new LayerError(`${layer}: ${option} must be ${describeRule(rule)}, received ${show(value)}`);
   return v as number;
 }
 
@@ -35,5 +40,5 @@ export function checkNumber(layer: string, option: string, value: unknown, fallb
 export function checkSeed(layer: string, seed: unknown): number | string | null {
   if (seed === undefined || seed === null) return null;
   if ((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string') return seed;
-  throw new LayerError(`${layer}: seed must be a number, a string or null, received ${JSON.stringify(seed)}`);
+  throw new LayerError(`${layer}: seed must be a number, a string or null, received ${show(seed)}`);
 }

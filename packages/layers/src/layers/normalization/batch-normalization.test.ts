@@ -51,7 +51,9 @@ describeOnBackends('BatchNormalization', () => {
   ])('inference matches tfjs-layers given the same weights (%j on %j)', async (options, shape) => {
     const layer = new BatchNormalization(options);
     const x = randomNormal(shape, { seed: 1 });
-    tidy(() => layer.apply(x));
+    tidy(() => {
+      layer.apply(x);
+    });
     randomizeWeights(layer);
     const ref = await tfjsTwin(layer, x);
     const y = layer.apply(x);
@@ -68,7 +70,9 @@ describeOnBackends('BatchNormalization', () => {
   ])('training uses batch statistics and updates the moving ones as tfjs-layers (%j)', async (options, shape) => {
     const layer = new BatchNormalization(options);
     const x = randomUniform(shape, { minval: -2, maxval: 5, seed: 2 });
-    tidy(() => layer.apply(x));
+    tidy(() => {
+      layer.apply(x);
+    });
     randomizeWeights(layer);
     const ref = await tfjsTwin(layer, x);
     for (let step = 0; step < 2; step++) {
@@ -87,7 +91,9 @@ describeOnBackends('BatchNormalization', () => {
   test('trainable = false runs in inference mode and leaves the moving statistics alone', async () => {
     const layer = new BatchNormalization();
     const x = randomNormal([4, 2], { seed: 3 });
-    tidy(() => layer.apply(x));
+    tidy(() => {
+      layer.apply(x);
+    });
     randomizeWeights(layer);
     layer.trainable = false;
     const before = await Promise.all(layer.weights.map((w) => w.data()));
@@ -127,10 +133,12 @@ describeOnBackends('BatchNormalization', () => {
     expect(() => new BatchNormalization({ center: 'yes' as never })).toThrow('BatchNormalization: center must be true or false, received "yes"');
     const before = memory().numTensors;
     const bad = new BatchNormalization({ axis: 3, name: 'bn_axis' });
-    expect(() => bad.apply(tensor([[1, 2]]))).toThrow('Layer "bn_axis": axis 3 is out of range for an input of rank 2 (shape [1,2]); use an axis in [-2, 1]');
+    expect(() => tidy(() => bad.apply(tensor([[1, 2]])))).toThrow('Layer "bn_axis": axis 3 is out of range for an input of rank 2 (shape [1,2]); use an axis in [-2, 1]');
     const layer = new BatchNormalization({ name: 'bn_spec' });
-    tidy(() => layer.apply(tensor([[1, 2, 3]])));
-    expect(() => layer.apply(tensor([[1, 2]]))).toThrow('Input 0 of layer "bn_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]');
+    tidy(() => {
+      layer.apply(tensor([[1, 2, 3]]));
+    });
+    expect(() => tidy(() => layer.apply(tensor([[1, 2]])))).toThrow('Input 0 of layer "bn_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]');
     layer.dispose();
     bad.dispose();
     expect(memory().numTensors).toBe(before);
@@ -138,7 +146,9 @@ describeOnBackends('BatchNormalization', () => {
 
   test('weights follow Keras order, names and trainability', () => {
     const layer = new BatchNormalization({ name: 'bn' });
-    tidy(() => layer.apply(tensor([[1, 2]])));
+    tidy(() => {
+      layer.apply(tensor([[1, 2]]));
+    });
     expect(layer.weights.map((w) => w.name)).toEqual(['bn/gamma', 'bn/beta', 'bn/moving_mean', 'bn/moving_variance']);
     expect(layer.nonTrainableWeights.map((w) => w.name)).toEqual(['bn/moving_mean', 'bn/moving_variance']);
     layer.dispose();

@@ -46,7 +46,9 @@ describeOnBackends('GroupNormalization', () => {
   ])('matches a hand-computed reference (%j on %j)', async (options, shape) => {
     const layer = new GroupNormalization(options);
     const x = randomUniform(shape, { minval: -3, maxval: 7, seed: 4 });
-    tidy(() => layer.apply(x));
+    tidy(() => {
+      layer.apply(x);
+    });
     tidy(() => layer.setWeights(layer.weights.map((w, i) => randomNormal(w.shape, { seed: 30 + i }))));
     const y = layer.apply(x);
     const channels = shape[(options.axis ?? -1) < 0 ? shape.length + (options.axis ?? -1) : options.axis!];
@@ -63,11 +65,11 @@ describeOnBackends('GroupNormalization', () => {
     expect(() => new GroupNormalization({ groups: 0 })).toThrow('GroupNormalization: groups must be a positive integer, or -1 for one group per channel, received 0');
     expect(() => new GroupNormalization({ groups: 2.5 })).toThrow('GroupNormalization: groups must be an integer, received 2.5');
     const layer = new GroupNormalization({ groups: 4, name: 'gn_bad' });
-    expect(() => layer.apply(tensor([[1, 2, 3, 4, 5, 6]]))).toThrow('Layer "gn_bad": groups=4 must divide the 6 channels of the input (shape [1,6]); pick a divisor of 6, or -1 for one group per channel');
+    expect(() => tidy(() => layer.apply(tensor([[1, 2, 3, 4, 5, 6]])))).toThrow('Layer "gn_bad": groups=4 must divide the 6 channels of the input (shape [1,6]); pick a divisor of 6, or -1 for one group per channel');
     const batchAxis = new GroupNormalization({ groups: 1, axis: 0, name: 'gn_batch' });
-    expect(() => batchAxis.apply(tensor([[1, 2]]))).toThrow(/axis 0 is the batch axis/);
+    expect(() => tidy(() => batchAxis.apply(tensor([[1, 2]])))).toThrow(/axis 0 is the batch axis/);
     // The default of 32 groups needs at least 32 channels, as in Keras.
-    expect(() => new GroupNormalization().apply(tensor([[1, 2]]))).toThrow(/groups=32 must divide the 2 channels/);
+    expect(() => tidy(() => new GroupNormalization().apply(tensor([[1, 2]])))).toThrow(/groups=32 must divide the 2 channels/);
     layer.dispose();
     batchAxis.dispose();
     expect(memory().numTensors).toBe(before);

@@ -21,7 +21,9 @@ describeOnBackends('LayerNormalization', () => {
   ])('matches tfjs-layers given the same weights (%j on %j)', async (options, shape) => {
     const layer = new LayerNormalization(options);
     const x = randomNormal(shape, { seed: 5 });
-    tidy(() => layer.apply(x));
+    tidy(() => {
+      layer.apply(x);
+    });
     tidy(() => layer.setWeights(layer.weights.map((w, i) => randomNormal(w.shape, { seed: 20 + i }))));
     const ref = tfl.layers.layerNormalization({ axis: options.axis, epsilon: options.epsilon, center: options.center, scale: options.scale });
     const tx = await toTf(x);
@@ -40,7 +42,9 @@ describeOnBackends('LayerNormalization', () => {
     const layer = new LayerNormalization({ rmsScaling: true, epsilon: 0.01 });
     const rows = [[1, 2, 3, 6], [-1, 0, 4, 1]];
     const x = tensor(rows);
-    tidy(() => layer.apply(x));
+    tidy(() => {
+      layer.apply(x);
+    });
     const gamma = [0.5, 2, -1, 1];
     tidy(() => layer.setWeights([tensor(gamma)]));
     const y = layer.apply(x);
@@ -60,10 +64,12 @@ describeOnBackends('LayerNormalization', () => {
     expect(() => new LayerNormalization({ axis: 'last' as never })).toThrow('LayerNormalization: axis must be an integer or a non-empty array of integers, received "last"');
     expect(() => new LayerNormalization({ epsilon: -1 })).toThrow('LayerNormalization: epsilon must be a finite number >= 0, received -1');
     const layer = new LayerNormalization({ axis: [1, -1], name: 'ln_bad' });
-    expect(() => layer.apply(tensor([[1, 2]]))).toThrow('Layer "ln_bad": axis [1,-1] names the same axis twice for an input of rank 2');
+    expect(() => tidy(() => layer.apply(tensor([[1, 2]])))).toThrow('Layer "ln_bad": axis [1,-1] names the same axis twice for an input of rank 2');
     const ln = new LayerNormalization({ name: 'ln_spec' });
-    tidy(() => ln.apply(tensor([[1, 2, 3]])));
-    expect(() => ln.apply(tensor([[1, 2]]))).toThrow('Input 0 of layer "ln_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]');
+    tidy(() => {
+      ln.apply(tensor([[1, 2, 3]]));
+    });
+    expect(() => tidy(() => ln.apply(tensor([[1, 2]])))).toThrow('Input 0 of layer "ln_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]');
     layer.dispose();
     ln.dispose();
     expect(memory().numTensors).toBe(before);

@@ -1,1 +1,8 @@
-export {};
+export * from './dropout';
+export * from './spatial-dropout1d';
+export * from './spatial-dropout2d';
+export * from './spatial-dropout3d';
+export * from './gaussian-noise';
+export * from './gaussian-dropout';
+export * from './activity-regularization';
+export type { DataFormat, SpatialDropoutArgs, SpatialDropoutNdArgs } from './spatial-dropout';

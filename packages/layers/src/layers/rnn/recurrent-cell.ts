@@ -1,4 +1,4 @@
-import { concat, dropout, matmul, mul, onesLike, slice, type Seed, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { concat, dropout, matmul, mul, onesLike, slice, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { type LayerArgs } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
@@ -7,6 +7,7 @@ import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '..
 import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
 import { classNameOf, serialize } from '../../serializable';
 import { RNNCell } from './rnn-cell';
+import { SeedStream } from './seed-stream';
 
 /** The options SimpleRNNCell, LSTMCell and GRUCell share (Keras's names, camelCase). */
 export interface RecurrentCellArgs extends LayerArgs {
@@ -72,7 +73,7 @@ export abstract class RecurrentCell extends RNNCell {
   // Keras draws each mask once per sequence and reuses it at every step (variational dropout).
   #inputMasks: Tensor[] | null = null;
   #recurrentMasks: Tensor[] | null = null;
-  #draws = 0;
+  readonly #seeds: SeedStream;
 
   constructor(args: RecurrentCellArgs) {
     super(args);
@@ -94,6 +95,7 @@ export abstract class RecurrentCell extends RNNCell {
     this.dropout = rate(cls, 'dropout', args.dropout);
     this.recurrentDropout = rate(cls, 'recurrentDropout', args.recurrentDropout);
     this.seed = args.seed ?? null;
+    this.#seeds = new SeedStream(this.seed);
   }
 
   /** The number of gates whose weights sit side by side in the kernels (LSTM 4, GRU 3, SimpleRNN 1). */
@@ -147,11 +149,7 @@ export abstract class RecurrentCell extends RNNCell {
   }
 
   private drawMasks(like: Tensor, dropRate: number): Tensor[] {
-    return Array.from({ length: this.gates }, () => dropout(onesLike(like), dropRate, { seed: this.nextSeed() }));
-  }
-
-  private nextSeed(): Seed | undefined {
-    return this.seed === null ? undefined : `${this.seed}/${this.#draws++}`;
+    return Array.from({ length: this.gates }, () => dropout(onesLike(like), dropRate, { seed: this.#seeds.next() }));
   }
 
   override getConfig(): Record<string, unknown> {

@@ -48,7 +48,9 @@ export class TimeDistributed extends Layer {
       throw new LayerError(`TimeDistributed "${this.name}": the mask must have shape [batch, ${time}, ...], received ${fmtShape(mask.shape)}`);
     }
     const folded = reshape(x, [-1, ...(rest as number[])]);
-    const foldedMask = mask ? reshape(mask, [-1, ...(mask.shape.slice(2) as number[])]) : null;
+    // A [batch, time] mask says which whole steps count: the wrapper passes it on (computeMask), but
+    // a layer run on single steps has no use for it. A mask reaching inside the steps is folded too.
+    const foldedMask = mask && mask.shape.length > 2 ? reshape(mask, [-1, ...(mask.shape.slice(2) as number[])]) : null;
     const y = this.layer.apply(folded, { training: options.training, mask: foldedMask });
     const unfold = (t: Tensor): Tensor => reshape(t, [batch ?? -1, time, ...(t.shape.slice(1) as number[])]);
     return Array.isArray(y) ? y.map(unfold) : unfold(y);

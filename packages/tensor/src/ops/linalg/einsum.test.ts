@@ -1,8 +1,9 @@
+import type { TensorSpec } from '../../op';
 import { einsumOp } from './einsum';
 import { parseEinsum } from './einsum-equation';
 
 const infer = (equation: string, a: (number | null)[], b: (number | null)[]) =>
-  einsumOp.infer([{ shape: a, dtype: 'float32' }, { shape: b, dtype: 'float32' }], parseEinsum(equation, a.length, b.length));
+  einsumOp.infer([{ shape: a, dtype: 'float32' }, { shape: b, dtype: 'float32' }], parseEinsum(equation, a.length, b.length)) as TensorSpec;
 
 describe('einsum equations', () => {
   it('names the axes under "..." right-aligned, as NumPy broadcasts them', () => {

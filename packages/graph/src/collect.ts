@@ -1,0 +1,36 @@
+import { tidy } from '@strata/tensor';
+import type { Node } from './node';
+
+// Nodes recorded while a collector is open belong to it: shape inference and tracing use this to
+// free the constants of the graphs they record and then throw away.
+const collectors: Node[][] = [];
+
+/** @internal every node calls this when it is made. */
+export function registerNode(node: Node): void {
+  collectors[collectors.length - 1]?.push(node);
+}
+
+/**
+ * Runs `fn` (inside tidy: eager tensors it makes are freed) and returns what it returned with the
+ * nodes it recorded. If `fn` throws, the constants of those nodes are freed before the error goes on.
+ */
+export function collectNodes<T>(fn: () => T): { result: T; nodes: Node[] } {
+  const nodes: Node[] = [];
+  collectors.push(nodes);
+  try {
+    const result = tidy(fn);
+    return { result, nodes };
+  } catch (e) {
+    for (const n of nodes) n.disposeConstants();
+    throw e;
+  } finally {
+    collectors.pop();
+  }
+}
+
+/** Runs `fn` and frees the constants of every node it recorded: for graphs that are only looked at. */
+export function scratch<T>(fn: () => T): T {
+  const { result, nodes } = collectNodes(fn);
+  for (const n of nodes) n.disposeConstants();
+  return result;
+}

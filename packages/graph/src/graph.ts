@@ -1,0 +1,166 @@
+import { classNameOf, type Layer } from '@strata/layers';
+import { fmtShape } from '@strata/tensor';
+import { GraphError } from './errors';
+import { InputNode, LayerNode, OpNode, type Node } from './node';
+import { SymbolicTensor } from './symbolic-tensor';
+import { describeLayer, describeValue } from './describe';
+
+export type ComputeNode = LayerNode | OpNode;
+
+function asSymbolicList(what: string, owner: string, xs: unknown): SymbolicTensor[] {
+  const list = Array.isArray(xs) ? xs : [xs];
+  if (list.length === 0) throw new GraphError(`${owner}: ${what} must not be empty`);
+  return list.map((x, i) => {
+    if (!(x instanceof SymbolicTensor)) {
+      const got = x === null ? 'null' : typeof x === 'object' ? (x.constructor?.name ?? 'object') : typeof x;
+      throw new GraphError(`${owner}: ${what}[${i}] must be a symbolic tensor (from input(), or a layer or op applied to one), received ${got}`);
+    }
+    return x;
+  });
+}
+
+/**
+ * The part of a recorded graph that leads from `inputs` to `outputs`: found by walking back from the
+ * outputs and stopping at the inputs, which may be any tensors of the graph (an intermediate tensor
+ * cuts the graph there). Knows its nodes in execution order, its layers, and how often each tensor is
+ * read, so `execute` can free every intermediate right after its last reader.
+ */
+export class Graph {
+  readonly inputs: readonly SymbolicTensor[];
+  readonly outputs: readonly SymbolicTensor[];
+  /** Layer and op nodes in execution order. */
+  readonly nodes: readonly ComputeNode[];
+  /** Every layer, once: the InputLayers of the inputs first, then in execution order. */
+  readonly layers: readonly Layer[];
+  /** How many nodes read each tensor. */
+  readonly uses: ReadonlyMap<SymbolicTensor, number>;
+  readonly #names = new Map<Node, string>();
+
+  /** `owner` names the model in messages. */
+  constructor(inputs: unknown, outputs: unknown, owner = 'Functional') {
+    this.inputs = asSymbolicList('inputs', owner, inputs);
+    this.outputs = asSymbolicList('outputs', owner, outputs);
+    this.inputs.forEach((x, i) => {
+      const j = this.inputs.indexOf(x);
+      if (j !== i) throw new GraphError(`${owner}: the same tensor is given twice as an input, at positions ${j} and ${i} (${describeValue(x)})`);
+    });
+
+    const inputSet = new Set(this.inputs);
+    const found = new Set<ComputeNode>();
+    const visited = new Set<SymbolicTensor>();
+    const visit = (t: SymbolicTensor, reader: string): void => {
+      if (visited.has(t)) return;
+      visited.add(t);
+      if (inputSet.has(t)) return;
+      const node = t.node;
+      if (node instanceof InputNode) {
+        const names = this.inputs.map((x) => `"${x.name}"`).join(', ');
+        throw new GraphError(
+          `Graph disconnected: cannot obtain the value of ${describeValue(t)}, needed by ${reader}: it is not one of the inputs of ${owner} (${names}). ` +
+            `Add it to inputs, or take outputs that do not depend on it`,
+        );
+      }
+      const n = node as ComputeNode;
+      const by = n instanceof LayerNode ? describeLayer(n.layer) : `op "${n.label}"`;
+      for (const x of n.inputs) visit(x, by);
+      found.add(n);
+    };
+    this.outputs.forEach((t, i) => visit(t, `output ${i}`));
+    this.nodes = [...found].sort((a, b) => a.id - b.id);
+
+    const uses = new Map<SymbolicTensor, number>();
+    for (const n of this.nodes) for (const x of n.inputs) uses.set(x, (uses.get(x) ?? 0) + 1);
+    this.uses = uses;
+
+    const layers: Layer[] = [];
+    for (const x of this.inputs) if (x.node instanceof InputNode && x.node.layer) layers.push(x.node.layer);
+    for (const n of this.nodes) if (n instanceof LayerNode && !layers.includes(n.layer)) layers.push(n.layer);
+    this.layers = layers;
+
+    const counts = new Map<string, Layer[]>();
+    for (const l of layers) counts.set(l.name, [...(counts.get(l.name) ?? []), l]);
+    for (const [name, same] of counts) {
+      if (same.length > 1) {
+        throw new GraphError(
+          `${owner}: the name "${name}" is used ${same.length} times in the model (${same.map((l) => classNameOf(l)).join(', ')}); ` +
+            `layer names must be unique within a model: give one of them another name`,
+        );
+      }
+    }
+    this.#nameNodes(counts);
+  }
+
+  // Op nodes are named per graph: `add`, `add_1`, ... skipping the names of the graph's layers.
+  #nameNodes(taken: Map<string, unknown>): void {
+    const used = new Set(taken.keys());
+    const named = (base: string): string => {
+      let name = base;
+      for (let k = 1; used.has(name); k++) name = `${base}_${k}`;
+      used.add(name);
+      return name;
+    };
+    for (const x of this.inputs) this.#names.set(x.node, x.node instanceof InputNode ? (x.node.layer?.name ?? named('input')) : named(`${x.name}_input`));
+    for (const n of this.nodes) this.#names.set(n, n instanceof LayerNode ? n.layer.name : named(n.def.name));
+  }
+
+  /** The name a node goes by in this graph (summaries, plots, `outputOf`). */
+  nameOf(node: Node): string {
+    return this.#names.get(node) ?? node.label;
+  }
+
+  /** The nodes of `layer` in this graph, in the order they were recorded (Keras's node index). */
+  nodesOf(layer: Layer): LayerNode[] {
+    return this.nodes.filter((n): n is LayerNode => n instanceof LayerNode && n.layer === layer);
+  }
+
+  /** A layer of the graph by name, or undefined. */
+  findLayer(name: string): Layer | undefined {
+    return this.layers.find((l) => l.name === name);
+  }
+
+  /**
+   * The symbolic output of a layer or op node of this graph, by name: what a new model is cut at.
+   * `nodeIndex` picks among the calls of a shared layer; `outputIndex` among a node's outputs.
+   */
+  outputOf(name: string, nodeIndex = 0, outputIndex?: number): SymbolicTensor {
+    const input = this.inputs.find((x) => this.nameOf(x.node) === name);
+    const nodes: Node[] = input ? [input.node] : this.nodes.filter((n) => this.nameOf(n) === name);
+    if (nodes.length === 0) {
+      const names = [...this.inputs.map((x) => this.nameOf(x.node)), ...this.nodes.map((n) => this.nameOf(n))];
+      throw new GraphError(`No layer or op named "${name}" in this graph; it has: ${names.join(', ')}`);
+    }
+    if (!Number.isInteger(nodeIndex) || nodeIndex < 0 || nodeIndex >= nodes.length) {
+      throw new GraphError(`"${name}" is called ${nodes.length} time(s) in this graph; nodeIndex must be in [0, ${nodes.length - 1}], received ${nodeIndex}`);
+    }
+    if (input) return input;
+    const outs = nodes[nodeIndex].outputs;
+    if (outputIndex === undefined) {
+      if (outs.length !== 1) throw new GraphError(`"${name}" has ${outs.length} outputs; pick one with outputIndex`);
+      return outs[0];
+    }
+    if (!Number.isInteger(outputIndex) || outputIndex < 0 || outputIndex >= outs.length) {
+      throw new GraphError(`"${name}" has ${outs.length} output(s); outputIndex must be in [0, ${outs.length - 1}], received ${outputIndex}`);
+    }
+    return outs[outputIndex];
+  }
+
+  /** The input tensors of a node of this graph, by name (see outputOf). */
+  inputOf(name: string, nodeIndex = 0): readonly SymbolicTensor[] {
+    const nodes = this.nodes.filter((n) => this.nameOf(n) === name);
+    if (nodes.length === 0) throw new GraphError(`No layer or op named "${name}" in this graph`);
+    if (nodeIndex < 0 || nodeIndex >= nodes.length) throw new GraphError(`"${name}" is called ${nodes.length} time(s) in this graph, received nodeIndex ${nodeIndex}`);
+    return nodes[nodeIndex].inputs;
+  }
+
+  /** Where a tensor of this graph comes from in Keras's notation: `dense[0][0]` (name, node index, output index). */
+  sourceOf(t: SymbolicTensor): string {
+    const node = t.node;
+    const name = this.nameOf(node);
+    const nodeIndex = node instanceof LayerNode ? this.nodesOf(node.layer).indexOf(node) : 0;
+    return `${name}[${Math.max(nodeIndex, 0)}][${t.index}]`;
+  }
+
+  toString(): string {
+    return `Graph(inputs=[${this.inputs.map((x) => fmtShape(x.shape)).join(', ')}], outputs=[${this.outputs.map((x) => fmtShape(x.shape)).join(', ')}], nodes=${this.nodes.length})`;
+  }
+}

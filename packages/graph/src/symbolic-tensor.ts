@@ -1,0 +1,77 @@
+import { StrataError, fmtShape, type DType, type Dim, type OpDef, type Tensor, type TensorSpec } from '@strata/tensor';
+import type { CallOptions, Layer, LayerInputs, SymbolicLayerInput } from '@strata/layers';
+import type { Node } from './node';
+import { recordLayer, recordOp } from './record';
+
+/**
+ * A tensor of a graph being defined: a shape (null where unknown, as the batch axis) and a dtype, no
+ * values. Ops and layers applied to it record a node and return new symbolic tensors, so a model is
+ * written as plain code and checked shape by shape as it is written.
+ */
+export class SymbolicTensor implements SymbolicLayerInput {
+  readonly symbolic = true as const;
+  readonly shape: readonly Dim[];
+  readonly dtype: DType;
+
+  /** @internal made by graph nodes only. */
+  constructor(
+    spec: TensorSpec,
+    /** The node that produces this tensor (an input node for `input()`). */
+    readonly node: Node,
+    /** Which of the node's outputs this is. */
+    readonly index: number,
+  ) {
+    this.shape = Object.freeze([...spec.shape]);
+    this.dtype = spec.dtype;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** Its producer's name, with the output index when the producer has several outputs. */
+  get name(): string {
+    return this.node.outputs.length > 1 ? `${this.node.label}:${this.index}` : this.node.label;
+  }
+
+  /** @internal an op received this tensor: record the op (called by runOp in @strata/tensor). */
+  applyOp(def: OpDef<any>, inputs: readonly (Tensor | TensorSpec)[], attrs: unknown, temporaries: readonly Tensor[] = []): SymbolicTensor[] {
+    return recordOp(def, inputs, attrs, temporaries);
+  }
+
+  /** @internal a layer received this tensor: record the call (called by Layer.apply). */
+  applyLayer(layer: Layer, inputs: LayerInputs, options: CallOptions): SymbolicTensor | SymbolicTensor[] {
+    return recordLayer(layer, inputs, options);
+  }
+
+  toString(): string {
+    return `SymbolicTensor(shape=${fmtShape(this.shape)}, dtype=${this.dtype}, name=${this.name})`;
+  }
+
+  // A symbolic tensor stands for values that do not exist yet: reading one is a mistake worth naming.
+  data(): never {
+    throw noValues(this, 'data()');
+  }
+  dataSync(): never {
+    throw noValues(this, 'dataSync()');
+  }
+  array(): never {
+    throw noValues(this, 'array()');
+  }
+  arraySync(): never {
+    throw noValues(this, 'arraySync()');
+  }
+  /** Nothing to free: a symbolic tensor holds no memory (its graph's constants belong to the model). */
+  dispose(): void {}
+}
+
+function noValues(t: SymbolicTensor, what: string): StrataError {
+  return new StrataError(
+    `${what}: ${t} has no values, it is a placeholder in a graph being defined. ` +
+      `Make a model from it (new Functional({inputs, outputs})) and call model.predict(x) or model.apply(x) on real tensors`,
+  );
+}
+
+export function isSymbolicTensor(x: unknown): x is SymbolicTensor {
+  return x instanceof SymbolicTensor;
+}

@@ -1,0 +1,12 @@
+import { BaseDepthwiseConv, type BaseDepthwiseConvArgs } from './base-depthwise-conv';
+
+export type DepthwiseConv1DArgs = BaseDepthwiseConvArgs;
+
+/** Depthwise 1-D convolution: each channel of a sequence convolved with its own depthMultiplier filters; kernel [kernelSize, inChannels, depthMultiplier]. */
+export class DepthwiseConv1D extends BaseDepthwiseConv {
+  static override className = 'DepthwiseConv1D';
+
+  constructor(args: DepthwiseConv1DArgs) {
+    super(1, args);
+  }
+}

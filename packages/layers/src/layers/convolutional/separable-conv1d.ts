@@ -1,0 +1,12 @@
+import { BaseSeparableConv, type BaseSeparableConvArgs } from './base-separable-conv';
+
+export type SeparableConv1DArgs = BaseSeparableConvArgs;
+
+/** Depthwise-separable 1-D convolution: a depthwise convolution per channel, then a pointwise (kernel size 1) one mixing channels. */
+export class SeparableConv1D extends BaseSeparableConv {
+  static override className = 'SeparableConv1D';
+
+  constructor(args: SeparableConv1DArgs) {
+    super(1, args);
+  }
+}

@@ -1,0 +1,81 @@
+import { cast, gather, notEqual, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
+import { LayerError } from '../../errors';
+import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
+import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
+import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
+import { serialize } from '../../serializable';
+import { checkNumber } from './option-checks';
+
+export interface EmbeddingArgs extends LayerArgs {
+  /** The vocabulary size: indices are in [0, inputDim). */
+  inputDim: number;
+  outputDim: number;
+  /** Default 'uniform' (RandomUniform in ±0.05), as Keras. */
+  embeddingsInitializer?: InitializerIdentifier;
+  embeddingsRegularizer?: RegularizerIdentifier | null;
+  embeddingsConstraint?: ConstraintIdentifier | null;
+  /** Index 0 is padding: the output mask is `inputs != 0` (so inputDim counts it). */
+  maskZero?: boolean;
+  /** Deprecated in Keras 3 and ignored; accepted so Keras 2 and TensorFlow.js configs load. */
+  inputLength?: number | null;
+}
+
+/** Turns integer indices into dense vectors: row `i` of the `embeddings` weight for index `i`. */
+export class Embedding extends Layer {
+  static override className = 'Embedding';
+  readonly inputDim: number;
+  readonly outputDim: number;
+  readonly embeddingsInitializer: Initializer;
+  readonly embeddingsRegularizer: Regularizer | null;
+  readonly embeddingsConstraint: Constraint | null;
+  readonly maskZero: boolean;
+  embeddings!: Variable;
+
+  constructor(args: EmbeddingArgs) {
+    super(args);
+    this.inputDim = checkNumber('Embedding', 'inputDim', args?.inputDim, undefined, { integer: true, min: 1 });
+    this.outputDim = checkNumber('Embedding', 'outputDim', args.outputDim, undefined, { integer: true, min: 1 });
+    this.embeddingsInitializer = getInitializer(args.embeddingsInitializer ?? 'uniform');
+    this.embeddingsRegularizer = args.embeddingsRegularizer ? getRegularizer(args.embeddingsRegularizer) : null;
+    this.embeddingsConstraint = args.embeddingsConstraint ? getConstraint(args.embeddingsConstraint) : null;
+    if (args.maskZero !== undefined && typeof args.maskZero !== 'boolean') throw new LayerError(`Embedding: maskZero must be a boolean, received ${JSON.stringify(args.maskZero)}`);
+    this.maskZero = args.maskZero ?? false;
+    this.supportsMasking = this.maskZero;
+  }
+
+  override build(): void {
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], {
+      initializer: this.embeddingsInitializer,
+      regularizer: this.embeddingsRegularizer,
+      constraint: this.embeddingsConstraint,
+    });
+    this.built = true;
+  }
+
+  override call(inputs: Tensor): Tensor {
+    // Float indices (a Sequential fed float data) are truncated, as Keras casts them.
+    const indices = inputs.dtype === 'int32' ? inputs : cast(inputs, 'int32');
+    return gather(this.embeddings, indices, 0);
+  }
+
+  override computeMask(inputs: Tensor | Tensor[], _mask: CallOptions['mask']): Tensor | null {
+    return this.maskZero ? notEqual(inputs as Tensor, 0) : null;
+  }
+
+  override computeOutputShape(inputShape: ShapeOrShapes): Shape {
+    return [...(inputShape as Shape), this.outputDim];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return {
+      ...super.getConfig(),
+      inputDim: this.inputDim,
+      outputDim: this.outputDim,
+      embeddingsInitializer: serialize(this.embeddingsInitializer),
+      embeddingsRegularizer: this.embeddingsRegularizer ? serialize(this.embeddingsRegularizer) : null,
+      embeddingsConstraint: this.embeddingsConstraint ? serialize(this.embeddingsConstraint) : null,
+      maskZero: this.maskZero,
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { BasePooling, type BasePoolingArgs } from './base-pooling';
+
+export type AveragePooling2DArgs = BasePoolingArgs;
+
+/** Average over poolSize windows of an image (poolSize default [2, 2]). */
+export class AveragePooling2D extends BasePooling {
+  static override className = 'AveragePooling2D';
+
+  constructor(args: AveragePooling2DArgs = {}) {
+    super(2, 'average', 2, args);
+  }
+}

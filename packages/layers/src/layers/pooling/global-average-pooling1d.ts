@@ -1,0 +1,31 @@
+import { cast, div, expandDims, mul, sum, type Tensor } from '@strata/tensor';
+import type { CallOptions } from '../../layer';
+import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
+
+export type GlobalAveragePooling1DArgs = BaseGlobalPoolingArgs;
+
+/**
+ * The mean over the steps of a sequence: [batch, steps, channels] → [batch, channels]. With a mask
+ * ([batch, steps], from Embedding(maskZero) or Masking), only the unmasked steps are averaged, as Keras.
+ */
+export class GlobalAveragePooling1D extends BaseGlobalPooling {
+  static override className = 'GlobalAveragePooling1D';
+
+  constructor(args: GlobalAveragePooling1DArgs = {}) {
+    super(1, 'average', args);
+    this.supportsMasking = true;
+  }
+
+  override call(inputs: Tensor, options: CallOptions = {}): Tensor {
+    const mask = options.mask as Tensor | null | undefined;
+    if (!mask) return super.call(inputs);
+    const steps = this.dataFormat === 'channels_last' ? 1 : 2;
+    const weights = expandDims(cast(mask, inputs.dtype), this.dataFormat === 'channels_last' ? 2 : 1);
+    return div(sum(mul(inputs, weights), steps, this.keepdims), sum(weights, steps, this.keepdims));
+  }
+
+  /** The steps are pooled away, and their mask with them. */
+  override computeMask(): null {
+    return null;
+  }
+}

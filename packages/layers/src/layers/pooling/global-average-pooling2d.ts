@@ -1,0 +1,12 @@
+import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
+
+export type GlobalAveragePooling2DArgs = BaseGlobalPoolingArgs;
+
+/** The mean over the height and width of an image: [batch, height, width, channels] → [batch, channels]. */
+export class GlobalAveragePooling2D extends BaseGlobalPooling {
+  static override className = 'GlobalAveragePooling2D';
+
+  constructor(args: GlobalAveragePooling2DArgs = {}) {
+    super(2, 'average', args);
+  }
+}

@@ -1,0 +1,12 @@
+import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
+
+export type GlobalMaxPooling1DArgs = BaseGlobalPoolingArgs;
+
+/** The max over the steps of a sequence: [batch, steps, channels] → [batch, channels]. */
+export class GlobalMaxPooling1D extends BaseGlobalPooling {
+  static override className = 'GlobalMaxPooling1D';
+
+  constructor(args: GlobalMaxPooling1DArgs = {}) {
+    super(1, 'max', args);
+  }
+}

@@ -1,0 +1,12 @@
+import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
+
+export type GlobalMaxPooling2DArgs = BaseGlobalPoolingArgs;
+
+/** The max over the height and width of an image: [batch, height, width, channels] → [batch, channels]. */
+export class GlobalMaxPooling2D extends BaseGlobalPooling {
+  static override className = 'GlobalMaxPooling2D';
+
+  constructor(args: GlobalMaxPooling2DArgs = {}) {
+    super(2, 'max', args);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Shape, Tensor } from '@strata/tensor';
+import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
+import { adjust, checkCrop, cropAxes, standardizeMargin, type Margin } from './reshape-utils';
+
+export interface Cropping1DArgs extends LayerArgs {
+  /** Steps removed at the start and the end: n, or [start, end] (default [1, 1]). */
+  cropping?: number | readonly [number, number];
+}
+
+/** Crops the steps of a sequence: [batch, steps, channels] → [batch, steps - start - end, channels]. */
+export class Cropping1D extends Layer {
+  static override className = 'Cropping1D';
+  readonly cropping: Margin;
+
+  constructor(args: Cropping1DArgs = {}) {
+    super(args);
+    this.cropping = standardizeMargin('Cropping1D', 'cropping', args?.cropping ?? 1);
+    this.inputSpec = { ndim: 3 };
+  }
+
+  override call(inputs: Tensor): Tensor {
+    return cropAxes(inputs, new Map([[1, this.cropping]]));
+  }
+
+  override computeOutputShape(inputShape: ShapeOrShapes): Shape {
+    const shape = inputShape as Shape;
+    checkCrop(this.name, shape, new Map([[1, this.cropping]]));
+    return [shape[0], adjust(shape[1], this.cropping, -1), shape[2]];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), cropping: this.cropping };
+  }
+}

@@ -1,0 +1,42 @@
+import { pad, type Shape, type Tensor } from '@strata/tensor';
+import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
+import { standardizeDataFormat, type DataFormat } from '../convolutional/conv-utils';
+import { adjust, standardizeMargin, type Margin } from './reshape-utils';
+
+export interface ZeroPadding1DArgs extends LayerArgs {
+  /** Zeros added before and after the steps: n, or [before, after] (default 1). */
+  padding?: number | readonly [number, number];
+  dataFormat?: DataFormat;
+}
+
+/** Pads the steps of a sequence with zeros: [batch, steps, channels] → [batch, before + steps + after, channels]. */
+export class ZeroPadding1D extends Layer {
+  static override className = 'ZeroPadding1D';
+  readonly padding: Margin;
+  readonly dataFormat: DataFormat;
+
+  constructor(args: ZeroPadding1DArgs = {}) {
+    super(args);
+    this.padding = standardizeMargin('ZeroPadding1D', 'padding', args?.padding ?? 1);
+    this.dataFormat = standardizeDataFormat('ZeroPadding1D', args?.dataFormat);
+    this.inputSpec = { ndim: 3 };
+  }
+
+  private stepsAxis(): number {
+    return this.dataFormat === 'channels_last' ? 1 : 2;
+  }
+
+  override call(inputs: Tensor): Tensor {
+    const paddings: [number, number][] = [[0, 0], [0, 0], [0, 0]];
+    paddings[this.stepsAxis()] = this.padding;
+    return pad(inputs, paddings);
+  }
+
+  override computeOutputShape(inputShape: ShapeOrShapes): Shape {
+    return (inputShape as Shape).map((d, i) => (i === this.stepsAxis() ? adjust(d, this.padding, 1) : d));
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), padding: this.padding, dataFormat: this.dataFormat };
+  }
+}

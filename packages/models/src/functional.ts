@@ -1,0 +1,133 @@
+import { Tensor, clone, keep, type SymbolicTensorLike } from '@strata/tensor';
+import { maskOf, type CallOptions, type Layer } from '@strata/layers';
+import { Graph, execute, holdGraph, releaseGraph, type SymbolicTensor } from '@strata/graph';
+import { Model, type ModelArgs } from './model';
+import { ModelError } from './errors';
+
+/** A model's inputs or outputs as given: symbolic tensors (typed as Tensor where ops returned them). */
+export type SymbolicArg = SymbolicTensor | SymbolicTensorLike | Tensor;
+
+export interface FunctionalArgs extends Pick<ModelArgs, 'name' | 'trainable'> {
+  inputs: SymbolicArg | readonly SymbolicArg[];
+  outputs: SymbolicArg | readonly SymbolicArg[];
+}
+
+/** @internal lets Sequential construct a Functional whose graph comes later. */
+export const DEFER_GRAPH = Symbol('deferGraph');
+
+/**
+ * A model defined by a graph of layers and ops (Keras's functional API): a DAG with any number of
+ * inputs and outputs, checked shape by shape as it is written.
+ *
+ * ```ts
+ * const x = input({ shape: [784] });
+ * const h = new Dense({ units: 64, activation: 'relu' }).apply(x);
+ * const model = new Functional({ inputs: x, outputs: new Dense({ units: 10 }).apply(h) });
+ * ```
+ *
+ * The inputs may be any tensors of a graph, not only `input()`s: a model can be cut from the middle
+ * of another one, sharing its layers and weights.
+ */
+export class Functional extends Model {
+  static override className = 'Functional';
+
+  #graph: Graph | null = null;
+  #singleInput = true;
+  #singleOutput = true;
+  #outputMasks: Tensor[] | null = null;
+
+  constructor(args: FunctionalArgs | { name?: string; trainable?: boolean; [DEFER_GRAPH]: true }) {
+    if (typeof args !== 'object' || args === null) throw new ModelError(`Functional: expected {inputs, outputs, name?}, received ${args === null ? 'null' : typeof args}`);
+    super({ name: args.name, trainable: args.trainable });
+    if (DEFER_GRAPH in args) return;
+    const { inputs, outputs } = args as FunctionalArgs;
+    if (inputs === undefined || outputs === undefined) {
+      throw new ModelError(`Functional "${this.name}": give both inputs and outputs, e.g. new Functional({ inputs: x, outputs: y }) with x = input({ shape: [4] })`);
+    }
+    this.setGraph(new Graph(inputs, outputs, `Functional "${this.name}"`), !Array.isArray(inputs), !Array.isArray(outputs));
+  }
+
+  /** @internal replaces the graph (Sequential rebuilds it as layers are added). */
+  protected setGraph(graph: Graph | null, singleInput = true, singleOutput = true): void {
+    if (graph) holdGraph(graph);
+    if (this.#graph) releaseGraph(this.#graph, { disposeLayers: false });
+    this.#graph = graph;
+    this.#singleInput = singleInput && (graph?.inputs.length ?? 1) === 1;
+    this.#singleOutput = singleOutput && (graph?.outputs.length ?? 1) === 1;
+    this.inputSpec = graph ? graph.inputs.map((x) => ({ shape: x.shape })) : null;
+    this.built = graph !== null;
+  }
+
+  override get graph(): Graph | null {
+    return this.#graph;
+  }
+
+  override get layers(): Layer[] {
+    return this.#graph ? [...this.#graph.layers] : [];
+  }
+
+  override get inputs(): readonly SymbolicTensor[] {
+    return this.requireGraph('inputs').inputs;
+  }
+
+  override get outputs(): readonly SymbolicTensor[] {
+    return this.requireGraph('outputs').outputs;
+  }
+
+  /** Runs the graph: every layer gets `training` and its inputs' masks. */
+  override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
+    const graph = this.requireGraph('call');
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    if (list.length !== graph.inputs.length) {
+      throw new ModelError(
+        `Model "${this.name}" takes ${graph.inputs.length} input(s) (${graph.inputs.map((x) => graph.nameOf(x.node)).join(', ')}), received ${list.length}; pass one tensor per input, in that order`,
+      );
+    }
+    const mask = options.mask;
+    const masks = mask === undefined || mask === null ? undefined : Array.isArray(mask) ? (mask as (Tensor | null)[]) : [mask as Tensor];
+    const outs = execute(graph, list, { training: options.training, masks }) as Tensor[];
+    this.#stashMasks(outs);
+    return this.#singleOutput ? outs[0] : outs;
+  }
+
+  // The layers inside set the output masks while call() runs inside apply()'s tidy, which would free
+  // them: they are kept until computeMask hands copies to the caller's scope.
+  #stashMasks(outs: readonly unknown[]): void {
+    this.#dropMasks();
+    const masks = outs.map((o) => (o instanceof Tensor ? maskOf(o) : null));
+    if (masks.some((m) => m)) this.#outputMasks = masks.map((m) => (m ? keep(m) : (null as unknown as Tensor)));
+  }
+
+  #dropMasks(): void {
+    for (const m of this.#outputMasks ?? []) m?.dispose();
+    this.#outputMasks = null;
+  }
+
+  override computeMask(): Tensor | null | (Tensor | null)[] {
+    const stash = this.#outputMasks;
+    if (!stash) return null;
+    const copies = stash.map((m) => (m ? clone(m) : null));
+    this.#dropMasks();
+    return this.#singleOutput ? copies[0] : copies;
+  }
+
+  override get isSequential(): boolean {
+    return false;
+  }
+
+  /** Frees the weights of every layer no other model uses, and the graph's constants. */
+  override dispose(): void {
+    this.#dropMasks();
+    const graph = this.#graph;
+    this.#graph = null;
+    this.built = false;
+    if (graph) releaseGraph(graph, { disposeLayers: true });
+    // With the graph gone, what is left is the model's own: weights added to it, losses it holds.
+    super.dispose();
+  }
+}
+
+/** `model({inputs, outputs})`: the same as `new Functional({inputs, outputs})`, as tfjs's `tf.model`. */
+export function model(args: FunctionalArgs): Functional {
+  return new Functional(args);
+}

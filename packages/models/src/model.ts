@@ -1,0 +1,215 @@
+import { Tensor, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
+import { Layer, type CallOptions, type LayerArgs, type LayerInput, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
+import { Graph, InputLayer, collectNodes, holdGraph, holdersOf, releaseGraph, type SymbolicTensor } from '@strata/graph';
+import { ModelError } from './errors';
+import { predict, type PredictInputs, type PredictOptions } from './predict';
+import { printSummary, type SummaryOptions } from './summary';
+
+export type ModelArgs = LayerArgs;
+
+function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
+  return s.length > 0 && Array.isArray(s[0]);
+}
+
+/**
+ * The base of every model, and what you subclass to write one imperatively:
+ *
+ * ```ts
+ * class Mlp extends Model {
+ *   hidden = new Dense({ units: 64, activation: 'relu' });
+ *   out = new Dense({ units: 10 });
+ *   override call(x: Tensor) { return this.out.apply(this.hidden.apply(x)); }
+ * }
+ * ```
+ *
+ * A model is a Layer: it nests in other models and layers, and its weights are those of every layer
+ * it holds, at any depth. A subclassed model is traced once with symbolic inputs when it is built
+ * (on its first call, or `build(shape)`): that builds its layers, and gives it a graph — so its
+ * summary and plot show real shapes and connections, and sub-models can be cut from it.
+ */
+export class Model extends Layer {
+  static override className = 'Model';
+
+  #trace: Graph | null = null;
+  #traceError: unknown = null;
+  #inputSpecs: TensorSpec[] | null = null;
+  #multiInput = false;
+  #inputDtypes: DType[] | null = null;
+
+  constructor(args: ModelArgs = {}) {
+    super(args);
+  }
+
+  // ---- the graph ----
+
+  /**
+   * The graph of this model's layers: a Functional's own, or the one a subclassed model's `call`
+   * recorded when traced (null until it is built, or if its `call` cannot run on symbolic tensors).
+   */
+  get graph(): Graph | null {
+    if (!this.#trace && !this.#traceError && this.#inputSpecs) this.#retrace();
+    return this.#trace;
+  }
+
+  /** Why tracing a subclassed model's `call` failed, if it did. */
+  get traceError(): unknown {
+    return this.#traceError;
+  }
+
+  /** The model's symbolic inputs (a subclassed model's are those it was traced with). */
+  get inputs(): readonly SymbolicTensor[] {
+    return this.requireGraph('inputs').inputs;
+  }
+
+  /** The model's symbolic outputs. */
+  get outputs(): readonly SymbolicTensor[] {
+    return this.requireGraph('outputs').outputs;
+  }
+
+  /**
+   * The symbolic output of one of the model's layers (or ops), by name: cut a new model there.
+   * `nodeIndex` picks a call of a shared layer, `outputIndex` an output of a multi-output layer.
+   *
+   * ```ts
+   * const features = new Functional({ inputs: base.inputs, outputs: base.outputOf('flatten') });
+   * ```
+   */
+  outputOf(name: string, nodeIndex = 0, outputIndex?: number): SymbolicTensor {
+    return this.requireGraph('outputOf').outputOf(name, nodeIndex, outputIndex);
+  }
+
+  /** @internal the graph, or an error saying how to get one. */
+  protected requireGraph(what: string): Graph {
+    const graph = this.graph;
+    if (graph) return graph;
+    if (this.#traceError) {
+      const why = this.#traceError instanceof Error ? this.#traceError.message : String(this.#traceError);
+      throw new ModelError(`Model "${this.name}" has no graph for ${what}: its call() could not be traced on symbolic inputs (${why})`);
+    }
+    throw new ModelError(`Model "${this.name}" has no graph for ${what} yet: its input shape is unknown. Call it once on data, or call model.build(inputShape) first (e.g. model.build([null, 784]))`);
+  }
+
+  // ---- building ----
+
+  override apply(inputs: Tensor, options?: CallOptions): Tensor;
+  override apply(inputs: readonly Tensor[], options?: CallOptions): Tensor | Tensor[];
+  override apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
+  override apply(inputs: LayerInputs, options?: CallOptions): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
+  override apply(inputs: LayerInputs, options: CallOptions = {}): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[] {
+    if (!this.built) {
+      const list = (Array.isArray(inputs) ? inputs : [inputs]) as LayerInput[];
+      this.#inputDtypes = list.map((x) => (x as { dtype: DType }).dtype ?? 'float32');
+    }
+    return super.apply(inputs as LayerInputs, options);
+  }
+
+  override ensureBuilt(inputShape: ShapeOrShapes): void {
+    if (!this.built) this.#rememberInput(inputShape);
+    super.ensureBuilt(inputShape);
+  }
+
+  /**
+   * Builds a subclassed model for an input shape (batch axis included, null for any): traces `call`
+   * on symbolic inputs of that shape, which builds every layer it uses. A `call` that cannot run on
+   * symbolic tensors (it reads values, say) is left to build on its first real call.
+   */
+  override build(inputShape: ShapeOrShapes): void {
+    this.#rememberInput(inputShape);
+    this.built = true;
+    this.#retrace();
+  }
+
+  /** @internal the input specs the model was built for (batch axis unknown), once known. */
+  protected get builtInputSpecs(): readonly TensorSpec[] | null {
+    return this.#inputSpecs;
+  }
+
+  #rememberInput(inputShape: ShapeOrShapes): void {
+    this.#multiInput = isShapeList(inputShape);
+    const shapes = (isShapeList(inputShape) ? inputShape : [inputShape]) as Shape[];
+    // The batch size of the call that built the model is not part of the model.
+    this.#inputSpecs = shapes.map((s, i) => ({ shape: [null, ...s.slice(1)], dtype: this.#inputDtypes?.[i] ?? 'float32' }));
+  }
+
+  #retrace(): void {
+    this.#dropTrace();
+    const specs = this.#inputSpecs;
+    if (!specs) return;
+    try {
+      const inputs = specs.map((s, i) => new InputLayer({ batchShape: s.shape, dtype: s.dtype, name: `${this.name}_input${i === 0 ? '' : `_${i}`}` }).output);
+      const { result, nodes } = collectNodes(() => this.call((this.#multiInput ? inputs : inputs[0]) as unknown as Tensor, { training: false }));
+      let graph: Graph;
+      try {
+        graph = new Graph(inputs, result, `Model "${this.name}"`);
+      } catch (e) {
+        for (const n of nodes) n.disposeConstants();
+        throw e;
+      }
+      holdGraph(graph);
+      this.#trace = graph;
+    } catch (e) {
+      this.#traceError = e;
+    }
+  }
+
+  #dropTrace(): void {
+    if (this.#trace) releaseGraph(this.#trace, { disposeLayers: false });
+    this.#trace = null;
+    this.#traceError = null;
+  }
+
+  // ---- using ----
+
+  /** A layer of the model by name, or by index in `layers`. */
+  getLayer(nameOrIndex: string | number): Layer {
+    const layers = this.layers;
+    if (typeof nameOrIndex === 'number') {
+      if (!Number.isInteger(nameOrIndex) || nameOrIndex < 0 || nameOrIndex >= layers.length) {
+        throw new ModelError(`getLayer: was asked for the layer at index ${nameOrIndex}, but model "${this.name}" has ${layers.length} layer(s)`);
+      }
+      return layers[nameOrIndex];
+    }
+    const found = layers.find((l) => l.name === nameOrIndex);
+    if (!found) throw new ModelError(`getLayer: no layer named "${nameOrIndex}" in model "${this.name}"; its layers are: ${layers.map((l) => l.name).join(', ') || 'none'}`);
+    return found;
+  }
+
+  /**
+   * Runs the model on inputs in batches (inference mode) and returns the outputs, concatenated:
+   * a tensor, or one per output. Inputs: a tensor, an array (one per input), or an object keyed by
+   * input name.
+   */
+  predict(x: PredictInputs, options: PredictOptions = {}): Tensor | Tensor[] {
+    return predict(this, x, options);
+  }
+
+  /** Runs the model on one batch, in inference mode. */
+  predictOnBatch(x: PredictInputs): Tensor | Tensor[] {
+    return predict(this, x, { batchSize: Number.MAX_SAFE_INTEGER });
+  }
+
+  /**
+   * Prints Keras's summary table (layers, output shapes, parameter counts; "Connected to" when the
+   * layers form a graph rather than a stack) and returns it as a string.
+   */
+  summary(options: SummaryOptions = {}): string {
+    return printSummary(this, options);
+  }
+
+  /** @internal for summaries: whether the model is a plain stack (Sequential overrides). */
+  get isSequential(): boolean {
+    return false;
+  }
+
+  /**
+   * Frees the model's weights. Layers another model still uses (a model cut from this one, say) are
+   * left to that model.
+   */
+  override dispose(): void {
+    this.#dropTrace();
+    const shared = this.layers.filter((l) => holdersOf(l) > 0);
+    if (shared.length === 0) return super.dispose();
+    const keep = new Set(shared.flatMap((l) => l.weights));
+    for (const w of this.weights) if (!keep.has(w)) w.dispose();
+  }
+}

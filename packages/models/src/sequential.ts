@@ -1,0 +1,160 @@
+import { Tensor, type Shape } from '@strata/tensor';
+import { Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
+import { Graph, InputLayer, InputNode, SymbolicTensor, holdersOf, input } from '@strata/graph';
+import { Functional, DEFER_GRAPH } from './functional';
+import { Model } from './model';
+import { ModelError } from './errors';
+
+export interface SequentialArgs {
+  name?: string;
+  trainable?: boolean;
+}
+
+/**
+ * A plain stack of layers, each taking the previous one's output (Keras's Sequential):
+ *
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [784] }),
+ *   new Dense({ units: 64, activation: 'relu' }),
+ *   new Dense({ units: 10 }),
+ * ]);
+ * ```
+ *
+ * Once the input shape is known (an `input()` first, a first layer given `inputShape`, `build()`, or
+ * the first call) every `add` is checked at once: a layer that cannot take the previous output is
+ * refused with an error naming both layers and the shape.
+ */
+export class Sequential extends Functional {
+  static override className = 'Sequential';
+
+  #layers: Layer[] = [];
+  /** The input, then each layer's output, while the input shape is known. */
+  #stack: SymbolicTensor[] = [];
+
+  constructor(layers: readonly (Layer | SymbolicTensor)[] = [], args: SequentialArgs = {}) {
+    super({ name: args.name, trainable: args.trainable, [DEFER_GRAPH]: true });
+    if (!Array.isArray(layers)) throw new ModelError(`Sequential: expected an array of layers, received ${typeof layers}; use new Sequential([...layers], { name })`);
+    for (const layer of layers) this.add(layer);
+  }
+
+  /** The layers added, in order (the input layer is not one of them, as in Keras). */
+  override get layers(): Layer[] {
+    return [...this.#layers];
+  }
+
+  /** Adds a layer on top of the stack; throws, adding nothing, if it cannot take the current output. */
+  add(layer: Layer | SymbolicTensor): void {
+    if (layer instanceof SymbolicTensor) {
+      if (!(layer.node instanceof InputNode) || !layer.node.layer) {
+        throw new ModelError(`Sequential.add: a symbolic tensor can start a Sequential only if it comes from input(); received ${layer}`);
+      }
+      layer = layer.node.layer;
+    }
+    if (!(layer instanceof Layer)) {
+      throw new ModelError(`Sequential.add: only layers (or an input() to start with) can be added to a Sequential model, received ${layer === null ? 'null' : typeof layer}`);
+    }
+    if (layer instanceof InputLayer) {
+      if (this.#stack.length > 0 || this.#layers.length > 0) {
+        throw new ModelError(`Sequential "${this.name}": an input can only come first; this model ${this.#stack.length ? `already takes input of shape [${this.#stack[0].shape.join(',')}]` : 'already has layers'}`);
+      }
+      this.#stack = [layer.output];
+      return;
+    }
+    if (this.#layers.some((l) => l.name === layer.name)) {
+      throw new ModelError(`Sequential "${this.name}": a layer named "${layer.name}" is already in this model; layer names must be unique within a model: give the new one another name`);
+    }
+    const fresh = this.#stack.length === 0 && this.#layers.length === 0;
+    if (fresh) {
+      const start = startOf(layer);
+      if (start) this.#stack = [start];
+    }
+    if (this.#stack.length > 0) {
+      try {
+        this.#push(layer);
+      } catch (e) {
+        if (fresh) this.#stack = [];
+        throw e;
+      }
+    }
+    this.#layers.push(layer);
+    this.#rebuild();
+  }
+
+  /** Removes the top layer. */
+  pop(): Layer {
+    const layer = this.#layers.pop();
+    if (!layer) throw new ModelError(`Sequential "${this.name}".pop(): there are no layers to remove`);
+    if (this.#stack.length > 1) this.#stack.pop();
+    this.#rebuild();
+    return layer;
+  }
+
+  #push(layer: Layer): void {
+    const previous = this.#stack[this.#stack.length - 1];
+    const out = layer.apply(previous);
+    if (Array.isArray(out)) {
+      throw new ModelError(
+        `Sequential "${this.name}": layer "${layer.name}" has ${out.length} outputs; every layer of a Sequential model must have one. Use a Functional model for layers with several outputs`,
+      );
+    }
+    this.#stack.push(out as SymbolicTensor);
+  }
+
+  #rebuild(): void {
+    const ready = this.#stack.length > 1 && this.#stack.length === this.#layers.length + 1;
+    this.setGraph(ready ? new Graph(this.#stack[0], this.#stack[this.#stack.length - 1], `Sequential "${this.name}"`) : null);
+  }
+
+  /**
+   * Builds the stack for an input shape (batch axis first; the batch size is not kept): each layer is
+   * applied in turn to symbolic tensors, so the first misfit is reported naming it and its input.
+   */
+  override build(inputShape: ShapeOrShapes): void {
+    if (inputShape.length > 0 && Array.isArray(inputShape[0])) {
+      throw new ModelError(`Sequential "${this.name}" takes one input, received shapes for ${inputShape.length}`);
+    }
+    if (this.#layers.length === 0) throw new ModelError(`Sequential "${this.name}" has no layers to build; add some first`);
+    if (this.graph) return;
+    const shape = inputShape as Shape;
+    const dtype = this.builtInputSpecs?.[0]?.dtype;
+    const start = this.#stack[0] ?? input({ batchShape: [null, ...shape.slice(1)], dtype });
+    const stack = [start];
+    const saved = this.#stack;
+    this.#stack = stack;
+    try {
+      for (const layer of this.#layers) this.#push(layer);
+    } catch (e) {
+      this.#stack = saved;
+      throw e;
+    }
+    this.#rebuild();
+  }
+
+  override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
+    if (!this.graph) throw new ModelError(`Sequential "${this.name}" has no layers to call; add some first`);
+    return super.call(inputs, options);
+  }
+
+  override get isSequential(): boolean {
+    return true;
+  }
+
+  override dispose(): void {
+    const unheld = this.#layers.filter((l) => holdersOf(l) === 0);
+    super.dispose();
+    // Layers added while the input shape was unknown are in no graph: free them here.
+    for (const l of unheld) l.dispose();
+    this.#stack = [];
+  }
+}
+
+/** The input a first layer implies: its declared input shape, or a nested model's input. */
+function startOf(layer: Layer): SymbolicTensor | null {
+  if (layer.batchInputShape) return input({ batchShape: layer.batchInputShape });
+  if (layer instanceof Model && !(layer instanceof Sequential && !layer.graph)) {
+    const graph = layer.graph;
+    if (graph && graph.inputs.length === 1) return input({ batchShape: graph.inputs[0].shape, dtype: graph.inputs[0].dtype });
+  }
+  return null;
+}

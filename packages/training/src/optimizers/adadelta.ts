@@ -1,0 +1,36 @@
+import { add, div, mul, neg, sqrt, square, type Tensor, type Variable } from '@strata/tensor';
+import { Optimizer, type OptimizerArgs } from './optimizer';
+
+export interface AdadeltaArgs extends OptimizerArgs {
+  rho?: number;
+  epsilon?: number;
+}
+
+/** Adadelta (Zeiler): steps scaled by the ratio of the RMS of past updates to the RMS of gradients. */
+export class Adadelta extends Optimizer {
+  static override className = 'Adadelta';
+  readonly rho: number;
+  readonly epsilon: number;
+
+  constructor(args: AdadeltaArgs = {}) {
+    super(args, 0.001);
+    this.rho = args.rho ?? 0.95;
+    this.epsilon = args.epsilon ?? 1e-7;
+  }
+
+  protected slotNames(): string[] {
+    return ['accumulated_grad', 'accumulated_delta_var'];
+  }
+
+  protected updateStep(g: Tensor, w: Variable, lr: number, [accGrad, accDelta]: Variable[]): void {
+    const rms = (x: Tensor): Tensor => sqrt(add(x, this.epsilon));
+    accGrad.assign(add(mul(accGrad, this.rho), mul(square(g), 1 - this.rho)));
+    const delta = neg(div(mul(rms(accDelta), g), rms(accGrad)));
+    accDelta.assign(add(mul(accDelta, this.rho), mul(square(delta), 1 - this.rho)));
+    w.assign(add(w, mul(delta, lr)));
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), rho: this.rho, epsilon: this.epsilon };
+  }
+}

@@ -1,0 +1,51 @@
+import { add, div, maximum, mul, sqrt, square, sub, type Tensor, type Variable } from '@strata/tensor';
+import { Optimizer, type OptimizerArgs } from './optimizer';
+
+export interface AdamArgs extends OptimizerArgs {
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  /** Use the maximum of past second moments (Reddi et al., "On the Convergence of Adam and Beyond"). */
+  amsgrad?: boolean;
+}
+
+/**
+ * Adam (Kingma & Ba), in Keras's form: `m += (g - m)(1 - β1); v += (g² - v)(1 - β2);
+ * w -= lr·√(1-β2ᵗ)/(1-β1ᵗ) · m / (√v + ε)`.
+ */
+export class Adam extends Optimizer {
+  static override className = 'Adam';
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly amsgrad: boolean;
+
+  constructor(args: AdamArgs = {}) {
+    super(args, 0.001);
+    this.beta1 = args.beta1 ?? 0.9;
+    this.beta2 = args.beta2 ?? 0.999;
+    this.epsilon = args.epsilon ?? 1e-7;
+    this.amsgrad = args.amsgrad ?? false;
+  }
+
+  protected slotNames(): string[] {
+    return this.amsgrad ? ['momentum', 'velocity', 'velocity_hat'] : ['momentum', 'velocity'];
+  }
+
+  protected updateStep(g: Tensor, w: Variable, lr: number, [m, v, vHat]: Variable[]): void {
+    const t = this.iterations + 1;
+    const alpha = (lr * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
+    m.assign(add(m, mul(sub(g, m), 1 - this.beta1)));
+    v.assign(add(v, mul(sub(square(g), v), 1 - this.beta2)));
+    let second: Tensor = v;
+    if (vHat) {
+      vHat.assign(maximum(vHat, v));
+      second = vHat;
+    }
+    w.assign(sub(w, div(mul(m, alpha), add(sqrt(second), this.epsilon))));
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, amsgrad: this.amsgrad };
+  }
+}

@@ -1,0 +1,9 @@
+import { Adam, type AdamArgs } from './adam';
+
+/** Adam with decoupled weight decay (Loshchilov & Hutter): weightDecay defaults to 0.004. */
+export class AdamW extends Adam {
+  static override className = 'AdamW';
+  constructor(args: AdamArgs = {}) {
+    super({ ...args, weightDecay: args.weightDecay ?? 0.004 });
+  }
+}

@@ -1,0 +1,40 @@
+import { add, mul, sub, type Tensor, type Variable } from '@strata/tensor';
+import { TrainingError } from '../errors';
+import { Optimizer, type OptimizerArgs } from './optimizer';
+
+export interface SGDArgs extends OptimizerArgs {
+  momentum?: number;
+  nesterov?: boolean;
+}
+
+/** Gradient descent with optional (Nesterov) momentum: `m = momentum*m - lr*g; w += m`. */
+export class SGD extends Optimizer {
+  static override className = 'SGD';
+  readonly momentum: number;
+  readonly nesterov: boolean;
+
+  constructor(args: SGDArgs = {}) {
+    super(args, 0.01);
+    this.momentum = args.momentum ?? 0;
+    if (typeof this.momentum !== 'number' || this.momentum < 0 || this.momentum > 1) throw new TrainingError(`SGD: momentum must be a number in [0, 1], received ${JSON.stringify(args.momentum)}`);
+    this.nesterov = args.nesterov ?? false;
+  }
+
+  protected slotNames(): string[] {
+    return this.momentum !== 0 ? ['momentum'] : [];
+  }
+
+  protected updateStep(g: Tensor, v: Variable, lr: number, [m]: Variable[]): void {
+    if (!m) {
+      v.assign(sub(v, mul(g, lr)));
+      return;
+    }
+    const next = sub(mul(m, this.momentum), mul(g, lr));
+    m.assign(next);
+    v.assign(add(v, this.nesterov ? sub(mul(next, this.momentum), mul(g, lr)) : next));
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), momentum: this.momentum, nesterov: this.nesterov };
+  }
+}

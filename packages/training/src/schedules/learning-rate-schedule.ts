@@ -1,0 +1,22 @@
+import { TrainingError } from '../errors';
+
+/**
+ * A learning rate as a function of the optimizer's step (Keras's `LearningRateSchedule`). Strata
+ * evaluates schedules on the host: the step count lives there, so no value is read from the device.
+ */
+export abstract class LearningRateSchedule {
+  static className = 'LearningRateSchedule';
+  /** The learning rate at `step` (0 for the first update). */
+  abstract call(step: number): number;
+  abstract getConfig(): Record<string, unknown>;
+}
+
+/** Checks a schedule argument is a finite number (and positive where asked), naming the schedule. */
+export function checkNumber(schedule: string, arg: string, value: unknown, { positive = false, integer = false } = {}): number {
+  const ok = typeof value === 'number' && Number.isFinite(value) && (!positive || value > 0) && (!integer || Number.isInteger(value));
+  if (!ok) {
+    const what = `${positive ? 'a positive ' : 'a finite '}${integer ? 'integer' : 'number'}`;
+    throw new TrainingError(`${schedule}: ${arg} must be ${what}, received ${JSON.stringify(value)}`);
+  }
+  return value as number;
+}

@@ -1,0 +1,38 @@
+import { TrainingError } from '../errors';
+import { LearningRateSchedule } from './learning-rate-schedule';
+
+export interface PiecewiseConstantDecayArgs {
+  /** Increasing step boundaries. */
+  boundaries: readonly number[];
+  /** One more value than boundaries: values[i] applies while boundaries[i-1] < step <= boundaries[i]. */
+  values: readonly number[];
+}
+
+/** A constant learning rate between step boundaries. */
+export class PiecewiseConstantDecay extends LearningRateSchedule {
+  static override className = 'PiecewiseConstantDecay';
+  readonly boundaries: readonly number[];
+  readonly values: readonly number[];
+
+  constructor(args: PiecewiseConstantDecayArgs) {
+    super();
+    const { boundaries, values } = args ?? {};
+    if (!Array.isArray(boundaries) || !Array.isArray(values) || values.length !== boundaries.length + 1) {
+      throw new TrainingError(
+        `PiecewiseConstantDecay: values must have exactly one more entry than boundaries, received ${JSON.stringify(boundaries)} boundaries and ${JSON.stringify(values)} values`,
+      );
+    }
+    if (boundaries.some((b, i) => i > 0 && b <= boundaries[i - 1])) throw new TrainingError(`PiecewiseConstantDecay: boundaries must increase, received ${JSON.stringify(boundaries)}`);
+    this.boundaries = [...boundaries];
+    this.values = [...values];
+  }
+
+  call(step: number): number {
+    const i = this.boundaries.findIndex((b) => step <= b);
+    return this.values[i === -1 ? this.values.length - 1 : i];
+  }
+
+  getConfig(): Record<string, unknown> {
+    return { boundaries: [...this.boundaries], values: [...this.values] };
+  }
+}
