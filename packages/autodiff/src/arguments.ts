@@ -1,4 +1,4 @@
-import { StrataError, Tensor } from '@strata/tensor';
+import { StrataError, Tensor, fmtShape } from '@strata/tensor';
 
 /** How a value that should have been a tensor looks, for error messages. */
 export function describe(x: unknown): string {
@@ -30,4 +30,37 @@ export function sourceList(sources: unknown): { list: Tensor[]; shapeLike(grads:
     return { list, shapeLike: (g) => Object.fromEntries(names.map((k, i) => [k, g[i]])) };
   }
   throw new StrataError(`GradientTape.gradient: sources must be a Tensor, an array of Tensors or an object of named Tensors, received ${describe(sources)}`);
+}
+
+/**
+ * Checks a gradient request: float32 targets, sources that can have the gradient asked for, one
+ * output gradient per target with its shape. Returns the output gradients given, or null.
+ */
+export function checkGradientRequest(targets: readonly Tensor[], sources: readonly Tensor[], outputGradients: Tensor | readonly Tensor[] | undefined, unconnected: 'none' | 'zero'): Tensor[] | null {
+  targets.forEach((t, i) => {
+    if (t.dtype !== 'float32') {
+      throw new StrataError(
+        `GradientTape.gradient: target ${targets.length > 1 ? `${i} ` : ''}has dtype ${t.dtype}; only float32 tensors have gradients. ` +
+          `Differentiate a float32 result (cast(x, 'float32') before the computation, not after)`,
+      );
+    }
+  });
+  sources.forEach((s, i) => {
+    if (s.dtype !== 'float32' && unconnected === 'zero') {
+      throw new StrataError(
+        `GradientTape.gradient: source ${i} (shape ${fmtShape(s.shape)}) has dtype ${s.dtype}, which has no gradient; ` +
+          `cast it to float32 before the computation, or pass unconnected: 'none' to get null for it`,
+      );
+    }
+  });
+  if (outputGradients === undefined) return null;
+  const seeds = listTensors(outputGradients, 'outputGradients');
+  if (seeds.length !== targets.length) throw new StrataError(`GradientTape.gradient: ${targets.length} target(s) but ${seeds.length} outputGradients; pass one per target`);
+  seeds.forEach((g, i) => {
+    const t = targets[i];
+    if (g.dtype !== 'float32' || g.shape.length !== t.shape.length || g.shape.some((d, k) => d !== t.shape[k])) {
+      throw new StrataError(`GradientTape.gradient: outputGradients[${i}] must be float32 of the target's shape ${fmtShape(t.shape)}, received ${g.dtype} ${fmtShape(g.shape)}`);
+    }
+  });
+  return seeds;
 }

@@ -360,7 +360,7 @@ for (const factory of [cpu(), wasm()]) {
 
     describe('memory', () => {
       it('a tape used and discarded 1,000 times leaves the live tensor count unchanged', () => {
-        const w = variable(tensor([[0.5, -0.2], [0.1, 0.3]]));
+        const w = tidy(() => variable(tensor([[0.5, -0.2], [0.1, 0.3]])));
         const x = tensor([[1, 2]]);
         const step = () => {
           const tape = new GradientTape();

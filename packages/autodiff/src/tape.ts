@@ -1,9 +1,9 @@
-import { StrataError, Tensor, Variable, engine, fmtShape, onesLike, reshape, zerosLike, type OpObserver, type OpRecord } from '@strata/tensor';
+import { StrataError, Tensor, Variable, clone, engine, onesLike, zerosLike, type OpObserver, type OpRecord } from '@strata/tensor';
 import { backprop, type TapeNode } from './backprop';
 import { gradientRegistry } from './gradients';
 import { canonicalId, keepForTape, recordingSuspended, releaseFromTape } from './recording';
 import { keptAttrs, releaseKeptAttrs } from './custom-gradient-op';
-import { describe, listTensors, sourceList } from './arguments';
+import { checkGradientRequest, describe, listTensors, sourceList } from './arguments';
 
 export interface GradientTapeOptions {
   /** A persistent tape allows several `gradient()` calls and frees what it kept on `dispose()`. */
@@ -125,27 +125,7 @@ export class GradientTape implements OpObserver {
   }
 
   private computeGradients(targets: Tensor[], sources: Tensor[], outputGradients: GradientOptions<Unconnected>['outputGradients'], unconnected: Unconnected): (Tensor | null)[] {
-    targets.forEach((t, i) => {
-      if (t.dtype !== 'float32') {
-        throw new StrataError(`GradientTape.gradient: target ${targets.length > 1 ? `${i} ` : ''}has dtype ${t.dtype}; only float32 tensors have gradients. Differentiate a float32 result (cast(x, 'float32') before the computation, not after)`);
-      }
-    });
-    sources.forEach((s, i) => {
-      if (s.dtype !== 'float32' && unconnected === 'zero') {
-        throw new StrataError(
-          `GradientTape.gradient: source ${i} (shape ${fmtShape(s.shape)}) has dtype ${s.dtype}, which has no gradient; ` +
-            `cast it to float32 before the computation, or pass unconnected: 'none' to get null for it`,
-        );
-      }
-    });
-    const seedsGiven = outputGradients === undefined ? null : listTensors(outputGradients, 'outputGradients');
-    if (seedsGiven && seedsGiven.length !== targets.length) throw new StrataError(`GradientTape.gradient: ${targets.length} target(s) but ${seedsGiven.length} outputGradients; pass one per target`);
-    seedsGiven?.forEach((g, i) => {
-      const t = targets[i];
-      if (g.dtype !== 'float32' || g.shape.length !== t.shape.length || g.shape.some((d, k) => d !== t.shape[k])) {
-        throw new StrataError(`GradientTape.gradient: outputGradients[${i}] must be float32 of the target's shape ${fmtShape(t.shape)}, received ${g.dtype} ${fmtShape(g.shape)}`);
-      }
-    });
+    const seedsGiven = checkGradientRequest(targets, sources, outputGradients, unconnected);
     const firstId = engine.nextId();
     const seeds = targets.map((t, i) => [canonicalId(t), seedsGiven ? seedsGiven[i] : onesLike(t)] as const);
     // A source the tape never watched (nor computed) is unconnected, whatever ops it went into.
@@ -155,7 +135,7 @@ export class GradientTape implements OpObserver {
     return sources.map((s, i) => {
       let g = gradients.get(sourceIds[i]) ?? null;
       // Each source gets a tensor of its own that the caller may dispose: copy shared or borrowed ones.
-      if (g !== null && (handedOut.has(g) || !owned(g))) g = reshape(g, g.shape);
+      if (g !== null && (handedOut.has(g) || !owned(g))) g = clone(g);
       if (g === null && unconnected === 'zero') g = zerosLike(s);
       if (g !== null) handedOut.add(g);
       return g;

@@ -35,6 +35,7 @@ export class Graph {
   /** How many nodes read each tensor. */
   readonly uses: ReadonlyMap<SymbolicTensor, number>;
   readonly #names = new Map<Node, string>();
+  readonly #inputNames = new Map<SymbolicTensor, string>();
 
   /** `owner` names the model in messages. */
   constructor(inputs: unknown, outputs: unknown, owner = 'Functional') {
@@ -99,13 +100,18 @@ export class Graph {
       used.add(name);
       return name;
     };
-    for (const x of this.inputs) this.#names.set(x.node, x.node instanceof InputNode ? (x.node.layer?.name ?? named('input')) : named(`${x.name}_input`));
+    for (const x of this.inputs) this.#inputNames.set(x, x.node instanceof InputNode ? (x.node.layer?.name ?? named('input')) : named(x.name));
     for (const n of this.nodes) this.#names.set(n, n instanceof LayerNode ? n.layer.name : named(n.def.name));
   }
 
   /** The name a node goes by in this graph (summaries, plots, `outputOf`). */
   nameOf(node: Node): string {
     return this.#names.get(node) ?? node.label;
+  }
+
+  /** The name an input of this graph goes by: its InputLayer's, or its producer's for a cut. */
+  inputName(t: SymbolicTensor): string {
+    return this.#inputNames.get(t) ?? t.name;
   }
 
   /** The nodes of `layer` in this graph, in the order they were recorded (Keras's node index). */
@@ -123,10 +129,10 @@ export class Graph {
    * `nodeIndex` picks among the calls of a shared layer; `outputIndex` among a node's outputs.
    */
   outputOf(name: string, nodeIndex = 0, outputIndex?: number): SymbolicTensor {
-    const input = this.inputs.find((x) => this.nameOf(x.node) === name);
+    const input = this.inputs.find((x) => this.inputName(x) === name);
     const nodes: Node[] = input ? [input.node] : this.nodes.filter((n) => this.nameOf(n) === name);
     if (nodes.length === 0) {
-      const names = [...this.inputs.map((x) => this.nameOf(x.node)), ...this.nodes.map((n) => this.nameOf(n))];
+      const names = [...this.inputs.map((x) => this.inputName(x)), ...this.nodes.map((n) => this.nameOf(n))];
       throw new GraphError(`No layer or op named "${name}" in this graph; it has: ${names.join(', ')}`);
     }
     if (!Number.isInteger(nodeIndex) || nodeIndex < 0 || nodeIndex >= nodes.length) {

@@ -80,7 +80,7 @@ export class Functional extends Model {
     const list = Array.isArray(inputs) ? inputs : [inputs];
     if (list.length !== graph.inputs.length) {
       throw new ModelError(
-        `Model "${this.name}" takes ${graph.inputs.length} input(s) (${graph.inputs.map((x) => graph.nameOf(x.node)).join(', ')}), received ${list.length}; pass one tensor per input, in that order`,
+        `Model "${this.name}" takes ${graph.inputs.length} input(s) (${graph.inputs.map((x) => graph.inputName(x)).join(', ')}), received ${list.length}; pass one tensor per input, in that order`,
       );
     }
     const mask = options.mask;

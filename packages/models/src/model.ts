@@ -137,7 +137,8 @@ export class Model extends Layer {
     if (!specs) return;
     try {
       const inputs = specs.map((s, i) => new InputLayer({ batchShape: s.shape, dtype: s.dtype, name: `${this.name}_input${i === 0 ? '' : `_${i}`}` }).output);
-      const { result, nodes } = collectNodes(() => this.call((this.#multiInput ? inputs : inputs[0]) as unknown as Tensor, { training: false }));
+      // No `training`: layers called with the caller's (undefined) flag take the one the graph runs with.
+      const { result, nodes } = collectNodes(() => this.call((this.#multiInput ? inputs : inputs[0]) as unknown as Tensor, {}));
       let graph: Graph;
       try {
         graph = new Graph(inputs, result, `Model "${this.name}"`);

@@ -22,7 +22,7 @@ export function standardizeInputs(model: Model, x: PredictInputs, what: string):
   if (x !== null && typeof x === 'object') {
     const graph = model.graph;
     if (!graph) throw new ModelError(`${what}: inputs keyed by name need a model whose inputs are known; pass a tensor or an array to model "${model.name}"`);
-    const names = graph.inputs.map((s) => graph.nameOf(s.node));
+    const names = graph.inputs.map((s) => graph.inputName(s));
     const given = Object.keys(x);
     const unknown = given.filter((k) => !names.includes(k));
     const missing = names.filter((n) => !(n in x));
@@ -54,7 +54,7 @@ export function predict(model: Model, x: PredictInputs, options: PredictOptions 
     const size = Math.min(batchSize, n - start);
     const outs = tidy(() => {
       const batch = n <= batchSize ? list : list.map((t) => slice(t, start, size));
-      const y = model.apply(single ? batch[0] : batch, { training: false });
+      const y = (single ? model.apply(batch[0], { training: false }) : model.apply(batch, { training: false })) as Tensor | Tensor[];
       multiOutput = Array.isArray(y);
       return (Array.isArray(y) ? y : [y]).map((t) => (list.includes(t) ? clone(t) : t));
     });

@@ -29,6 +29,9 @@ export const exponential = named('exponential', (x) => ops.exp(x));
 export const softsign = named('softsign', (x) => ops.tidy(() => ops.div(x, ops.add(ops.abs(x), 1))));
 /** Keras 3's piecewise-linear sigmoid: relu6(x + 3) / 6. */
 export const hardSigmoid = named('hard_sigmoid', (x) => ops.tidy(() => ops.div(ops.relu6(ops.add(x, 3)), 6)));
+/** x · hard_sigmoid(x) = x · relu6(x + 3) / 6 (Keras 3's hard_silu, also known as hard_swish). */
+export const hardSilu = named('hard_silu', (x) => ops.tidy(() => ops.mul(x, ops.div(ops.relu6(ops.add(x, 3)), 6))));
+export const hardSwish = hardSilu;
 /** x · sigmoid(x), also known as swish. */
 export const silu = named('silu', (x) => ops.tidy(() => ops.mul(x, ops.sigmoid(x))));
 export const swish = silu;
@@ -48,10 +51,11 @@ export const logSoftmax = named('log_softmax', (x) => ops.logSoftmax(x, -1));
 
 const BUILT_IN: Activation[] = [
   linear, relu, relu6, leakyRelu, elu, selu, sigmoid, tanh, softplus, exponential, softsign,
-  hardSigmoid, silu, mish, gelu, geluApproximate, softmax, logSoftmax,
+  hardSigmoid, hardSilu, silu, mish, gelu, geluApproximate, softmax, logSoftmax,
 ];
 const BY_NAME = new Map<string, Activation>(BUILT_IN.map((a) => [identifierKey(a.activationName!), a]));
 BY_NAME.set('swish', silu);
+BY_NAME.set('hardswish', hardSilu);
 BY_NAME.set('none', linear);
 
 /** Resolves 'relu', 'leaky_relu', 'leakyRelu', a function, or null/undefined (= linear). */

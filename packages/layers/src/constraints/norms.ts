@@ -1,4 +1,4 @@
-import { add, cast, clipByValue, div, greaterEqual, mul, sqrt, square, sum, type Tensor } from '@strata/tensor';
+import { add, cast, clipByValue, div, greaterEqual, mul, sqrt, square, sum, tidy, type Tensor } from '@strata/tensor';
 import { LayerError } from '../errors';
 import { Constraint } from './constraint';
 
@@ -26,8 +26,10 @@ export class MaxNorm extends Constraint {
     this.axis = checkAxis('MaxNorm', args.axis ?? 0);
   }
   call(w: Tensor): Tensor {
-    const n = norms(w, this.axis);
-    return mul(w, div(clipByValue(n, 0, this.maxValue), add(n, EPSILON)));
+    return tidy(() => {
+      const n = norms(w, this.axis);
+      return mul(w, div(clipByValue(n, 0, this.maxValue), add(n, EPSILON)));
+    });
   }
   override getConfig() {
     return { maxValue: this.maxValue, axis: this.axis };
@@ -50,9 +52,11 @@ export class MinMaxNorm extends Constraint {
     if (this.minValue > this.maxValue) throw new LayerError(`MinMaxNorm: minValue (${this.minValue}) must not exceed maxValue (${this.maxValue})`);
   }
   call(w: Tensor): Tensor {
-    const n = norms(w, this.axis);
-    const desired = add(mul(clipByValue(n, this.minValue, this.maxValue), this.rate), mul(n, 1 - this.rate));
-    return mul(w, div(desired, add(n, EPSILON)));
+    return tidy(() => {
+      const n = norms(w, this.axis);
+      const desired = add(mul(clipByValue(n, this.minValue, this.maxValue), this.rate), mul(n, 1 - this.rate));
+      return mul(w, div(desired, add(n, EPSILON)));
+    });
   }
   override getConfig() {
     return { minValue: this.minValue, maxValue: this.maxValue, rate: this.rate, axis: this.axis };
@@ -63,7 +67,7 @@ export class MinMaxNorm extends Constraint {
 export class NonNeg extends Constraint {
   static override className = 'NonNeg';
   call(w: Tensor): Tensor {
-    return mul(w, cast(greaterEqual(w, 0), w.dtype));
+    return tidy(() => mul(w, cast(greaterEqual(w, 0), w.dtype)));
   }
 }
 
@@ -76,7 +80,7 @@ export class UnitNorm extends Constraint {
     this.axis = checkAxis('UnitNorm', args.axis ?? 0);
   }
   call(w: Tensor): Tensor {
-    return div(w, add(norms(w, this.axis), EPSILON));
+    return tidy(() => div(w, add(norms(w, this.axis), EPSILON)));
   }
   override getConfig() {
     return { axis: this.axis };

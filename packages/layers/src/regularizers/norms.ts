@@ -1,4 +1,4 @@
-import { abs, add, mul, square, sum, scalar, type Tensor } from '@strata/tensor';
+import { abs, add, mul, square, sum, scalar, tidy, type Tensor } from '@strata/tensor';
 import { LayerError } from '../errors';
 import { Regularizer } from './regularizer';
 
@@ -17,7 +17,7 @@ export class L1 extends Regularizer {
     this.l1 = factor('L1', 'l1', args.l1, 0.01);
   }
   call(x: Tensor): Tensor {
-    return mul(sum(abs(x)), this.l1);
+    return tidy(() => mul(sum(abs(x)), this.l1));
   }
   override getConfig() {
     return { l1: this.l1 };
@@ -33,7 +33,7 @@ export class L2 extends Regularizer {
     this.l2 = factor('L2', 'l2', args.l2, 0.01);
   }
   call(x: Tensor): Tensor {
-    return mul(sum(square(x)), this.l2);
+    return tidy(() => mul(sum(square(x)), this.l2));
   }
   override getConfig() {
     return { l2: this.l2 };
@@ -51,10 +51,12 @@ export class L1L2 extends Regularizer {
     this.l2 = factor('L1L2', 'l2', args.l2, 0);
   }
   call(x: Tensor): Tensor {
-    let penalty: Tensor = scalar(0);
-    if (this.l1) penalty = add(penalty, mul(sum(abs(x)), this.l1));
-    if (this.l2) penalty = add(penalty, mul(sum(square(x)), this.l2));
-    return penalty;
+    return tidy(() => {
+      let penalty: Tensor = scalar(0);
+      if (this.l1) penalty = add(penalty, mul(sum(abs(x)), this.l1));
+      if (this.l2) penalty = add(penalty, mul(sum(square(x)), this.l2));
+      return penalty;
+    });
   }
   override getConfig() {
     return { l1: this.l1, l2: this.l2 };

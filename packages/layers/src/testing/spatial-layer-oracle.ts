@@ -2,8 +2,13 @@
 // TensorFlow.js (tfjs-layers) given the same weights, on every Strata backend.
 import * as tfc from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+// The input-gradient oracle takes tf.grad: tfjs-core's node bundle registers no gradient functions,
+// and some of them call chained tensor methods (x.reshape()) that it does not add either.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import { GradientTape } from '@strata/autodiff';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { memory, setBackend, tensor, fmtShape, type BackendFactory, type Tensor } from '@strata/tensor';
+import { memory, mul, setBackend, sum, tensor, tidy, fmtShape, type BackendFactory, type Tensor } from '@strata/tensor';
 import { inputValues, type Fill } from '@strata/tensor/testing';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
@@ -15,11 +20,20 @@ export function strataBackends(): BackendFactory[] {
   return [cpu(), wasm()];
 }
 
+/** What the comparison needs of a tfjs-layers layer. */
+export interface TfjsReference {
+  apply(x: tfc.Tensor): tfc.Tensor | tfc.Tensor[] | tfl.SymbolicTensor | tfl.SymbolicTensor[];
+  setWeights(weights: tfc.Tensor[]): void;
+}
+
 export interface OracleSpec {
   /** A fresh Strata layer (one per backend, so its weights live there). */
   make: () => Layer;
-  /** A fresh tfjs-layers layer with the same options; it receives the Strata layer's weights. */
-  reference: () => tfl.layers.Layer;
+  /**
+   * A fresh tfjs-layers layer with the same options; it receives the Strata layer's weights. (Any
+   * object with `apply` and `setWeights` will do, for references written with tfjs ops.)
+   */
+  reference: () => TfjsReference;
   inputShape: readonly number[];
   fill?: Fill;
   /** Where tfjs-layers lacks an option, what its layer is fed instead (e.g. the input padded for 'causal'). */
@@ -28,6 +42,11 @@ export interface OracleSpec {
   referenceOutput?: (y: tfc.Tensor) => tfc.Tensor;
   /** Absolute + relative tolerance (default 1e-5). */
   tol?: number;
+  /**
+   * Also compare the gradient with respect to the input (Strata's GradientTape against tf.grad of
+   * the reference), default true; off only where tfjs cannot differentiate its own layer.
+   */
+  inputGradient?: boolean;
 }
 
 /** Asserts `got` equals `want` within `tol` (absolute + relative), naming the first element that differs. */
@@ -69,6 +88,7 @@ export async function expectMatchesTfjs(spec: OracleSpec): Promise<void> {
     try {
       if (fmtShape(y.shape) !== fmtShape(ty.shape)) throw new Error(`${label}: output shape ${fmtShape(y.shape)}, tfjs-layers gives ${fmtShape(ty.shape)}`);
       expectClose(label, got as Float32Array, await ty.data(), spec.tol);
+      if (spec.inputGradient ?? true) await compareInputGradients(label, spec, layer, x, raw, reference, y.shape as number[]);
     } finally {
       tfc.dispose([raw, tx, applied, ty, ...tfWeights]);
       x.dispose();
@@ -77,5 +97,30 @@ export async function expectMatchesTfjs(spec: OracleSpec): Promise<void> {
     }
     const after = memory().numTensors;
     if (after !== before) throw new Error(`${label}: leaked ${after - before} tensor(s)`);
+  }
+}
+
+/** d<layer(x), cotangent>/dx from Strata's tape and from tf.grad of the reference, compared. */
+async function compareInputGradients(label: string, spec: OracleSpec, layer: Layer, x: Tensor, tx: tfc.Tensor, reference: TfjsReference, outShape: number[]): Promise<void> {
+  const cotangentValues = inputValues({ shape: outShape }, 2);
+  const cotangent = tensor(cotangentValues, outShape);
+  const tape = new GradientTape();
+  tape.watch(x);
+  const loss = tape.record(() => tidy(() => sum(mul(layer.apply(x) as Tensor, cotangent))));
+  const [dx] = tape.gradient(loss, [x]);
+  const tfCotangent = tfc.tensor(cotangentValues, outShape);
+  const forward = (t: tfc.Tensor) => {
+    const applied = reference.apply(spec.referenceInput ? spec.referenceInput(t) : t) as tfc.Tensor;
+    return spec.referenceOutput ? spec.referenceOutput(applied) : applied;
+  };
+  const want = tfc.grad(forward)(tx, tfCotangent);
+  try {
+    if (!dx) throw new Error(`${label}: no gradient reached the input`);
+    expectClose(`${label} (gradient with respect to the input)`, await dx.data(), await want.data(), spec.tol ?? 1e-4);
+  } finally {
+    tfc.dispose([tfCotangent, want]);
+    dx?.dispose();
+    loss.dispose();
+    cotangent.dispose();
   }
 }

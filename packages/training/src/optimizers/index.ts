@@ -1,5 +1,5 @@
 import { ClassTable, type SerializedObject } from '@strata/layers';
-import { TrainingError } from '../errors';
+import { isSerializedObject, lookup } from '../utils/lookup';
 import { Optimizer } from './optimizer';
 import { SGD } from './sgd';
 import { Adam } from './adam';
@@ -10,7 +10,7 @@ import { RMSprop } from './rmsprop';
 import { Adagrad } from './adagrad';
 import { Adadelta } from './adadelta';
 import { Lion } from './lion';
-import { schedules } from '../schedules';
+import { scheduleClasses } from '../schedules';
 
 export { Optimizer, SGD, Adam, AdamW, Adamax, Nadam, RMSprop, Adagrad, Adadelta, Lion };
 export type { OptimizerArgs, LearningRate, GradientAndVariable } from './optimizer';
@@ -25,28 +25,14 @@ export type { LionArgs } from './lion';
 export { clipByNorm, clipByGlobalNorm, globalNorm } from './clipping';
 
 /** The built-in optimizers by Keras name, in any casing ('adam', 'Adam', 'rmsprop', 'adamw'). */
-export const optimizers = new ClassTable<Optimizer>('optimizer', Optimizer);
-optimizers.register(SGD, Adam, AdamW, Adamax, Nadam, RMSprop, Adagrad, Adadelta, Lion);
+export const optimizerClasses = new ClassTable<Optimizer>('optimizer', Optimizer);
+optimizerClasses.register(SGD, Adam, AdamW, Adamax, Nadam, RMSprop, Adagrad, Adadelta, Lion);
 
 /** An optimizer, by instance, by name ('adam', 'sgd', 'rmsprop', ...) or by `{className, config}`. */
 export function getOptimizer(id: Optimizer | string | SerializedObject): Optimizer {
-  if (id === undefined || id === null) throw new TrainingError(`getOptimizer: expected an optimizer instance, a name (${knownNames()}) or {className, config}, received ${id}`);
   if (isSerializedObject(id) && isSerializedObject(id.config.learningRate)) {
-    const learningRate = schedules.get(id.config.learningRate);
-    return optimizers.get({ className: id.className, config: { ...id.config, learningRate } });
+    const learningRate = scheduleClasses.get(id.config.learningRate);
+    return optimizerClasses.get({ className: id.className, config: { ...id.config, learningRate } });
   }
-  try {
-    return optimizers.get(id);
-  } catch (e) {
-    throw new TrainingError((e as Error).message);
-  }
-}
-
-/** Is `x` Keras's `{className, config}` form? */
-export function isSerializedObject(x: unknown): x is SerializedObject {
-  return typeof x === 'object' && x !== null && typeof (x as SerializedObject).className === 'string' && typeof (x as SerializedObject).config === 'object';
-}
-
-function knownNames(): string {
-  return [...new Set([...optimizers.classes.values()].map((c) => c.className))].join(', ');
+  return lookup(optimizerClasses, 'optimizer', id, 'an Optimizer instance', 'lower');
 }

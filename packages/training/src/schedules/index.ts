@@ -16,6 +16,6 @@ export type { CosineDecayArgs } from './cosine-decay';
 export type { CosineDecayRestartsArgs } from './cosine-decay-restarts';
 
 /** The built-in schedules by Keras class name, for `{className, config}` identifiers. */
-export const schedules = new ClassTable<LearningRateSchedule>('learning rate schedule', LearningRateSchedule);
+export const scheduleClasses = new ClassTable<LearningRateSchedule>('learning rate schedule', LearningRateSchedule);
 // Schedules need their arguments, so they resolve only from {className, config} (the casts say so).
-schedules.register(...([ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay, InverseTimeDecay, CosineDecay, CosineDecayRestarts] as never[]));
+scheduleClasses.register(...([ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay, InverseTimeDecay, CosineDecay, CosineDecayRestarts] as never[]));

@@ -1,4 +1,4 @@
-import { ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay, InverseTimeDecay, CosineDecay, CosineDecayRestarts, schedules } from './index';
+import { ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay, InverseTimeDecay, CosineDecay, CosineDecayRestarts, scheduleClasses } from './index';
 
 const close = (got: number, want: number) => expect(got).toBeCloseTo(want, 10);
 
@@ -55,7 +55,7 @@ test('CosineDecayRestarts: restarts after firstDecaySteps, periods growing by tM
 });
 
 test('schedules resolve from {className, config}', () => {
-  const s = schedules.get({ className: 'ExponentialDecay', config: { initialLearningRate: 1, decaySteps: 1, decayRate: 0.5 } });
+  const s = scheduleClasses.get({ className: 'ExponentialDecay', config: { initialLearningRate: 1, decaySteps: 1, decayRate: 0.5 } });
   expect(s).toBeInstanceOf(ExponentialDecay);
   expect(s.getConfig()).toEqual({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5, staircase: false });
 });

@@ -109,6 +109,7 @@ export class Attention extends Layer {
   override call(inputs: Tensor | Tensor[], options: AttentionCallOptions = {}): Tensor | Tensor[] {
     const cls = classNameOf(this);
     if (!Array.isArray(inputs)) throw new LayerError(`${cls} "${this.name}" takes a list of inputs, [query, value] or [query, value, key], received one tensor`);
+    this.checkShapes(inputs.map((t) => t.shape));
     const [query, value, key = value] = inputs;
     const [queryMask, valueMask] = this.masks(options.mask);
     const returnScores = callFlag(cls, 'returnAttentionScores', options.returnAttentionScores);
@@ -130,9 +131,11 @@ export class Attention extends Layer {
     return [mask[0] ?? null, mask[1] ?? null];
   }
 
-  override computeOutputShape(inputShape: ShapeOrShapes): Shape {
+  /** The output's shape, and the scores' [batch, Tq, Tv] when the call returns them. */
+  override computeOutputShape(inputShape: ShapeOrShapes, callOptions: AttentionCallOptions = {}): Shape | Shape[] {
     const [query, value] = this.checkShapes(inputShape);
-    return [...query.slice(0, -1), value[value.length - 1]];
+    const output = [...query.slice(0, -1), value[value.length - 1]];
+    return callOptions.returnAttentionScores ? [output, [query[0], query[1], value[1]]] : output;
   }
 
   /** The query's mask: the output has one row per query position. */

@@ -30,6 +30,8 @@ export interface BaseConvArgs extends LayerArgs {
   biasRegularizer?: RegularizerIdentifier | null;
   kernelConstraint?: ConstraintIdentifier | null;
   biasConstraint?: ConstraintIdentifier | null;
+  /** Keras 3's LoRA fine-tuning: not supported yet (null or absent only). */
+  loraRank?: null;
 }
 
 /** Keras's refusal of strided and dilated windows together (TensorFlow has no kernel for it). */
@@ -75,6 +77,7 @@ export class BaseConv extends Layer {
     super(args);
     const name = (this.constructor as typeof Layer).className;
     if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`);
+    if (args.loraRank != null) throw new LayerError(`${name}: loraRank (LoRA) is not supported yet, received ${JSON.stringify(args.loraRank)}; leave it unset`);
     this.rank = rank;
     this.filters = positiveInteger(name, 'filters', args.filters);
     this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);

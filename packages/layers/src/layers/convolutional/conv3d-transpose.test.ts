@@ -23,8 +23,9 @@ test('Conv3DTranspose matches tfjs-layers given the same weights, on cpu and was
     { filters: 2, kernelSize: [2, 3, 3], strides: 2, padding: 'same', activation: 'relu' },
     { filters: 2, kernelSize: 2, strides: [1, 3, 2] },
   ] as const;
+  // tfjs has no gradient for Conv3DBackpropInputV2: outputs only (the op's rule is checked in @strata/autodiff).
   for (const c of cases) {
-    await expectMatchesTfjs({ make: () => new Conv3DTranspose({ ...c } as never), reference: () => tfl.layers.conv3dTranspose({ ...c } as never), inputShape: [2, 2, 3, 4, 3] });
+    await expectMatchesTfjs({ make: () => new Conv3DTranspose({ ...c } as never), reference: () => tfl.layers.conv3dTranspose({ ...c } as never), inputGradient: false, inputShape: [2, 2, 3, 4, 3] });
   }
 });
 

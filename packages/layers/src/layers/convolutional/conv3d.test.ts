@@ -26,7 +26,8 @@ test('Conv3D matches tfjs-layers given the same weights, on cpu and wasm', async
     { filters: 2, kernelSize: 2, dilationRate: 2, padding: 'same' },
   ] as const;
   for (const c of cases) {
-    await expectMatchesTfjs({ make: () => new Conv3D({ ...c } as never), reference: () => tfl.layers.conv3d({ ...c } as never), inputShape: [2, 4, 5, 5, 2] });
+    // tfjs refuses gradients of dilated convolutions: those cases compare outputs only.
+    await expectMatchesTfjs({ make: () => new Conv3D({ ...c } as never), reference: () => tfl.layers.conv3d({ ...c } as never), inputGradient: !('dilationRate' in c), inputShape: [2, 4, 5, 5, 2] });
   }
 });
 

@@ -24,7 +24,8 @@ test('SeparableConv2D matches tfjs-layers given the same weights, on cpu and was
     { filters: 3, kernelSize: 2, depthMultiplier: 3, dilationRate: 2, padding: 'same', useBias: false },
   ] as const;
   for (const c of cases) {
-    await expectMatchesTfjs({ make: () => new SeparableConv2D({ ...c } as never), reference: () => tfl.layers.separableConv2d({ ...c } as never), inputShape: [2, 6, 7, 3] });
+    // tfjs refuses gradients of dilated convolutions: those cases compare outputs only.
+    await expectMatchesTfjs({ make: () => new SeparableConv2D({ ...c } as never), reference: () => tfl.layers.separableConv2d({ ...c } as never), inputGradient: !('dilationRate' in c), inputShape: [2, 6, 7, 3] });
   }
 });
 

@@ -3,7 +3,7 @@ import { dispose, memory, randomNormal, tensor, tidy, type Tensor } from '@strat
 import { Concatenate } from './concatenate';
 import { maskOf, setMask } from '../../masking';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectSameAsTfjs } from '../../testing/layer-oracle';
+import { describeOnBackends, expectSameAsTfjs, traceShape } from '../../testing/layer-oracle';
 
 describeOnBackends('Concatenate', () => {
   test('passes runLayerTest', async () => {
@@ -46,5 +46,10 @@ describeOnBackends('Concatenate', () => {
     const mask = maskOf(y)!;
     expect(await mask.array()).toEqual([[1, 0, 1, 1, 1], [0, 0, 1, 1, 1]]);
     dispose([a, b, ma, y, mask]);
+  });
+
+  test('traces with unknown sizes', () => {
+    expect(traceShape(new Concatenate(), [[null, null, 3], [null, null, 2]])).toEqual([null, null, 5]);
+    expect(traceShape(new Concatenate({ axis: 1 }), [[null, null, 3], [null, 2, 3]])).toEqual([null, null, 3]);
   });
 });

@@ -17,14 +17,11 @@ export class Concatenate extends Merge {
   constructor(args: ConcatenateArgs = {}) {
     super(args);
     this.axis = integerOption('Concatenate', 'axis', args.axis, -1);
+    this.alignRanks = false;
   }
 
   protected mergeFunction(inputs: Tensor[]): Tensor {
     return concat(inputs, this.axis);
-  }
-
-  override call(inputs: Tensor | Tensor[]): Tensor {
-    return this.mergeFunction(Array.isArray(inputs) ? inputs : [inputs]);
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {

@@ -2,7 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { dispose, memory, randomNormal, tensor, tidy, type Tensor } from '@strata/tensor';
 import { Dot, type DotArgs } from './dot';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose, expectSameAsTfjs } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, expectSameAsTfjs, traceShape } from '../../testing/layer-oracle';
 
 describeOnBackends('Dot', () => {
   test('passes runLayerTest', async () => {
@@ -56,5 +56,11 @@ describeOnBackends('Dot', () => {
     expect(() => dot.computeOutputShape([[null, 4], [null, 4], [null, 4]])).toThrow('Dot layer "bad_dot" must be called on a list of exactly 2 inputs, received 3');
     expect(() => tidy(() => dot.apply([tensor([[1, 2]]), tensor([[1, 2, 3]])]))).toThrow(/incompatible shapes \[1,2\] and \[1,3\]/);
     expect(memory().numTensors).toBe(before);
+  });
+
+  test('traces with an unknown batch size', () => {
+    expect(traceShape(new Dot({ axes: 2 }), [[null, 3, 4], [null, 5, 4]])).toEqual([null, 3, 5]);
+    expect(traceShape(new Dot({ axes: [3, 1] }), [[null, 3, 2, 4], [null, 4, 5]])).toEqual([null, 3, 2, 5]);
+    expect(traceShape(new Dot({ axes: 1, normalize: true }), [[null, 4], [null, 4]])).toEqual([null, 1]);
   });
 });

@@ -31,6 +31,7 @@ export class Dot extends Merge {
     this.axes = typeof axes === 'number' ? axes : [axes[0], axes[1]];
     this.normalize = booleanOption('Dot', 'normalize', args.normalize, false);
     this.inputCount = [2, 2];
+    this.alignRanks = false;
   }
 
   /** The axes resolved against the two inputs' ranks (negative counts from the end). */
@@ -65,10 +66,6 @@ export class Dot extends Merge {
     const axes = this.resolvedAxes([x.shape, y.shape]);
     const unit = (t: Tensor, axis: number) => mul(t, rsqrt(maximum(sum(square(t), axis, true), EPSILON * EPSILON)));
     return this.normalize ? batchDot(this.title, unit(x, axes[0]), unit(y, axes[1]), axes) : batchDot(this.title, x, y, axes);
-  }
-
-  override call(inputs: Tensor | Tensor[]): Tensor {
-    return this.mergeFunction(inputs as Tensor[]);
   }
 
   override computeMask(_inputs: Tensor | Tensor[], _mask: CallOptions['mask']): null {

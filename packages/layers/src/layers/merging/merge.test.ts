@@ -2,7 +2,7 @@ import { dispose, memory, randomNormal, tensor, tidy, type Tensor } from '@strat
 import { Add } from './add';
 import { Multiply } from './multiply';
 import { maskOf, setMask } from '../../masking';
-import { describeOnBackends, expectClose } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, traceShape } from '../../testing/layer-oracle';
 
 describeOnBackends('Merge (through Add and Multiply)', () => {
   test('shape errors surface at definition time, naming the layer and both shapes', () => {
@@ -20,6 +20,12 @@ describeOnBackends('Merge (through Add and Multiply)', () => {
     const before = memory().numTensors;
     const add = new Add({ name: 'eager_add' });
     expect(() => tidy(() => add.apply([tensor([[1, 2]]), tensor([[1, 2, 3]])]))).toThrow('Add layer "eager_add": inputs have incompatible shapes [1,2] and [1,3]');
+    // A built layer checks again on every call: the first shapes do not bind it.
+    const reused = new Add({ name: 'reused_add' });
+    tidy(() => {
+      reused.apply([tensor([[1, 2]]), tensor([[3, 4]])]);
+    });
+    expect(() => tidy(() => reused.apply([tensor([[1, 2]]), tensor([[1, 2, 3]])]))).toThrow('Add layer "reused_add": inputs have incompatible shapes [1,2] and [1,3]');
     expect(memory().numTensors).toBe(before);
   });
 
@@ -45,5 +51,10 @@ describeOnBackends('Merge (through Add and Multiply)', () => {
     const unmasked = new Multiply().apply([c, c]) as Tensor;
     expect(maskOf(unmasked)).toBeNull();
     dispose([a, b, c, ma, mb, y, mask, unmasked]);
+  });
+
+  test('traces with unknown batch sizes', () => {
+    expect(traceShape(new Add(), [[null, 4], [null, 3, 4]])).toEqual([null, 3, 4]);
+    expect(traceShape(new Multiply(), [[null, 1, 4], [null, 3, 1], [null, 3, 4]])).toEqual([null, 3, 4]);
   });
 });

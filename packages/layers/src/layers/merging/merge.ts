@@ -11,6 +11,8 @@ import { classNameOf } from '../../serializable';
 export abstract class Merge extends Layer {
   /** How many inputs the layer takes: [min, max]. */
   protected inputCount: [number, number] = [1, Infinity];
+  /** Whether inputs of lower rank get size-1 axes after their batch axis (elementwise merges). */
+  protected alignRanks = true;
 
   constructor(args: LayerArgs = {}) {
     super(args);
@@ -43,6 +45,9 @@ export abstract class Merge extends Layer {
 
   override call(inputs: Tensor | Tensor[]): Tensor {
     const list = Array.isArray(inputs) ? inputs : [inputs];
+    // Checked on every call, not just at build: no weights tie a merge layer to its first shapes.
+    this.computeOutputShape(list.map((x) => x.shape));
+    if (!this.alignRanks) return this.mergeFunction(list);
     const rank = Math.max(...list.map((x) => x.shape.length));
     const aligned = list.map((x) => {
       let y = x;

@@ -3,7 +3,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import { dispose, memory, randomNormal, randomUniform, tensor, tidy, type Tensor } from '@strata/tensor';
 import { BatchNormalization } from './batch-normalization';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose, toTf, weightsToTf } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, toTf, traceShape, weightsToTf } from '../../testing/layer-oracle';
 
 /** Gives the layer random gamma/beta/moving statistics (variance kept positive). */
 function randomizeWeights(layer: BatchNormalization): void {
@@ -151,6 +151,15 @@ describeOnBackends('BatchNormalization', () => {
     });
     expect(layer.weights.map((w) => w.name)).toEqual(['bn/gamma', 'bn/beta', 'bn/moving_mean', 'bn/moving_variance']);
     expect(layer.nonTrainableWeights.map((w) => w.name)).toEqual(['bn/moving_mean', 'bn/moving_variance']);
+    layer.dispose();
+  });
+
+  test('traces with unknown sizes, in training mode too, without touching the moving statistics', async () => {
+    const layer = new BatchNormalization({ axis: 1 });
+    expect(traceShape(layer, [null, 3, null, null], { training: true })).toEqual([null, 3, null, null]);
+    expect(traceShape(layer, [null, 3, null, null])).toEqual([null, 3, null, null]);
+    await expectClose(layer.movingMean, [0, 0, 0], 0);
+    await expectClose(layer.movingVariance, [1, 1, 1], 0);
     layer.dispose();
   });
 });

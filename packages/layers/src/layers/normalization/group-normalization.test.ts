@@ -1,7 +1,7 @@
 import { dispose, memory, randomNormal, randomUniform, tensor, tidy } from '@strata/tensor';
 import { GroupNormalization, type GroupNormalizationArgs } from './group-normalization';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, traceShape } from '../../testing/layer-oracle';
 
 /** Group normalization by plain loops over the flat data: the reference no op here computes. */
 function reference(data: ArrayLike<number>, shape: number[], axis: number, groups: number, epsilon: number, gamma: ArrayLike<number>, beta: ArrayLike<number>): number[] {
@@ -73,5 +73,14 @@ describeOnBackends('GroupNormalization', () => {
     layer.dispose();
     batchAxis.dispose();
     expect(memory().numTensors).toBe(before);
+  });
+
+  test('traces with unknown batch and spatial sizes', () => {
+    const last = new GroupNormalization({ groups: 4 });
+    expect(traceShape(last, [null, null, null, 8])).toEqual([null, null, null, 8]);
+    const first = new GroupNormalization({ groups: 3, axis: 1 });
+    expect(traceShape(first, [null, 6, null])).toEqual([null, 6, null]);
+    last.dispose();
+    first.dispose();
   });
 });

@@ -3,7 +3,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import { dispose, memory, randomNormal, tensor, tidy } from '@strata/tensor';
 import { LayerNormalization, type LayerNormalizationArgs } from './layer-normalization';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose, toTf, weightsToTf } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, toTf, traceShape, weightsToTf } from '../../testing/layer-oracle';
 
 describeOnBackends('LayerNormalization', () => {
   test('passes runLayerTest', async () => {
@@ -73,5 +73,13 @@ describeOnBackends('LayerNormalization', () => {
     layer.dispose();
     ln.dispose();
     expect(memory().numTensors).toBe(before);
+  });
+
+  test('traces with unknown sizes', () => {
+    for (const options of [{ axis: [1, 2] }, { rmsScaling: true }, { axis: 1 }]) {
+      const layer = new LayerNormalization(options);
+      expect(traceShape(layer, [null, 3, 4])).toEqual([null, 3, 4]);
+      layer.dispose();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { dispose, memory, randomNormal, tensor } from '@strata/tensor';
 import { UnitNormalization } from './unit-normalization';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, traceShape } from '../../testing/layer-oracle';
 
 describeOnBackends('UnitNormalization', () => {
   test('passes runLayerTest', async () => {
@@ -32,5 +32,9 @@ describeOnBackends('UnitNormalization', () => {
     expect(() => new UnitNormalization({ axis: 2, name: 'unit_bad' }).apply(x)).toThrow('Layer "unit_bad": axis 2 is out of range for an input of rank 2 (shape [1,2]); use an axis in [-2, 1]');
     dispose([x, y]);
     expect(memory().numTensors).toBe(before);
+  });
+
+  test('traces with unknown sizes', () => {
+    expect(traceShape(new UnitNormalization(), [null, null, 3])).toEqual([null, null, 3]);
   });
 });

@@ -3,7 +3,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import { dispose, memory, randomUniform, tensor, tidy } from '@strata/tensor';
 import { CenterCrop } from './center-crop';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose, expectSameAsTfjs, toTf } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, expectSameAsTfjs, toTf, traceShape } from '../../testing/layer-oracle';
 
 describeOnBackends('CenterCrop', () => {
   test('passes runLayerTest', async () => {
@@ -49,5 +49,10 @@ describeOnBackends('CenterCrop', () => {
     expect(() => tidy(() => layer.apply(tensor([1, 2, 3, 4, 5])))).toThrow('Input 0 of layer "crop_rank" is incompatible: expected min_ndim=3, found ndim=1, received shape [5]');
     expect(layer.computeOutputShape([null, 8, 8, 3])).toEqual([null, 2, 2, 3]);
     expect(memory().numTensors).toBe(before);
+  });
+
+  test('traces with an unknown batch size', () => {
+    expect(traceShape(new CenterCrop({ height: 4, width: 4 }), [null, 8, 6, 3])).toEqual([null, 4, 4, 3]);
+    expect(traceShape(new CenterCrop({ height: 4, width: 4 }), [null, 2, 6, 3])).toEqual([null, 4, 4, 3]);
   });
 });

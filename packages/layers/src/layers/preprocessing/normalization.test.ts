@@ -1,7 +1,7 @@
 import { dispose, memory, randomNormal, slice, tensor, tidy, type Tensor } from '@strata/tensor';
 import { Normalization } from './normalization';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, traceShape } from '../../testing/layer-oracle';
 
 async function expectOutput(layer: Normalization, x: Tensor, want: number[]): Promise<void> {
   const y = layer.apply(x);
@@ -99,5 +99,12 @@ describeOnBackends('Normalization', () => {
     });
     adapted.dispose();
     expect(memory().numTensors).toBe(before);
+  });
+
+  test('traces with an unknown batch size', () => {
+    const adapted = new Normalization();
+    expect(traceShape(adapted, [null, 3])).toEqual([null, 3]);
+    expect(traceShape(new Normalization({ axis: [1, 2], mean: [1, 2], variance: [1, 1], invert: true }), [null, 3, 2])).toEqual([null, 3, 2]);
+    adapted.dispose();
   });
 });

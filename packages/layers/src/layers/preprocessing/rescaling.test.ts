@@ -2,7 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { dispose, randomNormal, randomUniform, tensor } from '@strata/tensor';
 import { Rescaling } from './rescaling';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose, expectSameAsTfjs } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, expectSameAsTfjs, traceShape } from '../../testing/layer-oracle';
 
 describeOnBackends('Rescaling', () => {
   test('passes runLayerTest', async () => {
@@ -38,5 +38,9 @@ describeOnBackends('Rescaling', () => {
     const x = tensor([[1, 2]]);
     expect(() => new Rescaling({ scale: [1, 2, 3] }).apply(x)).toThrow(/shapes cannot be broadcast together/);
     dispose(x);
+  });
+
+  test('traces with unknown sizes', () => {
+    expect(traceShape(new Rescaling({ scale: [1, 2, 3], offset: 1 }), [null, null, 3])).toEqual([null, null, 3]);
   });
 });

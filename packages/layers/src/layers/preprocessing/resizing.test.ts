@@ -2,7 +2,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import { dispose, memory, randomUniform, tensor, tidy, type Tensor } from '@strata/tensor';
 import { Resizing, type ResizingArgs } from './resizing';
 import { runLayerTest } from '../../testing';
-import { describeOnBackends, expectClose, toTf } from '../../testing/layer-oracle';
+import { describeOnBackends, expectClose, toTf, traceShape } from '../../testing/layer-oracle';
 
 /**
  * Keras 3 resizes as tf.image.resize: half-pixel centers. tfjs-layers' resizing passes
@@ -66,5 +66,13 @@ describeOnBackends('Resizing', () => {
     expect(() => layer.computeOutputShape([null, 4])).toThrow('Layer "resize_rank" expects images of shape [batch, height, width, channels] or [height, width, channels], received shape [null,4]');
     expect(layer.computeOutputShape([null, null, null, 3])).toEqual([null, 2, 2, 3]);
     expect(memory().numTensors).toBe(before);
+  });
+
+  test('traces with unknown sizes; cropping to the aspect ratio needs the image size', () => {
+    expect(traceShape(new Resizing({ height: 4, width: 6 }), [null, null, null, 3])).toEqual([null, 4, 6, 3]);
+    expect(traceShape(new Resizing({ height: 4, width: 6, cropToAspectRatio: true }), [null, 8, 8, 3])).toEqual([null, 4, 6, 3]);
+    expect(() => traceShape(new Resizing({ height: 4, width: 6, cropToAspectRatio: true, name: 'resize_trace' }), [null, null, 8, 3])).toThrow(
+      'Layer "resize_trace": cropToAspectRatio needs the image height and width, received shape [null,null,8,3]; give the model input a fixed image size',
+    );
   });
 });

@@ -19,7 +19,9 @@ export class Cropping1D extends Layer {
   }
 
   override call(inputs: Tensor): Tensor {
-    return cropAxes(inputs, new Map([[1, this.cropping]]));
+    const margins = new Map([[1, this.cropping]]);
+    checkCrop(this.name, inputs.shape, margins);
+    return cropAxes(inputs, margins);
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {

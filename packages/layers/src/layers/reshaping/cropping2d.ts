@@ -29,7 +29,9 @@ export class Cropping2D extends Layer {
   }
 
   override call(inputs: Tensor): Tensor {
-    return cropAxes(inputs, this.margins());
+    const margins = this.margins();
+    checkCrop(this.name, inputs.shape, margins);
+    return cropAxes(inputs, margins);
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {

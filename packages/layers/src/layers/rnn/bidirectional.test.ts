@@ -5,7 +5,7 @@ import { Bidirectional, GRU, LSTM, SimpleRNN, type MergeMode } from './index';
 import { runLayerTest } from '../../testing';
 import { describeOnBackends, expectClose, toTf } from '../../testing/layer-oracle';
 import { maskOf } from '../../masking';
-import { expectSameAsTfjs, maskedSequences, twinOptions } from './recurrent-oracle';
+import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/recurrent-oracle';
 
 describeOnBackends('Bidirectional', () => {
   test('passes runLayerTest (the wrapped layers round-trip through their configs)', async () => {

@@ -4,7 +4,7 @@ import { dispose, randomNormal, tidy, type Tensor } from '@strata/tensor';
 import { GRU, GRUCell } from './index';
 import { runLayerTest } from '../../testing';
 import { describeOnBackends, expectClose, toTf, weightsToTf } from '../../testing/layer-oracle';
-import { expectSameAsTfjs, maskedSequences, twinOptions } from './recurrent-oracle';
+import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/recurrent-oracle';
 
 /**
  * Keras 3's reset_after GRU (which tfjs-layers lacks) written out step by step with TensorFlow.js

@@ -3,7 +3,7 @@ import { dispose, randomNormal, tidy } from '@strata/tensor';
 import { LSTM, LSTMCell } from './index';
 import { runLayerTest } from '../../testing';
 import { describeOnBackends } from '../../testing/layer-oracle';
-import { expectSameAsTfjs, maskedSequences, twinOptions } from './recurrent-oracle';
+import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/recurrent-oracle';
 
 describeOnBackends('LSTM', () => {
   test('passes runLayerTest', async () => {

@@ -3,7 +3,7 @@ import { RNN, RNNCell, LSTM, LSTMCell, SimpleRNN, SimpleRNNCell, GRUCell, regist
 import { runLayerTest } from '../../testing';
 import { describeOnBackends, expectClose } from '../../testing/layer-oracle';
 import { maskOf, setMask } from '../../masking';
-import { maskedSequences } from './recurrent-oracle';
+import { maskedSequences } from '../../testing/recurrent-oracle';
 
 /** Keras's documentation example: `h = x·W + h_prev·U`, a cell written by a user. */
 class MinimalRNNCell extends RNNCell {

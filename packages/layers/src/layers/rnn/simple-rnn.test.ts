@@ -3,7 +3,7 @@ import { dispose, randomNormal } from '@strata/tensor';
 import { SimpleRNN } from './index';
 import { runLayerTest } from '../../testing';
 import { describeOnBackends } from '../../testing/layer-oracle';
-import { expectSameAsTfjs, maskedSequences, twinOptions } from './recurrent-oracle';
+import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/recurrent-oracle';
 
 describeOnBackends('SimpleRNN', () => {
   test('passes runLayerTest', async () => {

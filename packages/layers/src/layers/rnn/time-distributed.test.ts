@@ -5,7 +5,7 @@ import { Dense } from '../core';
 import { runLayerTest } from '../../testing';
 import { describeOnBackends } from '../../testing/layer-oracle';
 import { maskOf } from '../../masking';
-import { expectSameAsTfjs, maskedSequences, twinOptions } from './recurrent-oracle';
+import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/recurrent-oracle';
 
 describeOnBackends('TimeDistributed', () => {
   test('passes runLayerTest (the wrapped layer round-trips through its config)', async () => {

@@ -1,8 +1,8 @@
-// Test helpers shared by the recurrent layers' tests (not exported by the package).
+// Helpers for the recurrent layers' tests (rnn/): tfjs-layers twins, masked sequences.
 import * as tfc from '@tensorflow/tfjs-core';
 import { cast, dispose, mul, notEqual, randomNormal, reshape, tensor, tidy, type Tensor } from '@strata/tensor';
-import type { Layer } from '../../layer';
-import { expectClose, toTf, weightsToTf } from '../../testing/layer-oracle';
+import type { Layer } from '../layer';
+import { expectClose, toTf, weightsToTf } from './layer-oracle';
 
 /** A tfjs-layers layer, as far as these tests use one. */
 export interface TfjsLayer {

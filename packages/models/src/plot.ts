@@ -1,0 +1,208 @@
+import { classNameOf, type Layer } from '@strata/layers';
+import { InputNode, LayerNode, type ComputeNode, type Graph, type SymbolicTensor } from '@strata/graph';
+import { ModelError } from './errors';
+import { formatShape } from './summary';
+import type { Model } from './model';
+
+export interface DotOptions {
+  /** Input and output shapes in each box (default false, as Keras). */
+  showShapes?: boolean;
+  /** Output dtypes in each box. */
+  showDtype?: boolean;
+  /** Layer names in the boxes (default true; false shows only class names). */
+  showLayerNames?: boolean;
+  /** The activation of layers that have one. */
+  showLayerActivations?: boolean;
+  /** Whether each layer is trainable. */
+  showTrainable?: boolean;
+  /** Graph direction: 'TB' (top to bottom, default) or 'LR' (left to right), as Graphviz's rankdir. */
+  rankdir?: 'TB' | 'LR' | 'BT' | 'RL';
+  /** Draws nested models as boxes holding their own layers. */
+  expandNested?: boolean;
+  /** Resolution of a PNG (default 96 dots per inch). */
+  dpi?: number;
+}
+
+export type PlotFormat = 'dot' | 'svg' | 'png';
+
+export interface PlotOptions extends DotOptions {
+  /** Default: from `toFile`'s extension, else 'svg'. */
+  format?: PlotFormat;
+  /** Also writes the result to this path (Node only). */
+  toFile?: string;
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function shapesOf(ts: readonly SymbolicTensor[]): string {
+  const parts = ts.map((t) => formatShape(t.shape));
+  return parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
+}
+
+/** The HTML-like label of one box: a dark title row, then the rows the options ask for. */
+function label(title: string, detail: string, kind: 'layer' | 'op' | 'input', rows: [string, string][]): string {
+  const color = kind === 'op' ? '#4b5563' : kind === 'input' ? '#1e6091' : '#111827';
+  const head = `<tr><td colspan="2" bgcolor="${color}"><font color="white"><b>${escape(title)}</b>${detail ? ` (${escape(detail)})` : ''}</font></td></tr>`;
+  const body = rows.map(([k, v]) => `<tr><td align="left">${escape(k)}</td><td align="left">${escape(v)}</td></tr>`).join('');
+  return `<<table border="0" cellborder="1" cellspacing="0" cellpadding="5">${head}${body}</table>>`;
+}
+
+function isModel(layer: Layer): layer is Model {
+  return typeof (layer as Model).summary === 'function' && 'graph' in layer;
+}
+
+/**
+ * Builds the DOT text of a model's graph (Keras's `model_to_dot`): one box per layer (a shared layer
+ * is one box with several incoming edges), one per op, an edge per tensor. A subclassed model shows
+ * the graph its `call` was traced into; one that could not be traced shows its layers unconnected.
+ */
+export function modelToDot(model: Model, options: DotOptions = {}): string {
+  const lines: string[] = [];
+  let nextId = 0;
+  const newId = () => `n${nextId++}`;
+  const rowsFor = (inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[], layer: Layer | null): [string, string][] => {
+    const rows: [string, string][] = [];
+    if (options.showShapes) {
+      if (inputs.length) rows.push(['Input shape', shapesOf(inputs)]);
+      rows.push(['Output shape', shapesOf(outputs)]);
+    }
+    if (options.showDtype) rows.push(['Output dtype', [...new Set(outputs.map((t) => t.dtype))].join(', ')]);
+    if (layer && options.showLayerActivations) {
+      const activation = (layer.getConfig() as { activation?: unknown }).activation;
+      if (typeof activation === 'string') rows.push(['Activation', activation]);
+    }
+    if (layer && options.showTrainable) rows.push(['Trainable', layer.trainable ? 'yes' : 'no']);
+    return rows;
+  };
+  const box = (indent: string, title: string, detail: string, kind: 'layer' | 'op' | 'input', rows: [string, string][]): string => {
+    const id = newId();
+    const shown = options.showLayerNames === false && kind !== 'op' ? detail : title;
+    const shownDetail = options.showLayerNames === false && kind !== 'op' ? '' : detail;
+    lines.push(`${indent}${id} [label=${label(shown, shownDetail, kind, rows)}];`);
+    return id;
+  };
+
+  /**
+   * Emits one graph's boxes and inner edges; returns the box that produces each of its tensors and
+   * the boxes that receive each of its inputs (so an enclosing graph can connect to them).
+   */
+  const emit = (graph: Graph, indent: string): { producer: Map<SymbolicTensor, string>; entry: string[][] } => {
+    const producer = new Map<SymbolicTensor, string>();
+    const entry: string[][] = graph.inputs.map(() => []);
+    graph.inputs.forEach((x, i) => {
+      const layer = x.node instanceof InputNode ? x.node.layer : null;
+      const id = box(indent, graph.inputName(x), layer ? classNameOf(layer) : 'Input', 'input', rowsFor([], [x], layer));
+      producer.set(x, id);
+      entry[i].push(id);
+    });
+    const boxes = new Map<Layer, { id: string; inner?: { producer: Map<SymbolicTensor, string>; entry: string[][]; graph: Graph } }>();
+    const edges: [string, string][] = [];
+    for (const node of graph.nodes as ComputeNode[]) {
+      let targets: string[][];
+      if (node instanceof LayerNode) {
+        const layer = node.layer;
+        let made = boxes.get(layer);
+        if (!made) {
+          const nodes = graph.nodesOf(layer);
+          const innerGraph = options.expandNested && isModel(layer) ? layer.graph : null;
+          if (innerGraph) {
+            const id = `cluster_${nextId++}`;
+            lines.push(`${indent}subgraph ${id} {`);
+            lines.push(`${indent}  label=<<b>${escape(layer.name)}</b> (${escape(classNameOf(layer))})>; style="rounded,dashed"; color="#6b7280"; fontname="Helvetica";`);
+            const inner = emit(innerGraph, `${indent}  `);
+            lines.push(`${indent}}`);
+            made = { id, inner: { ...inner, graph: innerGraph } };
+          } else {
+            made = { id: box(indent, layer.name, classNameOf(layer), 'layer', rowsFor(nodes[0].inputs, nodes[0].outputs, layer)) };
+          }
+          boxes.set(layer, made);
+        }
+        const inner = made.inner;
+        if (inner) {
+          // Each input argument of the call feeds the nested model's input of the same position.
+          targets = node.inputs.map((_, i) => inner.entry[i] ?? inner.entry[0] ?? []);
+          node.outputs.forEach((t, i) => producer.set(t, inner.producer.get(inner.graph.outputs[i]) as string));
+        } else {
+          targets = node.inputs.map(() => [made!.id]);
+          for (const t of node.outputs) producer.set(t, made.id);
+        }
+      } else {
+        const id = box(indent, graph.nameOf(node), 'Op', 'op', rowsFor(node.inputs, node.outputs, null));
+        targets = node.inputs.map(() => [id]);
+        for (const t of node.outputs) producer.set(t, id);
+      }
+      node.inputs.forEach((x, i) => {
+        const from = producer.get(x);
+        if (from) for (const to of targets[i]) edges.push([from, to]);
+      });
+    }
+    const seen = new Set<string>();
+    for (const [from, to] of edges) {
+      const key = `${from}->${to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lines.push(`${indent}${from} -> ${to};`);
+    }
+    return { producer, entry };
+  };
+
+  lines.push(`digraph "${model.name.replace(/"/g, '\\"')}" {`);
+  lines.push(`  graph [rankdir="${options.rankdir ?? 'TB'}", fontname="Helvetica", nodesep=0.3, ranksep=0.4];`);
+  lines.push('  node [shape=plain, fontname="Helvetica", fontsize=11];');
+  lines.push('  edge [color="#374151", arrowsize=0.7];');
+  const graph = model.graph;
+  if (graph) emit(graph, '  ');
+  else for (const layer of model.layers) box('  ', layer.name, classNameOf(layer), 'layer', []);
+  lines.push('}');
+  return lines.join('\n');
+}
+
+function formatOf(options: PlotOptions): PlotFormat {
+  if (options.format) return options.format;
+  const ext = options.toFile?.split('.').pop()?.toLowerCase();
+  if (ext === 'png' || ext === 'svg' || ext === 'dot') return ext;
+  if (ext === 'gv') return 'dot';
+  return 'svg';
+}
+
+/** DOT to SVG with Graphviz compiled to WebAssembly (loaded on first use: works in Node and browsers). */
+export async function dotToSvg(dot: string): Promise<string> {
+  const { instance } = await import('@viz-js/viz');
+  const viz = await instance();
+  return viz.renderString(dot, { format: 'svg' });
+}
+
+/** SVG to PNG with resvg (Node only; loaded on first use). */
+export async function svgToPng(svg: string, dpi = 96): Promise<Uint8Array> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  // Graphviz measures in points (72 per inch), and sizes text with Helvetica's metrics: Liberation Sans
+  // has the same metrics, so text fits its box where that font is installed (fontdb falls back otherwise).
+  const font = { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' };
+  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: dpi / 72 }, background: 'white', font }).render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/**
+ * Draws a model (Keras's `plot_model`): DOT text, SVG text, or PNG bytes (Node). Graphviz and the
+ * PNG renderer are imported only when a plot is made, so a program that never plots never loads them.
+ *
+ * ```ts
+ * await plotModel(model, { showShapes: true, toFile: 'model.svg' });
+ * ```
+ */
+export async function plotModel(model: Model, options: PlotOptions & { format: 'png' }): Promise<Uint8Array>;
+export async function plotModel(model: Model, options?: PlotOptions & { format?: 'dot' | 'svg' }): Promise<string>;
+export async function plotModel(model: Model, options?: PlotOptions): Promise<string | Uint8Array>;
+export async function plotModel(model: Model, options: PlotOptions = {}): Promise<string | Uint8Array> {
+  const format = formatOf(options);
+  if (!['dot', 'svg', 'png'].includes(format)) throw new ModelError(`plotModel: format must be 'dot', 'svg' or 'png', received ${JSON.stringify(format)}`);
+  const dpi = options.dpi ?? 96;
+  if (!(dpi > 0)) throw new ModelError(`plotModel: dpi must be a positive number, received ${JSON.stringify(options.dpi)}`);
+  const dot = modelToDot(model, options);
+  const result = format === 'dot' ? dot : format === 'svg' ? await dotToSvg(dot) : await svgToPng(await dotToSvg(dot), dpi);
+  if (options.toFile) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(options.toFile, result);
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+// Helpers for this package's tests (not exported).
+import { mul, notEqual, type Tensor } from '@strata/tensor';
+import { Layer } from '@strata/layers';
+
+export async function values(t: unknown): Promise<number[]> {
+  return Array.from(await (t as Tensor).data());
+}
+
+export async function expectClose(a: unknown, b: unknown, digits = 5): Promise<void> {
+  const [x, y] = [await values(a), await values(b)];
+  expect(x.length).toBe(y.length);
+  x.forEach((v, i) => expect(v).toBeCloseTo(y[i], digits));
+}
+
+/** Marks zeros as padding, as Embedding({maskZero}) does. */
+export class ZeroMasker extends Layer {
+  static override className = 'ZeroMasker';
+  override call(x: Tensor): Tensor {
+    return mul(x, 1);
+  }
+  override computeMask(inputs: Tensor | Tensor[]): Tensor {
+    return notEqual(inputs as Tensor, 0);
+  }
+}
+
+/** Records the values of the mask each call receives (null for none). */
+export class MaskReader extends Layer {
+  static override className = 'MaskReader';
+  masks: (number[] | null)[] = [];
+  override supportsMasking = true;
+  override call(x: Tensor, options: { mask?: unknown } = {}): Tensor {
+    const mask = options.mask as Tensor | null | undefined;
+    this.masks.push(mask && !(mask as { symbolic?: boolean }).symbolic ? Array.from(mask.dataSync()) : null);
+    return mul(x, 1);
+  }
+}
+
+/** Collects what a summary prints. */
+export function captured(): { lines: string[]; printFn: (line: string) => void } {
+  const lines: string[] = [];
+  return { lines, printFn: (line: string) => lines.push(line) };
+}

@@ -1,0 +1,137 @@
+import { abs, add, div, log, log1p, maximum, mean, mul, neg, softplus, sqrt, square, sub, sum, tidy, where, lessEqual, type Tensor } from '@strata/tensor';
+import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
+
+/** Keras's backend epsilon, the floor that keeps logs and divisions finite. */
+export const EPSILON = 1e-7;
+
+/** mean((yPred - yTrue)²) over the last axis. */
+export function meanSquaredError(yTrue: Tensor, yPred: Tensor): Tensor {
+  return tidy(() => {
+    const [t, p] = alignLabels('meanSquaredError', yTrue, yPred);
+    return mean(square(sub(p, t)), -1);
+  });
+}
+
+/** mean(|yPred - yTrue|) over the last axis. */
+export function meanAbsoluteError(yTrue: Tensor, yPred: Tensor): Tensor {
+  return tidy(() => {
+    const [t, p] = alignLabels('meanAbsoluteError', yTrue, yPred);
+    return mean(abs(sub(p, t)), -1);
+  });
+}
+
+/** 100 · mean(|yTrue - yPred| / max(|yTrue|, ε)) over the last axis. */
+export function meanAbsolutePercentageError(yTrue: Tensor, yPred: Tensor): Tensor {
+  return tidy(() => {
+    const [t, p] = alignLabels('meanAbsolutePercentageError', yTrue, yPred);
+    return mul(mean(abs(div(sub(t, p), maximum(abs(t), EPSILON))), -1), 100);
+  });
+}
+
+/** mean((log(max(yPred, ε) + 1) - log(max(yTrue, ε) + 1))²) over the last axis. */
+export function meanSquaredLogarithmicError(yTrue: Tensor, yPred: Tensor): Tensor {
+  return tidy(() => {
+    const [t, p] = alignLabels('meanSquaredLogarithmicError', yTrue, yPred);
+    return mean(square(sub(log1p(maximum(p, EPSILON)), log1p(maximum(t, EPSILON)))), -1);
+  });
+}
+
+/** Quadratic for |error| <= delta, linear beyond (Huber loss), averaged over the last axis. */
+export function huber(yTrue: Tensor, yPred: Tensor, delta = 1): Tensor {
+  return tidy(() => {
+    const [t, p] = alignLabels('huber', yTrue, yPred);
+    const error = sub(p, t);
+    const absError = abs(error);
+    return mean(where(lessEqual(absError, delta), mul(square(error), 0.5), sub(mul(absError, delta), 0.5 * delta * delta)), -1);
+  });
+}
+
+/** mean(log(cosh(yPred - yTrue))) over the last axis, computed as x + softplus(-2x) - log 2 (no overflow). */
+export function logCosh(yTrue: Tensor, yPred: Tensor): Tensor {
+  return tidy(() => {
+    const [t, p] = alignLabels('logCosh', yTrue, yPred);
+    const x = sub(p, t);
+    return mean(sub(add(x, softplus(mul(x, -2))), Math.LN2), -1);
+  });
+}
+
+/** x / ‖x‖ along `axis` (‖x‖ floored at 1e-6 so a zero vector stays zero). */
+export function l2Normalize(x: Tensor, axis = -1): Tensor {
+  return tidy(() => div(x, sqrt(maximum(sum(square(x), axis, true), 1e-12))));
+}
+
+/** -cos(yTrue, yPred) along `axis`: -1 for vectors pointing the same way (so minimising aligns them). */
+export function cosineSimilarity(yTrue: Tensor, yPred: Tensor, axis = -1): Tensor {
+  return tidy(() => {
+    const [t, p] = alignLabels('cosineSimilarity', yTrue, yPred);
+    return neg(sum(mul(l2Normalize(t, axis), l2Normalize(p, axis)), axis));
+  });
+}
+
+/** Loss class: mean squared error. */
+export class MeanSquaredError extends LossFunctionWrapper {
+  static override className = 'MeanSquaredError';
+  constructor(args: LossArgs = {}) {
+    super(meanSquaredError, args, 'mean_squared_error');
+  }
+}
+
+/** Loss class: mean absolute error. */
+export class MeanAbsoluteError extends LossFunctionWrapper {
+  static override className = 'MeanAbsoluteError';
+  constructor(args: LossArgs = {}) {
+    super(meanAbsoluteError, args, 'mean_absolute_error');
+  }
+}
+
+/** Loss class: mean absolute percentage error. */
+export class MeanAbsolutePercentageError extends LossFunctionWrapper {
+  static override className = 'MeanAbsolutePercentageError';
+  constructor(args: LossArgs = {}) {
+    super(meanAbsolutePercentageError, args, 'mean_absolute_percentage_error');
+  }
+}
+
+/** Loss class: mean squared logarithmic error. */
+export class MeanSquaredLogarithmicError extends LossFunctionWrapper {
+  static override className = 'MeanSquaredLogarithmicError';
+  constructor(args: LossArgs = {}) {
+    super(meanSquaredLogarithmicError, args, 'mean_squared_logarithmic_error');
+  }
+}
+
+/** Loss class: Huber loss with threshold `delta` (default 1). */
+export class Huber extends LossFunctionWrapper {
+  static override className = 'Huber';
+  readonly delta: number;
+  constructor(args: LossArgs & { delta?: number } = {}) {
+    const delta = args.delta ?? 1;
+    super((t, p) => huber(t, p, delta), args, 'huber_loss');
+    this.delta = delta;
+  }
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), delta: this.delta };
+  }
+}
+
+/** Loss class: log-cosh. */
+export class LogCosh extends LossFunctionWrapper {
+  static override className = 'LogCosh';
+  constructor(args: LossArgs = {}) {
+    super(logCosh, args, 'log_cosh');
+  }
+}
+
+/** Loss class: negative cosine similarity along `axis`. */
+export class CosineSimilarity extends LossFunctionWrapper {
+  static override className = 'CosineSimilarity';
+  readonly axis: number;
+  constructor(args: LossArgs & { axis?: number } = {}) {
+    const axis = args.axis ?? -1;
+    super((t, p) => cosineSimilarity(t, p, axis), args, 'cosine_similarity');
+    this.axis = axis;
+  }
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), axis: this.axis };
+  }
+}

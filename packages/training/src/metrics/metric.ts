@@ -1,0 +1,79 @@
+import { Tensor, Variable, add, cast, div, equal, fill, fmtShape, tidy, variable, where } from '@strata/tensor';
+import { TrainingError, describeValue } from '../errors';
+
+export interface MetricArgs {
+  name?: string;
+}
+
+/**
+ * The base of every metric: state accumulates on the device across `updateState` calls (no value
+ * is read back), `result()` computes the metric from it, `resetState()` starts over. The state
+ * variables are created on the first update and freed by `resetState()`, so a metric holds device
+ * memory only while it accumulates.
+ */
+export abstract class Metric {
+  static className = 'Metric';
+  readonly name: string;
+  /** Whether larger values are better: callbacks use it to pick 'max' or 'min' in mode 'auto'. */
+  readonly direction: 'up' | 'down' = 'up';
+  #state = new Map<string, Variable>();
+
+  constructor(args: MetricArgs = {}, defaultName = 'metric') {
+    if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) {
+      throw new TrainingError(`${(this.constructor as typeof Metric).className}: name must be a non-empty string, received ${describeValue(args.name)}`);
+    }
+    this.name = args.name ?? defaultName;
+  }
+
+  /** Adds a batch to the state. */
+  abstract updateState(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor | null): void;
+  /** The metric over everything seen since the last reset, as a tensor the caller owns. */
+  abstract result(): Tensor;
+
+  /** Forgets everything seen (frees the state; the next update starts from zeros). */
+  resetState(): void {
+    for (const v of this.#state.values()) v.dispose();
+    this.#state.clear();
+  }
+
+  /** The state variables, in creation order. */
+  get variables(): Variable[] {
+    return [...this.#state.values()];
+  }
+
+  /** A state variable, created filled with `init` on first use. */
+  protected state(name: string, shape: readonly number[] = [], init = 0): Variable {
+    let v = this.#state.get(name);
+    if (v && (v.shape.length !== shape.length || v.shape.some((d, i) => d !== shape[i]))) {
+      throw new TrainingError(`${this.name}: state '${name}' has shape ${fmtShape(v.shape)} but this batch needs ${fmtShape(shape)}; were predictions of a different shape passed since the last reset?`);
+    }
+    if (!v) {
+      v = tidy(() => variable(fill(shape, init), { name: `${this.name}/${name}`, trainable: false }));
+      this.#state.set(name, v);
+    }
+    return v;
+  }
+
+  /** Adds `delta` to a state variable. */
+  protected accumulate(name: string, delta: Tensor, shape: readonly number[] = delta.shape): void {
+    const v = this.state(name, shape);
+    tidy(() => v.assign(add(v, delta.dtype === v.dtype ? delta : cast(delta, v.dtype))));
+  }
+
+  getConfig(): Record<string, unknown> {
+    return { name: this.name };
+  }
+
+  /** Frees the state. */
+  dispose(): void {
+    this.resetState();
+  }
+}
+
+/** a / b, 0 where b is 0 (TensorFlow's divide_no_nan). */
+export function divNoNan(a: Tensor, b: Tensor | number): Tensor {
+  return tidy(() => {
+    const zero = equal(b, 0);
+    return where(zero, 0, div(a, where(zero, 1, b)));
+  });
+}
