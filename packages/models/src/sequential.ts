@@ -1,4 +1,4 @@
-import { Tensor, type Shape } from '@strata/tensor';
+import { Tensor, fmtShape, type Shape } from '@strata/tensor';
 import { Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
 import { Graph, InputLayer, InputNode, SymbolicTensor, holdersOf, input } from '@strata/graph';
 import { Functional, DEFER_GRAPH } from './functional';
@@ -56,7 +56,7 @@ export class Sequential extends Functional {
     }
     if (layer instanceof InputLayer) {
       if (this.#stack.length > 0 || this.#layers.length > 0) {
-        throw new ModelError(`Sequential "${this.name}": an input can only come first; this model ${this.#stack.length ? `already takes input of shape [${this.#stack[0].shape.join(',')}]` : 'already has layers'}`);
+        throw new ModelError(`Sequential "${this.name}": an input can only come first; this model ${this.#stack.length ? `already takes input of shape ${fmtShape(this.#stack[0].shape)}` : 'already has layers'}`);
       }
       this.#stack = [layer.output];
       return;

@@ -111,6 +111,13 @@ describeOnBackends('MultiHeadAttention', () => {
     dispose([attentionMask, queryMask, valueMask, causal, allowed]);
   });
 
+  test('computeOutputShape takes the call options that change the outputs', () => {
+    const layer = new MultiHeadAttention({ numHeads: 2, keyDim: 3, outputShape: 7 });
+    expect(layer.computeOutputShape([[null, 4, 5], [null, 6, 5]])).toEqual([null, 4, 7]);
+    expect(layer.computeOutputShape([[null, 4, 5], [null, 6, 5]], { returnAttentionScores: true })).toEqual([[null, 4, 7], [null, 2, 4, 6]]);
+    layer.dispose();
+  });
+
   test('the query mask carried by the query is the output mask', () => {
     const layer = new MultiHeadAttention({ numHeads: 1, keyDim: 2 });
     const x = randomNormal([1, 3, 2]);

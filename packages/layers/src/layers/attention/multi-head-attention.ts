@@ -216,9 +216,11 @@ export class MultiHeadAttention extends Layer {
     return [output, positions ? reshape(weights, scoreShape) : weights];
   }
 
-  override computeOutputShape(inputShape: ShapeOrShapes): Shape {
-    const [query] = this.checkShapes(inputShape);
-    return [...query.slice(0, -1), ...(this.outputShape ?? [query[query.length - 1]])];
+  /** The output's shape, and the scores' [batch, heads, ...query positions, ...key positions] when the call returns them. */
+  override computeOutputShape(inputShape: ShapeOrShapes, callOptions: MultiHeadAttentionCallOptions = {}): Shape | Shape[] {
+    const [query, value] = this.checkShapes(inputShape);
+    const output = [...query.slice(0, -1), ...(this.outputShape ?? [query[query.length - 1]])];
+    return callOptions.returnAttentionScores ? [output, [query[0], this.numHeads, ...query.slice(1, -1), ...value.slice(1, -1)]] : output;
   }
 
   /** The query's mask: the output has one row per query position. */

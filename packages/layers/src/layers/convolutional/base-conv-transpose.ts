@@ -54,7 +54,7 @@ export class BaseConvTranspose extends Layer {
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseConvTransposeArgs) {
-    super(args);
+    super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
     if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`);
     this.rank = rank;

@@ -74,7 +74,7 @@ export class BaseConv extends Layer {
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseConvArgs) {
-    super(args);
+    super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
     if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`);
     if (args.loraRank != null) throw new LayerError(`${name}: loraRank (LoRA) is not supported yet, received ${JSON.stringify(args.loraRank)}; leave it unset`);

@@ -57,7 +57,7 @@ export class BaseDepthwiseConv extends Layer {
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseDepthwiseConvArgs) {
-    super(args);
+    super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
     if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with kernelSize, received ${JSON.stringify(args)}`);
     this.rank = rank;

@@ -94,3 +94,8 @@ test('Conv2D refuses bad options and inputs with messages that say what to fix',
   expect(() => built.apply(tensor(new Array(12).fill(1), [1, 2, 2, 3]))).toThrow('Input 0 of layer "conv_built" is incompatible: expected axis -1 to have value 2, received shape [1,2,2,3]');
   built.dispose();
 });
+
+test('Conv2D without options says what it needs', () => {
+  expect(() => new Conv2D(undefined as never)).toThrow('Conv2D: expected an options object with filters and kernelSize, received undefined');
+  expect(() => new Conv2D(null as never)).toThrow('Conv2D: expected an options object with filters and kernelSize, received null');
+});

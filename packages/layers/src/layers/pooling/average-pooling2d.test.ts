@@ -20,12 +20,27 @@ test('AveragePooling2D passes runLayerTest', async () => {
 test('AveragePooling2D matches tfjs-layers on cpu and wasm', async () => {
   const cases = [{}, { poolSize: [3, 2] }, { poolSize: [3, 2], strides: [2, 1], padding: 'same' }, { poolSize: [3, 2], strides: 1 }];
   for (const c of cases) {
-    // tfjs's AvgPoolGrad divides by the whole window even where 'same' padding cut it (its forward pass does not):
-    // those gradients are checked in @strata/autodiff against finite differences instead.
+    // tfjs's AvgPoolGrad divides by the whole window even where 'same' padding cut it (its forward
+    // pass does not): 'same' gradients are checked against the window-sum reference below instead.
     await expectMatchesTfjs({ make: () => new AveragePooling2D({ ...c } as never), reference: () => tfl.layers.averagePooling2d({ ...c } as never), inputGradient: !('padding' in c), inputShape: [2, 7, 8, 3] });
   }
-  await expectMatchesTfjs({ make: () => new AveragePooling2D({ dataFormat: 'channels_first', padding: 'same' }),
-    inputGradient: false, reference: () => tfl.layers.averagePooling2d({ dataFormat: 'channelsFirst', padding: 'same' } as never), inputShape: [2, 7, 8, 3] });
+  await expectMatchesTfjs({
+    make: () => new AveragePooling2D({ dataFormat: 'channels_first', padding: 'same' }),
+    reference: () => tfl.layers.averagePooling2d({ dataFormat: 'channelsFirst', padding: 'same' }),
+    inputGradient: false,
+    inputShape: [2, 7, 8, 3],
+  });
+});
+
+/** Average pooling written as (sum of each window) / (cells of each window inside the input), with tfjs ops that tf.grad differentiates. */
+function windowMeanReference(poolSize: [number, number], strides: [number, number]) {
+  const windowSum = (t: tfc.Tensor) => tfc.depthwiseConv2d(t as tfc.Tensor4D, tfc.ones([...poolSize, t.shape[3] as number, 1]) as tfc.Tensor4D, strides, 'same');
+  return { apply: (x: tfc.Tensor) => tfc.div(windowSum(x), windowSum(tfc.onesLike(x))), setWeights: () => undefined };
+}
+
+test("AveragePooling2D with 'same' padding (output and input gradient) matches a window-sum reference, on cpu and wasm", async () => {
+  await expectMatchesTfjs({ make: () => new AveragePooling2D({ poolSize: [3, 2], strides: [2, 1], padding: 'same' }), reference: () => windowMeanReference([3, 2], [2, 1]), inputShape: [2, 7, 8, 3] });
+  await expectMatchesTfjs({ make: () => new AveragePooling2D({ poolSize: 3, padding: 'same' }), reference: () => windowMeanReference([3, 3], [3, 3]), inputShape: [1, 5, 7, 2] });
 });
 
 test('AveragePooling2D config: strides default to poolSize, lists as Keras; bad options are refused', () => {

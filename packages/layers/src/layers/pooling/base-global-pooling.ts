@@ -20,7 +20,7 @@ export class BaseGlobalPooling extends Layer {
   readonly keepdims: boolean;
 
   constructor(rank: number, mode: PoolMode, args: BaseGlobalPoolingArgs = {}) {
-    super(args);
+    super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
     if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object, received ${JSON.stringify(args)}`);
     this.rank = rank;

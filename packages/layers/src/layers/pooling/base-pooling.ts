@@ -31,7 +31,7 @@ export class BasePooling extends Layer {
   readonly dataFormat: DataFormat;
 
   constructor(rank: number, mode: PoolMode, defaultPoolSize: number, args: BasePoolingArgs = {}) {
-    super(args);
+    super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
     if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object, received ${JSON.stringify(args)}`);
     this.rank = rank;

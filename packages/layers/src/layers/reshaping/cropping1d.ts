@@ -13,7 +13,7 @@ export class Cropping1D extends Layer {
   readonly cropping: Margin;
 
   constructor(args: Cropping1DArgs = {}) {
-    super(args);
+    super(args ?? {});
     this.cropping = standardizeMargin('Cropping1D', 'cropping', args?.cropping ?? 1);
     this.inputSpec = { ndim: 3 };
   }

@@ -16,7 +16,7 @@ export class Cropping2D extends Layer {
   readonly dataFormat: DataFormat;
 
   constructor(args: Cropping2DArgs = {}) {
-    super(args);
+    super(args ?? {});
     this.cropping = standardizeMargins2d('Cropping2D', 'cropping', args?.cropping ?? 0);
     this.dataFormat = standardizeDataFormat('Cropping2D', args?.dataFormat);
     this.inputSpec = { ndim: 4 };

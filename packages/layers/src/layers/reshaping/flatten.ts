@@ -14,7 +14,7 @@ export class Flatten extends Layer {
   readonly dataFormat: DataFormat;
 
   constructor(args: FlattenArgs = {}) {
-    super(args);
+    super(args ?? {});
     this.dataFormat = standardizeDataFormat('Flatten', args?.dataFormat);
     this.inputSpec = { minNdim: 1 };
   }

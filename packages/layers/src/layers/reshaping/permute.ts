@@ -13,7 +13,7 @@ export class Permute extends Layer {
   readonly dims: number[];
 
   constructor(args: PermuteArgs) {
-    super(args);
+    super(args ?? {});
     const dims = args?.dims;
     const sorted = Array.isArray(dims) ? [...dims].sort((a, b) => a - b) : [];
     if (!Array.isArray(dims) || dims.length === 0 || !sorted.every((d, i) => d === i + 1)) {

@@ -13,7 +13,7 @@ export class RepeatVector extends Layer {
   readonly n: number;
 
   constructor(args: RepeatVectorArgs) {
-    super(args);
+    super(args ?? {});
     this.n = positiveInteger('RepeatVector', 'n', args?.n);
     this.inputSpec = { ndim: 2 };
   }

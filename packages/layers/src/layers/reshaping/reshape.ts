@@ -14,7 +14,7 @@ export class Reshape extends Layer {
   readonly targetShape: number[];
 
   constructor(args: ReshapeArgs) {
-    super(args);
+    super(args ?? {});
     const target = args?.targetShape;
     const ok = Array.isArray(target) && target.every((d) => Number.isInteger(d) && (d > 0 || d === -1));
     if (!ok) throw new LayerError(`Reshape: targetShape must be a list of positive integers (one may be -1), received ${JSON.stringify(target)}`);

@@ -27,8 +27,10 @@ test('UpSampling1D repeats each step in place, on cpu and wasm', async () => {
     dispose([x, y]);
   }
   await setBackend(cpu());
-  // tfjs-layers's UpSampling2D with size [1, n] on a height-1 image is the same function.
-  await expectMatchesTfjs({ make: () => new UpSampling1D({ size: 3 }), reference: () => tfl.layers.upSampling2d({ size: [1, 3] }), referenceInput: (x) => tfc.expandDims(x, 1), referenceOutput: (y) => tfc.squeeze(y, [1]), inputShape: [2, 4, 3] });
+  // tfjs-layers's UpSampling2D with size [1, n] on a height-1 image is the same function (its
+  // gradient is wrong past the first sample of a batch: a tf.gather repetition checks gradients).
+  await expectMatchesTfjs({ make: () => new UpSampling1D({ size: 3 }), reference: () => tfl.layers.upSampling2d({ size: [1, 3] }), referenceInput: (x) => tfc.expandDims(x, 1), referenceOutput: (y) => tfc.squeeze(y, [1]), inputGradient: false, inputShape: [2, 4, 3] });
+  await expectMatchesTfjs({ make: () => new UpSampling1D({ size: 3 }), reference: () => ({ apply: (x: tfc.Tensor) => tfc.gather(x, [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3], 1), setWeights: () => undefined }), inputShape: [2, 4, 3] });
 });
 
 test('UpSampling1D shapes and options', () => {

@@ -14,7 +14,7 @@ export class UpSampling1D extends Layer {
   readonly size: number;
 
   constructor(args: UpSampling1DArgs = {}) {
-    super(args);
+    super(args ?? {});
     this.size = positiveInteger('UpSampling1D', 'size', args?.size ?? 2);
     this.inputSpec = { ndim: 3 };
   }

@@ -27,7 +27,7 @@ export class UpSampling2D extends Layer {
   readonly interpolation: UpSamplingInterpolation;
 
   constructor(args: UpSampling2DArgs = {}) {
-    super(args);
+    super(args ?? {});
     this.size = standardizeTuple('UpSampling2D', 'size', args?.size ?? 2, 2);
     this.dataFormat = standardizeDataFormat('UpSampling2D', args?.dataFormat);
     const interpolation = typeof args?.interpolation === 'string' ? args.interpolation.toLowerCase() : args?.interpolation ?? 'nearest';

@@ -16,7 +16,7 @@ export class ZeroPadding1D extends Layer {
   readonly dataFormat: DataFormat;
 
   constructor(args: ZeroPadding1DArgs = {}) {
-    super(args);
+    super(args ?? {});
     this.padding = standardizeMargin('ZeroPadding1D', 'padding', args?.padding ?? 1);
     this.dataFormat = standardizeDataFormat('ZeroPadding1D', args?.dataFormat);
     this.inputSpec = { ndim: 3 };

@@ -16,7 +16,7 @@ export class ZeroPadding2D extends Layer {
   readonly dataFormat: DataFormat;
 
   constructor(args: ZeroPadding2DArgs = {}) {
-    super(args);
+    super(args ?? {});
     this.padding = standardizeMargins2d('ZeroPadding2D', 'padding', args?.padding ?? 1);
     this.dataFormat = standardizeDataFormat('ZeroPadding2D', args?.dataFormat);
     this.inputSpec = { ndim: 4 };

@@ -33,6 +33,19 @@ describeOnBackends('LSTM', () => {
     layer.dispose();
   });
 
+  test('the regularizers, constraints and trainable flag of the cell reach the layer', () => {
+    const layer = new LSTM({ units: 2, kernelRegularizer: 'l2', recurrentRegularizer: 'l1', recurrentConstraint: 'maxNorm', trainable: false });
+    tidy(() => layer.apply(randomNormal([1, 2, 3])));
+    expect(layer.losses).toHaveLength(0); // frozen weights add no penalty
+    expect(layer.trainableWeights).toHaveLength(0);
+    layer.trainable = true;
+    const losses = layer.losses;
+    expect(losses).toHaveLength(2);
+    expect(layer.cell.recurrentKernel.constraint).toBeDefined();
+    dispose(losses);
+    layer.dispose();
+  });
+
   test.each([
     [{ units: 4 }],
     [{ units: 3, returnSequences: true, unitForgetBias: false }],

@@ -1,4 +1,4 @@
-import { add, dispose, matmul, memory, randomNormal, tensor, tidy, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { add, clone, dispose, matmul, memory, randomNormal, tensor, tidy, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { RNN, RNNCell, LSTM, LSTMCell, SimpleRNN, SimpleRNNCell, GRUCell, registerNestedLayer } from './index';
 import { runLayerTest } from '../../testing';
 import { describeOnBackends, expectClose } from '../../testing/layer-oracle';
@@ -37,6 +37,14 @@ describeOnBackends('RNN', () => {
     await runLayerTest(RNN, { options: { cell: new LSTMCell({ units: 3 }) }, inputShape: [2, 4, 5], expectedOutputShape: [2, 3], expectedTrainableWeights: 3 });
     await runLayerTest(RNN, { options: { cell: new GRUCell({ units: 2 }), returnSequences: true, returnState: true, unroll: true }, inputShape: [2, 3, 4], expectedOutputShape: [[2, 3, 2], [2, 2]] });
     await runLayerTest(RNN, { options: { cell: new MinimalRNNCell({ units: 4 }), goBackwards: true }, inputShape: [3, 2, 2], expectedOutputShape: [3, 4], expectedTrainableWeights: 2 });
+  });
+
+  test('trains through masked steps (the gradient flows through the kept states)', async () => {
+    const { ids, x, mask } = maskedSequences(3, 4, 2);
+    for (const [Cls, options] of [[LSTM, { units: 2, returnSequences: true }], [SimpleRNN, { units: 3, goBackwards: true, dropout: 0.2 }]] as const) {
+      await runLayerTest(Cls as typeof LSTM, { options, inputs: () => clone(x), inputShape: [3, 4, 2], callOptions: { mask } });
+    }
+    dispose([ids, x, mask]);
   });
 
   test('runs a custom cell as the recurrence written out', async () => {

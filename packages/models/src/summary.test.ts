@@ -1,0 +1,195 @@
+import * as tfl from '@tensorflow/tfjs-layers';
+import * as tfc from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setBackend } from '@strata/tensor';
+import { cpu } from '@strata/backend-cpu';
+import {
+  BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Embedding, Flatten, LSTM, LayerNormalization, MaxPooling2D, SeparableConv2D, SimpleRNN,
+} from '@strata/layers';
+import { input } from '@strata/graph';
+import { Functional, Sequential, type Model } from './index';
+import { readableSize, summaryLines } from './summary';
+import { captured } from './test-helpers';
+
+beforeAll(async () => {
+  await tfc.setBackend('cpu');
+  await setBackend(cpu());
+});
+
+/** The three totals a summary prints, as numbers. */
+function totals(lines: readonly string[]): number[] {
+  return ['Total params: ', 'Trainable params: ', 'Non-trainable params: '].map((label) => {
+    const line = lines.find((l) => l.trim().startsWith(label));
+    if (!line) throw new Error(`no "${label}" line in:\n${lines.join('\n')}`);
+    return Number(line.trim().slice(label.length).split(' ')[0].replace(/,/g, ''));
+  });
+}
+
+/** The Param # of each row of a Strata summary, InputLayer rows left out. */
+function rowParams(lines: readonly string[]): number[] {
+  return lines
+    .filter((l) => l.startsWith('│') && !l.includes('(InputLayer)'))
+    .map((l) => l.split('│')[3]?.trim())
+    .filter((p) => p !== '')
+    .map((p) => Number(p.replace(/,/g, '')));
+}
+
+function compareWithTfjs(strata: Model, tfjs: tfl.LayersModel): void {
+  const ours = captured();
+  strata.summary({ printFn: ours.printFn, lineLength: 120 });
+  const theirs: string[] = [];
+  tfjs.summary(undefined, undefined, (line: string) => theirs.push(line));
+  expect(totals(ours.lines)).toEqual(totals(theirs));
+  const tfjsLayers = tfjs.layers.filter((l) => l.getClassName() !== 'InputLayer');
+  expect(rowParams(ours.lines)).toEqual(tfjsLayers.map((l) => l.countParams()));
+  strata.dispose();
+  tfjs.dispose();
+}
+
+describe('summary parameter counts agree with tfjs-layers for the same architecture', () => {
+  it('an MLP', () => {
+    const ours = new Sequential([input({ shape: [784] }), new Dense({ units: 64, activation: 'relu' }), new Dense({ units: 10 })]);
+    const theirs = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [784], units: 64, activation: 'relu' }), tfl.layers.dense({ units: 10 })] });
+    compareWithTfjs(ours, theirs);
+  });
+
+  it('a CNN with pooling, dropout and batch normalization (non-trainable statistics)', () => {
+    const ours = new Sequential([
+      input({ shape: [28, 28, 1] }),
+      new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu' }),
+      new BatchNormalization(),
+      new MaxPooling2D({ poolSize: 2 }),
+      new SeparableConv2D({ filters: 16, kernelSize: 3, padding: 'same' }),
+      new Flatten(),
+      new Dropout({ rate: 0.5 }),
+      new Dense({ units: 10, activation: 'softmax' }),
+    ]);
+    const theirs = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, activation: 'relu' }),
+        tfl.layers.batchNormalization(),
+        tfl.layers.maxPooling2d({ poolSize: 2 }),
+        tfl.layers.separableConv2d({ filters: 16, kernelSize: 3, padding: 'same' }),
+        tfl.layers.flatten(),
+        tfl.layers.dropout({ rate: 0.5 }),
+        tfl.layers.dense({ units: 10, activation: 'softmax' }),
+      ],
+    });
+    compareWithTfjs(ours, theirs);
+  });
+
+  it('recurrent layers over embeddings, with layer normalization', () => {
+    const ours = new Sequential([
+      input({ shape: [12] }),
+      new Embedding({ inputDim: 100, outputDim: 8 }),
+      new LSTM({ units: 16, returnSequences: true }),
+      new SimpleRNN({ units: 4 }),
+      new LayerNormalization(),
+      new Dense({ units: 1 }),
+    ]);
+    const theirs = tfl.sequential({
+      layers: [
+        tfl.layers.embedding({ inputShape: [12], inputDim: 100, outputDim: 8 }),
+        tfl.layers.lstm({ units: 16, returnSequences: true, recurrentInitializer: 'glorotUniform' }),
+        tfl.layers.simpleRNN({ units: 4, recurrentInitializer: 'glorotUniform' }),
+        tfl.layers.layerNormalization(),
+        tfl.layers.dense({ units: 1 }),
+      ],
+    });
+    compareWithTfjs(ours, theirs);
+  });
+
+  it('a DAG with two inputs, a shared layer and two outputs', () => {
+    const a = input({ shape: [6] });
+    const b = input({ shape: [6] });
+    const shared = new Dense({ units: 5, activation: 'relu' });
+    const joined = new Concatenate().apply([shared.apply(a), shared.apply(b)]);
+    const ours = new Functional({ inputs: [a, b], outputs: [new Dense({ units: 1 }).apply(joined), new Dense({ units: 3 }).apply(joined)] });
+    const ta = tfl.input({ shape: [6] });
+    const tb = tfl.input({ shape: [6] });
+    const tshared = tfl.layers.dense({ units: 5, activation: 'relu' });
+    const tjoined = tfl.layers.concatenate().apply([tshared.apply(ta), tshared.apply(tb)] as tfl.SymbolicTensor[]) as tfl.SymbolicTensor;
+    const theirs = tfl.model({
+      inputs: [ta, tb],
+      outputs: [tfl.layers.dense({ units: 1 }).apply(tjoined) as tfl.SymbolicTensor, tfl.layers.dense({ units: 3 }).apply(tjoined) as tfl.SymbolicTensor],
+    });
+    compareWithTfjs(ours, theirs);
+  });
+});
+
+describe("the table, in Keras 3's format", () => {
+  it('a stack: no "Connected to", no input row', () => {
+    const m = new Sequential([input({ shape: [784] }), new Dense({ units: 64, activation: 'relu', name: 'hidden' }), new Dense({ units: 10, name: 'logits' })], { name: 'mnist_mlp' });
+    expect(m.summary({ printFn: () => {}, lineLength: 76 })).toBe(
+      [
+        'Model: "mnist_mlp"',
+        '┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓',
+        '┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃',
+        '┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩',
+        '│ hidden (Dense)                  │ (None, 64)             │        50,240 │',
+        '├─────────────────────────────────┼────────────────────────┼───────────────┤',
+        '│ logits (Dense)                  │ (None, 10)             │           650 │',
+        '└─────────────────────────────────┴────────────────────────┴───────────────┘',
+        ' Total params: 50,890 (198.79 KB)',
+        ' Trainable params: 50,890 (198.79 KB)',
+        ' Non-trainable params: 0 (0.00 B)',
+      ].join('\n'),
+    );
+    m.dispose();
+  });
+
+  it('a DAG: input rows and "Connected to" in Keras notation, a shared layer once with both calls', () => {
+    const a = input({ shape: [3], name: 'query' });
+    const b = input({ shape: [3], name: 'doc' });
+    const enc = new Dense({ units: 2, name: 'encoder' });
+    const joined = new Concatenate({ name: 'pair' }).apply([enc.apply(a), enc.apply(b)]);
+    const m = new Functional({ inputs: [a, b], outputs: new Dense({ units: 1, name: 'match' }).apply(joined), name: 'siamese' });
+    const print = captured();
+    m.summary({ printFn: print.printFn, lineLength: 120, showTrainable: true });
+    expect(print.lines.join('\n')).toBe(
+      [
+        'Model: "siamese"',
+        '┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━┓',
+        '┃ Layer (type)                   ┃ Output Shape             ┃          Param # ┃ Connected to              ┃ Trainable ┃',
+        '┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━┩',
+        '│ query (InputLayer)             │ (None, 3)                │                0 │ -                         │     -     │',
+        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
+        '│ doc (InputLayer)               │ (None, 3)                │                0 │ -                         │     -     │',
+        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
+        '│ encoder (Dense)                │ (None, 2)                │                8 │ query[0][0], doc[0][0]    │     Y     │',
+        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
+        '│ pair (Concatenate)             │ (None, 4)                │                0 │ encoder[0][0],            │     -     │',
+        '│                                │                          │                  │ encoder[1][0]             │           │',
+        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
+        '│ match (Dense)                  │ (None, 1)                │                5 │ pair[0][0]                │     Y     │',
+        '└────────────────────────────────┴──────────────────────────┴──────────────────┴───────────────────────────┴───────────┘',
+        ' Total params: 13 (52.00 B)',
+        ' Trainable params: 13 (52.00 B)',
+        ' Non-trainable params: 0 (0.00 B)',
+      ].join('\n'),
+    );
+    m.dispose();
+  });
+
+  it('lists the layers of nested models under them when asked', () => {
+    const x = input({ shape: [4], name: 'outer_in' });
+    const inner = new Sequential([input({ shape: [4] }), new Dense({ units: 2, name: 'inner_dense' })], { name: 'inner_stack' });
+    const m = new Functional({ inputs: x, outputs: new Dense({ units: 1, name: 'outer_dense' }).apply(inner.apply(x)), name: 'nesting' });
+    const names = (expand: boolean) =>
+      summaryLines(m, { expandNested: expand, lineLength: 80 })
+        .filter((l) => l.startsWith('│'))
+        .map((l) => l.split('│')[1].trim())
+        .filter((s) => s);
+    expect(names(false)).toEqual(['outer_in (InputLayer)', 'inner_stack (Sequential)', 'outer_dense (Dense)']);
+    expect(names(true)).toEqual(['outer_in (InputLayer)', 'inner_stack (Sequential)', '└ inner_dense (Dense)', 'outer_dense (Dense)']);
+    m.dispose();
+  });
+
+  it('sizes memory as Keras does, and checks its options', () => {
+    expect([readableSize(0), readableSize(1023), readableSize(203_560), readableSize(5 * 1024 ** 3)]).toEqual(['0.00 B', '1023.00 B', '198.79 KB', '5.00 GB']);
+    const m = new Sequential([input({ shape: [2] }), new Dense({ units: 1 })]);
+    expect(() => m.summary({ positions: [0.5, 1], printFn: () => {} })).toThrow('summary: positions must give 3 column ends (Layer (type), Output Shape, Param #), received 2');
+    expect(() => m.summary({ lineLength: 10, printFn: () => {} })).toThrow('summary: lineLength 10 with positions [0.45, 0.8, 1] leaves a column narrower than 4 characters');
+    m.dispose();
+  });
+});
