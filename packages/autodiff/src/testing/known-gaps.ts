@@ -3,15 +3,7 @@
  * reason; the table runner skips them and shows the reason in the test title. Keep this short and
  * true: remove an entry as soon as its cause is fixed.
  */
-export const GRADIENT_KNOWN_GAPS: readonly { backend: string; case: RegExp; reason: string }[] = [
-  {
-    backend: 'wasm',
-    case: /^einsum '(ij,ij->|ij,k->ijk)'/,
-    reason:
-      "tfjs-wasm's BatchMatMul caches XNNPACK operators by the id of b's data, so a second matmul on a reshaped view of the same data " +
-      '(same id, other shape) reuses a stale operator: wrong values, then out-of-bounds memory (backend-wasm to fix)',
-  },
-];
+export const GRADIENT_KNOWN_GAPS: readonly { backend: string; case: RegExp; reason: string }[] = [];
 
 export function gradientKnownGap(backend: string, caseName: string): string | null {
   return GRADIENT_KNOWN_GAPS.find((g) => g.backend === backend && g.case.test(caseName))?.reason ?? null;

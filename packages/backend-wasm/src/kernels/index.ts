@@ -1,4 +1,5 @@
 import type { KernelImpl } from '@strata/tensor';
+import { batchMatMul } from './BatchMatMul';
 import { cast } from './Cast';
 import { conv2DBackpropFilter } from './Conv2DBackpropFilter';
 import { conv3DBackpropFilterV2 } from './Conv3DBackpropFilterV2';
@@ -10,6 +11,7 @@ import { unsortedSegmentSum } from './UnsortedSegmentSum';
 
 /** The kernels Strata supplies on wasm, under tfjs-core's kernel names: the ones tfjs-wasm 4.22 lacks or gets wrong. */
 export const wasmKernels: Record<string, KernelImpl> = {
+  BatchMatMul: batchMatMul,
   Cast: cast,
   Conv2DBackpropFilter: conv2DBackpropFilter,
   Conv3DBackpropFilterV2: conv3DBackpropFilterV2,
