@@ -2,10 +2,17 @@ import { StrataError } from '@strata/tensor';
 
 /** An error found while a graph is defined or cut: names the layers, ops and shapes involved. */
 export class GraphError extends StrataError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /**
+   * True when a layer or an op rejected the shapes it was given (the model is wrong), false when
+   * code could not run on symbolic tensors at all (it reads values, say: it may still run eagerly).
+   */
+  readonly shapeMismatch: boolean;
+
+  constructor(message: string, options: { cause?: unknown; shapeMismatch?: boolean } = {}) {
     super(message);
     this.name = 'GraphError';
-    if (options && 'cause' in options) (this as { cause?: unknown }).cause = options.cause;
+    this.shapeMismatch = options.shapeMismatch ?? false;
+    if ('cause' in options) (this as { cause?: unknown }).cause = options.cause;
   }
 }
 

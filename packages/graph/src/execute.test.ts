@@ -1,4 +1,4 @@
-import { setBackend, add, memory, mul, randomNormal, sub, sum, tensor, tidy, type Tensor } from '@strata/tensor';
+import { setBackend, add, dispose, memory, mul, randomNormal, sub, sum, tensor, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
 import { Dense, Layer, maskOf } from '@strata/layers';
@@ -136,6 +136,24 @@ describe('execute', () => {
     expect((y as SymbolicTensor).shape).toEqual([7, 3]);
   });
 
+  it('frees what it computed when a layer fails mid-way', () => {
+    class FailsOnData extends Layer {
+      static override className = 'FailsOnData';
+      override call(x: Tensor): Tensor {
+        if (!(x as { symbolic?: boolean }).symbolic) throw new Error('boom');
+        return x;
+      }
+    }
+    const x = input({ shape: [2] });
+    const a = new Probe().apply(x);
+    const graph = new Graph(x, [a, new FailsOnData().apply(new Probe().apply(a))]);
+    const xs = tensor([[1, 2]]);
+    const before = memory().numTensors;
+    expect(() => execute(graph, [xs])).toThrow('boom');
+    expect(memory().numTensors).toBe(before);
+    xs.dispose();
+  });
+
   it('checks the number of inputs', () => {
     const x = input({ shape: [1], name: 'only_one' });
     const graph = new Graph(x, new Probe().apply(x));
@@ -181,5 +199,20 @@ describe('holding graphs', () => {
     expect(holdersOf(dense)).toBe(0);
     expect(dense.kernel.isDisposed).toBe(true);
     expect(memory().numTensors).toBe(before);
+  });
+});
+
+describe('deep graphs', () => {
+  it('build and run a chain of thousands of op nodes', async () => {
+    const x = input({ shape: [2] });
+    let h = x as unknown as Tensor;
+    for (let i = 0; i < 5000; i++) h = add(h, 1);
+    const graph = new Graph(x, h);
+    expect(graph.nodes.length).toBe(5000);
+    const xs = tensor([[0, 1]]);
+    const [y] = execute(graph, [xs]) as Tensor[];
+    expect(await values(y)).toEqual([5000, 5001]);
+    dispose([xs, y]);
+    releaseGraph(graph);
   });
 });

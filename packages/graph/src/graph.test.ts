@@ -127,6 +127,12 @@ describe('definition-time errors name both sides and their shapes', () => {
       'Layer "first" (Dense) cannot be applied to the output of layer "hidden" (Dense) of shape [null,7]: Input 0 of layer "first" is incompatible: expected axis -1 to have value 4, received shape [null,7]',
     );
     expect(() => first.apply(h)).toThrow(GraphError);
+    try {
+      first.apply(h);
+    } catch (e) {
+      // A rejected shape (not code that cannot run symbolically): subclassed models rethrow these at build.
+      expect((e as GraphError).shapeMismatch).toBe(true);
+    }
   });
 
   it('an op whose shape rule fails', () => {

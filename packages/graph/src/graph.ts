@@ -49,10 +49,13 @@ export class Graph {
     const inputSet = new Set(this.inputs);
     const found = new Set<ComputeNode>();
     const visited = new Set<SymbolicTensor>();
-    const visit = (t: SymbolicTensor, reader: string): void => {
-      if (visited.has(t)) return;
+    // An explicit stack rather than recursion: a traced model can chain thousands of op nodes.
+    const pending: [SymbolicTensor, string][] = this.outputs.map((t, i) => [t, `output ${i}`]);
+    while (pending.length > 0) {
+      const [t, reader] = pending.pop()!;
+      if (visited.has(t)) continue;
       visited.add(t);
-      if (inputSet.has(t)) return;
+      if (inputSet.has(t)) continue;
       const node = t.node;
       if (node instanceof InputNode) {
         const names = this.inputs.map((x) => `"${x.name}"`).join(', ');
@@ -62,11 +65,11 @@ export class Graph {
         );
       }
       const n = node as ComputeNode;
-      const by = n instanceof LayerNode ? describeLayer(n.layer) : `op "${n.label}"`;
-      for (const x of n.inputs) visit(x, by);
+      if (found.has(n)) continue;
       found.add(n);
-    };
-    this.outputs.forEach((t, i) => visit(t, `output ${i}`));
+      const by = n instanceof LayerNode ? describeLayer(n.layer) : `op "${n.label}"`;
+      for (const x of n.inputs) pending.push([x, by]);
+    }
     this.nodes = [...found].sort((a, b) => a.id - b.id);
 
     const uses = new Map<SymbolicTensor, number>();

@@ -28,7 +28,7 @@ export function recordOp(def: OpDef<any>, inputs: readonly unknown[], attrs: unk
     specs = Array.isArray(inferred) ? inferred : [inferred];
   } catch (e) {
     for (const t of temporaries) t.dispose();
-    throw new GraphError(`Op "${def.name}" cannot be applied to ${describeValues(inputs)}: ${messageOf(e)}`, { cause: e });
+    throw new GraphError(`Op "${def.name}" cannot be applied to ${describeValues(inputs)}: ${messageOf(e)}`, { cause: e, shapeMismatch: true });
   }
   const into = { inputs: [] as SymbolicTensor[], constants: [] as Tensor[] };
   const args = inputs.map((x) => encode(x, into, temporaries));
@@ -53,13 +53,18 @@ export function recordLayer(layer: Layer, inputs: LayerInputs, options: CallOpti
   const specs = flat.map(specOf);
   const shapes: ShapeOrShapes = Array.isArray(inputs) ? specs.map((s) => s.shape) : specs[0].shape;
   let outputs: { specs: TensorSpec[]; multi: boolean };
+  // Until call() is traced, a failure is the layer rejecting these shapes; inside the trace, it is
+  // one only if a nested layer or op said so (not if the code read values, say).
+  let tracing = false;
   try {
     assertInputCompatible(layer.name, layer.inputSpec, specs);
     layer.ensureBuilt(shapes);
     assertInputCompatible(layer.name, layer.inputSpec, specs);
+    tracing = typeof layer.computeOutputShape !== 'function';
     outputs = inferOutputs(layer, inputs, options, shapes);
   } catch (e) {
-    throw new GraphError(`Layer "${layer.name}" (${classNameOf(layer)}) cannot be applied to ${describeValues(flat)}: ${messageOf(e)}`, { cause: e });
+    const shapeMismatch = tracing ? e instanceof GraphError && e.shapeMismatch : !(e instanceof GraphError) || e.shapeMismatch;
+    throw new GraphError(`Layer "${layer.name}" (${classNameOf(layer)}) cannot be applied to ${describeValues(flat)}: ${messageOf(e)}`, { cause: e, shapeMismatch });
   }
   const into = { inputs: [] as SymbolicTensor[], constants: [] as Tensor[] };
   const args = encode(inputs, into);

@@ -10,5 +10,6 @@ export * from './initializers';
 export * from './regularizers';
 export * from './constraints';
 export * as activations from './activations';
-export { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from './activations';
+// The function type is ActivationFunction here: `Activation` is the layer (as keras.layers.Activation).
+export { getActivation, serializeActivation, type Activation as ActivationFunction, type ActivationIdentifier } from './activations';
 export * from './layers';

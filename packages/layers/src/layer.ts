@@ -143,6 +143,7 @@ export class Layer implements Configurable {
   /** Keras's `__call__`: checks the input spec, builds on first use, then calls `call()`. */
   apply(inputs: Tensor, options?: CallOptions): Tensor;
   apply(inputs: readonly Tensor[], options?: CallOptions): Tensor | Tensor[];
+  apply<T extends SymbolicTensorLike>(inputs: T, options?: CallOptions): T;
   apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
   apply(inputs: LayerInputs, options?: CallOptions): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
   apply(inputs: LayerInputs, options: CallOptions = {}): unknown {

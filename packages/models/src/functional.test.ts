@@ -1,7 +1,7 @@
 import { setBackend, add, concat, dispose, memory, randomNormal, tensor, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { expectNoLeak } from '@strata/tensor/testing';
-import { Dense, Layer, maskOf, type CallOptions } from '@strata/layers';
+import { Dense, LSTM, maskOf, type CallOptions } from '@strata/layers';
 import { InputLayer, input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Model, Sequential, model } from './index';
 import { MaskReader, ZeroMasker, expectClose, values } from './test-helpers';
@@ -113,6 +113,29 @@ describe('Functional', () => {
     expect(memory().numTensors).toBe(before);
     xs.dispose();
     outer.dispose();
+  });
+
+  it('records symbolic call options as inputs: the states of an encoder start a decoder', async () => {
+    const enc = input({ shape: [5, 3], name: 'source' });
+    const [, h, c] = new LSTM({ units: 4, returnState: true, name: 'encoder' }).apply(enc) as unknown as SymbolicTensor[];
+    const dec = input({ shape: [6, 2], name: 'target' });
+    const decoder = new LSTM({ units: 4, returnSequences: true, name: 'decoder' });
+    const out = new Dense({ units: 7, name: 'vocab' }).apply(decoder.apply(dec, { initialState: [h, c] }));
+    const m = new Functional({ inputs: [enc, dec], outputs: out, name: 'seq2seq' });
+    expect(m.graph!.sourceOf(h)).toBe('encoder[0][1]');
+    expect(m.graph!.nodesOf(decoder)[0].inputs).toEqual([dec, h, c]);
+    const xs = [randomNormal([2, 5, 3], { seed: 1 }), randomNormal([2, 6, 2], { seed: 2 })];
+    await expectNoLeak(async () => {
+      const y = m.predict(xs) as Tensor;
+      const want = tidy(() => {
+        const [, hh, cc] = m.getLayer('encoder').apply(xs[0]) as unknown as Tensor[];
+        return m.getLayer('vocab').apply(decoder.apply(xs[1], { initialState: [hh, cc] }) as Tensor) as Tensor;
+      });
+      await expectClose(y, want);
+      dispose([y, want]);
+    });
+    dispose(xs);
+    m.dispose();
   });
 
   it('model() is new Functional()', () => {

@@ -4,8 +4,11 @@ import { Graph, execute, holdGraph, releaseGraph, type SymbolicTensor } from '@s
 import { Model, type ModelArgs } from './model';
 import { ModelError } from './errors';
 
-/** A model's inputs or outputs as given: symbolic tensors (typed as Tensor where ops returned them). */
-export type SymbolicArg = SymbolicTensor | SymbolicTensorLike | Tensor;
+/**
+ * One of a model's inputs or outputs: a symbolic tensor, typed as ops and layers return it (a Tensor
+ * from an op, `T | T[]` from a layer given a list). Which it really is gets checked at run time.
+ */
+export type SymbolicArg = SymbolicTensor | SymbolicTensorLike | Tensor | readonly SymbolicTensorLike[];
 
 export interface FunctionalArgs extends Pick<ModelArgs, 'name' | 'trainable'> {
   inputs: SymbolicArg | readonly SymbolicArg[];

@@ -1,7 +1,8 @@
-import { setBackend, add, memory, mul, randomNormal, sum, tensor, tidy, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { setBackend, add, dispose, memory, mul, randomNormal, sum, tensor, tidy, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { expectNoLeak } from '@strata/tensor/testing';
 import { Dense, Embedding, Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
+import { GraphError } from '@strata/graph';
 import { Functional, Model } from './index';
 import { captured, expectClose } from './test-helpers';
 
@@ -146,6 +147,50 @@ describe('subclassed models', () => {
     expect(print.lines.filter((l) => l.startsWith('│')).map((l) => l.split('│')[1].trim())).toEqual(['when_positive (Dense)', 'when_negative (Dense)']);
     expect(print.lines.some((l) => l.includes('0 (unbuilt)'))).toBe(true);
     y.dispose();
+    m.dispose();
+  });
+
+  it('still work eagerly when a layer inside reads values (it cannot be traced either)', () => {
+    class SignFlip extends Layer {
+      static override className = 'SignFlip';
+      override call(x: Tensor): Tensor {
+        return mul(x, sum(x).dataSync()[0] > 0 ? 1 : -1);
+      }
+    }
+    class Holder extends Model {
+      flip = new SignFlip({ name: 'flip' });
+      dense = new Dense({ units: 2, name: 'after_flip' });
+      override call(x: Tensor): Tensor {
+        return this.dense.apply(this.flip.apply(x));
+      }
+    }
+    const m = new Holder();
+    const xs = tensor([[1, 2, 3]]);
+    const y = m.apply(xs);
+    expect(y.shape).toEqual([1, 2]);
+    expect(m.traceError).toBeInstanceOf(GraphError);
+    expect((m.traceError as GraphError).shapeMismatch).toBe(false);
+    expect(String(m.traceError)).toMatch(/Layer "flip" \(SignFlip\) cannot be applied to input "holder_input" of shape \[null,3\]: dataSync\(\): /);
+    dispose([xs, y]);
+    m.dispose();
+  });
+
+  it('report a shape mistake in call() when built, naming the layers and shapes', () => {
+    class Mismatched extends Model {
+      a = new Dense({ units: 4, name: 'four' });
+      b = new Dense({ units: 5, name: 'five' });
+      override call(x: Tensor): Tensor {
+        return add(this.a.apply(x), this.b.apply(x));
+      }
+    }
+    const m = new Mismatched({ name: 'mismatched' });
+    const message =
+      'Op "add" cannot be applied to the output of layer "four" (Dense) of shape [null,4] and the output of layer "five" (Dense) of shape [null,5]: add: shapes cannot be broadcast together: a.shape=[null,4], b.shape=[null,5] (axis -1 is 4 vs 5; each axis must be equal, or 1 in one of them)';
+    expect(() => m.build([null, 3])).toThrow(message);
+    expect(m.built).toBe(false);
+    const xs = tensor([[1, 2, 3]]);
+    expect(() => m.apply(xs)).toThrow(message);
+    xs.dispose();
     m.dispose();
   });
 

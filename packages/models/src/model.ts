@@ -1,11 +1,15 @@
-import { Tensor, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
+import { Tensor, isSymbolic, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type LayerInput, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
-import { Graph, InputLayer, collectNodes, holdGraph, holdersOf, releaseGraph, type SymbolicTensor } from '@strata/graph';
+import { Graph, GraphError, InputLayer, collectNodes, holdGraph, holdersOf, releaseGraph, type SymbolicTensor } from '@strata/graph';
 import { ModelError } from './errors';
-import { predict, type PredictInputs, type PredictOptions } from './predict';
+import { predict, standardizeInputs, type PredictInputs, type PredictOptions } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
 
 export type ModelArgs = LayerArgs;
+
+function isNamed(x: unknown): x is { readonly [inputName: string]: Tensor } {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && !isSymbolic(x);
+}
 
 function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
   return s.length > 0 && Array.isArray(s[0]);
@@ -93,9 +97,16 @@ export class Model extends Layer {
 
   override apply(inputs: Tensor, options?: CallOptions): Tensor;
   override apply(inputs: readonly Tensor[], options?: CallOptions): Tensor | Tensor[];
+  /** Inputs keyed by the names of the model's inputs (a model with a graph). */
+  override apply(inputs: { readonly [inputName: string]: Tensor }, options?: CallOptions): Tensor | Tensor[];
+  override apply<T extends SymbolicTensorLike>(inputs: T, options?: CallOptions): T;
   override apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
   override apply(inputs: LayerInputs, options?: CallOptions): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
-  override apply(inputs: LayerInputs, options: CallOptions = {}): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[] {
+  override apply(inputs: LayerInputs | { readonly [inputName: string]: Tensor }, options: CallOptions = {}): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[] {
+    if (isNamed(inputs)) {
+      const { list, single } = standardizeInputs(this, inputs, `Model "${this.name}"`);
+      inputs = single ? list[0] : list;
+    }
     if (!this.built) {
       const list = (Array.isArray(inputs) ? inputs : [inputs]) as LayerInput[];
       this.#inputDtypes = list.map((x) => (x as { dtype: DType }).dtype ?? 'float32');
@@ -117,6 +128,14 @@ export class Model extends Layer {
     this.#rememberInput(inputShape);
     this.built = true;
     this.#retrace();
+    // A layer or op that rejected its input shapes is a mistake in the model, not a call() that
+    // cannot run symbolically: say so now, naming the layers and shapes.
+    if (this.#traceError instanceof GraphError && this.#traceError.shapeMismatch) {
+      const error = this.#traceError;
+      this.#traceError = null;
+      this.built = false;
+      throw error;
+    }
   }
 
   /** @internal the input specs the model was built for (batch axis unknown), once known. */
@@ -196,6 +215,18 @@ export class Model extends Layer {
   summary(options: SummaryOptions = {}): string {
     return printSummary(this, options);
   }
+
+  /** The names of the outputs (their layers'), for per-output losses and metrics; undefined without a graph. */
+  get outputNames(): string[] | undefined {
+    const graph = this.graph;
+    if (!graph) return undefined;
+    const names = graph.outputs.map((t) => (graph.inputs.includes(t) ? graph.inputName(t) : graph.nameOf(t.node)));
+    // Two outputs of one layer: tell them apart as Keras does.
+    return names.map((n, i) => (names.indexOf(n) === names.lastIndexOf(n) ? n : `${n}_${graph.outputs[i].index}`));
+  }
+
+  /** Set by a callback to end fit() after the current batch (Keras's `stop_training`). */
+  stopTraining = false;
 
   /** @internal for summaries: whether the model is a plain stack (Sequential overrides). */
   get isSequential(): boolean {

@@ -40,6 +40,13 @@ describe('Sequential', () => {
     expect(a.kernel.isDisposed).toBe(true);
   });
 
+  it('also takes its options first, as tfjs', () => {
+    const m = new Sequential({ layers: [input({ shape: [3] }), new Dense({ units: 2 })], name: 'options_first' });
+    expect([m.name, m.outputs[0].shape]).toEqual(['options_first', [null, 2]]);
+    expect(() => new Sequential({ layers: 'dense' as never })).toThrow('Sequential: expected an array of layers, received string; use new Sequential([...layers], { name })');
+    m.dispose();
+  });
+
   it('takes its input shape from the first layer', () => {
     const m = new Sequential([new Dense({ units: 4, inputShape: [6] }), new Dense({ units: 1 })]);
     expect(m.inputs[0].shape).toEqual([null, 6]);

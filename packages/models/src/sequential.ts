@@ -8,6 +8,8 @@ import { ModelError } from './errors';
 export interface SequentialArgs {
   name?: string;
   trainable?: boolean;
+  /** The layers, when the options come first (`new Sequential({ layers, name })`, as tfjs). */
+  layers?: readonly (Layer | SymbolicTensor)[];
 }
 
 /**
@@ -32,8 +34,12 @@ export class Sequential extends Functional {
   /** The input, then each layer's output, while the input shape is known. */
   #stack: SymbolicTensor[] = [];
 
-  constructor(layers: readonly (Layer | SymbolicTensor)[] = [], args: SequentialArgs = {}) {
-    super({ name: args.name, trainable: args.trainable, [DEFER_GRAPH]: true });
+  constructor(layers?: readonly (Layer | SymbolicTensor)[], args?: SequentialArgs);
+  constructor(args: SequentialArgs);
+  constructor(layersOrArgs: readonly (Layer | SymbolicTensor)[] | SequentialArgs = [], args: SequentialArgs = {}) {
+    const options = Array.isArray(layersOrArgs) ? args : (layersOrArgs as SequentialArgs);
+    super({ name: options.name, trainable: options.trainable, [DEFER_GRAPH]: true });
+    const layers = Array.isArray(layersOrArgs) ? layersOrArgs : (options.layers ?? []);
     if (!Array.isArray(layers)) throw new ModelError(`Sequential: expected an array of layers, received ${typeof layers}; use new Sequential([...layers], { name })`);
     for (const layer of layers) this.add(layer);
   }

@@ -4,10 +4,10 @@ import { Initializer } from './initializer';
 import { Zeros, Ones, Constant } from './basic';
 import { RandomNormal, RandomUniform, TruncatedNormal } from './random';
 import { VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, computeFans } from './variance-scaling';
-import { Identity, Orthogonal } from './matrix';
+import { IdentityInitializer, Orthogonal } from './matrix';
 
 export { Initializer, Zeros, Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling };
-export { GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, Identity, Orthogonal, computeFans };
+export { GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, IdentityInitializer, Orthogonal, computeFans };
 
 /** An initializer, by instance, by name ('glorotUniform', 'glorot_uniform', 'GlorotUniform') or serialized. */
 export type InitializerIdentifier = Initializer | string | SerializedObject;
@@ -15,13 +15,13 @@ export type InitializerIdentifier = Initializer | string | SerializedObject;
 /** Every built-in initializer, under its Keras class name. */
 export const initializers = new ClassTable<Initializer>('initializer', Initializer);
 initializers.register(Zeros, Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling);
-initializers.register(GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, Identity, Orthogonal);
+initializers.register(GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, IdentityInitializer, Orthogonal);
 // Keras's short names ('uniform' is Embedding's default) and the class name Keras 3 saves Identity under.
 initializers.alias('uniform', RandomUniform);
 initializers.alias('normal', RandomNormal);
 initializers.alias('one', Ones);
 initializers.alias('zero', Zeros);
-initializers.alias('IdentityInitializer', Identity);
+initializers.alias('IdentityInitializer', IdentityInitializer);
 
 export function getInitializer(id: InitializerIdentifier): Initializer {
   return initializers.get(id);

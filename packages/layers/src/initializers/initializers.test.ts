@@ -19,7 +19,7 @@ import {
   HeNormal,
   LecunUniform,
   LecunNormal,
-  Identity,
+  IdentityInitializer as Identity,
   Orthogonal,
 } from './index';
 import { serialize } from '../serializable';

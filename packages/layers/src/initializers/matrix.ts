@@ -3,8 +3,12 @@ import { LayerError } from '../errors';
 import { Initializer } from './initializer';
 import type { SeedArgs } from './random';
 
-/** `gain` times the identity matrix (2-D shapes only). */
-export class Identity extends Initializer {
+/**
+ * `gain` times the identity matrix (2-D shapes only). Exported as IdentityInitializer (Keras 3's
+ * class name) so it does not clash with the Identity layer; it is saved as 'Identity', the name
+ * TensorFlow.js and every Keras version read.
+ */
+export class IdentityInitializer extends Initializer {
   static override className = 'Identity';
   readonly gain: number;
   constructor(args: { gain?: number } = {}) {

@@ -23,6 +23,14 @@ export class Nadam extends Optimizer {
     this.epsilon = args.epsilon ?? 1e-7;
   }
 
+  override getHostState(): Record<string, number> {
+    return { ...super.getHostState(), uProduct: this.uProduct };
+  }
+  override setHostState(state: Record<string, number>): void {
+    super.setHostState(state);
+    if (typeof state.uProduct === 'number') this.uProduct = state.uProduct;
+  }
+
   protected slotNames(): string[] {
     return ['momentum', 'velocity'];
   }

@@ -145,6 +145,15 @@ export abstract class Optimizer {
     this.#calls = this.gradientAccumulationSteps ? n * this.gradientAccumulationSteps : n;
   }
 
+  /** State kept on the host (the raw call count, and per optimizer extras), for checkpoints. */
+  getHostState(): Record<string, number> {
+    return { calls: this.#calls };
+  }
+  /** Restores what getHostState returned. */
+  setHostState(state: Record<string, number>): void {
+    if (typeof state.calls === 'number') this.#calls = state.calls;
+  }
+
   /** The learning rate of the next update (a schedule is evaluated at the step count). */
   get learningRate(): number {
     const lr = this.#learningRate;

@@ -7,19 +7,25 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !(x instanceof Tensor) && Object.getPrototypeOf(x) === Object.prototype;
 }
 
-/** Is `x` a leaf of a nest of tensors (a tensor, a number, a typed array, or anything not an array or plain object)? */
-export function isLeaf(x: unknown, arraysAreLeaves = false): boolean {
-  if (Array.isArray(x)) return arraysAreLeaves;
-  return !isPlainObject(x);
+/** Is `x` an array of numbers or booleans (at any depth)? Such arrays are values (leaves), not structure. */
+export function isValueArray(x: unknown): boolean {
+  if (!Array.isArray(x)) return false;
+  return x.every((e) => typeof e === 'number' || typeof e === 'boolean' || isValueArray(e)) && x.length > 0;
+}
+
+/** Is `x` structure to descend into (a plain object, or an array that is not an array of numbers)? */
+function isStructure(x: unknown, arraysAreLeaves: boolean): boolean {
+  if (Array.isArray(x)) return !arraysAreLeaves && !isValueArray(x);
+  return isPlainObject(x);
 }
 
 /** The leaves of a nest, depth first, in key order of each object. */
 export function flattenNest<T>(x: Nest<T>, arraysAreLeaves = false): T[] {
   const out: T[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v) && !arraysAreLeaves) v.forEach(walk);
-    else if (isPlainObject(v)) for (const k of Object.keys(v)) walk(v[k]);
-    else out.push(v as T);
+    if (!isStructure(v, arraysAreLeaves)) out.push(v as T);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else for (const k of Object.keys(v as object)) walk((v as Record<string, unknown>)[k]);
   };
   walk(x);
   return out;
@@ -27,13 +33,14 @@ export function flattenNest<T>(x: Nest<T>, arraysAreLeaves = false): T[] {
 
 /** A nest of the same structure with `fn` applied to each leaf. */
 export function mapNest<T, U>(x: Nest<T>, fn: (leaf: T, path: string) => U, arraysAreLeaves = false, path = ''): Nest<U> {
-  if (Array.isArray(x) && !arraysAreLeaves) return x.map((v, i) => mapNest(v as Nest<T>, fn, arraysAreLeaves, `${path}[${i}]`));
-  if (isPlainObject(x)) {
+  if (!isStructure(x, arraysAreLeaves)) return fn(x as T, path);
+  if (Array.isArray(x)) return x.map((v, i) => mapNest(v as Nest<T>, fn, arraysAreLeaves, `${path}[${i}]`));
+  {
     const out: Record<string, Nest<U>> = {};
-    for (const k of Object.keys(x)) out[k] = mapNest(x[k] as Nest<T>, fn, arraysAreLeaves, path ? `${path}.${k}` : k);
+    const record = x as Record<string, unknown>;
+    for (const k of Object.keys(record)) out[k] = mapNest(record[k] as Nest<T>, fn, arraysAreLeaves, path ? `${path}.${k}` : k);
     return out;
   }
-  return fn(x as T, path);
 }
 
 /** Rebuilds a nest of the structure of `like` from a flat list of leaves (the inverse of flattenNest). */

@@ -5,4 +5,4 @@ export * from './spatial-dropout3d';
 export * from './gaussian-noise';
 export * from './gaussian-dropout';
 export * from './activity-regularization';
-export type { DataFormat, SpatialDropoutArgs, SpatialDropoutNdArgs } from './spatial-dropout';
+export type { SpatialDropoutArgs, SpatialDropoutNdArgs } from './spatial-dropout';

@@ -1,0 +1,40 @@
+import { TrainingError } from '../errors';
+import { Callback, type Logs } from './callback';
+
+/** Streams each epoch's logs to a CSV file, one row per epoch (Keras's CSVLogger; Node only). */
+export class CSVLogger extends Callback {
+  static override className = 'CSVLogger';
+  private keys: string[] | null = null;
+
+  constructor(
+    readonly filename: string,
+    readonly separator = ',',
+    readonly append = false,
+  ) {
+    super();
+    if (typeof filename !== 'string' || filename === '') throw new TrainingError(`CSVLogger: expected a file name, received ${JSON.stringify(filename)}`);
+  }
+
+  override async onTrainBegin(): Promise<void> {
+    const { writeFile, readFile } = await import('node:fs/promises');
+    this.keys = null;
+    if (this.append) {
+      const existing = await readFile(this.filename, 'utf8').catch(() => '');
+      const header = existing.split('\n')[0];
+      if (header) this.keys = header.split(this.separator).slice(1);
+    } else {
+      await writeFile(this.filename, '');
+    }
+  }
+
+  override async onEpochEnd(epoch: number, logs: Logs): Promise<void> {
+    const { appendFile } = await import('node:fs/promises');
+    let text = '';
+    if (!this.keys) {
+      this.keys = Object.keys(logs).sort();
+      text += ['epoch', ...this.keys].join(this.separator) + '\n';
+    }
+    text += [String(epoch), ...this.keys.map((k) => (k in logs ? String(logs[k]) : 'NA'))].join(this.separator) + '\n';
+    await appendFile(this.filename, text);
+  }
+}

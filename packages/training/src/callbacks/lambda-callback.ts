@@ -1,0 +1,28 @@
+import { Callback, type BatchLogs, type Logs } from './callback';
+
+type Maybe<T> = T | Promise<T>;
+
+/** The hooks a LambdaCallback runs (Keras's names, camelCase): only those given are called. */
+export interface LambdaCallbackArgs {
+  onEpochBegin?: (epoch: number, logs?: Logs) => Maybe<void>;
+  onEpochEnd?: (epoch: number, logs: Logs) => Maybe<void>;
+  onBatchBegin?: (batch: number, logs?: Logs) => Maybe<void>;
+  onBatchEnd?: (batch: number, logs: BatchLogs) => Maybe<void>;
+  onTrainBegin?: (logs?: Logs) => Maybe<void>;
+  onTrainEnd?: (logs?: Logs) => Maybe<void>;
+}
+
+/** A callback made of plain functions (Keras's LambdaCallback). */
+export class LambdaCallback extends Callback {
+  static override className = 'LambdaCallback';
+  constructor(args: LambdaCallbackArgs = {}) {
+    super();
+    // Hooks are set on the instance only when given, so fit skips the others entirely.
+    if (args.onEpochBegin) this.onEpochBegin = args.onEpochBegin;
+    if (args.onEpochEnd) this.onEpochEnd = args.onEpochEnd;
+    if (args.onBatchBegin) this.onTrainBatchBegin = args.onBatchBegin;
+    if (args.onBatchEnd) this.onTrainBatchEnd = args.onBatchEnd;
+    if (args.onTrainBegin) this.onTrainBegin = args.onTrainBegin;
+    if (args.onTrainEnd) this.onTrainEnd = args.onTrainEnd;
+  }
+}
