@@ -1,13 +1,15 @@
 // Small layers for the graph package's tests (this file is not exported).
-import { add, cast, memory, mul, notEqual, type Shape, type Tensor } from '@strata/tensor';
+import { add, cast, memory, mul, notEqual, Tensor, type Shape } from '@strata/tensor';
 import { Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
 
 /** Adds 1 and remembers what each call received. */
 export class Probe extends Layer {
   static override className = 'Probe';
-  calls: { training: unknown; mask: unknown; live: number }[] = [];
+  calls: { training: unknown; mask: unknown; maskValues: number[] | null; live: number }[] = [];
   override call(x: Tensor, options: CallOptions = {}): Tensor {
-    this.calls.push({ training: options.training, mask: options.mask ?? null, live: memory().numTensors });
+    // A mask lives as long as the tensor it describes, so its values are read while the call runs.
+    const maskValues = options.mask instanceof Tensor ? Array.from(options.mask.dataSync()) : null;
+    this.calls.push({ training: options.training, mask: options.mask ?? null, maskValues, live: memory().numTensors });
     return add(x, 1);
   }
   override computeOutputShape(s: ShapeOrShapes): Shape {

@@ -208,8 +208,11 @@ export class Layer implements Configurable {
     }
     const outMask = this.computeMask(inputs, options.mask);
     if (outMask) {
-      if (Array.isArray(outputs)) outputs.forEach((o, i) => setMask(o, (outMask as readonly (Tensor | null)[])[i] ?? null));
-      else setMask(outputs as Tensor, outMask as Tensor);
+      // A mask computeMask made is owned by the outputs; one passed through stays its owner's.
+      const incoming = new Set([options.mask ?? []].flat());
+      const put = (o: Tensor, m: Tensor | null) => setMask(o, m, { owned: m !== null && !incoming.has(m) });
+      if (Array.isArray(outputs)) outputs.forEach((o, i) => put(o, (outMask as readonly (Tensor | null)[])[i] ?? null));
+      else put(outputs as Tensor, outMask as Tensor);
     }
   }
 

@@ -1,8 +1,11 @@
-import type { Tensor } from '@strata/tensor';
+import { attachTo, engine, type Tensor } from '@strata/tensor';
 
 /**
- * Keras attaches `_keras_mask` to tensors; Strata keeps masks beside them, weakly, so a mask lives
- * exactly as long as the tensor it describes. Embedding(maskZero) sets one, RNNs and attention read it.
+ * Keras attaches `_keras_mask` to tensors; Strata keeps masks beside them. A mask a layer computed
+ * lives as long as the tensors it describes: it is freed with the last of them (or tidied away with
+ * them). A mask passed through unchanged is the same object, shared; a mask the caller made and
+ * passed in stays the caller's to dispose.
+ * Embedding(maskZero) sets one, RNNs and attention read it.
  */
 const masks = new WeakMap<Tensor, Tensor>();
 
@@ -11,7 +14,16 @@ export function maskOf(t: Tensor): Tensor | null {
   return m && !m.isDisposed ? m : null;
 }
 
-export function setMask(t: Tensor, mask: Tensor | null): void {
-  if (mask) masks.set(t, mask);
-  else masks.delete(t);
+/**
+ * Sets `t`'s mask. With `owned`, `t` takes ownership (a mask just computed for it); a mask other
+ * tensors already own gains `t` as one more owner; otherwise the mask stays its creator's.
+ */
+export function setMask(t: Tensor, mask: Tensor | null, options: { owned?: boolean } = {}): void {
+  if (!mask) {
+    masks.delete(t);
+    return;
+  }
+  if (masks.get(t) === mask) return;
+  masks.set(t, mask);
+  if (options.owned || engine.isAttached(mask)) attachTo(t, mask);
 }

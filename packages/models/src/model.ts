@@ -4,6 +4,10 @@ import { Graph, GraphError, InputLayer, collectNodes, holdGraph, holdersOf, rele
 import { ModelError } from './errors';
 import { predict, standardizeInputs, type PredictInputs, type PredictOptions } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
+import {
+  Trainer, activeTrainer, type CompileConfig, type ComputeLossArgs, type DataInput, type EvaluateOptions, type FitHistory, type FitOptions, type BatchOptions, type Logs,
+  type Metric, type Optimizer, type StepData,
+} from '@strata/training';
 
 export type ModelArgs = LayerArgs;
 
@@ -228,6 +232,65 @@ export class Model extends Layer {
   /** Set by a callback to end fit() after the current batch (Keras's `stop_training`). */
   stopTraining = false;
 
+  // ---- training: the Trainer of @strata/training does the work, as Keras 3's Trainer beneath Model ----
+
+  #trainer: Trainer | null = null;
+
+  /** The Trainer behind compile, fit and evaluate (made on first use); while another Trainer runs this model, that one. */
+  get trainer(): Trainer {
+    return activeTrainer(this) ?? (this.#trainer ??= new Trainer(this));
+  }
+
+  /** Configures training: `{optimizer, loss, metrics, lossWeights, weightedMetrics}`, by instance or by name. */
+  compile(config: CompileConfig): void {
+    this.trainer.compile(config);
+  }
+
+  /** Trains for `epochs` passes over the data; resolves to the History (`history.loss`, `history.val_loss`, ...). */
+  fit(x: DataInput, y?: unknown, options?: FitOptions): Promise<FitHistory> {
+    return this.trainer.fit(x, y, options);
+  }
+
+  /** The loss and metrics over the data: `{loss, accuracy, ...}`. */
+  evaluate(x: DataInput, y?: unknown, options?: EvaluateOptions): Promise<Logs> {
+    return this.trainer.evaluate(x, y, options);
+  }
+
+  /** One training step on one batch; resolves to its logs. */
+  trainOnBatch(x: DataInput, y?: unknown, options?: BatchOptions): Promise<Logs> {
+    return this.trainer.trainOnBatch(x, y, options);
+  }
+
+  /** One evaluation step on one batch; resolves to its logs. */
+  testOnBatch(x: DataInput, y?: unknown, options?: BatchOptions): Promise<Logs> {
+    return this.trainer.testOnBatch(x, y, options);
+  }
+
+  /** One training step of fit: override it to customise fit (Keras 3's `train_step`); `super.trainStep(data)` is the default. */
+  trainStep(data: StepData): Record<string, Tensor> {
+    return this.trainer.trainStep(data);
+  }
+
+  /** One evaluation step of evaluate and of fit's validation (Keras 3's `test_step`). */
+  testStep(data: StepData): Record<string, Tensor> {
+    return this.trainer.testStep(data);
+  }
+
+  /** The loss of a batch: the compiled loss(es) plus the model's own losses (Keras 3's `compute_loss`). */
+  computeLoss(args: ComputeLossArgs): Tensor {
+    return this.trainer.computeLoss(args);
+  }
+
+  /** The optimizer given to compile (null before). */
+  get optimizer(): Optimizer | null {
+    return this.#trainer?.optimizer ?? null;
+  }
+
+  /** The loss tracker and the compiled metrics. */
+  get metrics(): Metric[] {
+    return this.#trainer?.metrics ?? [];
+  }
+
   /** @internal for summaries: whether the model is a plain stack (Sequential overrides). */
   get isSequential(): boolean {
     return false;
@@ -238,6 +301,7 @@ export class Model extends Layer {
    * left to that model.
    */
   override dispose(): void {
+    this.#trainer?.dispose();
     this.#dropTrace();
     const shared = this.layers.filter((l) => holdersOf(l) > 0);
     if (shared.length === 0) return super.dispose();

@@ -54,6 +54,8 @@ class Engine {
   // and are registered in a batch at the next microtask (or when many are waiting), so the
   // short-lived ones, disposed before that, never pay for it.
   private unregistered = new Set<Tensor>();
+  private dependents = new WeakMap<Tensor, Tensor[]>();
+  private ownerCounts = new WeakMap<Tensor, number>();
   private flushScheduled = false;
 
   nextId(): number {
@@ -206,6 +208,32 @@ class Engine {
     this.release(h);
     this.count(h.backend.name, -1);
     for (const s of this.scopes) s.delete(t);
+    const deps = this.dependents.get(t);
+    if (deps) {
+      this.dependents.delete(t);
+      for (const d of deps) {
+        const owners = (this.ownerCounts.get(d) ?? 1) - 1;
+        this.ownerCounts.set(d, owners);
+        if (owners <= 0) this.disposeTensor(d);
+      }
+    }
+  }
+
+  /**
+   * Makes `dependent` live as long as `owner` (a mask beside the tensor it describes): it leaves
+   * every tidy scope and is disposed when its last owner is, or collected with them.
+   */
+  /** True while some tensor owns `t` through attach(). */
+  isAttached(t: Tensor): boolean {
+    return (this.ownerCounts.get(t) ?? 0) > 0;
+  }
+
+  attach(owner: Tensor, dependent: Tensor): void {
+    for (const s of this.scopes) s.delete(dependent);
+    this.ownerCounts.set(dependent, (this.ownerCounts.get(dependent) ?? 0) + 1);
+    const list = this.dependents.get(owner);
+    if (list) list.push(dependent);
+    else this.dependents.set(owner, [dependent]);
   }
 
   /** @internal Variable.assign: swap the handle a live tensor points at. */

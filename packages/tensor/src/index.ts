@@ -5,7 +5,7 @@ export { type Shape, type Dim, type ConcreteShape, sizeOf, broadcastShapes, norm
 export { StrataError, opError, fmtShape } from './errors';
 export { type Backend, type BackendFactory, type KernelImpl, type TfjsBackendOptions, type TensorInfo, type DataId, tfjsBackend } from './backend';
 export { registerBackend, setBackend, getBackend, ready, registeredBackends } from './backends';
-export { tidy, keep, dispose, memory, retain } from './memory';
+export { tidy, keep, dispose, memory, retain, attachTo } from './memory';
 export { type MemoryInfo, type OpObserver, type OpRecord, engine } from './engine';
 export {
   type OpDef,

@@ -25,3 +25,8 @@ export function memory(): MemoryInfo {
 export function retain<T extends Tensor>(t: T): T {
   return engine.retain(t) as T;
 }
+
+/** Makes `dependent` live as long as `owner` (and any other owner): disposed with the last of them, never by a tidy() on its own. */
+export function attachTo(owner: Tensor, dependent: Tensor): void {
+  engine.attach(owner, dependent);
+}

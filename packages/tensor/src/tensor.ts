@@ -17,8 +17,8 @@ export class Tensor<D extends DType = DType> {
   readonly id: number;
   readonly shape: readonly number[];
   readonly dtype: D;
-  /** @internal where the data lives; null once disposed. */
-  handle: Handle | null;
+  /** @internal where the data lives; null once disposed. Not enumerable: printers and deep-equal stay off the backend. */
+  declare handle: Handle | null;
   /** @internal set by keep(): tidy() will not dispose this tensor. */
   kept = false;
 
@@ -26,7 +26,7 @@ export class Tensor<D extends DType = DType> {
     this.id = engine.nextId();
     this.shape = Object.freeze([...shape]);
     this.dtype = dtype;
-    this.handle = handle;
+    Object.defineProperty(this, 'handle', { value: handle, writable: true, enumerable: false, configurable: true });
   }
 
   get rank(): number {

@@ -11,7 +11,7 @@ export { Metric, getMetric, metricClasses, type MetricIdentifier, type MetricArg
 export * from './callbacks';
 export { Dataset, type ShuffleOptions } from './data/dataset';
 export {
-  Trainer, readLogs,
+  Trainer, readLogs, activeTrainer,
   type CompileConfig, type FitOptions, type EvaluateOptions, type PredictOptions, type BatchOptions, type Verbosity,
 } from './trainer/trainer';
 export type { Trainable, ModelInputs, ModelOutputs, Targets, StepData, ComputeLossArgs } from './trainer/trainable';

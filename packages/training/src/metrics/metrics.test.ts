@@ -80,6 +80,11 @@ test('ROC AUC approaches the exact (Mann-Whitney) area; PR AUC is 1 for a perfec
   expectClose(run(new M.AUC({ curve: 'PR' }), [[[0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9]]]), [1], 1e-3);
   expectClose(run(new M.AUC(), [[[0, 0, 1, 1], [0.9, 0.8, 0.2, 0.1]]]), [0], 1e-3);
   expect(run(new M.AUC({ summationMethod: 'minoring' }), [[labels, scores]])[0]).toBeLessThanOrEqual(roc + 1e-6);
+  // the histogram path (evenly spaced thresholds) and the explicit-threshold path agree
+  const inner = Array.from({ length: 48 }, (_, i) => (i + 1) / 49);
+  for (const curve of ['ROC', 'PR'] as const) {
+    expectClose(run(new M.AUC({ numThresholds: 50, curve }), [[labels, scores]]), run(new M.AUC({ thresholds: inner, curve }), [[labels, scores]]), 1e-5);
+  }
 });
 
 test('F1 per class and averaged', () => {

@@ -3,7 +3,7 @@ import { GradientTape } from '@strata/autodiff';
 import { Dense, Layer } from '@strata/layers';
 import { useCpu, values, expectClose } from '../testing/setup';
 import { TwoLayer, planeData } from '../testing/models';
-import { Trainer } from './trainer';
+import { Trainer, activeTrainer } from './trainer';
 import { SGD } from '../optimizers';
 import type { ComputeLossArgs, ModelOutputs, StepData } from './trainable';
 
@@ -170,4 +170,53 @@ test('a GAN-style custom loop: two models, two optimizers, one GradientTape each
   void concat;
   void expectClose;
   void (null as unknown as ModelOutputs);
+});
+
+test('inputs given as a record by name reach a model that names its inputs as a list in its order', async () => {
+  class TwoInputs extends Layer {
+    readonly inputNames = ['a', 'b'];
+    dense = new Dense({ units: 1, kernelInitializer: 'ones', useBias: false });
+    override call([a, b]: Tensor[]): Tensor {
+      return this.dense.apply(sub(a, b));
+    }
+  }
+  const model = new TwoInputs();
+  const trainer = new Trainer(model);
+  trainer.compile({ optimizer: new SGD({ learningRate: 0 }), loss: 'mse' });
+  const a = tensor([[3], [5]]);
+  const b = tensor([[1], [1]]);
+  const y = tensor([[2], [4]]);
+  expect((await trainer.evaluate({ b, a }, y)).loss).toBeCloseTo(0);
+  await expect(trainer.evaluate({ a, c: b }, y)).rejects.toThrow("the model's inputs are 'a', 'b'; received keys 'a', 'c' (missing b)");
+  dispose([a, b, y]);
+  model.dispose();
+});
+
+test("a model that delegates its steps to a Trainer it holds (as Model does) is trained by whichever Trainer runs it", async () => {
+  class Delegating extends TwoLayer {
+    #own: Trainer | null = null;
+    get trainer(): Trainer {
+      return activeTrainer(this) ?? (this.#own ??= new Trainer(this));
+    }
+    trainStep(data: StepData) {
+      return this.trainer.trainStep(data);
+    }
+    computeLoss(args: ComputeLossArgs) {
+      return this.trainer.computeLoss(args);
+    }
+  }
+  const [x, y] = planeData(32);
+  const model = new Delegating();
+  model.trainer.compile({ optimizer: 'sgd', loss: 'mse' });
+  const other = new Trainer(model);
+  other.compile({ optimizer: 'adam', loss: 'mae' });
+  const h = await other.fit(x, y, { epochs: 1, verbose: 0 });
+  expect(h.loss![0]).toBeGreaterThan(0);
+  expect(other.optimizer!.iterations).toBe(1);
+  expect(model.trainer.optimizer!.iterations).toBe(0);
+  expect(activeTrainer(model)).toBeNull();
+  dispose([x, y]);
+  other.dispose();
+  model.trainer.dispose();
+  model.dispose();
 });

@@ -34,6 +34,8 @@ export interface Trainable {
   /** Regularization penalties and added losses, computed when read (joined to the loss in training). */
   readonly losses?: Tensor[];
   readonly name?: string;
+  /** Names of the inputs: with them, inputs given as a record by name are passed to `apply` as a list in this order. */
+  readonly inputNames?: readonly string[];
   /** Names of the outputs of a multi-output model, for per-output losses, metrics and logs. */
   readonly outputNames?: readonly string[];
   /** Keras's `model.stop_training`, also honoured. */

@@ -82,6 +82,18 @@ export interface BatchOptions {
   resetMetrics?: boolean;
 }
 
+/** The Trainer running each model's fit, evaluate or predict right now. */
+const running = new WeakMap<object, Trainer>();
+
+/**
+ * The Trainer currently running `model`'s fit, evaluate or predict, if any: a model whose
+ * `trainStep` delegates to a Trainer it holds uses this, so that another Trainer training it
+ * (`new Trainer(model).fit(...)`) gets its own compiled loss and optimizer.
+ */
+export function activeTrainer(model: object): Trainer | null {
+  return running.get(model) ?? null;
+}
+
 /** Numbers from a record of tensors (a synchronisation point: used once per epoch, not per batch). */
 export async function readLogs(tensors: Record<string, Tensor>): Promise<Logs> {
   const names = Object.keys(tensors);
@@ -224,7 +236,7 @@ export class Trainer implements TrainingContext {
     const tape = new GradientTape();
     try {
       const { yPred, loss } = tape.record(() => {
-        const yPred = model.apply(x, { training: true }) as ModelOutputs;
+        const yPred = model.apply(this.inputsFor(x), { training: true }) as ModelOutputs;
         const loss = this.callComputeLoss({ x, y, yPred, sampleWeight, training: true });
         return { yPred, loss };
       });
@@ -247,7 +259,7 @@ export class Trainer implements TrainingContext {
   /** One evaluation step: forward pass (inference mode), loss, metrics. */
   testStep(data: StepData): Record<string, Tensor> {
     const [x, y, sampleWeight] = data;
-    const yPred = this.model.apply(x, { training: false }) as ModelOutputs;
+    const yPred = this.model.apply(this.inputsFor(x), { training: false }) as ModelOutputs;
     const loss = this.callComputeLoss({ x, y, yPred, sampleWeight, training: false });
     this.lossTracker.updateState(loss, scalar(firstBatchSize(x)));
     return this.computeMetrics(x, y, yPred, sampleWeight);
@@ -255,7 +267,20 @@ export class Trainer implements TrainingContext {
 
   /** One prediction step: the model in inference mode. */
   predictStep(data: StepData): ModelOutputs {
-    return this.model.apply(data[0], { training: false }) as ModelOutputs;
+    return this.model.apply(this.inputsFor(data[0]), { training: false }) as ModelOutputs;
+  }
+
+  /** Inputs as the model takes them: a record keyed by input name becomes a list in the model's input order. */
+  inputsFor(x: ModelInputs): ModelInputs {
+    const names = this.model.inputNames;
+    if (!names || x instanceof Tensor || Array.isArray(x)) return x;
+    const record = x as Record<string, Tensor>;
+    const missing = names.filter((n) => !(n in record));
+    const unknown = Object.keys(record).filter((k) => !names.includes(k));
+    if (missing.length || unknown.length) {
+      throw new TrainingError(`the model's inputs are ${names.map((n) => `'${n}'`).join(', ')}; received keys ${Object.keys(record).map((n) => `'${n}'`).join(', ')}${missing.length ? ` (missing ${missing.join(', ')})` : ''}`);
+    }
+    return names.length === 1 ? record[names[0]] : names.map((n) => record[n]);
   }
 
   private callComputeLoss(args: ComputeLossArgs): Tensor {
@@ -285,6 +310,22 @@ export class Trainer implements TrainingContext {
 
   /** Trains for `epochs` passes over the data; resolves to the History of logged values per epoch. */
   async fit(x: DataInput, y?: unknown, options: FitOptions = {}): Promise<FitHistory> {
+    return this.asActive(() => this.fitLoop(x, y, options));
+  }
+
+  /** Runs `fn` with this Trainer registered as the one running the model (see activeTrainer). */
+  private async asActive<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = running.get(this.model);
+    running.set(this.model, this);
+    try {
+      return await fn();
+    } finally {
+      if (previous) running.set(this.model, previous);
+      else running.delete(this.model);
+    }
+  }
+
+  private async fitLoop(x: DataInput, y: unknown, options: FitOptions): Promise<FitHistory> {
     this.assertCompiled('fit');
     const owner = 'fit';
     checkOptions(owner, options as Record<string, unknown>, FIT_OPTIONS);
@@ -423,6 +464,10 @@ export class Trainer implements TrainingContext {
 
   /** The loss and metrics over the data, as numbers: `{loss, accuracy, ...}`. */
   async evaluate(x: DataInput, y?: unknown, options: EvaluateOptions = {}): Promise<Logs> {
+    return this.asActive(() => this.evaluateData(x, y, options));
+  }
+
+  private async evaluateData(x: DataInput, y: unknown, options: EvaluateOptions): Promise<Logs> {
     this.assertCompiled('evaluate');
     checkOptions('evaluate', options as Record<string, unknown>, ['batchSize', 'verbose', 'sampleWeight', 'steps', 'callbacks']);
     checkPositiveInt('evaluate', 'batchSize', options.batchSize);
@@ -442,6 +487,10 @@ export class Trainer implements TrainingContext {
 
   /** The model's outputs over the data, batch by batch, joined along the first axis (tensors the caller owns). */
   async predict(x: DataInput, options: PredictOptions = {}): Promise<ModelOutputs> {
+    return this.asActive(() => this.predictData(x, options));
+  }
+
+  private async predictData(x: DataInput, options: PredictOptions): Promise<ModelOutputs> {
     checkOptions('predict', options as Record<string, unknown>, ['batchSize', 'verbose', 'steps', 'callbacks']);
     checkPositiveInt('predict', 'batchSize', options.batchSize);
     const source = makeSource('predict', x, undefined, undefined, { batchSize: options.batchSize, shuffle: false, stepsPerEpoch: options.steps });
@@ -474,13 +523,13 @@ export class Trainer implements TrainingContext {
   async trainOnBatch(x: DataInput, y?: unknown, options: BatchOptions = {}): Promise<Logs> {
     this.assertCompiled('trainOnBatch');
     this.optimizer?.build(this.model.trainableWeights);
-    return this.onBatch('trainOnBatch', x, y, options, (data) => this.runTrainStep(data));
+    return this.asActive(() => this.onBatch('trainOnBatch', x, y, options, (data) => this.runTrainStep(data)));
   }
 
   /** One evaluation step on one batch; resolves to its logs. */
   async testOnBatch(x: DataInput, y?: unknown, options: BatchOptions = {}): Promise<Logs> {
     this.assertCompiled('testOnBatch');
-    return this.onBatch('testOnBatch', x, y, options, (data) => this.runTestStep(data));
+    return this.asActive(() => this.onBatch('testOnBatch', x, y, options, (data) => this.runTestStep(data)));
   }
 
   private async onBatch(owner: string, x: DataInput, y: unknown, options: BatchOptions, step: (data: StepData) => Record<string, Tensor>): Promise<Logs> {
@@ -504,7 +553,14 @@ export class Trainer implements TrainingContext {
   /** The model's outputs for one batch (inference mode). */
   predictOnBatch(x: ModelInputs): ModelOutputs {
     if (x instanceof Dataset) throw new TrainingError('predictOnBatch: expected tensors for one batch, received a Dataset; use predict for datasets');
-    return this.runPredictStep([x, null, null]);
+    const previous = running.get(this.model);
+    running.set(this.model, this);
+    try {
+      return this.runPredictStep([x, null, null]);
+    } finally {
+      if (previous) running.set(this.model, previous);
+      else running.delete(this.model);
+    }
   }
 
   /** Frees the optimizer's state and the metrics' state. */
