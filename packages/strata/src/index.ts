@@ -9,6 +9,9 @@ import { webgpu } from '@strata/backend-webgpu';
 
 export * from '@strata/tensor'; // Tensor, creation, ops (also as the `ops` namespace), memory, backends
 export * from '@strata/autodiff'; // GradientTape, grad, valueAndGrad, customGradient, stopGradient
+export * from '@strata/layers'; // Layer, the layer catalog, initializers, activations, regularizers, constraints
+export * from '@strata/graph'; // input(), symbolic tensors, graph execution
+export * from '@strata/models'; // Model, Functional, Sequential, summary, plotModel
 export { cpu, wasm, webgpu };
 
 // cpu first: it is the only backend that starts synchronously, so it is the default until a program
