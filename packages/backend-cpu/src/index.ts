@@ -1,7 +1,7 @@
 // Importing tfjs-backend-cpu registers its kernels with tfjs-core's registry (tfjs's own mechanism);
 // nothing runs until a Strata backend is created from it.
 import '@tensorflow/tfjs-backend-cpu';
-import { tfjsBackend, type BackendFactory } from '@strata/tensor';
+import { composedKernels, tfjsBackend, type BackendFactory } from '@strata/tensor';
 
 /**
  * The CPU backend: TensorFlow.js's plain JavaScript kernels. Works everywhere, starts
@@ -10,6 +10,9 @@ import { tfjsBackend, type BackendFactory } from '@strata/tensor';
 export function cpu(): BackendFactory {
   return tfjsBackend({
     name: 'cpu',
+    // tfjs-cpu's Conv2DBackpropFilter reads every element through TensorBuffer.get: the composed
+    // one (a convolution of the input with dy) trains a CNN 5-18× faster.
+    kernels: composedKernels,
     // tfjs-backend-cpu prints a "use tfjs-node" banner on first write in Node; Strata users need not see it.
     configure: (tf) => {
       (tf as unknown as { firstUse: boolean }).firstUse = false;

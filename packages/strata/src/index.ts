@@ -11,7 +11,10 @@ export * from '@strata/tensor'; // Tensor, creation, ops (also as the `ops` name
 export * from '@strata/autodiff'; // GradientTape, grad, valueAndGrad, customGradient, stopGradient
 export * from '@strata/layers'; // Layer, the layer catalog, initializers, activations, regularizers, constraints
 export * from '@strata/graph'; // input(), symbolic tensors, graph execution
+export * from '@strata/training'; // optimizers, losses, metrics, callbacks, Dataset, the Trainer behind fit()
 export * from '@strata/models'; // Model, Functional, Sequential, summary, plotModel
+// model.predict (synchronous, @strata/models) is what users call; the Trainer's async options type stays in @strata/training.
+export { type PredictOptions } from '@strata/models';
 export { cpu, wasm, webgpu };
 
 // cpu first: it is the only backend that starts synchronously, so it is the default until a program

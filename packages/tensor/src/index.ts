@@ -4,6 +4,11 @@ export { type DType, type TypedArray, type DataFor, upcast, DTYPES } from './dty
 export { type Shape, type Dim, type ConcreteShape, sizeOf, broadcastShapes, normalizeAxis, normalizeAxes } from './shape';
 export { StrataError, opError, fmtShape } from './errors';
 export { type Backend, type BackendFactory, type KernelImpl, type TfjsBackendOptions, type TensorInfo, type DataId, tfjsBackend } from './backend';
+// For backend packages: kernels composed from registry kernels, and the helpers to write more.
+export {
+  composedKernels, composed, Scratch, convGradInfo, padOrCrop, spreadByStrides,
+  type ConvGradAttrs, type Conv2DInfo, type SpatialMargins,
+} from './kernels';
 export { registerBackend, setBackend, getBackend, ready, registeredBackends } from './backends';
 export { tidy, keep, dispose, memory, retain, attachTo } from './memory';
 export { type MemoryInfo, type OpObserver, type OpRecord, engine } from './engine';

@@ -1,7 +1,6 @@
 import { getKernel } from '@tensorflow/tfjs-core';
 import type { KernelImpl, TensorInfo } from '@strata/tensor';
-import { StrataError } from '@strata/tensor';
-import { composed } from './compose';
+import { StrataError, composed } from '@strata/tensor';
 
 /**
  * Cast, with tfjs-wasm's cast to bool fixed. tfjs-wasm copies the values into a Uint8Array, which

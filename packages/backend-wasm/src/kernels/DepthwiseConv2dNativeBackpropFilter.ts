@@ -1,7 +1,5 @@
+import { composed, convGradInfo, type ConvGradAttrs, padOrCrop } from '@strata/tensor';
 import type { KernelImpl, TensorInfo } from '@strata/tensor';
-import { composed } from './compose';
-import { convGradInfo, type ConvGradAttrs } from './conv-info';
-import { padOrCrop } from './spatial';
 
 interface Attrs extends ConvGradAttrs {
   filterShape: [number, number, number, number];

@@ -1,7 +1,5 @@
+import { composed, convGradInfo, type ConvGradAttrs, padOrCrop, spreadByStrides } from '@strata/tensor';
 import type { KernelImpl } from '@strata/tensor';
-import { composed } from './compose';
-import { convGradInfo, type ConvGradAttrs } from './conv-info';
-import { padOrCrop, spreadByStrides } from './spatial';
 
 interface Attrs extends ConvGradAttrs {
   inputShape: [number, number, number, number];

@@ -1,7 +1,6 @@
-import type { KernelImpl } from '@strata/tensor';
+import { composedKernels, type KernelImpl } from '@strata/tensor';
 import { batchMatMul } from './BatchMatMul';
 import { cast } from './Cast';
-import { conv2DBackpropFilter } from './Conv2DBackpropFilter';
 import { conv3DBackpropFilterV2 } from './Conv3DBackpropFilterV2';
 import { conv3DBackpropInputV2 } from './Conv3DBackpropInputV2';
 import { depthwiseConv2dNativeBackpropFilter } from './DepthwiseConv2dNativeBackpropFilter';
@@ -11,9 +10,9 @@ import { unsortedSegmentSum } from './UnsortedSegmentSum';
 
 /** The kernels Strata supplies on wasm, under tfjs-core's kernel names: the ones tfjs-wasm 4.22 lacks or gets wrong. */
 export const wasmKernels: Record<string, KernelImpl> = {
+  ...composedKernels, // Conv2DBackpropFilter
   BatchMatMul: batchMatMul,
   Cast: cast,
-  Conv2DBackpropFilter: conv2DBackpropFilter,
   Conv3DBackpropFilterV2: conv3DBackpropFilterV2,
   Conv3DBackpropInputV2: conv3DBackpropInputV2,
   DepthwiseConv2dNativeBackpropFilter: depthwiseConv2dNativeBackpropFilter,

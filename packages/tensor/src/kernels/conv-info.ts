@@ -1,5 +1,6 @@
 import { backend_util } from '@tensorflow/tfjs-core';
-import { StrataError, fmtShape, type TensorInfo } from '@strata/tensor';
+import type { TensorInfo } from '../backend';
+import { StrataError, fmtShape } from '../errors';
 
 export type Conv2DInfo = backend_util.Conv2DInfo;
 type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;

@@ -1,4 +1,4 @@
-import type { TensorInfo } from '@strata/tensor';
+import type { TensorInfo } from '../backend';
 import type { Scratch } from './compose';
 
 /** Rows and columns to add (positive) or cut (negative) on each side of a rank-4 tensor's axes 1 and 2. */

@@ -1,5 +1,6 @@
 import type { NamedAttrMap } from '@tensorflow/tfjs-core';
-import type { Backend, DType, TensorInfo } from '@strata/tensor';
+import type { Backend, TensorInfo } from '../backend';
+import type { DType } from '../dtype';
 
 /** Runs kernels on behalf of a composed kernel and remembers every intermediate it made. */
 export class Scratch {

@@ -1,5 +1,5 @@
-import type { KernelImpl, TensorInfo } from '@strata/tensor';
-import { StrataError } from '@strata/tensor';
+import type { KernelImpl, TensorInfo } from '../backend';
+import { StrataError } from '../errors';
 import { composed } from './compose';
 import { convGradInfo, type ConvGradAttrs } from './conv-info';
 import { padOrCrop } from './spatial';
