@@ -13,6 +13,7 @@ export * from '@strata/layers'; // Layer, the layer catalog, initializers, activ
 export * from '@strata/graph'; // input(), symbolic tensors, graph execution
 export * from '@strata/training'; // optimizers, losses, metrics, callbacks, Dataset, the Trainer behind fit()
 export * from '@strata/models'; // Model, Functional, Sequential, summary, plotModel
+export * from '@strata/serialization'; // registerSerializable, modelFromJSON, cloneModel, TF.js layers and .keras files
 // model.predict (synchronous, @strata/models) is what users call; the Trainer's async options type stays in @strata/training.
 export { type PredictOptions } from '@strata/models';
 export { cpu, wasm, webgpu };
