@@ -1,7 +1,8 @@
 // `npx tsx examples/functional-feature-extraction.ts`: transfer learning with the functional API.
 // A classifier learns four kinds of signals; a feature extractor is then cut out of it at an inner
 // layer (sharing its weights), frozen, and topped with a new head that learns a second task from few
-// examples. Only the head trains: the base model's weights are the same afterwards.
+// examples. Only the head trains: the base model's weights are the same afterwards. Then the extractor
+// is unfrozen and the whole model fine-tuned with a small step.
 import { add, argMax, cast, dispose, equal, gather, logSoftmax, mean, mod, mul, neg, oneHot, randomNormal, randomUniform, setBackend, sub, sum, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
@@ -45,13 +46,13 @@ function snapshot(model: Model): Float32Array[] {
 }
 
 /** Plain gradient descent on the model's trainable weights (a frozen layer has none). */
-function train(model: Model, x: Tensor, labels: Tensor, classes: number, steps: number, log: (s: string) => void): void {
+function train(model: Model, x: Tensor, labels: Tensor, classes: number, steps: number, log: (s: string) => void, learningRate = 0.2): void {
   for (let step = 0; step < steps; step++) {
     const tape = new GradientTape();
     const loss = tape.record(() => tidy(() => crossEntropy(model.apply(x, { training: true }) as Tensor, labels, classes)));
     const weights = model.trainableWeights;
     const grads = tape.gradient(loss, weights);
-    tidy(() => weights.forEach((w, i) => grads[i] && w.assign(sub(w, mul(grads[i]!, 0.2)))));
+    tidy(() => weights.forEach((w, i) => grads[i] && w.assign(sub(w, mul(grads[i]!, learningRate)))));
     if (step === steps - 1) log(`  ${model.name}: loss ${loss.dataSync()[0].toFixed(4)} after ${steps} steps`);
     dispose([loss, grads]);
   }
@@ -90,10 +91,19 @@ export async function main(options: Options = {}) {
   const unchanged = frozen.every((w, i) => w.every((v, k) => v === after[i][k]));
   log(`the base model's weights are ${unchanged ? 'unchanged' : 'CHANGED'}`);
 
+  // 4. Fine-tuning: unfreeze the extractor and train everything a little, with a small step. The
+  // extractor's layers are the base model's, so the base model's weights move too.
+  extractor.trainable = true;
+  train(transfer, taskB.x, parity, 2, Math.max(1, steps >> 2), log, 0.02);
+  const tuned = snapshot(base);
+  const fineTuned = tuned.some((w, i) => w.some((v, k) => v !== after[i][k]));
+  const tunedAccuracy = accuracy(transfer, taskB.x, parity);
+  log(`after fine-tuning: accuracy ${(tunedAccuracy * 100).toFixed(1)}%, the base model's weights ${fineTuned ? 'moved' : 'did not move'}`);
+
   dispose([taskA, taskB, parity]);
   transfer.dispose(); // frees the new head; the extractor's layers are still the base model's
   base.dispose();
-  return { baseAccuracy, transferAccuracy, unchanged };
+  return { baseAccuracy, transferAccuracy, unchanged, fineTuned, tunedAccuracy };
 }
 
 if (process.argv[1]?.endsWith('functional-feature-extraction.ts')) main();

@@ -28,9 +28,29 @@ export function collectNodes<T>(fn: () => T): { result: T; nodes: Node[] } {
   }
 }
 
+let tracingDepth = 0;
+
+/**
+ * Runs `fn` as a trace: the layer calls it records are looked at, not part of a model, so layers do
+ * not remember them as their inbound calls (`layer.output` stays the one of the model's graph).
+ */
+export function tracing<T>(fn: () => T): T {
+  tracingDepth++;
+  try {
+    return fn();
+  } finally {
+    tracingDepth--;
+  }
+}
+
+/** @internal true inside `tracing` (and `scratch`). */
+export function isTracing(): boolean {
+  return tracingDepth > 0;
+}
+
 /** Runs `fn` and frees the constants of every node it recorded: for graphs that are only looked at. */
 export function scratch<T>(fn: () => T): T {
-  const { result, nodes } = collectNodes(fn);
+  const { result, nodes } = tracing(() => collectNodes(fn));
   for (const n of nodes) n.disposeConstants();
   return result;
 }

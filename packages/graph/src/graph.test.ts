@@ -1,6 +1,6 @@
 import { setBackend, add, concat, matmul, memory, mul, tensor, variable, zeros, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { Dense, Layer } from '@strata/layers';
+import { Add, Dense, Layer } from '@strata/layers';
 import { Graph, GraphError, InputLayer, InputNode, LayerNode, OpNode, SymbolicTensor, input, placeholder, scratch } from './index';
 import { TwoWays } from './test-layers';
 
@@ -135,6 +135,17 @@ describe('definition-time errors name both sides and their shapes', () => {
     }
   });
 
+  it('a merge layer given incompatible shapes', () => {
+    const x = input({ shape: [3], name: 'merge_in' });
+    const four = new Dense({ units: 4, name: 'four_wide' }).apply(x);
+    const five = new Dense({ units: 5, name: 'five_wide' }).apply(x);
+    const bad = new Add({ name: 'bad_add' });
+    expect(() => bad.apply([four, five])).toThrow(
+      'Layer "bad_add" (Add) cannot be applied to the output of layer "four_wide" (Dense) of shape [null,4] and the output of layer "five_wide" (Dense) of shape [null,5]: ' +
+        'Add layer "bad_add": inputs have incompatible shapes [null,4] and [null,5] (inputs 0 and 1); after the batch axis each axis must be equal, or 1 in one of them',
+    );
+  });
+
   it('an op whose shape rule fails', () => {
     const a = new Dense({ units: 3, name: 'left' }).apply(input({ shape: [2], name: 'in_a' }));
     const b = input({ shape: [4], name: 'in_b' });
@@ -149,8 +160,13 @@ describe('definition-time errors name both sides and their shapes', () => {
     const b = input({ shape: [2], name: 'b_in' });
     const s = add(new Dense({ units: 2, name: 'da' }).apply(a) as unknown as Tensor, b as unknown as Tensor);
     expect(() => new Graph([a], [s], 'Functional "m"')).toThrow(
-      'Graph disconnected: cannot obtain the value of input "b_in" of shape [null,2], needed by op "add": it is not one of the inputs of Functional "m" ("a_in"). Add it to inputs, or take outputs that do not depend on it',
+      'Graph disconnected: cannot obtain the value of input "b_in" of shape [null,2], needed by op "add": it is not one of the inputs of Functional "m" ("a_in"). ' +
+        'Add it to inputs, or take outputs that do not depend on it. Reached from the outputs: "da", op "add"',
     );
+    // Every missing input is named, the first one in full.
+    const c = input({ shape: [2], name: 'c_in' });
+    const t = add(s, c as unknown as Tensor);
+    expect(() => new Graph([a], [t], 'Functional "m2"')).toThrow(/^Graph disconnected: cannot obtain the value of input "(b|c)_in" of shape \[null,2\] \(and "(b|c)_in"\), needed by op "add(_1)?"/);
   });
 
   it('inputs or outputs that are not symbolic, repeated inputs, duplicate layer names', () => {

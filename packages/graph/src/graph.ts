@@ -19,6 +19,18 @@ function asSymbolicList(what: string, owner: string, xs: unknown): SymbolicTenso
   });
 }
 
+/** Keras's "Graph disconnected", naming the missing input, who needs it, and the layers reached without issue. */
+function disconnected(owner: string, inputs: readonly SymbolicTensor[], missing: [SymbolicTensor, string][], reached: readonly ComputeNode[]): GraphError {
+  const [t, reader] = missing[0];
+  const names = inputs.map((x) => `"${x.name}"`).join(', ');
+  const others = missing.length > 1 ? ` (and ${missing.slice(1).map(([x]) => `"${x.name}"`).join(', ')})` : '';
+  const seen = reached.map((n) => (n instanceof LayerNode ? `"${n.layer.name}"` : `op "${n.label}"`));
+  return new GraphError(
+    `Graph disconnected: cannot obtain the value of ${describeValue(t)}${others}, needed by ${reader}: it is not one of the inputs of ${owner} (${names}). ` +
+      `Add it to inputs, or take outputs that do not depend on it. Reached from the outputs: ${[...new Set(seen)].join(', ')}`,
+  );
+}
+
 /**
  * The part of a recorded graph that leads from `inputs` to `outputs`: found by walking back from the
  * outputs and stopping at the inputs, which may be any tensors of the graph (an intermediate tensor
@@ -51,6 +63,7 @@ export class Graph {
     const visited = new Set<SymbolicTensor>();
     // An explicit stack rather than recursion: a traced model can chain thousands of op nodes.
     const pending: [SymbolicTensor, string][] = this.outputs.map((t, i) => [t, `output ${i}`]);
+    const missing: [SymbolicTensor, string][] = [];
     while (pending.length > 0) {
       const [t, reader] = pending.pop()!;
       if (visited.has(t)) continue;
@@ -58,11 +71,8 @@ export class Graph {
       if (inputSet.has(t)) continue;
       const node = t.node;
       if (node instanceof InputNode) {
-        const names = this.inputs.map((x) => `"${x.name}"`).join(', ');
-        throw new GraphError(
-          `Graph disconnected: cannot obtain the value of ${describeValue(t)}, needed by ${reader}: it is not one of the inputs of ${owner} (${names}). ` +
-            `Add it to inputs, or take outputs that do not depend on it`,
-        );
+        missing.push([t, reader]);
+        continue;
       }
       const n = node as ComputeNode;
       if (found.has(n)) continue;
@@ -71,6 +81,7 @@ export class Graph {
       for (const x of n.inputs) pending.push([x, by]);
     }
     this.nodes = [...found].sort((a, b) => a.id - b.id);
+    if (missing.length > 0) throw disconnected(owner, this.inputs, missing, this.nodes);
 
     const uses = new Map<SymbolicTensor, number>();
     for (const n of this.nodes) for (const x of n.inputs) uses.set(x, (uses.get(x) ?? 0) + 1);

@@ -24,8 +24,6 @@ function checkShape(what: string, shape: unknown): readonly Dim[] {
 /** Where a functional model starts: a layer with no computation whose output is the model's input. */
 export class InputLayer extends Layer {
   static override className = 'InputLayer';
-  /** The symbolic tensor this layer stands for. */
-  readonly output: SymbolicTensor;
 
   constructor(args: LayerArgs & { batchShape?: readonly Dim[] } = {}) {
     const batchInputShape = args.batchShape ?? args.batchInputShape ?? (args.inputShape ? [args.batchSize ?? null, ...args.inputShape] : undefined);
@@ -39,8 +37,13 @@ export class InputLayer extends Layer {
     super({ name: args.name, dtype: args.dtype, batchInputShape });
     this.built = true;
     const node = new InputNode(this);
-    this.output = node.setOutputs([{ shape: [...batchInputShape], dtype: this.dtype }])[0];
+    this.recordInboundCall([], node.setOutputs([{ shape: [...batchInputShape], dtype: this.dtype }])[0]);
     registerNode(node);
+  }
+
+  /** The symbolic tensor this layer stands for. */
+  override get output(): SymbolicTensor {
+    return this.getOutputAt(0) as SymbolicTensor;
   }
 
   override getConfig(): Record<string, unknown> {

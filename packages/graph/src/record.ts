@@ -3,7 +3,7 @@ import { assertInputCompatible, classNameOf, type CallOptions, type Layer, type 
 import { GraphError, messageOf } from './errors';
 import { InputNode, LayerNode, OpNode, encode } from './node';
 import { SymbolicTensor } from './symbolic-tensor';
-import { registerNode, scratch } from './collect';
+import { isTracing, registerNode, scratch } from './collect';
 import { describeValues } from './describe';
 
 function specOf(x: unknown): TensorSpec {
@@ -72,7 +72,9 @@ export function recordLayer(layer: Layer, inputs: LayerInputs, options: CallOpti
   const node = new LayerNode(layer, args, recordedOptions, into.inputs, into.constants);
   const outs = node.setOutputs(outputs.specs);
   registerNode(node);
-  return outputs.multi ? outs : outs[0];
+  const result = outputs.multi ? outs : outs[0];
+  if (!isTracing()) layer.recordInboundCall(inputs, result);
+  return result;
 }
 
 /**

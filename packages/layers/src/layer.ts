@@ -99,6 +99,7 @@ export class Layer implements Configurable {
   #callLosses: Tensor[] = [];
   #addedLosses: (() => Tensor)[] = [];
   #weightNames = new Map<Variable, string>();
+  #inboundCalls: { inputs: LayerInputs; outputs: unknown }[] = [];
 
   constructor(args: LayerArgs = {}) {
     const className = classNameOf(this);
@@ -313,6 +314,55 @@ export class Layer implements Configurable {
 
   countParams(): number {
     return this.weights.reduce((n, w) => n + w.size, 0);
+  }
+
+  // ---- symbolic calls (Keras's inbound nodes) ----
+
+  /** @internal @strata/graph records each call of this layer on symbolic tensors (not the calls a trace makes). */
+  recordInboundCall(inputs: LayerInputs, outputs: unknown): void {
+    this.#inboundCalls.push({ inputs, outputs });
+  }
+
+  /** How many times this layer was called on symbolic tensors: `getInputAt(i)`/`getOutputAt(i)` take 0 to this − 1. */
+  get inboundCallCount(): number {
+    return this.#inboundCalls.length;
+  }
+
+  #inboundCall(what: 'input' | 'output', index: number | null): { inputs: LayerInputs; outputs: unknown } {
+    const calls = this.#inboundCalls;
+    if (calls.length === 0) {
+      throw new LayerError(`Layer "${this.name}" has never been called on symbolic tensors, so it has no ${what}; call it on the output of input() first`);
+    }
+    if (index === null && calls.length > 1) {
+      throw new LayerError(
+        `Layer "${this.name}" was called ${calls.length} times on symbolic tensors, so "${what}" is ambiguous; use get${what === 'input' ? 'Input' : 'Output'}At(i) with i from 0 to ${calls.length - 1}`,
+      );
+    }
+    const i = index ?? 0;
+    if (!Number.isInteger(i) || i < 0 || i >= calls.length) {
+      throw new LayerError(`Layer "${this.name}": call index must be an integer from 0 to ${calls.length - 1}, received ${i}`);
+    }
+    return calls[i];
+  }
+
+  /** The symbolic input(s) of this layer's only call (Keras's `layer.input`): for cutting models at any layer. */
+  get input(): LayerInputs {
+    return this.#inboundCall('input', null).inputs;
+  }
+
+  /** The symbolic output(s) of this layer's only call (Keras's `layer.output`). */
+  get output(): unknown {
+    return this.#inboundCall('output', null).outputs;
+  }
+
+  /** The symbolic input(s) of call `index` of a layer called several times (a shared layer). */
+  getInputAt(index: number): LayerInputs {
+    return this.#inboundCall('input', index).inputs;
+  }
+
+  /** The symbolic output(s) of call `index` of a layer called several times (a shared layer). */
+  getOutputAt(index: number): unknown {
+    return this.#inboundCall('output', index).outputs;
   }
 
   // ---- losses ----

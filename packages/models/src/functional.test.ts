@@ -72,7 +72,14 @@ describe('Functional', () => {
       await expectClose(byName[1], j);
       for (const t of [s, j, ...byName]) t.dispose();
     });
-    expect(() => m.apply([xa])).toThrow('Layer "two_by_two" expects 2 input(s), but it received 1 input tensor(s)');
+    // Wrong number or nesting of inputs, eager or symbolic: the message names the model's inputs.
+    const takes = 'Model "two_by_two" takes 2 input(s) (left [null,2], right [null,3])';
+    expect(() => m.apply([xa])).toThrow(`${takes}, received 1; pass an array of 2 tensors in that order, or a record keyed by input name`);
+    expect(() => m.apply(xa)).toThrow(`${takes}, received 1;`);
+    expect(() => m.apply([xa, xb, xb])).toThrow(`${takes}, received 3;`);
+    expect(() => m.apply([[xa, xb]] as never)).toThrow(`${takes}; received an array at position 0: the inputs must be a flat list. Pass an array of 2 tensors`);
+    expect(() => m.apply(input({ shape: [2] }))).toThrow(`${takes}, received 1;`);
+    expect(() => m.apply({ left: xa, rigth: xb })).toThrow('has inputs "left", "right"; received keys "left", "rigth" (missing right)');
     expect(() => m.predict({ left: xa })).toThrow('predict: model "two_by_two" has inputs "left", "right"; received keys "left" (missing right)');
     expect(() => m.apply([xb, xa])).toThrow('Input 0 of layer "two_by_two" is incompatible: expected shape=[null,2], received shape [1,3]');
     xa.dispose();

@@ -1,8 +1,11 @@
-import { Tensor, clone, keep, type SymbolicTensorLike } from '@strata/tensor';
-import { maskOf, type CallOptions, type Layer } from '@strata/layers';
+import { Tensor, clone, fmtShape, keep, type SymbolicTensorLike } from '@strata/tensor';
+import { maskOf, type CallOptions, type Layer, type LayerInput, type LayerInputs } from '@strata/layers';
 import { Graph, execute, holdGraph, releaseGraph, type SymbolicTensor } from '@strata/graph';
 import { Model, type ModelArgs } from './model';
 import { ModelError } from './errors';
+import { flattenStructure, isRecord, toRecord } from './structure';
+import { graphConfig, rebuildGraph, type FromConfigOptions, type FunctionalConfig } from './config';
+import { modelClasses, resolveBuiltInLayer } from './resolve-layer';
 
 /**
  * One of a model's inputs or outputs: a symbolic tensor, typed as ops and layers return it (a Tensor
@@ -10,9 +13,14 @@ import { ModelError } from './errors';
  */
 export type SymbolicArg = SymbolicTensor | SymbolicTensorLike | Tensor | readonly SymbolicTensorLike[];
 
+/** A Functional's inputs or outputs: one symbolic tensor, a list, or a record of named ones. */
+export type SymbolicStructure = SymbolicArg | readonly SymbolicArg[] | { readonly [name: string]: SymbolicArg };
+
 export interface FunctionalArgs extends Pick<ModelArgs, 'name' | 'trainable'> {
-  inputs: SymbolicArg | readonly SymbolicArg[];
-  outputs: SymbolicArg | readonly SymbolicArg[];
+  /** Given as a record, the model takes its inputs by those names too. */
+  inputs: SymbolicStructure;
+  /** Given as a record, `apply` and `predict` return a record with the same names. */
+  outputs: SymbolicStructure;
 }
 
 /** @internal lets Sequential construct a Functional whose graph comes later. */
@@ -38,6 +46,8 @@ export class Functional extends Model {
   #singleInput = true;
   #singleOutput = true;
   #outputMasks: Tensor[] | null = null;
+  #inputKeys: string[] | null = null;
+  #outputKeys: string[] | null = null;
 
   constructor(args: FunctionalArgs | { name?: string; trainable?: boolean; [DEFER_GRAPH]: true }) {
     if (typeof args !== 'object' || args === null) throw new ModelError(`Functional: expected {inputs, outputs, name?}, received ${args === null ? 'null' : typeof args}`);
@@ -47,7 +57,36 @@ export class Functional extends Model {
     if (inputs === undefined || outputs === undefined) {
       throw new ModelError(`Functional "${this.name}": give both inputs and outputs, e.g. new Functional({ inputs: x, outputs: y }) with x = input({ shape: [4] })`);
     }
-    this.setGraph(new Graph(inputs, outputs, `Functional "${this.name}"`), !Array.isArray(inputs), !Array.isArray(outputs));
+    const owner = `Functional "${this.name}"`;
+    const ins = flattenStructure('inputs', owner, inputs);
+    const outs = flattenStructure('outputs', owner, outputs);
+    this.#inputKeys = ins.keys;
+    this.#outputKeys = outs.keys;
+    this.setGraph(new Graph(ins.list, outs.list, owner), !Array.isArray(ins.list), !Array.isArray(outs.list) && !outs.keys);
+  }
+
+  /** The names inputs are taken by (`apply({ title, body })`): a record's keys, else the input layers' names. */
+  get inputNames(): string[] | undefined {
+    const graph = this.graph;
+    return this.#inputKeys ? [...this.#inputKeys] : graph ? graph.inputs.map((x) => graph.inputName(x)) : undefined;
+  }
+
+  /** The names of the outputs: a record's keys, else their layers' names. */
+  override get outputNames(): string[] | undefined {
+    return this.#outputKeys ? [...this.#outputKeys] : super.outputNames;
+  }
+
+  // Outputs given as a record come back as one, from tensors and from symbolic tensors alike.
+  override apply(inputs: Tensor, options?: CallOptions): Tensor;
+  override apply(inputs: readonly Tensor[], options?: CallOptions): Tensor | Tensor[];
+  override apply(inputs: { readonly [inputName: string]: Tensor }, options?: CallOptions): Tensor | Tensor[];
+  override apply<T extends SymbolicTensorLike>(inputs: T, options?: CallOptions): T;
+  override apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
+  override apply(inputs: LayerInputs, options?: CallOptions): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
+  override apply(inputs: never, options?: CallOptions): unknown {
+    this.#checkStructure(inputs);
+    const result = super.apply(inputs, options);
+    return this.#outputKeys ? toRecord(this.#outputKeys, result) : result;
   }
 
   /** @internal replaces the graph (Sequential rebuilds it as layers are added). */
@@ -75,6 +114,21 @@ export class Functional extends Model {
 
   override get outputs(): readonly SymbolicTensor[] {
     return this.requireGraph('outputs').outputs;
+  }
+
+  // Wrong number or nesting of inputs, reported with the model's own input names and shapes.
+  #checkStructure(inputs: unknown): void {
+    const graph = this.#graph;
+    if (!graph || isRecord(inputs)) return;
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const n = graph.inputs.length;
+    const expected = graph.inputs.map((x) => `${graph.inputName(x)} ${fmtShape(x.shape)}`).join(', ');
+    const how = n === 1 ? 'pass one tensor' : `pass an array of ${n} tensors in that order, or a record keyed by input name`;
+    const nested = list.findIndex((x) => Array.isArray(x));
+    if (nested >= 0) {
+      throw new ModelError(`Model "${this.name}" takes ${n} input(s) (${expected}); received an array at position ${nested}: the inputs must be a flat list. ${how[0].toUpperCase()}${how.slice(1)}`);
+    }
+    if (list.length !== n) throw new ModelError(`Model "${this.name}" takes ${n} input(s) (${expected}), received ${list.length}; ${how}`);
   }
 
   /** Runs the graph: every layer gets `training` and its inputs' masks. */
@@ -118,6 +172,24 @@ export class Functional extends Model {
     return false;
   }
 
+  /** Its layers and how they are connected (Keras's functional config, camelCase). */
+  override getConfig(): Record<string, unknown> {
+    const graph = this.requireGraph('getConfig');
+    return graphConfig(graph, this.name, this.trainable, { inputs: this.#inputKeys, outputs: this.#outputKeys }) as unknown as Record<string, unknown>;
+  }
+
+  /**
+   * Rebuilds a model from `getConfig()`: new layers (fresh weights), the same connections.
+   * `resolveLayer` makes a layer from `{className, config}`; @strata/serialization passes one that
+   * knows registered classes, the default knows the built-ins.
+   */
+  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {}): T {
+    const { inputs, outputs } = rebuildGraph(config as unknown as FunctionalConfig, options.resolveLayer ?? resolveBuiltInLayer);
+    // A single tensor stays single; records (inputs or outputs given by name) stay records.
+    const one = <X>(xs: X[] | Record<string, X>): unknown => (Array.isArray(xs) && xs.length === 1 ? xs[0] : xs);
+    return new this({ inputs: one(inputs), outputs: one(outputs), name: config.name as string, trainable: config.trainable as boolean | undefined } as never);
+  }
+
   /** Frees the weights of every layer no other model uses, and the graph's constants. */
   override dispose(): void {
     this.#dropMasks();
@@ -129,6 +201,8 @@ export class Functional extends Model {
     super.dispose();
   }
 }
+
+modelClasses.set(Functional.className, Functional);
 
 /** `model({inputs, outputs})`: the same as `new Functional({inputs, outputs})`, as tfjs's `tf.model`. */
 export function model(args: FunctionalArgs): Functional {

@@ -146,6 +146,10 @@ describe('subclassed models', () => {
     m.summary({ printFn: print.printFn, lineLength: 80 });
     expect(print.lines.filter((l) => l.startsWith('│')).map((l) => l.split('│')[1].trim())).toEqual(['when_positive (Dense)', 'when_negative (Dense)']);
     expect(print.lines.some((l) => l.includes('0 (unbuilt)'))).toBe(true);
+    expect(print.lines.slice(-2)).toEqual([
+      expect.stringMatching(/^ Only a list of layers: call\(\) could not be traced on symbolic inputs, so shapes and connections are unknown \(dataSync\(\): SymbolicTensor\(shape=\[\], dtype=float32, name=sum\) has no values/),
+      ' The model still runs eagerly. For the full summary, call() must run on symbolic inputs of the built shape alone: no reading tensor values, no call options it cannot do without.',
+    ]);
     y.dispose();
     m.dispose();
   });

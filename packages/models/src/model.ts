@@ -1,8 +1,8 @@
 import { Tensor, isSymbolic, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
-import { Layer, type CallOptions, type LayerArgs, type LayerInput, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
-import { Graph, GraphError, InputLayer, collectNodes, holdGraph, holdersOf, releaseGraph, type SymbolicTensor } from '@strata/graph';
+import { Layer, classNameOf, type CallOptions, type LayerArgs, type LayerInput, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
+import { Graph, GraphError, InputLayer, collectNodes, tracing, holdGraph, holdersOf, releaseGraph, type SymbolicTensor } from '@strata/graph';
 import { ModelError } from './errors';
-import { predict, standardizeInputs, type PredictInputs, type PredictOptions } from './predict';
+import { predict, standardizeInputs, type PredictInputs, type PredictOptions, type PredictOutputs } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
 import {
   Trainer, activeTrainer, type CompileConfig, type ComputeLossArgs, type DataInput, type EvaluateOptions, type FitHistory, type FitOptions, type BatchOptions, type Logs,
@@ -72,6 +72,18 @@ export class Model extends Layer {
   /** The model's symbolic outputs. */
   get outputs(): readonly SymbolicTensor[] {
     return this.requireGraph('outputs').outputs;
+  }
+
+  /** Keras's `model.input`: the model's own symbolic input, or the list of them. */
+  override get input(): SymbolicTensor | SymbolicTensor[] {
+    const inputs = this.inputs;
+    return inputs.length === 1 ? inputs[0] : [...inputs];
+  }
+
+  /** Keras's `model.output`: the model's own symbolic output, or the list of them. */
+  override get output(): SymbolicTensor | SymbolicTensor[] {
+    const outputs = this.outputs;
+    return outputs.length === 1 ? outputs[0] : [...outputs];
   }
 
   /**
@@ -161,7 +173,7 @@ export class Model extends Layer {
     try {
       const inputs = specs.map((s, i) => new InputLayer({ batchShape: s.shape, dtype: s.dtype, name: `${this.name}_input${i === 0 ? '' : `_${i}`}` }).output);
       // No `training`: layers called with the caller's (undefined) flag take the one the graph runs with.
-      const { result, nodes } = collectNodes(() => this.call((this.#multiInput ? inputs : inputs[0]) as unknown as Tensor, {}));
+      const { result, nodes } = tracing(() => collectNodes(() => this.call((this.#multiInput ? inputs : inputs[0]) as unknown as Tensor, {})));
       let graph: Graph;
       try {
         graph = new Graph(inputs, result, `Model "${this.name}"`);
@@ -203,12 +215,12 @@ export class Model extends Layer {
    * a tensor, or one per output. Inputs: a tensor, an array (one per input), or an object keyed by
    * input name.
    */
-  predict(x: PredictInputs, options: PredictOptions = {}): Tensor | Tensor[] {
+  predict(x: PredictInputs, options: PredictOptions = {}): PredictOutputs {
     return predict(this, x, options);
   }
 
   /** Runs the model on one batch, in inference mode. */
-  predictOnBatch(x: PredictInputs): Tensor | Tensor[] {
+  predictOnBatch(x: PredictInputs): PredictOutputs {
     return predict(this, x, { batchSize: Number.MAX_SAFE_INTEGER });
   }
 
@@ -289,6 +301,18 @@ export class Model extends Layer {
   /** The loss tracker and the compiled metrics. */
   get metrics(): Metric[] {
     return this.#trainer?.metrics ?? [];
+  }
+
+  /**
+   * The model as a JSON string: `{className, config, buildConfig}` in Strata's camelCase config
+   * dialect (`buildConfig.inputShape` lets a subclassed model be built before its weights are set).
+   * `modelFromJSON` of @strata/serialization reads it back, and TF.js / Keras JSON too.
+   */
+  toJSON(): string {
+    const graph = this.graph;
+    const shapes = graph ? graph.inputs.map((x) => [...x.shape]) : null;
+    const buildConfig = shapes ? { inputShape: shapes.length === 1 ? shapes[0] : shapes } : null;
+    return JSON.stringify({ className: classNameOf(this), config: this.getConfig(), ...(buildConfig ? { buildConfig } : {}) });
   }
 
   /** @internal for summaries: whether the model is a plain stack (Sequential overrides). */

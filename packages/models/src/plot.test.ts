@@ -5,7 +5,7 @@ import { setBackend, add, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { Concatenate, Dense } from '@strata/layers';
 import { input } from '@strata/graph';
-import { Functional, Sequential, modelToDot, plotModel } from './index';
+import { Functional, Model, Sequential, modelToDot, plotModel } from './index';
 
 beforeAll(async () => {
   await setBackend(cpu());
@@ -64,6 +64,47 @@ describe('modelToDot', () => {
   });
 });
 
+describe('modelToDot on subclassed and deeply nested models', () => {
+  class Towers extends Model {
+    left = new Dense({ units: 3, name: 't_left' });
+    right = new Dense({ units: 3, name: 't_right' });
+    head = new Dense({ units: 1, name: 't_head' });
+    override call(x: Tensor): Tensor {
+      return this.head.apply(add(this.left.apply(x), this.right.apply(x)));
+    }
+  }
+
+  it('draws a subclassed model from its trace: real boxes and edges, not one box', () => {
+    const m = new Towers({ name: 'towers' });
+    m.build([null, 4]);
+    const { titles, edges } = parseDot(modelToDot(m, { showShapes: true }));
+    expect(titles).toEqual(['towers_input', 't_left', 't_right', 'add', 't_head']);
+    expect(edges).toEqual(['towers_input -> t_left', 'towers_input -> t_right', 't_left -> add', 't_right -> add', 'add -> t_head']);
+    m.dispose();
+  });
+
+  it('draws models nested two deep as clusters inside clusters', () => {
+    // Functional ⊃ Sequential ⊃ Functional, and Functional ⊃ subclassed model.
+    const core = input({ shape: [4], name: 'core_in' });
+    const coreModel = new Functional({ inputs: core, outputs: new Dense({ units: 4, name: 'core_dense' }).apply(core), name: 'core' });
+    const middle = new Sequential([input({ shape: [4], name: 'middle_in' }), coreModel, new Dense({ units: 2, name: 'middle_dense' })], { name: 'middle' });
+    const towers = new Towers({ name: 'side' });
+    const x = input({ shape: [4], name: 'outer_in' });
+    const joined = new Concatenate({ name: 'outer_join' }).apply([middle.apply(x), towers.apply(x)]);
+    const m = new Functional({ inputs: x, outputs: joined, name: 'outer' });
+    const dot = modelToDot(m, { expandNested: true });
+    // A cluster per nested model, the core one inside the middle one.
+    const clusters = [...dot.matchAll(/^(\s*)subgraph cluster_\d+ \{\n\s*label=<<b>(\w+)<\/b>/gm)].map((c) => `${c[1].length}:${c[2]}`);
+    expect(clusters).toEqual(['2:middle', '4:core', '2:side']);
+    const { edges } = parseDot(dot);
+    for (const e of ['outer_in -> middle_in', 'middle_in -> core_in', 'core_in -> core_dense', 'core_dense -> middle_dense', 'middle_dense -> outer_join']) expect(edges).toContain(e);
+    for (const e of ['outer_in -> side_input', 'side_input -> t_left', 't_head -> outer_join']) expect(edges).toContain(e);
+    // Collapsed, each nested model is one box.
+    expect(parseDot(modelToDot(m)).edges).toEqual(['outer_in -> middle', 'outer_in -> side', 'middle -> outer_join', 'side -> outer_join']);
+    m.dispose();
+  });
+});
+
 describe('plotModel', () => {
   it('renders SVG with Graphviz (WebAssembly)', async () => {
     const m = dag();
@@ -79,7 +120,7 @@ describe('plotModel', () => {
     try {
       const png = await plotModel(m, { format: 'png', dpi: 72 });
       expect(Array.from(png.slice(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-      await plotModel(m, { toFile: join(dir, 'model.png') });
+      await plotModel(m, { to: join(dir, 'model.png') });
       expect(readFileSync(join(dir, 'model.png')).subarray(1, 4).toString()).toBe('PNG');
       await plotModel(m, { toFile: join(dir, 'model.dot') });
       expect(readFileSync(join(dir, 'model.dot'), 'utf8')).toBe(modelToDot(m));

@@ -26,9 +26,11 @@ export interface DotOptions {
 export type PlotFormat = 'dot' | 'svg' | 'png';
 
 export interface PlotOptions extends DotOptions {
-  /** Default: from `toFile`'s extension, else 'svg'. */
+  /** Default: from the extension of `to` (or `toFile`), else 'svg'. */
   format?: PlotFormat;
   /** Also writes the result to this path (Node only). */
+  to?: string;
+  /** The same as `to`, named as Keras's `to_file`. */
   toFile?: string;
 }
 
@@ -159,7 +161,7 @@ export function modelToDot(model: Model, options: DotOptions = {}): string {
 
 function formatOf(options: PlotOptions): PlotFormat {
   if (options.format) return options.format;
-  const ext = options.toFile?.split('.').pop()?.toLowerCase();
+  const ext = (options.to ?? options.toFile)?.split('.').pop()?.toLowerCase();
   if (ext === 'png' || ext === 'svg' || ext === 'dot') return ext;
   if (ext === 'gv') return 'dot';
   return 'svg';
@@ -172,14 +174,54 @@ export async function dotToSvg(dot: string): Promise<string> {
   return viz.renderString(dot, { format: 'svg' });
 }
 
-/** SVG to PNG with resvg (Node only; loaded on first use). */
+// Module names a browser bundler must not try to pack: resvg-js is a native Node addon and node:fs a
+// Node built-in. Held in variables so bundlers leave the imports to run time, where only Node reaches them.
+const RESVG = '@resvg/resvg-js';
+const NODE_FS = 'node:fs/promises';
+
+/** Whether this is a browser page, which renders SVG itself (a worker or Node has no `document`). */
+function inBrowser(): boolean {
+  const g = globalThis as { document?: unknown; Image?: unknown; process?: { versions?: { node?: string } } };
+  return typeof g.document === 'object' && typeof g.Image === 'function' && !g.process?.versions?.node;
+}
+
+/**
+ * SVG to PNG: in Node with resvg (loaded on first use), in a browser page with the browser's own SVG
+ * renderer through a canvas. Either way `dpi` scales Graphviz's points (72 per inch).
+ */
 export async function svgToPng(svg: string, dpi = 96): Promise<Uint8Array> {
-  const { Resvg } = await import('@resvg/resvg-js');
+  if (inBrowser()) return svgToPngInBrowser(svg, dpi);
+  const { Resvg } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ RESVG)) as typeof import('@resvg/resvg-js');
   // Graphviz measures in points (72 per inch), and sizes text with Helvetica's metrics: Liberation Sans
   // has the same metrics, so text fits its box where that font is installed (fontdb falls back otherwise).
   const font = { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' };
   const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: dpi / 72 }, background: 'white', font }).render().asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+async function svgToPngInBrowser(svg: string, dpi: number): Promise<Uint8Array> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    // The image's size is in CSS pixels (96 per inch) for Graphviz's points: scale to the asked dpi.
+    const scale = dpi / 96;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+    const context = canvas.getContext('2d');
+    if (!context) throw new ModelError('plotModel: this browser gives no 2D canvas to draw the PNG on; ask for format: "svg" instead');
+    context.fillStyle = 'white';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const png = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new ModelError('plotModel: the browser could not encode the PNG'))), 'image/png'),
+    );
+    return new Uint8Array(await png.arrayBuffer());
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 /**
@@ -198,11 +240,13 @@ export async function plotModel(model: Model, options: PlotOptions = {}): Promis
   if (!['dot', 'svg', 'png'].includes(format)) throw new ModelError(`plotModel: format must be 'dot', 'svg' or 'png', received ${JSON.stringify(format)}`);
   const dpi = options.dpi ?? 96;
   if (!(dpi > 0)) throw new ModelError(`plotModel: dpi must be a positive number, received ${JSON.stringify(options.dpi)}`);
+  const path = options.to ?? options.toFile;
+  if (path && inBrowser()) throw new ModelError(`plotModel: a browser page cannot write files (to: ${JSON.stringify(path)}); use the returned ${format === 'png' ? 'bytes' : 'text'} instead`);
   const dot = modelToDot(model, options);
   const result = format === 'dot' ? dot : format === 'svg' ? await dotToSvg(dot) : await svgToPng(await dotToSvg(dot), dpi);
-  if (options.toFile) {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(options.toFile, result);
+  if (path) {
+    const { writeFile } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS)) as typeof import('node:fs/promises');
+    await writeFile(path, result);
   }
   return result;
 }

@@ -1,9 +1,12 @@
 import { Tensor, clone, concat, slice, tidy } from '@strata/tensor';
 import { ModelError } from './errors';
+import { isRecord, toRecord } from './structure';
 import type { Model } from './model';
 
 /** A model's inputs: one tensor, one per input in order, or an object keyed by input name. */
 export type PredictInputs = Tensor | readonly Tensor[] | { readonly [inputName: string]: Tensor };
+/** What predict returns: one tensor, one per output, or a record for a model whose outputs were named. */
+export type PredictOutputs = Tensor | Tensor[] | { [outputName: string]: Tensor };
 
 export interface PredictOptions {
   /** Samples per batch (default 32). */
@@ -22,7 +25,8 @@ export function standardizeInputs(model: Model, x: PredictInputs, what: string):
   if (x !== null && typeof x === 'object') {
     const graph = model.graph;
     if (!graph) throw new ModelError(`${what}: inputs keyed by name need a model whose inputs are known; pass a tensor or an array to model "${model.name}"`);
-    const names = graph.inputs.map((s) => graph.inputName(s));
+    // A Functional made from a record of inputs takes them by the record's keys.
+    const names = (model as { inputNames?: readonly string[] }).inputNames ?? graph.inputs.map((s) => graph.inputName(s));
     const given = Object.keys(x);
     const unknown = given.filter((k) => !names.includes(k));
     const missing = names.filter((n) => !(n in x));
@@ -36,7 +40,7 @@ export function standardizeInputs(model: Model, x: PredictInputs, what: string):
 }
 
 /** Runs `model` batch by batch in inference mode and concatenates each output over the batches. */
-export function predict(model: Model, x: PredictInputs, options: PredictOptions = {}): Tensor | Tensor[] {
+export function predict(model: Model, x: PredictInputs, options: PredictOptions = {}): PredictOutputs {
   const batchSize = options.batchSize ?? 32;
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new ModelError(`predict: batchSize must be a positive integer, received ${JSON.stringify(options.batchSize)}`);
   const { list, single } = standardizeInputs(model, x, 'predict');
@@ -49,14 +53,19 @@ export function predict(model: Model, x: PredictInputs, options: PredictOptions 
   if (sizes.some((s) => s !== n)) throw new ModelError(`predict: every input must have the same number of samples (first axis), received ${sizes.join(', ')}`);
 
   let multiOutput = false;
+  let keys: string[] | null = null;
   const chunks: Tensor[][] = [];
   for (let start = 0; start < n || (n === 0 && start === 0); start += batchSize) {
     const size = Math.min(batchSize, n - start);
     const outs = tidy(() => {
       const batch = n <= batchSize ? list : list.map((t) => slice(t, start, size));
-      const y = (single ? model.apply(batch[0], { training: false }) : model.apply(batch, { training: false })) as Tensor | Tensor[];
+      let y = (single ? model.apply(batch[0], { training: false }) : model.apply(batch, { training: false })) as PredictOutputs;
+      if (isRecord(y)) {
+        keys = Object.keys(y);
+        y = keys.map((k) => (y as { [k: string]: Tensor })[k]);
+      }
       multiOutput = Array.isArray(y);
-      return (Array.isArray(y) ? y : [y]).map((t) => (list.includes(t) ? clone(t) : t));
+      return (Array.isArray(y) ? y : [y as Tensor]).map((t) => (list.includes(t) ? clone(t) : t));
     });
     chunks.push(outs);
     if (n === 0) break;
@@ -70,5 +79,6 @@ export function predict(model: Model, x: PredictInputs, options: PredictOptions 
           for (const p of parts) p.dispose();
           return joined;
         });
+  if (keys) return toRecord(keys, result);
   return multiOutput ? result : result[0];
 }

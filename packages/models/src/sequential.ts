@@ -4,6 +4,8 @@ import { Graph, InputLayer, InputNode, SymbolicTensor, holdersOf, input } from '
 import { Functional, DEFER_GRAPH } from './functional';
 import { Model } from './model';
 import { ModelError } from './errors';
+import { stackConfig, stackLayers, type FromConfigOptions, type SequentialConfig } from './config';
+import { modelClasses, resolveBuiltInLayer } from './resolve-layer';
 
 export interface SequentialArgs {
   name?: string;
@@ -98,13 +100,15 @@ export class Sequential extends Functional {
 
   #push(layer: Layer): void {
     const previous = this.#stack[this.#stack.length - 1];
-    const out = layer.apply(previous);
-    if (Array.isArray(out)) {
+    const out: unknown = layer.apply(previous);
+    if (!(out instanceof SymbolicTensor)) {
+      // A list, or a record from a Functional whose outputs were named.
+      const count = Array.isArray(out) ? `${out.length} outputs` : `named outputs (${Object.keys(out as object).join(', ')})`;
       throw new ModelError(
-        `Sequential "${this.name}": layer "${layer.name}" has ${out.length} outputs; every layer of a Sequential model must have one. Use a Functional model for layers with several outputs`,
+        `Sequential "${this.name}": layer "${layer.name}" has ${count}; every layer of a Sequential model must have one. Use a Functional model for layers with several outputs`,
       );
     }
-    this.#stack.push(out as SymbolicTensor);
+    this.#stack.push(out);
   }
 
   #rebuild(): void {
@@ -146,6 +150,17 @@ export class Sequential extends Functional {
     return true;
   }
 
+  /** Its layers in order, after an InputLayer when the input shape is known (Keras 3's config, camelCase). */
+  override getConfig(): Record<string, unknown> {
+    return stackConfig(this.name, this.trainable, this.#layers, this.graph) as unknown as Record<string, unknown>;
+  }
+
+  /** Rebuilds a Sequential from `getConfig()`, with fresh weights (see Functional.fromConfig). */
+  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {}): T {
+    const layers = stackLayers(config as unknown as SequentialConfig, options.resolveLayer ?? resolveBuiltInLayer);
+    return new this({ name: config.name, trainable: config.trainable, layers } as never);
+  }
+
   override dispose(): void {
     const unheld = this.#layers.filter((l) => holdersOf(l) === 0);
     super.dispose();
@@ -154,6 +169,8 @@ export class Sequential extends Functional {
     this.#stack = [];
   }
 }
+
+modelClasses.set(Sequential.className, Sequential);
 
 /** The input a first layer implies: its declared input shape, or a nested model's input. */
 function startOf(layer: Layer): SymbolicTensor | null {

@@ -4,9 +4,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setBackend } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import {
-  BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Embedding, Flatten, LSTM, LayerNormalization, MaxPooling2D, SeparableConv2D, SimpleRNN,
+  Add, BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Embedding, Flatten, GlobalAveragePooling2D, LSTM, LayerNormalization, MaxPooling2D, SeparableConv2D, SimpleRNN,
 } from '@strata/layers';
-import { input } from '@strata/graph';
+import { input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Sequential, type Model } from './index';
 import { readableSize, summaryLines } from './summary';
 import { captured } from './test-helpers';
@@ -25,28 +25,39 @@ function totals(lines: readonly string[]): number[] {
   });
 }
 
-/** The Param # of each row of a Strata summary, InputLayer rows left out. */
-function rowParams(lines: readonly string[]): number[] {
+/** `Output Shape` and `Param #` of each row of a Strata summary (wide enough not to wrap), InputLayer rows left out. */
+function rows(lines: readonly string[]): { shape: string; params: number }[] {
   return lines
     .filter((l) => l.startsWith('│') && !l.includes('(InputLayer)'))
-    .map((l) => l.split('│')[3]?.trim())
-    .filter((p) => p !== '')
-    .map((p) => Number(p.replace(/,/g, '')));
+    .map((l) => l.split('│').map((c) => c.trim()))
+    .map(([, , shape, params]) => ({ shape, params: Number(params.replace(/,/g, '')) }));
 }
 
-function compareWithTfjs(strata: Model, tfjs: tfl.LayersModel): void {
+/** tfjs-layers' output shape written as Keras 3 (and Strata) print it: `(None, 64)`, a list for several. */
+function tfjsShape(layer: tfl.layers.Layer): string {
+  const one = (s: (number | null)[]) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+  const shape = layer.outputShape as (number | null)[] | (number | null)[][];
+  return Array.isArray(shape[0]) ? `[${(shape as (number | null)[][]).map(one).join(', ')}]` : one(shape as (number | null)[]);
+}
+
+/** Totals, and per layer (in order) the output shape and parameter count, against tfjs-layers' own. */
+function compareWithTfjs(strata: Model, tfjs: tfl.LayersModel, order: 'same' | 'byShape' = 'same'): void {
   const ours = captured();
-  strata.summary({ printFn: ours.printFn, lineLength: 120 });
+  strata.summary({ printFn: ours.printFn, lineLength: 200 });
   const theirs: string[] = [];
   tfjs.summary(undefined, undefined, (line: string) => theirs.push(line));
   expect(totals(ours.lines)).toEqual(totals(theirs));
   const tfjsLayers = tfjs.layers.filter((l) => l.getClassName() !== 'InputLayer');
-  expect(rowParams(ours.lines)).toEqual(tfjsLayers.map((l) => l.countParams()));
+  const want = tfjsLayers.map((l) => ({ shape: tfjsShape(l), params: l.countParams() }));
+  const got = rows(ours.lines);
+  // tfjs lists a DAG's layers by depth, Strata in the order they were called: compare as sets then.
+  const sorted = (xs: { shape: string; params: number }[]) => (order === 'same' ? xs : xs.map((r) => `${r.shape} ${r.params}`).sort());
+  expect(sorted(got)).toEqual(sorted(want));
   strata.dispose();
   tfjs.dispose();
 }
 
-describe('summary parameter counts agree with tfjs-layers for the same architecture', () => {
+describe('summary output shapes and parameter counts agree with tfjs-layers for the same architecture', () => {
   it('an MLP', () => {
     const ours = new Sequential([input({ shape: [784] }), new Dense({ units: 64, activation: 'relu' }), new Dense({ units: 10 })]);
     const theirs = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [784], units: 64, activation: 'relu' }), tfl.layers.dense({ units: 10 })] });
@@ -114,6 +125,28 @@ describe('summary parameter counts agree with tfjs-layers for the same architect
       outputs: [tfl.layers.dense({ units: 1 }).apply(tjoined) as tfl.SymbolicTensor, tfl.layers.dense({ units: 3 }).apply(tjoined) as tfl.SymbolicTensor],
     });
     compareWithTfjs(ours, theirs);
+  });
+});
+
+describe('the same for an Inception-ResNet-style DAG', () => {
+  it('three convolution branches concatenated, projected, added to the input', () => {
+    const block = (x: SymbolicTensor) => {
+      const conv = (filters: number, k: number, from: SymbolicTensor) => new Conv2D({ filters, kernelSize: k, padding: 'same', activation: 'relu' }).apply(from);
+      const mixed = new Concatenate().apply([conv(4, 1, x), conv(4, 3, conv(4, 1, x)), conv(4, 3, conv(6, 3, conv(4, 1, x)))]) as SymbolicTensor;
+      return new Add().apply([x, new Conv2D({ filters: 8, kernelSize: 1 }).apply(mixed)]) as SymbolicTensor;
+    };
+    const tBlock = (x: tfl.SymbolicTensor) => {
+      const conv = (filters: number, k: number, from: tfl.SymbolicTensor) => tfl.layers.conv2d({ filters, kernelSize: k, padding: 'same', activation: 'relu' }).apply(from) as tfl.SymbolicTensor;
+      const mixed = tfl.layers.concatenate().apply([conv(4, 1, x), conv(4, 3, conv(4, 1, x)), conv(4, 3, conv(6, 3, conv(4, 1, x)))]) as tfl.SymbolicTensor;
+      return tfl.layers.add().apply([x, tfl.layers.conv2d({ filters: 8, kernelSize: 1 }).apply(mixed) as tfl.SymbolicTensor]) as tfl.SymbolicTensor;
+    };
+    const image = input({ shape: [12, 12, 3] });
+    const stem = new Conv2D({ filters: 8, kernelSize: 3, strides: 2, padding: 'same' }).apply(image) as SymbolicTensor;
+    const ours = new Functional({ inputs: image, outputs: new Dense({ units: 5 }).apply(new GlobalAveragePooling2D().apply(block(block(stem)))) });
+    const tImage = tfl.input({ shape: [12, 12, 3] });
+    const tStem = tfl.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same' }).apply(tImage) as tfl.SymbolicTensor;
+    const theirs = tfl.model({ inputs: tImage, outputs: tfl.layers.dense({ units: 5 }).apply(tfl.layers.globalAveragePooling2d({}).apply(tBlock(tBlock(tStem)))) as tfl.SymbolicTensor });
+    compareWithTfjs(ours, theirs, 'byShape');
   });
 });
 

@@ -167,7 +167,12 @@ export function summaryLines(model: Model, options: SummaryOptions = {}): string
   lines.push(` Total params: ${fmtInt(trainable.params + frozen.params)} (${readableSize(trainable.bytes + frozen.bytes)})`);
   lines.push(` Trainable params: ${fmtInt(trainable.params)} (${readableSize(trainable.bytes)})`);
   lines.push(` Non-trainable params: ${fmtInt(frozen.params)} (${readableSize(frozen.bytes)})`);
-  if (!graph && model.layers.length > 0) {
+  if (!graph && model.traceError) {
+    // Keras prints a bare list here without saying why; say what stopped the trace.
+    const why = model.traceError instanceof Error ? model.traceError.message : String(model.traceError);
+    lines.push(` Only a list of layers: call() could not be traced on symbolic inputs, so shapes and connections are unknown (${why}).`);
+    lines.push(' The model still runs eagerly. For the full summary, call() must run on symbolic inputs of the built shape alone: no reading tensor values, no call options it cannot do without.');
+  } else if (!graph && model.layers.length > 0) {
     lines.push(' Output shapes are unknown until the model is built: call it on data once, or call model.build(inputShape).');
   }
   return lines;
