@@ -6,7 +6,7 @@ export { StrataError, opError, fmtShape } from './errors';
 export { type Backend, type BackendFactory, type KernelImpl, type TfjsBackendOptions, type TensorInfo, type DataId, tfjsBackend } from './backend';
 // For backend packages: kernels composed from registry kernels, and the helpers to write more.
 export {
-  composedKernels, composed, Scratch, convGradInfo, padOrCrop, spreadByStrides,
+  composedKernels, composed, Scratch, convGradInfo, padOrCrop, spreadByStrides, segmentSumGeometry, sumSegments,
   type ConvGradAttrs, type Conv2DInfo, type SpatialMargins,
 } from './kernels';
 export { registerBackend, setBackend, getBackend, ready, registeredBackends } from './backends';

@@ -1,4 +1,4 @@
-import { setBackend, type Backend } from '@strata/tensor';
+import { setBackend, tfjsBackend, type Backend } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '../index';
 import { expectSameResult, runKernelOn, type KernelInput } from '../testing/kernel-oracle';
@@ -13,11 +13,15 @@ const cases: { name: string; x: KernelInput; segmentIds: KernelInput; numSegment
   { name: 'rank 3 rows (an embedding gradient)', x: { shape: [7, 2, 4] }, segmentIds: ids([3, 0, 3, 3, 9, 0, 1]), numSegments: 10 },
 ];
 
-describe('UnsortedSegmentSum on wasm (Strata-supplied) against tfjs cpu', () => {
+// Supplied on wasm (which lacks it) and cpu (whose own makes a pass over x per segment); the oracle
+// is TensorFlow.js's cpu kernel, reached through a backend that supplies nothing.
+describe('UnsortedSegmentSum on wasm and cpu (Strata-supplied) against tfjs cpu', () => {
   let wasmBackend: Backend;
   let cpuBackend: Backend;
+  let tfjsCpu: Backend;
   beforeAll(async () => {
     cpuBackend = await setBackend(cpu());
+    tfjsCpu = tfjsBackend({ name: 'cpu' }).createSync!();
     wasmBackend = await setBackend(wasm());
   });
 
@@ -25,18 +29,24 @@ describe('UnsortedSegmentSum on wasm (Strata-supplied) against tfjs cpu', () => 
     it(c.name, () => {
       const inputs = { x: c.x, segmentIds: c.segmentIds };
       const attrs = { numSegments: c.numSegments };
-      expectSameResult(runKernelOn(wasmBackend, 'UnsortedSegmentSum', inputs, attrs), runKernelOn(cpuBackend, 'UnsortedSegmentSum', inputs, attrs));
+      const want = runKernelOn(tfjsCpu, 'UnsortedSegmentSum', inputs, attrs);
+      expectSameResult(runKernelOn(wasmBackend, 'UnsortedSegmentSum', inputs, attrs), want);
+      expectSameResult(runKernelOn(cpuBackend, 'UnsortedSegmentSum', inputs, attrs), want);
     });
   }
 
   it('keeps int32 (tfjs cpu turns it into float32; TensorFlow and tfjs-webgpu keep it)', () => {
     const inputs = { x: { shape: [4], dtype: 'int32' as const, fill: [2147483647, 1, 5, -3] }, segmentIds: ids([0, 0, 1, 1]) };
-    expect(runKernelOn(wasmBackend, 'UnsortedSegmentSum', inputs, { numSegments: 2 })).toEqual({ shape: [2], dtype: 'int32', values: [-2147483648, 2] });
+    for (const backend of [wasmBackend, cpuBackend]) {
+      expect(runKernelOn(backend, 'UnsortedSegmentSum', inputs, { numSegments: 2 })).toEqual({ shape: [2], dtype: 'int32', values: [-2147483648, 2] });
+    }
   });
 
   it('names the problem when ids do not match the rows of x', () => {
     const inputs = { x: { shape: [4, 2] }, segmentIds: ids([0, 1, 0]) };
-    expect(() => runKernelOn(wasmBackend, 'UnsortedSegmentSum', inputs, { numSegments: 2 })).toThrow(/segmentIds' shape \[3\] must be a prefix of x's shape \[4,2\]/);
+    for (const backend of [wasmBackend, cpuBackend]) {
+      expect(() => runKernelOn(backend, 'UnsortedSegmentSum', inputs, { numSegments: 2 })).toThrow(/segmentIds' shape \[3\] must be a prefix of x's shape \[4,2\]/);
+    }
   });
 
   it('survives the wasm memory growing while it allocates its output', () => {

@@ -1,5 +1,5 @@
 import type { KernelImpl } from '@strata/tensor';
-import { StrataError, fmtShape, sizeOf } from '@strata/tensor';
+import { segmentSumGeometry, sumSegments } from '@strata/tensor';
 import { wasmHeap } from './heap';
 
 /**
@@ -12,33 +12,12 @@ import { wasmHeap } from './heap';
  */
 export const unsortedSegmentSum: KernelImpl = ({ inputs, attrs, backend }) => {
   const { x, segmentIds } = inputs;
-  const numSegments = attrs.numSegments as number;
-  const idsRank = segmentIds.shape.length;
-  if (!Number.isInteger(numSegments) || numSegments < 0) {
-    throw new StrataError(`UnsortedSegmentSum: numSegments must be a non-negative integer, received ${numSegments}`);
-  }
-  if (segmentIds.dtype !== 'int32') throw new StrataError(`UnsortedSegmentSum: segmentIds must be int32, received ${segmentIds.dtype}; cast them first`);
-  if (x.dtype === 'bool') throw new StrataError('UnsortedSegmentSum: x must be float32 or int32, received bool; cast it first');
-  if (fmtShape(x.shape.slice(0, idsRank)) !== fmtShape(segmentIds.shape)) {
-    throw new StrataError(
-      `UnsortedSegmentSum: segmentIds' shape ${fmtShape(segmentIds.shape)} must be a prefix of x's shape ${fmtShape(x.shape)} (one id per row of x)`,
-    );
-  }
+  const { outShape, rowSize, numSegments } = segmentSumGeometry(x, segmentIds, attrs.numSegments);
   const heap = wasmHeap(backend);
-  const rowShape = x.shape.slice(idsRank);
-  const rowSize = sizeOf(rowShape);
-  const out = heap.makeOutput([numSegments, ...rowShape], x.dtype);
+  const out = heap.makeOutput(outShape, x.dtype);
   // Views are taken after the allocation: a malloc may grow the wasm memory and detach older views.
   const sums = heap.typedArrayFromHeap(out);
-  const values = heap.typedArrayFromHeap(x);
-  const ids = heap.typedArrayFromHeap(segmentIds);
   sums.fill(0); // makeOutput does not clear the memory it hands out
-  for (let row = 0; row < ids.length; row++) {
-    const segment = ids[row];
-    if (segment < 0 || segment >= numSegments) continue;
-    const from = row * rowSize;
-    const to = segment * rowSize;
-    for (let j = 0; j < rowSize; j++) sums[to + j] += values[from + j];
-  }
+  sumSegments(heap.typedArrayFromHeap(x), heap.typedArrayFromHeap(segmentIds), sums, rowSize, numSegments);
   return out;
 };

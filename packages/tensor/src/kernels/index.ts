@@ -7,6 +7,7 @@ import { conv2DBackpropFilter } from './Conv2DBackpropFilter';
 export { composed, Scratch } from './compose';
 export { convGradInfo, type ConvGradAttrs, type Conv2DInfo } from './conv-info';
 export { padOrCrop, spreadByStrides, type SpatialMargins } from './spatial';
+export { segmentSumGeometry, sumSegments } from './segment-sum';
 export { conv2DBackpropFilter };
 
 /**

@@ -1,0 +1,149 @@
+// Keras 3's dialect (`.keras` config.json): snake_case keys; every object written
+// {module, class_name, config, registered_name}; layers with a build_config.
+import { Layer, type SerializedObject } from '@strata/layers';
+import { Functional, Model, Sequential, TENSOR_OP, KERAS_TENSOR, CONSTANT } from '@strata/models';
+import { SerializationError } from '../errors';
+import { findCustom, type ObjectKind } from '../registry';
+import { builtInClasses } from '../registry-builtins';
+import { keras2HardSigmoid } from '../legacy-activations';
+import { isOpaqueKey, snakeCase } from './case';
+import { modelConfig, modelFromConfig } from './model-json';
+import { toStrataDialect } from './dialect';
+import { deserializeObject, type LoadOptions } from './deserialize';
+
+/** A Keras 3 serialized object. */
+export interface KerasObject {
+  module: string | null;
+  class_name: string;
+  config: unknown;
+  registered_name: string | null;
+  build_config?: { input_shape: unknown };
+  [key: string]: unknown;
+}
+
+const MODULES: Record<ObjectKind, string> = {
+  layer: 'keras.layers', initializer: 'keras.initializers', regularizer: 'keras.regularizers', constraint: 'keras.constraints',
+  activation: 'keras.activations', optimizer: 'keras.optimizers', schedule: 'keras.optimizers.schedules', loss: 'keras.losses', metric: 'keras.metrics',
+};
+const KINDS: ObjectKind[] = ['layer', 'initializer', 'regularizer', 'constraint', 'optimizer', 'schedule', 'loss', 'metric'];
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** module and registered_name for a class name, as Keras 3 writes them. */
+function identity(className: string): { module: string | null; class_name: string; registered_name: string | null } {
+  if (className === 'Functional') return { module: 'keras.src.models.functional', class_name: 'Functional', registered_name: 'Functional' };
+  if (className === 'Sequential') return { module: 'keras', class_name: 'Sequential', registered_name: null };
+  if (className === TENSOR_OP) return { module: 'strata.ops', class_name: TENSOR_OP, registered_name: `strata>${TENSOR_OP}` };
+  const custom = findCustom(className);
+  if (custom) {
+    const key = custom.key ?? `Custom>${className}`;
+    return { module: key.slice(0, key.indexOf('>')), class_name: key.slice(key.indexOf('>') + 1), registered_name: key };
+  }
+  const kind = KINDS.find((k) => builtInClasses(k).get(className)) ?? null;
+  return { module: kind ? MODULES[kind] : null, class_name: className, registered_name: null };
+}
+
+/** Shapes each layer of a model was first called on, by layer name (Keras's build_config). */
+function buildShapes(model: Layer): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const graph = model instanceof Model ? model.graph : null;
+  if (!graph) return out;
+  for (const node of graph.nodes) {
+    if (!('layer' in node) || out.has(node.layer.name)) continue;
+    const shapes = node.inputs.map((x) => [...x.shape]);
+    out.set(node.layer.name, Array.isArray(node.args) ? shapes : shapes[0]);
+  }
+  return out;
+}
+
+function writeValue(x: unknown, key: string, owner: Layer | null): unknown {
+  if (typeof x === 'string') {
+    if (/activation$/i.test(key) && x === keras2HardSigmoid.activationName) {
+      throw new SerializationError(`the activation "${x}" (Keras 2's hard sigmoid, read from a TF.js or Keras 2 model) has no Keras 3 name; Keras 3's hard_sigmoid is relu6(x + 3) / 6`);
+    }
+    return x;
+  }
+  if (Array.isArray(x)) return x.map((v) => writeValue(v, key, owner));
+  if (!isRecord(x)) return x;
+  if (typeof x.className === 'string' && 'config' in x) return writeObject(x as unknown as SerializedObject & Record<string, unknown>, owner);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[snakeCase(k)] = isOpaqueKey(k) ? v : writeValue(v, k, owner);
+  return out;
+}
+
+function writeObject(obj: SerializedObject & Record<string, unknown>, owner: Layer | null): KerasObject | Record<string, unknown> {
+  const { className, config, ...rest } = obj;
+  if (className === KERAS_TENSOR || className === CONSTANT) return { class_name: className, config: writeValue(config, '', null) };
+  // A nested model's layers get their build shapes from that model.
+  const nested = owner instanceof Model && typeof config.name === 'string' && isRecord(config) && Array.isArray(config.layers) ? findLayer(owner, config.name) : null;
+  const self = nested ?? owner;
+  let body = writeValue(config, '', self) as Record<string, unknown>;
+  if (className === 'InputLayer') {
+    body = { batch_shape: config.batchInputShape ?? config.batchShape, dtype: config.dtype, sparse: false, name: config.name };
+  }
+  const out: Record<string, unknown> = { ...identity(className), config: body };
+  for (const [k, v] of Object.entries(rest)) out[snakeCase(k)] = writeValue(v, k, self);
+  return out;
+}
+
+function findLayer(model: Model, name: string): Layer | null {
+  try {
+    return model.getLayer(name);
+  } catch {
+    return null;
+  }
+}
+
+/** Adds build_config to each layer entry of a model config (Keras 3 builds layers from it before loading weights). */
+function addBuildConfigs(obj: KerasObject, model: Layer): void {
+  const config = obj.config as Record<string, unknown>;
+  if (!Array.isArray(config?.layers)) return;
+  const shapes = buildShapes(model);
+  for (const entry of config.layers as KerasObject[]) {
+    const name = (entry.config as Record<string, unknown>)?.name as string;
+    if (entry.class_name !== 'InputLayer' && shapes.has(name)) entry.build_config = { input_shape: shapes.get(name) };
+    const inner = model instanceof Model ? findLayer(model, name) : null;
+    if (inner && inner instanceof Functional) addBuildConfigs(entry, inner);
+  }
+  if (model instanceof Sequential && model.graph) config.build_input_shape = [...model.graph.inputs[0].shape];
+}
+
+/**
+ * A model's config.json object in Keras 3's dialect: `{module, class_name, config, registered_name,
+ * build_config}`, layers with their `build_config`, Functional nodes as `{args, kwargs}` with
+ * `__keras_tensor__` references. Raw ops on symbolic tensors appear as `strata>TensorOp` entries,
+ * which only Strata reads.
+ */
+export function modelToKerasConfig(model: Layer): KerasObject {
+  if (!(model instanceof Layer)) throw new SerializationError(`modelToKerasConfig: expected a model, received ${model === null ? 'null' : typeof model}`);
+  const strata = modelConfig(model);
+  const obj = writeObject(strata as SerializedObject & Record<string, unknown>, model) as KerasObject;
+  addBuildConfigs(obj, model);
+  if (!(model instanceof Functional) && strata.buildConfig) obj.build_config = { input_shape: strata.buildConfig.inputShape };
+  else if (model instanceof Sequential && strata.buildConfig) obj.build_config = { input_shape: strata.buildConfig.inputShape };
+  return obj;
+}
+
+/**
+ * A model (fresh weights, built) from a config.json object in Keras 3's dialect, or Keras 2's. Every
+ * class it names must be built in, registered or in `customObjects`; nothing is evaluated.
+ */
+export function modelFromKerasConfig(obj: unknown, options: LoadOptions = {}): Layer {
+  return modelFromConfig(toStrataDialect(obj), options);
+}
+
+/** Any configurable object (optimizer, loss, metric, schedule...) in Keras 3's dialect. */
+export function serializeKerasObject(obj: { getConfig(): Record<string, unknown> } | string | null): unknown {
+  if (obj === null || typeof obj === 'string') return obj;
+  const ctor = obj.constructor as { className?: string; name: string };
+  const className = Object.prototype.hasOwnProperty.call(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
+  return writeObject({ className, config: obj.getConfig() }, null);
+}
+
+/** An optimizer, loss, metric, schedule... from its Keras 3 (or Strata) serialized form; a string is a built-in name. */
+export function deserializeKerasObject(kind: ObjectKind, obj: unknown, options: LoadOptions = {}): object | string | null {
+  if (obj === null || obj === undefined || typeof obj === 'string') return obj ?? null;
+  return deserializeObject(kind, toStrataDialect(obj), options);
+}

@@ -1,0 +1,216 @@
+// saveModel / loadModel / saveModelWeights / loadModelWeights: the file front door. Paths choose the
+// format by their name (`.keras` → Keras 3 archive; a folder or `model.json` → TF.js layers format;
+// `.weights.h5` → Keras 3 weights); bytes, Blobs and URLs are read by their content.
+import type { Layer } from '@strata/layers';
+import { Model } from '@strata/models';
+import { parseJSON } from './config';
+import type { CustomObjects } from './registry';
+import { loadTfjs, saveTfjs } from './tfjs';
+import { isHdf5 } from './h5/h5-file';
+import { decodeKerasArchive, encodeKerasArchive } from './keras/archive';
+import { decodeWeights, encodeWeights } from './keras/weights-h5';
+import { writeFileAtomic, type AtomicWriteHooks } from './safety/atomic-write';
+import { scanConfig } from './safety/config-scan';
+import { ModelFileError, messageOf } from './safety/errors';
+import { withDefaults, type LoadLimits } from './safety/limits';
+import { extractZipEntry, listZip } from './zip/zip';
+
+/** Where a model or weights file comes from: a path (Node), a `file:`/`http(s):` URL, bytes or a Blob. */
+export type ModelSource = string | URL | Uint8Array | ArrayBuffer | Blob;
+
+export interface SaveModelOptions {
+  /** 'keras' (a `.keras` archive) or 'tfjs' (a folder with model.json); default: from the path. */
+  format?: 'keras' | 'tfjs';
+  /** Save the compile configuration and the optimizer's state (Keras format; default true). */
+  includeOptimizer?: boolean;
+}
+
+export interface LoadModelOptions {
+  customObjects?: CustomObjects;
+  /** Refuse Lambda layers except by the name of a registered function (default true). */
+  safeMode?: boolean;
+  /** Compile the model from the saved compile configuration and restore the optimizer (default true). */
+  compile?: boolean;
+  /** Bounds on what the file may make the loader allocate. */
+  limits?: LoadLimits;
+}
+
+type Fs = typeof import('node:fs/promises');
+
+async function nodeFs(what: string): Promise<Fs> {
+  try {
+    return await import('node:fs/promises');
+  } catch (e) {
+    throw new ModelFileError(`${what}: file paths need Node's file system; in a browser pass bytes, a Blob or a URL instead`, { cause: e });
+  }
+}
+
+function pathOf(target: string | URL): string {
+  if (target instanceof URL) {
+    if (target.protocol !== 'file:') throw new ModelFileError(`expected a file path or a file: URL to save to, received ${target.href}`);
+    return decodeURIComponent(target.pathname);
+  }
+  return target.startsWith('file://') ? decodeURIComponent(new URL(target).pathname) : target;
+}
+
+/**
+ * Saves a model: `saveModel(model, 'model.keras')` writes a Keras 3 archive (loadable by Keras 3's
+ * `keras.saving.load_model`), `saveModel(model, 'dir/')` or `'dir/model.json'` the TF.js layers
+ * format. A `.keras` file is replaced atomically: until the new one is complete, the old one stays.
+ */
+export async function saveModel(model: Layer, target: string | URL, options: SaveModelOptions = {}): Promise<void> {
+  return saveModelWithHooks(model, target, options, {});
+}
+
+/** @internal saveModel with the atomic writer's test hooks. */
+export async function saveModelWithHooks(model: Layer, target: string | URL, options: SaveModelOptions, hooks: AtomicWriteHooks): Promise<void> {
+  const path = pathOf(target);
+  const format = options.format ?? (path.endsWith('.keras') ? 'keras' : 'tfjs');
+  if (format === 'keras') {
+    if (!path.endsWith('.keras')) throw new ModelFileError(`saveModel: a Keras archive's name must end in .keras (Keras refuses others), received ${JSON.stringify(path)}`);
+    const bytes = await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer });
+    return writeFileAtomic(path, bytes, hooks);
+  }
+  if (/\.(h5|hdf5)$/.test(path)) {
+    throw new ModelFileError(`saveModel: ${JSON.stringify(path)} names an HDF5 file; save the model as .keras, or its weights alone with saveModelWeights(model, 'x.weights.h5')`);
+  }
+  await saveTfjs(model, path.endsWith('model.json') ? path.slice(0, -'model.json'.length) || '.' : path);
+}
+
+/** The bytes of a `.keras` archive of `model`, for storage other than files. */
+export function modelToKerasBytes(model: Layer, options: Pick<SaveModelOptions, 'includeOptimizer'> = {}): Promise<Uint8Array> {
+  return encodeKerasArchive(model, options);
+}
+
+/** The largest file the loader reads whole: a weights file at the limit plus its two JSON files. */
+function fileLimit(limits: Required<LoadLimits>): number {
+  return limits.maxWeightsBytes + 2 * limits.maxJsonBytes + (1 << 20);
+}
+
+async function readBounded(source: Exclude<ModelSource, string>, max: number, what: string): Promise<Uint8Array> {
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    if (source.size > max) throw new ModelFileError(`${what} is ${source.size} bytes, more than the limit of ${max}`);
+    return new Uint8Array(await source.arrayBuffer());
+  }
+  if (source instanceof URL) {
+    if (source.protocol === 'file:') return readPath(decodeURIComponent(source.pathname), max, what);
+    return fetchBounded(source, max, what);
+  }
+  throw new ModelFileError(`${what}: expected a path, a URL, bytes (Uint8Array, ArrayBuffer) or a Blob, received ${source === null ? 'null' : typeof source}`);
+}
+
+async function fetchBounded(url: URL, max: number, what: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new ModelFileError(`${what}: could not fetch ${url.href}: ${messageOf(e)}`, { cause: e });
+  }
+  if (!response.ok) throw new ModelFileError(`${what}: fetching ${url.href} answered ${response.status} ${response.statusText}`);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ModelFileError(`${what}: ${url.href} is ${declared} bytes, more than the limit of ${max}`);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      throw new ModelFileError(`${what}: ${url.href} sent more than the limit of ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+async function readPath(path: string, max: number, what: string): Promise<Uint8Array> {
+  const fs = await nodeFs(what);
+  const stat = await fs.stat(path).catch(() => null);
+  if (!stat) throw new ModelFileError(`${what}: no file at ${JSON.stringify(path)}`);
+  if (!stat.isFile()) throw new ModelFileError(`${what}: ${JSON.stringify(path)} is not a file`);
+  if (stat.size > max) throw new ModelFileError(`${what}: ${path} is ${stat.size} bytes, more than the limit of ${max} (raise limits.maxWeightsBytes if the file is trusted)`);
+  return new Uint8Array(await fs.readFile(path));
+}
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/**
+ * Loads a model saved by saveModel, by Keras 3 (`.keras`) or by TF.js (`model.json` and weights).
+ * Nothing in the file is evaluated; a broken or hostile file raises a StrataError saying what is
+ * wrong. `safeMode` (default true) refuses Lambda layers that do not name a registered function.
+ */
+export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<Layer> {
+  const limits = withDefaults(options.limits);
+  const what = typeof source === 'string' ? source : source instanceof URL ? source.href : 'the model file';
+  if (typeof source === 'string' && !source.startsWith('file://') && !source.endsWith('.keras')) {
+    return loadTfjsPath(source, options, limits);
+  }
+  const bytes = typeof source === 'string' ? await readPath(pathOf(source), fileLimit(limits), what) : await readBounded(source, fileLimit(limits), what);
+  if (isZip(bytes)) return decodeKerasArchive(bytes, { ...options, what });
+  if (isHdf5(bytes)) {
+    throw new ModelFileError(`${what} is an HDF5 file, not a .keras archive: a weights file (load it into a model with loadModelWeights) or a legacy Keras 2 .h5 model, which Strata does not read (convert it with Keras: keras.models.load_model(...).save('model.keras'))`);
+  }
+  throw new ModelFileError(`${what} is not a .keras archive (it does not start with a zip signature); pass a .keras file, or a TF.js model.json path`);
+}
+
+async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Required<LoadLimits>): Promise<Layer> {
+  const fs = await nodeFs('loadModel');
+  const stat = await fs.stat(path).catch(() => null);
+  if (!stat) throw new ModelFileError(`loadModel: no file or folder at ${JSON.stringify(path)}`);
+  const json = stat.isDirectory() ? `${path.replace(/\/+$/, '')}/model.json` : path;
+  if (stat.isFile() && !path.endsWith('.json')) {
+    const head = await readPath(path, fileLimit(limits), path);
+    if (isZip(head)) return decodeKerasArchive(head, { ...options, what: path });
+    throw new ModelFileError(`loadModel: cannot tell the format of ${JSON.stringify(path)}; name a .keras file, a TF.js model.json, or the folder holding it`);
+  }
+  // Scan the topology as for .keras configs before the TF.js loader builds anything from it.
+  const text = new TextDecoder().decode(await readPath(json, limits.maxJsonBytes, json));
+  const parsed = parseJSON(text, json) as { modelTopology?: unknown };
+  scanConfig(parsed?.modelTopology ?? parsed, { safeMode: options.safeMode ?? true, maxDimension: limits.maxDimension, what: json });
+  return loadTfjs(json, { customObjects: options.customObjects });
+}
+
+/**
+ * Saves a model's weights (and, when it is compiled, its optimizer's state) as a Keras 3 weights
+ * file, which Keras's `model.load_weights('x.weights.h5')` reads. Replaced atomically.
+ */
+export async function saveModelWeights(model: Layer, path: string | URL, options: { includeOptimizer?: boolean } = {}): Promise<void> {
+  const file = pathOf(path);
+  if (!file.endsWith('.weights.h5')) throw new ModelFileError(`saveModelWeights: the file name must end in .weights.h5 (as Keras requires), received ${JSON.stringify(file)}`);
+  const optimizer = (options.includeOptimizer ?? true) && model instanceof Model ? model.optimizer : null;
+  await writeFileAtomic(file, await encodeWeights(model, optimizer));
+}
+
+/**
+ * Loads weights into a model from a `.weights.h5` file or the weights of a `.keras` archive, each
+ * layer's checked by path, count and shape before any is assigned. The optimizer's state is
+ * restored too when the model is compiled and the file holds it.
+ */
+export async function loadModelWeights(model: Layer, source: ModelSource, options: { includeOptimizer?: boolean; limits?: LoadLimits } = {}): Promise<void> {
+  const limits = withDefaults(options.limits);
+  const what = typeof source === 'string' ? source : source instanceof URL ? source.href : 'the weights file';
+  let bytes = typeof source === 'string' ? await readPath(pathOf(source), fileLimit(limits), what) : await readBounded(source, fileLimit(limits), what);
+  if (isZip(bytes)) {
+    const entry = listZip(bytes, what, limits.maxZipEntries).find((e) => e.name === 'model.weights.h5');
+    if (!entry) throw new ModelFileError(`${what} is a zip archive without model.weights.h5; pass a .weights.h5 file or a .keras archive`);
+    bytes = extractZipEntry(bytes, entry, what, limits.maxWeightsBytes);
+  } else if (bytes.length > limits.maxWeightsBytes) {
+    throw new ModelFileError(`${what} is ${bytes.length} bytes, more than the limit of ${limits.maxWeightsBytes}`);
+  }
+  const optimizer = (options.includeOptimizer ?? true) && model instanceof Model ? model.optimizer : null;
+  await decodeWeights(model, bytes, { optimizer, what });
+}

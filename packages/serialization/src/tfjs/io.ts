@@ -1,0 +1,126 @@
+// saveTfjs / loadTfjs: TF.js layers models in a folder (model.json + group1-shard*of*.bin), or through
+// any tfjs IOHandler (tf.io.withSaveHandler, tf.io.fromMemory, browser handlers) without depending on tfjs.
+import type { Layer } from '@strata/layers';
+import { SerializationError } from '../errors';
+import { parseJSON } from '../config/model-json';
+import { modelFromTfjsArtifacts, tfjsArtifacts, type TfjsLoadOptions, type TfjsModelArtifacts, type TfjsSaveOptions } from './artifacts';
+import { checkSpecs, concatBuffers, shard, type WeightsManifestGroup } from './weights';
+
+/** The parts of a tfjs IOHandler Strata uses. */
+export interface TfjsIOHandler {
+  save?(artifacts: TfjsModelArtifacts): Promise<unknown>;
+  load?(): Promise<TfjsModelArtifacts>;
+}
+
+/** The model.json of the TF.js layers format. */
+export interface TfjsModelJSON {
+  modelTopology: object;
+  weightsManifest: WeightsManifestGroup[];
+  trainingConfig?: object;
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+}
+
+export interface SaveTfjsResult {
+  modelJSON: TfjsModelJSON;
+  /** Files written (folder targets). */
+  files: string[];
+}
+
+function dirOf(target: string): string {
+  return target.replace(/^file:\/\//, '');
+}
+
+async function nodeFs(): Promise<{ fs: typeof import('node:fs/promises'); path: typeof import('node:path') }> {
+  try {
+    return { fs: await import('node:fs/promises'), path: await import('node:path') };
+  } catch (e) {
+    throw new SerializationError('paths need Node\'s file system; in a browser pass a tfjs IOHandler (tf.io.browserDownloads(), tf.io.withSaveHandler(...)) instead', { cause: e });
+  }
+}
+
+/**
+ * Saves a Sequential or Functional model in TF.js's layers format: to a folder (`model.json` and
+ * `group1-shard1of1.bin`, more shards above 4 MiB), or to a tfjs IOHandler. tfjs-layers'
+ * `tf.loadLayersModel` reads the result.
+ */
+export async function saveTfjs(model: Layer, target: string | TfjsIOHandler, options: TfjsSaveOptions = {}): Promise<SaveTfjsResult> {
+  const artifacts = await tfjsArtifacts(model, options);
+  if (typeof target !== 'string') {
+    if (!target || typeof target.save !== 'function') throw new SerializationError('saveTfjs: expected a folder path or an IOHandler with save(artifacts)');
+    await target.save(artifacts);
+    const modelJSON = {
+      modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }],
+      format: artifacts.format, generatedBy: artifacts.generatedBy, convertedBy: null, ...(artifacts.trainingConfig ? { trainingConfig: artifacts.trainingConfig } : {}),
+    };
+    return { modelJSON, files: [] };
+  }
+  const { fs, path } = await nodeFs();
+  const dir = dirOf(target);
+  await fs.mkdir(dir, { recursive: true });
+  const { paths, shards } = shard(concatBuffers(artifacts.weightData));
+  const modelJSON: TfjsModelJSON = {
+    modelTopology: artifacts.modelTopology,
+    weightsManifest: [{ paths, weights: artifacts.weightSpecs }],
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: null,
+    ...(artifacts.trainingConfig ? { trainingConfig: artifacts.trainingConfig } : {}),
+  };
+  const files = [path.join(dir, 'model.json'), ...paths.map((p) => path.join(dir, p))];
+  await fs.writeFile(files[0], JSON.stringify(modelJSON));
+  for (const [i, p] of paths.entries()) await fs.writeFile(path.join(dir, p), new Uint8Array(shards[i]));
+  return { modelJSON, files };
+}
+
+/** Artifacts from a model.json object and a function that reads each weight file it names. */
+export async function artifactsFromModelJSON(json: unknown, readFile: (path: string) => Promise<ArrayBuffer>): Promise<TfjsModelArtifacts> {
+  const obj = json as Partial<TfjsModelJSON>;
+  if (typeof obj !== 'object' || obj === null || typeof obj.modelTopology !== 'object' || obj.modelTopology === null) {
+    throw new SerializationError(`model.json has no "modelTopology" object; expected TF.js's layers format {modelTopology, weightsManifest}`);
+  }
+  if (obj.format !== undefined && obj.format !== 'layers-model') {
+    throw new SerializationError(`model.json is a TF.js "${obj.format}", not a "layers-model"; graph models need tfjs-converter, not a layers loader`);
+  }
+  const groups = obj.weightsManifest ?? [];
+  if (!Array.isArray(groups)) throw new SerializationError(`model.json's weightsManifest must be a list of {paths, weights}, received ${JSON.stringify(groups)?.slice(0, 100)}`);
+  const specs = [];
+  const buffers: ArrayBuffer[] = [];
+  for (const [g, group] of groups.entries()) {
+    if (!group || !Array.isArray(group.paths) || group.paths.some((p) => typeof p !== 'string')) throw new SerializationError(`weightsManifest[${g}].paths must be a list of file names`);
+    specs.push(...checkSpecs(group.weights));
+    for (const p of group.paths) buffers.push(await readFile(p));
+  }
+  return { modelTopology: obj.modelTopology, weightSpecs: specs, weightData: buffers, format: obj.format, generatedBy: obj.generatedBy, ...(obj.trainingConfig ? { trainingConfig: obj.trainingConfig } : {}) };
+}
+
+/**
+ * Loads a TF.js layers model: from a folder or a model.json path (weight files beside it), from a
+ * tfjs IOHandler (`tf.io.fromMemory(...)`), or from artifacts in memory. The topology may be written
+ * by tfjs-layers, the tfjs converter (Keras 2 JSON) or Strata; weights are matched by name, else by
+ * position, with counts and shapes checked. Nothing in the file is evaluated.
+ */
+export async function loadTfjs(source: string | TfjsIOHandler | TfjsModelArtifacts, options: TfjsLoadOptions = {}): Promise<Layer> {
+  if (typeof source === 'string') {
+    const { fs, path } = await nodeFs();
+    let file = dirOf(source);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat) throw new SerializationError(`loadTfjs: no file or folder at ${JSON.stringify(file)}`);
+    if (stat.isDirectory()) file = path.join(file, 'model.json');
+    const dir = path.dirname(file);
+    const json = parseJSON(await fs.readFile(file, 'utf8'), file);
+    const artifacts = await artifactsFromModelJSON(json, async (p) => {
+      // A manifest names files beside model.json, never elsewhere.
+      if (path.isAbsolute(p) || p.split(/[\\/]/).includes('..')) throw new SerializationError(`model.json names the weight file ${JSON.stringify(p)} outside its folder; refusing to read it`);
+      const bytes = await fs.readFile(path.join(dir, p)).catch((e: unknown) => {
+        throw new SerializationError(`model.json names the weight file ${JSON.stringify(p)}, which cannot be read in ${dir}: ${(e as Error).message}`);
+      });
+      return concatBuffers(bytes);
+    });
+    return modelFromTfjsArtifacts(artifacts, options);
+  }
+  if (source && typeof (source as TfjsIOHandler).load === 'function') return modelFromTfjsArtifacts(await (source as TfjsIOHandler).load!(), options);
+  if (source && typeof (source as TfjsModelArtifacts).modelTopology === 'object') return modelFromTfjsArtifacts(source as TfjsModelArtifacts, options);
+  throw new SerializationError('loadTfjs: expected a folder or model.json path, a tfjs IOHandler with load(), or {modelTopology, weightSpecs, weightData}');
+}
