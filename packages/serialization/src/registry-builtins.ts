@@ -44,9 +44,14 @@ function fromTable(table: ClassTable<object>): NameTable {
 
 const tables = new Map<ObjectKind, NameTable>();
 
+/** BaseConv, BasePooling, ...: exported for writing layers, never a layer a file names (Keras has none). */
+function isAbstractBase(cls: Named): boolean {
+  return /^Base[A-Z]/.test(cls.className);
+}
+
 function layerTable(): NameTable {
   const out = new NameTable();
-  const own = (v: unknown): v is Named => typeof v === 'function' && v.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(v, 'className');
+  const own = (v: unknown): v is Named => typeof v === 'function' && v.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(v, 'className') && !isAbstractBase(v);
   for (const v of Object.values(layersApi)) if (own(v)) out.set(v.className, v);
   for (const cls of [InputLayer, Model, Functional, Sequential] as Named[]) out.set(cls.className, cls);
   return out;
