@@ -30,6 +30,22 @@ describe('model configs', () => {
     m.dispose();
   });
 
+  it('counts a nested Functional\'s own node as Keras 3 does (its calls are nodes 1, 2, ...), a nested Sequential\'s from 0', () => {
+    const i = input({ shape: [2] });
+    const fn = new Functional({ inputs: i, outputs: new Dense({ units: 2 }).apply(i), name: 'nested_fn' });
+    const seq = new Sequential([input({ shape: [2] }), new Dense({ units: 2 })], { name: 'nested_seq' });
+    const x = input({ shape: [2], name: 'outer_x' });
+    const m = new Functional({ inputs: x, outputs: [seq.apply(fn.apply(x)), fn.apply(x)], name: 'outer' });
+    const config = m.getConfig() as any;
+    const seqEntry = config.layers.find((l: any) => l.name === 'nested_seq');
+    expect(seqEntry.inboundNodes[0].args[0].config.kerasHistory).toEqual(['nested_fn', 1, 0]);
+    expect(config.outputLayers).toEqual([['nested_seq', 0, 0], ['nested_fn', 2, 0]]);
+    const back = Functional.fromConfig(JSON.parse(JSON.stringify(config)));
+    expect(back.getConfig()).toEqual(config);
+    back.dispose();
+    m.dispose();
+  });
+
   it('rebuilds built-in models from their configs without a resolver (fresh weights, same outputs once copied)', async () => {
     const m = new Sequential([input({ shape: [4, 2] }), new LSTM({ units: 3 }), new Dense({ units: 2 })]);
     const back = Sequential.fromConfig(JSON.parse(JSON.stringify(m.getConfig())));

@@ -6,6 +6,18 @@ import * as tensorApi from '@strata/tensor';
 import { Layer, classNameOf, type CallOptions, type SerializedObject } from '@strata/layers';
 import { InputLayer, InputNode, InputRef, LayerNode, OpNode, SymbolicTensor, collectNodes, type Graph, type Node } from '@strata/graph';
 import { ModelError } from './errors';
+import { modelClasses } from './resolve-layer';
+
+/**
+ * Keras counts a nested Functional's own input-to-output node as its node 0, so its calls in an
+ * outer graph are nodes 1, 2, ... (Keras 3's `node_index -= 1` for Functional layers); a Sequential
+ * (not a Functional in Keras 3) and plain layers start at 0.
+ */
+export function builtInNodes(layer: Layer | null): number {
+  const functional = modelClasses.get('Functional');
+  const sequential = modelClasses.get('Sequential');
+  return functional && layer instanceof functional && !(sequential && layer instanceof sequential) ? 1 : 0;
+}
 
 /** Where a tensor comes from: [layer name, node index, output index] (Keras's `keras_history`). */
 export type TensorHistory = [string, number, number];
@@ -59,7 +71,7 @@ function constantConfig(t: Tensor): SerializedObject {
 
 /** The config of a model's graph: every layer and op node once, with the calls recorded. */
 export function graphConfig(graph: Graph, name: string, trainable: boolean, keys: { inputs?: readonly string[] | null; outputs?: readonly string[] | null } = {}): FunctionalConfig {
-  const nodeIndex = (node: Node): number => (node instanceof LayerNode ? graph.nodesOf(node.layer).indexOf(node) : 0);
+  const nodeIndex = (node: Node): number => (node instanceof LayerNode ? graph.nodesOf(node.layer).indexOf(node) + builtInNodes(node.layer) : 0);
   const history = (t: SymbolicTensor): TensorHistory => {
     if (graph.inputs.includes(t) && !(t.node instanceof InputNode && t.node.layer)) {
       throw new ModelError(`model "${name}" starts at the intermediate tensor ${t.name}: a model cut there cannot be serialized; build it from input() tensors`);
@@ -187,7 +199,7 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
     const [layerName, nodeIndex, tensorIndex] = h as TensorHistory;
     const target = made.get(layerName);
     if (!target) fail(model, `a call reads the output of "${layerName}", which is not among the layers (${[...made.keys()].join(', ')})`);
-    return target.outputs[nodeIndex]?.[tensorIndex];
+    return target.outputs[nodeIndex - builtInNodes(target.layer)]?.[tensorIndex];
   };
   const temporaries: Tensor[] = [];
   // Returns undefined while some referenced tensor does not exist yet.

@@ -7,7 +7,7 @@ export { summaryLines, formatShape, readableSize, type SummaryOptions } from './
 export { plotModel, modelToDot, dotToSvg, svgToPng, type PlotOptions, type DotOptions, type PlotFormat } from './plot';
 export { ModelError } from './errors';
 export {
-  graphConfig, rebuildGraph, stackConfig, stackLayers, serializeLayer, opDefByName, TENSOR_OP, KERAS_TENSOR, CONSTANT, type TensorHistories, type RebuiltGraph,
+  graphConfig, rebuildGraph, stackConfig, stackLayers, serializeLayer, opDefByName, builtInNodes, TENSOR_OP, KERAS_TENSOR, CONSTANT, type TensorHistories, type RebuiltGraph,
   type FunctionalConfig, type SequentialConfig, type LayerEntry, type NodeConfig, type TensorHistory, type LayerResolver, type FromConfigOptions,
 } from './config';
 export { resolveBuiltInLayer } from './resolve-layer';

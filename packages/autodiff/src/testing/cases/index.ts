@@ -5,6 +5,7 @@ import { shapeGradientCases } from './shape';
 import { linalgGradientCases } from './linalg';
 import { nnGradientCases } from './nn';
 import { conv3dGradientCases } from './nn-conv3d';
+import { fusedGradientCases } from './fused';
 
 /** The gradient table, by op family: run on every backend by rules.test.ts. */
 export const gradientTables: Record<string, readonly GradientCase[]> = {
@@ -14,4 +15,5 @@ export const gradientTables: Record<string, readonly GradientCase[]> = {
   shape: shapeGradientCases,
   nn: nnGradientCases,
   conv3d: conv3dGradientCases,
+  fused: fusedGradientCases,
 };

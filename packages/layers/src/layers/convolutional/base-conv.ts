@@ -1,4 +1,4 @@
-import { add, concat, conv1d, conv2d, conv3d, fmtShape, split, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { add, concat, conv1d, conv2d, conv3d, fmtShape, fusedConv2d, split, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
@@ -10,6 +10,7 @@ import {
   standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast, windowOutputSpatial, type ConvPadding, type DataFormat,
 } from './conv-utils';
 import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
+import { fusedActivation } from '../../activations/fusable';
 
 /** The options of Conv1D, Conv2D and Conv3D (Keras 3's, in camelCase). */
 export interface BaseConvArgs extends LayerArgs {
@@ -112,9 +113,23 @@ export class BaseConv extends Layer {
 
   override call(inputs: Tensor): Tensor {
     const x = toChannelsLast(inputs, this.dataFormat);
-    const z = this.grouped(x, this.kernel);
-    const y = this.activation(this.bias ? add(z, this.bias) : z);
+    let y = this.fused(x);
+    if (!y) {
+      const z = this.grouped(x, this.kernel);
+      y = this.activation(this.bias ? add(z, this.bias) : z);
+    }
     return fromChannelsLast(y, this.dataFormat);
+  }
+
+  /**
+   * conv + bias + activation in one kernel, where there is one (2-D, ungrouped) and the activation
+   * allows; its gradient rule decomposes it, so training is unaffected. Null otherwise.
+   */
+  private fused(x: Tensor): Tensor | null {
+    const activation = this.rank === 2 && this.groups === 1 ? fusedActivation(this.activation) : null;
+    if (!activation) return null;
+    const geometry = { strides: this.strides as [number, number], padding: this.padding as 'valid' | 'same', dilations: this.dilationRate as [number, number] };
+    return fusedConv2d({ x, filter: this.kernel, bias: this.bias ?? undefined, ...geometry, ...activation });
   }
 
   /** A grouped convolution is `groups` convolutions side by side: input and filter blocks paired in order. */

@@ -1,4 +1,4 @@
-import { add, matmul, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { add, fusedMatmul, matmul, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
@@ -6,6 +6,7 @@ import { getInitializer, type Initializer, type InitializerIdentifier } from '..
 import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
 import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
 import { serialize } from '../../serializable';
+import { fusedActivation } from '../../activations/fusable';
 
 export interface DenseArgs extends LayerArgs {
   units: number;
@@ -72,6 +73,10 @@ export class Dense extends Layer {
   }
 
   override call(x: Tensor): Tensor {
+    // One kernel for product, bias and activation where the activation allows (its gradient rule
+    // decomposes it, so training is unaffected); others are applied as their own op.
+    const fused = fusedActivation(this.activation);
+    if (fused) return fusedMatmul({ a: x, b: this.kernel, bias: this.bias ?? undefined, ...fused });
     const z = matmul(x, this.kernel);
     return this.activation(this.bias ? add(z, this.bias) : z);
   }

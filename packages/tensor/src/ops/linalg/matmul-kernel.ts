@@ -5,9 +5,9 @@ import { sizeOf } from '../../shape';
 import { broadcastBatch, type MatmulAttrs } from './matmul-shape';
 
 /** Kernel results to free once the product is computed. */
-type Temps = TensorInfo[];
+export type Temps = TensorInfo[];
 
-function run(ctx: KernelContext, temps: Temps, kernel: string, inputs: Record<string, TensorInfo>, attrs?: Record<string, unknown>): TensorInfo {
+export function run(ctx: KernelContext, temps: Temps, kernel: string, inputs: Record<string, TensorInfo>, attrs?: Record<string, unknown>): TensorInfo {
   const out = ctx.run(kernel, inputs, attrs as never);
   temps.push(out);
   return out;
@@ -28,12 +28,20 @@ function toRank3(ctx: KernelContext, temps: Temps, x: TensorInfo, matrix: number
   return run(ctx, temps, 'Reshape', { x: tiled }, { shape: [sizeOf(batch), r, c] });
 }
 
+/** A product's operands laid out for BatchMatMul / _FusedMatMul, with the flags to pass it. */
+export interface PreparedOperands {
+  a3: TensorInfo;
+  b3: TensorInfo;
+  transposeA: boolean;
+  transposeB: boolean;
+}
+
 /**
- * matmul on concrete inputs, as NumPy defines it. Runs in float32: wasm's BatchMatMul rejects int32
- * and webgpu's computes in f32 anyway, so int32 products are exact while sums stay below 2^24.
+ * Lays matmul's operands out as float32 [batch, rows, cols] pairs for tfjs's BatchMatMul or
+ * _FusedMatMul, as NumPy's matmul reads them. wasm gets no transpose flags (see below), and a
+ * shared right-hand matrix turns a batch of products into one taller one. Intermediates go to `temps`.
  */
-export function matmulKernel(ctx: KernelContext, a: TensorInfo, b: TensorInfo, attrs: MatmulAttrs, outDtype: DType): TensorInfo {
-  const temps: Temps = [];
+export function prepareOperands(ctx: KernelContext, temps: Temps, a: TensorInfo, b: TensorInfo, attrs: MatmulAttrs): PreparedOperands {
   const a32 = a.dtype === 'float32' ? a : run(ctx, temps, 'Cast', { x: a }, { dtype: 'float32' });
   const b32 = b.dtype === 'float32' ? b : run(ctx, temps, 'Cast', { x: b }, { dtype: 'float32' });
   // Vectors become a one-row / one-column matrix, which the transpose flags leave alone.
@@ -56,6 +64,16 @@ export function matmulKernel(ctx: KernelContext, a: TensorInfo, b: TensorInfo, a
     // One shared right-hand matrix: stack a's matrices into one tall one, a single bigger product.
     a3 = run(ctx, temps, 'Reshape', { x: a3 }, { shape: [1, a3.shape[0] * a3.shape[1], a3.shape[2]] });
   }
+  return { a3, b3, transposeA, transposeB };
+}
+
+/**
+ * matmul on concrete inputs, as NumPy defines it. Runs in float32: wasm's BatchMatMul rejects int32
+ * and webgpu's computes in f32 anyway, so int32 products are exact while sums stay below 2^24.
+ */
+export function matmulKernel(ctx: KernelContext, a: TensorInfo, b: TensorInfo, attrs: MatmulAttrs, outDtype: DType): TensorInfo {
+  const temps: Temps = [];
+  const { a3, b3, transposeA, transposeB } = prepareOperands(ctx, temps, a, b, attrs);
   let out = ctx.run('BatchMatMul', { a: a3, b: b3 }, { transposeA, transposeB });
   if (outDtype !== 'float32') {
     temps.push(out);

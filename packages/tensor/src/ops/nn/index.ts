@@ -25,3 +25,5 @@ export * from './resize';
 export * from './resize-grad';
 export * from './top-k';
 export * from './unsorted-segment-sum';
+export { FUSED_ACTIVATIONS, type FusedActivation, type FusedAttrs, type FusedOptions } from './fused-activation';
+export * from './fused-conv2d';

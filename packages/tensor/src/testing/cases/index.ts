@@ -4,6 +4,7 @@ import { reductionCases } from './reduction';
 import { linalgCases } from './linalg';
 import { shapeCases } from './shape';
 import { nnCases } from './nn';
+import { fusedCases } from './fused';
 
 /** The whole conformance table, by op family; every backend package runs it. */
 export const conformanceTables: Record<string, readonly OpCase[]> = {
@@ -12,4 +13,5 @@ export const conformanceTables: Record<string, readonly OpCase[]> = {
   linalg: linalgCases,
   shape: shapeCases,
   nn: nnCases,
+  fused: fusedCases,
 };
