@@ -51,7 +51,7 @@ function isAbstractBase(cls: Named): boolean {
 
 function layerTable(): NameTable {
   const out = new NameTable();
-  const own = (v: unknown): v is Named => typeof v === 'function' && v.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(v, 'className') && !isAbstractBase(v);
+  const own = (v: unknown): v is Named => typeof v === 'function' && v.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(v, 'className') && !isAbstractBase(v as Named);
   for (const v of Object.values(layersApi)) if (own(v)) out.set(v.className, v);
   for (const cls of [InputLayer, Model, Functional, Sequential] as Named[]) out.set(cls.className, cls);
   return out;

@@ -45,11 +45,14 @@ export class GRUCell extends RecurrentCell {
     this.addCellWeights(stepInputShape, this.resetAfter ? [2, 3 * this.units] : [3 * this.units]);
   }
 
-  step(x: Tensor, [hPrev]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
-    const [inputBias, recurrentBias] = this.bias ? (this.resetAfter ? unstack(this.bias, 0) : [this.bias, null]) : [null, null];
+  protected inputBias(): Tensor | null {
+    if (!this.bias) return null;
+    return this.resetAfter ? unstack(this.bias, 0)[0] : this.bias;
+  }
+
+  stepProjected(xProjected: Tensor, [hPrev]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
+    const recurrentBias = this.bias && this.resetAfter ? unstack(this.bias, 0)[1] : null;
     const recurrentMasks = this.recurrentMasks(hPrev, training);
-    let xProjected = this.project(x, this.kernel, this.inputMasks(x, training));
-    if (inputBias) xProjected = add(xProjected, inputBias);
     const [xz, xr, xh] = split(xProjected, 3, -1);
     let z: Tensor, r: Tensor, candidate: Tensor;
     if (this.resetAfter) {

@@ -56,9 +56,12 @@ export class LSTMCell extends RecurrentCell {
     this.addCellWeights(stepInputShape, [4 * this.units], biasInitializer);
   }
 
-  step(x: Tensor, [hPrev, cPrev]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
-    let z = add(this.project(x, this.kernel, this.inputMasks(x, training)), this.project(hPrev, this.recurrentKernel, this.recurrentMasks(hPrev, training)));
-    if (this.bias) z = add(z, this.bias);
+  protected inputBias(): Tensor | null {
+    return this.bias;
+  }
+
+  stepProjected(xw: Tensor, [hPrev, cPrev]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
+    const z = add(xw, this.project(hPrev, this.recurrentKernel, this.recurrentMasks(hPrev, training)));
     const [zi, zf, zc, zo] = split(z, 4, -1);
     const i = this.recurrentActivation(zi);
     const f = this.recurrentActivation(zf);

@@ -1,4 +1,5 @@
-import { concat, dropout, matmul, mul, onesLike, slice, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { add, concat, dropout, fusedMatmul, matmul, mul, onesLike, reshape, slice, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import type { CellStepOptions } from './rnn-cell';
 import { type LayerArgs } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
@@ -113,7 +114,36 @@ export abstract class RecurrentCell extends RNNCell {
     if (this.useBias) this.bias = this.addWeight('bias', biasShape, { initializer: biasInitializer, regularizer: this.biasRegularizer, constraint: this.biasConstraint });
   }
 
-  /** Columns [g·units, (g+n)·units) of a kernel: the weights of gates g .. g+n-1. */
+  /** The bias added to x·W before the recurrence (LSTM, SimpleRNN: the bias; GRU: its input row), or null. */
+  protected abstract inputBias(): Tensor | null;
+
+  /** One step from x·W + b (what `projectInput` or `projectSequence` computed) and the previous states. */
+  abstract stepProjected(xw: Tensor, states: readonly Tensor[], options: CellStepOptions): [Tensor, Tensor[]];
+
+  step(x: Tensor, states: readonly Tensor[], options: CellStepOptions): [Tensor, Tensor[]] {
+    return this.stepProjected(this.projectInput(x, options.training), states, options);
+  }
+
+  /** x·W + b for one step's input [batch, features], with this sequence's input dropout. */
+  projectInput(x: Tensor, training: boolean | undefined): Tensor {
+    const xw = this.project(x, this.kernel, this.inputMasks(x, training));
+    const bias = this.inputBias();
+    return bias ? add(xw, bias) : xw;
+  }
+
+  /**
+   * x·W + b for every step of a [batch, time, features] sequence in one matmul, where a step-by-step
+   * loop (tfjs-layers') runs one small matmul per step; only the h·U half is left in the loop. Null
+   * in training with input dropout, whose masks apply per gate: then each step projects its own input.
+   */
+  projectSequence(sequences: Tensor, training: boolean | undefined): Tensor | null {
+    if (training && this.dropout > 0) return null;
+    const [, time, features] = sequences.shape as number[];
+    const xw = fusedMatmul({ a: reshape(sequences, [-1, features]), b: this.kernel, bias: this.inputBias() ?? undefined });
+    return reshape(xw, [-1, time, this.gates * this.units]);
+  }
+
+
   protected gateColumns(w: Tensor, gate: number, count = 1): Tensor {
     return slice(w, [0, gate * this.units], [-1, count * this.units]);
   }

@@ -3,6 +3,7 @@ import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../
 import { LayerError } from '../../errors';
 import { classNameOf, serialize } from '../../serializable';
 import { RNNCell } from './rnn-cell';
+import { RecurrentCell } from './recurrent-cell';
 import { deserializeNestedLayer, type NestedLayer } from './nested-layers';
 
 /** The options of the recurrent layers (RNN, SimpleRNN, LSTM, GRU), Keras's names in camelCase. */
@@ -125,7 +126,9 @@ export class RNN extends Layer {
     if (sequences.shape.length !== 3) {
       throw new LayerError(`${classNameOf(this)} "${this.name}": expected an input of shape [batch, time, features], received ${fmtShape(sequences.shape)}`);
     }
-    let steps = unstack(sequences, 1);
+    // Recurrent cells project the whole sequence's input in one matmul; the loop then does h·U only.
+    const projected = this.cell instanceof RecurrentCell ? this.cell.projectSequence(sequences, options.training) : null;
+    let steps = unstack(projected ?? sequences, 1);
     if (steps.length === 0) throw new LayerError(`${classNameOf(this)} "${this.name}": the input has no timesteps (shape ${fmtShape(sequences.shape)})`);
     let keep = this.stepMasks(sequences, firstMask(options.mask));
     const initial = this.initialStates(sequences.shape[0], steps[0], stateInputs, options.initialState);
@@ -139,7 +142,7 @@ export class RNN extends Layer {
     const outputs: Tensor[] = [];
     try {
       for (const [t, x] of steps.entries()) {
-        let [output, next] = this.cell.step(x, states, { training: options.training });
+        let [output, next] = projected ? (this.cell as RecurrentCell).stepProjected(x, states, { training: options.training }) : this.cell.step(x, states, { training: options.training });
         if (keep) {
           const kept = keep[t];
           const fallback: Tensor = this.zeroOutputForMask || !previous ? zerosLike(output) : previous;

@@ -24,12 +24,13 @@ export class SimpleRNNCell extends RecurrentCell {
     this.addCellWeights(stepInputShape, [this.units]);
   }
 
-  step(x: Tensor, [previous]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
-    const inputMask = this.inputMasks(x, training);
+  protected inputBias(): Tensor | null {
+    return this.bias;
+  }
+
+  stepProjected(xw: Tensor, [previous]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
     const recurrentMask = this.recurrentMasks(previous, training);
-    let z = matmul(inputMask ? mul(x, inputMask[0]) : x, this.kernel);
-    if (this.bias) z = add(z, this.bias);
-    const h = this.activation(add(z, matmul(recurrentMask ? mul(previous, recurrentMask[0]) : previous, this.recurrentKernel)));
+    const h = this.activation(add(xw, matmul(recurrentMask ? mul(previous, recurrentMask[0]) : previous, this.recurrentKernel)));
     return [h, [h]];
   }
 }
