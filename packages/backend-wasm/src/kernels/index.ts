@@ -6,6 +6,7 @@ import { conv3DBackpropInputV2 } from './Conv3DBackpropInputV2';
 import { depthwiseConv2dNativeBackpropFilter } from './DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInput } from './DepthwiseConv2dNativeBackpropInput';
 import { maxPoolGrad } from './MaxPoolGrad';
+import { slice, unpack } from './Slice';
 import { unsortedSegmentSum } from './UnsortedSegmentSum';
 
 /** The kernels Strata supplies on wasm, under tfjs-core's kernel names: the ones tfjs-wasm 4.22 lacks or gets wrong. */
@@ -19,4 +20,6 @@ export const wasmKernels: Record<string, KernelImpl> = {
   DepthwiseConv2dNativeBackpropInput: depthwiseConv2dNativeBackpropInput,
   MaxPoolGrad: maxPoolGrad,
   UnsortedSegmentSum: unsortedSegmentSum,
+  Slice: slice,
+  Unpack: unpack,
 };
