@@ -30,7 +30,7 @@ describe('Slice and Unpack on wasm (Strata-supplied) against tfjs cpu', () => {
 
   for (const [axis, shape] of [[0, [4, 3, 2]], [1, [2, 3, 2]], [0, [3]]] as const) {
     it(`Unpack axis ${axis} of [${shape}], every output`, () => {
-      for (let output = 0; output < shape[axis]; output++) {
+      for (let output = 0; output < (shape[axis] as number); output++) {
         const inputs = { value: { shape: [...shape] } };
         expectSameResult(
           runKernelOn(wasmBackend, 'Unpack', inputs, { axis }, undefined, output),
