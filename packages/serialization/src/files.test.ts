@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memory, randomUniform, tidy, type Tensor } from '@strata/tensor';
+import { memory, randomUniform, tensor, tidy, type Tensor } from '@strata/tensor';
 import { Dense, Lambda, clearSession, type Layer } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Model, Sequential } from '@strata/models';
@@ -11,6 +11,7 @@ import { Adam, RMSprop } from '@strata/training';
 import { sequentialModel, useCpu } from './testing/keras-models';
 import { loadModel, loadModelWeights, saveModel, saveModelWeights, saveModelWithHooks } from './files';
 import { ModelFileError } from './safety/errors';
+import { expectSamePredictions } from './testing';
 
 beforeAll(useCpu);
 
@@ -85,6 +86,40 @@ describe('saveModel / loadModel', () => {
     } finally {
       server.close();
       model.dispose();
+    }
+  });
+
+  it('without a file system: to bytes (then a Blob), and uploaded to an http URL', async () => {
+    const model = mlp('in_memory');
+    const x = tensor([[1, 2, 3]]);
+    const bytes = await saveModel(model);
+    const fromBlob = (await loadModel(new Blob([bytes]))) as Model;
+    await expectSamePredictions(model, fromBlob, x);
+    fromBlob.dispose();
+    await expect(saveModel(model, undefined, { format: 'tfjs' })).rejects.toThrow(/use tfjsArtifacts\(model\)/);
+
+    const received: Buffer[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (req.url === '/refuse') return void res.writeHead(507, 'Insufficient Storage').end();
+        received.push(Buffer.concat(chunks));
+        res.writeHead(201).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      await saveModel(model, `${base}/models/in_memory.keras`);
+      const uploaded = (await loadModel(new Uint8Array(received[0]))) as Model;
+      await expectSamePredictions(model, uploaded, x);
+      uploaded.dispose();
+      await expect(saveModel(model, new URL(`${base}/refuse`))).rejects.toThrow(`saveModel: ${base}/refuse answered 507 Insufficient Storage to the upload`);
+    } finally {
+      server.close();
+      model.dispose();
+      x.dispose();
     }
   });
 

@@ -57,9 +57,35 @@ function pathOf(target: string | URL): string {
  * Saves a model: `saveModel(model, 'model.keras')` writes a Keras 3 archive (loadable by Keras 3's
  * `keras.saving.load_model`), `saveModel(model, 'dir/')` or `'dir/model.json'` the TF.js layers
  * format. A `.keras` file is replaced atomically: until the new one is complete, the old one stays.
+ * Where there is no file system (a browser): `await saveModel(model)` resolves to the archive's
+ * bytes (`new Blob([bytes])` to download it), and an `http(s):` URL receives them in a POST.
  */
-export async function saveModel(model: Layer, target: string | URL, options: SaveModelOptions = {}): Promise<void> {
+export async function saveModel(model: Layer, target: string | URL, options?: SaveModelOptions): Promise<void>;
+export async function saveModel(model: Layer, target?: undefined, options?: SaveModelOptions): Promise<Uint8Array<ArrayBuffer>>;
+export async function saveModel(model: Layer, target?: string | URL, options: SaveModelOptions = {}): Promise<void | Uint8Array> {
+  if (target === undefined) {
+    if (options.format === 'tfjs') throw new ModelFileError("saveModel: without a target the model is returned as a .keras archive's bytes; for the TF.js format in memory use tfjsArtifacts(model) or saveTfjs(model, handler)");
+    // A fresh array over its own ArrayBuffer, so `new Blob([bytes])` type-checks and copies nothing else.
+    return (await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer })) as Uint8Array<ArrayBuffer>;
+  }
+  const url = target instanceof URL ? target : /^https?:\/\//.test(target) ? new URL(target) : null;
+  if (url && url.protocol !== 'file:') return uploadArchive(model, url, options);
   return saveModelWithHooks(model, target, options, {});
+}
+
+/** POSTs the `.keras` archive to an http(s) URL (a server that stores uploads), as tfjs's `http://` saver posts its files. */
+async function uploadArchive(model: Layer, url: URL, options: SaveModelOptions): Promise<void> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ModelFileError(`saveModel: expected a path, a file:, http: or https: URL, received ${url.href}`);
+  if (options.format === 'tfjs') throw new ModelFileError(`saveModel: to a URL a model is sent as a .keras archive; for the TF.js format use saveTfjs(model, tf.io.http('${url.href}'))`);
+  const bytes = await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer });
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', body: bytes as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'application/octet-stream' } });
+  } catch (e) {
+    throw new ModelFileError(`saveModel: could not send the model to ${url.href}: ${messageOf(e)}`, { cause: e });
+  }
+  if (!response.ok) throw new ModelFileError(`saveModel: ${url.href} answered ${response.status} ${response.statusText} to the upload`);
+  await response.body?.cancel().catch(() => undefined);
 }
 
 /** @internal saveModel with the atomic writer's test hooks. */
