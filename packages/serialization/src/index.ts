@@ -1,26 +1,27 @@
-// @strata/serialization: the whole public API, as named exports.
+// @strata/serialization: the whole public API, as named exports. Internals the formats share
+// (case conversion, dialect detection, layouts) stay in their modules.
 export { SerializationError } from './errors';
+export { ModelFileError } from './safety/errors';
 export {
-  registerSerializable, unregisterSerializable, registeredKey, registeredNames, resolveClass, kindOf,
+  registerSerializable, unregisterSerializable, registeredNames, resolveClass,
   type ObjectKind, type CustomObjects, type RegisterOptions, type Serializable,
 } from './registry';
-export { builtInClasses, builtInActivations } from './registry-builtins';
-export { keras2HardSigmoid } from './legacy-activations';
+export { builtInClasses } from './registry-builtins';
 export {
-  toSnakeKeys, toCamelKeys, snakeCase, camelCase,
-  serializeObject, deserializeObject, deserializeLayer, resolveCustomObjects, type LoadOptions,
+  serializeObject, deserializeObject, type LoadOptions,
   modelToKerasConfig, modelFromKerasConfig, serializeKerasObject, deserializeKerasObject, type KerasObject,
-  modelFromJSON, modelFromConfig, modelConfig, parseJSON, modelToJSON, type JSONDialect,
-  toStrataDialect, detectDialect, type Dialect, type StrataModelConfig,
+  modelFromJSON, modelFromConfig, modelToJSON, type JSONDialect, type Dialect, type StrataModelConfig,
 } from './config';
-export * from './tfjs';
 export { cloneModel, type CloneOptions } from './clone';
-// Keras 3 files (.keras archives, .weights.h5), saveModel/loadModel, and what guards loading.
+// The TensorFlow.js layers format (model.json + weight shards), on disk or through a tfjs IOHandler.
+export {
+  saveTfjs, loadTfjs, tfjsArtifacts, modelFromTfjsArtifacts,
+  type TfjsIOHandler, type TfjsModelJSON, type SaveTfjsResult, type TfjsModelArtifacts, type TfjsSaveOptions, type TfjsLoadOptions,
+  type WeightSpec, type WeightsManifestGroup,
+} from './tfjs';
+// Keras 3 files (.keras archives, .weights.h5), saveModel/loadModel, and what bounds loading.
 export {
   saveModel, loadModel, saveModelWeights, loadModelWeights, modelToKerasBytes,
   type ModelSource, type SaveModelOptions, type LoadModelOptions,
 } from './files';
-export { ModelFileError } from './safety/errors';
 export { DEFAULT_LOAD_LIMITS, type LoadLimits } from './safety/limits';
-export { kerasLayout, type LayerSlot } from './keras/layout';
-export { KERAS_LAYOUT_VERSION } from './keras/archive';
