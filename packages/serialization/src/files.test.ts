@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memory, randomUniform, tensor, tidy, type Tensor } from '@strata/tensor';
-import { Dense, Lambda, clearSession, type Layer } from '@strata/layers';
+import { Dense, Flatten, Lambda, clearSession, type Layer } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Model, Sequential } from '@strata/models';
 import { Adam, RMSprop } from '@strata/training';
@@ -84,6 +84,7 @@ describe('saveModel / loadModel', () => {
       await expect(loadModel(new URL(`${base}/lying`), { limits: { maxWeightsBytes: 1000, maxJsonBytes: 1000 } })).rejects.toThrow(`${base}/lying: ${base}/lying sent more than the limit of 1051576 bytes`);
       await expect(loadModel(new URL(`${base}/huge`), { limits: { maxWeightsBytes: 1000, maxJsonBytes: 1000 } })).rejects.toThrow(`${base}/huge: ${base}/huge is 10485760 bytes, more than the limit of 1051576`);
     } finally {
+      server.closeAllConnections();
       server.close();
       model.dispose();
     }
@@ -117,10 +118,25 @@ describe('saveModel / loadModel', () => {
       uploaded.dispose();
       await expect(saveModel(model, new URL(`${base}/refuse`))).rejects.toThrow(`saveModel: ${base}/refuse answered 507 Insufficient Storage to the upload`);
     } finally {
+      server.closeAllConnections();
       server.close();
       model.dispose();
       x.dispose();
     }
+  });
+
+  it('resolves to a Model, and names a file that holds a lone layer', async () => {
+    const model = mlp('typed');
+    const loaded = await loadModel(await saveModel(model));
+    expect(loaded).toBeInstanceOf(Model);
+    expect(loaded.predict).toBeInstanceOf(Function);
+    loaded.dispose();
+    model.dispose();
+    const lone = new Flatten({ name: 'lone' });
+    const before = memory().numTensors;
+    await expect(loadModel(await saveModel(lone))).rejects.toThrow('the model file holds a Flatten layer, not a model; save a model (Sequential, Functional or a Model subclass)');
+    expect(memory().numTensors).toBe(before);
+    lone.dispose();
   });
 
   it('a folder or model.json goes to the TF.js layers format', async () => {

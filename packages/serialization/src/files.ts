@@ -179,9 +179,17 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
  * Nothing in the file is evaluated; a broken or hostile file raises a StrataError saying what is
  * wrong. `safeMode` (default true) refuses Lambda layers that do not name a registered function.
  */
-export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<Layer> {
-  const limits = withDefaults(options.limits);
+export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<Model> {
   const what = typeof source === 'string' ? source : source instanceof URL ? source.href : 'the model file';
+  const loaded = await loadAnything(source, options, what);
+  if (loaded instanceof Model) return loaded;
+  const kind = (loaded.constructor as { className?: string }).className ?? loaded.constructor.name;
+  loaded.dispose();
+  throw new ModelFileError(`${what} holds a ${kind} layer, not a model; save a model (Sequential, Functional or a Model subclass), or rebuild a lone layer from its config with deserializeObject`);
+}
+
+async function loadAnything(source: ModelSource, options: LoadModelOptions, what: string): Promise<Layer> {
+  const limits = withDefaults(options.limits);
   if (typeof source === 'string' && !source.startsWith('file://') && !source.endsWith('.keras')) {
     return loadTfjsPath(source, options, limits);
   }
