@@ -14,7 +14,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { cast, dispose, floor, randomNormal, randomUniform, setBackend, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
-import { Conv2D, Dense, Embedding, Flatten, LSTM, MaxPooling2D, type Layer } from '@strata/layers';
+import { Dense, Embedding, LSTM, type Layer } from '@strata/layers';
+import { CNN, MLP } from './architectures';
 import type { Bench } from './harness';
 
 // tfjs-layers is a devDependency of @strata/layers (its tests' oracle); resolve it from there. It
@@ -51,33 +52,17 @@ const STACKS: Stack[] = [
   {
     key: 'dense',
     label: 'Dense 784-512-256-10 relu, batch 128',
-    input: [128, 784],
-    strata: () => [new Dense({ units: 512, activation: 'relu' }), new Dense({ units: 256, activation: 'relu' }), new Dense({ units: 10 })],
-    peer: () => [tfl.layers.dense({ units: 512, activation: 'relu' }), tfl.layers.dense({ units: 256, activation: 'relu' }), tfl.layers.dense({ units: 10 })],
+    input: [128, ...MLP.inputShape],
+    strata: () => MLP.strata('linear'),
+    peer: () => MLP.peer(tfl.layers, 'linear'),
     iterations: 31,
   },
   {
     key: 'cnn',
-    label: 'CNN conv32-pool-conv64-pool-128-10, batch 64',
-    input: [64, 28, 28, 1],
-    strata: () => [
-      new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu' }),
-      new MaxPooling2D({ poolSize: 2 }),
-      new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-      new MaxPooling2D({ poolSize: 2 }),
-      new Flatten(),
-      new Dense({ units: 128, activation: 'relu' }),
-      new Dense({ units: 10 }),
-    ],
-    peer: () => [
-      tfl.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }),
-      tfl.layers.maxPooling2d({ poolSize: 2 }),
-      tfl.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-      tfl.layers.maxPooling2d({ poolSize: 2 }),
-      tfl.layers.flatten(),
-      tfl.layers.dense({ units: 128, activation: 'relu' }),
-      tfl.layers.dense({ units: 10 }),
-    ],
+    label: `${CNN.label}, batch 64`,
+    input: [64, ...CNN.inputShape],
+    strata: () => CNN.strata('linear'),
+    peer: () => CNN.peer(tfl.layers, 'linear'),
     iterations: 11,
   },
   {

@@ -13,7 +13,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { dispose, matmul, randomNormal, randomUniform, cast, floor, mul, setBackend, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
-import { Conv2D, Dense, Embedding, Flatten, LSTM, MaxPooling2D, type Layer } from '@strata/layers';
+import { Dense, Embedding, LSTM, type Layer } from '@strata/layers';
+import { CNN as CNN_ARCHITECTURE, MLP as MLP_ARCHITECTURE, type Architecture } from './architectures';
 import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
 import { Adam, Trainer } from '@strata/training';
@@ -54,41 +55,15 @@ interface Case {
   vocab?: number;
 }
 
-const MLP: Case = {
-  label: 'MLP 784-512-256-10',
-  inputShape: [784],
+const fromArchitecture = (a: Architecture): Case => ({
+  label: a.label,
+  inputShape: a.inputShape,
   classes: 10,
-  strataLayers: () => [new Dense({ units: 512, activation: 'relu' }), new Dense({ units: 256, activation: 'relu' }), new Dense({ units: 10, activation: 'softmax' })],
-  peerLayers: () => [
-    tfl.layers.dense({ units: 512, activation: 'relu', inputShape: [784] }),
-    tfl.layers.dense({ units: 256, activation: 'relu' }),
-    tfl.layers.dense({ units: 10, activation: 'softmax' }),
-  ],
-};
-
-const CNN: Case = {
-  label: 'CNN conv32-pool-conv64-pool-128-10',
-  inputShape: [28, 28, 1],
-  classes: 10,
-  strataLayers: () => [
-    new Conv2D({ filters: 32, kernelSize: 3, activation: 'relu' }),
-    new MaxPooling2D({ poolSize: 2 }),
-    new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    new MaxPooling2D({ poolSize: 2 }),
-    new Flatten(),
-    new Dense({ units: 128, activation: 'relu' }),
-    new Dense({ units: 10, activation: 'softmax' }),
-  ],
-  peerLayers: () => [
-    tfl.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-    tfl.layers.maxPooling2d({ poolSize: 2 }),
-    tfl.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-    tfl.layers.maxPooling2d({ poolSize: 2 }),
-    tfl.layers.flatten(),
-    tfl.layers.dense({ units: 128, activation: 'relu' }),
-    tfl.layers.dense({ units: 10, activation: 'softmax' }),
-  ],
-};
+  strataLayers: () => a.strata('softmax'),
+  peerLayers: () => a.peer(tfl.layers, 'softmax', { inputShape: a.inputShape }),
+});
+const MLP = fromArchitecture(MLP_ARCHITECTURE);
+const CNN = fromArchitecture(CNN_ARCHITECTURE);
 
 /**
  * The embedding is frozen on both sides: tfjs-wasm lacks UnsortedSegmentSum, the gradient of a

@@ -94,7 +94,7 @@ describe('saveModel / loadModel', () => {
     const model = mlp('in_memory');
     const x = tensor([[1, 2, 3]]);
     const bytes = await saveModel(model);
-    const fromBlob = (await loadModel(new Blob([bytes]))) as Model;
+    const fromBlob = await loadModel(new Blob([bytes]));
     await expectSamePredictions(model, fromBlob, x);
     fromBlob.dispose();
     await expect(saveModel(model, undefined, { format: 'tfjs' })).rejects.toThrow(/use tfjsArtifacts\(model\)/);
@@ -113,7 +113,7 @@ describe('saveModel / loadModel', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       await saveModel(model, `${base}/models/in_memory.keras`);
-      const uploaded = (await loadModel(new Uint8Array(received[0]))) as Model;
+      const uploaded = await loadModel(new Uint8Array(received[0]));
       await expectSamePredictions(model, uploaded, x);
       uploaded.dispose();
       await expect(saveModel(model, new URL(`${base}/refuse`))).rejects.toThrow(`saveModel: ${base}/refuse answered 507 Insufficient Storage to the upload`);
@@ -217,7 +217,7 @@ describe('training resumes where it stopped', () => {
     await resumed.fit(x, y, fitOptions);
     const path = join(dir, 'resume.keras');
     await saveModel(resumed, path);
-    const loaded = (await loadModel(path)) as Model;
+    const loaded = await loadModel(path);
     expect(loaded.optimizer?.iterations).toBe(8);
     const history = await loaded.fit(x, y, fitOptions);
     expect(history.history.loss).toHaveLength(2);

@@ -103,11 +103,6 @@ export async function saveModelWithHooks(model: Layer, target: string | URL, opt
   await saveTfjs(model, path.endsWith('model.json') ? path.slice(0, -'model.json'.length) || '.' : path);
 }
 
-/** The bytes of a `.keras` archive of `model`, for storage other than files. */
-export function modelToKerasBytes(model: Layer, options: Pick<SaveModelOptions, 'includeOptimizer'> = {}): Promise<Uint8Array> {
-  return encodeKerasArchive(model, options);
-}
-
 /** The largest file the loader reads whole: a weights file at the limit plus its two JSON files. */
 function fileLimit(limits: Required<LoadLimits>): number {
   return limits.maxWeightsBytes + 2 * limits.maxJsonBytes + (1 << 20);

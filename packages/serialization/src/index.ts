@@ -21,7 +21,7 @@ export {
 } from './tfjs';
 // Keras 3 files (.keras archives, .weights.h5), saveModel/loadModel, and what bounds loading.
 export {
-  saveModel, loadModel, saveModelWeights, loadModelWeights, modelToKerasBytes,
+  saveModel, loadModel, saveModelWeights, loadModelWeights,
   type ModelSource, type SaveModelOptions, type LoadModelOptions,
 } from './files';
 export { DEFAULT_LOAD_LIMITS, type LoadLimits } from './safety/limits';

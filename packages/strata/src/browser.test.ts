@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
+// Types only: the entry itself runs in the page, bundled, never in Jest.
+import type { PageResult } from './testing/browser-entry';
 
 const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
 const root = resolve(__dirname, '../../..');
@@ -17,22 +19,6 @@ const haveChromium = existsSync(CHROMIUM);
 const required = process.env.STRATA_REQUIRE_WEBGPU === '1';
 const describeInBrowser = haveChromium || required ? describe : describe.skip;
 if (!haveChromium && !required) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-interface BackendReport {
-  backend: string;
-  matmul?: number[][];
-  firstLoss?: number;
-  lastLoss?: number;
-  accuracy?: number;
-  leaked?: number;
-  error?: string;
-}
-interface PageResult {
-  backends?: BackendReport[];
-  svg?: string;
-  total?: number;
-  fatal?: string;
-}
 
 describeInBrowser('strata in headless Chromium', () => {
   let server: Server;

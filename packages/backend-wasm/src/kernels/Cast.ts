@@ -1,6 +1,6 @@
-import { getKernel } from '@tensorflow/tfjs-core';
 import type { KernelImpl, TensorInfo } from '@strata/tensor';
-import { StrataError, composed } from '@strata/tensor';
+import { composed } from '@strata/tensor';
+import { tfjsWasmKernel } from './tfjs-kernel';
 
 /**
  * Cast, with tfjs-wasm's cast to bool fixed. tfjs-wasm copies the values into a Uint8Array, which
@@ -12,7 +12,5 @@ export const cast: KernelImpl = ({ inputs, attrs, backend, strata }) => {
   if (attrs.dtype === 'bool' && x.dtype !== 'bool') {
     return composed(strata, (k) => k.run('NotEqual', { a: x, b: k.scalar(0, x.dtype) }));
   }
-  const tfjsCast = getKernel('Cast', 'wasm');
-  if (!tfjsCast) throw new StrataError("Cast: tfjs-wasm's Cast kernel is not registered; start the backend with await setBackend(wasm())");
-  return tfjsCast.kernelFunc({ inputs: { x } as never, backend, attrs }) as unknown as TensorInfo;
+  return tfjsWasmKernel('Cast')({ inputs: { x } as never, backend, attrs }) as unknown as TensorInfo;
 };

@@ -1,14 +1,8 @@
-import { getKernel, slice_util, util } from '@tensorflow/tfjs-core';
+import { slice_util, util } from '@tensorflow/tfjs-core';
 import type { KernelImpl, TensorInfo } from '@strata/tensor';
-import { StrataError } from '@strata/tensor';
 import { wasmHeap } from './heap';
+import { tfjsWasmKernel } from './tfjs-kernel';
 
-/** tfjs-wasm's own kernel of that name, for the cases Strata's leaves to it. */
-export function tfjsWasmKernel(name: string): NonNullable<ReturnType<typeof getKernel>>['kernelFunc'] {
-  const kernel = getKernel(name, 'wasm');
-  if (!kernel) throw new StrataError(`${name}: tfjs-wasm's ${name} kernel is not registered; start the backend with await setBackend(wasm())`);
-  return kernel.kernelFunc;
-}
 
 /**
  * Slice, reading the input where it lies in the wasm heap. tfjs-wasm's Slice first copies its whole
@@ -38,8 +32,8 @@ export const unpack: KernelImpl = ({ inputs, attrs, backend }) => {
   return Array.from({ length: value.shape[0] }, (_, i) => copyOut(backend, value, i * rowSize, rowShape));
 };
 
-/** A new tensor of `shape` holding the input's elements from `from` on. */
-function copyOut(backend: Parameters<KernelImpl>[0]['backend'], x: TensorInfo, from: number, shape: number[]): TensorInfo {
+/** A new tensor of `shape` holding the input's elements from `from` on (stored with that shape). */
+export function copyOut(backend: Parameters<KernelImpl>[0]['backend'], x: TensorInfo, from: number, shape: number[]): TensorInfo {
   const heap = wasmHeap(backend);
   const out = heap.makeOutput(shape, x.dtype);
   const n = util.sizeFromShape(shape);

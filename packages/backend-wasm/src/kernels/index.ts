@@ -5,6 +5,7 @@ import { conv3DBackpropFilterV2 } from './Conv3DBackpropFilterV2';
 import { conv3DBackpropInputV2 } from './Conv3DBackpropInputV2';
 import { depthwiseConv2dNativeBackpropFilter } from './DepthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInput } from './DepthwiseConv2dNativeBackpropInput';
+import { fusedConv2D, fusedDepthwiseConv2D, fusedMatMul } from './FusedBias';
 import { maxPoolGrad } from './MaxPoolGrad';
 import { slice, unpack } from './Slice';
 import { unsortedSegmentSum } from './UnsortedSegmentSum';
@@ -21,5 +22,8 @@ export const wasmKernels: Record<string, KernelImpl> = {
   MaxPoolGrad: maxPoolGrad,
   UnsortedSegmentSum: unsortedSegmentSum,
   Slice: slice,
+  _FusedMatMul: fusedMatMul,
+  FusedConv2D: fusedConv2D,
+  FusedDepthwiseConv2D: fusedDepthwiseConv2D,
   Unpack: unpack,
 };

@@ -1,7 +1,8 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
-import { dispose, setBackend, tidy, type DType, type Dim, type OpDef, type Shape, type SymbolicTensorLike, type Tensor, type TensorSpec } from '@strata/tensor';
+import { dispose, setBackend, tidy, type Shape, type Tensor } from '@strata/tensor';
+import { ShapeOnlyTensor } from '@strata/tensor/testing';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import type { CallOptions, Layer } from '../layer';
@@ -80,18 +81,6 @@ export async function expectSameAsTfjs(layer: Layer, twin: tfl.layers.Layer, inp
   }
 }
 
-/** A stand-in for @strata/graph's symbolic tensor: it records nothing and only runs each op's shape rule. */
-class TraceTensor implements SymbolicTensorLike {
-  readonly symbolic = true as const;
-  constructor(
-    readonly shape: Dim[],
-    readonly dtype: DType = 'float32',
-  ) {}
-  applyOp(def: OpDef<unknown>, inputs: readonly TensorSpec[], attrs: unknown): unknown {
-    const out = def.infer(inputs, attrs);
-    return (Array.isArray(out) ? out : [out]).map((spec: TensorSpec) => new TraceTensor([...spec.shape], spec.dtype));
-  }
-}
 
 /**
  * Builds the layer for `inputShape` (null = unknown) and runs its call() on symbolic stand-ins, as
@@ -100,8 +89,8 @@ class TraceTensor implements SymbolicTensorLike {
 export function traceShape(layer: Layer, inputShape: Shape | readonly Shape[], options: CallOptions = {}): Shape | Shape[] {
   const multi = Array.isArray(inputShape[0]);
   const shapes = (multi ? inputShape : [inputShape]) as Shape[];
-  const inputs = shapes.map((s) => new TraceTensor([...s]));
+  const inputs = shapes.map((s) => new ShapeOnlyTensor([...s]));
   layer.ensureBuilt(multi ? shapes : shapes[0]);
-  const out = tidy(() => layer.call((multi ? inputs : inputs[0]) as never, options) as unknown as TraceTensor | TraceTensor[]);
+  const out = tidy(() => layer.call((multi ? inputs : inputs[0]) as never, options) as unknown as ShapeOnlyTensor | ShapeOnlyTensor[]);
   return Array.isArray(out) ? out.map((o) => o.shape) : out.shape;
 }

@@ -6,7 +6,7 @@ import { Layer, registerLambda, unregisterLambda } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Functional, type Model } from '@strata/models';
 import { builtInClasses } from '../registry-builtins';
-import { loadModel, modelToKerasBytes } from '../files';
+import { loadModel, saveModel } from '../files';
 import { expectSamePredictions } from '../testing';
 import { LAYER_SPECS } from '../testing/layer-specs';
 
@@ -30,7 +30,7 @@ it.each(Object.keys(LAYER_SPECS))('%s: saved as .keras and loaded back, predicti
   const values = model.weights.map((w, i) => tidy(() => (/variance/.test(w.name) ? add(abs(randomUniform(w.shape, { seed: i })), 0.5) : randomUniform(w.shape, { minval: -1, maxval: 1, seed: i }))));
   model.setWeights(values);
   dispose(values);
-  const back = (await loadModel(await modelToKerasBytes(model))) as Model;
+  const back = await loadModel(await saveModel(model));
   expect(back.weights.map((w) => w.shape)).toEqual(model.weights.map((w) => w.shape));
   const data = spec.inputs.map((s, i) => tidy(() => (spec.intMax ? floor(randomUniform([2, ...s], { minval: 0, maxval: spec.intMax, seed: i })) : randomUniform([2, ...s], { minval: -1, maxval: 1, seed: i }))));
   await expectSamePredictions(model, back, data.length === 1 ? data[0] : data);

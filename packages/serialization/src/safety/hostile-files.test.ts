@@ -7,7 +7,7 @@ import { useCpu } from '../testing/keras-models';
 import { loadH5wasm } from '../h5/h5wasm-loader';
 import { writeH5 } from '../h5/h5-file';
 import { loadModel } from '../files';
-import { modelToKerasBytes } from '../files';
+import { saveModel } from '../files';
 import { extractZipEntry, listZip, writeZip } from '../zip/zip';
 import { ModelFileError } from './errors';
 
@@ -21,7 +21,7 @@ function mlp(): Sequential {
 let valid: Uint8Array;
 beforeAll(async () => {
   const m = mlp();
-  valid = await modelToKerasBytes(m);
+  valid = await saveModel(m);
   m.dispose();
 });
 
@@ -169,7 +169,7 @@ describe('hostile and broken .keras files get a clear error', () => {
     try {
       clearSession();
       const m = new Sequential([input({ shape: [3] }), new Dense({ units: 2 }), new Lambda({ function: 'double_it' })]);
-      const loaded = await loadModel(await modelToKerasBytes(m));
+      const loaded = await loadModel(await saveModel(m));
       expect(loaded.layers.map((l) => l.constructor.name)).toEqual(['Dense', 'Lambda']);
       for (const x of [m, loaded]) x.dispose();
     } finally {

@@ -5,7 +5,7 @@ import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
 import { Adam } from '@strata/training';
 import { useCpu } from '../testing/keras-models';
-import { loadModel, modelToKerasBytes } from '../files';
+import { loadModel, saveModel } from '../files';
 import { extractZipEntry, listZip, writeZip } from '../zip/zip';
 
 beforeAll(useCpu);
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const model = new Sequential([input({ shape: [3] }), new Dense({ units: 4, activation: 'relu' }), new Dense({ units: 2 })], { name: 'target' });
   model.compile({ optimizer: new Adam(), loss: 'mse' });
   model.optimizer!.build(model.trainableWeights);
-  valid = await modelToKerasBytes(model);
+  valid = await saveModel(model);
   entries = listZip(valid, 'valid', 10).map((e) => [e.name, extractZipEntry(valid, e, 'valid', 1e8)]);
   model.dispose();
 });

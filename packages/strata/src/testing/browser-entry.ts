@@ -4,7 +4,8 @@ import {
   Adam, Dense, Sequential, getBackend, input, matmul, memory, plotModel, setBackend, sum, tensor, tidy, wasm,
 } from 'strata';
 
-interface BackendReport {
+/** What the page reports per backend (read by browser.test.ts). */
+export interface BackendReport {
   backend: string;
   ms?: number;
   matmul?: number[][];
@@ -66,6 +67,14 @@ async function exercise(backend: string): Promise<BackendReport> {
   return report;
 }
 
+/** What the page leaves on window.__strata. */
+export interface PageResult {
+  backends?: BackendReport[];
+  svg?: string;
+  total?: number;
+  fatal?: string;
+}
+
 async function main(): Promise<void> {
   const backends: BackendReport[] = [];
   for (const name of ['cpu', 'wasm', 'webgpu']) backends.push(await exercise(name));
@@ -79,7 +88,8 @@ async function main(): Promise<void> {
   }
   m.dispose();
   const total = tidy(() => sum(tensor([1, 2, 3])).dataSync()[0]);
-  (window as unknown as { __strata: unknown }).__strata = { backends, svg, total };
+  const result: PageResult = { backends, svg, total };
+  (window as unknown as { __strata: PageResult }).__strata = result;
 }
 
 main().catch((e) => {

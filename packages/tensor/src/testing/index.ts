@@ -4,3 +4,4 @@ export { describeConformance, checkCase, type OpCase } from './conformance';
 export { conformanceTables } from './cases';
 export { KNOWN_GAPS, knownGap } from './known-gaps';
 export { inputValues, type InputSpec, type Fill } from './values';
+export { ShapeOnlyTensor, symbolicOf, shapeOf } from './symbolic';

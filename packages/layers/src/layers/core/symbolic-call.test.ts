@@ -1,5 +1,6 @@
-import type { DType, Dim, OpDef, SymbolicTensorLike, TensorSpec, Tensor } from '@strata/tensor';
+import type { DType, Dim, Tensor } from '@strata/tensor';
 import { mul } from '@strata/tensor';
+import { ShapeOnlyTensor, symbolicOf as sym } from '@strata/tensor/testing';
 import type { Layer } from '../../layer';
 import { useCpuBackend } from '../../testing/core-layer-oracle';
 import { Activation } from './activation';
@@ -12,17 +13,7 @@ import { Dropout, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDro
 
 useCpuBackend();
 
-/** A stand-in for @strata/graph's symbolic tensor: runs each op's shape rule, computes nothing. */
-class FakeSymbolic implements SymbolicTensorLike {
-  readonly symbolic = true as const;
-  constructor(readonly shape: Dim[], readonly dtype: DType = 'float32') {}
-  applyOp(def: OpDef<any>, inputs: readonly TensorSpec[], attrs: unknown): unknown {
-    const out = def.infer(inputs, attrs);
-    return (Array.isArray(out) ? out : [out]).map((s) => new FakeSymbolic([...s.shape], s.dtype));
-  }
-}
 
-const sym = (shape: Dim[], dtype: DType = 'float32') => new FakeSymbolic(shape, dtype) as unknown as Tensor;
 
 // Each layer's call() is plain op code: on symbolic inputs with unknown batch and sequence sizes it
 // must build a graph whose shapes agree with computeOutputShape, in inference and in training.
@@ -51,16 +42,16 @@ test.each(cases)('%s traces on symbolic inputs with unknown sizes', (_name, make
   const layer = make();
   layer.ensureBuilt(shape);
   const expected = layer.computeOutputShape?.(shape) ?? shape;
-  const out = layer.call(sym(shape, dtype), { training: false }) as unknown as FakeSymbolic;
+  const out = layer.call(sym(shape, dtype), { training: false }) as unknown as ShapeOnlyTensor;
   expect(out.shape).toEqual(expected);
   const noisy = layer instanceof GaussianNoise || layer instanceof GaussianDropout;
-  if (!noisy) expect((layer.call(sym(shape, dtype), { training: true }) as unknown as FakeSymbolic).shape).toEqual(expected);
+  if (!noisy) expect((layer.call(sym(shape, dtype), { training: true }) as unknown as ShapeOnlyTensor).shape).toEqual(expected);
   layer.dispose();
 });
 
 test('GaussianNoise in training needs known sizes, and says so', () => {
   const layer = new GaussianNoise({ stddev: 0.1, name: 'noise_sym' });
   expect(() => layer.call(sym([null, 4]), { training: true })).toThrow('Layer "noise_sym": noise in training mode needs a known input shape, received [null,4]; this is not supported yet for symbolic inputs with unknown sizes');
-  const known = layer.call(sym([2, 4]), { training: true }) as unknown as FakeSymbolic;
+  const known = layer.call(sym([2, 4]), { training: true }) as unknown as ShapeOnlyTensor;
   expect(known.shape).toEqual([2, 4]);
 });

@@ -4,7 +4,7 @@ import { fmtShape, opError } from '../../errors';
 import { defineOp, runOp, type KernelContext } from '../../op';
 import { sizeOf } from '../../shape';
 import type { Tensor } from '../../tensor';
-import { biasStoredAsVector, checkBias, fusedAttrs, type FusedAttrs, type FusedOptions } from '../nn/fused-activation';
+import { checkBias, fusedAttrs, type FusedAttrs, type FusedOptions } from '../nn/fused-activation';
 import { fusedOfNothing } from '../nn/fused-of-nothing';
 import { opInputs } from '../nn/inputs';
 import { validating } from '../reduction/define';
@@ -47,8 +47,7 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
       // The same layout as matmul, so wasm keeps its transpose-free fast path here too.
       const { a3, b3, transposeA, transposeB } = prepareOperands(ctx, temps, a, b, attrs);
       const inputs: Record<string, TensorInfo> = { a: a3, b: b3 };
-      let bias32 = bias && (bias.dtype === 'float32' ? bias : run(ctx, temps, 'Cast', { x: bias }, { dtype: 'float32' }));
-      if (bias32 && !biasStoredAsVector(ctx, bias32)) bias32 = run(ctx, temps, 'Slice', { x: bias32 }, { begin: [0], size: [bias32.shape[0]] });
+      const bias32 = bias && (bias.dtype === 'float32' ? bias : run(ctx, temps, 'Cast', { x: bias }, { dtype: 'float32' }));
       if (bias32 && Math.max(a3.shape[0], b3.shape[0]) > 1) {
         // wasm's _FusedMatMul gives wrong values for a batch of products with a bias (tfjs 4.22;
         // the batched conformance cases show it), so that case runs unfused on every backend.

@@ -1,8 +1,7 @@
 import { fmtShape, opError } from '../../errors';
 import { dimsAgree } from './geometry';
 import type { Dim, Shape } from '../../shape';
-import type { KernelContext, TensorSpec } from '../../op';
-import type { TensorInfo } from '../../backend';
+import type { TensorSpec } from '../../op';
 
 /**
  * The activations a fused kernel (`_FusedMatMul`, `FusedConv2D`) applies after its bias, under
@@ -48,16 +47,4 @@ export function checkBias(op: string, bias: TensorSpec | undefined, channels: Di
   if (bias.shape.length !== 1 || !dimsAgree(bias.shape[0], channels)) {
     throw opError(op, `bias must have shape [${channels}] (one value per output channel), received bias.shape=${fmtShape(bias.shape)} for an output of shape ${fmtShape(output)}`);
   }
-}
-
-/**
- * tfjs-wasm's fused kernels read the bias's rank from their own record of its data, which a reshape
- * or an unstack leaves at the rank the data was made with ("_FusedMatMul only supports rank-1 bias
- * but got rank 2" for a GRU's input bias, a row of its [2, 3·units] bias). False where that record
- * says another rank: the caller then passes a copy (a Slice of the whole vector, stored as a vector).
- */
-export function biasStoredAsVector(ctx: KernelContext, bias: TensorInfo): boolean {
-  const records = (ctx.backend.tf as unknown as { dataIdMap?: { get(id: unknown): { shape?: readonly number[] } | undefined } }).dataIdMap;
-  const stored = records?.get(bias.dataId)?.shape;
-  return stored === undefined || stored.length === 1;
 }

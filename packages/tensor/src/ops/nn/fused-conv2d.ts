@@ -6,7 +6,7 @@ import type { Tensor } from '../../tensor';
 import { sizeOf } from '../../shape';
 import { conv2dAttrs, tfjsPad, type Conv2dAttrs, type Conv2dOptions } from './geometry';
 import { conv2dOutputShape, type ConvKind } from './conv-rules';
-import { biasStoredAsVector, checkBias, fusedAttrs, type FusedAttrs, type FusedOptions } from './fused-activation';
+import { checkBias, fusedAttrs, type FusedAttrs, type FusedOptions } from './fused-activation';
 import { fusedOfNothing } from './fused-of-nothing';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
@@ -36,10 +36,7 @@ function fusedConvOp(name: string, kind: ConvKind, kernelName: string) {
       return composed(ctx, (s) => {
         const x4 = s.reshape(s.cast(x, 'float32'), x.shape.length === 3 ? [1, ...x.shape] : x.shape);
         const inputs: Record<string, TensorInfo> = { x: x4, filter: s.cast(filter, 'float32') };
-        if (bias) {
-          const bias32 = s.cast(bias, 'float32');
-          inputs.bias = biasStoredAsVector(ctx, bias32) ? bias32 : s.run('Slice', { x: bias32 }, { begin: [0], size: [bias32.shape[0]] });
-        }
+        if (bias) inputs.bias = s.cast(bias, 'float32');
         return s.run(kernelName, inputs, { strides, pad: tfjsPad(padding), dilations, dataFormat: 'NHWC', activation, leakyreluAlpha } as never);
       });
     },

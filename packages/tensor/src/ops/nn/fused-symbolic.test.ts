@@ -1,20 +1,5 @@
-import type { OpDef, SymbolicTensorLike, TensorSpec } from '../../op';
-import type { Dim } from '../../shape';
-import type { DType } from '../../dtype';
+import { ShapeOnlyTensor, symbolicOf as sym, shapeOf } from '../../testing/symbolic';
 import * as st from '../../index';
-
-/** A stand-in for @strata/graph's symbolic tensor: records nothing, just runs the op's shape rule. */
-class FakeSymbolic implements SymbolicTensorLike {
-  readonly symbolic = true as const;
-  constructor(readonly shape: Dim[], readonly dtype: DType = 'float32') {}
-  applyOp(def: OpDef<any>, inputs: readonly TensorSpec[], attrs: unknown): unknown {
-    const out = def.infer(inputs, attrs);
-    return (Array.isArray(out) ? out : [out]).map((s) => new FakeSymbolic([...s.shape], s.dtype));
-  }
-}
-
-const sym = (shape: Dim[], dtype: DType = 'float32') => new FakeSymbolic(shape, dtype) as unknown as st.Tensor;
-const shapeOf = (t: unknown) => (t as FakeSymbolic).shape;
 
 describe('fused ops on symbolic tensors (what a traced Dense or Conv2D records)', () => {
   it('keeps an unknown batch', () => {
@@ -30,7 +15,7 @@ describe('fused ops on symbolic tensors (what a traced Dense or Conv2D records)'
   });
 
   it('produces float32 from int32 operands', () => {
-    const y = st.fusedMatmul({ a: sym([2, 3], 'int32'), b: sym([3, 2], 'int32') }) as unknown as FakeSymbolic;
+    const y = st.fusedMatmul({ a: sym([2, 3], 'int32'), b: sym([3, 2], 'int32') }) as unknown as ShapeOnlyTensor;
     expect(y.dtype).toBe('float32');
   });
 });

@@ -1,21 +1,5 @@
-import type { OpDef, SymbolicTensorLike, TensorSpec } from '../../op';
-import type { Dim } from '../../shape';
-import type { DType } from '../../dtype';
+import { ShapeOnlyTensor, symbolicOf as sym, shapeOf } from '../../testing/symbolic';
 import * as st from '../../index';
-
-/** A stand-in for @strata/graph's symbolic tensor: records nothing, just runs the op's shape rule. */
-class FakeSymbolic implements SymbolicTensorLike {
-  readonly symbolic = true as const;
-  constructor(readonly shape: Dim[], readonly dtype: DType = 'float32') {}
-  applyOp(def: OpDef<any>, inputs: readonly TensorSpec[], attrs: unknown): unknown {
-    const out = def.infer(inputs, attrs);
-    const wrap = (s: TensorSpec) => new FakeSymbolic([...s.shape], s.dtype);
-    return (Array.isArray(out) ? out : [out]).map(wrap);
-  }
-}
-
-const sym = (shape: Dim[], dtype: DType = 'float32') => new FakeSymbolic(shape, dtype) as unknown as st.Tensor;
-const shapeOf = (t: unknown) => (t as FakeSymbolic).shape;
 
 describe('nn shape rules with unknown dimensions', () => {
   it('keeps an unknown batch through convolutions and pooling', () => {
@@ -44,7 +28,7 @@ describe('nn shape rules with unknown dimensions', () => {
     expect(shapeOf(st.batchNorm(sym([null, 5, 4]), sym([4]), sym([4]), sym([4]), sym([4])))).toEqual([null, 5, 4]);
     expect(shapeOf(st.dropout(sym([null, 6]), 0.3, { noiseShape: [null, 1] }))).toEqual([null, 6]);
     const { values, indices } = st.topK(sym([null, 9]), 4);
-    expect([shapeOf(values), shapeOf(indices), (indices as unknown as FakeSymbolic).dtype]).toEqual([[null, 4], [null, 4], 'int32']);
+    expect([shapeOf(values), shapeOf(indices), (indices as unknown as ShapeOnlyTensor).dtype]).toEqual([[null, 4], [null, 4], 'int32']);
     expect(shapeOf(st.unsortedSegmentSum(sym([null, 3]), sym([null], 'int32'), 5))).toEqual([5, 3]);
     expect(shapeOf(st.conv2dBackpropInput(sym([null, 4, 4, 8]), sym([3, 3, 2, 8]), [null, 8, 8, 2], { strides: 2, padding: 'same' }))).toEqual([null, 8, 8, 2]);
   });
