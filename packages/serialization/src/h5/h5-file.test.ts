@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { ModelFileError } from '../safety/errors';
 import { isHdf5, readH5, writeH5 } from './h5-file';
 
-const FIXTURE = '/work/shared/fixtures/keras/pre_pr22362_nested_container.keras';
+const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'keras', 'pre_pr22362_nested_container.keras');
 
 describe('writeH5 / readH5', () => {
   it('round-trips groups, attributes and float32/int32/int64/bool datasets with their shapes', async () => {

@@ -41,9 +41,14 @@ const H5T_INTEGER = 0;
 const H5T_FLOAT = 1;
 const H5T_ENUM = 8;
 
+// h5wasm's in-memory file system is one per h5wasm instance, and that instance is shared by every
+// copy of this module that one runtime loads (Jest loads a copy per test file, all resolving h5wasm
+// through Node's own require cache). A module-level counter alone would hand two copies the same
+// name; a random token per name cannot collide.
 let fileCounter = 0;
+const moduleToken = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 function scratchName(): string {
-  return `/strata_${++fileCounter}.h5`;
+  return `/strata_${moduleToken}_${++fileCounter}.h5`;
 }
 
 function parentsOf(path: string): string[] {
@@ -81,7 +86,11 @@ export async function writeH5(items: readonly H5Item[]): Promise<Uint8Array> {
       setAttrs(dataset, item.attrs);
     }
     file.close();
-    return h5.FS!.readFile(name);
+    const bytes = h5.FS!.readFile(name);
+    if (!isHdf5(bytes)) {
+      throw new ModelFileError(`Could not write an HDF5 file: the ${bytes.length} bytes read back from h5wasm's scratch file ${name} do not start with HDF5's signature`);
+    }
+    return bytes;
   } catch (e) {
     try {
       file.close();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { tensor, tidy, type Tensor } from '@strata/tensor';
 import type { Model } from '@strata/models';
@@ -7,7 +8,7 @@ import { decodeKerasArchive } from './archive';
 
 // Written by Keras 3.15 (keras-team/keras keras/src/saving/test_data): a subclassed model registered
 // as legacy_nested_container>NestedDenseModel, its Dense blocks in a list of lists.
-const FIXTURE = '/work/shared/fixtures/keras/pre_pr22362_nested_container.keras';
+const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'keras', 'pre_pr22362_nested_container.keras');
 
 beforeAll(useCpu);
 beforeAll(() => registerSerializable(NestedDenseModel, { package: 'legacy_nested_container' }));

@@ -1,5 +1,4 @@
-// The fixture written by tfjs-layers (an Embedding + GRU Sequential, /work/shared/fixtures, copied
-// into test-data/): Strata and tfjs-layers load the same files and must predict the same.
+// The fixture written by tfjs-layers (an Embedding + GRU Sequential, in this package's fixtures/): Strata and tfjs-layers load the same files and must predict the same.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tfc from '@tensorflow/tfjs-core';
@@ -10,7 +9,7 @@ import { loadTfjs } from './io';
 import { concatBuffers } from './weights';
 import { expectSameAsTfjs, sameInputs, tfjsLoad, useTfjsCpu } from '../testing/tfjs-oracle';
 
-const dir = join(__dirname, 'test-data', 'embedding-gru');
+const dir = join(__dirname, '..', '..', 'fixtures', 'tfjs-layers', 'embedding-gru');
 
 beforeAll(async () => {
   await useTfjsCpu();

@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { ModelFileError } from '../safety/errors';
 import { crc32 } from './crc32';
 import { extractZipEntry, listZip, writeZip } from './zip';
 
-const FIXTURE = '/work/shared/fixtures/keras/pre_pr22362_nested_container.keras';
+const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'keras', 'pre_pr22362_nested_container.keras');
 const text = (s: string) => new TextEncoder().encode(s);
 
 /** Rewrites the declared uncompressed size of entry `name` in the central directory. */
