@@ -11,6 +11,9 @@ export const venvPython = join(repositoryRoot, '.venv', 'bin', 'python');
 /** True where CI demands the oracles: an absent environment is then a failure, never a skip. */
 export const pythonRequired = process.env.STRATA_REQUIRE_PYTHON === '1';
 
+/** Keras on its JAX backend, on the CPU, quiet: the same for every script the tests run. */
+export const pythonEnv: NodeJS.ProcessEnv = { ...process.env, KERAS_BACKEND: 'jax', JAX_PLATFORMS: 'cpu', TF_CPP_MIN_LOG_LEVEL: '3' };
+
 export type PythonAvailability = { ok: true } | { ok: false; reason: string };
 
 /** Whether the venv exists and can import every module named (e.g. ['keras', 'onnx']). */
@@ -18,7 +21,7 @@ export function pythonAvailability(modules: readonly string[]): PythonAvailabili
   if (!existsSync(venvPython)) {
     return { ok: false, reason: `${venvPython} is missing; run bash tools/python/setup-venv.sh` };
   }
-  const probe = spawnSync(venvPython, ['-c', modules.map((m) => `import ${m}`).join('; ')], { encoding: 'utf8', timeout: 120_000 });
+  const probe = spawnSync(venvPython, ['-c', modules.map((m) => `import ${m}`).join('; ')], { encoding: 'utf8', timeout: 120_000, env: pythonEnv });
   if (probe.status === 0) return { ok: true };
   const last = `${probe.stderr ?? ''}`.trim().split('\n').pop() ?? '';
   return { ok: false, reason: `the venv cannot import ${modules.join(', ')}: ${last || probe.error?.message}` };
@@ -46,7 +49,7 @@ export function runPython(script: string, args: readonly string[] = [], options:
     input: options.input,
     timeout: options.timeoutMs ?? 300_000,
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, KERAS_BACKEND: 'jax', JAX_PLATFORMS: 'cpu', TF_CPP_MIN_LOG_LEVEL: '3' },
+    env: pythonEnv,
   });
   if (run.status !== 0) {
     throw new Error(`python ${script} ${args.join(' ')} failed (${run.status ?? run.signal}):\n${run.stderr || run.error?.message}`);
