@@ -16,5 +16,6 @@ module.exports = {
     '^@strata/([^/]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^strata$': '<rootDir>/packages/strata/src/index.ts',
   },
+  setupFiles: ['<rootDir>/tools/jest/seed.ts'],
   testTimeout: 120000,
 };

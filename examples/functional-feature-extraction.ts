@@ -3,7 +3,7 @@
 // layer (sharing its weights), frozen, and topped with a new head that learns a second task from few
 // examples. Only the head trains: the base model's weights are the same afterwards. Then the extractor
 // is unfrozen and the whole model fine-tuned with a small step.
-import { add, argMax, cast, dispose, equal, gather, logSoftmax, mean, mod, mul, neg, oneHot, randomNormal, randomUniform, setBackend, sub, sum, tidy, type Tensor } from '@strata/tensor';
+import { add, argMax, cast, dispose, equal, gather, logSoftmax, mean, mod, mul, neg, oneHot, randomNormal, randomUniform, setBackend, setRandomSeed, sub, sum, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
 import { Dense } from '@strata/layers';
@@ -13,6 +13,8 @@ import { Functional, Sequential, type Model } from '@strata/models';
 export interface Options {
   samples?: number;
   steps?: number;
+  /** Seeds every unseeded random source (weights, data): the same run every time. */
+  seed?: number;
   log?: (line: string) => void;
 }
 
@@ -59,12 +61,13 @@ function train(model: Model, x: Tensor, labels: Tensor, classes: number, steps: 
 }
 
 export async function main(options: Options = {}) {
-  const { samples = 256, steps = 60, log = console.log } = options;
+  const { samples = 256, steps = 60, seed = 1, log = console.log } = options;
   await setBackend(cpu());
+  setRandomSeed(seed);
 
   // 1. A base model for the first task: which of the four kinds is this signal?
   const base = new Sequential(
-    [input({ shape: [16] }), new Dense({ units: 32, activation: 'relu', name: 'hidden' }), new Dense({ units: 8, activation: 'relu', name: 'embedding' }), new Dense({ units: 4, name: 'kind' })],
+    [input({ shape: [16] }), new Dense({ units: 32, activation: 'relu', name: 'hidden' }), new Dense({ units: 16, activation: 'relu', name: 'embedding' }), new Dense({ units: 4, name: 'kind' })],
     { name: 'signal_classifier' },
   );
   const taskA = signals(samples, 1);

@@ -24,7 +24,7 @@ export {
 } from './op';
 export { tensor, scalar, toTensor, type TensorLike, type OpInput } from './convert';
 export { fill, zeros, ones, zerosLike, onesLike, zerosLikeOp, onesLikeOp, eye, range, linspace } from './creation';
-export { randomNormal, randomUniform, truncatedNormal, type Seed, type NormalOptions, type UniformOptions } from './random';
+export { randomNormal, randomUniform, truncatedNormal, setRandomSeed, freshSeed, type Seed, type NormalOptions, type UniformOptions } from './random';
 export { variable, type VariableOptions } from './variable';
 export { formatTensor } from './format';
 export * from './ops';

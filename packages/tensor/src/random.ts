@@ -11,8 +11,34 @@ import type { Tensor } from './tensor';
  */
 export type Seed = number | string;
 
+// Where no seed is given, one is drawn from this process-wide source: Math.random until
+// setRandomSeed replaces it with a seeded generator, as Keras's keras.utils.set_random_seed does.
+let unseededSource: () => number = Math.random;
+
+/**
+ * Seeds every random source that is given no seed of its own (initializers, dropout, shuffles,
+ * random ops), like Keras's `keras.utils.set_random_seed`: the same program then draws the same
+ * values on every run. `null` goes back to unseeded (Math.random).
+ *
+ * ```ts
+ * setRandomSeed(42);
+ * const a = randomNormal([2]); // the same two numbers on every run
+ * ```
+ */
+export function setRandomSeed(seed: Seed | null): void {
+  if (seed !== null && typeof seed !== 'number' && typeof seed !== 'string') {
+    throw opError('setRandomSeed', `seed must be a number, a string or null, received ${JSON.stringify(seed)}`);
+  }
+  unseededSource = seed === null ? Math.random : seedrandom.alea(`strata-global/${seed}`);
+}
+
+/** A seed for a random source that was given none: from setRandomSeed's generator where it was called. */
+export function freshSeed(): number {
+  return Math.floor(unseededSource() * 2 ** 31);
+}
+
 function generator(seed: Seed | undefined): () => number {
-  return seedrandom.alea(String(seed ?? Math.random()));
+  return seedrandom.alea(String(seed ?? freshSeed()));
 }
 
 function checked(op: string, shape: readonly number[]): number {

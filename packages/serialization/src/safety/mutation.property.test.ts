@@ -97,7 +97,8 @@ describe('loading mutated .keras files', () => {
           if (!(e instanceof StrataError)) throw new Error(`${JSON.stringify(m).slice(0, 200)} raised a ${(e as Error)?.constructor?.name}, not a StrataError: ${(e as Error)?.message}`);
           outcomes.refused++;
         }
-        expect(Date.now() - started).toBeLessThan(3000);
+        // A hang, not a slow machine: a 2-core CI runner under load takes well under a second per file.
+        expect(Date.now() - started).toBeLessThan(10_000);
       }),
       // STRATA_FUZZ_RUNS=5000 runs a longer search, seeded by the clock or STRATA_FUZZ_SEED.
       process.env.STRATA_FUZZ_RUNS ? { numRuns: Number(process.env.STRATA_FUZZ_RUNS), seed: fuzzSeed } : { numRuns: 100, seed: 20261202 },

@@ -1,4 +1,4 @@
-import { Tensor, dispose, retain } from '@strata/tensor';
+import { Tensor, dispose, freshSeed, retain } from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
 import { seededRandom } from '../utils/random';
 import { mapNest, nestTensors, type Nest } from '../utils/nest';
@@ -150,7 +150,7 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new TrainingError(`Dataset.shuffle: bufferSize must be a positive integer, received ${JSON.stringify(bufferSize)}`);
     const upstream = this.make;
     const reshuffle = options.reshuffleEachIteration ?? true;
-    const baseSeed = options.seed ?? `${Date.now()}:${Math.random()}`;
+    const baseSeed = options.seed ?? freshSeed();
     let pass = 0;
     return new Dataset(async function* () {
       const random = seededRandom(reshuffle ? `${baseSeed}/${pass++}` : baseSeed);

@@ -1,7 +1,9 @@
+import { freshSeed } from '@strata/tensor';
+
 /** A seeded uniform generator in [0, 1) (mulberry32 over a string hash): shuffles repeat across runs and machines. */
 export function seededRandom(seed?: number | string): () => number {
   let h = 1779033703;
-  const text = String(seed ?? `${Date.now()}:${Math.random()}`);
+  const text = String(seed ?? freshSeed());
   for (let i = 0; i < text.length; i++) {
     h = Math.imul(h ^ text.charCodeAt(i), 3432918353);
     h = (h << 13) | (h >>> 19);

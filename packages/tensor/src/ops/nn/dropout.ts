@@ -4,7 +4,7 @@ import type { OpInput } from '../../convert';
 import { opError, fmtShape } from '../../errors';
 import type { Dim, Shape } from '../../shape';
 import type { Tensor } from '../../tensor';
-import type { Seed } from '../../random';
+import { freshSeed, type Seed } from '../../random';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
@@ -68,7 +68,7 @@ export const dropoutOp = defineOp<DropoutAttrs>({
 export function dropout(x: OpInput, rate: number, options: DropoutOptions = {}): Tensor {
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw opError('dropout', `rate must be a number in [0, 1), received ${JSON.stringify(rate)}`);
   if (typeof options !== 'object' || options === null) throw opError('dropout', `options must be an object, received ${JSON.stringify(options)}`);
-  const { seed = Math.floor(Math.random() * 2 ** 31), noiseShape } = options;
+  const { seed = freshSeed(), noiseShape } = options;
   if (typeof seed !== 'number' && typeof seed !== 'string') throw opError('dropout', `seed must be a number or a string, received ${JSON.stringify(seed)}`);
   const valid = noiseShape === undefined || (Array.isArray(noiseShape) && noiseShape.every((d) => d === null || (Number.isInteger(d) && d > 0)));
   if (!valid) throw opError('dropout', `noiseShape must be a list of positive integers or nulls, received ${JSON.stringify(noiseShape)}`);
