@@ -43,7 +43,6 @@ export class Functional extends Model {
   static override className = 'Functional';
 
   #graph: Graph | null = null;
-  #singleInput = true;
   #singleOutput = true;
   #outputMasks: Tensor[] | null = null;
   #inputKeys: string[] | null = null;
@@ -62,7 +61,7 @@ export class Functional extends Model {
     const outs = flattenStructure('outputs', owner, outputs);
     this.#inputKeys = ins.keys;
     this.#outputKeys = outs.keys;
-    this.setGraph(new Graph(ins.list, outs.list, owner), !Array.isArray(ins.list), !Array.isArray(outs.list) && !outs.keys);
+    this.setGraph(new Graph(ins.list, outs.list, owner), !Array.isArray(outs.list) && !outs.keys);
   }
 
   /** The names inputs are taken by (`apply({ title, body })`): a record's keys, else the input layers' names. */
@@ -90,11 +89,10 @@ export class Functional extends Model {
   }
 
   /** @internal replaces the graph (Sequential rebuilds it as layers are added). */
-  protected setGraph(graph: Graph | null, singleInput = true, singleOutput = true): void {
+  protected setGraph(graph: Graph | null, singleOutput = true): void {
     if (graph) holdGraph(graph);
     if (this.#graph) releaseGraph(this.#graph, { disposeLayers: false });
     this.#graph = graph;
-    this.#singleInput = singleInput && (graph?.inputs.length ?? 1) === 1;
     this.#singleOutput = singleOutput && (graph?.outputs.length ?? 1) === 1;
     this.inputSpec = graph ? graph.inputs.map((x) => ({ shape: x.shape })) : null;
     this.built = graph !== null;

@@ -4,7 +4,7 @@ import type { SerializedObject } from '@strata/layers';
 import { KERAS_TENSOR } from '@strata/models';
 import { SerializationError } from '../errors';
 import { isOpaqueKey, toCamelKeys } from './case';
-import { LEGACY_ACTIVATIONS, keras2HardSigmoid } from '../legacy-activations';
+import { LEGACY_ACTIVATIONS, } from '../legacy-activations';
 
 export type Dialect = 'strata' | 'keras3' | 'legacy';
 

@@ -1,4 +1,4 @@
-import { abs, add, div, log, log1p, maximum, mean, mul, neg, softplus, sqrt, square, sub, sum, tidy, where, lessEqual, type Tensor } from '@strata/tensor';
+import { abs, add, div, log1p, maximum, mean, mul, neg, softplus, sqrt, square, sub, sum, tidy, where, lessEqual, type Tensor } from '@strata/tensor';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 
 /** Keras's backend epsilon, the floor that keeps logs and divisions finite. */

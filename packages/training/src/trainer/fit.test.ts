@@ -1,4 +1,4 @@
-import { memory, dispose, tensor, tidy, type Tensor } from '@strata/tensor';
+import { memory, dispose, tidy, type Tensor } from '@strata/tensor';
 import { useCpu } from '../testing/setup';
 import { TwoLayer, planeData, threeClassData } from '../testing/models';
 import { Trainer } from './trainer';

@@ -1,6 +1,6 @@
 import { Tensor, fmtShape } from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
-import type { ModelOutputs, Targets, Trainable } from './trainable';
+import type { Targets, Trainable } from './trainable';
 
 /** The outputs of one call, flattened, with the names losses, metrics and logs use for them. */
 export interface OutputList {

@@ -1,10 +1,10 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-core';
-import { dispose, setBackend, tensor, tidy } from '@strata/tensor';
+import { setBackend, tensor, } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { Permute } from './permute';
 import { runLayerTest } from '../../testing';
-import { expectClose, expectMatchesTfjs, strataBackends } from '../../testing/spatial-layer-oracle';
+import { expectMatchesTfjs, } from '../../testing/spatial-layer-oracle';
 
 beforeAll(async () => {
   await tfc.setBackend('cpu');

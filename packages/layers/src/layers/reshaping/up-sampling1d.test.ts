@@ -1,6 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-core';
-import { dispose, setBackend, tensor, tidy } from '@strata/tensor';
+import { dispose, setBackend, tensor, } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { UpSampling1D } from './up-sampling1d';
 import { runLayerTest } from '../../testing';

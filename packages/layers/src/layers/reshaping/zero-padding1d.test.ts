@@ -1,6 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-core';
-import { dispose, setBackend, tensor, tidy } from '@strata/tensor';
+import { setBackend, tensor, tidy } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { ZeroPadding1D } from './zero-padding1d';
 import { runLayerTest } from '../../testing';
