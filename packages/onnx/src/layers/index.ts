@@ -1,0 +1,22 @@
+import type { Layer } from '@strata/layers';
+import type { LayerNode } from '@strata/graph';
+import type { ExportContext } from '../convert-graph';
+
+/**
+ * What a layer class may add to the default (tracing its call() into ops): a reason it cannot be
+ * exported at all, or a conversion of its own (an ONNX LSTM rather than an unrolled loop, say).
+ */
+export interface LayerExporter {
+  refuse?(layer: Layer, node: LayerNode): string | null;
+  convert?(ctx: ExportContext, node: LayerNode, inputs: readonly string[]): string[];
+}
+
+export const LAYERS: Record<string, LayerExporter> = {
+  Embedding: {
+    refuse: (layer) =>
+      (layer as unknown as { maskZero: boolean }).maskZero
+        ? 'maskZero: true makes a mask for the layers after it, and ONNX graphs carry no masks. ' +
+          'Export a model whose Embedding has maskZero: false (with the same weights) if no later layer needs the mask'
+        : null,
+  },
+};
