@@ -68,7 +68,9 @@ function convertOp(ctx: ExportContext, node: OpNode, env: Env): void {
     throw e;
   }
   const list = Array.isArray(outs) ? outs : [outs];
-  node.outputs.forEach((x, i) => env.set(x, list[i]));
+  // By each tensor's own index: code may reorder the array an op returned (an RNN's steps.reverse()
+  // reverses the node's outputs array in place).
+  for (const x of node.outputs) env.set(x, list[x.index]);
 }
 
 /** A layer's arguments with the symbolic tensors replaced by `values` (as @strata/graph decodes them). */
@@ -112,7 +114,7 @@ function convertLayer(ctx: ExportContext, node: LayerNode, env: Env): void {
   } else {
     outs = traceLayer(inner, node, names);
   }
-  node.outputs.forEach((x, i) => env.set(x, outs[i]));
+  for (const x of node.outputs) env.set(x, outs[x.index]);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { OnnxBuilder } from '../builder';
 import { cast, toChannelsFirst, toChannelsLast, unsupported, type OpCall, type OpConverter } from './common';
 import { fusedActivation } from './linalg';
 
-type Padding = 'valid' | 'same' | [number, number][];
+type Padding = 'valid' | 'same' | 'causal' | [number, number][];
 
 interface Geometry {
   spatial: number;
@@ -29,6 +29,8 @@ function spatialSizes(c: OpCall, spatial: number, which = 0): number[] {
 export function windowPads(c: OpCall, g: Geometry, kernel: readonly number[]): number[] {
   if (Array.isArray(g.padding)) return [...g.padding.map((p) => p[0]), ...g.padding.map((p) => p[1])];
   if (g.padding === 'valid') return Array(2 * g.spatial).fill(0);
+  // Causal (Conv1D): everything before, so no output sees a later step.
+  if (g.padding === 'causal') return [...kernel.map((k, i) => (k - 1) * g.dilations[i]), ...kernel.map(() => 0)];
   const sizes = spatialSizes(c, g.spatial);
   const totals = sizes.map((n, i) => {
     const out = Math.ceil(n / g.strides[i]);

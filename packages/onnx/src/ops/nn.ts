@@ -41,7 +41,7 @@ function resize(mode: 'nearest' | 'linear'): OpConverter {
     let coordinate = 'asymmetric';
     let nearest = 'floor';
     if (alignCorners) [coordinate, nearest] = ['align_corners', 'round_prefer_ceil'];
-    else if (halfPixelCenters) [coordinate, nearest] = mode === 'nearest' ? ['tf_half_pixel_for_nn', 'round_prefer_ceil'] : ['half_pixel', 'floor'];
+    else if (halfPixelCenters) [coordinate, nearest] = mode === 'nearest' ? ['tf_half_pixel_for_nn', 'floor'] : ['half_pixel', 'floor'];
     const attrs = mode === 'nearest' ? { mode, coordinate_transformation_mode: coordinate, nearest_mode: nearest } : { mode, coordinate_transformation_mode: coordinate };
     const y = b.op('Resize', [x, '', '', sizes], attrs);
     return cast(b, toChannelsLast(b, y, 4), 'float32', c.outputs[0].dtype);

@@ -36,6 +36,30 @@ function pad(b: OnnxBuilder, c: OpCall): string {
   return b.op('Pad', inputs, { mode });
 }
 
+/** TensorFlow's strided slice (begin/end masks, shrinking axes) as ONNX Slice and Squeeze. */
+function stridedSlice(b: OnnxBuilder, c: OpCall): string {
+  const { begin, end, strides, beginMask, endMask, ellipsisMask, newAxisMask, shrinkAxisMask } = c.attrs as Record<string, any>;
+  if (ellipsisMask || newAxisMask) unsupported(c, 'ellipsisMask and newAxisMask (index with slice and expandDims instead)');
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const shrink: number[] = [];
+  (begin as number[]).forEach((s, i) => {
+    const step = strides[i] as number;
+    const bit = 1 << i;
+    if (shrinkAxisMask & bit) {
+      starts.push(s);
+      ends.push(s === -1 ? INT64_MAX : s + 1);
+      shrink.push(i);
+      return;
+    }
+    starts.push(beginMask & bit ? (step > 0 ? 0 : INT64_MAX) : s);
+    ends.push(endMask & bit ? (step > 0 ? INT64_MAX : -INT64_MAX) : end[i]);
+  });
+  const axes = starts.map((_, i) => i);
+  const sliced = b.op('Slice', [c.inputs[0], b.int64s(starts), b.int64s(ends), b.int64s(axes), b.int64s(strides.slice(0, axes.length))]);
+  return shrink.length ? squeeze(b, sliced, shrink) : sliced;
+}
+
 export const SHAPE: Record<string, OpConverter> = {
   reshape: (b, c) => b.op('Reshape', [c.inputs[0], b.int64s(reshapeTarget(c))]),
   transpose: (b, c) => b.op('Transpose', [c.inputs[0]], { perm: c.attrs.perm }),
@@ -50,6 +74,7 @@ export const SHAPE: Record<string, OpConverter> = {
   },
   split,
   slice,
+  stridedSlice,
   tile: (b, c) => b.op('Tile', [c.inputs[0], b.int64s(c.attrs.reps)]),
   pad,
   reverse: (b, c) => {
