@@ -4,13 +4,14 @@ import { cpu } from '@strata/backend-cpu';
 import { exportOnnx } from './index';
 import { compareWithOrt, makeInputs, randomizeWeights } from './testing';
 import { randomArchitectures } from './testing/random-architectures';
+import { ARCHITECTURE_SEED } from './testing/seeds';
 
 beforeAll(async () => {
   await setBackend(cpu());
 });
 
 const TOLERANCE = 1e-4;
-export const ARCHITECTURE_SEED = 20261206;
+
 
 describe('random architectures (seeded): ONNX Runtime matches Strata at batch 1 and 7', () => {
   const cases = randomArchitectures(36, ARCHITECTURE_SEED);
