@@ -2,7 +2,7 @@ import type { DType, Tensor } from '@strata/tensor';
 import { ONNX_FLOAT, ONNX_INT64, onnxType, rawBytes } from './dtypes';
 
 /** An attribute value: ints and int lists as numbers, floats wrapped with `float`/`floats`. */
-export type Attr = number | readonly number[] | string | Float | Floats | TensorAttr;
+export type Attr = number | readonly number[] | string | Float | Floats | Strings | TensorAttr;
 
 export class Float {
   constructor(readonly value: number) {}
@@ -10,12 +10,16 @@ export class Float {
 export class Floats {
   constructor(readonly values: readonly number[]) {}
 }
+export class Strings {
+  constructor(readonly values: readonly string[]) {}
+}
 /** A small constant tensor as an attribute (ConstantOfShape's value). */
 export class TensorAttr {
   constructor(readonly dataType: number, readonly values: Float32Array | Int32Array | BigInt64Array | Uint8Array) {}
 }
 export const float = (v: number): Float => new Float(v);
 export const floats = (v: readonly number[]): Floats => new Floats(v);
+export const strings = (v: readonly string[]): Strings => new Strings(v);
 
 interface Initializer {
   name: string;
@@ -119,6 +123,7 @@ function encodeAttr(name: string, v: Attr): Record<string, unknown> {
   if (typeof v === 'string') return { name, type: 'STRING', s: new TextEncoder().encode(v) };
   if (v instanceof Float) return { name, type: 'FLOAT', f: v.value };
   if (v instanceof Floats) return { name, type: 'FLOATS', floats: [...v.values] };
+  if (v instanceof Strings) return { name, type: 'STRINGS', strings: v.values.map((x) => new TextEncoder().encode(x)) };
   if (v instanceof TensorAttr) return { name, type: 'TENSOR', t: { dims: [1], dataType: v.dataType, rawData: rawBytes(v.values) } };
   return { name, type: 'INTS', ints: [...v] };
 }

@@ -106,8 +106,9 @@ function convertLayer(ctx: ExportContext, node: LayerNode, env: Env): void {
   if (node.options.mask !== undefined && node.options.mask !== null) {
     throw new OnnxExportError(`cannot export ${label}${where(ctx)}: it is called with a mask, and masks are not exported`);
   }
-  if (special?.convert) {
-    outs = special.convert(inner, node, names);
+  const own = special?.convert?.(inner, node, names) ?? null;
+  if (own) {
+    outs = own;
   } else if (nested && typeof (layer as { summary?: unknown }).summary === 'function') {
     const flat = flatList(fill(node.args, names)) as string[];
     outs = convertGraph(inner, nested, flat);

@@ -1,6 +1,7 @@
 import type { Layer } from '@strata/layers';
 import type { LayerNode } from '@strata/graph';
 import type { ExportContext } from '../convert-graph';
+import { convertRecurrent } from './recurrent';
 
 /**
  * What a layer class may add to the default (tracing its call() into ops): a reason it cannot be
@@ -8,10 +9,17 @@ import type { ExportContext } from '../convert-graph';
  */
 export interface LayerExporter {
   refuse?(layer: Layer, node: LayerNode): string | null;
-  convert?(ctx: ExportContext, node: LayerNode, inputs: readonly string[]): string[];
+  /** The layer's outputs, or null to fall back to tracing its call(). */
+  convert?(ctx: ExportContext, node: LayerNode, inputs: readonly string[]): string[] | null;
 }
 
+const recurrent: LayerExporter = { convert: convertRecurrent };
+
 export const LAYERS: Record<string, LayerExporter> = {
+  LSTM: recurrent,
+  GRU: recurrent,
+  SimpleRNN: recurrent,
+  RNN: recurrent,
   Embedding: {
     refuse: (layer) =>
       (layer as unknown as { maskZero: boolean }).maskZero
