@@ -10,7 +10,8 @@ let modelType: protobuf.Type | null = null;
 export function encodeModel(model: Record<string, unknown>): Uint8Array {
   modelType ??= protobuf.Root.fromJSON(onnxDescriptor as protobuf.INamespace).lookupType('onnx.ModelProto');
   const message = modelType.fromObject(model);
-  return modelType.encode(message).finish();
+  // A plain Uint8Array over its own memory (in Node, protobufjs hands out a Buffer from a shared pool).
+  return new Uint8Array(modelType.encode(message).finish());
 }
 
 /** Decodes .onnx bytes back to a plain object (enums as names): what the tests look inside with. */
