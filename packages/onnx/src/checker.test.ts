@@ -5,7 +5,9 @@ import { describeWithPython, runPython } from '../../../tools/python/oracle';
 import { exportOnnx, MAX_OPSET, MIN_OPSET } from './index';
 import { encodeModel } from './proto/encode';
 import { randomizeWeights } from './testing';
-import { LAYER_CASES } from './testing/layer-cases';
+import * as L from '@strata/layers';
+import type { SymbolicTensor } from '@strata/graph';
+import { LAYER_CASES, layerCase } from './testing/layer-cases';
 import { randomArchitectures } from './testing/random-architectures';
 import { ARCHITECTURE_SEED } from './testing/seeds';
 
@@ -42,6 +44,16 @@ describeWithPython("onnx.checker.check_model(full_check=True) accepts every expo
     };
     for (const c of LAYER_CASES) await add(c.name, c.build, [17, MIN_OPSET, MAX_OPSET]);
     for (const c of randomArchitectures(36, ARCHITECTURE_SEED)) await add(c.name, c.build, [17]);
+    // Any sequence length: the recurrent layers as ONNX's own ops, the time axis symbolic.
+    const anyLength = [{ shape: [null as unknown as number, 3] }];
+    const recurrent: [string, () => L.Layer][] = [
+      ['LSTM any length', () => new L.LSTM({ units: 3, returnSequences: true, recurrentActivation: 'hard_sigmoid' })],
+      ['GRU any length', () => new L.GRU({ units: 3, resetAfter: false, goBackwards: true })],
+      ['Bidirectional any length', () => new L.Bidirectional({ layer: new L.SimpleRNN({ units: 2, returnSequences: true }) })],
+    ];
+    for (const [name, make] of recurrent) {
+      await add(name, layerCase(name, anyLength, ([x]) => make().apply(x) as SymbolicTensor).build, [17, MIN_OPSET, MAX_OPSET]);
+    }
     const out = runPython(join(__dirname, 'check_onnx.py'), [], { input: JSON.stringify(entries) });
     const results = JSON.parse(out) as Record<string, string>;
     const failures = Object.entries(results).filter(([, r]) => r !== 'ok');
