@@ -7,7 +7,7 @@ import { main } from './onnx-export';
 test('onnx-export: a model trained in Strata runs in ONNX Runtime with the same predictions', async () => {
   await setBackend(cpu());
   const before = memory().numTensors;
-  const { accuracy, maxAbsDiff, inputName, outputName } = await main({ samples: 96, epochs: 5, log: () => {} });
+  const { accuracy, maxAbsDiff, inputName, outputName } = await main({ samples: 128, epochs: 6, log: () => {} });
   expect(accuracy).toBeGreaterThan(0.6);
   expect(maxAbsDiff).toBeLessThanOrEqual(1e-4);
   expect([inputName, outputName]).toEqual(['image', 'corner']);
