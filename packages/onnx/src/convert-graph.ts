@@ -103,6 +103,12 @@ function convertLayer(ctx: ExportContext, node: LayerNode, env: Env): void {
   const special = LAYERS[classNameOf(layer)];
   const refusal = special?.refuse?.(layer, node);
   if (refusal) throw new OnnxExportError(`cannot export ${label}${where(ctx)}: ${refusal}`);
+  if (node.options.training === true) {
+    throw new OnnxExportError(
+      `cannot export ${label}${where(ctx)}: it is called with training: true (Monte Carlo dropout, say), ` +
+        'and an exported graph is the inference one. Call it without training: true to export',
+    );
+  }
   if (node.options.mask !== undefined && node.options.mask !== null) {
     throw new OnnxExportError(`cannot export ${label}${where(ctx)}: it is called with a mask, and masks are not exported`);
   }

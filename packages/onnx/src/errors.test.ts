@@ -37,6 +37,18 @@ describe('what cannot be exported says which layer, its class, and why', () => {
     expect(e.message).toMatch(/cannot export layer "words" \(Embedding\): maskZero: true makes a mask .* ONNX graphs carry no masks/);
   });
 
+  it('a layer called with training: true', async () => {
+    const x = input({ shape: [3] });
+    const y = new L.Dropout({ rate: 0.5, name: 'mc' }).apply(x, { training: true }) as SymbolicTensor;
+    expect((await failure(new Functional({ inputs: x, outputs: y }))).message).toMatch(/layer "mc" \(Dropout\): it is called with training: true/);
+  });
+
+  it('a stateful RNN', async () => {
+    const model = new Sequential([input({ shape: [3, 2], batchSize: 2 }), new L.LSTM({ units: 2, stateful: true, name: 'memory' })]);
+    expect((await failure(model)).message).toMatch(/cannot export layer "memory" \(LSTM\): stateful: true carries states/);
+    model.dispose();
+  });
+
   it('a symmetric pad (ONNX Pad has no such mode)', async () => {
     class Mirror extends Model {
       override call(x: Tensor): Tensor {

@@ -13,13 +13,21 @@ export interface LayerExporter {
   convert?(ctx: ExportContext, node: LayerNode, inputs: readonly string[]): string[] | null;
 }
 
-const recurrent: LayerExporter = { convert: convertRecurrent };
+/** A stateful RNN carries its states across calls in variables: a graph would freeze them. */
+const refuseStateful = (layer: Layer): string | null =>
+  (layer as unknown as { stateful?: boolean }).stateful
+    ? 'stateful: true carries states from one call to the next, and an ONNX graph would freeze them at their ' +
+      'current values. Export a copy built with stateful: false (and pass states as inputs if you need them)'
+    : null;
+
+const recurrent: LayerExporter = { convert: convertRecurrent, refuse: refuseStateful };
 
 export const LAYERS: Record<string, LayerExporter> = {
   LSTM: recurrent,
   GRU: recurrent,
   SimpleRNN: recurrent,
   RNN: recurrent,
+  Bidirectional: { refuse: refuseStateful },
   Embedding: {
     refuse: (layer) =>
       (layer as unknown as { maskZero: boolean }).maskZero
