@@ -4,7 +4,19 @@
 // the rest (saveModel, the browser with onnxruntime-web).
 import { writeFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
-import { argMax, cast, dispose, equal, mean, randomNormal, randomUniform, setBackend, tensor, tidy, type Tensor } from '@strata/tensor';
+import {
+  argMax,
+  cast,
+  dispose,
+  equal,
+  mean,
+  randomNormal,
+  randomUniform,
+  setBackend,
+  tensor,
+  tidy,
+  type Tensor,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { BatchNormalization, Conv2D, Dense, Dropout, GlobalAveragePooling2D, MaxPooling2D } from '@strata/layers';
 import { input } from '@strata/graph';
@@ -39,16 +51,19 @@ export async function main(options: Options = {}) {
   const train = cornerData(samples, 1);
   const test = cornerData(64, 2);
 
-  const model = new Sequential([
-    input({ shape: [8, 8, 1], name: 'image' }),
-    new Conv2D({ filters: 8, kernelSize: 3, padding: 'same', activation: 'relu' }),
-    new BatchNormalization(),
-    new MaxPooling2D({ poolSize: 2 }),
-    new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu' }),
-    new GlobalAveragePooling2D(),
-    new Dropout({ rate: 0.2 }), // an identity at inference: the exported graph has none
-    new Dense({ units: 4, activation: 'softmax', name: 'corner' }),
-  ], { name: 'corners' });
+  const model = new Sequential(
+    [
+      input({ shape: [8, 8, 1], name: 'image' }),
+      new Conv2D({ filters: 8, kernelSize: 3, padding: 'same', activation: 'relu' }),
+      new BatchNormalization(),
+      new MaxPooling2D({ poolSize: 2 }),
+      new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu' }),
+      new GlobalAveragePooling2D(),
+      new Dropout({ rate: 0.2 }), // an identity at inference: the exported graph has none
+      new Dense({ units: 4, activation: 'softmax', name: 'corner' }),
+    ],
+    { name: 'corners' },
+  );
   model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
   await model.fit(train.x, train.y, { epochs, batchSize: 32, verbose: 0 });
 
@@ -68,12 +83,21 @@ export async function main(options: Options = {}) {
   const expected = strata.dataSync();
   const maxAbsDiff = served.reduce((m, v, i) => Math.max(m, Math.abs(v - expected[i])), 0);
   const accuracy = tidy(() => mean(cast(equal(argMax(strata, -1), test.y), 'float32')).dataSync()[0]);
-  log(`input ${session.inputNames[0]}, output ${session.outputNames[0]}; held-out accuracy ${(accuracy * 100).toFixed(1)}%`);
+  log(
+    `input ${session.inputNames[0]}, output ${session.outputNames[0]}; ` +
+      `held-out accuracy ${(accuracy * 100).toFixed(1)}%`,
+  );
   log(`largest difference between ONNX Runtime and Strata: ${maxAbsDiff.toExponential(2)}`);
 
   dispose([train.x, train.y, test.x, test.y, strata]);
   model.dispose();
-  return { bytes: bytes.length, accuracy, maxAbsDiff, inputName: session.inputNames[0], outputName: session.outputNames[0] };
+  return {
+    bytes: bytes.length,
+    accuracy,
+    maxAbsDiff,
+    inputName: session.inputNames[0],
+    outputName: session.outputNames[0],
+  };
 }
 
 if (process.argv[1]?.endsWith('onnx-export.ts')) main({ out: process.argv[2] });

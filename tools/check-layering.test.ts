@@ -131,6 +131,16 @@ describe('the layering checker', () => {
     expect(violations[1].message).toContain('@strata/serialization (level 8) is not beneath @strata/onnx (level 7)');
   });
 
+  it("lets tests, and only tests, use the Python oracle helpers in tools/python", () => {
+    const root = fixture({
+      ...cleanTree,
+      'tools/python/oracle.ts': 'export const runPython = 1;\n',
+      'packages/autodiff/src/keras.test.ts': "import { runPython } from '../../../tools/python/oracle';\n",
+      'packages/autodiff/src/grad.ts': "import { runPython } from '../../../tools/python/oracle';\n",
+    });
+    expect(rulesOf(checkLayering(root).violations)).toEqual(['relative packages/autodiff/src/grad.ts:1 ../../../tools/python/oracle']);
+  });
+
   it('names a package that has no place in the order', () => {
     const root = fixture({ ...cleanTree, 'packages/extras/package.json': manifest('@strata/extras') });
     expect(rulesOf(checkLayering(root).violations)).toEqual(['unplaced packages/extras/package.json:2 @strata/extras']);

@@ -15,7 +15,10 @@ export class Strings {
 }
 /** A small constant tensor as an attribute (ConstantOfShape's value). */
 export class TensorAttr {
-  constructor(readonly dataType: number, readonly values: Float32Array | Int32Array | BigInt64Array | Uint8Array) {}
+  constructor(
+    readonly dataType: number,
+    readonly values: Float32Array | Int32Array | BigInt64Array | Uint8Array,
+  ) {}
 }
 export const float = (v: number): Float => new Float(v);
 export const floats = (v: readonly number[]): Floats => new Floats(v);
@@ -52,8 +55,14 @@ export class OnnxBuilder {
   }
 
   /** Adds a node; returns its output names (`outputs` of them, or the names given). */
-  node(opType: string, inputs: readonly string[], attrs: Record<string, Attr | undefined> = {}, outputs: number | string[] = 1): string[] {
-    const outs = typeof outputs === 'number' ? Array.from({ length: outputs }, () => this.fresh(opType.toLowerCase())) : outputs;
+  node(
+    opType: string,
+    inputs: readonly string[],
+    attrs: Record<string, Attr | undefined> = {},
+    outputs: number | string[] = 1,
+  ): string[] {
+    const outs =
+      typeof outputs === 'number' ? Array.from({ length: outputs }, () => this.fresh(opType.toLowerCase())) : outputs;
     const attribute = Object.entries(attrs)
       .filter((e): e is [string, Attr] => e[1] !== undefined)
       .map(([name, v]) => encodeAttr(name, v));
@@ -78,7 +87,12 @@ export class OnnxBuilder {
 
   /** An int64 constant (shapes, axes, starts...), made once per value. */
   int64s(values: readonly number[], scalar = false): string {
-    return this.#constant('i64', ONNX_INT64, BigInt64Array.from(values.map((v) => BigInt(v))), scalar ? [] : [values.length]);
+    return this.#constant(
+      'i64',
+      ONNX_INT64,
+      BigInt64Array.from(values.map((v) => BigInt(v))),
+      scalar ? [] : [values.length],
+    );
   }
 
   /** A float32 constant, made once per value. */
@@ -89,10 +103,20 @@ export class OnnxBuilder {
   /** A float32 scalar constant. */
   scalar(value: number, dtype: DType = 'float32'): string {
     if (dtype === 'float32') return this.floats([value], []);
-    return this.#constant(`s_${dtype}`, onnxType(dtype), dtype === 'int32' ? Int32Array.of(value) : Uint8Array.of(value ? 1 : 0), []);
+    return this.#constant(
+      `s_${dtype}`,
+      onnxType(dtype),
+      dtype === 'int32' ? Int32Array.of(value) : Uint8Array.of(value ? 1 : 0),
+      [],
+    );
   }
 
-  #constant(kind: string, dataType: number, values: Float32Array | Int32Array | BigInt64Array | Uint8Array, dims: number[]): string {
+  #constant(
+    kind: string,
+    dataType: number,
+    values: Float32Array | Int32Array | BigInt64Array | Uint8Array,
+    dims: number[],
+  ): string {
     const key = `${kind}:${dims.join(',')}:${Array.from(values as ArrayLike<number | bigint>).join(',')}`;
     const known = this.#constants.get(key);
     if (known) return known;
@@ -124,6 +148,7 @@ function encodeAttr(name: string, v: Attr): Record<string, unknown> {
   if (v instanceof Float) return { name, type: 'FLOAT', f: v.value };
   if (v instanceof Floats) return { name, type: 'FLOATS', floats: [...v.values] };
   if (v instanceof Strings) return { name, type: 'STRINGS', strings: v.values.map((x) => new TextEncoder().encode(x)) };
-  if (v instanceof TensorAttr) return { name, type: 'TENSOR', t: { dims: [1], dataType: v.dataType, rawData: rawBytes(v.values) } };
+  if (v instanceof TensorAttr)
+    return { name, type: 'TENSOR', t: { dims: [1], dataType: v.dataType, rawData: rawBytes(v.values) } };
   return { name, type: 'INTS', ints: [...v] };
 }

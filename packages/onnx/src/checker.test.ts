@@ -11,7 +11,7 @@ import { LAYER_CASES, layerCase } from './testing/layer-cases';
 import { randomArchitectures } from './testing/random-architectures';
 import { ARCHITECTURE_SEED } from './testing/seeds';
 
-describeWithPython("onnx.checker.check_model(full_check=True) accepts every exported model", ['onnx'], () => {
+describeWithPython('onnx.checker.check_model(full_check=True) accepts every exported model', ['onnx'], () => {
   beforeAll(async () => {
     await setBackend(cpu());
   });
@@ -27,7 +27,9 @@ describeWithPython("onnx.checker.check_model(full_check=True) accepts every expo
         output: [{ name: 'y', type: { tensorType: { elemType: 1 } } }],
       },
     });
-    const out = runPython(join(__dirname, 'check_onnx.py'), [], { input: JSON.stringify([{ name: 'broken', bytes: Buffer.from(broken).toString('base64') }]) });
+    const out = runPython(join(__dirname, 'check_onnx.py'), [], {
+      input: JSON.stringify([{ name: 'broken', bytes: Buffer.from(broken).toString('base64') }]),
+    });
     expect(JSON.parse(out).broken).toMatch(/missing/);
   });
 
@@ -49,10 +51,17 @@ describeWithPython("onnx.checker.check_model(full_check=True) accepts every expo
     const recurrent: [string, () => L.Layer][] = [
       ['LSTM any length', () => new L.LSTM({ units: 3, returnSequences: true, recurrentActivation: 'hard_sigmoid' })],
       ['GRU any length', () => new L.GRU({ units: 3, resetAfter: false, goBackwards: true })],
-      ['Bidirectional any length', () => new L.Bidirectional({ layer: new L.SimpleRNN({ units: 2, returnSequences: true }) })],
+      [
+        'Bidirectional any length',
+        () => new L.Bidirectional({ layer: new L.SimpleRNN({ units: 2, returnSequences: true }) }),
+      ],
     ];
     for (const [name, make] of recurrent) {
-      await add(name, layerCase(name, anyLength, ([x]) => make().apply(x) as SymbolicTensor).build, [17, MIN_OPSET, MAX_OPSET]);
+      await add(name, layerCase(name, anyLength, ([x]) => make().apply(x) as SymbolicTensor).build, [
+        17,
+        MIN_OPSET,
+        MAX_OPSET,
+      ]);
     }
     const out = runPython(join(__dirname, 'check_onnx.py'), [], { input: JSON.stringify(entries) });
     const results = JSON.parse(out) as Record<string, string>;

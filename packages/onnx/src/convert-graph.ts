@@ -1,6 +1,16 @@
 import { Tensor, isSymbolic, type TensorSpec } from '@strata/tensor';
 import { classNameOf, type CallOptions, type Layer } from '@strata/layers';
-import { InputRef, LayerNode, OpNode, collectNodes, placeholder, tracing, type Graph, type Node, type SymbolicTensor } from '@strata/graph';
+import {
+  InputRef,
+  LayerNode,
+  OpNode,
+  collectNodes,
+  placeholder,
+  tracing,
+  type Graph,
+  type Node,
+  type SymbolicTensor,
+} from '@strata/graph';
 import type { OnnxBuilder } from './builder';
 import { OnnxExportError } from './errors';
 import { OPS } from './ops';
@@ -20,7 +30,7 @@ export interface ExportContext {
 /** Converts every node of `graph`, its inputs named `inputs`; returns the names of its outputs. */
 export function convertGraph(ctx: ExportContext, graph: Graph, inputs: readonly string[]): string[] {
   const env: Env = new Map();
-  graph.inputs.forEach((x, i) => env.set(x, inputs[i]));
+  for (const [i, x] of graph.inputs.entries()) env.set(x, inputs[i]);
   convertNodes(ctx, graph.nodes, env);
   return graph.outputs.map((x) => valueOf(env, x));
 }
@@ -62,7 +72,13 @@ function convertOp(ctx: ExportContext, node: OpNode, env: Env): void {
   const args = node.args.map((a) => argValue(ctx, env, node, a));
   let outs: string | string[];
   try {
-    outs = convert(ctx.b, { op: node.def.name, inputs: args.map((a) => a.name), specs: args.map((a) => a.spec), attrs: node.attrs, outputs: node.outputs });
+    outs = convert(ctx.b, {
+      op: node.def.name,
+      inputs: args.map((a) => a.name),
+      specs: args.map((a) => a.spec),
+      attrs: node.attrs,
+      outputs: node.outputs,
+    });
   } catch (e) {
     if (e instanceof OnnxExportError && ctx.path.length) throw new OnnxExportError(`${e.message}${where(ctx)}`, e);
     throw e;
@@ -85,17 +101,18 @@ function fill(template: unknown, values: readonly unknown[]): unknown {
 
 function flatList(x: unknown): unknown[] {
   if (Array.isArray(x)) return x.flatMap(flatList);
-  if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) return Object.values(x).flatMap(flatList);
+  if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype)
+    return Object.values(x).flatMap(flatList);
   return [x];
 }
 
-function describe(layer: Layer): string {
+function layerLabel(layer: Layer): string {
   return `layer "${layer.name}" (${classNameOf(layer)})`;
 }
 
 function convertLayer(ctx: ExportContext, node: LayerNode, env: Env): void {
   const layer = node.layer;
-  const label = describe(layer);
+  const label = layerLabel(layer);
   const inner: ExportContext = { ...ctx, path: [...ctx.path, label] };
   const names = node.inputs.map((x) => valueOf(env, x));
   let outs: string[];
@@ -110,7 +127,9 @@ function convertLayer(ctx: ExportContext, node: LayerNode, env: Env): void {
     );
   }
   if (node.options.mask !== undefined && node.options.mask !== null) {
-    throw new OnnxExportError(`cannot export ${label}${where(ctx)}: it is called with a mask, and masks are not exported`);
+    throw new OnnxExportError(
+      `cannot export ${label}${where(ctx)}: it is called with a mask, and masks are not exported`,
+    );
   }
   const own = special?.convert?.(inner, node, names) ?? null;
   if (own) {
@@ -139,16 +158,21 @@ export function traceLayer(ctx: ExportContext, node: LayerNode, names: readonly 
     traced = tracing(() => collectNodes(() => node.layer.call(args as Tensor, options) as unknown));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new OnnxExportError(`cannot export ${ctx.path[ctx.path.length - 1]}: its call() cannot be traced on symbolic inputs (${why})`, e);
+    throw new OnnxExportError(
+      `cannot export ${ctx.path[ctx.path.length - 1]}: its call() cannot be traced on symbolic inputs (${why})`,
+      e,
+    );
   }
   ctx.scratch.push(...traced.nodes);
   const env: Env = new Map();
-  holders.forEach((h, i) => env.set(h, names[i]));
+  for (const [i, h] of holders.entries()) env.set(h, names[i]);
   convertNodes(ctx, traced.nodes, env);
   const results = Array.isArray(traced.result) ? traced.result : [traced.result];
   return results.map((r) => {
     if (isSymbolic(r)) return valueOf(env, r as SymbolicTensor);
     if (r instanceof Tensor) return ctx.b.tensor(r);
-    throw new OnnxExportError(`cannot export ${ctx.path[ctx.path.length - 1]}: its call() returned ${typeof r}, expected tensors`);
+    throw new OnnxExportError(
+      `cannot export ${ctx.path[ctx.path.length - 1]}: its call() returned ${typeof r}, expected tensors`,
+    );
   });
 }

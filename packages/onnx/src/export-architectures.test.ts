@@ -12,17 +12,22 @@ beforeAll(async () => {
 
 const TOLERANCE = 1e-4;
 
-
 describe('random architectures (seeded): ONNX Runtime matches Strata at batch 1 and 7', () => {
   const cases = randomArchitectures(36, ARCHITECTURE_SEED);
   const worst: { name: string; diff: number }[] = [];
   afterAll(() => {
     worst.sort((a, b) => b.diff - a.diff);
-    console.log(`largest differences: ${worst.slice(0, 3).map((w) => `${w.name} ${w.diff.toExponential(2)}`).join(', ')}`);
+    console.log(
+      `largest differences: ${worst
+        .slice(0, 3)
+        .map((w) => `${w.name} ${w.diff.toExponential(2)}`)
+        .join(', ')}`,
+    );
   });
   it('covers every style and input kind', () => {
     const names = cases.map((c) => c.name);
-    for (const style of ['sequential', 'functional', 'subclassed']) expect(names.some((n) => n.includes(style))).toBe(true);
+    for (const style of ['sequential', 'functional', 'subclassed'])
+      expect(names.some((n) => n.includes(style))).toBe(true);
     for (const kind of ['vector', 'image', 'sequence']) expect(names.some((n) => n.endsWith(kind))).toBe(true);
   });
   for (const [i, c] of cases.entries()) {

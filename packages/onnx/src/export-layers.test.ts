@@ -31,7 +31,14 @@ describe('every exportable layer alone: ONNX Runtime matches Strata at batch 1 a
 });
 
 describe('opsets and a fixed batch', () => {
-  const subset = ['GlobalAveragePooling2D', 'LayerNormalization', 'LSTM sequences', 'MultiHeadAttention', 'Conv2D same strided', 'Dot normalized'];
+  const subset = [
+    'GlobalAveragePooling2D',
+    'LayerNormalization',
+    'LSTM sequences',
+    'MultiHeadAttention',
+    'Conv2D same strided',
+    'Dot normalized',
+  ];
   for (const opset of [13, 18, 21]) {
     it(`opset ${opset}: ${subset.join(', ')}`, async () => {
       for (const name of subset) {

@@ -35,7 +35,9 @@ function graphOf(model: Model): Graph {
   if (graph) return graph;
   if (model.traceError) {
     const why = model.traceError instanceof Error ? model.traceError.message : String(model.traceError);
-    throw new OnnxExportError(`cannot export model "${model.name}": its call() could not be traced on symbolic inputs (${why})`);
+    throw new OnnxExportError(
+      `cannot export model "${model.name}": its call() could not be traced on symbolic inputs (${why})`,
+    );
   }
   throw new OnnxExportError(
     `cannot export model "${model.name}" (${classNameOf(model)}): its input shape is unknown. ` +
@@ -43,7 +45,11 @@ function graphOf(model: Model): Graph {
   );
 }
 
-function valueInfo(name: string, x: SymbolicTensor, batch: { dimParam: string } | { dimValue: number }): Record<string, unknown> {
+function valueInfo(
+  name: string,
+  x: SymbolicTensor,
+  batch: { dimParam: string } | { dimValue: number },
+): Record<string, unknown> {
   const dim = x.shape.map((d, i) => (d !== null ? { dimValue: d } : i === 0 ? batch : { dimParam: `${name}_dim${i}` }));
   return { name, type: { tensorType: { elemType: onnxType(x.dtype), shape: { dim } } } };
 }
@@ -57,7 +63,9 @@ function valueInfo(name: string, x: SymbolicTensor, batch: { dimParam: string } 
 export async function exportOnnx(model: Model, options: OnnxExportOptions = {}): Promise<Uint8Array> {
   const opset = options.opset ?? DEFAULT_OPSET;
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET) {
-    throw new OnnxExportError(`exportOnnx: opset must be an integer from ${MIN_OPSET} to ${MAX_OPSET}, received ${opset}`);
+    throw new OnnxExportError(
+      `exportOnnx: opset must be an integer from ${MIN_OPSET} to ${MAX_OPSET}, received ${opset}`,
+    );
   }
   const graph = graphOf(model);
   const dynamic = options.dynamicBatch ?? true;
@@ -72,7 +80,7 @@ export async function exportOnnx(model: Model, options: OnnxExportOptions = {}):
     const inputNames = graph.inputs.map((x) => b.fresh(graph.inputName(x)));
     const results = convertGraph(ctx, graph, inputNames);
     const outputNames = (model.outputNames ?? results.map((_, i) => `output_${i}`)).map((n) => b.fresh(n));
-    results.forEach((r, i) => b.node('Identity', [r], {}, [outputNames[i]]));
+    for (const [i, r] of results.entries()) b.node('Identity', [r], {}, [outputNames[i]]);
     const initializer = await b.initializerProtos();
     const onnxGraph = {
       name: options.graphName ?? model.name,

@@ -62,7 +62,11 @@ export function nativeRecurrent(layer: Layer): RnnLike | null {
 /** Splits `w` into `gates` blocks of `units` along `axis` and puts them back in `order`. */
 function reorder(b: OnnxBuilder, w: string, units: number, order: number[], axis: number): string {
   const parts = b.node('Split', [w, b.int64s(order.map(() => units))], { axis }, order.length);
-  return b.op('Concat', order.map((i) => parts[i]), { axis });
+  return b.op(
+    'Concat',
+    order.map((i) => parts[i]),
+    { axis },
+  );
 }
 
 /** W, R and B of one direction, [gates·units, ·] as ONNX wants them (Keras's are transposed). */
@@ -81,7 +85,9 @@ function weights(b: OnnxBuilder, rnn: RnnLike, op: string): { w: string; r: stri
     if (bias) bias = b.op('Concat', [reorder(b, bias, units, order, 0), zeros], { axis: 0 });
   } else if (bias) {
     // GRU with reset_after keeps [input bias; recurrent bias] as its two rows: ONNX's Wb and Rb.
-    bias = rnn.cell.resetAfter ? b.op('Reshape', [bias, b.int64s([2 * gates * units])]) : b.op('Concat', [bias, zeros], { axis: 0 });
+    bias = rnn.cell.resetAfter
+      ? b.op('Reshape', [bias, b.int64s([2 * gates * units])])
+      : b.op('Concat', [bias, zeros], { axis: 0 });
   }
   const first = (x: string) => b.op('Transpose', [x], { perm: [1, 0] });
   return { w: first(k), r: first(rk), bias };
@@ -91,10 +97,21 @@ function weights(b: OnnxBuilder, rnn: RnnLike, op: string): { w: string; r: stri
  * One ONNX recurrent op over `x` ([time, batch, features]) in `direction`; returns Y
  * ([time, batch, units], aligned with the input's time steps) and the final states.
  */
-function runDirection(b: OnnxBuilder, rnn: RnnLike, x: string, direction: 'forward' | 'reverse'): { y: string; states: string[] } {
+function runDirection(
+  b: OnnxBuilder,
+  rnn: RnnLike,
+  x: string,
+  direction: 'forward' | 'reverse',
+): { y: string; states: string[] } {
   const spec = OPS[classNameOf(rnn.cell)];
   const { w, r, bias } = weights(b, rnn, spec.op);
-  const acts = (spec.op === 'RNN' ? [rnn.cell.activation] : spec.op === 'GRU' ? [rnn.cell.recurrentActivation!, rnn.cell.activation] : [rnn.cell.recurrentActivation!, rnn.cell.activation, rnn.cell.activation]).map((a) => onnxActivation(a.activationName)!);
+  const acts = (
+    spec.op === 'RNN'
+      ? [rnn.cell.activation]
+      : spec.op === 'GRU'
+        ? [rnn.cell.recurrentActivation!, rnn.cell.activation]
+        : [rnn.cell.recurrentActivation!, rnn.cell.activation, rnn.cell.activation]
+  ).map((a) => onnxActivation(a.activationName)!);
   const attrs: Record<string, Attr | undefined> = { hidden_size: rnn.cell.units, direction };
   const outputs = spec.op === 'LSTM' ? 3 : 2;
   const inputs = [x, unsqueeze(b, w, [0]), unsqueeze(b, r, [0]), bias ? unsqueeze(b, bias, [0]) : ''];

@@ -32,7 +32,13 @@ export function positiveAxis(axis: number, rank: number): number {
 }
 
 /** A reduction over `axes` (null: all): axes are an input from opset 18 (13 for ReduceSum). */
-export function reduce(b: OnnxBuilder, opType: string, x: string, axes: readonly number[] | null, keepDims: boolean): string {
+export function reduce(
+  b: OnnxBuilder,
+  opType: string,
+  x: string,
+  axes: readonly number[] | null,
+  keepDims: boolean,
+): string {
   const keepdims = keepDims ? 1 : 0;
   const asInput = opType === 'ReduceSum' ? b.opset >= 13 : b.opset >= 18;
   if (axes === null) return b.op(opType, [x], { keepdims });
@@ -61,10 +67,12 @@ export function toChannelsLast(b: OnnxBuilder, x: string, rank: number): string 
 
 /** A tensor shaped like `x` filled with `value` (zerosLike, onesLike). */
 export function filledLike(b: OnnxBuilder, x: string, value: number, dtype: DType): string {
-  const values = dtype === 'float32' ? Float32Array.of(value) : dtype === 'int32' ? Int32Array.of(value) : Uint8Array.of(value);
+  const values =
+    dtype === 'float32' ? Float32Array.of(value) : dtype === 'int32' ? Int32Array.of(value) : Uint8Array.of(value);
   return b.op('ConstantOfShape', [b.op('Shape', [x])], { value: new TensorAttr(onnxType(dtype), values) });
 }
 
 export function requireBatched(c: OpCall, rank: number, what: string): void {
-  if (rankOf(c) !== rank) unsupported(c, `expected a batched input of rank ${rank} ${what}, received shape [${c.specs[0].shape.join(',')}]`);
+  if (rankOf(c) !== rank)
+    unsupported(c, `expected a batched input of rank ${rank} ${what}, received shape [${c.specs[0].shape.join(',')}]`);
 }

@@ -11,7 +11,8 @@ interface Geometry {
   padding: Padding;
 }
 
-const list = (v: number | readonly number[], n: number): number[] => (typeof v === 'number' ? Array(n).fill(v) : [...v]);
+const list = (v: number | readonly number[], n: number): number[] =>
+  typeof v === 'number' ? Array(n).fill(v) : [...v];
 
 export function geometryOf(c: OpCall, spatial: number): Geometry {
   const { strides, dilations = 1, padding } = c.attrs;
@@ -21,7 +22,8 @@ export function geometryOf(c: OpCall, spatial: number): Geometry {
 /** The spatial sizes of a channels-last input, which padding needs to be known. */
 function spatialSizes(c: OpCall, spatial: number, which = 0): number[] {
   const dims = c.specs[which].shape.slice(1, 1 + spatial);
-  if (dims.some((d) => d === null)) unsupported(c, `the spatial sizes must be known, received shape [${c.specs[which].shape.join(',')}]`);
+  if (dims.some((d) => d === null))
+    unsupported(c, `the spatial sizes must be known, received shape [${c.specs[which].shape.join(',')}]`);
   return dims as number[];
 }
 
@@ -55,7 +57,8 @@ interface ConvParts {
 
 function conv(b: OnnxBuilder, c: OpCall, g: Geometry, parts: ConvParts): string {
   const rank = g.spatial + 2;
-  if (c.specs[0].shape.length !== rank) unsupported(c, `expected a batched input of rank ${rank}, received [${c.specs[0].shape.join(',')}]`);
+  if (c.specs[0].shape.length !== rank)
+    unsupported(c, `expected a batched input of rank ${rank}, received [${c.specs[0].shape.join(',')}]`);
   const fshape = c.specs[1].shape as number[];
   const kernel = fshape.slice(0, g.spatial);
   let w = cast(b, parts.filter, c.specs[1].dtype, 'float32');
@@ -80,7 +83,12 @@ const plain =
 const fused =
   (depthwise: boolean): OpConverter =>
   (b, c) => {
-    const y = conv(b, c, geometryOf(c, 2), { x: c.inputs[0], filter: c.inputs[1], bias: c.attrs.hasBias ? c.inputs[2] : undefined, depthwise });
+    const y = conv(b, c, geometryOf(c, 2), {
+      x: c.inputs[0],
+      filter: c.inputs[1],
+      bias: c.attrs.hasBias ? c.inputs[2] : undefined,
+      depthwise,
+    });
     return fusedActivation(b, y, c.attrs.activation, c.attrs.leakyreluAlpha, c);
   };
 
@@ -115,7 +123,11 @@ function convTranspose(spatial: number): OpConverter {
     const x = toChannelsFirst(b, cast(b, c.inputs[0], c.specs[0].dtype, 'float32'), rank);
     const w = filterFirst(b, cast(b, c.inputs[1], c.specs[1].dtype, 'float32'), rank);
     const y = b.op('ConvTranspose', [x, w], {
-      kernel_shape: kernel, strides: g.strides, dilations: g.dilations, pads: [...begins, ...ends], output_padding: extra,
+      kernel_shape: kernel,
+      strides: g.strides,
+      dilations: g.dilations,
+      pads: [...begins, ...ends],
+      output_padding: extra,
     });
     return toChannelsLast(b, y, rank);
   };

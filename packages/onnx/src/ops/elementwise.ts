@@ -6,7 +6,13 @@ import type { DType } from '@strata/tensor';
 function operands(b: OnnxBuilder, c: OpCall): string[] {
   const out = c.outputs[0].dtype;
   const target: DType =
-    out !== 'bool' ? out : c.specs.every((s) => s.dtype === 'bool') ? 'bool' : c.specs.some((s) => s.dtype === 'float32') ? 'float32' : 'int32';
+    out !== 'bool'
+      ? out
+      : c.specs.every((s) => s.dtype === 'bool')
+        ? 'bool'
+        : c.specs.some((s) => s.dtype === 'float32')
+          ? 'float32'
+          : 'int32';
   return c.inputs.map((x, i) => cast(b, x, c.specs[i].dtype, target));
 }
 
@@ -100,7 +106,11 @@ export const ELEMENTWISE: Record<string, OpConverter> = {
   where: (b, c) => {
     const dtype = one(c);
     const [cond, x, y] = c.inputs;
-    return b.op('Where', [cast(b, cond, c.specs[0].dtype, 'bool'), cast(b, x, c.specs[1].dtype, dtype), cast(b, y, c.specs[2].dtype, dtype)]);
+    return b.op('Where', [
+      cast(b, cond, c.specs[0].dtype, 'bool'),
+      cast(b, x, c.specs[1].dtype, dtype),
+      cast(b, y, c.specs[2].dtype, dtype),
+    ]);
   },
   clone: (b, c) => b.op('Identity', [c.inputs[0]]),
   cast: (b, c) => cast(b, c.inputs[0], c.specs[0].dtype, one(c)),

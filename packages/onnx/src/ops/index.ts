@@ -7,5 +7,12 @@ import { REDUCTION } from './reduction';
 import { SHAPE } from './shape';
 
 /** Every Strata op that has an ONNX translation, by op name. */
-export const OPS: Readonly<Record<string, OpConverter>> = { ...ELEMENTWISE, ...REDUCTION, ...SHAPE, ...LINALG, ...CONV, ...NN };
+export const OPS: Readonly<Record<string, OpConverter>> = {
+  ...ELEMENTWISE,
+  ...REDUCTION,
+  ...SHAPE,
+  ...LINALG,
+  ...CONV,
+  ...NN,
+};
 export type { OpCall, OpConverter } from './common';

@@ -40,7 +40,9 @@ export function fusedActivation(b: OnnxBuilder, x: string, activation: string, a
 
 function fusedMatmul(b: OnnxBuilder, c: OpCall): string {
   const product = matmul(b, { ...c, inputs: c.inputs.slice(0, 2), specs: c.specs.slice(0, 2) });
-  const biased = c.attrs.hasBias ? b.op('Add', [product, cast(b, c.inputs[2], c.specs[2].dtype, c.outputs[0].dtype)]) : product;
+  const biased = c.attrs.hasBias
+    ? b.op('Add', [product, cast(b, c.inputs[2], c.specs[2].dtype, c.outputs[0].dtype)])
+    : product;
   return fusedActivation(b, biased, c.attrs.activation, c.attrs.leakyreluAlpha, c);
 }
 

@@ -18,13 +18,20 @@ const logical =
 const arg =
   (opType: string): OpConverter =>
   (b, c) => {
-    const idx = b.op(opType, [c.inputs[0]], { axis: c.attrs.axis, keepdims: c.attrs.keepDims ? 1 : 0, select_last_index: 0 });
+    const idx = b.op(opType, [c.inputs[0]], {
+      axis: c.attrs.axis,
+      keepdims: c.attrs.keepDims ? 1 : 0,
+      select_last_index: 0,
+    });
     return b.op('Cast', [idx], { to: 6 });
   };
 
 function cumsum(b: OnnxBuilder, c: OpCall): string {
   const x = cast(b, c.inputs[0], c.specs[0].dtype, c.outputs[0].dtype);
-  return b.op('CumSum', [x, b.int64s([c.attrs.axis], true)], { exclusive: c.attrs.exclusive ? 1 : 0, reverse: c.attrs.reverse ? 1 : 0 });
+  return b.op('CumSum', [x, b.int64s([c.attrs.axis], true)], {
+    exclusive: c.attrs.exclusive ? 1 : 0,
+    reverse: c.attrs.reverse ? 1 : 0,
+  });
 }
 
 export const REDUCTION: Record<string, OpConverter> = {

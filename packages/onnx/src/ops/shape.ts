@@ -11,7 +11,10 @@ function reshapeTarget(c: OpCall): number[] {
   const x = c.specs[0].shape;
   const copyable = out.every((d, i) => d !== null || x[i] === null);
   if (copyable && out.filter((d, i) => d === null && x[i] === null).length === unknown) return out.map((d) => d ?? 0);
-  return unsupported(c, `the output shape [${out.join(',')}] has ${unknown} unknown sizes that do not line up with the input's`);
+  return unsupported(
+    c,
+    `the output shape [${out.join(',')}] has ${unknown} unknown sizes that do not line up with the input's`,
+  );
 }
 
 function slice(b: OnnxBuilder, c: OpCall): string {
@@ -28,7 +31,11 @@ function split(b: OnnxBuilder, c: OpCall): string[] {
 }
 
 function pad(b: OnnxBuilder, c: OpCall): string {
-  const { paddings, mode, constantValue } = c.attrs as { paddings: [number, number][]; mode: string; constantValue: number };
+  const { paddings, mode, constantValue } = c.attrs as {
+    paddings: [number, number][];
+    mode: string;
+    constantValue: number;
+  };
   if (mode === 'symmetric') unsupported(c, "ONNX Pad has no 'symmetric' mode (it has constant, reflect and edge)");
   const pads = b.int64s([...paddings.map((p) => p[0]), ...paddings.map((p) => p[1])]);
   const dtype = c.specs[0].dtype;
@@ -38,8 +45,12 @@ function pad(b: OnnxBuilder, c: OpCall): string {
 
 /** TensorFlow's strided slice (begin/end masks, shrinking axes) as ONNX Slice and Squeeze. */
 function stridedSlice(b: OnnxBuilder, c: OpCall): string {
-  const { begin, end, strides, beginMask, endMask, ellipsisMask, newAxisMask, shrinkAxisMask } = c.attrs as Record<string, any>;
-  if (ellipsisMask || newAxisMask) unsupported(c, 'ellipsisMask and newAxisMask (index with slice and expandDims instead)');
+  const { begin, end, strides, beginMask, endMask, ellipsisMask, newAxisMask, shrinkAxisMask } = c.attrs as Record<
+    string,
+    any
+  >;
+  if (ellipsisMask || newAxisMask)
+    unsupported(c, 'ellipsisMask and newAxisMask (index with slice and expandDims instead)');
   const starts: number[] = [];
   const ends: number[] = [];
   const shrink: number[] = [];
@@ -56,7 +67,13 @@ function stridedSlice(b: OnnxBuilder, c: OpCall): string {
     ends.push(endMask & bit ? (step > 0 ? INT64_MAX : -INT64_MAX) : end[i]);
   });
   const axes = starts.map((_, i) => i);
-  const sliced = b.op('Slice', [c.inputs[0], b.int64s(starts), b.int64s(ends), b.int64s(axes), b.int64s(strides.slice(0, axes.length))]);
+  const sliced = b.op('Slice', [
+    c.inputs[0],
+    b.int64s(starts),
+    b.int64s(ends),
+    b.int64s(axes),
+    b.int64s(strides.slice(0, axes.length)),
+  ]);
   return shrink.length ? squeeze(b, sliced, shrink) : sliced;
 }
 
@@ -66,7 +83,12 @@ export const SHAPE: Record<string, OpConverter> = {
   expandDims: (b, c) => unsqueeze(b, c.inputs[0], [c.attrs.axis]),
   squeeze: (b, c) => squeeze(b, c.inputs[0], c.attrs.axis),
   concat: (b, c) => b.op('Concat', c.inputs, { axis: c.attrs.axis }),
-  stack: (b, c) => b.op('Concat', c.inputs.map((x) => unsqueeze(b, x, [c.attrs.axis])), { axis: c.attrs.axis }),
+  stack: (b, c) =>
+    b.op(
+      'Concat',
+      c.inputs.map((x) => unsqueeze(b, x, [c.attrs.axis])),
+      { axis: c.attrs.axis },
+    ),
   unstack: (b, c) => {
     const axis = c.attrs.axis as number;
     const parts = b.node('Split', [c.inputs[0], b.int64s(c.outputs.map(() => 1))], { axis }, c.outputs.length);
@@ -81,9 +103,16 @@ export const SHAPE: Record<string, OpConverter> = {
     const axes = c.attrs.axis as number[];
     if (axes.length === 0) return b.op('Identity', [c.inputs[0]]);
     const ends = axes.map(() => -INT64_MAX);
-    return b.op('Slice', [c.inputs[0], b.int64s(axes.map(() => -1)), b.int64s(ends), b.int64s(axes), b.int64s(axes.map(() => -1))]);
+    return b.op('Slice', [
+      c.inputs[0],
+      b.int64s(axes.map(() => -1)),
+      b.int64s(ends),
+      b.int64s(axes),
+      b.int64s(axes.map(() => -1)),
+    ]);
   },
-  broadcastTo: (b, c) => b.op('Expand', [c.inputs[0], b.int64s((c.attrs.shape as (number | null)[]).map((d) => d ?? 1))]),
+  broadcastTo: (b, c) =>
+    b.op('Expand', [c.inputs[0], b.int64s((c.attrs.shape as (number | null)[]).map((d) => d ?? 1))]),
   gather: (b, c) => {
     if (c.attrs.batchDims !== 0) unsupported(c, `batchDims=${c.attrs.batchDims} (only 0 maps to ONNX Gather)`);
     return b.op('Gather', [c.inputs[0], c.inputs[1]], { axis: c.attrs.axis });

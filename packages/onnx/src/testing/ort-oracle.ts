@@ -58,7 +58,13 @@ export async function compareWithOrt(model: Model, bytes: Uint8Array, inputs: re
   const feeds = Object.fromEntries(session.inputNames.map((n, i) => [n, ortTensor(inputs[i])]));
   const results = await session.run(feeds);
   const predicted = model.predict(inputs.length === 1 ? inputs[0] : inputs);
-  const expected = (Array.isArray(predicted) ? predicted : predicted instanceof Object && !('dtype' in predicted) ? Object.values(predicted) : [predicted]) as Tensor[];
+  const expected = (
+    Array.isArray(predicted)
+      ? predicted
+      : predicted instanceof Object && !('dtype' in predicted)
+        ? Object.values(predicted)
+        : [predicted]
+  ) as Tensor[];
   let maxAbsDiff = 0;
   const shapes: number[][] = [];
   try {
@@ -69,7 +75,9 @@ export async function compareWithOrt(model: Model, bytes: Uint8Array, inputs: re
       const got = results[name];
       const want = expected[i];
       if (got.dims.join(',') !== want.shape.join(',')) {
-        throw new Error(`output ${name}: ONNX Runtime gives shape [${got.dims.join(',')}], Strata [${want.shape.join(',')}]`);
+        throw new Error(
+          `output ${name}: ONNX Runtime gives shape [${got.dims.join(',')}], Strata [${want.shape.join(',')}]`,
+        );
       }
       shapes.push([...want.shape]);
       const a = got.data as ArrayLike<number | bigint>;

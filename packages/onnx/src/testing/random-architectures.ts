@@ -20,7 +20,20 @@ export interface Architecture {
   choices: number[];
 }
 
-const ACTS = ['relu', 'tanh', 'sigmoid', 'elu', 'selu', 'gelu', 'swish', 'softplus', 'leaky_relu', 'linear', 'hard_sigmoid', 'mish'];
+const ACTS = [
+  'relu',
+  'tanh',
+  'sigmoid',
+  'elu',
+  'selu',
+  'gelu',
+  'swish',
+  'softplus',
+  'leaky_relu',
+  'linear',
+  'hard_sigmoid',
+  'mish',
+];
 
 /** Draws from the choices in turn (wrapping), so every architecture is valid and reproducible. */
 class Picker {
@@ -36,7 +49,8 @@ class Picker {
 
 /** One block: a function of the current tensor that keeps track of its shape. */
 type Step = (x: SymbolicTensor, p: Picker) => SymbolicTensor;
-const apply = (layer: L.Layer, x: SymbolicTensor | SymbolicTensor[]) => layer.apply(x as SymbolicTensor) as SymbolicTensor;
+const apply = (layer: L.Layer, x: SymbolicTensor | SymbolicTensor[]) =>
+  layer.apply(x as SymbolicTensor) as SymbolicTensor;
 
 const vectorSteps: Step[] = [
   (x, p) => apply(new L.Dense({ units: 2 + p.int(6), activation: p.pick(ACTS) }), x),
@@ -46,27 +60,91 @@ const vectorSteps: Step[] = [
   (x, p) => apply(new L.Activation({ activation: p.pick(ACTS) }), x),
   (x, p) => apply(new L.Add({}), [x, apply(new L.Dense({ units: x.shape[1] as number, activation: p.pick(ACTS) }), x)]),
   (x, p) => apply(new L.Concatenate({}), [x, apply(new L.Dense({ units: 1 + p.int(4) }), x)]),
-  (x, p) => apply(p.pick([new L.Multiply({}), new L.Maximum({}), new L.Average({})]), [x, apply(new L.Dense({ units: x.shape[1] as number }), x)]),
+  (x, p) =>
+    apply(p.pick([new L.Multiply({}), new L.Maximum({}), new L.Average({})]), [
+      x,
+      apply(new L.Dense({ units: x.shape[1] as number }), x),
+    ]),
 ];
 
 const imageSteps: Step[] = [
-  (x, p) => apply(new L.Conv2D({ filters: 2 + p.int(4), kernelSize: 1 + p.int(3), padding: 'same', activation: p.pick(ACTS), strides: 1 + p.int(2) }), x),
+  (x, p) =>
+    apply(
+      new L.Conv2D({
+        filters: 2 + p.int(4),
+        kernelSize: 1 + p.int(3),
+        padding: 'same',
+        activation: p.pick(ACTS),
+        strides: 1 + p.int(2),
+      }),
+      x,
+    ),
   (x, p) => apply(new L.DepthwiseConv2D({ kernelSize: 3, padding: 'same', depthMultiplier: 1 + p.int(2) }), x),
-  (x, p) => apply(new L.SeparableConv2D({ filters: 2 + p.int(4), kernelSize: 3, padding: 'same', activation: p.pick(ACTS) }), x),
-  (x, p) => apply(p.pick([new L.MaxPooling2D({ poolSize: 2, padding: 'same' }), new L.AveragePooling2D({ poolSize: 2, padding: 'same' })]), x),
+  (x, p) =>
+    apply(
+      new L.SeparableConv2D({ filters: 2 + p.int(4), kernelSize: 3, padding: 'same', activation: p.pick(ACTS) }),
+      x,
+    ),
+  (x, p) =>
+    apply(
+      p.pick([
+        new L.MaxPooling2D({ poolSize: 2, padding: 'same' }),
+        new L.AveragePooling2D({ poolSize: 2, padding: 'same' }),
+      ]),
+      x,
+    ),
   (x) => apply(new L.BatchNormalization({}), x),
-  (x, p) => apply(new L.Add({}), [x, apply(new L.Conv2D({ filters: x.shape[3] as number, kernelSize: 3, padding: 'same', activation: p.pick(ACTS) }), x)]),
+  (x, p) =>
+    apply(new L.Add({}), [
+      x,
+      apply(
+        new L.Conv2D({ filters: x.shape[3] as number, kernelSize: 3, padding: 'same', activation: p.pick(ACTS) }),
+        x,
+      ),
+    ]),
   (x, p) => apply(new L.Concatenate({}), [x, apply(new L.Conv2D({ filters: 1 + p.int(3), kernelSize: 1 }), x)]),
-  (x, p) => apply(new L.Conv2DTranspose({ filters: 2 + p.int(3), kernelSize: 2 + p.int(2), strides: 1 + p.int(2), padding: 'same' }), x),
+  (x, p) =>
+    apply(
+      new L.Conv2DTranspose({
+        filters: 2 + p.int(3),
+        kernelSize: 2 + p.int(2),
+        strides: 1 + p.int(2),
+        padding: 'same',
+      }),
+      x,
+    ),
   (x) => apply(new L.ZeroPadding2D({ padding: 1 }), x),
   (x) => apply(new L.SpatialDropout2D({ rate: 0.2 }), x),
 ];
 
 const sequenceSteps: Step[] = [
-  (x, p) => apply(p.pick([new L.LSTM({ units: 2 + p.int(4), returnSequences: true }), new L.GRU({ units: 2 + p.int(4), returnSequences: true, resetAfter: p.int(2) === 0 })]), x),
+  (x, p) =>
+    apply(
+      p.pick([
+        new L.LSTM({ units: 2 + p.int(4), returnSequences: true }),
+        new L.GRU({ units: 2 + p.int(4), returnSequences: true, resetAfter: p.int(2) === 0 }),
+      ]),
+      x,
+    ),
   (x, p) => apply(new L.SimpleRNN({ units: 2 + p.int(4), returnSequences: true, goBackwards: p.int(2) === 0 }), x),
-  (x, p) => apply(new L.Bidirectional({ layer: new L.LSTM({ units: 2 + p.int(3), returnSequences: true }), mergeMode: p.pick(['concat', 'sum', 'mul', 'ave'] as const) }), x),
-  (x, p) => apply(new L.Conv1D({ filters: 2 + p.int(4), kernelSize: 2, padding: p.pick(['same', 'causal'] as const), activation: p.pick(ACTS) }), x),
+  (x, p) =>
+    apply(
+      new L.Bidirectional({
+        layer: new L.LSTM({ units: 2 + p.int(3), returnSequences: true }),
+        mergeMode: p.pick(['concat', 'sum', 'mul', 'ave'] as const),
+      }),
+      x,
+    ),
+  (x, p) =>
+    apply(
+      new L.Conv1D({
+        filters: 2 + p.int(4),
+        kernelSize: 2,
+        padding: p.pick(['same', 'causal'] as const),
+        activation: p.pick(ACTS),
+      }),
+      x,
+    ),
   (x) => apply(new L.LayerNormalization({}), x),
   (x, p) => {
     const attention = new L.MultiHeadAttention({ numHeads: 1 + p.int(2), keyDim: 2 + p.int(2) });
@@ -76,10 +154,14 @@ const sequenceSteps: Step[] = [
 ];
 
 const heads: Record<Kind, Step> = {
-  vector: (x, p) => apply(new L.Dense({ units: 2 + p.int(3), activation: p.pick(['softmax', 'sigmoid', 'linear']) }), x),
-  image: (x, p) => apply(new L.Dense({ units: 3 }), apply(p.int(2) ? new L.Flatten({}) : new L.GlobalAveragePooling2D({}), x)),
+  vector: (x, p) =>
+    apply(new L.Dense({ units: 2 + p.int(3), activation: p.pick(['softmax', 'sigmoid', 'linear']) }), x),
+  image: (x, p) =>
+    apply(new L.Dense({ units: 3 }), apply(p.int(2) ? new L.Flatten({}) : new L.GlobalAveragePooling2D({}), x)),
   sequence: (x, p) => {
-    const pooled = p.int(2) ? apply(new L.GlobalAveragePooling1D({}), x) : apply(p.pick([new L.LSTM({ units: 3 }), new L.GRU({ units: 3 })]), x);
+    const pooled = p.int(2)
+      ? apply(new L.GlobalAveragePooling1D({}), x)
+      : apply(p.pick([new L.LSTM({ units: 3 }), new L.GRU({ units: 3 })]), x);
     return apply(new L.Dense({ units: 2 }), pooled);
   },
 };
@@ -105,7 +187,12 @@ function sequential(a: Architecture, name: string): Model {
   let h = probe;
   const steps = 1 + p.int(4);
   // Build on a probe graph to keep shapes valid, recording the chain's layers in order.
-  const chainOnly = STEPS[a.kind].filter((_, i) => !(a.kind === 'vector' && i >= 5) && !(a.kind === 'image' && (i === 5 || i === 6)) && !(a.kind === 'sequence' && i === 5));
+  const chainOnly = STEPS[a.kind].filter(
+    (_, i) =>
+      !(a.kind === 'vector' && i >= 5) &&
+      !(a.kind === 'image' && (i === 5 || i === 6)) &&
+      !(a.kind === 'sequence' && i === 5),
+  );
   for (let i = 0; i < steps; i++) {
     h = p.pick(chainOnly)(h, p);
     layers.push(h.node.kind === 'layer' ? (h.node as unknown as { layer: L.Layer }).layer : (undefined as never));
@@ -113,7 +200,11 @@ function sequential(a: Architecture, name: string): Model {
   h = heads[a.kind](h, p);
   // The head may be two layers (pooling + Dense): collect them from the graph back to the last step.
   const tail: L.Layer[] = [];
-  for (let t: SymbolicTensor = h; t.node.kind === 'layer' && !layers.includes((t.node as unknown as { layer: L.Layer }).layer); t = t.node.inputs[0]) {
+  for (
+    let t: SymbolicTensor = h;
+    t.node.kind === 'layer' && !layers.includes((t.node as unknown as { layer: L.Layer }).layer);
+    t = t.node.inputs[0]
+  ) {
     tail.unshift((t.node as unknown as { layer: L.Layer }).layer);
   }
   return new Sequential([input({ shape: INPUTS[a.kind] }), ...layers, ...tail], { name });
@@ -134,7 +225,10 @@ class Imperative extends Model {
       this.head = new L.Dense({ units: 2 });
     } else if (kind === 'sequence') {
       this.first = new L.Dense({ units: 4 });
-      this.second = p.pick([new L.LSTM({ units: 4, returnSequences: true }), new L.GRU({ units: 4, returnSequences: true })]);
+      this.second = p.pick([
+        new L.LSTM({ units: 4, returnSequences: true }),
+        new L.GRU({ units: 4, returnSequences: true }),
+      ]);
       this.head = new L.Dense({ units: 2 });
     } else {
       const units = 4 + p.int(3);
@@ -184,6 +278,8 @@ export function randomArchitectures(count: number, seed: number): ModelCase[] {
   return fc.sample(architectureArbitrary, { seed, numRuns: count }).map((a, i) => {
     const name = `arch_${i}_${a.style}_${a.kind}`;
     const inputs: InputSpec[] = [{ shape: INPUTS[a.kind] }];
-    return { name, inputs, build: () => buildArchitecture(a, name), architecture: a } as ModelCase & { architecture: Architecture };
+    return { name, inputs, build: () => buildArchitecture(a, name), architecture: a } as ModelCase & {
+      architecture: Architecture;
+    };
   });
 }
