@@ -12,6 +12,12 @@ beforeAll(async () => {
 const TOLERANCE = 1e-4;
 
 describe('every exportable layer alone: ONNX Runtime matches Strata at batch 1 and 7', () => {
+  const worst: { name: string; diff: number }[] = [];
+  afterAll(() => {
+    worst.sort((a, b) => b.diff - a.diff);
+    const top = worst.slice(0, 3).map((w) => `${w.name} ${w.diff.toExponential(2)}`);
+    console.log(`${worst.length} runs; largest differences: ${top.join(', ')}`);
+  });
   for (const [i, c] of LAYER_CASES.entries()) {
     it(c.name, async () => {
       const model = c.build();
@@ -23,6 +29,7 @@ describe('every exportable layer alone: ONNX Runtime matches Strata at batch 1 a
         const inputs = makeInputs(c.inputs, batch, 100 + i);
         const { maxAbsDiff } = await compareWithOrt(model, bytes, inputs);
         for (const t of inputs) t.dispose();
+        worst.push({ name: `${c.name} (batch ${batch})`, diff: maxAbsDiff });
         expect(maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
       }
       model.dispose();
