@@ -8,6 +8,7 @@ import { randomizeWeights } from './testing';
 import * as L from '@strata/layers';
 import type { SymbolicTensor } from '@strata/graph';
 import { LAYER_CASES, layerCase } from './testing/layer-cases';
+import { OP_CASES, oneOpModel } from './testing/op-cases';
 import { randomArchitectures } from './testing/random-architectures';
 import { ARCHITECTURE_SEED } from './testing/seeds';
 
@@ -46,6 +47,7 @@ describeWithPython('onnx.checker.check_model(full_check=True) accepts every expo
     };
     for (const c of LAYER_CASES) await add(c.name, c.build, [17, MIN_OPSET, MAX_OPSET]);
     for (const c of randomArchitectures(36, ARCHITECTURE_SEED)) await add(c.name, c.build, [17]);
+    for (const [name, fn] of Object.entries(OP_CASES)) await add(`ops ${name}`, () => oneOpModel(fn), [17, MIN_OPSET]);
     // Any sequence length: the recurrent layers as ONNX's own ops, the time axis symbolic.
     const anyLength = [{ shape: [null as unknown as number, 3] }];
     const recurrent: [string, () => L.Layer][] = [
