@@ -113,6 +113,34 @@ describe('the layering checker', () => {
     expect(violations[0].message).toMatch(/this path leaves packages\/autodiff; .*Fix: import from '@strata\/tensor' and declare it in packages\/autodiff\/package.json$/);
   });
 
+  it('places onnx between models and serialization: serialization may dispatch to it, not the reverse', () => {
+    const root = fixture({
+      ...cleanTree,
+      'packages/models/package.json': manifest('@strata/models', { '@strata/tensor': 'workspace:*' }),
+      'packages/models/src/index.ts': "import { add } from '@strata/tensor';\n",
+      'packages/onnx/package.json': manifest('@strata/onnx', { '@strata/models': 'workspace:*', '@strata/serialization': 'workspace:*' }),
+      'packages/onnx/src/index.ts': "import { Model } from '@strata/models';\nimport { saveModel } from '@strata/serialization';\n",
+      'packages/serialization/package.json': manifest('@strata/serialization', { '@strata/onnx': 'workspace:*' }),
+      'packages/serialization/src/files.ts': "import { exportOnnx } from '@strata/onnx';\n",
+    });
+    const { violations } = checkLayering(root);
+    expect(rulesOf(violations)).toEqual([
+      'upward packages/onnx/package.json:9 @strata/serialization',
+      'upward packages/onnx/src/index.ts:2 @strata/serialization',
+    ]);
+    expect(violations[1].message).toContain('@strata/serialization (level 8) is not beneath @strata/onnx (level 7)');
+  });
+
+  it("lets tests, and only tests, use the Python oracle helpers in tools/python", () => {
+    const root = fixture({
+      ...cleanTree,
+      'tools/python/oracle.ts': 'export const runPython = 1;\n',
+      'packages/autodiff/src/keras.test.ts': "import { runPython } from '../../../tools/python/oracle';\n",
+      'packages/autodiff/src/grad.ts': "import { runPython } from '../../../tools/python/oracle';\n",
+    });
+    expect(rulesOf(checkLayering(root).violations)).toEqual(['relative packages/autodiff/src/grad.ts:1 ../../../tools/python/oracle']);
+  });
+
   it('names a package that has no place in the order', () => {
     const root = fixture({ ...cleanTree, 'packages/extras/package.json': manifest('@strata/extras') });
     expect(rulesOf(checkLayering(root).violations)).toEqual(['unplaced packages/extras/package.json:2 @strata/extras']);

@@ -3,6 +3,7 @@
 // `.weights.h5` → Keras 3 weights); bytes, Blobs and URLs are read by their content.
 import type { Layer } from '@strata/layers';
 import { Model } from '@strata/models';
+import { exportOnnx, type OnnxExportOptions } from '@strata/onnx';
 import { parseJSON } from './config';
 import type { CustomObjects } from './registry';
 import { loadTfjs, saveTfjs } from './tfjs';
@@ -19,8 +20,13 @@ import { extractZipEntry, listZip } from './zip/zip';
 export type ModelSource = string | URL | Uint8Array | ArrayBuffer | Blob;
 
 export interface SaveModelOptions {
-  /** 'keras' (a `.keras` archive) or 'tfjs' (a folder with model.json); default: from the path. */
-  format?: 'keras' | 'tfjs';
+  /**
+   * 'keras' (a `.keras` archive), 'tfjs' (a folder with model.json) or 'onnx' (an `.onnx` file for
+   * ONNX Runtime, inference only: see @strata/onnx); default: from the path.
+   */
+  format?: 'keras' | 'tfjs' | 'onnx';
+  /** How an `.onnx` file is written (opset, dynamic batch axis). */
+  onnx?: OnnxExportOptions;
   /** Save the compile configuration and the optimizer's state (Keras format; default true). */
   includeOptimizer?: boolean;
 }
@@ -65,6 +71,7 @@ export async function saveModel(model: Layer, target?: undefined, options?: Save
 export async function saveModel(model: Layer, target?: string | URL, options: SaveModelOptions = {}): Promise<void | Uint8Array> {
   if (target === undefined) {
     if (options.format === 'tfjs') throw new ModelFileError("saveModel: without a target the model is returned as a .keras archive's bytes; for the TF.js format in memory use tfjsArtifacts(model) or saveTfjs(model, handler)");
+    if (options.format === 'onnx') throw new ModelFileError("saveModel: without a target the model is returned as a .keras archive's bytes; for ONNX bytes in memory use exportOnnx(model)");
     // A fresh array over its own ArrayBuffer, so `new Blob([bytes])` type-checks and copies nothing else.
     return (await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer })) as Uint8Array<ArrayBuffer>;
   }
@@ -91,7 +98,13 @@ async function uploadArchive(model: Layer, url: URL, options: SaveModelOptions):
 /** @internal saveModel with the atomic writer's test hooks. */
 export async function saveModelWithHooks(model: Layer, target: string | URL, options: SaveModelOptions, hooks: AtomicWriteHooks): Promise<void> {
   const path = pathOf(target);
-  const format = options.format ?? (path.endsWith('.keras') ? 'keras' : 'tfjs');
+  const format = options.format ?? (path.endsWith('.keras') ? 'keras' : path.endsWith('.onnx') ? 'onnx' : 'tfjs');
+  if (format === 'onnx') {
+    if (!(model instanceof Model)) {
+      throw new ModelFileError(`saveModel: an .onnx file holds a model; ${JSON.stringify(model.name)} is a bare layer. Wrap it: new Sequential([input({ shape }), layer])`);
+    }
+    return writeFileAtomic(path, await exportOnnx(model, options.onnx), hooks);
+  }
   if (format === 'keras') {
     if (!path.endsWith('.keras')) throw new ModelFileError(`saveModel: a Keras archive's name must end in .keras (Keras refuses others), received ${JSON.stringify(path)}`);
     const bytes = await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer });

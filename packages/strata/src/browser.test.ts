@@ -102,6 +102,12 @@ describeInBrowser('strata in headless Chromium', () => {
     }
   });
 
+  it('exports the trained model to ONNX in the page (protobufjs/light, no file system)', () => {
+    const report = result.backends!.find((b) => b.backend === 'cpu')!;
+    expect(report.onnx!.bytes).toBeGreaterThan(4 * (2 * 16 + 16 * 16 + 16));
+    expect(report.onnx!.firstByte).toBe(0x08);
+  });
+
   it('draws a model as SVG with plotModel (Graphviz in WebAssembly)', () => {
     expect(result.svg).toMatch(/^<svg|<\?xml/);
     expect(result.svg).toContain('hidden');

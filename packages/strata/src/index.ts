@@ -14,6 +14,7 @@ export * from '@strata/graph'; // input(), symbolic tensors, graph execution
 export * from '@strata/training'; // optimizers, losses, metrics, callbacks, Dataset, the Trainer behind fit()
 export * from '@strata/models'; // Model, Functional, Sequential, summary, plotModel
 export * from '@strata/serialization'; // registerSerializable, modelFromJSON, cloneModel, TF.js layers and .keras files
+export { exportOnnx, OnnxExportError, type OnnxExportOptions } from '@strata/onnx'; // .onnx files for ONNX Runtime
 // model.predict (synchronous, @strata/models) is what users call; the Trainer's async options type stays in @strata/training.
 export { type PredictOptions } from '@strata/models';
 export { cpu, wasm, webgpu };

@@ -1,7 +1,7 @@
 // Bundled by browser.test.ts with esbuild and run in headless Chromium: what a user's web app does
 // with the umbrella package. It reports what it saw on window.__strata for the test to check.
 import {
-  Adam, Dense, Sequential, getBackend, input, matmul, memory, plotModel, setBackend, sum, tensor, tidy, wasm,
+  Adam, Dense, Sequential, exportOnnx, getBackend, input, matmul, memory, plotModel, setBackend, sum, tensor, tidy, wasm,
 } from 'strata';
 
 /** What the page reports per backend (read by browser.test.ts). */
@@ -13,6 +13,8 @@ export interface BackendReport {
   lastLoss?: number;
   accuracy?: number;
   leaked?: number;
+  /** exportOnnx in the page (cpu only): the file's size and its first field's tag (ir_version = 0x08). */
+  onnx?: { bytes: number; firstByte: number };
   error?: string;
 }
 
@@ -56,6 +58,10 @@ async function exercise(backend: string): Promise<BackendReport> {
     report.firstLoss = history.history.loss[0];
     report.lastLoss = history.history.loss.at(-1);
     report.accuracy = (await model.evaluate(xs, ys)).accuracy;
+    if (backend === 'cpu') {
+      const onnx = await exportOnnx(model);
+      report.onnx = { bytes: onnx.length, firstByte: onnx[0] };
+    }
     xs.dispose();
     ys.dispose();
     model.dispose();

@@ -1,0 +1,1 @@
+export { makeInputs, randomizeWeights, compareWithOrt, type InputSpec, type Comparison } from './ort-oracle';
