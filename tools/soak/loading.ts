@@ -3,7 +3,7 @@
 // a StrataError, or load as a model that predicts (the same predictions as the original, or others:
 // a flipped weight bit is a valid model). A non-StrataError or a dead worker is a crash, no answer
 // within 20 s a hang, the worker's RSS 512 MiB above its start a blow-up; all three must be zero.
-//   node --expose-gc --import tsx tools/soak/loading.ts <keras|tfjs> [--count 5000] [--seed 20261206]
+//   node --expose-gc --import tsx tools/soak/loading.ts <keras|tfjs> [--count 10000] [--seed 20261206]
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ if (format !== 'keras' && format !== 'tfjs') {
   console.error(`loading.ts: expected keras or tfjs as the first argument, received ${JSON.stringify(process.argv[2])}`);
   process.exit(2);
 }
-const count = option('count', 5000);
+const count = option('count', 10000);
 const seed = option('seed', 20261206);
 const HANG_MS = 20_000;
 const BLOWUP_MIB = 512;
@@ -143,6 +143,7 @@ async function main(): Promise<PartResult> {
   const counts: Record<Result, number> = { refused: 0, equal: 0, different: 0, 'refused-at-predict': 0, crash: 0, leak: 0, hang: 0, 'blow-up': 0 };
   const bad: string[] = [];
   const examples: string[] = [];
+  const atPredict: string[] = [];
   let slowest = 0;
   let done = 0;
   for (const [id, c] of cases.entries()) {
@@ -157,6 +158,7 @@ async function main(): Promise<PartResult> {
     }
     counts[result]++;
     if (['crash', 'leak', 'hang', 'blow-up'].includes(result) && bad.length < 20) bad.push(`case ${id} ${c.label}: ${result}: ${detail}`);
+    if (result === 'refused-at-predict' && atPredict.length < 3) atPredict.push(`case ${id} ${c.label}: ${detail}`);
     if (result === 'refused' && examples.length < 3 && !examples.some((e) => e.slice(0, 40) === detail!.slice(0, 40))) examples.push(detail!);
     if (id % 500 === 0) console.log(`${id} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, worker RSS ${worker.rss().toFixed(0)} MiB: ${JSON.stringify(counts)}`);
   }
@@ -165,6 +167,8 @@ async function main(): Promise<PartResult> {
   const seconds = (Date.now() - started) / 1000;
   console.log('some refusals, as the user reads them:');
   for (const e of examples) console.log(`  ${e}`);
+  if (atPredict.length) console.log('files that loaded, then failed when predicting (with a StrataError):');
+  for (const e of atPredict) console.log(`  ${e}`);
   printTable(
     `loadModel on ${count} mutated ${format === 'keras' ? '.keras archives' : 'TF.js folders (model.json + weights)'} (${seconds.toFixed(0)} s, slowest case ${slowest} ms)`,
     ['outcome', 'cases'],
