@@ -8,8 +8,18 @@ import { collectGarbage, rssMiB } from './report';
 import type { Files } from './mutations';
 
 export type Outcome = 'refused' | 'equal' | 'different' | 'refused-at-predict' | 'crash' | 'leak';
-export interface Init { x: number[][]; expected: number[]; outputShape: number[] }
-export interface Answer { id: number; outcome: Outcome; detail?: string; rss: number; ms: number }
+export interface Init {
+  x: number[][];
+  expected: number[];
+  outputShape: number[];
+}
+export interface Answer {
+  id: number;
+  outcome: Outcome;
+  detail?: string;
+  rss: number;
+  ms: number;
+}
 type Request = { init: Init } | { id: number; files: Files };
 
 const scratch = mkdtempSync(join(tmpdir(), 'strata-soak-load-'));
@@ -19,7 +29,8 @@ let x: Tensor;
 // A loader that warns (optimizer state that no longer fits, as Keras does) is not failing.
 console.warn = () => undefined;
 
-const describe = (e: unknown) => `${(e as Error)?.constructor?.name ?? typeof e}: ${String((e as Error)?.message ?? e).slice(0, 300)}`;
+const describe = (e: unknown) =>
+  `${(e as Error)?.constructor?.name ?? typeof e}: ${String((e as Error)?.message ?? e).slice(0, 300)}`;
 
 /** TF.js cases are folders on disk (loadModel reads a folder); a .keras case is loaded from its bytes. */
 function source(id: number, files: Files): string | Uint8Array {
@@ -45,7 +56,8 @@ async function handle(id: number, files: Files): Promise<Omit<Answer, 'rss' | 'm
     try {
       const y = model.predict(x) as Tensor;
       const values = Array.from(await y.data());
-      const same = y.shape.join() === init.outputShape.join() && values.every((v, i) => Math.abs(v - init.expected[i]) <= 1e-6);
+      const same =
+        y.shape.join() === init.outputShape.join() && values.every((v, i) => Math.abs(v - init.expected[i]) <= 1e-6);
       dispose(y);
       outcome = same ? 'equal' : 'different';
     } catch (e) {
@@ -56,7 +68,8 @@ async function handle(id: number, files: Files): Promise<Omit<Answer, 'rss' | 'm
   }
   rmSync(join(scratch, String(id)), { recursive: true, force: true });
   const left = memory().numTensors - tensorsBefore;
-  if (left !== 0 && outcome! !== 'crash') return { id, outcome: 'leak', detail: `${left} tensors left after a ${outcome!} case` };
+  if (left !== 0 && outcome! !== 'crash')
+    return { id, outcome: 'leak', detail: `${left} tensors left after a ${outcome!} case` };
   return { id, outcome: outcome!, detail };
 }
 
@@ -75,7 +88,13 @@ process.on('message', (request: Request) => {
     process.send!({ ...answer, rss: rssMiB(), ms: Date.now() - started } satisfies Answer);
   })().catch((e) => {
     // An error outside the load itself: report it as a crash of this case, then stop.
-    process.send!({ id: (request as { id?: number }).id ?? -1, outcome: 'crash', detail: `worker: ${describe(e)}`, rss: rssMiB(), ms: 0 });
+    process.send!({
+      id: (request as { id?: number }).id ?? -1,
+      outcome: 'crash',
+      detail: `worker: ${describe(e)}`,
+      rss: rssMiB(),
+      ms: 0,
+    });
     process.exit(1);
   });
 });

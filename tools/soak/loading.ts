@@ -9,14 +9,28 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Adam, BatchNormalization, Dense, Dropout, Sequential, dispose, input, randomNormal, saveModel, setRandomSeed, type Tensor } from 'strata';
+import {
+  Adam,
+  BatchNormalization,
+  Dense,
+  Dropout,
+  Sequential,
+  dispose,
+  input,
+  randomNormal,
+  saveModel,
+  setRandomSeed,
+  type Tensor,
+} from 'strata';
 import { finish, option, printTable, type PartResult } from './report';
 import { mutatedCases, type Files } from './mutations';
 import type { Answer, Init, Outcome } from './loading-worker';
 
 const format = process.argv[2] as 'keras' | 'tfjs';
 if (format !== 'keras' && format !== 'tfjs') {
-  console.error(`loading.ts: expected keras or tfjs as the first argument, received ${JSON.stringify(process.argv[2])}`);
+  console.error(
+    `loading.ts: expected keras or tfjs as the first argument, received ${JSON.stringify(process.argv[2])}`,
+  );
   process.exit(2);
 }
 const count = option('count', 10000);
@@ -41,13 +55,19 @@ async function original(): Promise<{ files: Files; init: Init }> {
   await model.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0 });
   const x = randomNormal([4, 6]);
   const y = model.predict(x) as Tensor;
-  const init: Init = { x: (await x.array()) as number[][], expected: Array.from(await y.data()), outputShape: y.shape as number[] };
+  const init: Init = {
+    x: (await x.array()) as number[][],
+    expected: Array.from(await y.data()),
+    outputShape: y.shape as number[],
+  };
   let files: Files;
   if (format === 'keras') files = [['model.keras', await saveModel(model)]];
   else {
     const dir = mkdtempSync(join(tmpdir(), 'strata-soak-tfjs-'));
     await saveModel(model, dir);
-    files = readdirSync(dir).sort().map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]);
+    files = readdirSync(dir)
+      .sort()
+      .map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]);
     rmSync(dir, { recursive: true, force: true });
   }
   dispose([xs, ys, x, y]);
@@ -77,11 +97,17 @@ class Worker {
   constructor(private readonly init: Init) {}
 
   private async start(): Promise<ChildProcess> {
-    const child = fork(join(here, 'loading-worker.ts'), [], { execArgv: ['--expose-gc', '--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(here, 'loading-worker.ts'), [], {
+      execArgv: ['--expose-gc', '--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     child.send({ init: this.init });
     this.startRss = await new Promise<number>((resolve, reject) => {
       child.once('message', (m: { rss: number }) => resolve(m.rss));
-      child.once('exit', (code, signal) => reject(new Error(`the loading worker died while starting (${signal ?? code})`)));
+      child.once('exit', (code, signal) =>
+        reject(new Error(`the loading worker died while starting (${signal ?? code})`)),
+      );
     });
     this.lives++;
     return child;
@@ -116,7 +142,8 @@ class Worker {
       const timer = setTimeout(() => done('hang', `no answer in ${HANG_MS / 1000} s`), HANG_MS);
       const poll = setInterval(() => {
         peak = Math.max(peak, rssOf(child.pid!));
-        if (peak > this.startRss + BLOWUP_MIB) done('blow-up', `RSS ${peak.toFixed(0)} MiB, from ${this.startRss.toFixed(0)} MiB at start`);
+        if (peak > this.startRss + BLOWUP_MIB)
+          done('blow-up', `RSS ${peak.toFixed(0)} MiB, from ${this.startRss.toFixed(0)} MiB at start`);
       }, 100);
       child.on('message', (a: Answer) => {
         if (a.id !== id) return;
@@ -137,10 +164,25 @@ class Worker {
 async function main(): Promise<PartResult> {
   const started = Date.now();
   const { files, init } = await original();
-  const cases = [{ label: 'the original file, unchanged', files: () => files }, ...mutatedCases(format, files, count, seed)];
-  console.log(`${format}: the original is ${files.map(([n, b]) => `${n} (${b.length} bytes)`).join(' + ')}; ${count} mutations, seed ${seed}`);
+  const cases = [
+    { label: 'the original file, unchanged', files: () => files },
+    ...mutatedCases(format, files, count, seed),
+  ];
+  console.log(
+    `${format}: the original is ${files.map(([n, b]) => `${n} (${b.length} bytes)`).join(' + ')}; ${count} ` +
+    `mutations, seed ${seed}`,
+  );
   const worker = new Worker(init);
-  const counts: Record<Result, number> = { refused: 0, equal: 0, different: 0, 'refused-at-predict': 0, crash: 0, leak: 0, hang: 0, 'blow-up': 0 };
+  const counts: Record<Result, number> = {
+    refused: 0,
+    equal: 0,
+    different: 0,
+    'refused-at-predict': 0,
+    crash: 0,
+    leak: 0,
+    hang: 0,
+    'blow-up': 0,
+  };
   const bad: string[] = [];
   const examples: string[] = [];
   const atPredict: string[] = [];
@@ -153,24 +195,40 @@ async function main(): Promise<PartResult> {
     const { result, detail, ms } = await worker.load(id, c.files());
     slowest = Math.max(slowest, ms);
     if (id === 0) {
-      if (result !== 'equal') bad.push(`the unchanged original gave ${result}${detail ? ` (${detail})` : ''}, not the same predictions: the soak itself is broken`);
+      if (result !== 'equal')
+        bad.push(
+          `the unchanged original gave ${result}${detail ? ` (${detail})` : ''}, not the same predictions: the ` +
+          `soak itself is broken`,
+        );
       continue;
     }
     counts[result]++;
-    if (['crash', 'leak', 'hang', 'blow-up'].includes(result) && bad.length < 20) bad.push(`case ${id} ${c.label}: ${result}: ${detail}`);
+    if (['crash', 'leak', 'hang', 'blow-up'].includes(result) && bad.length < 20)
+      bad.push(`case ${id} ${c.label}: ${result}: ${detail}`);
     if (result === 'refused-at-predict' && atPredict.length < 3) atPredict.push(`case ${id} ${c.label}: ${detail}`);
-    if (result === 'refused' && examples.length < 3 && !examples.some((e) => e.slice(0, 40) === detail!.slice(0, 40))) examples.push(detail!);
-    if (id % 500 === 0) console.log(`${id} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, worker RSS ${worker.rss().toFixed(0)} MiB: ${JSON.stringify(counts)}`);
+    if (result === 'refused' && examples.length < 3 && !examples.some((e) => e.slice(0, 40) === detail!.slice(0, 40)))
+      examples.push(detail!);
+    if (id % 500 === 0)
+      console.log(
+        `${id} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, worker RSS ${worker.rss().toFixed(0)} MiB: ` +
+        `${JSON.stringify(counts)}`,
+      );
   }
   worker.stop();
-  if (done < count) bad.push(`only ${done} of ${count} cases ran in ${DEADLINE_MS / 60000} minutes; rerun on a less busy machine or pass a smaller --count`);
+  if (done < count)
+    bad.push(
+      `only ${done} of ${count} cases ran in ${DEADLINE_MS / 60000} minutes; rerun on a less busy machine or pass ` +
+      `a smaller --count`,
+    );
   const seconds = (Date.now() - started) / 1000;
   console.log('some refusals, as the user reads them:');
   for (const e of examples) console.log(`  ${e}`);
   if (atPredict.length) console.log('files that loaded, then failed when predicting (with a StrataError):');
   for (const e of atPredict) console.log(`  ${e}`);
   printTable(
-    `loadModel on ${count} mutated ${format === 'keras' ? '.keras archives' : 'TF.js folders (model.json + weights)'} (${seconds.toFixed(0)} s, slowest case ${slowest} ms)`,
+    `loadModel on ${count} mutated ` +
+    `${format === 'keras' ? '.keras archives' : 'TF.js folders (model.json + weights)'} (${seconds.toFixed(0)} s, ` +
+    `slowest case ${slowest} ms)`,
     ['outcome', 'cases'],
     [
       ['clear error (StrataError)', counts.refused],
@@ -183,18 +241,30 @@ async function main(): Promise<PartResult> {
       ['leaked tensors', counts.leak],
     ],
   );
-  console.log(`worker processes: ${worker.lives}; RSS MiB (start→end) of each: ${worker.rssAtEnd.join(', ')}; peak ${worker.peakRss.toFixed(0)} MiB`);
+  console.log(
+    `worker processes: ${worker.lives}; RSS MiB (start→end) of each: ${worker.rssAtEnd.join(', ')}; peak ` +
+    `${worker.peakRss.toFixed(0)} MiB`,
+  );
   const failures = [...bad];
   if (counts.crash + counts.hang + counts['blow-up'] + counts.leak > 0) {
-    failures.push(`${counts.crash} crashes, ${counts.hang} hangs, ${counts['blow-up']} blow-ups, ${counts.leak} leaks; all must be 0`);
+    failures.push(
+      `${counts.crash} crashes, ${counts.hang} hangs, ${counts['blow-up']} blow-ups, ${counts.leak} leaks; all ` +
+      `must be 0`,
+    );
   }
   const figures =
-    `${count} cases: ${counts.refused} error, ${counts.equal} equal, ${counts.different} other model, ${counts['refused-at-predict']} error at predict, ` +
+    `${count} cases: ${counts.refused} error, ${counts.equal} equal, ${counts.different} other model, ` +
+    `${counts['refused-at-predict']} error at predict, ` +
     `${counts.crash} crash, ${counts.hang} hang, ${counts['blow-up']} blow-up, ${counts.leak} leak`;
   return { part: `load-${format}`, ok: failures.length === 0, figures, failures };
 }
 
 main().then(finish, (e) => {
   console.error(e);
-  finish({ part: `load-${format}`, ok: false, figures: 'did not finish', failures: [`threw: ${e instanceof Error ? e.message : String(e)}`] });
+  finish({
+    part: `load-${format}`,
+    ok: false,
+    figures: 'did not finish',
+    failures: [`threw: ${e instanceof Error ? e.message : String(e)}`],
+  });
 });

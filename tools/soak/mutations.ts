@@ -18,22 +18,57 @@ type Mutation =
 type Target = 'archive' | 'part';
 type Case = { target: Target; mutation: Mutation };
 
-const positions = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 8 });
+const positions = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+  minLength: 1,
+  maxLength: 8,
+});
 const bits = fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 8, maxLength: 8 });
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 const file = fc.nat();
 // Values that probe the loader's limits as well as arbitrary JSON.
-const hostile = fc.constantFrom(-1, 0, 0.5, 2 ** 31, 2 ** 40, 1e308, -1e308, 'NoSuchLayer', '../../x', '/etc/passwd', 'float64', 'int64', null, true, [], {}, [2 ** 31, 2 ** 31], [-1], '__lambda__');
+const hostile = fc.constantFrom(
+  -1,
+  0,
+  0.5,
+  2 ** 31,
+  2 ** 40,
+  1e308,
+  -1e308,
+  'NoSuchLayer',
+  '../../x',
+  '/etc/passwd',
+  'float64',
+  'int64',
+  null,
+  true,
+  [],
+  {},
+  [2 ** 31, 2 ** 31],
+  [-1],
+  '__lambda__',
+);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), file, at: positions, bits }),
   fc.record({ kind: fc.constant('truncate' as const), file, fraction }),
-  fc.record({ kind: fc.constant('extend' as const), file, bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 64 }) }),
+  fc.record({
+    kind: fc.constant('extend' as const),
+    file,
+    bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 64 }),
+  }),
   fc.record({ kind: fc.constant('drop' as const), file }),
-  fc.record({ kind: fc.constant('json-field' as const), file, pick: fc.nat(), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostile) }),
+  fc.record({
+    kind: fc.constant('json-field' as const),
+    file,
+    pick: fc.nat(),
+    value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), hostile),
+  }),
   fc.record({ kind: fc.constant('json-delete' as const), file, pick: fc.nat() }),
 );
 // JSON edits weigh most: they reach the config checks, where a structural flip mostly stops at a checksum.
-const weighted = fc.oneof({ arbitrary: mutation, weight: 1 }, { arbitrary: mutation.filter((m) => m.kind.startsWith('json')), weight: 2 });
+const weighted = fc.oneof(
+  { arbitrary: mutation, weight: 1 },
+  { arbitrary: mutation.filter((m) => m.kind.startsWith('json')), weight: 2 },
+);
 
 function flip(bytes: Uint8Array, at: number[], bitList: number[]): Uint8Array {
   const out = bytes.slice();
@@ -46,7 +81,8 @@ function flip(bytes: Uint8Array, at: number[], bitList: number[]): Uint8Array {
 /** Every [container, key] of a JSON value, to pick one to replace or delete. */
 function slots(x: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []): typeof out {
   if (Array.isArray(x)) x.forEach((v, i) => (out.push([x, i]), slots(v, out)));
-  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) (out.push([x as Record<string, unknown>, k]), slots(v, out));
+  else if (x && typeof x === 'object')
+    for (const [k, v] of Object.entries(x)) out.push([x as Record<string, unknown>, k]), slots(v, out);
   return out;
 }
 
@@ -81,7 +117,12 @@ function apply(format: 'keras' | 'tfjs', valid: Files, c: Case): Files {
 }
 
 /** `count` mutated copies of `valid`, the same for the same seed. */
-export function mutatedCases(format: 'keras' | 'tfjs', valid: Files, count: number, seed: number): { label: string; files: () => Files }[] {
+export function mutatedCases(
+  format: 'keras' | 'tfjs',
+  valid: Files,
+  count: number,
+  seed: number,
+): { label: string; files: () => Files }[] {
   const target = fc.constantFrom<Target>('archive', 'part');
   const cases = fc.sample(fc.record({ target, mutation: weighted }), { seed, numRuns: count });
   return cases.map((c) => ({ label: JSON.stringify(c).slice(0, 160), files: () => apply(format, valid, c) }));

@@ -26,7 +26,11 @@ function webgpuEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   const icd = '/usr/lib/chromium/vk_swiftshader_icd.json';
   if (env.VK_ICD_FILENAMES === undefined && existsSync(icd)) env.VK_ICD_FILENAMES = icd;
-  const systemLoader = ['/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib/aarch64-linux-gnu/libvulkan.so.1', '/usr/lib/libvulkan.so.1'];
+  const systemLoader = [
+    '/usr/lib/x86_64-linux-gnu/libvulkan.so.1',
+    '/usr/lib/aarch64-linux-gnu/libvulkan.so.1',
+    '/usr/lib/libvulkan.so.1',
+  ];
   if (!systemLoader.some(existsSync) && existsSync('/usr/lib/chromium/libvulkan.so.1')) {
     env.LD_LIBRARY_PATH = ['/usr/lib/chromium', env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   }
@@ -36,10 +40,14 @@ function webgpuEnv(): NodeJS.ProcessEnv {
 function runPart(part: (typeof PARTS)[number], options: string[]): Promise<PartResult & { seconds: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, part.script), ...part.args, ...options], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: part.name === 'train-webgpu' ? webgpuEnv() : process.env,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(here, part.script), ...part.args, ...options],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: part.name === 'train-webgpu' ? webgpuEnv() : process.env,
+      },
+    );
     let result: PartResult | null = null;
     let pending = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -57,7 +65,10 @@ function runPart(part: (typeof PARTS)[number], options: string[]): Promise<PartR
       if (pending) console.log(pending);
       const seconds = (Date.now() - started) / 1000;
       if (result) return resolve({ ...result, ok: result.ok && code === 0, seconds });
-      const why = signal === 'SIGKILL' && seconds * 1000 >= PART_LIMIT_MS ? 'ran past its 10 minutes' : `ended with ${signal ?? `exit code ${code}`} before its result`;
+      const why =
+        signal === 'SIGKILL' && seconds * 1000 >= PART_LIMIT_MS
+          ? 'ran past its 10 minutes'
+          : `ended with ${signal ?? `exit code ${code}`} before its result`;
       resolve({ part: part.name, ok: false, figures: why, failures: [why], seconds });
     });
   });
@@ -70,16 +81,25 @@ async function main(): Promise<number> {
   const options = firstOption < 0 ? [] : args.slice(firstOption);
   const parts = PARTS.filter((p) => names.length === 0 || names.some((n) => p.name.includes(n)));
   if (parts.length === 0) {
-    console.error(`soak: no part matches ${JSON.stringify(names)}; the parts are ${PARTS.map((p) => p.name).join(', ')}`);
+    console.error(
+      `soak: no part matches ${JSON.stringify(names)}; the parts are ${PARTS.map((p) => p.name).join(', ')}`,
+    );
     return 2;
   }
-  console.log(`Strata soak (node ${process.version}, ${process.platform}/${process.arch}): ${parts.map((p) => p.name).join(', ')}`);
+  console.log(
+    `Strata soak (node ${process.version}, ${process.platform}/${process.arch}): ` +
+    `${parts.map((p) => p.name).join(', ')}`,
+  );
   const results = [];
   for (const part of parts) {
     console.log(`\n== ${part.name}`);
     results.push(await runPart(part, options));
   }
-  printTable('soak summary', ['part', 'result', 'seconds', 'figures'], results.map((r) => [r.part, r.ok ? 'pass' : 'FAIL', r.seconds.toFixed(0), r.figures]));
+  printTable(
+    'soak summary',
+    ['part', 'result', 'seconds', 'figures'],
+    results.map((r) => [r.part, r.ok ? 'pass' : 'FAIL', r.seconds.toFixed(0), r.figures]),
+  );
   for (const r of results) for (const f of r.failures) console.log(`${r.part}: ${f}`);
   return results.every((r) => r.ok) ? 0 : 1;
 }

@@ -6,7 +6,13 @@ import { Dense, Sequential, input, setRandomSeed } from 'strata';
 
 export function savingModels(seed: number): [Sequential, Sequential] {
   setRandomSeed(seed);
-  const a = new Sequential([input({ shape: [256] }), new Dense({ units: 1024, activation: 'relu' }), new Dense({ units: 8 })], { name: 'model_a' });
-  const b = new Sequential([input({ shape: [256] }), new Dense({ units: 4200, activation: 'relu' }), new Dense({ units: 8 })], { name: 'model_b' });
+  const a = new Sequential(
+    [input({ shape: [256] }), new Dense({ units: 1024, activation: 'relu' }), new Dense({ units: 8 })],
+    { name: 'model_a' },
+  );
+  const b = new Sequential(
+    [input({ shape: [256] }), new Dense({ units: 4200, activation: 'relu' }), new Dense({ units: 8 })],
+    { name: 'model_b' },
+  );
   return [a, b];
 }

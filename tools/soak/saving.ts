@@ -33,7 +33,8 @@ async function weightsOf(model: Layer): Promise<Weights> {
   return Promise.all(model.weights.map(async (w) => Float32Array.from(await w.data())));
 }
 
-const same = (a: Weights, b: Weights) => a.length === b.length && a.every((w, i) => w.length === b[i].length && w.every((v, j) => Object.is(v, b[i][j])));
+const same = (a: Weights, b: Weights) =>
+  a.length === b.length && a.every((w, i) => w.length === b[i].length && w.every((v, j) => Object.is(v, b[i][j])));
 
 interface Child {
   process: ChildProcess;
@@ -50,9 +51,15 @@ const bundle = join(here, '../../packages/serialization/node_modules/.cache/stra
 
 async function bundleWorker(): Promise<void> {
   await build({
-    entryPoints: [join(here, 'saving-worker.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs',
+    entryPoints: [join(here, 'saving-worker.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
     // tfjs-backend-cpu's sideEffects list does not name the file that registers its kernels.
-    ignoreAnnotations: true, logLevel: 'error', tsconfig: join(here, '../../tsconfig.json'),
+    ignoreAnnotations: true,
+    logLevel: 'error',
+    tsconfig: join(here, '../../tsconfig.json'),
   });
 }
 
@@ -120,24 +127,38 @@ async function main(): Promise<PartResult> {
       outcome = isOld ? 'old' : isNew ? 'new' : 'wrong model';
     } catch (e) {
       outcome = 'torn (does not load)';
-      if (failures.length < 10) failures.push(`kill ${k} (after ${delays[k]} ms, last message ${JSON.stringify(current.last)}): ${(e as Error).message.slice(0, 300)}`);
+      if (failures.length < 10)
+        failures.push(
+          `kill ${k} (after ${delays[k]} ms, last message ${JSON.stringify(current.last)}): ` +
+          `${(e as Error).message.slice(0, 300)}`,
+        );
     }
     counts[outcome]++;
-    if (outcome === 'wrong model' && failures.length < 10) failures.push(`kill ${k}: the file holds neither the model of save ${finished} nor that of the save in progress`);
+    if (outcome === 'wrong model' && failures.length < 10)
+      failures.push(`kill ${k}: the file holds neither the model of save ${finished} nor that of the save in progress`);
     const folder = format === 'keras' ? scratch : target;
     strays = readdirSync(folder).filter((f) => f.endsWith('.tmp')).length;
     done = k + 1;
-    if (done % 50 === 0) console.log(`${done} kills, ${((Date.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`);
+    if (done % 50 === 0)
+      console.log(`${done} kills, ${((Date.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`);
   }
   next.process.kill('SIGKILL');
   await next.closed;
   const leftInFolder = format === 'tfjs' ? readdirSync(target).sort() : [];
   rmSync(scratch, { recursive: true, force: true });
   const seconds = (Date.now() - started) / 1000;
-  if (done < kills) failures.push(`only ${done} of ${kills} kills in ${DEADLINE_MS / 60000} minutes; rerun on a less busy machine or pass a smaller --kills`);
-  if (counts['wrong model'] + counts['torn (does not load)'] > 0) failures.push(`${counts['torn (does not load)']} torn files and ${counts['wrong model']} wrong models; both must be 0`);
+  if (done < kills)
+    failures.push(
+      `only ${done} of ${kills} kills in ${DEADLINE_MS / 60000} minutes; rerun on a less busy machine or pass a ` +
+      `smaller --kills`,
+    );
+  if (counts['wrong model'] + counts['torn (does not load)'] > 0)
+    failures.push(
+      `${counts['torn (does not load)']} torn files and ${counts['wrong model']} wrong models; both must be 0`,
+    );
   printTable(
-    `saveModel killed with SIGKILL, ${format === 'keras' ? '.keras file' : 'TF.js folder'}: ${done} kills at 0-${maxDelay} ms (seed ${seed}; ${seconds.toFixed(0)} s)`,
+    `saveModel killed with SIGKILL, ${format === 'keras' ? '.keras file' : 'TF.js folder'}: ${done} kills at ` +
+    `0-${maxDelay} ms (seed ${seed}; ${seconds.toFixed(0)} s)`,
     ['on disk after the kill', 'kills'],
     [
       ['the old model (last save that finished)', counts.old],
@@ -147,15 +168,25 @@ async function main(): Promise<PartResult> {
     ],
   );
   console.log(
-    `kills during a save: ${phase.duringSave}, between saves: ${phase.betweenSaves}, before the first save: ${phase.beforeFirstSave}; ` +
+    `kills during a save: ${phase.duringSave}, between saves: ${phase.betweenSaves}, before the first save: ` +
+    `${phase.beforeFirstSave}; ` +
       `${savesSeen} saves finished in all; temporary files left by killed saves: ${strays}` +
-      (format === 'tfjs' ? `; files in the folder at the end: ${leftInFolder.length} (${leftInFolder.filter((f) => !f.endsWith('.tmp')).join(', ')} and the .tmp files)` : ''),
+      (format === 'tfjs'
+        ? `; files in the folder at the end: ${leftInFolder.length} ` +
+          `(${leftInFolder.filter((f) => !f.endsWith('.tmp')).join(', ')} and the .tmp files)`
+        : ''),
   );
-  const figures = `${done} kills: ${counts.old} old, ${counts.new} new, ${counts['wrong model']} other, ${counts['torn (does not load)']} torn (${phase.duringSave} during a save)`;
+  const figures = `${done} kills: ${counts.old} old, ${counts.new} new, ${counts['wrong model']} other, ` +
+    `${counts['torn (does not load)']} torn (${phase.duringSave} during a save)`;
   return { part: `save-${format}`, ok: failures.length === 0, figures, failures };
 }
 
 main().then(finish, (e) => {
   console.error(e);
-  finish({ part: `save-${format}`, ok: false, figures: 'did not finish', failures: [`threw: ${e instanceof Error ? e.message : String(e)}`] });
+  finish({
+    part: `save-${format}`,
+    ok: false,
+    figures: 'did not finish',
+    failures: [`threw: ${e instanceof Error ? e.message : String(e)}`],
+  });
 });

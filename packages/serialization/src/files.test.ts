@@ -187,10 +187,11 @@ describe('atomic saves', () => {
     x.dispose();
   });
 
-  it('a TF.js folder: a save that fails at any file leaves the old model; one that completes leaves only the new', async () => {
+  it('a TF.js folder: a save failing at any file leaves the old model; one that completes, the new', async () => {
     const folder = join(dir, 'atomic-tfjs');
     const old = mlp('old_model');
-    const replacement = new Sequential([input({ shape: [3] }), new Dense({ units: 7 }), new Dense({ units: 1 })], { name: 'new_model' });
+    const layers = [input({ shape: [3] }), new Dense({ units: 7 }), new Dense({ units: 1 })];
+    const replacement = new Sequential(layers, { name: 'new_model' });
     const x = randomUniform([2, 3], { seed: 6 });
     await saveModel(old, folder);
     expect(readdirSync(folder).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);

@@ -92,7 +92,9 @@ async function uploadArchive(model: Layer, url: URL, options: SaveModelOptions):
 }
 
 /** @internal saveModel with the atomic writer's test hooks. */
-export async function saveModelWithHooks(model: Layer, target: string | URL, options: SaveModelOptions, hooks: FolderWriteHooks): Promise<void> {
+export async function saveModelWithHooks(
+  model: Layer, target: string | URL, options: SaveModelOptions, hooks: FolderWriteHooks,
+): Promise<void> {
   const path = pathOf(target);
   const format = options.format ?? (path.endsWith('.keras') ? 'keras' : 'tfjs');
   if (format === 'keras') {

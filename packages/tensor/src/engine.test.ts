@@ -1,7 +1,8 @@
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import {
-  setBackend, tensor, scalar, add, mul, exp, tidy, keep, dispose, memory, variable, zeros, ones, retain, equal, cast, Tensor, Variable,
+  setBackend, tensor, scalar, add, mul, exp, tidy, keep, dispose, memory, variable, zeros, ones, retain, equal, cast,
+  Tensor, Variable,
 } from './index';
 import { testCpuBackend } from './testing/test-backend';
 import { expectNoLeak } from './testing';

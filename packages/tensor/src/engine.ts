@@ -205,7 +205,8 @@ class Engine {
     const d = h.dataId as { [SHARED]?: number; [COUNTED]?: number };
     d[SHARED] = (d[SHARED] ?? 1) - 1;
     if (d[SHARED] === 0) {
-      this.bytesPerBackend.set(h.backend.name, (this.bytesPerBackend.get(h.backend.name) ?? 0) - (d[COUNTED] ?? h.bytes));
+      const counted = d[COUNTED] ?? h.bytes;
+      this.bytesPerBackend.set(h.backend.name, (this.bytesPerBackend.get(h.backend.name) ?? 0) - counted);
     }
   }
 

@@ -144,12 +144,15 @@ describe('model.toJSON / modelFromJSON', () => {
 
   it('frees the weights of the layers it built when a later layer of the config cannot be built', () => {
     // Found by `pnpm soak load-keras`: the Dense layers were built (2 weights each), then the model failed.
-    const m = new Sequential([input({ shape: [4] }), new Dense({ units: 3 }), new Dense({ units: 3 }), new BatchNormalization()]);
+    const m = new Sequential([
+      input({ shape: [4] }), new Dense({ units: 3 }), new Dense({ units: 3 }), new BatchNormalization(),
+    ]);
     const json = JSON.parse(m.toJSON());
     json.config.layers[json.config.layers.length - 1].config.axis = 2 ** 40;
     m.dispose();
     const before = memory().numTensors;
-    expect(() => modelFromJSON(json)).toThrow(/cannot rebuild layer "\w+" of class Sequential.*axis 1099511627776 is out of range/);
+    const refusal = /cannot rebuild layer "\w+" of class Sequential.*axis 1099511627776 is out of range/;
+    expect(() => modelFromJSON(json)).toThrow(refusal);
     expect(memory().numTensors).toBe(before);
   });
 });

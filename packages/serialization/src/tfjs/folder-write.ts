@@ -39,7 +39,12 @@ function freshNames(paths: string[], taken: Set<string>): string[] {
  * the files written, model.json first.
  */
 export async function writeTfjsFolder(
-  fs: Fs, path: Path, dir: string, shardPaths: string[], shards: ArrayBuffer[], modelJSON: (paths: string[]) => object,
+  fs: Fs,
+  path: Path,
+  dir: string,
+  shardPaths: string[],
+  shards: ArrayBuffer[],
+  modelJSON: (paths: string[]) => object,
   hooks: FolderWriteHooks = {},
 ): Promise<{ files: string[]; paths: string[] }> {
   await fs.mkdir(dir, { recursive: true });
@@ -53,7 +58,8 @@ export async function writeTfjsFolder(
   await hooks.beforeFile?.('model.json');
   await writeFileAtomic(jsonFile, new TextEncoder().encode(JSON.stringify(modelJSON(paths))), hooks);
   for (const p of old) {
-    if (SHARD_NAME.test(p) && !paths.includes(p)) await fs.rm(path.join(dir, p), { force: true }).catch(() => undefined);
+    if (SHARD_NAME.test(p) && !paths.includes(p))
+      await fs.rm(path.join(dir, p), { force: true }).catch(() => undefined);
   }
   return { files: [jsonFile, ...paths.map((p) => path.join(dir, p))], paths };
 }

@@ -64,7 +64,9 @@ export async function saveTfjs(model: Layer, target: string | TfjsIOHandler, opt
  * @internal The folder half of saveTfjs, with the writer's test hooks. A model already in the folder
  * is replaced atomically: a reader (or a save killed at any moment) sees the old model or the new one.
  */
-export async function saveTfjsFolder(artifacts: Awaited<ReturnType<typeof tfjsArtifacts>>, dir: string, hooks: FolderWriteHooks): Promise<SaveTfjsResult> {
+export async function saveTfjsFolder(
+  artifacts: Awaited<ReturnType<typeof tfjsArtifacts>>, dir: string, hooks: FolderWriteHooks,
+): Promise<SaveTfjsResult> {
   const { fs, path } = await nodeFs();
   const { paths: shardPaths, shards } = shard(concatBuffers(artifacts.weightData));
   const json = (paths: string[]): TfjsModelJSON => ({
