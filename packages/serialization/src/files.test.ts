@@ -187,6 +187,43 @@ describe('atomic saves', () => {
     x.dispose();
   });
 
+  it('a TF.js folder: a save failing at any file leaves the old model; one that completes, the new', async () => {
+    const folder = join(dir, 'atomic-tfjs');
+    const old = mlp('old_model');
+    const layers = [input({ shape: [3] }), new Dense({ units: 7 }), new Dense({ units: 1 })];
+    const replacement = new Sequential(layers, { name: 'new_model' });
+    const x = randomUniform([2, 3], { seed: 6 });
+    await saveModel(old, folder);
+    expect(readdirSync(folder).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
+    // Fail before each file (the new shard, then model.json) and in the middle of writing each.
+    for (const failure of ['before group1-shard1of1.1.bin', 'before model.json', 'chunk 1', 'chunk 2']) {
+      let chunks = 0;
+      const hooks = {
+        beforeFile: (name: string) => {
+          if (failure === `before ${name}`) throw new Error('killed');
+        },
+        afterChunk: () => {
+          if (failure === `chunk ${++chunks}`) throw new Error('killed');
+        },
+      };
+      await expect(saveModelWithHooks(replacement, folder, {}, hooks)).rejects.toThrow('killed');
+      const loaded = await loadModel(folder);
+      expect(loaded.name).toBe('old_model');
+      expect(await predict(loaded, x)).toEqual(await predict(old, x));
+      loaded.dispose();
+    }
+    // The new shard goes beside the old one (whose name the current model.json holds), then the old goes.
+    await saveModel(replacement, folder);
+    expect(readdirSync(folder).sort()).toEqual(['group1-shard1of1.1.bin', 'model.json']);
+    const loaded = await loadModel(folder);
+    expect(loaded.name).toBe('new_model');
+    expect(await predict(loaded, x)).toEqual(await predict(replacement, x));
+    await saveModel(old, join(folder, 'model.json'));
+    expect(readdirSync(folder).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
+    for (const m of [loaded, old, replacement]) m.dispose();
+    x.dispose();
+  });
+
   it('a save that fails before writing (a model that cannot be configured) leaves the old file too', async () => {
     const path = join(dir, 'atomic2.keras');
     const old = mlp('kept');

@@ -6,11 +6,13 @@ import { Model } from '@strata/models';
 import { exportOnnx, type OnnxExportOptions } from '@strata/onnx';
 import { parseJSON } from './config';
 import type { CustomObjects } from './registry';
-import { loadTfjs, saveTfjs } from './tfjs';
+import { loadTfjs, tfjsArtifacts } from './tfjs';
+import { saveTfjsFolder } from './tfjs/io';
+import type { FolderWriteHooks } from './tfjs/folder-write';
 import { isHdf5 } from './h5/h5-file';
 import { decodeKerasArchive, encodeKerasArchive } from './keras/archive';
 import { decodeWeights, encodeWeights } from './keras/weights-h5';
-import { writeFileAtomic, type AtomicWriteHooks } from './safety/atomic-write';
+import { writeFileAtomic } from './safety/atomic-write';
 import { scanConfig } from './safety/config-scan';
 import { ModelFileError, messageOf } from './safety/errors';
 import { withDefaults, type LoadLimits } from './safety/limits';
@@ -62,7 +64,8 @@ function pathOf(target: string | URL): string {
 /**
  * Saves a model: `saveModel(model, 'model.keras')` writes a Keras 3 archive (loadable by Keras 3's
  * `keras.saving.load_model`), `saveModel(model, 'dir/')` or `'dir/model.json'` the TF.js layers
- * format. A `.keras` file is replaced atomically: until the new one is complete, the old one stays.
+ * format. A `.keras` file, and a model in a TF.js folder, are replaced atomically: until the new one
+ * is complete, the old one stays.
  * Where there is no file system (a browser): `await saveModel(model)` resolves to the archive's
  * bytes (`new Blob([bytes])` to download it), and an `http(s):` URL receives them in a POST.
  */
@@ -96,7 +99,9 @@ async function uploadArchive(model: Layer, url: URL, options: SaveModelOptions):
 }
 
 /** @internal saveModel with the atomic writer's test hooks. */
-export async function saveModelWithHooks(model: Layer, target: string | URL, options: SaveModelOptions, hooks: AtomicWriteHooks): Promise<void> {
+export async function saveModelWithHooks(
+  model: Layer, target: string | URL, options: SaveModelOptions, hooks: FolderWriteHooks,
+): Promise<void> {
   const path = pathOf(target);
   const format = options.format ?? (path.endsWith('.keras') ? 'keras' : path.endsWith('.onnx') ? 'onnx' : 'tfjs');
   if (format === 'onnx') {
@@ -113,7 +118,8 @@ export async function saveModelWithHooks(model: Layer, target: string | URL, opt
   if (/\.(h5|hdf5)$/.test(path)) {
     throw new ModelFileError(`saveModel: ${JSON.stringify(path)} names an HDF5 file; save the model as .keras, or its weights alone with saveModelWeights(model, 'x.weights.h5')`);
   }
-  await saveTfjs(model, path.endsWith('model.json') ? path.slice(0, -'model.json'.length) || '.' : path);
+  const dir = path.endsWith('model.json') ? path.slice(0, -'model.json'.length) || '.' : path;
+  await saveTfjsFolder(await tfjsArtifacts(model), dir, hooks);
 }
 
 /** The largest file the loader reads whole: a weights file at the limit plus its two JSON files. */

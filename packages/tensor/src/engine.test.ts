@@ -1,6 +1,9 @@
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { setBackend, tensor, scalar, add, mul, exp, tidy, keep, dispose, memory, variable, zeros, ones, retain, Tensor, Variable } from './index';
+import {
+  setBackend, tensor, scalar, add, mul, exp, tidy, keep, dispose, memory, variable, zeros, ones, retain, equal, cast,
+  Tensor, Variable,
+} from './index';
 import { testCpuBackend } from './testing/test-backend';
 import { expectNoLeak } from './testing';
 
@@ -82,6 +85,19 @@ test('memory counts tensors and bytes per backend, shared data once', () => {
   expect(b.dataSync()).toEqual(new Float32Array(10));
   b.dispose();
   expect(memory().numBytes).toBe(before.numBytes);
+});
+
+test('memory counts the bytes of data a kernel hands back under another dtype once, and releases the same', () => {
+  // tfjs's Cast from bool to float32 returns its input's data id: 4 bool bytes, now read as 4 floats.
+  const before = memory().numBytes;
+  const a = tensor([1, 2, 3, 4]);
+  const asBool = equal(a, a);
+  const asFloat = cast(asBool, 'float32');
+  expect(memory().numBytes).toBe(before + 16 + 4);
+  asBool.dispose();
+  asFloat.dispose();
+  a.dispose();
+  expect(memory().numBytes).toBe(before); // was before - 12: the float32 size released, the bool size counted
 });
 
 test('variables: assign replaces the value; shape and dtype are checked', async () => {

@@ -5,6 +5,10 @@ import { sizeOf, type ConcreteShape } from './shape';
 import { Tensor } from './tensor';
 
 const SHARED = Symbol('strata.handles');
+// The bytes memory() counted for a data id when its first handle was made. A kernel may hand back its
+// input's data id under another dtype (tfjs's Cast from bool to float32 is an identity): the bytes
+// released with the last handle must be those counted, or memory().numBytes drifts with every cast.
+const COUNTED = Symbol('strata.countedBytes');
 
 /** Where one tensor's data lives. Several tensors may share a data id (backends count references). */
 export interface Handle {
@@ -160,10 +164,13 @@ class Engine {
 
   // Each backend data id carries how many Strata handles share it, so memory() counts its bytes once.
   private track(dataId: DataId, backend: Backend, bytes: number): Handle {
-    const d = dataId as { [SHARED]?: number };
+    const d = dataId as { [SHARED]?: number; [COUNTED]?: number };
     const n = d[SHARED] ?? 0;
     d[SHARED] = n + 1;
-    if (n === 0) this.bytesPerBackend.set(backend.name, (this.bytesPerBackend.get(backend.name) ?? 0) + bytes);
+    if (n === 0) {
+      d[COUNTED] = bytes;
+      this.bytesPerBackend.set(backend.name, (this.bytesPerBackend.get(backend.name) ?? 0) + bytes);
+    }
     return { dataId, backend, bytes };
   }
 
@@ -195,9 +202,12 @@ class Engine {
 
   private release(h: Handle): void {
     h.backend.tf.disposeData(h.dataId);
-    const d = h.dataId as { [SHARED]?: number };
+    const d = h.dataId as { [SHARED]?: number; [COUNTED]?: number };
     d[SHARED] = (d[SHARED] ?? 1) - 1;
-    if (d[SHARED] === 0) this.bytesPerBackend.set(h.backend.name, (this.bytesPerBackend.get(h.backend.name) ?? 0) - h.bytes);
+    if (d[SHARED] === 0) {
+      const counted = d[COUNTED] ?? h.bytes;
+      this.bytesPerBackend.set(h.backend.name, (this.bytesPerBackend.get(h.backend.name) ?? 0) - counted);
+    }
   }
 
   disposeTensor(t: Tensor): void {

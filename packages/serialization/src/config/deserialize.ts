@@ -69,10 +69,18 @@ export function deserializeObject(kind: ObjectKind, serialized: SerializedObject
   const config = (isGraphModel ? raw : resolveCustomObjects(raw, options)) as Record<string, unknown>;
   // An optimizer's learning rate may be a schedule, saved as {className, config}.
   if (kind === 'optimizer' && isSerialized(config.learningRate)) config.learningRate = deserializeObject('schedule', config.learningRate, options);
+  // The layers a model's config makes, so that a model that fails to build frees the weights they built.
+  const made: { dispose(): void }[] = [];
+  const resolveLayer = (s: SerializedObject) => {
+    const layer = deserializeLayer(s, options);
+    made.push(layer);
+    return layer;
+  };
   try {
-    if (typeof cls.fromConfig === 'function') return cls.fromConfig(config, { resolveLayer: (s: SerializedObject) => deserializeLayer(s, options) });
+    if (typeof cls.fromConfig === 'function') return cls.fromConfig(config, { resolveLayer });
     return new cls(config as never);
   } catch (e) {
+    for (const layer of made) layer.dispose();
     if (e instanceof SerializationError) throw e;
     const why = e instanceof Error ? e.message : String(e);
     const name = typeof config.name === 'string' ? ` "${config.name}"` : '';

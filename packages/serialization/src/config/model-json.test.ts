@@ -1,6 +1,6 @@
 import { setBackend, add, mul, concat, memory, randomNormal, tensor, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { Dense, Concatenate, LSTM, Embedding, Layer } from '@strata/layers';
+import { BatchNormalization, Dense, Concatenate, LSTM, Embedding, Layer } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Functional, Model, Sequential } from '@strata/models';
 import { modelFromJSON } from './model-json';
@@ -140,6 +140,20 @@ describe('model.toJSON / modelFromJSON', () => {
     expect((back.layers[0] as Scaled).factor).toBe(3);
     back.dispose();
     m.dispose();
+  });
+
+  it('frees the weights of the layers it built when a later layer of the config cannot be built', () => {
+    // Found by `pnpm soak load-keras`: the Dense layers were built (2 weights each), then the model failed.
+    const m = new Sequential([
+      input({ shape: [4] }), new Dense({ units: 3 }), new Dense({ units: 3 }), new BatchNormalization(),
+    ]);
+    const json = JSON.parse(m.toJSON());
+    json.config.layers[json.config.layers.length - 1].config.axis = 2 ** 40;
+    m.dispose();
+    const before = memory().numTensors;
+    const refusal = /cannot rebuild layer "\w+" of class Sequential.*axis 1099511627776 is out of range/;
+    expect(() => modelFromJSON(json)).toThrow(refusal);
+    expect(memory().numTensors).toBe(before);
   });
 });
 

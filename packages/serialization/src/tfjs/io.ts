@@ -5,6 +5,7 @@ import { SerializationError } from '../errors';
 import { parseJSON } from '../config/model-json';
 import { modelFromTfjsArtifacts, tfjsArtifacts, type TfjsLoadOptions, type TfjsModelArtifacts, type TfjsSaveOptions } from './artifacts';
 import { checkSpecs, concatBuffers, shard, type WeightsManifestGroup } from './weights';
+import { writeTfjsFolder, type FolderWriteHooks } from './folder-write';
 
 /** The parts of a tfjs IOHandler Strata uses. */
 export interface TfjsIOHandler {
@@ -56,22 +57,28 @@ export async function saveTfjs(model: Layer, target: string | TfjsIOHandler, opt
     };
     return { modelJSON, files: [] };
   }
+  return saveTfjsFolder(artifacts, dirOf(target), {});
+}
+
+/**
+ * @internal The folder half of saveTfjs, with the writer's test hooks. A model already in the folder
+ * is replaced atomically: a reader (or a save killed at any moment) sees the old model or the new one.
+ */
+export async function saveTfjsFolder(
+  artifacts: Awaited<ReturnType<typeof tfjsArtifacts>>, dir: string, hooks: FolderWriteHooks,
+): Promise<SaveTfjsResult> {
   const { fs, path } = await nodeFs();
-  const dir = dirOf(target);
-  await fs.mkdir(dir, { recursive: true });
-  const { paths, shards } = shard(concatBuffers(artifacts.weightData));
-  const modelJSON: TfjsModelJSON = {
+  const { paths: shardPaths, shards } = shard(concatBuffers(artifacts.weightData));
+  const json = (paths: string[]): TfjsModelJSON => ({
     modelTopology: artifacts.modelTopology,
     weightsManifest: [{ paths, weights: artifacts.weightSpecs }],
     format: artifacts.format,
     generatedBy: artifacts.generatedBy,
     convertedBy: null,
     ...(artifacts.trainingConfig ? { trainingConfig: artifacts.trainingConfig } : {}),
-  };
-  const files = [path.join(dir, 'model.json'), ...paths.map((p) => path.join(dir, p))];
-  await fs.writeFile(files[0], JSON.stringify(modelJSON));
-  for (const [i, p] of paths.entries()) await fs.writeFile(path.join(dir, p), new Uint8Array(shards[i]));
-  return { modelJSON, files };
+  });
+  const { files, paths } = await writeTfjsFolder(fs, path, dir, shardPaths, shards, json, hooks);
+  return { modelJSON: json(paths), files };
 }
 
 /** Artifacts from a model.json object and a function that reads each weight file it names. */
