@@ -108,7 +108,7 @@ function apply(format: 'keras' | 'tfjs', valid: Files, c: Case): Files {
     return [[valid[0][0], mutateBytes(valid[0][1], m)!]];
   }
   const parts: Files = format === 'keras' ? Object.entries(unzipSync(valid[0][1])) : valid.map(([n, b]) => [n, b]);
-  const candidates = parts.map((p, i) => i).filter((i) => !m.kind.startsWith('json') || parts[i][0].endsWith('.json'));
+  const candidates = parts.map((_, i) => i).filter((i) => !m.kind.startsWith('json') || parts[i][0].endsWith('.json'));
   const at = candidates[m.file % candidates.length];
   const changed = mutateBytes(parts[at][1], m);
   const next: Files = parts.flatMap(([n, b], i): Files => (i !== at ? [[n, b]] : changed ? [[n, changed]] : []));
