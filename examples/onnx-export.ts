@@ -13,6 +13,7 @@ import {
   randomNormal,
   randomUniform,
   setBackend,
+  setRandomSeed,
   tensor,
   tidy,
   type Tensor,
@@ -21,6 +22,7 @@ import { cpu } from '@strata/backend-cpu';
 import { BatchNormalization, Conv2D, Dense, Dropout, GlobalAveragePooling2D, MaxPooling2D } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
+import { Adam } from '@strata/training';
 import { exportOnnx } from '@strata/onnx';
 
 export interface Options {
@@ -28,6 +30,8 @@ export interface Options {
   epochs?: number;
   /** Where to write the .onnx file (nothing is written without it). */
   out?: string;
+  /** Seeds every unseeded random source (weights, dropout, shuffles): the same run every time. */
+  seed?: number;
   log?: (line: string) => void;
 }
 
@@ -46,8 +50,9 @@ function cornerData(samples: number, seed: number): { x: Tensor; y: Tensor } {
 }
 
 export async function main(options: Options = {}) {
-  const { samples = 512, epochs = 8, out, log = console.log } = options;
+  const { samples = 512, epochs = 8, out, seed = 1, log = console.log } = options;
   await setBackend(cpu());
+  setRandomSeed(seed);
   const train = cornerData(samples, 1);
   const test = cornerData(64, 2);
 
@@ -64,7 +69,7 @@ export async function main(options: Options = {}) {
     ],
     { name: 'corners' },
   );
-  model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: new Adam({ learningRate: 0.01 }), loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
   await model.fit(train.x, train.y, { epochs, batchSize: 32, verbose: 0 });
 
   // Export: the bytes of an .onnx file, any batch size (the batch axis is named 'batch').
