@@ -74,7 +74,8 @@ class GatedBlock extends Model {
 
 /** A Functional holding a Sequential and a subclassed model, each used as a layer. */
 const nested = layerCase('Nested Sequential and subclassed models', [{ shape: [5] }], ([x]) => {
-  const stack = new Sequential([input({ shape: [5] }), new L.Dense({ units: 4, activation: 'tanh' })], { name: 'stack' });
+  const layers = [input({ shape: [5] }), new L.Dense({ units: 4, activation: 'tanh' })];
+  const stack = new Sequential(layers, { name: 'stack' });
   const block = new GatedBlock({ name: 'gated' });
   const a = stack.apply(x) as SymbolicTensor;
   return new L.Add({}).apply([a, block.apply(a) as SymbolicTensor]) as SymbolicTensor;
