@@ -8,7 +8,8 @@ test('onnx-export: a model trained in Strata runs in ONNX Runtime with the same 
   await setBackend(cpu());
   const before = memory().numTensors;
   const { accuracy, maxAbsDiff, inputName, outputName } = await main({ samples: 128, epochs: 6, log: () => {} });
-  expect(accuracy).toBeGreaterThan(0.6);
+  // Chance is 0.25; initial weights are not seeded, so on this little data the margin is kept wide.
+  expect(accuracy).toBeGreaterThan(0.8);
   expect(maxAbsDiff).toBeLessThanOrEqual(1e-4);
   expect([inputName, outputName]).toEqual(['image', 'corner']);
   expect(memory().numTensors).toBe(before);

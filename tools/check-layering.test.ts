@@ -118,8 +118,12 @@ describe('the layering checker', () => {
       ...cleanTree,
       'packages/models/package.json': manifest('@strata/models', { '@strata/tensor': 'workspace:*' }),
       'packages/models/src/index.ts': "import { add } from '@strata/tensor';\n",
-      'packages/onnx/package.json': manifest('@strata/onnx', { '@strata/models': 'workspace:*', '@strata/serialization': 'workspace:*' }),
-      'packages/onnx/src/index.ts': "import { Model } from '@strata/models';\nimport { saveModel } from '@strata/serialization';\n",
+      'packages/onnx/package.json': manifest('@strata/onnx', {
+        '@strata/models': 'workspace:*',
+        '@strata/serialization': 'workspace:*',
+      }),
+      'packages/onnx/src/index.ts':
+        "import { Model } from '@strata/models';\nimport { saveModel } from '@strata/serialization';\n",
       'packages/serialization/package.json': manifest('@strata/serialization', { '@strata/onnx': 'workspace:*' }),
       'packages/serialization/src/files.ts': "import { exportOnnx } from '@strata/onnx';\n",
     });
@@ -138,7 +142,8 @@ describe('the layering checker', () => {
       'packages/autodiff/src/keras.test.ts': "import { runPython } from '../../../tools/python/oracle';\n",
       'packages/autodiff/src/grad.ts': "import { runPython } from '../../../tools/python/oracle';\n",
     });
-    expect(rulesOf(checkLayering(root).violations)).toEqual(['relative packages/autodiff/src/grad.ts:1 ../../../tools/python/oracle']);
+    const rules = rulesOf(checkLayering(root).violations);
+    expect(rules).toEqual(['relative packages/autodiff/src/grad.ts:1 ../../../tools/python/oracle']);
   });
 
   it('names a package that has no place in the order', () => {

@@ -74,7 +74,12 @@ export async function saveModel(model: Layer, target?: undefined, options?: Save
 export async function saveModel(model: Layer, target?: string | URL, options: SaveModelOptions = {}): Promise<void | Uint8Array> {
   if (target === undefined) {
     if (options.format === 'tfjs') throw new ModelFileError("saveModel: without a target the model is returned as a .keras archive's bytes; for the TF.js format in memory use tfjsArtifacts(model) or saveTfjs(model, handler)");
-    if (options.format === 'onnx') throw new ModelFileError("saveModel: without a target the model is returned as a .keras archive's bytes; for ONNX bytes in memory use exportOnnx(model)");
+    if (options.format === 'onnx') {
+      throw new ModelFileError(
+        "saveModel: without a target the model is returned as a .keras archive's bytes; " +
+          'for ONNX bytes in memory use exportOnnx(model)',
+      );
+    }
     // A fresh array over its own ArrayBuffer, so `new Blob([bytes])` type-checks and copies nothing else.
     return (await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer })) as Uint8Array<ArrayBuffer>;
   }
@@ -106,7 +111,10 @@ export async function saveModelWithHooks(
   const format = options.format ?? (path.endsWith('.keras') ? 'keras' : path.endsWith('.onnx') ? 'onnx' : 'tfjs');
   if (format === 'onnx') {
     if (!(model instanceof Model)) {
-      throw new ModelFileError(`saveModel: an .onnx file holds a model; ${JSON.stringify(model.name)} is a bare layer. Wrap it: new Sequential([input({ shape }), layer])`);
+      throw new ModelFileError(
+        `saveModel: an .onnx file holds a model; ${JSON.stringify(model.name)} is a bare layer. ` +
+          'Wrap it: new Sequential([input({ shape }), layer])',
+      );
     }
     return writeFileAtomic(path, await exportOnnx(model, options.onnx), hooks);
   }

@@ -1,7 +1,9 @@
 // Test-only: every exportable catalog layer alone, as a small Functional model with its inputs.
 import * as L from '@strata/layers';
 import { input, type SymbolicTensor } from '@strata/graph';
-import { Functional, type Model } from '@strata/models';
+import * as ops from '@strata/tensor';
+import type { Tensor } from '@strata/tensor';
+import { Functional, Model, Sequential } from '@strata/models';
 import type { InputSpec } from './ort-oracle';
 
 export interface ModelCase {
@@ -61,7 +63,26 @@ const mergeCase = (name: string, layer: () => L.Layer, n = 2, shape = [3, 4]): M
     (xs) => layer().apply(xs) as SymbolicTensor,
   );
 
+/** A subclassed block (a layer and raw ops in call()), to nest in other models. */
+class GatedBlock extends Model {
+  readonly dense = new L.Dense({ units: 4 });
+  override call(x: Tensor): Tensor {
+    const h = this.dense.apply(x);
+    return ops.mul(h, ops.sigmoid(h));
+  }
+}
+
+/** A Functional holding a Sequential and a subclassed model, each used as a layer. */
+const nested = layerCase('Nested Sequential and subclassed models', [{ shape: [5] }], ([x]) => {
+  const layers = [input({ shape: [5] }), new L.Dense({ units: 4, activation: 'tanh' })];
+  const stack = new Sequential(layers, { name: 'stack' });
+  const block = new GatedBlock({ name: 'gated' });
+  const a = stack.apply(x) as SymbolicTensor;
+  return new L.Add({}).apply([a, block.apply(a) as SymbolicTensor]) as SymbolicTensor;
+});
+
 export const LAYER_CASES: ModelCase[] = [
+  nested,
   one('Dense', [5], () => new L.Dense({ units: 3 })),
   one('Dense on rank 3', [2, 5], () => new L.Dense({ units: 3, activation: 'relu' })),
   one('Dense without bias', [5], () => new L.Dense({ units: 3, useBias: false })),

@@ -1,7 +1,8 @@
 // Bundled by browser.test.ts with esbuild and run in headless Chromium: what a user's web app does
 // with the umbrella package. It reports what it saw on window.__strata for the test to check.
 import {
-  Adam, Dense, Sequential, exportOnnx, getBackend, input, matmul, memory, plotModel, setBackend, sum, tensor, tidy, wasm,
+  Adam, Dense, Sequential, exportOnnx, getBackend, input, matmul, memory, plotModel, setBackend, sum, tensor, tidy,
+  wasm,
 } from 'strata';
 
 /** What the page reports per backend (read by browser.test.ts). */
