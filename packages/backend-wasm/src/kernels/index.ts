@@ -1,6 +1,7 @@
 import { composedKernels, type KernelImpl } from '@strata/tensor';
 import { batchMatMul } from './BatchMatMul';
 import { cast } from './Cast';
+import { conv2DBackpropInput } from './Conv2DBackpropInput';
 import { conv3DBackpropFilterV2 } from './Conv3DBackpropFilterV2';
 import { conv3DBackpropInputV2 } from './Conv3DBackpropInputV2';
 import { depthwiseConv2dNativeBackpropFilter } from './DepthwiseConv2dNativeBackpropFilter';
@@ -15,6 +16,7 @@ export const wasmKernels: Record<string, KernelImpl> = {
   ...composedKernels, // Conv2DBackpropFilter
   BatchMatMul: batchMatMul,
   Cast: cast,
+  Conv2DBackpropInput: conv2DBackpropInput,
   Conv3DBackpropFilterV2: conv3DBackpropFilterV2,
   Conv3DBackpropInputV2: conv3DBackpropInputV2,
   DepthwiseConv2dNativeBackpropFilter: depthwiseConv2dNativeBackpropFilter,
