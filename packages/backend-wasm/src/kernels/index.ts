@@ -1,6 +1,7 @@
 import { composedKernels, type KernelImpl } from '@strata/tensor';
 import { batchMatMul } from './BatchMatMul';
 import { cast } from './Cast';
+import { conv2DBackpropFilter } from './Conv2DBackpropFilter';
 import { conv2DBackpropInput } from './Conv2DBackpropInput';
 import { conv3DBackpropFilterV2 } from './Conv3DBackpropFilterV2';
 import { conv3DBackpropInputV2 } from './Conv3DBackpropInputV2';
@@ -13,9 +14,10 @@ import { unsortedSegmentSum } from './UnsortedSegmentSum';
 
 /** The kernels Strata supplies on wasm, under tfjs-core's kernel names: the ones tfjs-wasm 4.22 lacks or gets wrong. */
 export const wasmKernels: Record<string, KernelImpl> = {
-  ...composedKernels, // Conv2DBackpropFilter
+  ...composedKernels, // Conv2DBackpropFilter, replaced below by the im2col one
   BatchMatMul: batchMatMul,
   Cast: cast,
+  Conv2DBackpropFilter: conv2DBackpropFilter,
   Conv2DBackpropInput: conv2DBackpropInput,
   Conv3DBackpropFilterV2: conv3DBackpropFilterV2,
   Conv3DBackpropInputV2: conv3DBackpropInputV2,

@@ -14,7 +14,7 @@ export const conv2dCases: ConvCase[] = [
   { name: 'explicit pad 1, ceil rounding', x: [1, 6, 6, 2], filter: [3, 3, 2, 2], strides: 2, pad: 1, dimRoundingMode: 'ceil' },
   { name: 'odd sizes, batch 1, channels 1', x: [1, 7, 5, 1], filter: [3, 3, 1, 1], strides: 1, pad: 'same' },
   { name: 'stride 3 wider than the filter', x: [2, 8, 7, 2], filter: [2, 2, 2, 3], strides: 3, pad: 'valid' },
-  { name: 'the MNIST CNN second layer', x: [4, 13, 13, 32], filter: [3, 3, 32, 64], strides: 1, pad: 'valid' },
+  { name: 'many channels (as a CNN layer)', x: [1, 9, 9, 16], filter: [3, 3, 16, 24], strides: 1, pad: 'valid' },
 ];
 
 /** `s` (NHWC) in the test's layout. */
