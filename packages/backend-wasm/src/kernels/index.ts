@@ -9,7 +9,9 @@ import { depthwiseConv2dNativeBackpropFilter } from './DepthwiseConv2dNativeBack
 import { depthwiseConv2dNativeBackpropInput } from './DepthwiseConv2dNativeBackpropInput';
 import { fusedConv2D, fusedDepthwiseConv2D, fusedMatMul } from './FusedBias';
 import { maxPoolGrad } from './MaxPoolGrad';
+import { reluGrad } from './ReluGrad';
 import { slice, unpack } from './Slice';
+import { sum } from './Sum';
 import { unsortedSegmentSum } from './UnsortedSegmentSum';
 
 /** The kernels Strata supplies on wasm, under tfjs-core's kernel names: the ones tfjs-wasm 4.22 lacks or gets wrong. */
@@ -25,7 +27,9 @@ export const wasmKernels: Record<string, KernelImpl> = {
   DepthwiseConv2dNativeBackpropInput: depthwiseConv2dNativeBackpropInput,
   MaxPoolGrad: maxPoolGrad,
   UnsortedSegmentSum: unsortedSegmentSum,
+  ReluGrad: reluGrad, // Strata's own kernel name: tfjs has no relu gradient kernel
   Slice: slice,
+  Sum: sum,
   _FusedMatMul: fusedMatMul,
   FusedConv2D: fusedConv2D,
   FusedDepthwiseConv2D: fusedDepthwiseConv2D,
