@@ -8,9 +8,12 @@
 //   CNN on wasm: tfjs-layers cannot (no Conv2DBackpropFilter on wasm): Strata on wasm vs tfjs on cpu, reported
 //   LSTM text classifier on wasm: ≥ 1×                                 → ratio ≤ 1
 //   roofline: plain-matmul GFLOP/s ÷ MLP-fit GFLOP/s ≤ 2 (the fit reaches half the matmul rate or more)
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { dispose, matmul, randomNormal, randomUniform, cast, floor, mul, setBackend, type Tensor } from '@strata/tensor';
+import { conv2d, dispose, matmul, randomNormal, randomUniform, cast, floor, mul, setBackend, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import { Dense, Embedding, LSTM, type Layer } from '@strata/layers';
@@ -38,7 +41,9 @@ interface TfjsLayers {
 const tfl = createRequire(new URL('../../packages/training/package.json', import.meta.url))('@tensorflow/tfjs-layers') as TfjsLayers;
 
 type Backend = 'cpu' | 'wasm';
-const BACKENDS = { cpu, wasm };
+/** STRATA_WASM_THREADS=n starts wasm with n threads (one per process: the thread-scaling line runs a child). */
+const WASM_THREADS = Number(process.env.STRATA_WASM_THREADS ?? 1);
+const BACKENDS = { cpu, wasm: () => wasm({ numThreads: WASM_THREADS }) };
 
 async function useBackend(strata: Backend, peer: Backend = strata): Promise<void> {
   await setBackend(BACKENDS[strata]());
@@ -216,8 +221,113 @@ async function lstm(bench: Bench, samples: number): Promise<void> {
   q.free();
 }
 
+/** Strata's CNN fit on wasm at batch 128 (the issue's setting), samples per second. */
+async function cnnRate(samples: number): Promise<number> {
+  await useBackend('wasm');
+  const model = new Sequential([input({ shape: CNN.inputShape }), ...CNN.strataLayers()]);
+  const trainer = new Trainer(model);
+  trainer.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
+  const x = randomNormal([samples, ...CNN.inputShape], { seed: 1 });
+  const labels = floor(mul(randomUniform([samples], { seed: 2 }), 10));
+  const y = cast(labels, 'int32');
+  const fit = () => trainer.fit(x, y, { batchSize: BATCH, epochs: 1, shuffle: false, verbose: 0 });
+  await fit();
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await fit();
+    times.push(performance.now() - start);
+  }
+  dispose([x, labels, y]);
+  trainer.dispose();
+  model.dispose();
+  return (samples / times.sort((a, b) => a - b)[1]) * 1000;
+}
+
+/** Strata's MLP fit on wasm at batch 128, samples per second (no peer: for the thread-scaling child). */
+async function mlpRate(samples: number): Promise<number> {
+  await useBackend('wasm');
+  const p = makePair(MLP, samples);
+  await fitStrata(p)();
+  const start = performance.now();
+  for (let i = 0; i < 3; i++) await fitStrata(p)();
+  const rate = (3 * samples * 1000) / (performance.now() - start);
+  p.free();
+  return rate;
+}
+
+/** PyTorch's CNN and MLP rates on `threads` threads, or why they could not be measured. */
+function torchRates(threads: number): { cnn: number; mlp: number; torch: string } | string {
+  const script = fileURLToPath(new URL('./python/torch_training.py', import.meta.url));
+  // Debian's python3-torch installs for /usr/bin/python3, which may not be the python3 on PATH.
+  for (const python of ['/usr/bin/python3', 'python3'].filter((p) => p === 'python3' || existsSync(p))) {
+    try {
+      return JSON.parse(execFileSync(python, [script, String(threads)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 300_000 }));
+    } catch {
+      // try the next interpreter
+    }
+  }
+  return 'no python3 with torch found (apt-get install python3-torch)';
+}
+
+/** The same rates measured by a child process whose wasm backend runs `threads` threads. */
+function childRates(threads: number): { cnn: number; mlp: number } {
+  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+  const run = fileURLToPath(new URL('./run.ts', import.meta.url));
+  const env = { ...process.env, STRATA_WASM_THREADS: String(threads), STRATA_TRAINING_RATES_ONLY: '1' };
+  const out = execFileSync(tsx, [run, 'training'], { encoding: 'utf8', env, timeout: 600_000 });
+  return JSON.parse(out.split('\n').find((l) => l.startsWith('RATES '))!.slice(6));
+}
+
+async function againstPytorch(bench: Bench, quick: boolean): Promise<void> {
+  const samples = quick ? 256 : 512;
+  const one = { cnn: await cnnRate(samples), mlp: await mlpRate(samples * 2) };
+  bench.section(`Strata on wasm against PyTorch (CPU), batch ${BATCH}, Adam: samples/s`);
+  const two = childRates(2);
+  console.log(`    Strata wasm, 1 thread : CNN ${one.cnn.toFixed(0)}, MLP ${one.mlp.toFixed(0)}`);
+  console.log(`    Strata wasm, 2 threads: CNN ${two.cnn.toFixed(0)}, MLP ${two.mlp.toFixed(0)}` +
+    ` (scaling ${(two.cnn / one.cnn).toFixed(2)}×, ${(two.mlp / one.mlp).toFixed(2)}×)`);
+  const best = { cnn: Math.max(one.cnn, two.cnn), mlp: Math.max(one.mlp, two.mlp) };
+  bench.figure('1400 samples/s ÷ Strata CNN on wasm (best of 1, 2 threads)', 1400 / best.cnn, { atMost: 1 });
+  for (const threads of [1, 2]) {
+    const torch = torchRates(threads);
+    if (typeof torch === 'string') {
+      console.log(`    PyTorch skipped: ${torch}`);
+      return;
+    }
+    const mine = threads === 1 ? one : two;
+    console.log(`    PyTorch ${torch.torch}, ${threads} thread(s): CNN ${torch.cnn.toFixed(0)}, MLP ${torch.mlp.toFixed(0)}`);
+    bench.figure(`PyTorch CNN ÷ Strata CNN, ${threads} thread(s)`, torch.cnn / mine.cnn, { atMost: 1 });
+    bench.figure(`PyTorch MLP ÷ Strata MLP, ${threads} thread(s) (target: Strata ≥ 2×)`, torch.mlp / mine.mlp, { atMost: 0.5 });
+  }
+}
+
+async function convForward(bench: Bench): Promise<void> {
+  await useBackend('wasm');
+  bench.section('Conv2D forward on wasm, the CNN\'s layers at batch 128 (target ≤ 1×)');
+  type Shape4 = [number, number, number, number];
+  const layers: [Shape4, Shape4][] = [[[128, 28, 28, 1], [3, 3, 1, 32]], [[128, 13, 13, 32], [3, 3, 32, 64]]];
+  for (const [xs, fs] of layers) {
+    const [x, f] = [randomNormal(xs, { seed: 1 }), randomNormal(fs, { seed: 2 })];
+    const [tx, tf4] = [tf.tensor(x.dataSync(), xs) as tf.Tensor4D, tf.tensor(f.dataSync(), fs) as tf.Tensor4D];
+    const r = await bench.compare(`conv2d ${xs.join('x')} * ${fs.join('x')}`, () => conv2d(x, f).dispose(), () => tf.conv2d(tx, tf4, 1, 'valid').dispose(), {
+      warmup: 2,
+      iterations: 9,
+    });
+    bench.figure(`Strata / tfjs conv2d ${fs.join('x')}`, r.ratio, { atMost: 1 });
+    dispose([x, f]);
+    tf.dispose([tx, tf4]);
+  }
+}
+
 export default async function (bench: Bench): Promise<void> {
-  // STRATA_BENCH_QUICK=1 uses fewer samples; STRATA_TRAINING_BENCH=mlp,cnn,lstm runs only those parts.
+  if (process.env.STRATA_TRAINING_RATES_ONLY === '1') {
+    const quick = process.env.STRATA_BENCH_QUICK === '1';
+    const samples = quick ? 256 : 512;
+    console.log(`RATES ${JSON.stringify({ cnn: await cnnRate(samples), mlp: await mlpRate(samples * 2) })}`);
+    return;
+  }
+  // STRATA_BENCH_QUICK=1 uses fewer samples; STRATA_TRAINING_BENCH=mlp,pytorch,conv,lstm,cnn-tfjs-cpu runs only those.
   const quick = process.env.STRATA_BENCH_QUICK === '1';
   const only = process.env.STRATA_TRAINING_BENCH?.split(',');
   const run = (part: string) => !only || only.includes(part);
@@ -226,6 +336,9 @@ export default async function (bench: Bench): Promise<void> {
     await roofline(bench, 'wasm', wasmRate);
     await mlp(bench, 'cpu', quick ? 256 : 512, 1);
   }
-  if (run('cnn')) await cnn(bench, quick ? CNN_BATCH : 2 * CNN_BATCH);
+  if (run('pytorch')) await againstPytorch(bench, quick);
+  if (run('conv')) await convForward(bench);
+  // tfjs-layers' CNN on cpu trains a few samples per second: asked for by name only.
+  if (only?.includes('cnn-tfjs-cpu')) await cnn(bench, quick ? CNN_BATCH : 2 * CNN_BATCH);
   if (run('lstm')) await lstm(bench, quick ? BATCH : 4 * BATCH);
 }

@@ -1,3 +1,4 @@
+import { env } from '@tensorflow/tfjs-core';
 import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
 import { wasmKernels } from './kernels';
 
@@ -10,7 +11,11 @@ export interface WasmOptions {
    * the package): a folder URL ending in '/', or the URL of each binary. TensorFlow.js's `setWasmPaths`.
    */
   wasmPaths?: string | Record<WasmBinaryName, string>;
-  /** Threads XNNPACK may use (tfjs's `setThreadsCount`); threads need a cross-origin-isolated page, Node runs one. */
+  /**
+   * Threads XNNPACK may use (tfjs's `setThreadsCount`): by default the machine's logical cores in a
+   * browser, 1 in Node. More than one runs tfjs-wasm's threaded SIMD binary: in Node through
+   * worker_threads, in a browser only where the page is cross-origin isolated (else one thread).
+   */
   numThreads?: number;
 }
 
@@ -25,13 +30,49 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
     load: async () => {
       const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined) tfWasm.setWasmPaths(options.wasmPaths);
-      if (options.numThreads !== undefined) tfWasm.setThreadsCount(checkThreads(options.numThreads));
+      // Browsers default to the machine's cores (tfjs's own default); Node to one thread unless asked:
+      // Jest's sandbox hangs starting the pthread workers, and on a loaded machine XNNPACK's spinning
+      // threads cost more than they give (README, "Threads").
+      const threads = options.numThreads === undefined ? (isNode() ? 1 : machineCores()) : checkThreads(options.numThreads);
+      // In Node tfjs-wasm never takes its threaded binary; with more than one thread asked for, it is
+      // made to (node-threads.ts). Given wasmPaths, tfjs loads the SIMD binary alone, as it does in a browser.
+      if (threads > 1 && isNode() && options.wasmPaths === undefined) {
+        const { enableNodeThreads, reportCoresFor } = await import('./node-threads');
+        await enableNodeThreads((flag, value) => env().set(flag, value));
+        restoreCores = await reportCoresFor(threads);
+      }
+      tfWasm.setThreadsCount(threads);
+      threadsCount = () => tfWasm.getThreadsCount();
     },
     // tfjs-wasm's BatchMatMul with transposeA/transposeB is 10-30x slower than a plain one on the
     // same data: Strata's matmul transposes explicitly instead.
     explicitTransposeMatmul: true,
     kernels: wasmKernels,
+    configure: () => {
+      restoreCores?.();
+      restoreCores = null;
+    },
   });
+}
+
+let restoreCores: (() => void) | null = null;
+
+let threadsCount: (() => number) | null = null;
+
+/**
+ * The threads XNNPACK runs on in the started wasm backend: 1 where only the single-threaded binary
+ * could load (a page that is not cross-origin isolated, or `numThreads: 1`).
+ */
+export function wasmThreads(): number {
+  if (threadsCount === null) throw new StrataError('wasmThreads(): the wasm backend has not started; await setBackend(wasm()) first');
+  return threadsCount();
+}
+
+const isNode = () => typeof process === 'object' && typeof process.versions?.node === 'string';
+
+/** The machine's logical cores, as browsers report them. */
+function machineCores(): number {
+  return typeof navigator === 'object' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
 }
 
 function checkThreads(n: number): number {

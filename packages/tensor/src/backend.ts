@@ -2,6 +2,7 @@ import * as tfc from '@tensorflow/tfjs-core';
 import type { KernelBackend, NamedAttrMap } from '@tensorflow/tfjs-core';
 import type { DType } from './dtype';
 import { StrataError } from './errors';
+import { profiledKernel } from './profile';
 
 export type DataId = object;
 /** A backend result before it is wrapped as a Tensor: the kernel-level currency. */
@@ -101,12 +102,12 @@ export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
       hasKernel: (k) => k in own || tfc.getKernel(k, options.name) !== undefined,
       runKernel(kernelName, inputs, attrs = {}) {
         const mine = own[kernelName];
-        if (mine) return mine({ inputs, backend: tf, attrs, strata: backend });
+        if (mine) return profiledKernel(kernelName, () => mine({ inputs, backend: tf, attrs, strata: backend }));
         const config = tfc.getKernel(kernelName, options.name);
         if (!config) {
           throw new StrataError(`backend '${options.name}' has no kernel '${kernelName}'; switch backends with setBackend('cpu') or report the missing kernel`);
         }
-        return config.kernelFunc({ inputs: inputs as never, backend: tf, attrs }) as unknown as TensorInfo | TensorInfo[];
+        return profiledKernel(kernelName, () => config.kernelFunc({ inputs: inputs as never, backend: tf, attrs }) as unknown as TensorInfo | TensorInfo[]);
       },
     };
     return backend;

@@ -10,7 +10,8 @@ export {
   type ConvGradAttrs, type Conv2DInfo, type SpatialMargins,
 } from './kernels';
 export { registerBackend, setBackend, getBackend, ready, registeredBackends } from './backends';
-export { tidy, keep, dispose, memory, retain, attachTo } from './memory';
+export { tidy, keep, dispose, memory, retain, attachTo, profile } from './memory';
+export { Profile, type KernelProfile } from './profile';
 export { type MemoryInfo, type OpObserver, type OpRecord, engine } from './engine';
 export {
   type OpDef,

@@ -1,4 +1,5 @@
 import { engine, collectTensors, type MemoryInfo } from './engine';
+import { recordProfile, type Profile } from './profile';
 import type { Tensor } from './tensor';
 
 /** Runs `fn` and frees every tensor it created except those it returns (or `keep()`s). */
@@ -29,4 +30,14 @@ export function retain<T extends Tensor>(t: T): T {
 /** Makes `dependent` live as long as `owner` (and any other owner): disposed with the last of them, never by a tidy() on its own. */
 export function attachTo(owner: Tensor, dependent: Tensor): void {
   engine.attach(owner, dependent);
+}
+
+/**
+ * Runs `fn` (sync or async) and reports every kernel it ran: calls, time and output bytes per kernel,
+ * and the tensors and bytes it left allocated and its peak, as TensorFlow.js's `tf.profile`.
+ * `console.log(String(await profile(() => step())))` prints the table. Times are exact on backends
+ * whose kernels run synchronously (cpu, wasm); on webgpu they are the time to enqueue the work.
+ */
+export function profile<T>(fn: () => T | Promise<T>): Promise<Profile<T>> {
+  return recordProfile(fn, { bytes: () => engine.memory().numBytes, tensors: () => engine.memory().numTensors });
 }

@@ -1,6 +1,6 @@
 import {
   add, conv2dBackpropFilter, conv2dBackpropInput, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput, fusedConv2d, fusedConv2dOp,
-  fusedDepthwiseConv2d, fusedDepthwiseConv2dOp, fusedMatmul, fusedMatmulOp, greater, less, logicalAnd, matmul, mul, reshape, sub, where,
+  fusedDepthwiseConv2d, fusedDepthwiseConv2dOp, fusedMatmul, fusedMatmulOp, greater, less, logicalAnd, matmul, mul, reluGrad, reshape, sub, where,
   type FusedAttrs, type FusedConv2dAttrs, type Tensor,
 } from '@strata/tensor';
 import { rule, type GradientEntry, type RuleContext } from '../registry';
@@ -27,7 +27,7 @@ function preActivationGradient(dy: Tensor, y: Tensor, { activation, leakyreluAlp
     case 'linear':
       return dy;
     case 'relu':
-      return passWhere(greater(y, 0), dy);
+      return reluGrad(dy, y);
     case 'relu6':
       return passWhere(logicalAnd(greater(y, 0), less(y, 6)), dy);
     // For z <= 0, elu(z) = exp(z) - 1, so its derivative exp(z) is y + 1.

@@ -2,23 +2,11 @@ import { setBackend, tfjsBackend, type Backend } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '../index';
 import { expectSameResult, runKernelOn } from '../testing/kernel-oracle';
-import { dyShape, type ConvCase } from '../testing/conv-shapes';
+import { dyShape } from '../testing/conv-shapes';
+import { conv2dCases as cases } from '../testing/conv2d-cases';
 
-const cases: ConvCase[] = [
-  { name: '1x1 filter, valid', x: [2, 4, 4, 3], filter: [1, 1, 3, 2], strides: 1, pad: 'valid' },
-  { name: '3x3, same', x: [2, 5, 5, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'same' },
-  { name: '3x3, valid', x: [1, 6, 5, 2], filter: [3, 3, 2, 3], strides: 1, pad: 'valid' },
-  { name: '3x3, stride 2, same (uneven padding)', x: [2, 6, 6, 2], filter: [3, 3, 2, 3], strides: 2, pad: 'same' },
-  { name: '3x3, stride 2, valid (last row unused)', x: [2, 7, 8, 2], filter: [3, 3, 2, 2], strides: 2, pad: 'valid' },
-  { name: '2x4 filter, strides [2,1], same', x: [3, 7, 6, 2], filter: [2, 4, 2, 3], strides: [2, 1], pad: 'same' },
-  { name: '5x5 filter on 5x5 input, valid', x: [2, 5, 5, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'valid' },
-  { name: 'explicit pad 1', x: [1, 5, 4, 2], filter: [3, 3, 2, 2], strides: 2, pad: 1 },
-  { name: 'explicit uneven padding', x: [2, 5, 6, 2], filter: [3, 2, 2, 3], strides: [1, 2], pad: [[0, 0], [2, 0], [1, 3], [0, 0]] },
-  { name: 'explicit pad 1, ceil rounding', x: [1, 6, 6, 2], filter: [3, 3, 2, 2], strides: 2, pad: 1, dimRoundingMode: 'ceil' },
-];
-
-// The kernel is composed in @strata/tensor and supplied on wasm (which lacks it) and cpu (whose own is
-// slow); the oracle is TensorFlow.js's cpu kernel, reached through a backend that supplies nothing.
+// wasm's is an im2col and one matmul; cpu's is composed in @strata/tensor (its own is slow); the oracle
+// is TensorFlow.js's cpu kernel, reached through a backend that supplies nothing.
 describe('Conv2DBackpropFilter on wasm and cpu (Strata-supplied) against tfjs cpu', () => {
   let wasmBackend: Backend;
   let cpuBackend: Backend;

@@ -13,6 +13,19 @@ const cases: { name: string; x: KernelInput; filterSize: number | [number, numbe
   { name: '[2,3] filter, strides [1,2], valid', x: { shape: [1, 5, 7, 2] }, filterSize: [2, 3], strides: [1, 2], pad: 'valid' },
   { name: 'ties go to the first largest', x: { shape: [2, 4, 4, 2], fill: 'index' }, filterSize: 2, strides: 1, pad: 'valid' },
   { name: 'explicit padding, ceil rounding', x: { shape: [1, 6, 6, 2] }, filterSize: 3, strides: 2, pad: 1, dimRoundingMode: 'ceil' },
+  { name: '2x2 stride 2 fast path, odd sizes (last row and column unused)', x: { shape: [3, 7, 5, 3] }, filterSize: 2, strides: 2, pad: 'valid' },
+  { name: '2x2 stride 2 fast path, ties go to the first largest', x: { shape: [2, 6, 4, 2], fill: 'index' }, filterSize: 2, strides: 2, pad: 'valid' },
+  { name: '2x2 stride 2, same on odd sizes (a padded last window)', x: { shape: [2, 5, 7, 2] }, filterSize: 2, strides: 2, pad: 'same' },
+  { name: '2x2 stride 2, explicit padding', x: { shape: [1, 6, 6, 2] }, filterSize: 2, strides: 2, pad: [[0, 0], [1, 1], [0, 2], [0, 0]] },
+  { name: '2x2 stride 2, batch 1, channels 1', x: { shape: [1, 4, 4, 1] }, filterSize: 2, strides: 2, pad: 'valid' },
+  { name: 'a CNN layer (26x26, fast path)', x: { shape: [2, 26, 26, 8] }, filterSize: 2, strides: 2, pad: 'valid' },
+  {
+    name: '2x2 stride 2 fast path: NaN never wins, -Infinity windows pass nothing',
+    x: { shape: [1, 2, 6, 1], fill: [NaN, 1, -Infinity, -Infinity, NaN, NaN, 2, NaN, -Infinity, -Infinity, NaN, 3] },
+    filterSize: 2,
+    strides: 2,
+    pad: 'valid',
+  },
   { name: 'NaN never wins, -Infinity windows pass nothing', x: { shape: [1, 2, 4, 1], fill: [NaN, 1, -Infinity, -Infinity, 2, NaN, -Infinity, -Infinity] }, filterSize: 2, strides: 2, pad: 'valid' },
 ];
 

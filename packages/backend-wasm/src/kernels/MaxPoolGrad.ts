@@ -25,32 +25,88 @@ export const maxPoolGrad: KernelImpl = ({ inputs, attrs, backend }) => {
   if (fmtShape(dy.shape) !== fmtShape(info.outShape)) {
     throw new StrataError(`MaxPoolGrad: dy has shape ${fmtShape(dy.shape)}, expected the pooled shape ${fmtShape(info.outShape)} for input ${fmtShape(input.shape)}`);
   }
-  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth } = info;
-  const { filterHeight, filterWidth, padInfo } = info;
   const heap = wasmHeap(backend);
   const out = heap.makeOutput([...input.shape], 'float32');
   // Views are taken after the allocation: a malloc may grow the wasm memory and detach older views.
-  const dx = heap.typedArrayFromHeap(out);
-  const x = heap.typedArrayFromHeap(input);
-  const grads = heap.typedArrayFromHeap(dy);
+  const dx = heap.typedArrayFromHeap(out) as Float32Array;
+  const x = heap.typedArrayFromHeap(input) as Float32Array;
+  const grads = heap.typedArrayFromHeap(dy) as Float32Array;
   dx.fill(0); // makeOutput does not clear the memory it hands out
+  const fast = info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2;
+  if (fast && info.padInfo.top === 0 && info.padInfo.left === 0 && 2 * info.outHeight <= info.inHeight && 2 * info.outWidth <= info.inWidth) {
+    pool2x2(x, grads, dx, info);
+  } else {
+    anyWindow(x, grads, dx, info);
+  }
+  return out;
+};
+
+/**
+ * 2×2 windows, stride 2, each inside the input (a CNN's usual pooling): the windows do not overlap,
+ * so each dy lands on one of four known positions, taken in row-major order with `>` as tfjs does.
+ */
+function pool2x2(x: Float32Array, grads: Float32Array, dx: Float32Array, info: backend_util.Conv2DInfo): void {
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
+  const rowStride = inWidth * channels;
+  let g = 0;
+  for (let b = 0; b < batchSize; b++) {
+    for (let yR = 0; yR < outHeight; yR++) {
+      const rowStart = (b * inHeight + 2 * yR) * rowStride;
+      for (let yC = 0; yC < outWidth; yC++) {
+        const p00 = rowStart + 2 * yC * channels;
+        for (let d = 0; d < channels; d++, g++) {
+          const i00 = p00 + d;
+          const i01 = i00 + channels;
+          const i10 = i00 + rowStride;
+          const i11 = i10 + channels;
+          // As tfjs: the first strictly larger than all before it, from -Infinity (NaN never wins).
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          if (x[i00] > best) {
+            best = x[i00];
+            at = i00;
+          }
+          if (x[i01] > best) {
+            best = x[i01];
+            at = i01;
+          }
+          if (x[i10] > best) {
+            best = x[i10];
+            at = i10;
+          }
+          if (x[i11] > best) at = i11;
+          if (at >= 0) dx[at] = grads[g];
+        }
+      }
+    }
+  }
+}
+
+/** Any window, stride and padding: windows may overlap, so gradients add up. */
+function anyWindow(x: Float32Array, grads: Float32Array, dx: Float32Array, info: backend_util.Conv2DInfo): void {
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth } = info;
+  const { filterHeight, filterWidth, padInfo } = info;
   const rowStride = inWidth * channels;
   const imageStride = inHeight * rowStride;
   let g = 0;
   for (let b = 0; b < batchSize; b++) {
     for (let yR = 0; yR < outHeight; yR++) {
       const top = yR * strideHeight - padInfo.top;
-      const rows = [Math.max(0, top), Math.min(inHeight, top + filterHeight)];
+      const rowFrom = Math.max(0, top);
+      const rowTo = Math.min(inHeight, top + filterHeight);
       for (let yC = 0; yC < outWidth; yC++) {
         const left = yC * strideWidth - padInfo.left;
-        const cols = [Math.max(0, left), Math.min(inWidth, left + filterWidth)];
+        const colFrom = Math.max(0, left);
+        const colTo = Math.min(inWidth, left + filterWidth);
         for (let d = 0; d < channels; d++, g++) {
           let best = Number.NEGATIVE_INFINITY;
           let at = -1;
-          for (let r = rows[0]; r < rows[1]; r++) {
-            for (let c = cols[0]; c < cols[1]; c++) {
-              const i = b * imageStride + r * rowStride + c * channels + d;
-              if (x[i] > best) [best, at] = [x[i], i];
+          for (let r = rowFrom; r < rowTo; r++) {
+            for (let c = colFrom, i = b * imageStride + r * rowStride + c * channels + d; c < colTo; c++, i += channels) {
+              if (x[i] > best) {
+                best = x[i];
+                at = i;
+              }
             }
           }
           if (at >= 0) dx[at] += grads[g];
@@ -58,5 +114,4 @@ export const maxPoolGrad: KernelImpl = ({ inputs, attrs, backend }) => {
       }
     }
   }
-  return out;
-};
+}

@@ -46,12 +46,13 @@ export function runKernelOn(backend: Backend, kernel: string, inputs: Record<str
   }
 }
 
-/** Asserts two results agree in shape, dtype and values (absolute + relative tolerance). */
+/** Asserts two results agree in shape, dtype and values (absolute + relative tolerance; NaN matches NaN). */
 export function expectSameResult(got: KernelResult, want: KernelResult, tol = 1e-4): void {
   expect(got.shape).toEqual(want.shape);
   expect(got.dtype).toEqual(want.dtype);
   for (let i = 0; i < want.values.length; i++) {
     const [g, w] = [got.values[i], want.values[i]];
+    if (g === w || (Number.isNaN(g) && Number.isNaN(w))) continue; // infinities and NaNs must match exactly
     if (!(Math.abs(g - w) <= tol * (1 + Math.abs(w)))) {
       throw new Error(`values differ: element ${i} is ${g}, expected ${w} (tolerance ${tol})\n got: ${got.values.slice(0, 12)}\nwant: ${want.values.slice(0, 12)}`);
     }

@@ -25,6 +25,12 @@ export class Scratch {
     return info;
   }
 
+  /** Takes over a tensor made outside `run` (a backend's own allocation): it is freed with the intermediates. */
+  adopt(info: TensorInfo): TensorInfo {
+    this.made.push(info);
+    return info;
+  }
+
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape });
   }

@@ -1,5 +1,5 @@
 import {
-  add, eluOp, exp, greater, leakyReluOp, less, logicalAnd, mul, reluOp, relu6Op, seluOp, sigmoid, sigmoidOp, softplusOp, sub, where,
+  add, eluOp, exp, greater, leakyReluOp, less, logicalAnd, mul, reluGrad, reluGradOp, reluOp, relu6Op, seluOp, sigmoid, sigmoidOp, softplusOp, sub, where,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 import { passWhere } from '../helpers';
@@ -10,7 +10,9 @@ const SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
 
 /** The kinks (relu at 0, relu6 at 0 and 6) take the derivative from the flat side, as TensorFlow. */
 export const activationRules: readonly [string, GradientEntry][] = [
-  rule(reluOp, (dy, { inputs: [x] }) => [() => passWhere(greater(x, 0), dy)]),
+  rule(reluOp, (dy, { inputs: [x] }) => [() => reluGrad(dy, x)]),
+  // reluGrad is linear in dy; y only selects where dy passes (its derivative is 0 almost everywhere).
+  rule(reluGradOp, (g, { inputs: [, y] }) => [() => reluGrad(g, y), null]),
   rule(relu6Op, (dy, { inputs: [x] }) => [() => passWhere(logicalAnd(greater(x, 0), less(x, 6)), dy)]),
   rule(leakyReluOp, (dy, { inputs: [x], attrs }) => [() => where(greater(x, 0), dy, mul(dy, (attrs as { alpha: number }).alpha))]),
   rule(sigmoidOp, (dy, { outputs: [y] }) => [() => mul(dy, mul(y, sub(1, y)))]),

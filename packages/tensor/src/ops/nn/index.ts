@@ -15,6 +15,7 @@ export type { Pool2dOptions, Pool2dAttrs } from './pool-rules';
 export * from './pool2d';
 export * from './pool1d';
 export * from './pool2d-grad';
+export * from './relu-grad';
 export type { SoftmaxAttrs } from './softmax-rule';
 export * from './softmax';
 export * from './log-softmax';
