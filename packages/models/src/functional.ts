@@ -66,7 +66,7 @@ export class Functional extends Model {
   }
 
   /** The names inputs are taken by (`apply({ title, body })`): a record's keys, else the input layers' names. */
-  get inputNames(): string[] | undefined {
+  override get inputNames(): string[] | undefined {
     const graph = this.graph;
     return this.#inputKeys ? [...this.#inputKeys] : graph ? graph.inputs.map((x) => graph.inputName(x)) : undefined;
   }

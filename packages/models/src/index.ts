@@ -2,7 +2,8 @@
 export { Model, type ModelArgs } from './model';
 export { Functional, model, type FunctionalArgs, type SymbolicArg, type SymbolicStructure } from './functional';
 export { Sequential, type SequentialArgs } from './sequential';
-export { type PredictInputs, type PredictOptions, type PredictOutputs } from './predict';
+export { type PredictInputs, type PredictOutputs } from './predict';
+export type { PredictOptions } from '@strata/training';
 export { summaryLines, formatShape, readableSize, type SummaryOptions } from './summary';
 export { plotModel, modelToDot, dotToSvg, svgToPng, type PlotOptions, type DotOptions, type PlotFormat } from './plot';
 export { ModelError } from './errors';
