@@ -1,5 +1,5 @@
 // Step results (tensors) to logs (numbers): read once per epoch, or per batch only when a callback asks.
-import { dispose, tidy, type Tensor } from '@strata/tensor';
+import type { Tensor } from '@strata/tensor';
 import type { Logs } from '../callbacks/callback';
 import { lazyLogs } from '../callbacks/callback-list';
 
@@ -21,16 +21,6 @@ export async function batchLogs(logs: Record<string, Tensor>): Promise<Logs> {
   const first = Object.values(logs)[0];
   const syncReadable = !first || first.handle?.backend.canReadSync !== false;
   return lazyLogs(logs, syncReadable ? {} : await readLogs(logs));
-}
-
-/** The metrics' current results as numbers (their tensors freed). */
-export async function readResults(results: () => Record<string, Tensor>): Promise<Logs> {
-  const tensors = tidy(results);
-  try {
-    return await readLogs(tensors);
-  } finally {
-    dispose(Object.values(tensors));
-  }
 }
 
 export function printEvaluation(logs: Logs): void {

@@ -9,7 +9,7 @@ import { ProgressBar } from '../callbacks/progress-bar';
 import { Dataset } from '../data/dataset';
 import { ArraySource, DatasetSource, disposeBatch, makeSource, splitArrays, type DataInput, type EpochSource } from './data-adapter';
 import { nestTensors } from '../utils/nest';
-import { batchLogs, printEvaluation, readLogs, readResults } from './logs';
+import { batchLogs, printEvaluation, readLogs } from './logs';
 import {
   EVALUATE_OPTIONS, FIT_OPTIONS, checkOptions, checkPositiveInt, shouldValidate, verbosity,
   type BatchOptions, type EvaluateOptions, type FitOptions,
@@ -23,7 +23,27 @@ export function assertCompiled(trainer: Trainer, what: string): void {
   }
 }
 
-const readMetrics = (trainer: Trainer): Promise<Logs> => readResults(() => trainer.metricsResult());
+/**
+ * An epoch's (or an evaluation's) logs, as Keras's `_get_metrics_result_or_logs`: the metrics'
+ * results, unless the last step returned other names (a custom step's own logs), then those.
+ */
+async function epochLogs(trainer: Trainer, last: Record<string, Tensor> | null): Promise<Logs> {
+  const results = tidy(() => trainer.metricsResult());
+  try {
+    const names = Object.keys(results);
+    const same = !last || (Object.keys(last).length === names.length && names.every((n) => n in last));
+    return await readLogs(same ? results : last);
+  } finally {
+    dispose(Object.values(results));
+  }
+}
+
+/** Keeps the latest step's logs (for epochLogs), freeing the previous ones. */
+function keepLast(last: Record<string, Tensor> | null, logs: Record<string, Tensor> | null): Record<string, Tensor> | null {
+  if (!logs) return last;
+  if (last) dispose(Object.values(last));
+  return logs;
+}
 
 export async function fitLoop(trainer: Trainer, x: DataInput, y: unknown, options: FitOptions): Promise<FitHistory> {
   assertCompiled(trainer, 'fit');
@@ -67,33 +87,38 @@ export async function fitLoop(trainer: Trainer, x: DataInput, y: unknown, option
 
     await callbacks.onTrainBegin();
     const wantsBatchLogs = callbacks.wants('onTrainBatchEnd');
-    let epochLogs: Logs = {};
+    let logsOfEpoch: Logs = {};
     for (let epoch = trainer.initialEpoch; epoch < epochs; epoch++) {
       trainer.resetMetrics();
       await callbacks.onEpochBegin(epoch);
       let step = 0;
-      for await (const batch of train.epoch()) {
-        let logs: Record<string, Tensor> | null = null;
-        try {
-          await callbacks.onTrainBatchBegin(step);
-          logs = tidy(() => trainer.trainStep(batch));
-          if (wantsBatchLogs) await callbacks.onTrainBatchEnd(step, await batchLogs(logs));
-        } finally {
-          disposeBatch(batch);
-          if (logs) dispose(Object.values(logs));
+      let last: Record<string, Tensor> | null = null;
+      try {
+        for await (const batch of train.epoch()) {
+          let logs: Record<string, Tensor> | null = null;
+          try {
+            await callbacks.onTrainBatchBegin(step);
+            logs = tidy(() => trainer.trainStep(batch));
+            if (wantsBatchLogs) await callbacks.onTrainBatchEnd(step, await batchLogs(logs));
+          } finally {
+            disposeBatch(batch);
+            last = keepLast(last, logs);
+          }
+          step++;
+          if (trainer.stopTraining) break;
         }
-        step++;
-        if (trainer.stopTraining) break;
+        logsOfEpoch = await epochLogs(trainer, last);
+      } finally {
+        if (last) dispose(Object.values(last));
       }
-      epochLogs = await readMetrics(trainer);
       if (val && shouldValidate(epoch, options.validationFreq) && !(train instanceof DatasetSource && train.exhausted)) {
         const valLogs = await evaluateLoop(trainer, val, callbacks, false);
-        for (const [k, v] of Object.entries(valLogs)) epochLogs[`val_${k}`] = v;
+        for (const [k, v] of Object.entries(valLogs)) logsOfEpoch[`val_${k}`] = v;
       }
-      await callbacks.onEpochEnd(epoch, epochLogs);
+      await callbacks.onEpochEnd(epoch, logsOfEpoch);
       if (trainer.stopTraining || (train instanceof DatasetSource && train.exhausted)) break;
     }
-    await callbacks.onTrainEnd(epochLogs);
+    await callbacks.onTrainEnd(logsOfEpoch);
     trainer.optimizer?.finalizeVariableValues(trainer.trainableWeights);
     return history as FitHistory;
   } finally {
@@ -117,19 +142,25 @@ async function evaluateLoop(trainer: Trainer, source: EpochSource, callbacks: Ca
   if (standalone) await callbacks.onTestBegin();
   const wantsBatchLogs = callbacks.wants('onTestBatchEnd');
   let step = 0;
-  for await (const batch of source.epoch()) {
-    let logs: Record<string, Tensor> | null = null;
-    try {
-      await callbacks.onTestBatchBegin(step);
-      logs = tidy(() => trainer.testStep(batch));
-      if (wantsBatchLogs) await callbacks.onTestBatchEnd(step, await batchLogs(logs));
-    } finally {
-      disposeBatch(batch);
-      if (logs) dispose(Object.values(logs));
+  let last: Record<string, Tensor> | null = null;
+  let result: Logs;
+  try {
+    for await (const batch of source.epoch()) {
+      let logs: Record<string, Tensor> | null = null;
+      try {
+        await callbacks.onTestBatchBegin(step);
+        logs = tidy(() => trainer.testStep(batch));
+        if (wantsBatchLogs) await callbacks.onTestBatchEnd(step, await batchLogs(logs));
+      } finally {
+        disposeBatch(batch);
+        last = keepLast(last, logs);
+      }
+      step++;
     }
-    step++;
+    result = await epochLogs(trainer, last);
+  } finally {
+    if (last) dispose(Object.values(last));
   }
-  const result = await readMetrics(trainer);
   trainer.resetMetrics();
   if (standalone) await callbacks.onTestEnd(result);
   return result;
