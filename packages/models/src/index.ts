@@ -11,4 +11,4 @@ export {
   graphConfig, rebuildGraph, stackConfig, stackLayers, serializeLayer, opDefByName, builtInNodes, TENSOR_OP, KERAS_TENSOR, CONSTANT, type TensorHistories, type RebuiltGraph,
   type FunctionalConfig, type SequentialConfig, type LayerEntry, type NodeConfig, type TensorHistory, type LayerResolver, type FromConfigOptions,
 } from './config';
-export { resolveBuiltInLayer } from './resolve-layer';
+export { resolveBuiltInLayer } from './sequential';
