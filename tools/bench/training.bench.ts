@@ -99,7 +99,7 @@ interface Pair {
 /** The same model twice, with Strata's initial weights copied into tfjs's, and the same data. */
 function makePair(c: Case, samples: number): Pair {
   const model = new Sequential([input({ shape: c.inputShape }), ...c.strataLayers()]);
-  const trainer = new Trainer(model);
+  const trainer: Trainer = model;
   trainer.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
   const x = c.vocab ? floor(randomUniform([samples, ...c.inputShape], { minval: 1, maxval: c.vocab, seed: 1 })) : randomNormal([samples, ...c.inputShape], { seed: 1 });
   const labels = floor(mul(randomUniform([samples], { seed: 2 }), c.classes));
@@ -125,7 +125,6 @@ function makePair(c: Case, samples: number): Pair {
     peer: { model: peerModel, x: px, y: py },
     free() {
       dispose([x, y]);
-      trainer.dispose();
       model.dispose();
       tf.dispose([px, py]);
       peerModel.dispose();

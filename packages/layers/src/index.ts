@@ -6,6 +6,10 @@ export { uniqueName, clearSession, toSnakeCase } from './naming';
 export { maskOf, setMask } from './masking';
 export { type SerializedObject, type Configurable, serialize, classNameOf } from './serializable';
 export { ClassTable } from './class-table';
+export {
+  builtInLayerClasses, builtInLayerClass, layerFromConfig, resolveBuiltInLayerClass,
+  type LayerClass, type LayerResolver, type FromConfigOptions,
+} from './layer-catalog';
 export * from './initializers';
 export * from './regularizers';
 export * from './constraints';

@@ -2,7 +2,7 @@ import { setBackend, add, randomNormal, dispose, type Tensor } from '@strata/ten
 import { cpu } from '@strata/backend-cpu';
 import { Dense, LSTM } from '@strata/layers';
 import { input } from '@strata/graph';
-import { Functional, Sequential } from './index';
+import { Functional, Sequential, resolveBuiltInLayer } from './index';
 import { expectClose } from './test-helpers';
 
 beforeAll(async () => {
@@ -40,7 +40,8 @@ describe('model configs', () => {
     const seqEntry = config.layers.find((l: any) => l.name === 'nested_seq');
     expect(seqEntry.inboundNodes[0].args[0].config.kerasHistory).toEqual(['nested_fn', 1, 0]);
     expect(config.outputLayers).toEqual([['nested_seq', 0, 0], ['nested_fn', 2, 0]]);
-    const back = Functional.fromConfig(JSON.parse(JSON.stringify(config)));
+    // A Sequential nested in a Functional: Functional's own default resolver cannot know Sequential.
+    const back = Functional.fromConfig(JSON.parse(JSON.stringify(config)), { resolveLayer: resolveBuiltInLayer });
     expect(back.getConfig()).toEqual(config);
     back.dispose();
     m.dispose();

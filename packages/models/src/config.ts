@@ -6,7 +6,8 @@ import * as tensorApi from '@strata/tensor';
 import { Layer, classNameOf, type CallOptions, type SerializedObject } from '@strata/layers';
 import { InputLayer, InputNode, InputRef, LayerNode, OpNode, SymbolicTensor, collectNodes, type Graph, type Node } from '@strata/graph';
 import { ModelError } from './errors';
-import { modelClasses } from './resolve-layer';
+// A cycle (functional.ts imports this file), read only inside functions: never at import.
+import { Functional } from './functional';
 
 /**
  * Keras counts a nested Functional's own input-to-output node as its node 0, so its calls in an
@@ -14,9 +15,7 @@ import { modelClasses } from './resolve-layer';
  * (not a Functional in Keras 3) and plain layers start at 0.
  */
 export function builtInNodes(layer: Layer | null): number {
-  const functional = modelClasses.get('Functional');
-  const sequential = modelClasses.get('Sequential');
-  return functional && layer instanceof functional && !(sequential && layer instanceof sequential) ? 1 : 0;
+  return layer instanceof Functional && !layer.isSequential ? 1 : 0;
 }
 
 /** Where a tensor comes from: [layer name, node index, output index] (Keras's `keras_history`). */
@@ -45,12 +44,8 @@ export interface FunctionalConfig {
   outputLayers: TensorHistories;
 }
 
-/** Turns `{className, config}` into a layer: @strata/serialization passes one that knows registered classes. */
-export type LayerResolver = (serialized: SerializedObject) => Layer;
-
-export interface FromConfigOptions {
-  resolveLayer?: LayerResolver;
-}
+import type { LayerResolver } from '@strata/layers';
+export type { LayerResolver, FromConfigOptions } from '@strata/layers';
 
 /** The pseudo-class of a raw op applied to symbolic tensors (Keras 3 writes its op classes, as `Add`). */
 export const TENSOR_OP = 'TensorOp';

@@ -5,7 +5,7 @@ import { Model, type ModelArgs } from './model';
 import { ModelError } from './errors';
 import { flattenStructure, isRecord, toRecord } from './structure';
 import { graphConfig, rebuildGraph, type FromConfigOptions, type FunctionalConfig } from './config';
-import { modelClasses, resolveBuiltInLayer } from './resolve-layer';
+import { builtInResolver } from './resolve-layer';
 
 /**
  * One of a model's inputs or outputs: a symbolic tensor, typed as ops and layers return it (a Tensor
@@ -65,7 +65,7 @@ export class Functional extends Model {
   }
 
   /** The names inputs are taken by (`apply({ title, body })`): a record's keys, else the input layers' names. */
-  get inputNames(): string[] | undefined {
+  override get inputNames(): string[] | undefined {
     const graph = this.graph;
     return this.#inputKeys ? [...this.#inputKeys] : graph ? graph.inputs.map((x) => graph.inputName(x)) : undefined;
   }
@@ -182,7 +182,8 @@ export class Functional extends Model {
    * knows registered classes, the default knows the built-ins.
    */
   static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {}): T {
-    const { inputs, outputs } = rebuildGraph(config as unknown as FunctionalConfig, options.resolveLayer ?? resolveBuiltInLayer);
+    const resolve = options.resolveLayer ?? resolveInFunctional;
+    const { inputs, outputs } = rebuildGraph(config as unknown as FunctionalConfig, resolve);
     // A single tensor stays single; records (inputs or outputs given by name) stay records.
     const one = <X>(xs: X[] | Record<string, X>): unknown => (Array.isArray(xs) && xs.length === 1 ? xs[0] : xs);
     return new this({ inputs: one(inputs), outputs: one(outputs), name: config.name as string, trainable: config.trainable as boolean | undefined } as never);
@@ -200,7 +201,11 @@ export class Functional extends Model {
   }
 }
 
-modelClasses.set(Functional.className, Functional);
+/**
+ * Functional.fromConfig's default resolver: built-in layers and Functional. It cannot know
+ * Sequential (which extends Functional, so importing it here would be a cycle at class definition).
+ */
+const resolveInFunctional = builtInResolver(() => ({ Functional }));
 
 /** `model({inputs, outputs})`: the same as `new Functional({inputs, outputs})`, as tfjs's `tf.model`. */
 export function model(args: FunctionalArgs): Functional {

@@ -1,13 +1,10 @@
 import { Tensor, isSymbolic, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
-import { Layer, classNameOf, type CallOptions, type LayerArgs, type LayerInput, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
+import { type Layer, classNameOf, type CallOptions, type LayerArgs, type LayerInput, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
 import { Graph, GraphError, InputLayer, collectNodes, tracing, holdGraph, holdersOf, releaseGraph, type SymbolicTensor } from '@strata/graph';
 import { ModelError } from './errors';
-import { predict, standardizeInputs, type PredictInputs, type PredictOptions, type PredictOutputs } from './predict';
+import { standardizeInputs } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
-import {
-  Trainer, activeTrainer, type CompileConfig, type ComputeLossArgs, type DataInput, type EvaluateOptions, type FitHistory, type FitOptions, type BatchOptions, type Logs,
-  type Metric, type Optimizer, type StepData,
-} from '@strata/training';
+import { Trainer, type ModelInputs } from '@strata/training';
 
 export type ModelArgs = LayerArgs;
 
@@ -30,12 +27,15 @@ function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
  * }
  * ```
  *
+ * A model is a Trainer (Keras 3's `Model(Trainer, Layer)`): compile, fit, evaluate, predict and the
+ * steps to override (`trainStep`, `testStep`, `predictStep`, `computeLoss`, calling `super.trainStep`
+ * for the default) are the Trainer's, of @strata/training; this class adds the graph.
  * A model is a Layer: it nests in other models and layers, and its weights are those of every layer
  * it holds, at any depth. A subclassed model is traced once with symbolic inputs when it is built
  * (on its first call, or `build(shape)`): that builds its layers, and gives it a graph — so its
  * summary and plot show real shapes and connections, and sub-models can be cut from it.
  */
-export class Model extends Layer {
+export class Model extends Trainer {
   static override className = 'Model';
 
   #trace: Graph | null = null;
@@ -210,18 +210,9 @@ export class Model extends Layer {
     return found;
   }
 
-  /**
-   * Runs the model on inputs in batches (inference mode) and returns the outputs, concatenated:
-   * a tensor, or one per output. Inputs: a tensor, an array (one per input), or an object keyed by
-   * input name.
-   */
-  predict(x: PredictInputs, options: PredictOptions = {}): PredictOutputs {
-    return predict(this, x, options);
-  }
-
-  /** Runs the model on one batch, in inference mode. */
-  predictOnBatch(x: PredictInputs): PredictOutputs {
-    return predict(this, x, { batchSize: Number.MAX_SAFE_INTEGER });
+  /** @internal predict's inputs in the model's input order: names resolve through the graph. */
+  protected override inputList(x: ModelInputs, what: string): { list: Tensor[]; single: boolean } {
+    return standardizeInputs(this, x, what);
   }
 
   /**
@@ -233,74 +224,12 @@ export class Model extends Layer {
   }
 
   /** The names of the outputs (their layers'), for per-output losses and metrics; undefined without a graph. */
-  get outputNames(): string[] | undefined {
+  override get outputNames(): string[] | undefined {
     const graph = this.graph;
     if (!graph) return undefined;
     const names = graph.outputs.map((t) => (graph.inputs.includes(t) ? graph.inputName(t) : graph.nameOf(t.node)));
     // Two outputs of one layer: tell them apart as Keras does.
     return names.map((n, i) => (names.indexOf(n) === names.lastIndexOf(n) ? n : `${n}_${graph.outputs[i].index}`));
-  }
-
-  /** Set by a callback to end fit() after the current batch (Keras's `stop_training`). */
-  stopTraining = false;
-
-  // ---- training: the Trainer of @strata/training does the work, as Keras 3's Trainer beneath Model ----
-
-  #trainer: Trainer | null = null;
-
-  /** The Trainer behind compile, fit and evaluate (made on first use); while another Trainer runs this model, that one. */
-  get trainer(): Trainer {
-    return activeTrainer(this) ?? (this.#trainer ??= new Trainer(this));
-  }
-
-  /** Configures training: `{optimizer, loss, metrics, lossWeights, weightedMetrics}`, by instance or by name. */
-  compile(config: CompileConfig): void {
-    this.trainer.compile(config);
-  }
-
-  /** Trains for `epochs` passes over the data; resolves to the History (`history.loss`, `history.val_loss`, ...). */
-  fit(x: DataInput, y?: unknown, options?: FitOptions): Promise<FitHistory> {
-    return this.trainer.fit(x, y, options);
-  }
-
-  /** The loss and metrics over the data: `{loss, accuracy, ...}`. */
-  evaluate(x: DataInput, y?: unknown, options?: EvaluateOptions): Promise<Logs> {
-    return this.trainer.evaluate(x, y, options);
-  }
-
-  /** One training step on one batch; resolves to its logs. */
-  trainOnBatch(x: DataInput, y?: unknown, options?: BatchOptions): Promise<Logs> {
-    return this.trainer.trainOnBatch(x, y, options);
-  }
-
-  /** One evaluation step on one batch; resolves to its logs. */
-  testOnBatch(x: DataInput, y?: unknown, options?: BatchOptions): Promise<Logs> {
-    return this.trainer.testOnBatch(x, y, options);
-  }
-
-  /** One training step of fit: override it to customise fit (Keras 3's `train_step`); `super.trainStep(data)` is the default. */
-  trainStep(data: StepData): Record<string, Tensor> {
-    return this.trainer.trainStep(data);
-  }
-
-  /** One evaluation step of evaluate and of fit's validation (Keras 3's `test_step`). */
-  testStep(data: StepData): Record<string, Tensor> {
-    return this.trainer.testStep(data);
-  }
-
-  /** The loss of a batch: the compiled loss(es) plus the model's own losses (Keras 3's `compute_loss`). */
-  computeLoss(args: ComputeLossArgs): Tensor {
-    return this.trainer.computeLoss(args);
-  }
-
-  /** The optimizer given to compile (null before). */
-  get optimizer(): Optimizer | null {
-    return this.#trainer?.optimizer ?? null;
-  }
-
-  /** The loss tracker and the compiled metrics. */
-  get metrics(): Metric[] {
-    return this.#trainer?.metrics ?? [];
   }
 
   /**
@@ -325,10 +254,10 @@ export class Model extends Layer {
    * left to that model.
    */
   override dispose(): void {
-    this.#trainer?.dispose();
     this.#dropTrace();
     const shared = this.layers.filter((l) => holdersOf(l) > 0);
     if (shared.length === 0) return super.dispose();
+    this.disposeTrainingState();
     const keep = new Set(shared.flatMap((l) => l.weights));
     for (const w of this.weights) if (!keep.has(w)) w.dispose();
   }

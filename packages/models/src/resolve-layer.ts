@@ -1,38 +1,30 @@
-// The built-in layer classes by Keras class name, for configs rebuilt without @strata/serialization
-// (which passes its own resolver, one that also knows registered and custom classes).
-import * as layersApi from '@strata/layers';
-import { Layer, LayerError, type SerializedObject } from '@strata/layers';
+// The default resolvers of model configs rebuilt without @strata/serialization (which passes its
+// own, one that also knows registered and custom classes): @strata/layers' table of built-in
+// layers, the InputLayer, and the model classes a caller names. Nothing registers here on import.
+import {
+  LayerError, builtInLayerClass, layerFromConfig, type LayerClass, type LayerResolver, type SerializedObject, type Layer,
+} from '@strata/layers';
 import { InputLayer } from '@strata/graph';
-import type { LayerResolver } from './config';
 
-type LayerClass = (new (args: never) => Layer) & { className: string; fromConfig?: (config: Record<string, unknown>, options?: { resolveLayer?: LayerResolver }) => Layer };
-
-/** The model classes (Functional, Sequential) add themselves here: they import this module, not it them. */
-export const modelClasses = new Map<string, LayerClass>();
-
-let catalog: Map<string, LayerClass> | null = null;
-
-function builtIns(): Map<string, LayerClass> {
-  if (!catalog) {
-    catalog = new Map();
-    for (const v of Object.values(layersApi)) {
-      if (typeof v === 'function' && v.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(v, 'className')) {
-        const cls = v as LayerClass;
-        catalog.set(cls.className, cls);
-      }
+/**
+ * A resolver of built-in layers and of the given model classes (read when a config is resolved:
+ * the model modules that pass them are the ones importing this). Nested layers resolve through it too.
+ */
+export function builtInResolver(models: () => Record<string, unknown>): LayerResolver {
+  const resolve: LayerResolver = (serialized: SerializedObject): Layer => {
+    const own = { InputLayer, ...models() } as Record<string, LayerClass>;
+    const name = serialized.className;
+    const cls = (Object.prototype.hasOwnProperty.call(own, name) ? own[name] : undefined) ?? builtInLayerClass(name);
+    if (!cls) {
+      const nested = name === 'Sequential'
+        ? '; for a Sequential inside a Functional config, pass { resolveLayer: resolveBuiltInLayer } of @strata/models'
+        : '';
+      throw new LayerError(
+        `unknown layer class "${name}"; built-in classes are resolved here, custom ones through @strata/serialization`
+        + ` (registerSerializable(${name}) or customObjects: {${name}})${nested}`,
+      );
     }
-    catalog.set('InputLayer', InputLayer as unknown as LayerClass);
-  }
-  return catalog;
+    return layerFromConfig(cls, serialized.config, resolve);
+  };
+  return resolve;
 }
-
-/** Resolves built-in layers and models only; nested models are rebuilt with this same resolver. */
-export const resolveBuiltInLayer: LayerResolver = (serialized: SerializedObject): Layer => {
-  const cls = modelClasses.get(serialized.className) ?? builtIns().get(serialized.className);
-  if (!cls) {
-    throw new LayerError(
-      `unknown layer class "${serialized.className}"; built-in classes are resolved here, custom ones through @strata/serialization (registerSerializable(${serialized.className}) or customObjects: {${serialized.className}})`,
-    );
-  }
-  return cls.fromConfig ? cls.fromConfig(serialized.config, { resolveLayer: resolveBuiltInLayer }) : new cls(serialized.config as never);
-};

@@ -5,7 +5,7 @@ import { Functional, DEFER_GRAPH } from './functional';
 import { Model } from './model';
 import { ModelError } from './errors';
 import { stackConfig, stackLayers, type FromConfigOptions, type SequentialConfig } from './config';
-import { modelClasses, resolveBuiltInLayer } from './resolve-layer';
+import { builtInResolver } from './resolve-layer';
 
 export interface SequentialArgs {
   name?: string;
@@ -170,7 +170,8 @@ export class Sequential extends Functional {
   }
 }
 
-modelClasses.set(Sequential.className, Sequential);
+/** Resolves built-in layers and models (Functional, Sequential) only; nested models resolve through it too. */
+export const resolveBuiltInLayer = builtInResolver(() => ({ Functional, Sequential }));
 
 /** The input a first layer implies: its declared input shape, or a nested model's input. */
 function startOf(layer: Layer): SymbolicTensor | null {

@@ -1,10 +1,10 @@
-// Models are what @strata/training's Trainer trains (its `Trainable`): checked here with the Trainer
-// itself, so Model can delegate compile/fit/evaluate to one.
+// Every kind of model is a Trainer of @strata/training: compile/fit/evaluate are the Trainer's own,
+// and a subclass's trainStep override reaches the Trainer's default through super.trainStep.
 import { setBackend, cast, dispose, greater, matmul, randomNormal, tensor, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { Dense, type CallOptions } from '@strata/layers';
 import { input } from '@strata/graph';
-import { Trainer, type Trainable } from '@strata/training';
+import { Trainer, type StepData } from '@strata/training';
 import { Functional, Model, Sequential } from './index';
 
 beforeAll(async () => {
@@ -47,19 +47,40 @@ const makers: [string, () => Model][] = [
 ];
 
 describe.each(makers)('%s', (_, make) => {
-  it('is Trainable: the Trainer fits it', async () => {
+  it('is a Trainer: it fits itself', async () => {
     const model = make();
-    const trainable: Trainable = model;
-    const trainer = new Trainer(trainable);
+    expect(model).toBeInstanceOf(Trainer);
+    const trainer: Trainer = model;
     trainer.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
     const [x, y] = plane(64);
     const history = await trainer.fit(x, y, { epochs: 8, batchSize: 16, verbose: 0 });
     const losses = history.history.loss as number[];
     expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
     dispose([x, y]);
-    trainer.dispose();
     model.dispose();
   });
+});
+
+it('a subclass overriding trainStep gets the default step from super.trainStep, with its compiled loss', async () => {
+  const seen: number[] = [];
+  class Logged extends Perceptron {
+    override trainStep(data: StepData): Record<string, Tensor> {
+      const logs = super.trainStep(data);
+      seen.push(logs.loss.dataSync()[0]);
+      return logs;
+    }
+  }
+  const model = new Logged();
+  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
+  const [x, y] = plane(64);
+  const history = await model.fit(x, y, { epochs: 2, batchSize: 32, verbose: 0, shuffle: false });
+  expect(seen.length).toBe(4);
+  // The loss log is the running mean over the epoch's batches: an epoch's is its last batch's.
+  expect(history.loss![0]).toBeCloseTo(seen[1], 5);
+  expect(history.loss![1]).toBeCloseTo(seen[3], 5);
+  expect(model.optimizer!.iterations).toBe(4);
+  dispose([x, y]);
+  model.dispose();
 });
 
 it('takes inputs by name and names its outputs', () => {

@@ -1,8 +1,7 @@
-// The built-in classes of every kind, read from the packages' own tables (layers' catalog,
+// The built-in classes of every kind, read from the packages' own tables (layers' layer-catalog,
 // initializers, regularizers, constraints, activations; training's optimizers, schedules, losses,
 // metrics; graph's InputLayer; models' Model, Functional, Sequential).
-import * as layersApi from '@strata/layers';
-import { Layer, activations, constraints, initializers, regularizers, type ClassTable } from '@strata/layers';
+import { activations, builtInLayerClasses, constraints, initializers, regularizers, type ClassTable } from '@strata/layers';
 import { InputLayer } from '@strata/graph';
 import { Functional, Model, Sequential } from '@strata/models';
 import { lossClasses, metricClasses, optimizerClasses, scheduleClasses } from '@strata/training';
@@ -44,15 +43,9 @@ function fromTable(table: ClassTable<object>): NameTable {
 
 const tables = new Map<ObjectKind, NameTable>();
 
-/** BaseConv, BasePooling, ...: exported for writing layers, never a layer a file names (Keras has none). */
-function isAbstractBase(cls: Named): boolean {
-  return /^Base[A-Z]/.test(cls.className);
-}
-
 function layerTable(): NameTable {
   const out = new NameTable();
-  const own = (v: unknown): v is Named => typeof v === 'function' && v.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(v, 'className') && !isAbstractBase(v as Named);
-  for (const v of Object.values(layersApi)) if (own(v)) out.set(v.className, v);
+  for (const cls of builtInLayerClasses()) out.set(cls.className, cls as unknown as Serializable);
   for (const cls of [InputLayer, Model, Functional, Sequential] as Named[]) out.set(cls.className, cls);
   return out;
 }

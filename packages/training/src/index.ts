@@ -10,10 +10,8 @@ export * as metrics from './metrics';
 export { Metric, getMetric, metricClasses, type MetricIdentifier, type MetricArgs } from './metrics';
 export * from './callbacks';
 export { Dataset, type ShuffleOptions } from './data/dataset';
-export {
-  Trainer, readLogs, activeTrainer,
-  type CompileConfig, type FitOptions, type EvaluateOptions, type PredictOptions, type BatchOptions, type Verbosity,
-} from './trainer/trainer';
+export { Trainer } from './trainer/trainer';
+export type { CompileConfig, FitOptions, EvaluateOptions, PredictOptions, BatchOptions, Verbosity } from './trainer/options';
 export type { Trainable, ModelInputs, ModelOutputs, Targets, StepData, ComputeLossArgs } from './trainer/trainable';
 export type { LossConfig, LossWeights } from './trainer/compile-loss';
 export type { MetricsConfig } from './trainer/compile-metrics';

@@ -1,8 +1,13 @@
 import { GradientTape } from '@strata/autodiff';
 import { add, memory, randomNormal, randomUniform, sub, mul, sum, square, tidy, fmtShape, type DType, type Shape, type Tensor } from '@strata/tensor';
 import type { Layer } from '../layer';
+import type { FromConfigOptions, LayerResolver } from '../layer-catalog';
 
-type LayerClass<A> = { new (args: A): Layer; fromConfig(config: Record<string, unknown>): Layer; className: string };
+type LayerClass<A> = {
+  new (args: A): Layer;
+  fromConfig(config: Record<string, unknown>, options?: FromConfigOptions): Layer;
+  className: string;
+};
 
 export interface LayerTestSpec<A> {
   options: A;
@@ -20,6 +25,8 @@ export interface LayerTestSpec<A> {
   trainingStep?: boolean;
   /** Options passed to apply() besides training. */
   callOptions?: Record<string, unknown>;
+  /** Resolves the layers named in the config on its round trip (custom nested classes). */
+  resolveLayer?: LayerResolver;
 }
 
 function fail(cls: string, what: string): never {
@@ -41,7 +48,7 @@ export async function runLayerTest<A>(Cls: LayerClass<A>, spec: LayerTestSpec<A>
   const layer = new Cls(spec.options);
 
   const config = layer.getConfig();
-  const rebuilt = Cls.fromConfig(JSON.parse(JSON.stringify(config)));
+  const rebuilt = Cls.fromConfig(JSON.parse(JSON.stringify(config)), { resolveLayer: spec.resolveLayer });
   const again = rebuilt.getConfig();
   if (JSON.stringify(again) !== JSON.stringify(config)) fail(cls, `config does not round-trip:\n  ${JSON.stringify(config)}\n  ${JSON.stringify(again)}`);
   rebuilt.dispose();

@@ -34,8 +34,8 @@ function readIdentifier(kind: ObjectKind, id: unknown, customObjects: CustomObje
 
 /** Keras 3's `compile_config`: what compile() was given, so a loaded model trains as the saved one did. */
 export function compileConfigOf(model: Model): Record<string, unknown> | null {
-  const trainer = model.optimizer ? model.trainer : null;
-  if (!trainer?.optimizer) return null;
+  const trainer = model;
+  if (!trainer.optimizer) return null;
   return {
     optimizer: serializeKerasObject(trainer.optimizer),
     loss: writeIdentifier(trainer.compiledLoss?.config, 'loss'),

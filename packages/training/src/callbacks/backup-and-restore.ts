@@ -49,7 +49,7 @@ export class BackupAndRestore extends Callback {
     const stored = await readWeightsFile(this.file);
     const weights = trainer.weightVariables;
     const optimizer = trainer.optimizer;
-    if (optimizer) optimizer.build(trainer.model.trainableWeights);
+    if (optimizer) optimizer.build(trainer.trainableWeights);
     const optVars = optimizer?.variables ?? [];
     const model = stored.arrays.filter((a) => a.name.startsWith('model/'));
     const opt = stored.arrays.filter((a) => a.name.startsWith('optimizer/'));

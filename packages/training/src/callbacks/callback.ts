@@ -20,9 +20,8 @@ export interface CallbackParams {
   verbose: number;
 }
 
-/** What a callback may act on while training: the model, the optimizer, weights and stopping. */
-export interface TrainingContext {
-  readonly model: Trainable;
+/** What a callback may act on while training: the model itself (a Trainer), its optimizer, weights and stopping. */
+export interface TrainingContext extends Trainable {
   readonly optimizer: Optimizer | null;
   /** Set to true to end training after the current batch (Keras's `model.stop_training`). */
   stopTraining: boolean;
@@ -45,8 +44,9 @@ export class Callback {
   trainer: TrainingContext | null = null;
   params: CallbackParams = { steps: null, verbose: 0 };
 
-  get model(): Trainable | null {
-    return this.trainer?.model ?? null;
+  /** The model being trained: the same object as `trainer` (a Model is its own Trainer). */
+  get model(): TrainingContext | null {
+    return this.trainer;
   }
 
   /** @internal called by fit, evaluate and predict before the first hook. */

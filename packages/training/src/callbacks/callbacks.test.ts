@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { dispose, memory, tidy, zerosLike } from '@strata/tensor';
 import { useCpu, values } from '../testing/setup';
 import { TwoLayer, planeData } from '../testing/models';
-import { Trainer } from '../trainer/trainer';
 import { Adam, SGD, type Optimizer } from '../optimizers';
 import { loadWeights } from '../utils/weights-io';
 import {
@@ -26,12 +25,11 @@ class Script extends Callback {
 function setup(optimizer: Optimizer = new SGD({ learningRate: 0.1 })) {
   const [x, y] = planeData(32);
   const model = new TwoLayer();
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer, loss: 'mse' });
   tidy(() => model.apply(x));
   const done = () => {
     dispose([x, y]);
-    trainer.dispose();
     model.dispose();
   };
   return { x, y, model, trainer, done };

@@ -1,7 +1,6 @@
 import { dispose } from '@strata/tensor';
 import { useCpu } from '../testing/setup';
 import { TwoLayer, planeData } from '../testing/models';
-import { Trainer } from '../trainer/trainer';
 import { ProgressBar, formatTimePerStep, formatValue } from './progress-bar';
 
 beforeAll(useCpu);
@@ -14,11 +13,10 @@ function capture(isTTY: boolean) {
 async function train(bar: ProgressBar, epochs = 2) {
   const [x, y] = planeData(40);
   const model = new TwoLayer({ activation: 'sigmoid' });
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] });
   await trainer.fit(x, y, { epochs, batchSize: 8, validationSplit: 0.2, callbacks: [bar] });
   dispose([x, y]);
-  trainer.dispose();
   model.dispose();
 }
 

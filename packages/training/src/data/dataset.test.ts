@@ -1,7 +1,6 @@
 import { memory, dispose, tensor, tidy, mul, type Tensor } from '@strata/tensor';
 import { useCpu, values } from '../testing/setup';
 import { TwoLayer, planeData } from '../testing/models';
-import { Trainer } from '../trainer/trainer';
 import { Dataset } from './dataset';
 
 beforeAll(useCpu);
@@ -77,7 +76,7 @@ test('async iterables, JS values batched into tensors, and tensor maps that free
 test('fit, evaluate and predict take a Dataset of [x, y] batches; stepsPerEpoch continues across epochs', async () => {
   const [x, y] = planeData(64);
   const model = new TwoLayer({ activation: 'sigmoid' });
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: { className: 'Adam', config: { learningRate: 0.05 } }, loss: 'binary_crossentropy', metrics: ['accuracy'] });
   tidy(() => model.apply(x));
   const train = Dataset.fromTensorSlices([x, y]).shuffle(64, { seed: 3 }).batch(16);
@@ -102,6 +101,5 @@ test('fit, evaluate and predict take a Dataset of [x, y] batches; stepsPerEpoch 
   await expect(trainer.fit(train, y, { verbose: 0 })).rejects.toThrow(/with a Dataset as x, y must not be given/);
   await expect(trainer.fit(train, undefined, { verbose: 0, batchSize: 4 })).rejects.toThrow(/batchSize cannot be used with a Dataset/);
   dispose([x, y]);
-  trainer.dispose();
   model.dispose();
 });

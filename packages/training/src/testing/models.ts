@@ -1,9 +1,10 @@
-// Small trainable models for the tests: plain Layers, as the Trainer sees them before Model exists.
-import { Dense, Layer, type CallOptions } from '@strata/layers';
+// Small trainable models for the tests: Trainers (the Layer that trains), as Model is one above.
+import { Dense, type Layer, type CallOptions } from '@strata/layers';
 import { add, matmul, randomNormal, tidy, greater, cast, sum, mul, type Tensor, tensor } from '@strata/tensor';
+import { Trainer } from '../trainer/trainer';
 
-/** Dense(hidden, relu) → Dense(out, activation): a two-layer perceptron as one Layer. */
-export class TwoLayer extends Layer {
+/** Dense(hidden, relu) → Dense(out, activation): a two-layer perceptron as one Trainer. */
+export class TwoLayer extends Trainer {
   static override className = 'TwoLayer';
   readonly hidden: Dense;
   readonly out: Dense;
@@ -15,6 +16,16 @@ export class TwoLayer extends Layer {
   }
   override call(x: Tensor, options: CallOptions = {}): Tensor {
     return this.out.apply(this.hidden.apply(x, options), options);
+  }
+}
+
+/** A Trainer around one layer: what fit trains where a test needs a bare layer. */
+export class Wrap extends Trainer {
+  constructor(readonly layer: Layer) {
+    super();
+  }
+  override call(x: Tensor, options: CallOptions = {}): Tensor {
+    return this.layer.apply(x, options) as Tensor;
   }
 }
 

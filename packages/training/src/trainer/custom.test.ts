@@ -1,26 +1,26 @@
-import { memory, dispose, tensor, tidy, mean, square, sub, randomNormal, concat, type Tensor, Variable } from '@strata/tensor';
+import { memory, dispose, tensor, tidy, add, mean, mul, square, sub, randomNormal, concat, type Tensor, Variable } from '@strata/tensor';
 import { GradientTape } from '@strata/autodiff';
-import { Dense, Layer } from '@strata/layers';
+import { Dense } from '@strata/layers';
 import { useCpu, values, expectClose } from '../testing/setup';
-import { TwoLayer, planeData } from '../testing/models';
-import { Trainer, activeTrainer } from './trainer';
+import { TwoLayer, Wrap, planeData } from '../testing/models';
+import { Trainer } from './trainer';
 import { SGD } from '../optimizers';
 import type { ComputeLossArgs, ModelOutputs, StepData } from './trainable';
 
 beforeAll(useCpu);
 
-test('a Trainer subclass overriding trainStep customises fit (the Keras 3 way)', async () => {
+test('a subclass overriding trainStep and calling super.trainStep customises fit (the Keras 3 way)', async () => {
   const [x, y] = planeData(64);
   let calls = 0;
-  class CountingTrainer extends Trainer {
+  class Counting extends TwoLayer {
     override trainStep(data: StepData): Record<string, Tensor> {
       calls++;
       const logs = super.trainStep(data);
       return { ...logs, calls: tensor(calls) };
     }
   }
-  const model = new TwoLayer();
-  const trainer = new CountingTrainer(model);
+  const model = new Counting();
+  const trainer = model;
   trainer.compile({ optimizer: 'sgd', loss: 'mse' });
   tidy(() => model.apply(x)); // build the weights first
   const before = memory().numTensors;
@@ -34,14 +34,14 @@ test('a Trainer subclass overriding trainStep customises fit (the Keras 3 way)',
 
 test('a model defining trainStep and computeLoss is used by fit; layer losses (regularizers) join the loss', async () => {
   const [x, y] = planeData(64);
-  class Regularized extends Layer {
+  class Regularized extends Trainer {
     dense = new Dense({ units: 1, kernelRegularizer: { className: 'L2', config: { l2: 0.5 } }, kernelInitializer: 'ones' });
     override call(t: Tensor): Tensor {
       return this.dense.apply(t);
     }
   }
   const model = new Regularized();
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: new SGD({ learningRate: 0 }), loss: 'mse' });
   const { loss } = await trainer.evaluate(x, y, { batchSize: 64 });
   const ref = tidy(() => {
@@ -56,7 +56,7 @@ test('a model defining trainStep and computeLoss is used by fit; layer losses (r
       return mean(square(yPred as Tensor));
     },
   });
-  const t2 = new Trainer(custom);
+  const t2 = custom;
   t2.compile({ optimizer: new SGD({ learningRate: 0.1 }) });
   const h = await t2.fit(x, y, { epochs: 5, batchSize: 64, verbose: 0 });
   expect(h.loss![4]).toBeLessThan(h.loss![0]);
@@ -66,11 +66,13 @@ test('a model defining trainStep and computeLoss is used by fit; layer losses (r
 });
 
 test('multi-output models: losses, weights and metrics per output, logged as <output>_<name>', async () => {
-  class TwoHeads extends Layer {
+  class TwoHeads extends Trainer {
     trunk = new Dense({ units: 8, activation: 'relu', kernelInitializer: { className: 'GlorotUniform', config: { seed: 1 } } });
     a = new Dense({ units: 1, kernelInitializer: { className: 'GlorotUniform', config: { seed: 2 } } });
     b = new Dense({ units: 3, kernelInitializer: { className: 'GlorotUniform', config: { seed: 3 } } });
-    readonly outputNames = ['value', 'kind'];
+    override get outputNames(): string[] {
+      return ['value', 'kind'];
+    }
     override call(t: Tensor): Tensor[] {
       const h = this.trunk.apply(t);
       return [this.a.apply(h), this.b.apply(h)];
@@ -80,7 +82,7 @@ test('multi-output models: losses, weights and metrics per output, logged as <ou
   const yValue = randomNormal([48, 1], { seed: 6 });
   const yKind = tensor(Array.from({ length: 48 }, (_, i) => i % 3), undefined, 'int32');
   const model = new TwoHeads();
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({
     optimizer: 'adam',
     loss: { value: 'mse', kind: { className: 'SparseCategoricalCrossentropy', config: { fromLogits: true } } },
@@ -101,15 +103,14 @@ test('multi-output models: losses, weights and metrics per output, logged as <ou
   expect(() => trainer.compile({ optimizer: 'adam', loss: { valu: 'mse' } })).not.toThrow(); // checked at the first batch
   await expect(trainer.fit(x, [yValue, yKind], { verbose: 0 })).rejects.toThrow(/compile: loss names \["valu"\], which are not outputs of the model; its outputs are value, kind/);
   dispose([x, yValue, yKind]);
-  trainer.dispose();
   model.dispose();
 });
 
 test('sampleWeight and classWeight weight each sample; weightedMetrics see the weights', async () => {
   const x = tensor([[1], [1], [1], [1]]);
   const y = tensor([[0], [0], [1], [1]]);
-  const model = new Dense({ units: 1, kernelInitializer: 'zeros', useBias: false });
-  const trainer = new Trainer(model);
+  const model = new Wrap(new Dense({ units: 1, kernelInitializer: 'zeros', useBias: false }));
+  const trainer = model;
   trainer.compile({ optimizer: new SGD({ learningRate: 0 }), loss: 'mse', weightedMetrics: ['mae'], metrics: ['mae'] });
   // predictions are 0: per-sample losses 0, 0, 1, 1
   const weighted = await trainer.evaluate(x, y, { sampleWeight: tensor([1, 1, 3, 1]) });
@@ -125,7 +126,7 @@ test('sampleWeight and classWeight weight each sample; weightedMetrics see the w
 test('trainOnBatch, testOnBatch and predictOnBatch', async () => {
   const [x, y] = planeData(32);
   const model = new TwoLayer();
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: 'adam', loss: 'mse', metrics: ['mae'] });
   const first = await trainer.trainOnBatch(x, y);
   for (let i = 0; i < 20; i++) await trainer.trainOnBatch(x, y);
@@ -138,7 +139,6 @@ test('trainOnBatch, testOnBatch and predictOnBatch', async () => {
   p.dispose();
   expect(memory().numTensors).toBe(before);
   dispose([x, y]);
-  trainer.dispose();
   model.dispose();
 });
 
@@ -173,15 +173,17 @@ test('a GAN-style custom loop: two models, two optimizers, one GradientTape each
 });
 
 test('inputs given as a record by name reach a model that names its inputs as a list in its order', async () => {
-  class TwoInputs extends Layer {
-    readonly inputNames = ['a', 'b'];
+  class TwoInputs extends Trainer {
+    override get inputNames(): string[] {
+      return ['a', 'b'];
+    }
     dense = new Dense({ units: 1, kernelInitializer: 'ones', useBias: false });
     override call([a, b]: Tensor[]): Tensor {
       return this.dense.apply(sub(a, b));
     }
   }
   const model = new TwoInputs();
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: new SGD({ learningRate: 0 }), loss: 'mse' });
   const a = tensor([[3], [5]]);
   const b = tensor([[1], [1]]);
@@ -192,31 +194,30 @@ test('inputs given as a record by name reach a model that names its inputs as a 
   model.dispose();
 });
 
-test("a model that delegates its steps to a Trainer it holds (as Model does) is trained by whichever Trainer runs it", async () => {
-  class Delegating extends TwoLayer {
-    #own: Trainer | null = null;
-    get trainer(): Trainer {
-      return activeTrainer(this) ?? (this.#own ??= new Trainer(this));
-    }
-    trainStep(data: StepData) {
-      return this.trainer.trainStep(data);
-    }
-    computeLoss(args: ComputeLossArgs) {
-      return this.trainer.computeLoss(args);
+test('a subclass overriding computeLoss adds to super.computeLoss; the loss is checked to be a scalar', async () => {
+  const [x, y] = planeData(32);
+  class Penalized extends TwoLayer {
+    override computeLoss(args: ComputeLossArgs): Tensor {
+      return add(super.computeLoss(args), mul(mean(square(args.yPred as Tensor)), 10));
     }
   }
-  const [x, y] = planeData(32);
-  const model = new Delegating();
-  model.trainer.compile({ optimizer: 'sgd', loss: 'mse' });
-  const other = new Trainer(model);
-  other.compile({ optimizer: 'adam', loss: 'mae' });
-  const h = await other.fit(x, y, { epochs: 1, verbose: 0 });
-  expect(h.loss![0]).toBeGreaterThan(0);
-  expect(other.optimizer!.iterations).toBe(1);
-  expect(model.trainer.optimizer!.iterations).toBe(0);
-  expect(activeTrainer(model)).toBeNull();
+  const model = new Penalized();
+  model.compile({ optimizer: new SGD({ learningRate: 0 }), loss: 'mse' });
+  const { loss } = await model.evaluate(x, y, { batchSize: 32 });
+  const want = tidy(() => {
+    const p = model.apply(x);
+    return values(add(mean(square(sub(p, y))), mul(mean(square(p)), 10)))[0];
+  });
+  expect(loss).toBeCloseTo(want, 4);
+  class NotScalar extends TwoLayer {
+    override computeLoss(args: ComputeLossArgs): Tensor {
+      return square(args.yPred as Tensor);
+    }
+  }
+  const bad = new NotScalar();
+  bad.compile({ optimizer: 'sgd', loss: 'mse' });
+  await expect(bad.fit(x, y, { verbose: 0 })).rejects.toThrow('computeLoss must return a scalar loss, received shape [32,1]; reduce it (e.g. mean(...))');
   dispose([x, y]);
-  other.dispose();
-  model.trainer.dispose();
   model.dispose();
+  bad.dispose();
 });

@@ -1,7 +1,6 @@
 import { memory, dispose, tidy, type Tensor } from '@strata/tensor';
 import { useCpu } from '../testing/setup';
 import { TwoLayer, planeData, threeClassData } from '../testing/models';
-import { Trainer } from './trainer';
 import { Adam } from '../optimizers';
 import { LambdaCallback } from '../callbacks';
 
@@ -10,7 +9,7 @@ beforeAll(useCpu);
 test('fit trains a plain Layer: loss falls, accuracy rises, History records each epoch, nothing leaks', async () => {
   const [x, y] = planeData(256);
   const model = new TwoLayer({ activation: 'sigmoid' });
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: new Adam({ learningRate: 0.05 }), loss: 'binary_crossentropy', metrics: ['accuracy'] });
   tidy(() => model.apply(x)); // build the weights, so the count below excludes them
   const before = memory().numTensors;
@@ -35,28 +34,26 @@ test('fit trains a plain Layer: loss falls, accuracy rises, History records each
   await trainer.fit(x, y, { epochs: 1, verbose: 0 });
   expect(memory().numTensors).toBe(after);
   dispose([x, y]);
-  trainer.dispose();
   model.dispose();
 });
 
 test("'accuracy' resolves from the loss and the shapes: sparse labels give sparse categorical accuracy", async () => {
   const [x, y] = threeClassData(300);
   const model = new TwoLayer({ hidden: 32, out: 3 });
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: { className: 'Adam', config: { learningRate: 0.02 } }, loss: { className: 'SparseCategoricalCrossentropy', config: { fromLogits: true } }, metrics: ['accuracy'] });
   const history = await trainer.fit(x, y, { epochs: 15, batchSize: 30, verbose: 0, validationSplit: 0.2 });
   expect(trainer.compiledMetrics!.list[0].constructor.name).toBe('SparseCategoricalAccuracy');
   expect(Object.keys(history.history).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
   expect(history.val_accuracy![14]).toBeGreaterThan(0.8);
   dispose([x, y]);
-  trainer.dispose();
   model.dispose();
 });
 
 test('fit reads no value from the device per batch unless a callback asks for it', async () => {
   const [x, y] = planeData(64);
   const model = new TwoLayer();
-  const trainer = new Trainer(model);
+  const trainer = model;
   trainer.compile({ optimizer: 'sgd', loss: 'mse' });
   const reads = { sync: 0, async: 0 };
   const proto = Object.getPrototypeOf(x) as { dataSync: () => unknown; data: () => Promise<unknown> };
@@ -82,6 +79,5 @@ test('fit reads no value from the device per batch unless a callback asks for it
     proto.data = data;
   }
   dispose([x, y]);
-  trainer.dispose();
   model.dispose();
 });

@@ -20,35 +20,21 @@ export interface ComputeLossArgs {
 }
 
 /**
- * What the Trainer trains: something callable with trainable weights, as Keras 3's Trainer sees a
- * model. A Layer is one; `Model` (in @strata/models) is one. The optional methods are the
- * customisation points: when present, fit and evaluate call them instead of the Trainer's own.
+ * What the compiled losses, metrics and callbacks see of a model: something callable with weights.
+ * The Trainer is one (and so every Model).
  */
 export interface Trainable {
-  /** Runs the model: `training` is true inside fit's steps. */
-  apply(inputs: ModelInputs, options?: { training?: boolean }): unknown;
   readonly trainableWeights: Variable[];
-  readonly nonTrainableWeights?: Variable[];
-  /** Every weight, in a stable order (default: trainable then non-trainable). */
-  readonly weights?: Variable[];
+  readonly nonTrainableWeights: Variable[];
+  /** Every weight, in a stable order (trainable then non-trainable). */
+  readonly weights: Variable[];
   /** Regularization penalties and added losses, computed when read (joined to the loss in training). */
-  readonly losses?: Tensor[];
-  readonly name?: string;
+  readonly losses: Tensor[];
+  readonly name: string;
   /** Names of the inputs: with them, inputs given as a record by name are passed to `apply` as a list in this order. */
   readonly inputNames?: readonly string[];
   /** Names of the outputs of a multi-output model, for per-output losses, metrics and logs. */
   readonly outputNames?: readonly string[];
-  /** Keras's `model.stop_training`, also honoured. */
-  stopTraining?: boolean;
   /** Saves the whole model (ModelCheckpoint uses it unless saveWeightsOnly). */
   save?(path: string): unknown;
-
-  /** A custom training step (Keras 3's `train_step`): returns the logs as tensors. */
-  trainStep?(data: StepData): Record<string, Tensor>;
-  /** A custom evaluation step (`test_step`). */
-  testStep?(data: StepData): Record<string, Tensor>;
-  /** A custom prediction step (`predict_step`). */
-  predictStep?(data: StepData): ModelOutputs;
-  /** A custom loss (`compute_loss`). */
-  computeLoss?(args: ComputeLossArgs): Tensor;
 }

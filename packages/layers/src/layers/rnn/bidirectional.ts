@@ -1,9 +1,10 @@
 import { add, concat, mul, reverse, type Shape, type Tensor } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { serialize } from '../../serializable';
+import type { FromConfigOptions } from '../../layer-catalog';
+import { isSerializedObject, serialize } from '../../serializable';
 import { RNN, type RNNCallOptions } from './rnn';
-import { deserializeNestedLayer, rebuildNestedLayer, type NestedLayer } from './nested-layers';
+import { deserializeNestedLayer, rebuildNestedLayer, resolveNested, type NestedLayer } from './nested-layers';
 
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave' | null;
 const MERGE_MODES: readonly MergeMode[] = ['concat', 'sum', 'mul', 'ave', null];
@@ -16,6 +17,9 @@ export interface BidirectionalArgs extends LayerArgs {
   /** The layer run backwards: it must have goBackwards opposite to `layer`'s and the same stateful, returnSequences and returnState. */
   backwardLayer?: NestedLayer<RNN> | null;
 }
+
+/** Forward layers fromConfig made from the config for a new wrapper: taken as they are, not copied again. */
+const fromConfigCopies = new WeakSet<Layer>();
 
 function withoutPrefix(name: string, prefix: string): string {
   return name.startsWith(prefix) ? name.slice(prefix.length) : name;
@@ -35,6 +39,26 @@ export class Bidirectional extends Layer {
   readonly returnState: boolean;
   readonly stateful: boolean;
 
+  /** From a config, its nested layers resolved by `resolveLayer` (which knows registered and custom classes). */
+  static override fromConfig<T extends Layer>(
+    this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {},
+  ): T {
+    const { resolveLayer } = options;
+    const layer = config.layer;
+    if (!resolveLayer || !isSerializedObject(layer)) return new this(config as never);
+    // The two copies are made from the config itself (a copy of an instance would go through its
+    // getConfig, which may name what only the resolver knows, as a legacy activation).
+    const name = String(layer.config?.name ?? 'rnn');
+    const copy = (changes: Record<string, unknown>) => resolveLayer({ className: layer.className, config: { ...layer.config, ...changes } });
+    const forward = copy({ name: `forward_${withoutPrefix(name, 'forward_')}` });
+    const goBackwards = (forward as { goBackwards?: boolean }).goBackwards === true;
+    const backward = config.backwardLayer
+      ? resolveNested(config.backwardLayer, resolveLayer)
+      : copy({ name: `backward_${withoutPrefix(name, 'backward_')}`, goBackwards: !goBackwards });
+    fromConfigCopies.add(forward);
+    return new this({ ...config, layer: forward, backwardLayer: backward } as never);
+  }
+
   constructor(args: BidirectionalArgs) {
     super(args);
     if (args?.layer === undefined) throw new LayerError('Bidirectional: layer is required, e.g. new Bidirectional({layer: new LSTM({units: 8})})');
@@ -48,7 +72,9 @@ export class Bidirectional extends Layer {
     this.mergeMode = mergeMode;
     // Fresh copies from the config (as Keras), so the given instance and its state are never shared.
     const name = args.layer instanceof Layer ? args.layer.name : String((args.layer as { config?: { name?: unknown } }).config?.name ?? 'rnn');
-    this.forwardLayer = rebuildNestedLayer('Bidirectional', 'layer', args.layer, RNN, { name: `forward_${withoutPrefix(name, 'forward_')}` });
+    this.forwardLayer = args.layer instanceof RNN && fromConfigCopies.delete(args.layer)
+      ? args.layer
+      : rebuildNestedLayer('Bidirectional', 'layer', args.layer, RNN, { name: `forward_${withoutPrefix(name, 'forward_')}` });
     this.backwardLayer = args.backwardLayer
       ? deserializeNestedLayer('Bidirectional', 'backwardLayer', args.backwardLayer, RNN)
       : rebuildNestedLayer('Bidirectional', 'layer', args.layer, RNN, { name: `backward_${withoutPrefix(name, 'backward_')}`, goBackwards: !this.forwardLayer.goBackwards });

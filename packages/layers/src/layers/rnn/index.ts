@@ -11,5 +11,3 @@ export { GRU, type GRUArgs } from './gru';
 export { Bidirectional, type BidirectionalArgs, type MergeMode } from './bidirectional';
 export { TimeDistributed, type TimeDistributedArgs } from './time-distributed';
 export { type NestedLayer } from './nested-layers';
-// Last: catalog.ts reads the whole layer catalog (see there).
-export { registerNestedLayer } from './catalog';

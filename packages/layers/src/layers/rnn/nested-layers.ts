@@ -1,60 +1,37 @@
 import { Layer } from '../../layer';
 import { LayerError } from '../../errors';
-import { identifierKey, isSerializedObject, type SerializedObject } from '../../serializable';
+import { isSerializedObject, type SerializedObject } from '../../serializable';
+import { resolveBuiltInLayerClass, type LayerResolver } from '../../layer-catalog';
 
 /** A layer given to a wrapper (RNN's cell, Bidirectional, TimeDistributed): an instance or its `{className, config}`. */
 export type NestedLayer<T extends Layer = Layer> = T | SerializedObject;
 
-type LayerClass = (new (args: never) => Layer) & { className: string };
-
-const extra = new Map<string, LayerClass>();
-let builtIns: Map<string, LayerClass> | null = null;
-let catalog: (() => Record<string, unknown>) | null = null;
-
-function isLayerClass(x: unknown): x is LayerClass {
-  return typeof x === 'function' && x.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(x, 'className');
-}
-
-/**
- * Makes a layer class resolvable by name inside wrapper configs (a custom cell in an RNN config).
- * Built-in layers need no registration. (A package-wide registry will take this over.)
- */
-export function registerNestedLayer(...classes: LayerClass[]): void {
-  for (const cls of classes) extra.set(identifierKey(cls.className), cls);
-}
-
-/**
- * Gives the table the layer catalog (every built-in class), read at the first lookup. The catalog
- * imports the wrappers, so they cannot import it: `catalog.ts` hands it over instead.
- */
-export function setBuiltInLayers(getCatalog: () => Record<string, unknown>): void {
-  catalog = getCatalog;
-  builtIns = null;
-}
-
-function unknownClass(owner: string, what: string, className: string): LayerError {
-  const hint = catalog ? 'register custom classes with registerNestedLayer()' : 'built-in classes are known once @strata/layers (its index) is imported';
-  return new LayerError(`${owner}: ${what} names the unknown layer class "${className}"; ${hint}`);
-}
-
-function lookup(className: string): LayerClass | undefined {
-  if (!builtIns && catalog) {
-    const classes = Object.values(catalog()).filter(isLayerClass);
-    builtIns = new Map(classes.map((cls) => [identifierKey(cls.className), cls]));
+function resolveIn(owner: string, what: string, id: SerializedObject, resolveLayer: LayerResolver): Layer {
+  try {
+    return resolveLayer(id);
+  } catch (e) {
+    const unknown = e instanceof LayerError && /^unknown layer class/.test(e.message);
+    if (unknown) throw new LayerError(`${owner}: ${what} names an ${e.message}`);
+    throw e;
   }
-  return extra.get(identifierKey(className)) ?? builtIns?.get(identifierKey(className));
 }
 
-/** Resolves a nested layer: an instance is returned as is, a `{className, config}` is constructed. */
+/**
+ * A wrapper's nested layer as its constructor takes it: a `{className, config}` resolved to an
+ * instance by `resolveLayer` (what the wrapper's fromConfig was given), anything else as it is.
+ */
+export function resolveNested(id: unknown, resolveLayer: LayerResolver | undefined): unknown {
+  return resolveLayer && isSerializedObject(id) ? resolveLayer(id) : id;
+}
+
+/** Resolves a nested layer: an instance is returned as is, a built-in `{className, config}` is constructed. */
 export function deserializeNestedLayer<T extends Layer>(owner: string, what: string, id: unknown, base: abstract new (...args: never[]) => T): T {
   if (id instanceof base) return id;
   if (id instanceof Layer) throw new LayerError(`${owner}: ${what} must be a ${base.name}, received ${id.toString()}`);
   if (!isSerializedObject(id)) {
     throw new LayerError(`${owner}: ${what} must be a ${base.name} instance or its {className, config}, received ${JSON.stringify(id)}`);
   }
-  const cls = lookup(id.className);
-  if (!cls) throw unknownClass(owner, what, id.className);
-  const layer = new cls(id.config as never);
+  const layer = resolveIn(owner, what, id, resolveBuiltInLayerClass);
   if (!(layer instanceof base)) throw new LayerError(`${owner}: ${what} must be a ${base.name}, received a ${id.className} config`);
   return layer as T;
 }
@@ -64,19 +41,16 @@ export function deserializeNestedLayer<T extends Layer>(owner: string, what: str
  * and backward copies): an instance gives its class and config, and is itself left untouched.
  */
 export function rebuildNestedLayer<T extends Layer>(owner: string, what: string, id: unknown, base: abstract new (...args: never[]) => T, changes: Record<string, unknown>): T {
-  let cls: LayerClass | undefined;
-  let config: Record<string, unknown>;
+  let layer: Layer;
   if (id instanceof Layer) {
-    cls = id.constructor as LayerClass;
-    config = id.getConfig();
+    const cls = id.constructor as new (args: never) => Layer;
+    layer = new cls({ ...id.getConfig(), ...changes } as never);
   } else if (isSerializedObject(id)) {
-    cls = lookup(id.className);
-    if (!cls) throw unknownClass(owner, what, id.className);
-    config = id.config;
+    const changed = { className: id.className, config: { ...id.config, ...changes } };
+    layer = resolveIn(owner, what, changed, resolveBuiltInLayerClass);
   } else {
     throw new LayerError(`${owner}: ${what} must be a ${base.name} instance or its {className, config}, received ${JSON.stringify(id)}`);
   }
-  const layer = new cls({ ...config, ...changes } as never);
   if (!(layer instanceof base)) throw new LayerError(`${owner}: ${what} must be a ${base.name}, received ${layer.toString()}`);
   return layer as T;
 }

@@ -1,5 +1,7 @@
 import { add, clone, dispose, matmul, memory, randomNormal, tensor, tidy, type Shape, type Tensor, type Variable } from '@strata/tensor';
-import { RNN, RNNCell, LSTM, LSTMCell, SimpleRNN, SimpleRNNCell, GRUCell, registerNestedLayer } from './index';
+import { RNN, RNNCell, LSTM, LSTMCell, SimpleRNN, SimpleRNNCell, GRUCell } from './index';
+import { resolveBuiltInLayerClass, type LayerResolver } from '../../layer-catalog';
+import type { SerializedObject } from '../../serializable';
 import { runLayerTest } from '../../testing';
 import { describeOnBackends, expectClose } from '../../testing/layer-oracle';
 import { maskOf, setMask } from '../../masking';
@@ -30,13 +32,19 @@ class MinimalRNNCell extends RNNCell {
     return { ...super.getConfig(), units: this.units };
   }
 }
-registerNestedLayer(MinimalRNNCell);
+/** A resolver that knows the custom cell, as @strata/serialization's knows registered classes. */
+const withCustomCell: LayerResolver = (s: SerializedObject) =>
+  s.className === 'MinimalRNNCell' ? new MinimalRNNCell(s.config as { units: number }) : resolveBuiltInLayerClass(s);
 
 describeOnBackends('RNN', () => {
   test('passes runLayerTest over built-in and custom cells (nested cell configs round-trip)', async () => {
     await runLayerTest(RNN, { options: { cell: new LSTMCell({ units: 3 }) }, inputShape: [2, 4, 5], expectedOutputShape: [2, 3], expectedTrainableWeights: 3 });
     await runLayerTest(RNN, { options: { cell: new GRUCell({ units: 2 }), returnSequences: true, returnState: true, unroll: true }, inputShape: [2, 3, 4], expectedOutputShape: [[2, 3, 2], [2, 2]] });
-    await runLayerTest(RNN, { options: { cell: new MinimalRNNCell({ units: 4 }), goBackwards: true }, inputShape: [3, 2, 2], expectedOutputShape: [3, 4], expectedTrainableWeights: 2 });
+    await runLayerTest(RNN, {
+      options: { cell: new MinimalRNNCell({ units: 4 }), goBackwards: true },
+      inputShape: [3, 2, 2], expectedOutputShape: [3, 4], expectedTrainableWeights: 2,
+      resolveLayer: withCustomCell,
+    });
   });
 
   test('trains through masked steps (the gradient flows through the kept states)', async () => {

@@ -1,10 +1,11 @@
 import { cast, clone, expandDims, stack, unstack, variable, where, zerosLike, fmtShape, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
+import type { FromConfigOptions } from '../../layer-catalog';
 import { classNameOf, serialize } from '../../serializable';
 import { RNNCell } from './rnn-cell';
 import { RecurrentCell } from './recurrent-cell';
-import { deserializeNestedLayer, type NestedLayer } from './nested-layers';
+import { deserializeNestedLayer, resolveNested, type NestedLayer } from './nested-layers';
 
 /** The options of the recurrent layers (RNN, SimpleRNN, LSTM, GRU), Keras's names in camelCase. */
 export interface RNNLayerArgs extends LayerArgs {
@@ -53,6 +54,14 @@ function firstMask(mask: CallOptions['mask']): Tensor | null {
  */
 export class RNN extends Layer {
   static override className = 'RNN';
+
+  /** From a config, its nested cell resolved by `resolveLayer` (which knows registered and custom classes). */
+  static override fromConfig<T extends Layer>(
+    this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {},
+  ): T {
+    const cell = 'cell' in config ? { cell: resolveNested(config.cell, options.resolveLayer) } : {};
+    return new this({ ...config, ...cell } as never);
+  }
   readonly cell: RNNCell;
   readonly returnSequences: boolean;
   readonly returnState: boolean;

@@ -1,8 +1,9 @@
 import { reshape, fmtShape, type Shape, type Tensor } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
+import type { FromConfigOptions } from '../../layer-catalog';
 import { serialize } from '../../serializable';
-import { deserializeNestedLayer, type NestedLayer } from './nested-layers';
+import { deserializeNestedLayer, resolveNested, type NestedLayer } from './nested-layers';
 
 export interface TimeDistributedArgs extends LayerArgs {
   /** The layer applied to every timestep (or its config); its weights are shared across steps. */
@@ -16,6 +17,13 @@ export interface TimeDistributedArgs extends LayerArgs {
  */
 export class TimeDistributed extends Layer {
   static override className = 'TimeDistributed';
+
+  /** From a config, its nested layer resolved by `resolveLayer` (which knows registered and custom classes). */
+  static override fromConfig<T extends Layer>(
+    this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {},
+  ): T {
+    return new this({ ...config, layer: resolveNested(config.layer, options.resolveLayer) } as never);
+  }
   readonly layer: Layer;
 
   constructor(args: TimeDistributedArgs) {
