@@ -6,7 +6,7 @@ import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
-import { Adam, Trainer } from '@strata/training';
+import { Adam } from '@strata/training';
 import { CNN, MLP } from './architectures';
 import type { Bench } from './harness';
 
@@ -18,12 +18,11 @@ export default async function (bench: Bench): Promise<void> {
   await setBackend(backendName === 'cpu' ? cpu() : wasm());
   bench.section(`profile of one training step: ${architecture.label}, batch ${BATCH}, Adam, on ${backendName}`);
   const model = new Sequential([input({ shape: architecture.inputShape }), ...architecture.strata('softmax')]);
-  const trainer = new Trainer(model);
-  trainer.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
+  model.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
   const x = randomNormal([BATCH, ...architecture.inputShape], { seed: 1 });
   const labels = floor(mul(randomUniform([BATCH], { seed: 2 }), 10));
   const y = cast(labels, 'int32');
-  const step = () => trainer.trainOnBatch(x, y);
+  const step = () => model.trainOnBatch(x, y);
   // Warm-up steps: the optimizer's slots, XNNPACK's operator caches and the JIT settle first.
   for (let i = 0; i < 3; i++) await step();
   // The step with the median wall time of a few, so a noisy neighbour does not pick the table.
@@ -39,6 +38,5 @@ export default async function (bench: Bench): Promise<void> {
   );
   console.log(`  steps' wall ms: ${runs.map((r) => r.wallMs.toFixed(0)).join(', ')}; ${Math.round((BATCH / median.wallMs) * 1000)} samples/s`);
   dispose([x, labels, y]);
-  trainer.dispose();
   model.dispose();
 }

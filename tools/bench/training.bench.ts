@@ -20,7 +20,7 @@ import { Dense, Embedding, LSTM, type Layer } from '@strata/layers';
 import { CNN as CNN_ARCHITECTURE, MLP as MLP_ARCHITECTURE, type Architecture } from './architectures';
 import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
-import { Adam, Trainer } from '@strata/training';
+import { Adam, type Trainer } from '@strata/training';
 import type { Bench } from './harness';
 
 // tfjs-layers is a devDependency of @strata/training (its tests' oracle); resolve it from there. It
@@ -135,7 +135,7 @@ function makePair(c: Case, samples: number): Pair {
 const BATCH = 128;
 /** tfjs-layers' CNN on cpu manages a few samples per second: a smaller batch keeps the comparison short. */
 const CNN_BATCH = 32;
-const fitStrata = (p: Pair, batchSize = BATCH) => () => p.strata.trainer.fit(p.strata.x, p.strata.y, { batchSize, epochs: 1, shuffle: false, verbose: 0 });
+const fitStrata = (p: Pair, batchSize = BATCH) => () => p.strata.model.fit(p.strata.x, p.strata.y, { batchSize, epochs: 1, shuffle: false, verbose: 0 });
 const fitPeer = (p: Pair, batchSize = BATCH) => () => p.peer.model.fit(p.peer.x, p.peer.y, { batchSize, epochs: 1, shuffle: false, verbose: 0, yieldEvery: 'never' });
 
 function rate(samples: number, ms: number): string {
@@ -224,12 +224,11 @@ async function lstm(bench: Bench, samples: number): Promise<void> {
 async function cnnRate(samples: number): Promise<number> {
   await useBackend('wasm');
   const model = new Sequential([input({ shape: CNN.inputShape }), ...CNN.strataLayers()]);
-  const trainer = new Trainer(model);
-  trainer.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
+  model.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
   const x = randomNormal([samples, ...CNN.inputShape], { seed: 1 });
   const labels = floor(mul(randomUniform([samples], { seed: 2 }), 10));
   const y = cast(labels, 'int32');
-  const fit = () => trainer.fit(x, y, { batchSize: BATCH, epochs: 1, shuffle: false, verbose: 0 });
+  const fit = () => model.fit(x, y, { batchSize: BATCH, epochs: 1, shuffle: false, verbose: 0 });
   await fit();
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -238,7 +237,6 @@ async function cnnRate(samples: number): Promise<number> {
     times.push(performance.now() - start);
   }
   dispose([x, labels, y]);
-  trainer.dispose();
   model.dispose();
   return (samples / times.sort((a, b) => a - b)[1]) * 1000;
 }
