@@ -302,6 +302,8 @@ function checkImport(at, { specifier, line }) {
 
   if (specifier.startsWith('.') || isAbsolute(specifier)) {
     const target = resolve(dirname(path), specifier);
+    // Tests may use the repository's own test tools (tools/python/oracle.ts: the Python oracles).
+    if (testing && isInside(resolve(root, 'tools'), target)) return null;
     if (!isInside(pkg.dir, target)) {
       const owner = [...byName.values()].find((p) => isInside(p.dir, target));
       const instead = owner ? `'${owner.name}'` : 'the owning package by name';

@@ -68,7 +68,8 @@ export function shiftFunctionalCallNodes(config: Record<string, unknown>, by: nu
 
 function shiftNodes(config: Record<string, unknown>, by: number, className: string, inOutputs: boolean): void {
   const layers = (config.layers ?? []) as Record<string, unknown>[];
-  const names = new Set(layers.filter((e) => e.className === className).map((e) => String(e.name ?? (e.config as Record<string, unknown>)?.name)));
+  const nameOf = (e: Record<string, unknown>) => String(e.name ?? (e.config as Record<string, unknown>)?.name);
+  const names = new Set(layers.filter((e) => e.className === className).map(nameOf));
   if (names.size === 0) return;
   const shift = (h: unknown): void => {
     if (Array.isArray(h) && names.has(h[0] as string) && typeof h[1] === 'number') h[1] += by;
@@ -96,7 +97,8 @@ function dtypeName(x: unknown): unknown {
 function normalizeConfig(className: string, config: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (dialect === 'keras3' && Array.isArray(config.layers)) {
-    config = { ...config, layers: config.layers.map((e) => (isRecord(e) && isKerasOpEntry(e) ? kerasOpAsTensorOp(e) : e)) };
+    const layers = config.layers.map((e) => (isRecord(e) && isKerasOpEntry(e) ? kerasOpAsTensorOp(e) : e));
+    config = { ...config, layers };
   }
   for (const [k, v] of Object.entries(config)) if (k !== '__proto__') out[k] = isOpaqueKey(k) ? v : normalizeValue(v, dialect, k);
   if ('dtype' in out) out.dtype = dtypeName(out.dtype);

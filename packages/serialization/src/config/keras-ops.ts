@@ -41,9 +41,15 @@ export function kerasOpAsTensorOp(entry: Record<string, unknown>): Record<string
   const name = String(entry.name ?? (isRecord(entry.config) ? entry.config.name : op));
   const nodes = (Array.isArray(entry.inboundNodes) ? entry.inboundNodes : []).map((node) => {
     if (!isRecord(node) || !Array.isArray(node.args)) return node;
-    const tensorArg = node.args.find((a) => isRecord(a) && a.className === KERAS_TENSOR) as Record<string, Record<string, unknown>> | undefined;
+    const tensorArg = node.args.find((a) => isRecord(a) && a.className === KERAS_TENSOR) as
+      | Record<string, Record<string, unknown>>
+      | undefined;
     const dtype = tensorArg?.config?.dtype ?? 'float32';
-    const args = node.args.map((a) => (typeof a === 'number' || typeof a === 'boolean' ? { className: CONSTANT, config: { value: Number(a), dtype, shape: [] } } : a));
+    const args = node.args.map((a) =>
+      typeof a === 'number' || typeof a === 'boolean'
+        ? { className: CONSTANT, config: { value: Number(a), dtype, shape: [] } }
+        : a,
+    );
     return { ...node, args };
   });
   return { className: TENSOR_OP, config: { name, op, attrs: {} }, name, inboundNodes: nodes };

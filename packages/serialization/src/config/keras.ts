@@ -57,7 +57,8 @@ function buildShapes(model: Layer): Map<string, unknown> {
     // MultiHeadAttention's build takes (query_shape, value_shape, key_shape): Keras records them by name.
     if (classNameOf(node.layer) === 'MultiHeadAttention') {
       const [query, value, key] = shapes;
-      out.set(node.layer.name, { shapes_dict: { query_shape: query, value_shape: value ?? query, ...(key ? { key_shape: key } : {}) } });
+      const shapesDict = { query_shape: query, value_shape: value ?? query, ...(key ? { key_shape: key } : {}) };
+      out.set(node.layer.name, { shapes_dict: shapesDict });
     }
   }
   return out;
@@ -105,17 +106,23 @@ const POSITIONAL_CALLS: Record<string, true> = { MultiHeadAttention: true };
 
 function spreadCallArgs(entry: Record<string, unknown>): void {
   for (const node of (entry.inboundNodes ?? []) as { args?: unknown[] }[]) {
-    if (Array.isArray(node.args) && node.args.length === 1 && Array.isArray(node.args[0])) node.args = node.args[0] as unknown[];
+    const args = node.args;
+    if (Array.isArray(args) && args.length === 1 && Array.isArray(args[0])) node.args = args[0] as unknown[];
   }
 }
 
-/** A Strata config as Keras 3 reads it: a Functional's call references as Keras counts them; options it refuses left out. */
+/**
+ * A Strata config as Keras 3 reads it: a Functional's call references as Keras counts them, calls
+ * with positional tensors spread, options Keras refuses left out.
+ */
 function keras3Config(className: string, config: Record<string, unknown>): Record<string, unknown> {
   let out = config;
   if (Array.isArray(config.layers) && 'inputLayers' in config) {
     out = { ...config, layers: structuredClone(config.layers) };
     shiftFunctionalCallNodes(out, -1);
-    for (const entry of out.layers as Record<string, unknown>[]) if (entry.className in POSITIONAL_CALLS) spreadCallArgs(entry);
+    for (const entry of out.layers as Record<string, unknown>[]) {
+      if (String(entry.className) in POSITIONAL_CALLS) spreadCallArgs(entry);
+    }
   }
   const refused = NOT_IN_KERAS[className];
   if (refused) out = Object.fromEntries(Object.entries(out).filter(([k]) => !refused.includes(k)));
@@ -138,7 +145,9 @@ function addBuildConfigs(obj: KerasObject, model: Layer): void {
   for (const entry of config.layers as KerasObject[]) {
     const name = (entry.config as Record<string, unknown>)?.name as string;
     const shape = shapes.get(name);
-    if (entry.class_name !== 'InputLayer' && shapes.has(name)) entry.build_config = isRecord(shape) && 'shapes_dict' in shape ? shape : { input_shape: shape };
+    if (entry.class_name !== 'InputLayer' && shapes.has(name)) {
+      entry.build_config = isRecord(shape) && 'shapes_dict' in shape ? (shape as KerasObject['build_config']) : { input_shape: shape };
+    }
     const inner = model instanceof Model ? findLayer(model, name) : null;
     if (inner && inner instanceof Functional) addBuildConfigs(entry, inner);
   }

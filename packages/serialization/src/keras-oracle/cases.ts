@@ -15,7 +15,8 @@ export interface OracleCase {
 
 /** Layers Keras's safe_mode cannot load from a Strata file, with the reason (also in KERAS-GAPS.md). */
 export const NOT_SENT_TO_KERAS: Record<string, string> = {
-  Lambda: 'Strata saves a Lambda by the name of a registered function; Keras saves Python bytecode (refused in safe_mode)',
+  Lambda:
+    'Strata saves a Lambda by the name of a registered function; Keras saves Python bytecode (refused in safe_mode)',
 };
 
 /** Random values for every weight (variances and scales kept positive), so a misplaced weight shows. */
@@ -50,7 +51,10 @@ export function catalogCases(): OracleCase[] {
     const Cls = builtInClasses('layer').get(name) as unknown as new (args: Record<string, unknown>) => Layer;
     const xs = spec.inputs.map((s) => input({ shape: s }));
     const layer = new Cls(spec.options());
-    const model = new Functional({ inputs: xs.length === 1 ? xs[0] : xs, outputs: layer.apply(xs.length === 1 ? xs[0] : xs) }) as Model;
+    const model = new Functional({
+      inputs: xs.length === 1 ? xs[0] : xs,
+      outputs: layer.apply(xs.length === 1 ? xs[0] : xs),
+    }) as Model;
     randomizeWeights(model, seed);
     cases.push({ name: `layer_${name}`, model, inputs: randomInputs(spec.inputs, seed, spec.intMax) });
     seed++;

@@ -24,14 +24,18 @@ interface Outputs {
 }
 type KerasResult = { outputs: Outputs[] } | { error: string };
 
-const catalogNames = Object.keys(LAYER_SPECS).filter((n) => !(n in NOT_SENT_TO_KERAS)).map((n) => `layer_${n}`);
+const catalogNames = Object.keys(LAYER_SPECS)
+  .filter((n) => !(n in NOT_SENT_TO_KERAS))
+  .map((n) => `layer_${n}`);
 const architectureNames = Array.from({ length: ARCHITECTURE_COUNT }, (_, i) => `arch_${i}`);
 const subclassedNames = REGISTERED_MODELS.map((c) => `subclassed_${c.className}`);
 
 async function predictionsOf(model: Model, inputs: Tensor[]): Promise<Outputs[]> {
   const y = tidy(() => model.predict(inputs.length === 1 ? inputs[0] : inputs));
   const list = (Array.isArray(y) ? y : [y]) as Tensor[];
-  const out = await Promise.all(list.map(async (t) => ({ shape: [...t.shape] as number[], data: Array.from(await t.data(), Number) })));
+  const out = await Promise.all(
+    list.map(async (t) => ({ shape: [...t.shape] as number[], data: Array.from(await t.data(), Number) })),
+  );
   dispose(list);
   return out;
 }
@@ -42,7 +46,9 @@ function maxDiff(a: Outputs[], b: Outputs[], what: string): number {
   let worst = 0;
   a.forEach((o, i) => {
     if (JSON.stringify(o.shape) !== JSON.stringify(b[i].shape)) {
-      throw new Error(`${what}: output ${i} has shape ${JSON.stringify(b[i].shape)} where ${JSON.stringify(o.shape)} was expected`);
+      throw new Error(
+        `${what}: output ${i} has shape ${JSON.stringify(b[i].shape)} where ${JSON.stringify(o.shape)} was expected`,
+      );
     }
     o.data.forEach((v, k) => {
       const d = Math.abs(v - b[i].data[k]);
@@ -71,19 +77,29 @@ describeWithPython('Keras 3 loads what Strata saves, and Strata loads what Keras
       strataPredictions.set(c.name, await predictionsOf(c.model, c.inputs));
       inputsOf.set(c.name, c.inputs);
       await saveModel(c.model, join(dir, 'strata', `${c.name}.keras`));
-      const inputs = await Promise.all(c.inputs.map(async (t) => ({ shape: t.shape, dtype: t.dtype === 'int32' ? 'int32' : 'float32', data: Array.from(await t.data(), Number) })));
+      const inputs = await Promise.all(
+        c.inputs.map(async (t) => ({
+          shape: t.shape,
+          dtype: t.dtype === 'int32' ? 'int32' : 'float32',
+          data: Array.from(await t.data(), Number),
+        })),
+      );
       listing.push({ name: c.name, inputs });
       c.model.dispose();
     }
     writeFileSync(join(dir, 'cases.json'), JSON.stringify({ cases: listing }));
-    runPython(join(__dirname, 'keras_oracle.py'), [dir]);
+    // About 45 s of CPU; the limits leave room for a loaded CI machine.
+    runPython(join(__dirname, 'keras_oracle.py'), [dir], { timeoutMs: 900_000 });
     keras = JSON.parse(readFileSync(join(dir, 'keras_results.json'), 'utf8'));
-  });
+  }, 900_000);
   afterAll(() => {
     for (const t of inputsOf.values()) dispose(t);
     for (const c of REGISTERED_MODELS) unregisterSerializable(`strata_test>${c.className}`);
     if (!kept) rmSync(dir, { recursive: true, force: true });
-    console.log(`max abs diff: Strata->Keras ${worst.toKeras.toExponential(2)}, Keras->Strata ${worst.fromKeras.toExponential(2)}`);
+    console.log(
+      `max abs diff: Strata->Keras ${worst.toKeras.toExponential(2)}, ` +
+        `Keras->Strata ${worst.fromKeras.toExponential(2)}`,
+    );
   });
 
   describe.each([
@@ -102,7 +118,11 @@ describeWithPython('Keras 3 loads what Strata saves, and Strata loads what Keras
 
       const before = memory().numTensors;
       const back = await loadModel(join(dir, 'keras', `${name}.keras`));
-      const fromKeras = maxDiff(result.outputs, await predictionsOf(back, inputsOf.get(name)!), `${name}: Strata's predictions from Keras's file`);
+      const fromKeras = maxDiff(
+        result.outputs,
+        await predictionsOf(back, inputsOf.get(name)!),
+        `${name}: Strata's predictions from Keras's file`,
+      );
       back.dispose();
       expect(memory().numTensors).toBe(before);
       worst.fromKeras = Math.max(worst.fromKeras, fromKeras);

@@ -1,7 +1,7 @@
 // Subclassed models registered under `strata_test>Name` here and, with the same name, config and
 // attributes, in registered_models.py for Keras: a subclassed model moves between the two by its
 // registered name alone.
-import { add, relu, type Tensor } from '@strata/tensor';
+import { add, dispose, relu, type Tensor } from '@strata/tensor';
 import { Dense, LSTM, clearSession } from '@strata/layers';
 import { Model } from '@strata/models';
 import { randomInputs, randomizeWeights, type OracleCase } from './cases';
@@ -59,7 +59,7 @@ export function subclassedCases(): OracleCase[] {
   return made.map(([model, shape], i) => {
     clearSession();
     const inputs = randomInputs([shape], 900 + i);
-    model.predict(inputs[0]).dispose(); // builds it
+    dispose(model.predict(inputs[0])); // builds it
     randomizeWeights(model, 900 + i);
     return { name: `subclassed_${(model.constructor as typeof Model).className}`, model, inputs };
   });

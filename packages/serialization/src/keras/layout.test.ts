@@ -84,7 +84,7 @@ describe('kerasLayout: where Keras 3 saving_lib puts each layer', () => {
     model.dispose();
   });
 
-  it('wrappers and attention: sublayers at the attribute names Keras 3.15 saves them under (Keras-written files in keras-oracle/)', () => {
+  it('wrappers and attention: sublayers at the paths Keras 3.15 saves them under (as in keras-oracle/)', () => {
     clearSession();
     const x = input({ shape: [4, 3] });
     const rnn = new Bidirectional({ layer: new LSTM({ units: 2, returnSequences: true }) }).apply(x);
