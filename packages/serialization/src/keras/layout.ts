@@ -32,7 +32,12 @@ export function kerasSnakeCase(name: string): string {
  * Strata writes the public name and reads either too.
  */
 const OLDER_KERAS_ATTRIBUTES: Record<string, Record<string, string>> = {
-  MultiHeadAttention: { queryDense: '_query_dense', keyDense: '_key_dense', valueDense: '_value_dense', outputDense: '_output_dense' },
+  MultiHeadAttention: {
+    queryDense: '_query_dense',
+    keyDense: '_key_dense',
+    valueDense: '_value_dense',
+    outputDense: '_output_dense',
+  },
 };
 
 function attributeName(field: string): string {
