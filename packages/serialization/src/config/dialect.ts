@@ -4,7 +4,8 @@ import type { SerializedObject } from '@strata/layers';
 import { KERAS_TENSOR } from '@strata/models';
 import { SerializationError } from '../errors';
 import { isOpaqueKey, toCamelKeys } from './case';
-import { LEGACY_ACTIVATIONS, } from '../legacy-activations';
+import { LEGACY_ACTIVATIONS } from '../legacy-activations';
+import { isKerasOpEntry, kerasOpAsTensorOp } from './keras-ops';
 
 export type Dialect = 'strata' | 'keras3' | 'legacy';
 
@@ -51,11 +52,27 @@ function historyList(x: unknown): unknown {
  * reference to a Sequential entry of a Functional config by `by` (-1 reading Keras 2, +1 writing it).
  */
 export function shiftSequentialNodes(config: Record<string, unknown>, by: number): void {
+  shiftNodes(config, by, 'Sequential', true);
+}
+
+/**
+ * Keras 3 counts a nested Functional's own node in `input_layers` / `output_layers` only: inside
+ * the calls (`inbound_nodes`), a tensor's `keras_history` is the index in the Functional's
+ * `_inbound_nodes`, which has no such node (functional.py's `convert_revived_tensor` reads it as
+ * it is; `get_tensor`, for the outputs, subtracts one). Strata's dialect (as Keras 2 and TF.js)
+ * counts it in both: the calls are shifted by `by` (+1 reading Keras 3, -1 writing it).
+ */
+export function shiftFunctionalCallNodes(config: Record<string, unknown>, by: number): void {
+  shiftNodes(config, by, 'Functional', false);
+}
+
+function shiftNodes(config: Record<string, unknown>, by: number, className: string, inOutputs: boolean): void {
   const layers = (config.layers ?? []) as Record<string, unknown>[];
-  const sequential = new Set(layers.filter((e) => e.className === 'Sequential').map((e) => String(e.name ?? (e.config as Record<string, unknown>)?.name)));
-  if (sequential.size === 0) return;
+  const nameOf = (e: Record<string, unknown>) => String(e.name ?? (e.config as Record<string, unknown>)?.name);
+  const names = new Set(layers.filter((e) => e.className === className).map(nameOf));
+  if (names.size === 0) return;
   const shift = (h: unknown): void => {
-    if (Array.isArray(h) && sequential.has(h[0] as string) && typeof h[1] === 'number') h[1] += by;
+    if (Array.isArray(h) && names.has(h[0] as string) && typeof h[1] === 'number') h[1] += by;
   };
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) x.forEach(walk);
@@ -65,6 +82,7 @@ export function shiftSequentialNodes(config: Record<string, unknown>, by: number
     }
   };
   for (const entry of layers) walk(entry.inboundNodes);
+  if (!inOutputs) return;
   for (const key of ['inputLayers', 'outputLayers']) {
     const list = config[key];
     for (const h of Array.isArray(list) ? list : isRecord(list) ? Object.values(list) : []) shift(h);
@@ -78,6 +96,10 @@ function dtypeName(x: unknown): unknown {
 
 function normalizeConfig(className: string, config: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (dialect === 'keras3' && Array.isArray(config.layers)) {
+    const layers = config.layers.map((e) => (isRecord(e) && isKerasOpEntry(e) ? kerasOpAsTensorOp(e) : e));
+    config = { ...config, layers };
+  }
   for (const [k, v] of Object.entries(config)) if (k !== '__proto__') out[k] = isOpaqueKey(k) ? v : normalizeValue(v, dialect, k);
   if ('dtype' in out) out.dtype = dtypeName(out.dtype);
   if (Array.isArray(out.layers) && 'inputLayers' in out) {
@@ -89,6 +111,7 @@ function normalizeConfig(className: string, config: Record<string, unknown>, dia
     out.inputLayers = historyList(out.inputLayers);
     out.outputLayers = historyList(out.outputLayers);
     if (dialect === 'legacy') shiftSequentialNodes(out, -1);
+    if (dialect === 'keras3') shiftFunctionalCallNodes(out, +1);
   }
   if (dialect === 'legacy') {
     // Keras 2 and TF.js write None for "the default" (mask_zero, implementation, seed); Strata's

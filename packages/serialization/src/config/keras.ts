@@ -1,6 +1,6 @@
 // Keras 3's dialect (`.keras` config.json): snake_case keys; every object written
 // {module, class_name, config, registered_name}; layers with a build_config.
-import { Layer, type SerializedObject } from '@strata/layers';
+import { Layer, classNameOf, type SerializedObject } from '@strata/layers';
 import { Functional, Model, Sequential, TENSOR_OP, KERAS_TENSOR, CONSTANT } from '@strata/models';
 import { SerializationError } from '../errors';
 import { findCustom, type ObjectKind } from '../registry';
@@ -8,7 +8,7 @@ import { builtInClasses } from '../registry-builtins';
 import { keras2HardSigmoid } from '../legacy-activations';
 import { isOpaqueKey, snakeCase } from './case';
 import { modelConfig, modelFromConfig } from './model-json';
-import { toStrataDialect } from './dialect';
+import { shiftFunctionalCallNodes, toStrataDialect } from './dialect';
 import { deserializeObject, type LoadOptions } from './deserialize';
 
 /** A Keras 3 serialized object. */
@@ -17,7 +17,7 @@ export interface KerasObject {
   class_name: string;
   config: unknown;
   registered_name: string | null;
-  build_config?: { input_shape: unknown };
+  build_config?: { input_shape: unknown } | { shapes_dict: Record<string, unknown> };
   [key: string]: unknown;
 }
 
@@ -54,6 +54,12 @@ function buildShapes(model: Layer): Map<string, unknown> {
     if (!('layer' in node) || out.has(node.layer.name)) continue;
     const shapes = node.inputs.map((x) => [...x.shape]);
     out.set(node.layer.name, Array.isArray(node.args) ? shapes : shapes[0]);
+    // MultiHeadAttention's build takes (query_shape, value_shape, key_shape): Keras records them by name.
+    if (classNameOf(node.layer) === 'MultiHeadAttention') {
+      const [query, value, key] = shapes;
+      const shapesDict = { query_shape: query, value_shape: value ?? query, ...(key ? { key_shape: key } : {}) };
+      out.set(node.layer.name, { shapes_dict: shapesDict });
+    }
   }
   return out;
 }
@@ -79,12 +85,47 @@ function writeObject(obj: SerializedObject & Record<string, unknown>, owner: Lay
   // A nested model's layers get their build shapes from that model.
   const nested = owner instanceof Model && typeof config.name === 'string' && isRecord(config) && Array.isArray(config.layers) ? findLayer(owner, config.name) : null;
   const self = nested ?? owner;
-  let body = writeValue(config, '', self) as Record<string, unknown>;
+  let body = writeValue(keras3Config(className, config), '', self) as Record<string, unknown>;
   if (className === 'InputLayer') {
     body = { batch_shape: config.batchInputShape ?? config.batchShape, dtype: config.dtype, sparse: false, name: config.name };
   }
   const out: Record<string, unknown> = { ...identity(className), config: body };
   for (const [k, v] of Object.entries(rest)) out[snakeCase(k)] = writeValue(v, k, self);
+  return out;
+}
+
+/** Options Keras 3's constructor of the class does not take (its get_config leaves them out too). */
+const NOT_IN_KERAS: Record<string, string[]> = {
+  SpatialDropout1D: ['trainable'],
+  SpatialDropout2D: ['trainable'],
+  SpatialDropout3D: ['trainable'],
+};
+
+/** Layers whose Keras `call` takes its tensors as positional arguments (query, value, key), not as one list. */
+const POSITIONAL_CALLS: Record<string, true> = { MultiHeadAttention: true };
+
+function spreadCallArgs(entry: Record<string, unknown>): void {
+  for (const node of (entry.inboundNodes ?? []) as { args?: unknown[] }[]) {
+    const args = node.args;
+    if (Array.isArray(args) && args.length === 1 && Array.isArray(args[0])) node.args = args[0] as unknown[];
+  }
+}
+
+/**
+ * A Strata config as Keras 3 reads it: a Functional's call references as Keras counts them, calls
+ * with positional tensors spread, options Keras refuses left out.
+ */
+function keras3Config(className: string, config: Record<string, unknown>): Record<string, unknown> {
+  let out = config;
+  if (Array.isArray(config.layers) && 'inputLayers' in config) {
+    out = { ...config, layers: structuredClone(config.layers) };
+    shiftFunctionalCallNodes(out, -1);
+    for (const entry of out.layers as Record<string, unknown>[]) {
+      if (String(entry.className) in POSITIONAL_CALLS) spreadCallArgs(entry);
+    }
+  }
+  const refused = NOT_IN_KERAS[className];
+  if (refused) out = Object.fromEntries(Object.entries(out).filter(([k]) => !refused.includes(k)));
   return out;
 }
 
@@ -103,7 +144,10 @@ function addBuildConfigs(obj: KerasObject, model: Layer): void {
   const shapes = buildShapes(model);
   for (const entry of config.layers as KerasObject[]) {
     const name = (entry.config as Record<string, unknown>)?.name as string;
-    if (entry.class_name !== 'InputLayer' && shapes.has(name)) entry.build_config = { input_shape: shapes.get(name) };
+    const shape = shapes.get(name);
+    if (entry.class_name !== 'InputLayer' && shapes.has(name)) {
+      entry.build_config = isRecord(shape) && 'shapes_dict' in shape ? (shape as KerasObject['build_config']) : { input_shape: shape };
+    }
     const inner = model instanceof Model ? findLayer(model, name) : null;
     if (inner && inner instanceof Functional) addBuildConfigs(entry, inner);
   }

@@ -84,7 +84,7 @@ describe('kerasLayout: where Keras 3 saving_lib puts each layer', () => {
     model.dispose();
   });
 
-  it('wrappers and attention: sublayers at the attribute names Keras 3 gives them (read from its source, not a file)', () => {
+  it('wrappers and attention: sublayers at the paths Keras 3.15 saves them under (as in keras-oracle/)', () => {
     clearSession();
     const x = input({ shape: [4, 3] });
     const rnn = new Bidirectional({ layer: new LSTM({ units: 2, returnSequences: true }) }).apply(x);
@@ -102,10 +102,10 @@ describe('kerasLayout: where Keras 3 saving_lib puts each layer', () => {
       ['layers/time_distributed', 0],
       ['layers/time_distributed/layer', 2],
       ['layers/multi_head_attention', 0],
-      ['layers/multi_head_attention/_key_dense', 2],
-      ['layers/multi_head_attention/_output_dense', 2],
-      ['layers/multi_head_attention/_query_dense', 2],
-      ['layers/multi_head_attention/_value_dense', 2],
+      ['layers/multi_head_attention/key_dense', 2],
+      ['layers/multi_head_attention/output_dense', 2],
+      ['layers/multi_head_attention/query_dense', 2],
+      ['layers/multi_head_attention/value_dense', 2],
     ]);
     model.dispose();
   });

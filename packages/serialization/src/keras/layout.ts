@@ -13,6 +13,8 @@ export interface LayerSlot {
   layer: Layer;
   /** The layer's own variables: trainable then non-trainable, sublayers' excluded (Keras's `save_own_variables`). */
   variables: Variable[];
+  /** Where older Keras 3 versions put this layer's group, read when `path` is absent. */
+  olderPath?: string;
 }
 
 /** Keras's `naming.to_snake_case`: `Conv2D` → `conv2d`, `BatchNormalization` → `batch_normalization`. */
@@ -25,15 +27,21 @@ export function kerasSnakeCase(name: string): string {
 }
 
 /**
- * The Python attribute names Keras gives sublayers that Strata keeps under other field names. Every
- * other field maps to the snake_case of its name (`forwardLayer` → `forward_layer`, `cell` → `cell`).
+ * Where Keras 3 versions before 3.15's public properties (`query_dense`...) saved sublayers: at their
+ * private attribute. Keras 3.15 writes the public name (visited first, `_x` last) and reads either;
+ * Strata writes the public name and reads either too.
  */
-const KERAS_ATTRIBUTES: Record<string, Record<string, string>> = {
-  MultiHeadAttention: { queryDense: '_query_dense', keyDense: '_key_dense', valueDense: '_value_dense', outputDense: '_output_dense' },
+const OLDER_KERAS_ATTRIBUTES: Record<string, Record<string, string>> = {
+  MultiHeadAttention: {
+    queryDense: '_query_dense',
+    keyDense: '_key_dense',
+    valueDense: '_value_dense',
+    outputDense: '_output_dense',
+  },
 };
 
-function attributeName(layer: Layer, field: string): string {
-  return KERAS_ATTRIBUTES[classNameOf(layer)]?.[field] ?? kerasSnakeCase(field);
+function attributeName(field: string): string {
+  return kerasSnakeCase(field);
 }
 
 /** Keras's `_name_key`: attributes sorted by name, private (`_x`) ones last. */
@@ -67,11 +75,12 @@ export function kerasLayers(model: Layer): Layer[] {
  * `layers` first, then the attributes holding layers sorted by name (a subclassed Model's `layers`
  * property among them, as Keras's `Model.layers`).
  */
-function childrenOf(layer: Layer): [string, unknown][] {
+function childrenOf(layer: Layer): [string, unknown, string?][] {
   const first: [string, unknown][] = layer instanceof Functional ? [['layers', kerasLayers(layer)]] : [];
-  const attributes: [string, unknown][] = Object.entries(layer)
+  const older = OLDER_KERAS_ATTRIBUTES[classNameOf(layer)] ?? {};
+  const attributes: [string, unknown, string?][] = Object.entries(layer)
     .filter(([, value]) => holdsLayers(value))
-    .map(([field, value]) => [attributeName(layer, field), value]);
+    .map(([field, value]) => [attributeName(field), value, older[field]]);
   if (layer instanceof Model && !(layer instanceof Functional)) attributes.push(['layers', layer.layers]);
   attributes.sort(([a], [b]) => (nameKey(a) < nameKey(b) ? -1 : nameKey(a) > nameKey(b) ? 1 : 0));
   return [...first, ...attributes];
@@ -99,12 +108,12 @@ export function ownVariables(layer: Layer): Variable[] {
 export function kerasLayout(model: Layer): LayerSlot[] {
   const slots: LayerSlot[] = [];
   const visited = new Set<Layer>();
-  const visit = (layer: Layer, path: string): void => {
+  const visit = (layer: Layer, path: string, olderPath?: string): void => {
     if (visited.has(layer)) return;
-    slots.push({ path, layer, variables: ownVariables(layer) });
+    slots.push({ path, layer, variables: ownVariables(layer), ...(olderPath ? { olderPath } : {}) });
     visited.add(layer);
-    for (const [attribute, value] of childrenOf(layer)) {
-      if (value instanceof Layer) visit(value, join(path, attribute));
+    for (const [attribute, value, older] of childrenOf(layer)) {
+      if (value instanceof Layer) visit(value, join(path, attribute), older ? join(path, older) : undefined);
       else if (isContainer(value)) visitContainer(containerValues(value), join(path, attribute));
     }
   };

@@ -125,7 +125,9 @@ export async function decodeWeights(model: Layer, bytes: Uint8Array, options: De
 }
 
 function readSlot(reader: H5Reader, slot: LayerSlot, what: string, claimed: Set<string>): [Variable, Tensor][] {
-  const group = varsGroup(slot.path);
+  const older = slot.olderPath === undefined ? null : varsGroup(slot.olderPath);
+  const current = varsGroup(slot.path);
+  const group = older !== null && reader.kind(current) === null && reader.kind(older) !== null ? older : current;
   const layerName = `layer "${slot.layer.name}" (${classNameOf(slot.layer)})`;
   const kind = reader.kind(group);
   if (kind === null) {
