@@ -1,5 +1,6 @@
 import { TrainingError } from '../errors';
 import { Callback, type BatchLogs, type Logs } from './callback';
+import { logTensors } from './callback-list';
 import { EventFileWriter, NodeLogSink, type LogSink } from './tensorboard/event-file-writer';
 import { graphEvent, histogramEvent, scalarEvent, textEvent, type GraphNode } from './tensorboard/summaries';
 
@@ -115,7 +116,10 @@ export class TensorBoard extends Callback {
     this.#globalBatch++;
     if (this.updateFreq === 'epoch' || this.#globalBatch % this.updateFreq !== 0 || !this.#train) return;
     const now = Date.now() / 1000;
-    for (const [name, value] of Object.entries(logs)) {
+    // Read the values asynchronously where fit gives their tensors: WebGPU in a page cannot read synchronously.
+    const tensors = logTensors(logs);
+    for (const name of Object.keys(logs)) {
+      const value = tensors?.[name] ? (await tensors[name].data())[0] : logs[name];
       await this.#train.write(scalarEvent(`batch_${name}`, value, this.#globalBatch, now));
     }
   }
