@@ -35,10 +35,10 @@ describeWithPython('TensorBoard event files, read back by TensorBoard', ['tensor
       const { tensors, plugins, graph } = read.train;
 
       const f32 = (v: number) => Math.fround(v);
-      expect(tensors.epoch_loss.map((e) => [e.step, e.value])).toEqual(history.loss.map((v, i) => [i, f32(v)]));
-      expect(tensors.epoch_accuracy.map((e) => e.value)).toEqual(history.accuracy.map(f32));
-      expect(read.validation.tensors.epoch_loss.map((e) => e.value)).toEqual(history.val_loss.map(f32));
-      expect(read.validation.tensors.epoch_accuracy.map((e) => e.value)).toEqual(history.val_accuracy.map(f32));
+      expect(tensors.epoch_loss.map((e) => [e.step, e.value])).toEqual(history.loss!.map((v, i) => [i, f32(v)]));
+      expect(tensors.epoch_accuracy.map((e) => e.value)).toEqual(history.accuracy!.map(f32));
+      expect(read.validation.tensors.epoch_loss.map((e) => e.value)).toEqual(history.val_loss!.map(f32));
+      expect(read.validation.tensors.epoch_accuracy.map((e) => e.value)).toEqual(history.val_accuracy!.map(f32));
       // 30 training samples in batches of 10: 3 batches an epoch, written at steps 1..9.
       expect(tensors.batch_loss.map((e) => e.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(plugins.epoch_loss).toBe('scalars');

@@ -62,8 +62,8 @@ test('TensorBoard writes epoch and batch scalars, validation apart, and weight h
   expect(train[0].fileVersion).toBe('brain.Event:2');
   // 24 training samples in batches of 8: 3 batches per epoch, 6 in all; every 2nd is written.
   expect(scalars(train, 'batch_loss').map(([step]) => step)).toEqual([2, 4, 6]);
-  expect(scalars(train, 'epoch_loss').map(([s, v]) => [s, Math.fround(v)])).toEqual(history.loss.map((v, i) => [i, Math.fround(v)]));
-  expect(scalars(validation, 'epoch_loss').map(([, v]) => v)).toEqual(history.val_loss.map(Math.fround));
+  expect(scalars(train, 'epoch_loss').map(([s, v]) => [s, Math.fround(v)])).toEqual(history.loss!.map((v, i) => [i, Math.fround(v)]));
+  expect(scalars(validation, 'epoch_loss').map(([, v]) => v)).toEqual(history.val_loss!.map(Math.fround));
   expect(scalars(train, 'epoch_learning_rate').map(([, v]) => v)).toEqual([Math.fround(0.1), Math.fround(0.1)]);
   const histograms = train.flatMap((e) => e.summaries.filter((s) => s.plugin === 'histograms').map((s) => ({ step: e.step, ...s })));
   const weights = trainer.weightVariables;
