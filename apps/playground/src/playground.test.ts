@@ -70,7 +70,7 @@ describeInBrowser('the playground page in headless Chromium', () => {
 
   beforeAll(async () => {
     if (process.env.STRATA_PLAYGROUND_PREBUILT !== '1' || !existsSync(join(dist, 'index.html'))) {
-      const built = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js', { paths: [app] }), 'build', '--logLevel', 'warn'], {
+      const built = spawnSync(process.execPath, [join(app, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
         cwd: app, encoding: 'utf8', timeout: 400_000,
       });
       if (built.status !== 0) throw new Error(`vite build failed (${built.status ?? built.signal}):\n${built.stdout}\n${built.stderr}`);
