@@ -278,7 +278,10 @@ function levelProblem(importer, target, testing) {
   const to = LEVELS[target];
   if (from === APP_LEVEL) {
     if (target === 'strata') return null;
-    return `an app imports only the umbrella package 'strata', as a user's app would. Fix: import it from 'strata' instead of ${target}`;
+    return (
+      `an app imports only the umbrella package 'strata', as a user's app would. ` +
+      `Fix: import it from 'strata' instead of ${target}`
+    );
   }
   if (testing) {
     if (to <= from || isBackend(target)) return null;

@@ -6,7 +6,10 @@ import { defineConfig, type Plugin } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packages = resolve(here, '../../packages');
-const wasmDist = join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+const wasmDist = join(
+  dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')),
+  'dist',
+);
 
 // tfjs-wasm fetches its binaries at run time (wasm({ wasmPaths: '/wasm/' })): serve them in dev,
 // copy them beside the build.

@@ -12,8 +12,21 @@ export class LiveChart {
       width: 520,
       height: 220,
       scales: { x: { time: false } },
-      axes: [{ label: xLabel }, { scale: 'loss', label: 'loss' }, { scale: 'acc', side: 1, label: 'accuracy', grid: { show: false } }],
-      series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.stroke, scale: s.scale, width: 2, points: { show: true, size: 4 } }))],
+      axes: [
+        { label: xLabel },
+        { scale: 'loss', label: 'loss' },
+        { scale: 'acc', side: 1, label: 'accuracy', grid: { show: false } },
+      ],
+      series: [
+        { label: xLabel },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.stroke,
+          scale: s.scale,
+          width: 2,
+          points: { show: true, size: 4 },
+        })),
+      ],
     };
     this.#plot = new uPlot(opts, this.data as uPlot.AlignedData, element);
   }

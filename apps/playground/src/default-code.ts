@@ -1,5 +1,5 @@
 /** What the code editor starts with: the body of a function of (strata, inputShape, classes). */
-export const DEFAULT_CODE = `// strata is the whole API; return a Model for inputs of inputShape and \`classes\` outputs.
+export const DEFAULT_CODE = `// strata is the whole API: return a Model of inputShape to classes outputs.
 const { Sequential, input, Flatten, Dense, Dropout } = strata;
 return new Sequential([
   input({ shape: inputShape }),

@@ -92,10 +92,24 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
     case 'probed': {
       state.probed = m;
       const select = $<HTMLSelectElement>('backend');
-      select.replaceChildren(...m.backends.map((b) => Object.assign(document.createElement('option'), { value: b.name, textContent: b.name, disabled: !b.available })));
-      $('backends').replaceChildren(...m.backends.map((b) => Object.assign(document.createElement('span'), {
-        className: b.available ? 'ok' : 'no', textContent: `${b.available ? '✔' : '✘'} ${b.name}`, title: b.why ?? 'available',
-      })));
+      select.replaceChildren(
+        ...m.backends.map((b) =>
+          Object.assign(document.createElement('option'), {
+            value: b.name,
+            textContent: b.name,
+            disabled: !b.available,
+          }),
+        ),
+      );
+      $('backends').replaceChildren(
+        ...m.backends.map((b) =>
+          Object.assign(document.createElement('span'), {
+            className: b.available ? 'ok' : 'no',
+            textContent: `${b.available ? '✔' : '✘'} ${b.name}`,
+            title: b.why ?? 'available',
+          }),
+        ),
+      );
       const threads = $<HTMLInputElement>('threads');
       threads.max = String(m.hardwareThreads);
       threads.disabled = !m.isolated;
@@ -111,11 +125,17 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
     case 'batch':
       state.batches.push({ step: m.step, loss: m.loss, accuracy: m.accuracy });
       batchChart.push(m.step, [m.loss, m.accuracy]);
-      $('stats').textContent = `${m.samplesPerSecond.toFixed(0)} samples/s\n${m.tensors} tensors, ${(m.bytes / 1048576).toFixed(1)} MB`;
+      $('stats').textContent =
+        `${m.samplesPerSecond.toFixed(0)} samples/s\n${m.tensors} tensors, ${(m.bytes / 1048576).toFixed(1)} MB`;
       break;
     case 'epoch':
       state.epochs.push({ epoch: m.epoch, logs: m.logs });
-      epochChart.push(m.epoch + 1, [m.logs.loss, m.logs.val_loss ?? null, m.logs.accuracy, m.logs.val_accuracy ?? null]);
+      epochChart.push(m.epoch + 1, [
+        m.logs.loss,
+        m.logs.val_loss ?? null,
+        m.logs.accuracy,
+        m.logs.val_accuracy ?? null,
+      ]);
       break;
     case 'samples':
       state.samples = m.samples;
@@ -126,7 +146,10 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       break;
     case 'saved': {
       state.saved = { name: m.name, size: m.bytes.byteLength };
-      const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([m.bytes])), download: m.name });
+      const link = Object.assign(document.createElement('a'), {
+        href: URL.createObjectURL(new Blob([m.bytes])),
+        download: m.name,
+      });
       link.click();
       break;
     }

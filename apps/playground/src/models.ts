@@ -16,21 +16,28 @@ export function buildModel(kind: ModelKind, inputShape: number[], classes: numbe
     return made;
   }
   if (kind === 'cnn') {
-    if (inputShape.length !== 3) throw new Error(`the CNN needs images ([h, w, c]); this dataset's inputs are [${inputShape}]: pick the MLP`);
-    return new Sequential([
-      input({ shape: inputShape }),
-      new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu', kernelInitializer: init() }),
-      new MaxPooling2D({ poolSize: 2 }),
-      new Conv2D({ filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: init() }),
-      new MaxPooling2D({ poolSize: 2 }),
-      new Flatten(),
-      new Dense({ units: classes, activation: 'softmax', kernelInitializer: init() }),
-    ], { name: 'cnn' });
+    if (inputShape.length !== 3)
+      throw new Error(`the CNN needs images ([h, w, c]); this dataset's inputs are [${inputShape}]: pick the MLP`);
+    return new Sequential(
+      [
+        input({ shape: inputShape }),
+        new Conv2D({ filters: 8, kernelSize: 3, activation: 'relu', kernelInitializer: init() }),
+        new MaxPooling2D({ poolSize: 2 }),
+        new Conv2D({ filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: init() }),
+        new MaxPooling2D({ poolSize: 2 }),
+        new Flatten(),
+        new Dense({ units: classes, activation: 'softmax', kernelInitializer: init() }),
+      ],
+      { name: 'cnn' },
+    );
   }
-  return new Sequential([
-    input({ shape: inputShape }),
-    ...(inputShape.length > 1 ? [new Flatten()] : []),
-    new Dense({ units: 64, activation: 'relu', kernelInitializer: init() }),
-    new Dense({ units: classes, activation: 'softmax', kernelInitializer: init() }),
-  ], { name: 'mlp' });
+  return new Sequential(
+    [
+      input({ shape: inputShape }),
+      ...(inputShape.length > 1 ? [new Flatten()] : []),
+      new Dense({ units: 64, activation: 'relu', kernelInitializer: init() }),
+      new Dense({ units: classes, activation: 'softmax', kernelInitializer: init() }),
+    ],
+    { name: 'mlp' },
+  );
 }

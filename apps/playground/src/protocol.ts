@@ -43,7 +43,15 @@ export interface Sample {
 export type FromWorker =
   | { type: 'probed'; backends: BackendAvailability[]; isolated: boolean; hardwareThreads: number }
   | { type: 'model'; summary: string; svg: string; backend: string; dataset: DatasetName; source: string }
-  | { type: 'batch'; step: number; loss: number; accuracy: number; samplesPerSecond: number; tensors: number; bytes: number }
+  | {
+      type: 'batch';
+      step: number;
+      loss: number;
+      accuracy: number;
+      samplesPerSecond: number;
+      tensors: number;
+      bytes: number;
+    }
   | { type: 'epoch'; epoch: number; logs: Record<string, number> }
   | { type: 'samples'; samples: Sample[]; classes: string[] }
   | { type: 'status'; status: 'training' | 'stopped' | 'done' | 'idle' | 'loaded'; detail?: string }

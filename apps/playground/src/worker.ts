@@ -1,14 +1,32 @@
 // The training worker: owns the backend, the data and the model, so that the page never waits on
 // a kernel. It reports every batch, every epoch and the sample predictions as messages.
 import {
-  Adam, LambdaCallback, Model, dispose, getBackend, loadModel, logTensors, memory, plotModel, saveModel, setBackend, tensor,
-  tfjsArtifacts, modelFromTfjsArtifacts, tidy, wasm, type Logs, type Tensor, type TfjsModelArtifacts,
+  Adam,
+  LambdaCallback,
+  Model,
+  dispose,
+  getBackend,
+  loadModel,
+  logTensors,
+  memory,
+  plotModel,
+  saveModel,
+  setBackend,
+  tensor,
+  tfjsArtifacts,
+  modelFromTfjsArtifacts,
+  tidy,
+  wasm,
+  type Logs,
+  type Tensor,
+  type TfjsModelArtifacts,
 } from 'strata';
 import { loadDataset, type Dataset } from './data';
 import { buildModel } from './models';
 import type { BackendAvailability, BackendName, FromWorker, Sample, ToWorker, TrainConfig } from './protocol';
 
-const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+const post = (message: FromWorker, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(message, transfer);
 
 interface Session {
   config: TrainConfig;
@@ -23,18 +41,23 @@ let session: Session | null = null;
 let stopRequested = false;
 let busy = false;
 
-
 async function probe(): Promise<void> {
   const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   let webgpu: BackendAvailability = { name: 'webgpu', available: false, why: 'this browser has no navigator.gpu' };
   if (gpu) {
     const adapter = await gpu.requestAdapter().catch(() => null);
-    webgpu = adapter ? { name: 'webgpu', available: true } : { name: 'webgpu', available: false, why: 'navigator.gpu found no adapter' };
+    webgpu = adapter
+      ? { name: 'webgpu', available: true }
+      : { name: 'webgpu', available: false, why: 'navigator.gpu found no adapter' };
   }
   const hasWasm = typeof WebAssembly === 'object';
   post({
     type: 'probed',
-    backends: [{ name: 'cpu', available: true }, { name: 'wasm', available: hasWasm, why: hasWasm ? undefined : 'no WebAssembly' }, webgpu],
+    backends: [
+      { name: 'cpu', available: true },
+      { name: 'wasm', available: hasWasm, why: hasWasm ? undefined : 'no WebAssembly' },
+      webgpu,
+    ],
     isolated: self.crossOriginIsolated === true,
     hardwareThreads: navigator.hardwareConcurrency ?? 1,
   });
@@ -75,7 +98,9 @@ async function reportSamples(model: Model, data: Dataset): Promise<void> {
 
 async function describe(model: Model, data: Dataset, source: string): Promise<void> {
   const summary = model.summary({ printFn: () => undefined });
-  const svg = await plotModel(model, { format: 'svg', showShapes: true }).catch((e: Error) => `<p>plotModel failed: ${e.message}</p>`);
+  const svg = await plotModel(model, { format: 'svg', showShapes: true }).catch(
+    (e: Error) => `<p>plotModel failed: ${e.message}</p>`,
+  );
   post({ type: 'model', summary, svg, backend: getBackend(), dataset: data.name, source });
 }
 
@@ -99,7 +124,11 @@ async function run(): Promise<void> {
   const s = session!;
   const { config } = s;
   if (!s.model.optimizer) {
-    s.model.compile({ optimizer: new Adam({ learningRate: config.learningRate }), loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+    s.model.compile({
+      optimizer: new Adam({ learningRate: config.learningRate }),
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy'],
+    });
   }
   stopRequested = false;
   post({ type: 'status', status: 'training' });
@@ -114,7 +143,12 @@ async function run(): Promise<void> {
       const { numTensors, numBytes } = memory();
       s.step++;
       post({
-        type: 'batch', step: s.step, loss: loss[0], accuracy: accuracy[0], tensors: numTensors, bytes: numBytes,
+        type: 'batch',
+        step: s.step,
+        loss: loss[0],
+        accuracy: accuracy[0],
+        tensors: numTensors,
+        bytes: numBytes,
         samplesPerSecond: (config.batchSize * 1000) / Math.max(now - last, 1e-3),
       });
       last = now;
@@ -129,8 +163,14 @@ async function run(): Promise<void> {
     },
   });
   await s.model.fit(s.x, s.y, {
-    epochs: config.epochs, initialEpoch: s.nextEpoch, batchSize: config.batchSize, verbose: 0, seed: 1,
-    validationSplit: 0.1, stepsPerEpoch: config.stepsPerEpoch > 0 ? config.stepsPerEpoch : undefined, callbacks: [progress],
+    epochs: config.epochs,
+    initialEpoch: s.nextEpoch,
+    batchSize: config.batchSize,
+    verbose: 0,
+    seed: 1,
+    validationSplit: 0.1,
+    stepsPerEpoch: config.stepsPerEpoch > 0 ? config.stepsPerEpoch : undefined,
+    callbacks: [progress],
   });
   post({ type: 'status', status: s.nextEpoch >= config.epochs ? 'done' : 'stopped' });
 }
@@ -182,7 +222,16 @@ async function load(name: string, bytes: ArrayBuffer): Promise<void> {
 }
 
 function defaultConfig(): TrainConfig {
-  return { dataset: 'mnist', model: 'mlp', backend: 'cpu', threads: 1, epochs: 2, batchSize: 32, learningRate: 1e-3, stepsPerEpoch: 0 };
+  return {
+    dataset: 'mnist',
+    model: 'mlp',
+    backend: 'cpu',
+    threads: 1,
+    epochs: 2,
+    batchSize: 32,
+    learningRate: 1e-3,
+    stepsPerEpoch: 0,
+  };
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {

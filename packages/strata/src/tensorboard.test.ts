@@ -28,7 +28,10 @@ describeWithPython('TensorBoard event files, read back by TensorBoard', ['tensor
       ]);
       model.compile({ optimizer: 'sgd', loss: 'binary_crossentropy', metrics: ['accuracy'] });
       const history = await model.fit(x, y, {
-        epochs: 3, batchSize: 10, validationSplit: 0.25, verbose: 0,
+        epochs: 3,
+        batchSize: 10,
+        validationSplit: 0.25,
+        verbose: 0,
         callbacks: [new TensorBoard({ logDir: dir, histogramFreq: 2, updateFreq: 'batch' })],
       });
       const read = JSON.parse(runPython(join(__dirname, 'tensorboard_read.py'), [dir])) as Run;

@@ -31,13 +31,22 @@ test('TFRecord framing round-trips and rejects a flipped byte', () => {
 });
 
 test('histogram buckets as tf.summary.histogram makes them (hand-computed)', () => {
-  expect(histogramBuckets([0, 1, 2, 3, 4], 2)).toEqual([[0, 2, 2], [2, 4, 3]]);
-  expect(histogramBuckets([5, 5, 5], 3)).toEqual([[5, 5, 0], [5, 5, 0], [5, 5, 3]]);
+  expect(histogramBuckets([0, 1, 2, 3, 4], 2)).toEqual([
+    [0, 2, 2],
+    [2, 4, 3],
+  ]);
+  expect(histogramBuckets([5, 5, 5], 3)).toEqual([
+    [5, 5, 0],
+    [5, 5, 0],
+    [5, 5, 3],
+  ]);
   expect(histogramBuckets([], 3)).toEqual([]);
 });
 
 function scalars(events: ReadEvent[], tag: string): [number, number][] {
-  return events.flatMap((e) => e.summaries.filter((s) => s.tag === tag).map((s) => [e.step, s.values[0] as number] as [number, number]));
+  return events.flatMap((e) =>
+    e.summaries.filter((s) => s.tag === tag).map((s) => [e.step, s.values[0] as number] as [number, number]),
+  );
 }
 
 test('TensorBoard writes epoch and batch scalars, validation apart, and weight histograms', async () => {
@@ -49,7 +58,10 @@ test('TensorBoard writes epoch and batch scalars, validation apart, and weight h
   const sink = new MemoryLogSink();
   const before = memory().numTensors;
   const history = await trainer.fit(x, y, {
-    epochs: 2, batchSize: 8, validationSplit: 0.25, verbose: 0,
+    epochs: 2,
+    batchSize: 8,
+    validationSplit: 0.25,
+    verbose: 0,
     callbacks: [new TensorBoard({ logDir: 'run/', sink, updateFreq: 2, histogramFreq: 1 })],
   });
   expect(memory().numTensors).toBe(before);
@@ -62,10 +74,14 @@ test('TensorBoard writes epoch and batch scalars, validation apart, and weight h
   expect(train[0].fileVersion).toBe('brain.Event:2');
   // 24 training samples in batches of 8: 3 batches per epoch, 6 in all; every 2nd is written.
   expect(scalars(train, 'batch_loss').map(([step]) => step)).toEqual([2, 4, 6]);
-  expect(scalars(train, 'epoch_loss').map(([s, v]) => [s, Math.fround(v)])).toEqual(history.loss!.map((v, i) => [i, Math.fround(v)]));
+  expect(scalars(train, 'epoch_loss').map(([s, v]) => [s, Math.fround(v)])).toEqual(
+    history.loss!.map((v, i) => [i, Math.fround(v)]),
+  );
   expect(scalars(validation, 'epoch_loss').map(([, v]) => v)).toEqual(history.val_loss!.map(Math.fround));
   expect(scalars(train, 'epoch_learning_rate').map(([, v]) => v)).toEqual([Math.fround(0.1), Math.fround(0.1)]);
-  const histograms = train.flatMap((e) => e.summaries.filter((s) => s.plugin === 'histograms').map((s) => ({ step: e.step, ...s })));
+  const histograms = train.flatMap((e) =>
+    e.summaries.filter((s) => s.plugin === 'histograms').map((s) => ({ step: e.step, ...s })),
+  );
   const weights = trainer.weightVariables;
   expect(histograms).toHaveLength(2 * weights.length);
   for (const h of histograms) {
@@ -79,7 +95,9 @@ test('TensorBoard writes epoch and batch scalars, validation apart, and weight h
 });
 
 test('TensorBoard rejects bad options with the valid ones named', () => {
-  expect(() => new TensorBoard({ updateFreq: 0 })).toThrow(/updateFreq must be 'epoch', 'batch' or a whole number > 0, received 0/);
+  expect(() => new TensorBoard({ updateFreq: 0 })).toThrow(
+    /updateFreq must be 'epoch', 'batch' or a whole number > 0, received 0/,
+  );
   expect(() => new TensorBoard({ histogramFreq: -1 })).toThrow(/histogramFreq/);
   expect(() => new TensorBoard({ logdir: 'x' } as never)).toThrow(/unknown option\(s\) logdir; the options are logDir/);
 });

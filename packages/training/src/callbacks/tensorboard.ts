@@ -45,7 +45,10 @@ function graphNodes(graph: GraphLike): GraphNode[] {
   const inputs: GraphNode[] = graph.inputs.map((t) => ({ name: graph.inputName(t), op: 'Placeholder', input: [] }));
   const nodes = graph.nodes.map((n) => ({
     name: graph.nameOf(n),
-    op: n.kind === 'layer' ? (n.layer?.constructor.className ?? n.layer?.constructor.name ?? 'Layer') : (n.def?.name ?? n.kind),
+    op:
+      n.kind === 'layer'
+        ? (n.layer?.constructor.className ?? n.layer?.constructor.name ?? 'Layer')
+        : (n.def?.name ?? n.kind),
     input: n.inputs.map(source),
   }));
   return [...inputs, ...nodes];
@@ -78,7 +81,10 @@ export class TensorBoard extends Callback {
     super();
     const known = new Set(['logDir', 'histogramFreq', 'writeGraph', 'updateFreq', 'sink']);
     const unknown = Object.keys(args).filter((k) => !known.has(k));
-    if (unknown.length) throw new TrainingError(`TensorBoard: unknown option(s) ${unknown.join(', ')}; the options are ${[...known].join(', ')}`);
+    if (unknown.length)
+      throw new TrainingError(
+        `TensorBoard: unknown option(s) ${unknown.join(', ')}; the options are ${[...known].join(', ')}`,
+      );
     this.logDir = (args.logDir ?? 'logs').replace(/\/+$/, '');
     this.histogramFreq = args.histogramFreq ?? 0;
     if (!Number.isInteger(this.histogramFreq) || this.histogramFreq < 0) {
@@ -87,7 +93,9 @@ export class TensorBoard extends Callback {
     this.writeGraph = args.writeGraph ?? true;
     const freq = args.updateFreq ?? 'epoch';
     if (freq !== 'epoch' && freq !== 'batch' && !(Number.isInteger(freq) && (freq as number) > 0)) {
-      throw new TrainingError(`TensorBoard: updateFreq must be 'epoch', 'batch' or a whole number > 0, received ${JSON.stringify(freq)}`);
+      throw new TrainingError(
+        `TensorBoard: updateFreq must be 'epoch', 'batch' or a whole number > 0, received ${JSON.stringify(freq)}`,
+      );
     }
     this.updateFreq = freq === 'batch' ? 1 : freq;
     this.sink = args.sink ?? new NodeLogSink();
@@ -107,7 +115,10 @@ export class TensorBoard extends Callback {
     if (typeof model?.summary === 'function') {
       const table = model.summary({ printFn: () => undefined });
       // Four spaces make a Markdown code block: the table keeps its columns.
-      const markdown = table.split('\n').map((line) => `    ${line}`).join('\n');
+      const markdown = table
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n');
       await writer.write(textEvent('model_summary', markdown, 0, now));
     }
   }
@@ -134,10 +145,12 @@ export class TensorBoard extends Callback {
       if (name.startsWith('val_')) validation[name.slice(4)] = value;
       else train[name] = value;
     }
-    for (const [name, value] of Object.entries(train)) await this.#train.write(scalarEvent(`epoch_${name}`, value, epoch, now));
+    for (const [name, value] of Object.entries(train))
+      await this.#train.write(scalarEvent(`epoch_${name}`, value, epoch, now));
     if (Object.keys(validation).length > 0) {
       this.#validation ??= new EventFileWriter(`${this.logDir}/validation`, this.sink);
-      for (const [name, value] of Object.entries(validation)) await this.#validation.write(scalarEvent(`epoch_${name}`, value, epoch, now));
+      for (const [name, value] of Object.entries(validation))
+        await this.#validation.write(scalarEvent(`epoch_${name}`, value, epoch, now));
     }
     if (this.histogramFreq > 0 && epoch % this.histogramFreq === 0) await this.#writeHistograms(epoch, now);
   }
@@ -145,7 +158,9 @@ export class TensorBoard extends Callback {
   async #writeHistograms(epoch: number, now: number): Promise<void> {
     for (const w of this.trainer?.weightVariables ?? []) {
       const values = await w.data();
-      await this.#train!.write(histogramEvent(`${w.name.replace(/:/g, '_')}/histogram`, values as ArrayLike<number>, epoch, now));
+      await this.#train!.write(
+        histogramEvent(`${w.name.replace(/:/g, '_')}/histogram`, values as ArrayLike<number>, epoch, now),
+      );
     }
   }
 

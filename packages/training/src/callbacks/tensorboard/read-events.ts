@@ -50,17 +50,26 @@ export function readEventFile(file: Uint8Array): ReadEvent[] {
       step?: number;
       file_version?: string;
       graph_def?: Uint8Array;
-      summary?: { value?: { tag: string; metadata?: { plugin_data?: { plugin_name?: string } }; tensor?: TensorMessage }[] };
+      summary?: {
+        value?: { tag: string; metadata?: { plugin_data?: { plugin_name?: string } }; tensor?: TensorMessage }[];
+      };
     };
     const out: ReadEvent = { wallTime: e.wall_time ?? 0, step: e.step ?? 0, summaries: [] };
     if (e.file_version) out.fileVersion = e.file_version;
     if (e.graph_def) {
-      const g = GraphDef.toObject(GraphDef.decode(e.graph_def), { arrays: true }) as ReadEvent & { node: ReadEvent['graph'] };
+      const g = GraphDef.toObject(GraphDef.decode(e.graph_def), { arrays: true }) as ReadEvent & {
+        node: ReadEvent['graph'];
+      };
       out.graph = g.node;
     }
     for (const v of e.summary?.value ?? []) {
       const shape = (v.tensor?.tensor_shape?.dim ?? []).map((d) => toNumber(d.size));
-      out.summaries.push({ tag: v.tag, plugin: v.metadata?.plugin_data?.plugin_name ?? '', shape, values: v.tensor ? tensorValues(v.tensor) : [] });
+      out.summaries.push({
+        tag: v.tag,
+        plugin: v.metadata?.plugin_data?.plugin_name ?? '',
+        shape,
+        values: v.tensor ? tensorValues(v.tensor) : [],
+      });
     }
     return out;
   });

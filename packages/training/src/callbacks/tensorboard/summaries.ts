@@ -16,9 +16,20 @@ function shape(dims: readonly number[]): { dim: { size: number }[] } {
   return { dim: dims.map((size) => ({ size })) };
 }
 
-function summaryEvent(step: number, wallTime: number, tag: string, plugin: string, dataClass: number, tensor: object): Uint8Array {
+function summaryEvent(
+  step: number,
+  wallTime: number,
+  tag: string,
+  plugin: string,
+  dataClass: number,
+  tensor: object,
+): Uint8Array {
   const { Event } = tensorBoardTypes();
-  const value = { tag, metadata: { plugin_data: { plugin_name: plugin, content: new Uint8Array(0) }, data_class: dataClass }, tensor };
+  const value = {
+    tag,
+    metadata: { plugin_data: { plugin_name: plugin, content: new Uint8Array(0) }, data_class: dataClass },
+    tensor,
+  };
   return Event.encode(Event.create({ wall_time: wallTime, step, summary: { value: [value] } })).finish();
 }
 
@@ -30,13 +41,21 @@ export function fileVersionEvent(wallTime: number): Uint8Array {
 
 /** A float32 scalar for the scalars plugin (tf.summary.scalar). */
 export function scalarEvent(tag: string, value: number, step: number, wallTime: number): Uint8Array {
-  return summaryEvent(step, wallTime, tag, 'scalars', DATA_CLASS_SCALAR, { dtype: DT_FLOAT, tensor_shape: shape([]), float_val: [value] });
+  return summaryEvent(step, wallTime, tag, 'scalars', DATA_CLASS_SCALAR, {
+    dtype: DT_FLOAT,
+    tensor_shape: shape([]),
+    float_val: [value],
+  });
 }
 
 /** A UTF-8 string for the text plugin (tf.summary.text); the plugin renders it as Markdown. */
 export function textEvent(tag: string, text: string, step: number, wallTime: number): Uint8Array {
   const bytes = new TextEncoder().encode(text);
-  return summaryEvent(step, wallTime, tag, 'text', DATA_CLASS_TENSOR, { dtype: DT_STRING, tensor_shape: shape([]), string_val: [bytes] });
+  return summaryEvent(step, wallTime, tag, 'text', DATA_CLASS_TENSOR, {
+    dtype: DT_STRING,
+    tensor_shape: shape([]),
+    string_val: [bytes],
+  });
 }
 
 /**
@@ -64,10 +83,20 @@ export function histogramBuckets(values: ArrayLike<number>, bucketCount = DEFAUL
 }
 
 /** A histogram for the histograms plugin: a float64 [k, 3] tensor of histogramBuckets rows. */
-export function histogramEvent(tag: string, values: ArrayLike<number>, step: number, wallTime: number, bucketCount?: number): Uint8Array {
+export function histogramEvent(
+  tag: string,
+  values: ArrayLike<number>,
+  step: number,
+  wallTime: number,
+  bucketCount?: number,
+): Uint8Array {
   const rows = histogramBuckets(values, bucketCount);
   const content = new Float64Array(rows.flat());
-  const tensor = { dtype: DT_DOUBLE, tensor_shape: shape([rows.length, 3]), tensor_content: new Uint8Array(content.buffer) };
+  const tensor = {
+    dtype: DT_DOUBLE,
+    tensor_shape: shape([rows.length, 3]),
+    tensor_content: new Uint8Array(content.buffer),
+  };
   return summaryEvent(step, wallTime, tag, 'histograms', DATA_CLASS_TENSOR, tensor);
 }
 
@@ -81,6 +110,8 @@ export interface GraphNode {
 /** An event holding a GraphDef of `nodes`. */
 export function graphEvent(nodes: readonly GraphNode[], wallTime: number): Uint8Array {
   const { Event, GraphDef } = tensorBoardTypes();
-  const graph = GraphDef.encode(GraphDef.create({ node: nodes.map((n) => ({ ...n })), versions: { producer: 1 } })).finish();
+  const graph = GraphDef.encode(
+    GraphDef.create({ node: nodes.map((n) => ({ ...n })), versions: { producer: 1 } }),
+  ).finish();
   return Event.encode(Event.create({ wall_time: wallTime, graph_def: graph })).finish();
 }

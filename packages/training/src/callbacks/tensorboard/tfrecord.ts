@@ -34,7 +34,8 @@ export function readRecords(file: Uint8Array): Uint8Array[] {
       throw new Error(`readRecords: the length CRC at byte ${at + 8} does not match; the file is corrupt`);
     }
     const end = at + 12 + length;
-    if (end + 4 > file.length) throw new Error(`readRecords: record at byte ${at} needs ${length + 16} bytes, the file ends first`);
+    if (end + 4 > file.length)
+      throw new Error(`readRecords: record at byte ${at} needs ${length + 16} bytes, the file ends first`);
     const data = file.subarray(at + 12, end);
     if (view.getUint32(end, true) !== maskedCrc32c(data)) {
       throw new Error(`readRecords: the data CRC of the record at byte ${at} does not match; the file is corrupt`);
