@@ -1,7 +1,7 @@
 // Tests import package sources, never builds: @strata/x maps to packages/x/src/index.ts.
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/tools', '<rootDir>/examples'],
+  roots: ['<rootDir>/packages', '<rootDir>/apps', '<rootDir>/tools', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts'],
   // .mjs too: tools/layering.mjs is plain ESM that Jest (CommonJS mode) must transform to load.
   transform: {

@@ -177,3 +177,22 @@ describe('the repository', () => {
     expect(violations.map((v) => v.message)).toEqual([]);
   });
 });
+
+describe('apps', () => {
+  it('may import the umbrella and nothing else of the workspace; tests may use tools/', () => {
+    const root = fixture({
+      ...cleanTree,
+      'packages/strata/package.json': manifest('strata', { '@strata/tensor': 'workspace:*' }),
+      'packages/strata/src/index.ts': "export * from '@strata/tensor';\n",
+      'apps/playground/package.json': manifest('@strata/playground', { strata: 'workspace:*', '@strata/tensor': 'workspace:*' }),
+      'apps/playground/src/main.ts': "import { add } from 'strata';\nimport { tensor } from '@strata/tensor';\n",
+      'apps/playground/src/main.test.ts': "import { runPython } from '../../../tools/python/oracle';\n",
+      'tools/python/oracle.ts': 'export const runPython = 1;\n',
+    });
+    const messages = checkLayering(root).violations.map((v) => v.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^apps\/playground\/package.json:\d+: declares '@strata\/tensor' in dependencies: an app imports only the umbrella/),
+      expect.stringMatching(/^apps\/playground\/src\/main.ts:2: imports '@strata\/tensor': an app imports only the umbrella package 'strata'/),
+    ]);
+  });
+});

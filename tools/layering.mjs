@@ -18,7 +18,12 @@ export const LEVELS = Object.freeze({
   '@strata/onnx': 7,
   '@strata/serialization': 8,
   strata: 9,
+  // Apps (apps/*) sit above everything and import only the umbrella, as a user's app would.
+  '@strata/playground': 10,
 });
+
+/** The level of apps: they may import `strata` and nothing else of the workspace. */
+const APP_LEVEL = 10;
 
 const ORDER = 'tensor(0) → backend-cpu/backend-wasm/backend-webgpu(1) → autodiff(2) → layers(3) → graph(4) → training(5) → models(6) → onnx(7) → serialization(8) → strata(9)';
 const PNPM = 'npx pnpm@10.34.9';
@@ -215,9 +220,12 @@ function listSourceFiles(dir) {
   return out.sort();
 }
 
-/** Every packages/<dir>/package.json: its name, directory, declared dependencies and exports. */
+/** Every packages/<dir>/package.json and apps/<dir>/package.json: name, directory, dependencies, exports. */
 export function readWorkspace(root) {
-  const packagesDir = join(root, 'packages');
+  return ['packages', 'apps'].flatMap((folder) => readFolder(join(root, folder)));
+}
+
+function readFolder(packagesDir) {
   if (!existsSync(packagesDir)) return [];
   return readdirSync(packagesDir)
     .filter((d) => existsSync(join(packagesDir, d, 'package.json')) && statSync(join(packagesDir, d)).isDirectory())
@@ -269,6 +277,13 @@ function lineOf(text, needle) {
 function levelProblem(importer, target, testing) {
   const from = LEVELS[importer];
   const to = LEVELS[target];
+  if (from === APP_LEVEL) {
+    if (target === 'strata') return null;
+    return (
+      `an app imports only the umbrella package 'strata', as a user's app would. ` +
+      `Fix: import it from 'strata' instead of ${target}`
+    );
+  }
   if (testing) {
     if (to <= from || isBackend(target)) return null;
     return (
@@ -303,8 +318,8 @@ function checkImport(at, { specifier, line }) {
 
   if (specifier.startsWith('.') || isAbsolute(specifier)) {
     const target = resolve(dirname(path), specifier);
-    // Tests may use the repository's Python oracle helpers (tools/python/oracle.ts): test tooling, not a package.
-    if (testing && isInside(join(root, 'tools', 'python'), target)) return null;
+    // Test files may use the repository's test tooling (tools/python/oracle.ts): it is no package's API.
+    if (testing && isInside(join(root, 'tools'), target)) return null;
     if (!isInside(pkg.dir, target)) {
       const owner = [...byName.values()].find((p) => isInside(p.dir, target));
       const instead = owner ? `'${owner.name}'` : 'the owning package by name';

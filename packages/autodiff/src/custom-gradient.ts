@@ -3,7 +3,9 @@ import { CUSTOM_GRADIENT_OP, type CustomGradientAttrs, type CustomGradientFuncti
 import { withoutRecording } from './recording';
 import { describe } from './arguments';
 
+/** What the function given to `customGradient` returns: its value and how to compute its gradient. */
 export interface CustomGradientResult {
+  /** The function's value. */
   value: Tensor;
   /**
    * One gradient per input (null where none flows): `dy` is the gradient of `value`, `saved` the

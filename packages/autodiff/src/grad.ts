@@ -2,6 +2,7 @@ import { StrataError, Tensor, tidy } from '@strata/tensor';
 import { GradientTape } from './tape';
 import { describe } from './arguments';
 
+/** Options of `grad(f)` and `valueAndGrad(f)`. */
 export interface GradOptions<N extends number | readonly number[]> {
   /** Which arguments to differentiate with respect to (default 0): a number gives one gradient, an array one per entry. */
   argnums?: N;
@@ -50,7 +51,12 @@ export function grad<A extends Tensor[], N extends number | readonly number[] = 
 }
 
 /** Like `grad`, but returns `{ value, grad }`: the value of `f` comes for free with its gradient. */
-export function valueAndGrad<A extends Tensor[], N extends number | readonly number[] = 0>(f: (...args: A) => Tensor, options: GradOptions<N> = {}): (...args: A) => { value: Tensor; grad: GradsFor<N> } {
+export function valueAndGrad<A extends Tensor[], N extends number | readonly number[] = 0>(f: (...args: A) => Tensor, options: GradOptions<N> = {}): (...args: A) => {
+  /** f's value. */
+  value: Tensor;
+  /** Its gradient with respect to the arguments named by argnums. */
+  grad: GradsFor<N>;
+} {
   const argnums = (options.argnums ?? 0) as N;
   return (...args: A) => evaluate('valueAndGrad', f as (...args: Tensor[]) => Tensor, args, argnums);
 }

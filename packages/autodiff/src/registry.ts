@@ -2,8 +2,11 @@ import { StrataError, type OpDef, type Tensor } from '@strata/tensor';
 
 /** What a rule sees of the op it differentiates: the values the tape kept when the op ran. */
 export interface RuleContext<A> {
+  /** The op's inputs. */
   readonly inputs: readonly Tensor[];
+  /** The op's outputs. */
   readonly outputs: readonly Tensor[];
+  /** The op's attributes, typed by its definition. */
   readonly attrs: A;
   /**
    * The gradient of every output (ops with several outputs); an output the target does not
@@ -25,7 +28,16 @@ export type InputGradient = () => Tensor;
  */
 export type GradientRule<A> = (dy: Tensor, context: RuleContext<A>) => readonly (InputGradient | null)[];
 
-export type GradientEntry<A = any> = { readonly rule: GradientRule<A> } | { readonly nonDifferentiable: string };
+/** A registry row: the op's gradient rule, or why it has none. */
+export type GradientEntry<A = any> =
+  | {
+      /** The rule. */
+      readonly rule: GradientRule<A>;
+    }
+  | {
+      /** Why the op has no gradient (said in the error when one is asked for). */
+      readonly nonDifferentiable: string;
+    };
 
 /** One registry row, typed by the op definition it is for so that `attrs` is checked. */
 export function rule<A>(def: OpDef<A>, gradient: GradientRule<A>): [string, GradientEntry<A>] {
@@ -37,6 +49,7 @@ export function nonDifferentiable(def: OpDef<any> | string, reason: string): [st
   return [typeof def === 'string' ? def : def.name, { nonDifferentiable: reason }];
 }
 
+/** Every op's gradient entry, by op name. */
 export type GradientRegistry = ReadonlyMap<string, GradientEntry>;
 
 /** Builds the registry from the families' rows, refusing a second row for the same op. */

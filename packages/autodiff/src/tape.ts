@@ -5,6 +5,7 @@ import { canonicalId, keepForTape, recordingSuspended, releaseFromTape } from '.
 import { keptAttrs, releaseKeptAttrs } from './custom-gradient-op';
 import { checkGradientRequest, describe, listTensors, sourceList } from './arguments';
 
+/** Options of `new GradientTape(...)`. */
 export interface GradientTapeOptions {
   /** A persistent tape allows several `gradient()` calls and frees what it kept on `dispose()`. */
   persistent?: boolean;
@@ -12,8 +13,10 @@ export interface GradientTapeOptions {
   watchAccessedVariables?: boolean;
 }
 
+/** What a source the target does not depend on gets: null (`'none'`) or zeros of its shape (`'zero'`). */
 export type Unconnected = 'none' | 'zero';
 
+/** Options of `tape.gradient(target, sources, options)`. */
 export interface GradientOptions<U extends Unconnected = 'none'> {
   /** The gradient of each target (default: ones, so a non-scalar target is differentiated as its sum). */
   outputGradients?: Tensor | readonly Tensor[];
@@ -21,7 +24,9 @@ export interface GradientOptions<U extends Unconnected = 'none'> {
   unconnected?: U;
 }
 
+/** The gradient of one source: a tensor, or null for an unconnected one unless `unconnected: 'zero'`. */
 export type SourceGradient<U extends Unconnected> = U extends 'zero' ? Tensor : Tensor | null;
+/** What gradients are asked for: one tensor, a list, or named tensors; the result has the same structure. */
 export type Sources = Tensor | readonly Tensor[] | { readonly [name: string]: Tensor };
 /** Gradients in the shape the sources were given in: one tensor, an array, or an object of names. */
 export type GradientsOf<S extends Sources, U extends Unconnected> = S extends Tensor
@@ -36,6 +41,7 @@ export type GradientsOf<S extends Sources, U extends Unconnected> = S extends Te
  * recording) are kept, each with its own handles on the values its gradient needs.
  */
 export class GradientTape implements OpObserver {
+  /** Whether `gradient()` may be called more than once (see GradientTapeOptions). */
   readonly persistent: boolean;
   private readonly watchVariables: boolean;
   private readonly nodes: TapeNode[] = [];
@@ -149,6 +155,7 @@ export class GradientTape implements OpObserver {
     this.state = 'disposed';
   }
 
+  /** Frees what the tape kept, as `dispose()`; for `using tape = new GradientTape()`. */
   [Symbol.dispose](): void {
     this.dispose();
   }

@@ -5,6 +5,7 @@ import { wasmKernels } from './kernels';
 /** The three binaries tfjs-wasm picks from (plain, SIMD, SIMD + threads), by file name. */
 export type WasmBinaryName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
 
+/** Options of `wasm()`: where the binaries are served from, and XNNPACK's thread count. */
 export interface WasmOptions {
   /**
    * Where the `.wasm` binaries are served from, for browsers and bundlers (Node finds them beside

@@ -3,6 +3,7 @@ import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
 import { dawnGpu, installNavigatorGpu, isNode, provideWebGPUGlobals } from './node-gpu';
 import { noAdapterError } from './no-adapter';
 
+/** Options of `webgpu()`: which WebGPU entry point to use. */
 export interface WebGPUOptions {
   /**
    * The WebGPU entry point to use. Default: the browser's `navigator.gpu`; in Node, Dawn from the

@@ -10,3 +10,8 @@ export { CSVLogger } from './csv-logger';
 export { TerminateOnNaN } from './terminate-on-nan';
 export { BackupAndRestore, type BackupAndRestoreArgs } from './backup-and-restore';
 export { LambdaCallback, type LambdaCallbackArgs } from './lambda-callback';
+export { TensorBoard, type TensorBoardArgs } from './tensorboard';
+export { EventFileWriter, MemoryLogSink, NodeLogSink, type LogSink } from './tensorboard/event-file-writer';
+export { readEventFile, type ReadEvent, type ReadSummary } from './tensorboard/read-events';
+export { histogramBuckets } from './tensorboard/summaries';
+export { maskedCrc32c, frameRecord, readRecords } from './tensorboard/tfrecord';
