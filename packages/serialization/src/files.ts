@@ -12,6 +12,7 @@ import { decodeWeights, encodeWeights } from './keras/weights-h5';
 import { writeFileAtomic, type AtomicWriteHooks } from './safety/atomic-write';
 import { scanConfig } from './safety/config-scan';
 import { ModelFileError, messageOf } from './safety/errors';
+import { nodeFs as loadNodeFs, type NodeFs } from './node-builtins';
 import { withDefaults, type LoadLimits } from './safety/limits';
 import { extractZipEntry, listZip } from './zip/zip';
 
@@ -35,11 +36,9 @@ export interface LoadModelOptions {
   limits?: LoadLimits;
 }
 
-type Fs = typeof import('node:fs/promises');
-
-async function nodeFs(what: string): Promise<Fs> {
+async function nodeFs(what: string): Promise<NodeFs> {
   try {
-    return await import('node:fs/promises');
+    return await loadNodeFs(what);
   } catch (e) {
     throw new ModelFileError(`${what}: file paths need Node's file system; in a browser pass bytes, a Blob or a URL instead`, { cause: e });
   }
