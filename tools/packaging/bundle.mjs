@@ -17,7 +17,8 @@ const page = (script) =>
 if (bundler === 'esbuild') {
   const { build } = await import('esbuild');
   // What `esbuild web.js --bundle --format=esm --outdir=...` does: the browser platform is esbuild's default.
-  await build({ entryPoints: [join(root, 'web.js')], bundle: true, format: 'esm', outdir: outDir, logLevel: 'warning' });
+  const entryPoints = [join(root, 'web.js')];
+  await build({ entryPoints, bundle: true, format: 'esm', outdir: outDir, logLevel: 'warning' });
   writeFileSync(join(outDir, 'index.html'), page('<script type="module" src="./web.js"></script>'));
 } else if (bundler === 'vite') {
   const { build } = await import('vite');

@@ -57,7 +57,8 @@ async function main() {
     for (const file of files.sort()) {
       const findings = await checkTarball(file);
       const name = file.slice(dest.length + 1);
-      console.log(findings.length === 0 ? `ok    ${name}` : `FAIL  ${name}\n${findings.map((f) => `  - ${f}`).join('\n')}`);
+      const details = findings.map((f) => `\n  - ${f}`).join('');
+      console.log(findings.length === 0 ? `ok    ${name}` : `FAIL  ${name}${details}`);
       if (findings.length) failed++;
     }
     console.log(`${files.length - failed} packages passed publint and attw, ${failed} failed`);

@@ -4,7 +4,9 @@
 // web app bundled by esbuild, Vite and webpack with their default settings, run in Debian's Chromium.
 // STRATA_SKIP_PACKAGING=1 skips it (it builds every package, so it is the slowest test file).
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +26,9 @@ const describePackaging = skip ? describe.skip : describe;
 const browserRequired = process.env.STRATA_REQUIRE_WEBGPU === '1';
 const haveChromium = existsSync(CHROMIUM);
 const itInBrowser = haveChromium || browserRequired ? it : it.skip;
-if (!skip && !haveChromium && !browserRequired) console.warn(`packaging browser tests skipped: no Chromium at ${CHROMIUM}`);
+if (!skip && !haveChromium && !browserRequired) {
+  console.warn(`packaging browser tests skipped: no Chromium at ${CHROMIUM}`);
+}
 
 interface Run {
   code: number;
@@ -51,7 +55,8 @@ function run(command: string, args: string[], cwd: string, timeoutSeconds = 300)
 async function ok(what: string, command: string, args: string[], cwd: string, timeoutSeconds?: number): Promise<Run> {
   const result = await run(command, args, cwd, timeoutSeconds);
   if (result.code !== 0) {
-    throw new Error(`${what} failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+    const tail = `${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`;
+    throw new Error(`${what} failed (exit ${result.code}):\n${tail}`);
   }
   return result;
 }
@@ -74,14 +79,16 @@ function duBytes(path: string): number {
 async function npmProject(dir: string, tarballs: string[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const dependencies = Object.fromEntries(tarballs.map((t) => [packageName(t), `file:${t}`]));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'first-hour', private: true, type: 'module', dependencies }));
-  await ok(`npm install in ${dir}`, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir, 600);
+  const manifest = { name: 'first-hour', private: true, type: 'module', dependencies };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest));
+  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
+  await ok(`npm install in ${dir}`, 'npm', args, dir, 600);
 }
 
 const tarballName = (name: string) => `${name.replace(/^@/, '').replace('/', '-')}-0.1.0.tgz`;
 const PACKAGES = [
-  'strata', '@strata/tensor', '@strata/backend-cpu', '@strata/backend-wasm', '@strata/backend-webgpu', '@strata/autodiff',
-  '@strata/layers', '@strata/graph', '@strata/training', '@strata/models', '@strata/serialization',
+  'strata', '@strata/tensor', '@strata/backend-cpu', '@strata/backend-wasm', '@strata/backend-webgpu',
+  '@strata/autodiff', '@strata/layers', '@strata/graph', '@strata/training', '@strata/models', '@strata/serialization',
 ];
 const packageName = (tarball: string) => PACKAGES.find((p) => tarball.endsWith(`/${tarballName(p)}`))!;
 
@@ -89,7 +96,8 @@ function serve(dir: string, wasmDir: string): Promise<Server> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.startsWith('/wasm/') ? join(wasmDir, path.slice(6)) : join(dir, path === '/' ? 'index.html' : path);
+    const inDir = join(dir, path === '/' ? 'index.html' : path);
+    const file = path.startsWith('/wasm/') ? join(wasmDir, path.slice(6)) : inDir;
     if (!file.startsWith(dir) && !file.startsWith(wasmDir)) return void res.writeHead(403).end();
     try {
       const bytes = await readFile(file);
@@ -133,13 +141,16 @@ describePackaging('the packed packages, installed from their tarballs', () => {
   beforeAll(async () => {
     await ok('pnpm build', 'npx', [...PNPM, 'build'], root, 600);
     mkdirSync(tarballs);
-    await ok('pnpm pack', 'npx', [...PNPM, '-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs], root);
+    const pack = ['-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs];
+    await ok('pnpm pack', 'npx', [...PNPM, ...pack], root);
     files = readdirSync(tarballs).filter((f) => f.endsWith('.tgz')).map((f) => join(tarballs, f)).sort();
     const checking = run('node', [join(__dirname, 'check-packages.mjs'), tarballs], root);
     await npmProject(app, files);
     for (const f of readdirSync(appSource)) copyFileSync(join(appSource, f), join(app, f));
     const tensorAndWasm = files.filter((f) => /\/strata-(tensor|backend-wasm)-0\.1\.0\.tgz$/.test(f));
-    const installingAlone = npmProject(alone, tensorAndWasm).then(() => copyFileSync(join(appSource, 'tensor-only.mjs'), join(alone, 'tensor-only.mjs')));
+    const installingAlone = npmProject(alone, tensorAndWasm).then(() => {
+      copyFileSync(join(appSource, 'tensor-only.mjs'), join(alone, 'tensor-only.mjs'));
+    });
     // Bundlers run from tools/ (their devDependencies), on the project and its node_modules.
     const bundling = Promise.all(BUNDLERS.map(async (b) => {
       bundled[b] = await run('node', [join(__dirname, 'bundle.mjs'), b, app, join(app, `dist-${b}`)], __dirname);
@@ -147,7 +158,9 @@ describePackaging('the packed packages, installed from their tarballs', () => {
     for (const backend of ['cpu', 'wasm']) node[backend] = await run('node', ['app.mjs', backend], app);
     await installingAlone;
     node.alone = await run('node', ['tensor-only.mjs'], alone);
-    for (const backend of ['cpu', 'wasm']) node[`uncaught-${backend}`] = await run('node', ['uncaught.mjs', backend], app);
+    for (const backend of ['cpu', 'wasm']) {
+      node[`uncaught-${backend}`] = await run('node', ['uncaught.mjs', backend], app);
+    }
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
       compilerOptions: {
         module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true,
@@ -166,7 +179,10 @@ describePackaging('the packed packages, installed from their tarballs', () => {
     const wasmDir = join(app, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
     const browser: Browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       for (const b of BUNDLERS) {
@@ -182,7 +198,8 @@ describePackaging('the packed packages, installed from their tarballs', () => {
           await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
           const done = () => (window as unknown as { __strata?: unknown }).__strata !== undefined;
           await page.waitForFunction(done, undefined, { timeout: 120_000 }).catch(() => undefined);
-          const seen = await page.evaluate(() => (window as unknown as { __strata?: { backends: BackendReport[] } }).__strata);
+          type Seen = { __strata?: { backends: BackendReport[] } };
+          const seen = await page.evaluate(() => (window as unknown as Seen).__strata);
           outcome.backends = seen?.backends;
           await page.close();
         } finally {
@@ -220,7 +237,8 @@ describePackaging('the packed packages, installed from their tarballs', () => {
       const listing = await ok('tar', 'tar', ['-tzf', f], work);
       expect(listing.stdout).not.toMatch(/testing|\.test\.|\/src\//);
       const manifest = await ok('tar', 'tar', ['-xzOf', f, 'package/package.json'], work);
-      const pkg = JSON.parse(manifest.stdout) as { exports: Record<string, unknown>; dependencies?: Record<string, string> };
+      type Manifest = { exports: Record<string, unknown>; dependencies?: Record<string, string> };
+      const pkg = JSON.parse(manifest.stdout) as Manifest;
       expect(Object.keys(pkg.exports)).toEqual(['.']);
       for (const [dep, version] of Object.entries(pkg.dependencies ?? {})) {
         if (dep.startsWith('@strata/')) expect(version).toBe('0.1.0');
@@ -230,7 +248,8 @@ describePackaging('the packed packages, installed from their tarballs', () => {
 
   for (const backend of ['cpu', 'wasm']) {
     it(`node app.mjs (plain ESM) trains on ${backend}, saves and loads .keras, .weights.h5 and TF.js`, () => {
-      const r = resultOf(node[backend]) as { backend: string; loss: number[]; accuracy: number; expected: number[] } & Record<string, unknown>;
+      type AppResult = { backend: string; loss: number[]; accuracy: number; expected: number[] };
+      const r = resultOf(node[backend]) as AppResult & Record<string, unknown>;
       expect(node[backend].stderr).toBe('');
       expect(r.backend).toBe(backend);
       expect(r.loss.at(-1)!).toBeLessThan(r.loss[0] * 0.5);
@@ -293,7 +312,7 @@ describePackaging('the packed packages, installed from their tarballs', () => {
   }
 
   // Last: it takes h5wasm out of the installed project for a moment.
-  it('without h5wasm installed, saving a .keras archive says that h5wasm is missing and how to install it', async () => {
+  it('without h5wasm installed, saving a .keras archive says h5wasm is missing and how to install it', async () => {
     const h5wasm = join(app, 'node_modules/h5wasm');
     const hidden = join(work, 'h5wasm-hidden');
     renameSync(h5wasm, hidden);
@@ -304,8 +323,12 @@ describePackaging('the packed packages, installed from their tarballs', () => {
       renameSync(hidden, h5wasm);
     }
     const { message } = resultOf(outcome) as { message: string };
-    expect(message).toContain("ModelFileError: Reading and writing HDF5 (.keras, .weights.h5) files needs the 'h5wasm' package");
-    expect(message).toContain("which is not installed where @strata/serialization can find it (Cannot find package 'h5wasm'");
+    expect(message).toContain(
+      "ModelFileError: Reading and writing HDF5 (.keras, .weights.h5) files needs the 'h5wasm' package",
+    );
+    expect(message).toContain(
+      "which is not installed where @strata/serialization can find it (Cannot find package 'h5wasm'",
+    );
     expect(message).toContain('npm install');
   });
 });

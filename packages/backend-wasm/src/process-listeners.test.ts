@@ -15,13 +15,15 @@ interface Outcome {
 function run(backend: string, scenario: string): Promise<Outcome> {
   return new Promise((done) => {
     // tsx reads the root tsconfig's paths, so the child runs the sources, as Jest does.
-    execFile(process.execPath, ['--import', 'tsx', child, backend, scenario], { cwd: root, timeout: 60_000 }, (error, _out, stderr) => {
+    const args = ['--import', 'tsx', child, backend, scenario];
+    execFile(process.execPath, args, { cwd: root, timeout: 60_000 }, (error, _out, stderr) => {
       done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr });
     });
   });
 }
 
-const MESSAGE = 'reshape: cannot reshape a tensor of shape [3] (3 elements) into [2] (2 elements); the sizes must match';
+const MESSAGE =
+  'reshape: cannot reshape a tensor of shape [3] (3 elements) into [2] (2 elements); the sizes must match';
 
 describe('uncaught errors in Node on wasm', () => {
   const scenarios: Array<[string, number, string]> = [

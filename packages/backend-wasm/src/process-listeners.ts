@@ -20,7 +20,10 @@ const EVENTS: readonly ProcessEvent[] = ['uncaughtException', 'unhandledRejectio
  * as tfjs-wasm ships them readable (dist/*.node.js, wasm-out/*.js) and minified (dist/*.min.js).
  */
 const EMSCRIPTEN_SOURCE: Record<ProcessEvent, RegExp> = {
-  uncaughtException: /^function\s*\(([\w$]+)\)\s*\{\s*if\s*\(\s*!\s*\(\s*\1\s+instanceof\s+[\w$]+\s*\)\s*\)\s*(\{\s*)?throw\s+\1\s*;?\s*\}?\s*\}$/,
+  uncaughtException: new RegExp(
+    String.raw`^function\s*\(([\w$]+)\)\s*\{\s*if\s*\(\s*!\s*\(\s*\1\s+instanceof\s+[\w$]+\s*\)\s*\)` +
+      String.raw`\s*(\{\s*)?throw\s+\1\s*;?\s*\}?\s*\}$`,
+  ),
   unhandledRejection: /^function\s*\(([\w$]+)\)\s*\{\s*throw\s+\1\s*;?\s*\}$/,
 };
 
@@ -40,7 +43,10 @@ function nodeProcess(): ListenerProcess | null {
 export function snapshotListeners(): ListenerSnapshot {
   const p = nodeProcess();
   if (!p) return null;
-  return { uncaughtException: new Set(p.listeners('uncaughtException')), unhandledRejection: new Set(p.listeners('unhandledRejection')) };
+  return {
+    uncaughtException: new Set(p.listeners('uncaughtException')),
+    unhandledRejection: new Set(p.listeners('unhandledRejection')),
+  };
 }
 
 /**

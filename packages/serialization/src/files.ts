@@ -217,12 +217,19 @@ async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Req
  * file, which Keras's `model.load_weights('x.weights.h5')` reads. Replaced atomically. Without a
  * path (a browser) it resolves to the file's bytes, which loadModelWeights reads back.
  */
-export async function saveModelWeights(model: Layer, path: string | URL, options?: { includeOptimizer?: boolean }): Promise<void>;
-export async function saveModelWeights(model: Layer, path?: undefined, options?: { includeOptimizer?: boolean }): Promise<Uint8Array<ArrayBuffer>>;
-export async function saveModelWeights(model: Layer, path?: string | URL, options: { includeOptimizer?: boolean } = {}): Promise<void | Uint8Array> {
+type WeightsSaveOptions = { includeOptimizer?: boolean };
+export async function saveModelWeights(model: Layer, path: string | URL, options?: WeightsSaveOptions): Promise<void>;
+export async function saveModelWeights(
+  model: Layer, path?: undefined, options?: WeightsSaveOptions,
+): Promise<Uint8Array<ArrayBuffer>>;
+export async function saveModelWeights(
+  model: Layer, path?: string | URL, options: WeightsSaveOptions = {},
+): Promise<void | Uint8Array> {
   const file = path === undefined ? undefined : pathOf(path);
   if (file !== undefined && !file.endsWith('.weights.h5')) {
-    throw new ModelFileError(`saveModelWeights: the file name must end in .weights.h5 (as Keras requires), received ${JSON.stringify(file)}`);
+    throw new ModelFileError(
+      `saveModelWeights: the file name must end in .weights.h5 (as Keras requires), received ${JSON.stringify(file)}`,
+    );
   }
   const optimizer = (options.includeOptimizer ?? true) && model instanceof Model ? model.optimizer : null;
   const bytes = await encodeWeights(model, optimizer);

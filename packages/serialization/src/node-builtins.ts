@@ -16,7 +16,8 @@ export async function nodeBuiltin<T>(id: 'node:fs/promises' | 'node:path', why: 
   try {
     return (await import(/* webpackIgnore: true */ /* @vite-ignore */ id)) as T;
   } catch (e) {
-    throw new ModelFileError(`${why} needs Node.js (${id}), which this runtime does not have (${messageOf(e)})`, { cause: e });
+    const message = `${why} needs Node.js (${id}), which this runtime does not have (${messageOf(e)})`;
+    throw new ModelFileError(message, { cause: e });
   }
 }
 

@@ -12,7 +12,8 @@ export function makeModel() {
     new Flatten(),
     new Dense({ units: 2, activation: 'softmax', kernelInitializer: seeded(2) }),
   ]);
-  model.compile({ optimizer: new Adam({ learningRate: 0.03 }), loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  const optimizer = new Adam({ learningRate: 0.03 });
+  model.compile({ optimizer, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
   return model;
 }
 

@@ -7,7 +7,9 @@ import { wasm } from '@strata/backend-wasm';
 
 export async function firstHour(): Promise<number[]> {
   await setBackend(wasm());
-  const model = new Sequential([input({ shape: [2] }), new Dense({ units: 3, activation: 'relu' }), new Dense({ units: 1 })]);
+  const model = new Sequential([
+    input({ shape: [2] }), new Dense({ units: 3, activation: 'relu' }), new Dense({ units: 1 }),
+  ]);
   model.compile({ optimizer: 'adam', loss: 'mse' });
   const x: Tensor = tensor([[0, 1], [1, 0]]);
   await model.fit(x, tensor([[1], [0]]), { epochs: 1, verbose: 0 });

@@ -31,7 +31,8 @@ async function exercise(name) {
 
     // As an IndexedDB or HTTP handler would keep them: JSON text and the weight bytes.
     let stored = null;
-    await saveTfjs(model, { save: async (a) => void (stored = { json: JSON.stringify({ ...a, weightData: undefined }), data: a.weightData.slice(0) }) });
+    const keep = (a) => ({ json: JSON.stringify({ ...a, weightData: undefined }), data: a.weightData.slice(0) });
+    await saveTfjs(model, { save: async (a) => void (stored = keep(a)) });
     const fromTfjs = await loadTfjs({ load: async () => ({ ...JSON.parse(stored.json), weightData: stored.data }) });
     report.tfjs = await predictions(fromTfjs, x);
 

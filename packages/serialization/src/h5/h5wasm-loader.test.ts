@@ -8,7 +8,10 @@ const withCode = (message: string, code: string) => Object.assign(new Error(mess
 describe('h5wasmImportError', () => {
   it('a missing package (Node ESM or CommonJS) says it is not installed and how to install it', () => {
     for (const e of [
-      withCode("Cannot find package 'h5wasm' imported from /app/node_modules/@strata/serialization/dist/index.js", 'ERR_MODULE_NOT_FOUND'),
+      withCode(
+        "Cannot find package 'h5wasm' imported from /app/node_modules/@strata/serialization/dist/index.js",
+        'ERR_MODULE_NOT_FOUND',
+      ),
       withCode("Cannot find module 'h5wasm'\nRequire stack:\n- /app/index.js", 'MODULE_NOT_FOUND'),
     ]) {
       const error = h5wasmImportError(e);
@@ -21,7 +24,9 @@ describe('h5wasmImportError', () => {
   });
 
   it('a bare specifier in an unbundled page says to bundle or to map it, not to install it', () => {
-    const e = new TypeError('Failed to resolve module specifier "h5wasm". Relative references must start with either "/", "./", or "../".');
+    const e = new TypeError(
+      'Failed to resolve module specifier "h5wasm". Relative references must start with either "/", "./", or "../".',
+    );
     const error = h5wasmImportError(e);
     expect(error.message).toContain('unbundled ES modules');
     expect(error.message).toContain('import map');
@@ -29,7 +34,11 @@ describe('h5wasmImportError', () => {
   });
 
   it('a broken installation (a file of h5wasm missing) says it was found but failed, with the cause', () => {
-    const e = withCode("Cannot find module '/app/node_modules/h5wasm/dist/esm/hdf5_util.js' imported from /app/node_modules/h5wasm/dist/esm/hdf5_hl.js", 'ERR_MODULE_NOT_FOUND');
+    const e = withCode(
+      "Cannot find module '/app/node_modules/h5wasm/dist/esm/hdf5_util.js' imported from " +
+        '/app/node_modules/h5wasm/dist/esm/hdf5_hl.js',
+      'ERR_MODULE_NOT_FOUND',
+    );
     const error = h5wasmImportError(e);
     expect(error.message).toContain('it was found but failed to load');
     expect(error.message).toContain('hdf5_util.js');
