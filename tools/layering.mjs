@@ -338,7 +338,11 @@ function checkImport(at, { specifier, line }) {
   if (workspace && name in LEVELS && pkg.name in LEVELS) {
     const problem = levelProblem(pkg.name, name, testing);
     if (problem) return violation('upward', problem);
-    if (!isExported(workspace, specifier)) {
+    // Test helpers (`@strata/x/testing`) are workspace-only: not published, mapped to src/testing/ by the
+    // root tsconfig's paths and Jest's moduleNameMapper, and reachable from test code alone.
+    const helpers =
+      testing && specifier === `${name}/testing` && existsSync(join(workspace.dir, 'src/testing/index.ts'));
+    if (!helpers && !isExported(workspace, specifier)) {
       return violation(
         'unexported',
         `${name} does not export '${specifier}' in its package.json "exports"; a package's public API is its exports. ` +

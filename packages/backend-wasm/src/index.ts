@@ -1,6 +1,7 @@
 import { env } from '@tensorflow/tfjs-core';
 import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
 import { wasmKernels } from './kernels';
+import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
 
 /** The three binaries tfjs-wasm picks from (plain, SIMD, SIMD + threads), by file name. */
 export type WasmBinaryName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
@@ -26,9 +27,11 @@ export interface WasmOptions {
  * with `await setBackend(wasm())`. There is one wasm backend per process: options count on the first start.
  */
 export function wasm(options: WasmOptions = {}): BackendFactory {
+  let listenersBefore: ListenerSnapshot = null;
   return tfjsBackend({
     name: 'wasm',
     load: async () => {
+      listenersBefore = snapshotListeners();
       const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined) tfWasm.setWasmPaths(options.wasmPaths);
       // Browsers default to the machine's cores (tfjs's own default); Node to one thread unless asked:
@@ -49,9 +52,12 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
     // same data: Strata's matmul transposes explicitly instead.
     explicitTransposeMatmul: true,
     kernels: wasmKernels,
+    // Instantiating the module in Node added Emscripten's rethrowing process listeners: take them out,
+    // so uncaught errors and the program's own handlers behave as they do without wasm.
     configure: () => {
       restoreCores?.();
       restoreCores = null;
+      removeEmscriptenListeners(listenersBefore);
     },
   });
 }

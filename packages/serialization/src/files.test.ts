@@ -311,6 +311,19 @@ describe('saveModelWeights / loadModelWeights', () => {
     x.dispose();
   });
 
+  it('without a path (a browser) gives the bytes of the same file, which load back', async () => {
+    const src = sequentialModel();
+    const x = randomUniform([2, 6, 6, 2], { seed: 3 });
+    const bytes = await saveModelWeights(src);
+    await saveModelWeights(src, join(dir, 'bytes.weights.h5'));
+    expect(bytes.length).toBe(readFileSync(join(dir, 'bytes.weights.h5')).length);
+    const fresh = sequentialModel();
+    await loadModelWeights(fresh, bytes);
+    expect(await predict(fresh, x)).toEqual(await predict(src, x));
+    for (const m of [src, fresh]) m.dispose();
+    x.dispose();
+  });
+
   it('refuses weights of another model, leaving the model unchanged', async () => {
     const small = mlp('small');
     await saveModelWeights(small, join(dir, 'small.weights.h5'));

@@ -15,6 +15,7 @@ import { decodeWeights, encodeWeights } from './keras/weights-h5';
 import { writeFileAtomic } from './safety/atomic-write';
 import { scanConfig } from './safety/config-scan';
 import { ModelFileError, messageOf } from './safety/errors';
+import { nodeFs as loadNodeFs, type NodeFs } from './node-builtins';
 import { withDefaults, type LoadLimits } from './safety/limits';
 import { extractZipEntry, listZip } from './zip/zip';
 
@@ -43,11 +44,9 @@ export interface LoadModelOptions {
   limits?: LoadLimits;
 }
 
-type Fs = typeof import('node:fs/promises');
-
-async function nodeFs(what: string): Promise<Fs> {
+async function nodeFs(what: string): Promise<NodeFs> {
   try {
-    return await import('node:fs/promises');
+    return await loadNodeFs(what);
   } catch (e) {
     throw new ModelFileError(`${what}: file paths need Node's file system; in a browser pass bytes, a Blob or a URL instead`, { cause: e });
   }
@@ -242,13 +241,27 @@ async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Req
 
 /**
  * Saves a model's weights (and, when it is compiled, its optimizer's state) as a Keras 3 weights
- * file, which Keras's `model.load_weights('x.weights.h5')` reads. Replaced atomically.
+ * file, which Keras's `model.load_weights('x.weights.h5')` reads. Replaced atomically. Without a
+ * path (a browser) it resolves to the file's bytes, which loadModelWeights reads back.
  */
-export async function saveModelWeights(model: Layer, path: string | URL, options: { includeOptimizer?: boolean } = {}): Promise<void> {
-  const file = pathOf(path);
-  if (!file.endsWith('.weights.h5')) throw new ModelFileError(`saveModelWeights: the file name must end in .weights.h5 (as Keras requires), received ${JSON.stringify(file)}`);
+type WeightsSaveOptions = { includeOptimizer?: boolean };
+export async function saveModelWeights(model: Layer, path: string | URL, options?: WeightsSaveOptions): Promise<void>;
+export async function saveModelWeights(
+  model: Layer, path?: undefined, options?: WeightsSaveOptions,
+): Promise<Uint8Array<ArrayBuffer>>;
+export async function saveModelWeights(
+  model: Layer, path?: string | URL, options: WeightsSaveOptions = {},
+): Promise<void | Uint8Array> {
+  const file = path === undefined ? undefined : pathOf(path);
+  if (file !== undefined && !file.endsWith('.weights.h5')) {
+    throw new ModelFileError(
+      `saveModelWeights: the file name must end in .weights.h5 (as Keras requires), received ${JSON.stringify(file)}`,
+    );
+  }
   const optimizer = (options.includeOptimizer ?? true) && model instanceof Model ? model.optimizer : null;
-  await writeFileAtomic(file, await encodeWeights(model, optimizer));
+  const bytes = await encodeWeights(model, optimizer);
+  if (file === undefined) return bytes as Uint8Array<ArrayBuffer>;
+  await writeFileAtomic(file, bytes);
 }
 
 /**

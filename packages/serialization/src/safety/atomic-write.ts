@@ -1,3 +1,4 @@
+import { nodeFs, nodePath } from '../node-builtins';
 import { ModelFileError, messageOf } from './errors';
 
 /** Test hooks: called after each chunk is written to the temporary file. */
@@ -14,8 +15,8 @@ const CHUNK = 1 << 20;
  * the old file is left as it was.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array, hooks: AtomicWriteHooks = {}): Promise<void> {
-  const fs = await import('node:fs/promises');
-  const { dirname, basename, join } = await import('node:path');
+  const fs = await nodeFs(`writing ${path}`);
+  const { dirname, basename, join } = await nodePath(`writing ${path}`);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   let handle: Awaited<ReturnType<typeof fs.open>> | null = null;
   try {

@@ -2,6 +2,7 @@
 // any tfjs IOHandler (tf.io.withSaveHandler, tf.io.fromMemory, browser handlers) without depending on tfjs.
 import type { Layer } from '@strata/layers';
 import { SerializationError } from '../errors';
+import { nodeFs as loadNodeFs, nodePath, type NodeFs, type NodePath } from '../node-builtins';
 import { parseJSON } from '../config/model-json';
 import { modelFromTfjsArtifacts, tfjsArtifacts, type TfjsLoadOptions, type TfjsModelArtifacts, type TfjsSaveOptions } from './artifacts';
 import { checkSpecs, concatBuffers, shard, type WeightsManifestGroup } from './weights';
@@ -33,9 +34,9 @@ function dirOf(target: string): string {
   return target.replace(/^file:\/\//, '');
 }
 
-async function nodeFs(): Promise<{ fs: typeof import('node:fs/promises'); path: typeof import('node:path') }> {
+async function nodeFs(): Promise<{ fs: NodeFs; path: NodePath }> {
   try {
-    return { fs: await import('node:fs/promises'), path: await import('node:path') };
+    return { fs: await loadNodeFs('TF.js model paths'), path: await nodePath('TF.js model paths') };
   } catch (e) {
     throw new SerializationError('paths need Node\'s file system; in a browser pass a tfjs IOHandler (tf.io.browserDownloads(), tf.io.withSaveHandler(...)) instead', { cause: e });
   }

@@ -1,5 +1,6 @@
 import { tidy } from '@strata/tensor';
 import { TrainingError } from '../errors';
+import { nodeFs } from '../utils/node-builtins';
 import { readWeightsFile, storedToTensor, toStored, writeWeightsFile } from '../utils/weights-file';
 import { Callback } from './callback';
 
@@ -43,7 +44,7 @@ export class BackupAndRestore extends Callback {
     const trainer = this.trainer;
     if (!trainer) return;
     this.resumedFromEpoch = null;
-    const { access } = await import('node:fs/promises');
+    const { access } = await nodeFs('BackupAndRestore');
     const exists = await access(this.file).then(() => true, () => false);
     if (!exists) return;
     const stored = await readWeightsFile(this.file);
@@ -97,7 +98,7 @@ export class BackupAndRestore extends Callback {
 
   override async onTrainEnd(): Promise<void> {
     if (!this.deleteCheckpoint) return;
-    const { rm } = await import('node:fs/promises');
+    const { rm } = await nodeFs('BackupAndRestore');
     await rm(this.file, { force: true });
   }
 }

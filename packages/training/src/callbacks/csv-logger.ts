@@ -1,5 +1,6 @@
 import { TrainingError } from '../errors';
 import { Callback, type Logs } from './callback';
+import { nodeFs } from '../utils/node-builtins';
 
 /** Streams each epoch's logs to a CSV file, one row per epoch (Keras's CSVLogger; Node only). */
 export class CSVLogger extends Callback {
@@ -16,7 +17,7 @@ export class CSVLogger extends Callback {
   }
 
   override async onTrainBegin(): Promise<void> {
-    const { writeFile, readFile } = await import('node:fs/promises');
+    const { writeFile, readFile } = await nodeFs('CSVLogger');
     this.keys = null;
     if (this.append) {
       const existing = await readFile(this.filename, 'utf8').catch(() => '');
@@ -28,7 +29,7 @@ export class CSVLogger extends Callback {
   }
 
   override async onEpochEnd(epoch: number, logs: Logs): Promise<void> {
-    const { appendFile } = await import('node:fs/promises');
+    const { appendFile } = await nodeFs('CSVLogger');
     let text = '';
     if (!this.keys) {
       this.keys = Object.keys(logs).sort();

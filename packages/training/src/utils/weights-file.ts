@@ -1,5 +1,6 @@
 import { Tensor, fmtShape, tensor, type DType } from '@strata/tensor';
 import { TrainingError } from '../errors';
+import { nodeFs, nodePath } from './node-builtins';
 
 /** One named array in a weights file. */
 export interface StoredArray {
@@ -17,13 +18,8 @@ export interface WeightsFile {
 
 const MAGIC = 'STRATA-WEIGHTS-1';
 
-async function fs() {
-  try {
-    return await import('node:fs/promises');
-  } catch {
-    throw new TrainingError('saving and loading weight files needs Node.js (node:fs); in a browser, read weights with layer.getWeights() and store them yourself');
-  }
-}
+// In a browser: read weights with layer.getWeights() and store them yourself.
+const fs = () => nodeFs('saving and loading weight files');
 
 /** Reads tensors into named arrays (awaiting the device, so this is a synchronisation point). */
 export async function toStored(named: readonly (readonly [string, Tensor])[]): Promise<StoredArray[]> {
@@ -33,7 +29,7 @@ export async function toStored(named: readonly (readonly [string, Tensor])[]): P
 /** Writes a weights file atomically (to a temporary name, then renamed), so a run killed mid-write leaves the previous file intact. */
 export async function writeWeightsFile(path: string, file: WeightsFile): Promise<void> {
   const { writeFile, rename, mkdir } = await fs();
-  const { dirname } = await import('node:path');
+  const { dirname } = await nodePath('saving weight files');
   let offset = 0;
   const index = file.arrays.map((a) => {
     const entry = { name: a.name, shape: a.shape, dtype: a.dtype, offset, bytes: a.values.byteLength };

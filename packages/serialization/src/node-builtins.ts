@@ -1,0 +1,25 @@
+import { ModelFileError, messageOf } from './safety/errors';
+
+export type NodeFs = typeof import('node:fs/promises');
+export type NodePath = typeof import('node:path');
+
+type WithBuiltins = { process?: { getBuiltinModule?: (id: string) => unknown } };
+
+/**
+ * One of Node's own modules, reached so that no bundler sees a specifier it would try to resolve:
+ * a browser bundle never runs the file-path code, but esbuild and webpack fail on a literal
+ * `import('node:fs/promises')` and Vite replaces it with a stub. `why` says what needed it.
+ */
+export async function nodeBuiltin<T>(id: 'node:fs/promises' | 'node:path', why: string): Promise<T> {
+  const builtin = (globalThis as WithBuiltins).process?.getBuiltinModule?.(id);
+  if (builtin) return builtin as T;
+  try {
+    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ id)) as T;
+  } catch (e) {
+    const message = `${why} needs Node.js (${id}), which this runtime does not have (${messageOf(e)})`;
+    throw new ModelFileError(message, { cause: e });
+  }
+}
+
+export const nodeFs = (why: string) => nodeBuiltin<NodeFs>('node:fs/promises', why);
+export const nodePath = (why: string) => nodeBuiltin<NodePath>('node:path', why);
