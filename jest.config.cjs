@@ -10,7 +10,9 @@ module.exports = {
     // `dist/register_all_gradients`, which Jest must transform. Its copies share tfjs's global engine.
     '^.+/@tensorflow/tfjs-core/dist/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/@tensorflow\\+tfjs-core@[^/]+/node_modules/)?@tensorflow/tfjs-core/dist/(?!tf-core))'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(\\.pnpm/@tensorflow\\+tfjs-core@[^/]+/node_modules/)?@tensorflow/tfjs-core/dist/(?!tf-core))',
+  ],
   moduleNameMapper: {
     '^@strata/([^/]+)/testing$': '<rootDir>/packages/$1/src/testing/index.ts',
     '^@strata/([^/]+)$': '<rootDir>/packages/$1/src/index.ts',

@@ -26,7 +26,9 @@ export function ticketClassifier({ numWords = 10000, numTags = 12, numDepartment
   const title = input({ shape: [null], dtype: 'int32', name: 'title' }); // a sequence of word ids of any length
   const body = input({ shape: [null], dtype: 'int32', name: 'body' });
   const tags = input({ shape: [numTags], name: 'tags' }); // binary vectors
-  const titleFeatures = new LSTM({ units: 128 }).apply(new Embedding({ inputDim: numWords, outputDim: 64 }).apply(title));
+  const titleFeatures = new LSTM({ units: 128 }).apply(
+    new Embedding({ inputDim: numWords, outputDim: 64 }).apply(title),
+  );
   const bodyFeatures = new LSTM({ units: 32 }).apply(new Embedding({ inputDim: numWords, outputDim: 64 }).apply(body));
   const x = new Concatenate().apply([titleFeatures, bodyFeatures, tags]) as SymbolicTensor;
   const priority = new Dense({ units: 1, name: 'priority' }).apply(x);
@@ -56,7 +58,15 @@ export function featureExtractor(base: Sequential): Functional {
   return new Functional({ inputs: base.inputs, outputs: featuresList });
 }
 
-export async function main({ samples = 32, epochs = 5, log = console.log }: { samples?: number; epochs?: number; log?: (line: string) => void } = {}) {
+export async function main({
+  samples = 32,
+  epochs = 5,
+  log = console.log,
+}: {
+  samples?: number;
+  epochs?: number;
+  log?: (line: string) => void;
+} = {}) {
   await setBackend(cpu());
 
   const xTrain = randomUniform([samples, 28, 28], { seed: 1 });

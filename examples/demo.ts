@@ -1,8 +1,25 @@
 // `pnpm tour`: a first look at Strata. Makes tensors, runs a few ops on every backend that starts
 // (cpu, wasm, webgpu), prints the results and how long the heavier ops take.
 import {
-  add, argMax, conv2d, dispose, getBackend, matmul, max, mean, memory, mul, randomNormal, reshape,
-  setBackend, softmax, sum, tensor, tidy, transpose, type Tensor,
+  add,
+  argMax,
+  conv2d,
+  dispose,
+  getBackend,
+  matmul,
+  max,
+  mean,
+  memory,
+  mul,
+  randomNormal,
+  reshape,
+  setBackend,
+  softmax,
+  sum,
+  tensor,
+  tidy,
+  transpose,
+  type Tensor,
 } from 'strata';
 
 const BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
@@ -53,12 +70,27 @@ async function time(fn: () => Tensor, runs = 5): Promise<{ first: number; median
 }
 
 async function tour(): Promise<void> {
-  const x = tensor([[1, 2, 3], [4, 5, 6]]);
-  await show('x', tensor([[1, 2, 3], [4, 5, 6]]));
+  const x = tensor([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
+  await show(
+    'x',
+    tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]),
+  );
   await show('add(x, 1)', add(x, 1));
   await show('mul(x, [10, 100, 1000])  broadcast', mul(x, [10, 100, 1000]));
-  await show('add(int32 [1, 2], 1)  stays int32', tidy(() => add(tensor([1, 2], undefined, 'int32'), 1)));
-  await show('matmul(x, transpose(x))', tidy(() => matmul(x, transpose(x))));
+  await show(
+    'add(int32 [1, 2], 1)  stays int32',
+    tidy(() => add(tensor([1, 2], undefined, 'int32'), 1)),
+  );
+  await show(
+    'matmul(x, transpose(x))',
+    tidy(() => matmul(x, transpose(x))),
+  );
   await show('matmul(x, x, {transposeA: true})', matmul(x, x, { transposeA: true }));
   await show('sum(x)', sum(x));
   await show('sum(x, 1)', sum(x, 1));
@@ -77,11 +109,15 @@ async function tour(): Promise<void> {
   const a = randomNormal([256, 512], { seed: 1 });
   const b = randomNormal([512, 256], { seed: 2 });
   const mm = await time(() => matmul(a, b));
-  console.log(`  matmul [256,512] · [512,256]              ${mm.median.toFixed(2)} ms (first run ${mm.first.toFixed(1)} ms)`);
+  console.log(
+    `  matmul [256,512] · [512,256]              ${mm.median.toFixed(2)} ms (first run ${mm.first.toFixed(1)} ms)`,
+  );
   const images = randomNormal([16, 28, 28, 8], { seed: 3 });
   const filter = randomNormal([3, 3, 8, 16], { seed: 4 });
   const conv = await time(() => conv2d(images, filter, { padding: 'same' }));
-  console.log(`  conv2d [16,28,28,8] * [3,3,8,16], same    ${conv.median.toFixed(2)} ms (first run ${conv.first.toFixed(1)} ms)`);
+  console.log(
+    `  conv2d [16,28,28,8] * [3,3,8,16], same    ${conv.median.toFixed(2)} ms (first run ${conv.first.toFixed(1)} ms)`,
+  );
   dispose([a, b, images, filter]);
 }
 

@@ -21,7 +21,11 @@ test('functional-multi-io: a two-input, two-output model trains', async () => {
 
 test('functional-feature-extraction: a head trains on a frozen extractor cut from a base model, then everything is fine-tuned', async () => {
   const before = memory().numTensors;
-  const { baseAccuracy, transferAccuracy, unchanged, fineTuned, tunedAccuracy } = await featureExtraction({ samples: 64, steps: 40, log: quiet });
+  const { baseAccuracy, transferAccuracy, unchanged, fineTuned, tunedAccuracy } = await featureExtraction({
+    samples: 64,
+    steps: 40,
+    log: quiet,
+  });
   expect(baseAccuracy).toBeGreaterThan(0.9);
   expect(transferAccuracy).toBeGreaterThan(0.8);
   expect(unchanged).toBe(true);
@@ -40,12 +44,20 @@ test('subclassed-model: an imperative model trains, then serves as a layer of a 
 
 test('inception-resnet: a DAG of two Inception-ResNet blocks trains with compile/fit', async () => {
   const before = memory().numTensors;
-  const { firstLoss, lastLoss, accuracy, model } = await inceptionResnet({ samples: 16, epochs: 6, size: 4, log: quiet });
+  const { firstLoss, lastLoss, accuracy, model } = await inceptionResnet({
+    samples: 16,
+    epochs: 6,
+    size: 4,
+    log: quiet,
+  });
   expect(lastLoss).toBeLessThan(firstLoss);
   expect(accuracy).toBeGreaterThan(0.7);
   // 2 blocks of 6 branch convolutions + a projection, a stem, a classifier; the scale is an op node.
   expect(model.layers.filter((l) => l.name.startsWith('block')).length).toBe(2 * 10);
-  expect(model.graph!.nodes.filter((n) => n.kind === 'op').map((n) => model.graph!.nameOf(n))).toEqual(['mul', 'mul_1']);
+  expect(model.graph!.nodes.filter((n) => n.kind === 'op').map((n) => model.graph!.nameOf(n))).toEqual([
+    'mul',
+    'mul_1',
+  ]);
   model.dispose();
   expect(memory().numTensors).toBe(before);
 });
@@ -67,7 +79,14 @@ test("article: the article's symbolic examples (Sequential + fit, the ticket cla
   const { sequential, tickets, base, extractor, featureShapes } = await article({ samples: 8, epochs: 1, log: quiet });
   expect(sequential.countParams()).toBe(784 * 512 + 512 + 512 * 10 + 10);
   expect(tickets.outputNames).toEqual(['priority', 'department']);
-  expect(featureShapes).toEqual([[2, 16, 16, 8], [2, 8, 8, 8], [2, 8, 8, 16], [2, 4, 4, 16], [2, 256], [2, 10]]);
+  expect(featureShapes).toEqual([
+    [2, 16, 16, 8],
+    [2, 8, 8, 8],
+    [2, 8, 8, 16],
+    [2, 4, 4, 16],
+    [2, 256],
+    [2, 10],
+  ]);
   expect(extractor.getLayer('block2_conv')).toBe(base.getLayer('block2_conv'));
   for (const m of [sequential, tickets, extractor, base]) m.dispose();
   expect(memory().numTensors).toBe(before);

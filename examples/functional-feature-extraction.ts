@@ -3,7 +3,28 @@
 // layer (sharing its weights), frozen, and topped with a new head that learns a second task from few
 // examples. Only the head trains: the base model's weights are the same afterwards. Then the extractor
 // is unfrozen and the whole model fine-tuned with a small step.
-import { add, argMax, cast, dispose, equal, gather, logSoftmax, mean, mod, mul, neg, oneHot, randomNormal, randomUniform, setBackend, setRandomSeed, sub, sum, tidy, type Tensor } from '@strata/tensor';
+import {
+  add,
+  argMax,
+  cast,
+  dispose,
+  equal,
+  gather,
+  logSoftmax,
+  mean,
+  mod,
+  mul,
+  neg,
+  oneHot,
+  randomNormal,
+  randomUniform,
+  setBackend,
+  setRandomSeed,
+  sub,
+  sum,
+  tidy,
+  type Tensor,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
 import { Dense } from '@strata/layers';
@@ -48,10 +69,20 @@ function snapshot(model: Model): Float32Array[] {
 }
 
 /** Plain gradient descent on the model's trainable weights (a frozen layer has none). */
-function train(model: Model, x: Tensor, labels: Tensor, classes: number, steps: number, log: (s: string) => void, learningRate = 0.2): void {
+function train(
+  model: Model,
+  x: Tensor,
+  labels: Tensor,
+  classes: number,
+  steps: number,
+  log: (s: string) => void,
+  learningRate = 0.2,
+): void {
   for (let step = 0; step < steps; step++) {
     const tape = new GradientTape();
-    const loss = tape.record(() => tidy(() => crossEntropy(model.apply(x, { training: true }) as Tensor, labels, classes)));
+    const loss = tape.record(() =>
+      tidy(() => crossEntropy(model.apply(x, { training: true }) as Tensor, labels, classes)),
+    );
     const weights = model.trainableWeights;
     const grads = tape.gradient(loss, weights);
     tidy(() => weights.forEach((w, i) => grads[i] && w.assign(sub(w, mul(grads[i]!, learningRate)))));
@@ -67,7 +98,12 @@ export async function main(options: Options = {}) {
 
   // 1. A base model for the first task: which of the four kinds is this signal?
   const base = new Sequential(
-    [input({ shape: [16] }), new Dense({ units: 32, activation: 'relu', name: 'hidden' }), new Dense({ units: 16, activation: 'relu', name: 'embedding' }), new Dense({ units: 4, name: 'kind' })],
+    [
+      input({ shape: [16] }),
+      new Dense({ units: 32, activation: 'relu', name: 'hidden' }),
+      new Dense({ units: 16, activation: 'relu', name: 'embedding' }),
+      new Dense({ units: 4, name: 'kind' }),
+    ],
     { name: 'signal_classifier' },
   );
   const taskA = signals(samples, 1);
@@ -82,7 +118,11 @@ export async function main(options: Options = {}) {
 
   // 3. A new model for a new task (is the kind odd?) from few examples: the frozen extractor, a new head.
   const x = input({ shape: [16], name: 'signal' });
-  const transfer = new Functional({ inputs: x, outputs: new Dense({ units: 2, name: 'is_odd' }).apply(extractor.apply(x)), name: 'transfer' });
+  const transfer = new Functional({
+    inputs: x,
+    outputs: new Dense({ units: 2, name: 'is_odd' }).apply(extractor.apply(x)),
+    name: 'transfer',
+  });
   transfer.summary({ printFn: log });
   const taskB = signals(Math.max(16, samples >> 3), 7);
   const parity = tidy(() => mod(taskB.kind, 2));
@@ -101,7 +141,9 @@ export async function main(options: Options = {}) {
   const tuned = snapshot(base);
   const fineTuned = tuned.some((w, i) => w.some((v, k) => v !== after[i][k]));
   const tunedAccuracy = accuracy(transfer, taskB.x, parity);
-  log(`after fine-tuning: accuracy ${(tunedAccuracy * 100).toFixed(1)}%, the base model's weights ${fineTuned ? 'moved' : 'did not move'}`);
+  log(
+    `after fine-tuning: accuracy ${(tunedAccuracy * 100).toFixed(1)}%, the base model's weights ${fineTuned ? 'moved' : 'did not move'}`,
+  );
 
   dispose([taskA, taskB, parity]);
   transfer.dispose(); // frees the new head; the extractor's layers are still the base model's

@@ -3,8 +3,27 @@
 // the department (3 classes) and a priority score. The graph is checked as it is written, printed
 // with summary(), drawn with plotModel(), and trained with a hand-written loop around a gradient tape.
 import {
-  add, argMax, cast, concat, dispose, equal, expandDims, greater, logSoftmax, mean, mul, neg, oneHot, randomNormal, randomUniform, setBackend,
-  square, sub, sum, tidy, type Tensor,
+  add,
+  argMax,
+  cast,
+  concat,
+  dispose,
+  equal,
+  expandDims,
+  greater,
+  logSoftmax,
+  mean,
+  mul,
+  neg,
+  oneHot,
+  randomNormal,
+  randomUniform,
+  setBackend,
+  square,
+  sub,
+  sum,
+  tidy,
+  type Tensor,
 } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
@@ -51,14 +70,24 @@ function sgdStep(model: Model, loss: () => Tensor, learningRate: number): number
   return result;
 }
 
-export async function main(options: Options = {}): Promise<{ firstLoss: number; lastLoss: number; accuracy: number; model: Functional }> {
+export async function main(
+  options: Options = {},
+): Promise<{ firstLoss: number; lastLoss: number; accuracy: number; model: Functional }> {
   const { samples = 256, steps = 100, learningRate = 0.3, log = console.log } = options;
   await setBackend(cpu());
 
   // The graph: every call below is checked now, against the shapes it receives.
   const words = input({ shape: [WORDS], dtype: 'int32', name: 'words' });
   const numbers = input({ shape: [3], name: 'numbers' });
-  const text = new GlobalAveragePooling1D({ name: 'average_words' }).apply(new Embedding({ inputDim: VOCAB, outputDim: 8, maskZero: true, embeddingsInitializer: 'glorotUniform', name: 'embed' }).apply(words));
+  const text = new GlobalAveragePooling1D({ name: 'average_words' }).apply(
+    new Embedding({
+      inputDim: VOCAB,
+      outputDim: 8,
+      maskZero: true,
+      embeddingsInitializer: 'glorotUniform',
+      name: 'embed',
+    }).apply(words),
+  );
   const both = concat([text, numbers], -1);
   const hidden = new Dense({ units: 16, activation: 'relu', name: 'hidden' }).apply(both);
   const department = new Dense({ units: 3, name: 'department' }).apply(hidden);

@@ -3,7 +3,20 @@
 // PatchGAN discriminator that sees (input, image) pairs. One loop, two models, two optimizers, two
 // gradient tapes recording the same forward pass, a custom loss (GAN + λ·L1) and gradient clipping.
 import {
-  abs, add, dispose, greater, logicalAnd, mean, memory, mul, setBackend, sub, tensor, tidy, type Tensor, cast,
+  abs,
+  add,
+  dispose,
+  greater,
+  logicalAnd,
+  mean,
+  memory,
+  mul,
+  setBackend,
+  sub,
+  tensor,
+  tidy,
+  type Tensor,
+  cast,
 } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
@@ -45,11 +58,19 @@ export function rectangles(n: number, seed: number): [Tensor, Tensor] {
 /** A two-level U-Net: downsample twice, upsample twice, with a skip connection across. */
 function generator(): Functional {
   const x = input({ shape: [SIZE, SIZE, 1], name: 'outline' });
-  const d1 = new LeakyReLU({ negativeSlope: 0.2 }).apply(new Conv2D({ filters: 16, kernelSize: 4, strides: 2, padding: 'same' }).apply(x));
-  const d2 = new LeakyReLU({ negativeSlope: 0.2 }).apply(new Conv2D({ filters: 32, kernelSize: 4, strides: 2, padding: 'same' }).apply(d1));
-  const u1 = new Conv2DTranspose({ filters: 16, kernelSize: 4, strides: 2, padding: 'same', activation: 'relu' }).apply(d2);
+  const d1 = new LeakyReLU({ negativeSlope: 0.2 }).apply(
+    new Conv2D({ filters: 16, kernelSize: 4, strides: 2, padding: 'same' }).apply(x),
+  );
+  const d2 = new LeakyReLU({ negativeSlope: 0.2 }).apply(
+    new Conv2D({ filters: 32, kernelSize: 4, strides: 2, padding: 'same' }).apply(d1),
+  );
+  const u1 = new Conv2DTranspose({ filters: 16, kernelSize: 4, strides: 2, padding: 'same', activation: 'relu' }).apply(
+    d2,
+  );
   const skip = new Concatenate().apply([u1, d1]);
-  const out = new Conv2DTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh' }).apply(skip);
+  const out = new Conv2DTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh' }).apply(
+    skip,
+  );
   return new Functional({ inputs: x, outputs: out, name: 'generator' });
 }
 
@@ -58,7 +79,9 @@ function discriminator(): Functional {
   const x = input({ shape: [SIZE, SIZE, 1], name: 'input_image' });
   const y = input({ shape: [SIZE, SIZE, 1], name: 'target_image' });
   const pair = new Concatenate().apply([x, y]);
-  const h = new LeakyReLU({ negativeSlope: 0.2 }).apply(new Conv2D({ filters: 16, kernelSize: 4, strides: 2, padding: 'same' }).apply(pair));
+  const h = new LeakyReLU({ negativeSlope: 0.2 }).apply(
+    new Conv2D({ filters: 16, kernelSize: 4, strides: 2, padding: 'same' }).apply(pair),
+  );
   const patches = new Conv2D({ filters: 1, kernelSize: 4, padding: 'same' }).apply(h);
   return new Functional({ inputs: [x, y], outputs: patches, name: 'discriminator' });
 }
@@ -68,7 +91,10 @@ const zeros = (t: Tensor) => mul(t, 0);
 
 /** Fraction of pixels whose sign (inside / outside the rectangle) the generator gets right. */
 function pixelAccuracy(generated: Tensor, target: Tensor): number {
-  return tidy(() => mean(cast(logicalAnd(greater(mul(generated, target), 0), greater(abs(generated), 0)), 'float32')).dataSync()[0]);
+  return tidy(
+    () =>
+      mean(cast(logicalAnd(greater(mul(generated, target), 0), greater(abs(generated), 0)), 'float32')).dataSync()[0],
+  );
 }
 
 export async function main(options: Options = {}): Promise<{ firstL1: number; lastL1: number; accuracy: number }> {
@@ -117,7 +143,8 @@ export async function main(options: Options = {}): Promise<{ firstL1: number; la
     dispose([source, target]);
     if (step === 0) firstL1 = l1;
     lastL1 = l1;
-    if (step % Math.max(1, Math.floor(steps / 10)) === 0 || step === steps - 1) log(`step ${String(step).padStart(4)}: L1 ${l1.toFixed(4)}`);
+    if (step % Math.max(1, Math.floor(steps / 10)) === 0 || step === steps - 1)
+      log(`step ${String(step).padStart(4)}: L1 ${l1.toFixed(4)}`);
   }
 
   const [source, target] = rectangles(64, 999_999);

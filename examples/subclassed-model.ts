@@ -2,7 +2,27 @@
 // code — here a loop over residual blocks and a dropout that only acts while training. Strata traces
 // call() once with symbolic inputs, so the summary still shows real shapes and connections; and the
 // model is a layer like any other: it is then used inside a functional model.
-import { add, argMax, cast, dispose, equal, greater, logSoftmax, mean, mul, neg, oneHot, prod, randomUniform, setBackend, softmax, sub, sum, tidy, type Tensor } from '@strata/tensor';
+import {
+  add,
+  argMax,
+  cast,
+  dispose,
+  equal,
+  greater,
+  logSoftmax,
+  mean,
+  mul,
+  neg,
+  oneHot,
+  prod,
+  randomUniform,
+  setBackend,
+  softmax,
+  sub,
+  sum,
+  tidy,
+  type Tensor,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
 import { Dense, Dropout, type CallOptions, type LayerArgs } from '@strata/layers';
@@ -25,7 +45,10 @@ export class ResidualMlp extends Model {
   constructor({ width, depth, classes, ...args }: ResidualMlpArgs) {
     super(args);
     this.project = new Dense({ units: width, name: 'project' });
-    this.blocks = Array.from({ length: depth }, (_, i) => new Dense({ units: width, activation: 'relu', name: `block_${i}` }));
+    this.blocks = Array.from(
+      { length: depth },
+      (_, i) => new Dense({ units: width, activation: 'relu', name: `block_${i}` }),
+    );
     this.classify = new Dense({ units: classes, name: 'classify' });
   }
 

@@ -18,7 +18,11 @@ test('the gradient penalty of a linear critic is (|w| - 1)², and its gradient 2
   critic.setWeights([tensor([[3], [4]]), tensor([0.5])]);
   const before = memory().numTensors;
   const [gp, grad] = tidy(() => {
-    const [real, fake, alpha] = [randomNormal([8, 2], { seed: 1 }), randomNormal([8, 2], { seed: 2 }), randomNormal([8, 1], { seed: 3 })];
+    const [real, fake, alpha] = [
+      randomNormal([8, 2], { seed: 1 }),
+      randomNormal([8, 2], { seed: 2 }),
+      randomNormal([8, 1], { seed: 3 }),
+    ];
     const tape = new GradientTape();
     const penalty = tape.record(() => gradientPenalty(critic, real, fake, alpha));
     const [dKernel] = tape.gradient(penalty, [critic.trainableWeights[0]]);
@@ -31,7 +35,7 @@ test('the gradient penalty of a linear critic is (|w| - 1)², and its gradient 2
   critic.dispose();
 });
 
-test('fit runs the GAN step: the step\'s own logs reach the History, the generator moves toward the data', async () => {
+test("fit runs the GAN step: the step's own logs reach the History, the generator moves toward the data", async () => {
   const before = memory().numTensors;
   const { gapBefore, gapAfter, history } = await main({ samples: 256, epochs: 6, log: () => {} });
   expect(Object.keys(history.history).sort()).toEqual(['critic_loss', 'generator_loss', 'gradient_penalty']);

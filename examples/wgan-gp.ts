@@ -4,7 +4,21 @@
 // the critic with respect to its input (a tape inside a tape), then one generator update. fit()
 // brings the batching, shuffling, callbacks and History; the step brings the two optimizers.
 import {
-  add, dispose, mean, memory, mul, neg, randomNormal, randomUniform, setBackend, sqrt, square, sub, sum, tensor, tidy,
+  add,
+  dispose,
+  mean,
+  memory,
+  mul,
+  neg,
+  randomNormal,
+  randomUniform,
+  setBackend,
+  sqrt,
+  square,
+  sub,
+  sum,
+  tensor,
+  tidy,
   type Tensor,
 } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
@@ -78,7 +92,10 @@ export class WassersteinGan extends Model {
       const tape = new GradientTape();
       const losses = tape.record(() => {
         const fake = generator.apply(z, { training: true }) as Tensor;
-        const wasserstein = sub(mean(critic.apply(fake, { training: true }) as Tensor), mean(critic.apply(real, { training: true }) as Tensor));
+        const wasserstein = sub(
+          mean(critic.apply(fake, { training: true }) as Tensor),
+          mean(critic.apply(real, { training: true }) as Tensor),
+        );
         const gp = gradientPenalty(critic, real, fake, alpha);
         return { total: add(wasserstein, mul(gp, this.settings.penaltyWeight)), gp };
       });
@@ -90,7 +107,9 @@ export class WassersteinGan extends Model {
     }
     const z = this.#noise([n, LATENT]);
     const tape = new GradientTape();
-    const generatorLoss = tape.record(() => neg(mean(critic.apply(generator.apply(z, { training: true }) as Tensor, { training: true }) as Tensor)));
+    const generatorLoss = tape.record(() =>
+      neg(mean(critic.apply(generator.apply(z, { training: true }) as Tensor, { training: true }) as Tensor)),
+    );
     const weights = generator.trainableWeights;
     const grads = tape.gradient(generatorLoss, weights);
     tape.dispose();
@@ -129,7 +148,11 @@ export async function main(options: Options = {}) {
   const { samples = 512, epochs = 10, log = console.log } = options;
   await setBackend(cpu());
   const real = tidy(() => add(mul(randomNormal([samples, 2], { seed: 1 }), 0.3), tensor(TARGET)));
-  const gan = new WassersteinGan(mlp(LATENT, 2, 'generator', 10), mlp(2, 1, 'critic', 20), { criticSteps: 3, penaltyWeight: 10, seed: 5 });
+  const gan = new WassersteinGan(mlp(LATENT, 2, 'generator', 10), mlp(2, 1, 'critic', 20), {
+    criticSteps: 3,
+    penaltyWeight: 10,
+    seed: 5,
+  });
   gan.compileGan({
     generator: new Adam({ learningRate: 1e-2, beta1: 0.5, beta2: 0.9 }),
     critic: new Adam({ learningRate: 1e-2, beta1: 0.5, beta2: 0.9 }),
@@ -137,7 +160,9 @@ export async function main(options: Options = {}) {
   const gapBefore = meanGap(gan, 256, 99);
   const history = await gan.fit(real, undefined, { epochs, batchSize: 64, verbose: 0, seed: 2 });
   for (const [i, loss] of (history.history.critic_loss ?? []).entries()) {
-    log(`epoch ${i + 1}: critic ${loss.toFixed(4)}, penalty ${history.history.gradient_penalty![i].toFixed(4)}, generator ${history.history.generator_loss![i].toFixed(4)}`);
+    log(
+      `epoch ${i + 1}: critic ${loss.toFixed(4)}, penalty ${history.history.gradient_penalty![i].toFixed(4)}, generator ${history.history.generator_loss![i].toFixed(4)}`,
+    );
   }
   const gapAfter = meanGap(gan, 256, 99);
   log(`distance from the generated mean to the data's: ${gapBefore.toFixed(3)} before, ${gapAfter.toFixed(3)} after`);

@@ -10,7 +10,9 @@ const { violations, files, packages } = checkLayering(root);
 
 if (violations.length > 0) {
   for (const v of violations) console.error(v.message);
-  console.error(`layering: ${violations.length} violation(s) in ${files} files of ${packages.length} packages (the order: README.md, "The packages"; the rules: tools/layering.mjs)`);
+  console.error(
+    `layering: ${violations.length} violation(s) in ${files} files of ${packages.length} packages (the order: README.md, "The packages"; the rules: tools/layering.mjs)`,
+  );
   process.exit(1);
 }
 console.log(`layering: ${files} files in ${packages.length} packages, no violations`);

@@ -16,7 +16,11 @@ function fixture(files: Record<string, string | object>): string {
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-const manifest = (name: string, dependencies: Record<string, string> = {}, devDependencies: Record<string, string> = {}) => ({
+const manifest = (
+  name: string,
+  dependencies: Record<string, string> = {},
+  devDependencies: Record<string, string> = {},
+) => ({
   name,
   exports: { '.': './dist/index.js', './testing': './dist/testing/index.js' },
   dependencies,
@@ -25,17 +29,31 @@ const manifest = (name: string, dependencies: Record<string, string> = {}, devDe
 
 /** A small clean repository: tensor at the bottom, a backend and autodiff above it. */
 const cleanTree = {
-  'packages/tensor/package.json': manifest('@strata/tensor', { '@tensorflow/tfjs-core': '4.22.0' }, { '@tensorflow/tfjs-backend-cpu': '4.22.0' }),
-  'packages/tensor/src/index.ts': "export * from './ops';\nimport * as tfc from '@tensorflow/tfjs-core';\nimport { join } from 'node:path';\n",
-  'packages/tensor/src/ops/index.ts': "export { add } from '../add';\nconst m = \"run import 'strata' to register backends\";\n",
-  'packages/tensor/src/add.ts': '// import { layer } from "@strata/layers" would be upward, but this is a comment\nexport const add = 1;\n',
+  'packages/tensor/package.json': manifest(
+    '@strata/tensor',
+    { '@tensorflow/tfjs-core': '4.22.0' },
+    { '@tensorflow/tfjs-backend-cpu': '4.22.0' },
+  ),
+  'packages/tensor/src/index.ts':
+    "export * from './ops';\nimport * as tfc from '@tensorflow/tfjs-core';\nimport { join } from 'node:path';\n",
+  'packages/tensor/src/ops/index.ts':
+    "export { add } from '../add';\nconst m = \"run import 'strata' to register backends\";\n",
+  'packages/tensor/src/add.ts':
+    '// import { layer } from "@strata/layers" would be upward, but this is a comment\nexport const add = 1;\n',
   'packages/tensor/src/testing/index.ts': "import '@tensorflow/tfjs-backend-cpu';\n",
-  'packages/tensor/src/add.test.ts': "import { add } from '@strata/tensor';\nimport { x } from '@strata/tensor/testing';\n",
+  'packages/tensor/src/add.test.ts':
+    "import { add } from '@strata/tensor';\nimport { x } from '@strata/tensor/testing';\n",
   'packages/backend-cpu/package.json': manifest('@strata/backend-cpu', { '@strata/tensor': 'workspace:*' }),
   'packages/backend-cpu/src/index.ts': "import { tensor } from '@strata/tensor';\n",
-  'packages/autodiff/package.json': manifest('@strata/autodiff', { '@strata/tensor': 'workspace:*' }, { '@strata/backend-cpu': 'workspace:*' }),
-  'packages/autodiff/src/index.ts': "import type { Tensor } from '@strata/tensor';\nexport const lazy = () => import('@strata/tensor');\n",
-  'packages/autodiff/src/tape.test.ts': "import { cpu } from '@strata/backend-cpu';\nimport { describeConformance } from '@strata/tensor/testing';\n",
+  'packages/autodiff/package.json': manifest(
+    '@strata/autodiff',
+    { '@strata/tensor': 'workspace:*' },
+    { '@strata/backend-cpu': 'workspace:*' },
+  ),
+  'packages/autodiff/src/index.ts':
+    "import type { Tensor } from '@strata/tensor';\nexport const lazy = () => import('@strata/tensor');\n",
+  'packages/autodiff/src/tape.test.ts':
+    "import { cpu } from '@strata/backend-cpu';\nimport { describeConformance } from '@strata/tensor/testing';\n",
 };
 
 function rulesOf(violations: Violation[]): string[] {
@@ -53,19 +71,26 @@ describe('the layering checker', () => {
   it('catches an upward import, naming the file, the line, the levels and a fix', () => {
     const root = fixture({
       ...cleanTree,
-      'packages/tensor/src/grad.ts': "import { tensor } from './index';\n\nimport { GradientTape } from '@strata/autodiff';\n",
+      'packages/tensor/src/grad.ts':
+        "import { tensor } from './index';\n\nimport { GradientTape } from '@strata/autodiff';\n",
     });
     const { violations } = checkLayering(root);
     expect(rulesOf(violations)).toEqual(['upward packages/tensor/src/grad.ts:3 @strata/autodiff']);
-    expect(violations[0].message).toMatch(/^packages\/tensor\/src\/grad\.ts:3: imports '@strata\/autodiff': @strata\/autodiff \(level 2\) is not beneath @strata\/tensor \(level 0\).*Fix: /);
+    expect(violations[0].message).toMatch(
+      /^packages\/tensor\/src\/grad\.ts:3: imports '@strata\/autodiff': @strata\/autodiff \(level 2\) is not beneath @strata\/tensor \(level 0\).*Fix: /,
+    );
   });
 
   it('allows a backend only @strata/tensor, and tests the backends but nothing above their level', () => {
     const root = fixture({
       ...cleanTree,
-      'packages/backend-wasm/package.json': manifest('@strata/backend-wasm', { '@strata/tensor': 'workspace:*', '@strata/backend-cpu': 'workspace:*' }),
+      'packages/backend-wasm/package.json': manifest('@strata/backend-wasm', {
+        '@strata/tensor': 'workspace:*',
+        '@strata/backend-cpu': 'workspace:*',
+      }),
       'packages/backend-wasm/src/index.ts': "import { cpu } from '@strata/backend-cpu';\n",
-      'packages/tensor/src/sum.test.ts': "import { cpu } from '@strata/backend-cpu';\nimport { grad } from '@strata/autodiff';\n",
+      'packages/tensor/src/sum.test.ts':
+        "import { cpu } from '@strata/backend-cpu';\nimport { grad } from '@strata/autodiff';\n",
     });
     expect(rulesOf(checkLayering(root).violations)).toEqual([
       'upward packages/backend-wasm/package.json:9 @strata/backend-cpu',
@@ -94,7 +119,9 @@ describe('the layering checker', () => {
       'undeclared packages/backend-cpu/src/kernels.ts:4 @tensorflow/tfjs-core',
       'undeclared packages/tensor/src/random.ts:1 @tensorflow/tfjs-backend-cpu',
     ]);
-    expect(violations[0].message).toContain("does not declare '@tensorflow/tfjs-core' in \"dependencies\" of packages/backend-cpu/package.json");
+    expect(violations[0].message).toContain(
+      'does not declare \'@tensorflow/tfjs-core\' in "dependencies" of packages/backend-cpu/package.json',
+    );
     expect(violations[0].message).toContain('npx pnpm@10.34.9 --filter @strata/backend-cpu add @tensorflow/tfjs-core');
     expect(violations[2].message).toContain("import it as 'node:fs'");
     expect(violations[4].message).toContain('only in devDependencies');
@@ -103,14 +130,17 @@ describe('the layering checker', () => {
   it('catches a relative import that leaves the package, and an import of unexported internals', () => {
     const root = fixture({
       ...cleanTree,
-      'packages/autodiff/src/rules/add.ts': "import { addOp } from '../../../tensor/src/ops';\nimport { op } from '@strata/tensor/src/op';\n",
+      'packages/autodiff/src/rules/add.ts':
+        "import { addOp } from '../../../tensor/src/ops';\nimport { op } from '@strata/tensor/src/op';\n",
     });
     const { violations } = checkLayering(root);
     expect(rulesOf(violations)).toEqual([
       'relative packages/autodiff/src/rules/add.ts:1 ../../../tensor/src/ops',
       'unexported packages/autodiff/src/rules/add.ts:2 @strata/tensor/src/op',
     ]);
-    expect(violations[0].message).toMatch(/this path leaves packages\/autodiff; .*Fix: import from '@strata\/tensor' and declare it in packages\/autodiff\/package.json$/);
+    expect(violations[0].message).toMatch(
+      /this path leaves packages\/autodiff; .*Fix: import from '@strata\/tensor' and declare it in packages\/autodiff\/package.json$/,
+    );
   });
 
   it('places onnx between models and serialization: serialization may dispatch to it, not the reverse', () => {
@@ -135,7 +165,7 @@ describe('the layering checker', () => {
     expect(violations[1].message).toContain('@strata/serialization (level 8) is not beneath @strata/onnx (level 7)');
   });
 
-  it("lets tests, and only tests, use the Python oracle helpers in tools/python", () => {
+  it('lets tests, and only tests, use the Python oracle helpers in tools/python', () => {
     const root = fixture({
       ...cleanTree,
       'tools/python/oracle.ts': 'export const runPython = 1;\n',
@@ -156,7 +186,7 @@ describe('findImports', () => {
   it('reads every form of import, and nothing in comments, strings or regular expressions', () => {
     const source = [
       "import a, { b } from 'a';",
-      "import type { C } from \"c\";",
+      'import type { C } from "c";',
       "export * as ns from './ns'; export { d } from './d'; export { local };",
       "import 'side-effect';",
       "const lazy = await import('lazy'); type T = import('types').T;",
@@ -166,7 +196,15 @@ describe('findImports', () => {
       "const t = `${require('in-template')} import 'not-this'`;",
     ].join('\n');
     expect(findImports(source).map((i) => `${i.line} ${i.specifier}`)).toEqual([
-      '1 a', '2 c', '3 ./ns', '3 ./d', '4 side-effect', '5 lazy', '5 types', '6 cjs', '9 in-template',
+      '1 a',
+      '2 c',
+      '3 ./ns',
+      '3 ./d',
+      '4 side-effect',
+      '5 lazy',
+      '5 types',
+      '6 cjs',
+      '9 in-template',
     ]);
   });
 });
@@ -184,15 +222,22 @@ describe('apps', () => {
       ...cleanTree,
       'packages/strata/package.json': manifest('strata', { '@strata/tensor': 'workspace:*' }),
       'packages/strata/src/index.ts': "export * from '@strata/tensor';\n",
-      'apps/playground/package.json': manifest('@strata/playground', { strata: 'workspace:*', '@strata/tensor': 'workspace:*' }),
+      'apps/playground/package.json': manifest('@strata/playground', {
+        strata: 'workspace:*',
+        '@strata/tensor': 'workspace:*',
+      }),
       'apps/playground/src/main.ts': "import { add } from 'strata';\nimport { tensor } from '@strata/tensor';\n",
       'apps/playground/src/main.test.ts': "import { runPython } from '../../../tools/python/oracle';\n",
       'tools/python/oracle.ts': 'export const runPython = 1;\n',
     });
     const messages = checkLayering(root).violations.map((v) => v.message);
     expect(messages).toEqual([
-      expect.stringMatching(/^apps\/playground\/package.json:\d+: declares '@strata\/tensor' in dependencies: an app imports only the umbrella/),
-      expect.stringMatching(/^apps\/playground\/src\/main.ts:2: imports '@strata\/tensor': an app imports only the umbrella package 'strata'/),
+      expect.stringMatching(
+        /^apps\/playground\/package.json:\d+: declares '@strata\/tensor' in dependencies: an app imports only the umbrella/,
+      ),
+      expect.stringMatching(
+        /^apps\/playground\/src\/main.ts:2: imports '@strata\/tensor': an app imports only the umbrella package 'strata'/,
+      ),
     ]);
   });
 });

@@ -24,7 +24,9 @@ export interface LayeringReport {
 }
 
 export const LEVELS: Readonly<Record<string, number>>;
-export function tokenize(source: string): { type: 'id' | 'string' | 'template' | 'regex' | 'number' | 'punct'; value: string; line: number }[];
+export function tokenize(
+  source: string,
+): { type: 'id' | 'string' | 'template' | 'regex' | 'number' | 'punct'; value: string; line: number }[];
 export function findImports(source: string): ImportSite[];
 export function packageNameOf(specifier: string): string;
 export function checkLayering(root: string): LayeringReport;

@@ -25,7 +25,8 @@ export const LEVELS = Object.freeze({
 /** The level of apps: they may import `strata` and nothing else of the workspace. */
 const APP_LEVEL = 10;
 
-const ORDER = 'tensor(0) → backend-cpu/backend-wasm/backend-webgpu(1) → autodiff(2) → layers(3) → graph(4) → training(5) → models(6) → onnx(7) → serialization(8) → strata(9)';
+const ORDER =
+  'tensor(0) → backend-cpu/backend-wasm/backend-webgpu(1) → autodiff(2) → layers(3) → graph(4) → training(5) → models(6) → onnx(7) → serialization(8) → strata(9)';
 const PNPM = 'npx pnpm@10.34.9';
 const SOURCE_FILE = /\.(c|m)?tsx?$/;
 const TEST_FILE = /\.test\.(c|m)?tsx?$/;
@@ -36,7 +37,22 @@ const isBackend = (name) => name.startsWith('@strata/backend-');
 // Reading imports. A small tokenizer instead of regular expressions over raw text: an error message
 // or a doc comment that mentions `import 'strata'` must not count as an import.
 
-const REGEX_AFTER_KEYWORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const REGEX_AFTER_KEYWORD = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+]);
 
 function regexMayStart(prev) {
   if (prev === null) return true;
@@ -149,7 +165,8 @@ export function tokenize(source) {
 
 const is = (t, type, value) => t !== undefined && t.type === type && (value === undefined || t.value === value);
 /** Tokens that may appear between `import`/`export` and `from`: names, braces, commas, `*`. */
-const inClause = (t) => t !== undefined && (t.type === 'id' || (t.type === 'punct' && ['{', '}', ',', '*'].includes(t.value)));
+const inClause = (t) =>
+  t !== undefined && (t.type === 'id' || (t.type === 'punct' && ['{', '}', ',', '*'].includes(t.value)));
 
 /**
  * Every module specifier a file names: static imports and re-exports (type-only ones too: they
@@ -190,7 +207,12 @@ export function findImports(source) {
         j++;
       } else continue;
       if (is(tokens[j], 'id', 'from') && is(tokens[j + 1], 'string')) add(j + 1);
-    } else if (t.value === 'require' && is(next, 'punct', '(') && is(tokens[k + 2], 'string') && is(tokens[k + 3], 'punct', ')')) {
+    } else if (
+      t.value === 'require' &&
+      is(next, 'punct', '(') &&
+      is(tokens[k + 2], 'string') &&
+      is(tokens[k + 3], 'punct', ')')
+    ) {
       add(k + 2);
     }
   }
@@ -307,14 +329,20 @@ function levelProblem(importer, target, testing) {
 /** Is the subpath a workspace import names (e.g. './testing') one its package.json exports? */
 function isExported(target, specifier) {
   if (target.exports === undefined || typeof target.exports === 'string') return specifier === target.name;
-  const sub = '.' + specifier.slice(target.name.length);
-  return Object.prototype.hasOwnProperty.call(target.exports, sub);
+  const sub = `.${specifier.slice(target.name.length)}`;
+  return Object.hasOwn(target.exports, sub);
 }
 
 /** The one violation an import commits, or null. `at` is the importing file: its package, paths and kind. */
 function checkImport(at, { specifier, line }) {
   const { pkg, path, file, testing, byName, root } = at;
-  const violation = (rule, why) => ({ file, line, specifier, rule, message: `${file}:${line}: imports '${specifier}': ${why}` });
+  const violation = (rule, why) => ({
+    file,
+    line,
+    specifier,
+    rule,
+    message: `${file}:${line}: imports '${specifier}': ${why}`,
+  });
 
   if (specifier.startsWith('.') || isAbsolute(specifier)) {
     const target = resolve(dirname(path), specifier);
@@ -351,7 +379,10 @@ function checkImport(at, { specifier, line }) {
     }
     if (testing && name === pkg.name) return null; // a package's own tests may use its public API by name
   } else if (workspace && !(name in LEVELS)) {
-    return violation('unplaced', `${name} has no place in the layering order. Fix: add it to LEVELS in tools/layering.mjs`);
+    return violation(
+      'unplaced',
+      `${name} has no place in the layering order. Fix: add it to LEVELS in tools/layering.mjs`,
+    );
   }
 
   if (pkg.dependencies.has(name)) return null;
@@ -376,10 +407,48 @@ function checkImport(at, { specifier, line }) {
 }
 
 const NODE_BUILTINS = new Set([
-  'assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto', 'dgram', 'diagnostics_channel',
-  'dns', 'domain', 'events', 'fs', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os', 'path', 'perf_hooks', 'process',
-  'punycode', 'querystring', 'readline', 'repl', 'stream', 'string_decoder', 'sys', 'timers', 'tls', 'trace_events', 'tty', 'url',
-  'util', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
+  'assert',
+  'async_hooks',
+  'buffer',
+  'child_process',
+  'cluster',
+  'console',
+  'constants',
+  'crypto',
+  'dgram',
+  'diagnostics_channel',
+  'dns',
+  'domain',
+  'events',
+  'fs',
+  'http',
+  'http2',
+  'https',
+  'inspector',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'punycode',
+  'querystring',
+  'readline',
+  'repl',
+  'stream',
+  'string_decoder',
+  'sys',
+  'timers',
+  'tls',
+  'trace_events',
+  'tty',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'wasi',
+  'worker_threads',
+  'zlib',
 ]);
 function isNodeBuiltin(name) {
   return NODE_BUILTINS.has(name.split('/')[0]);
@@ -408,7 +477,13 @@ function checkManifest(pkg, root) {
       if (!problem) continue;
       const file = relative(root, pkg.manifestPath);
       const line = lineOf(pkg.manifestText, `"${dep}"`);
-      out.push({ file, line, specifier: dep, rule: 'upward', message: `${file}:${line}: declares '${dep}' in ${field}: ${problem}` });
+      out.push({
+        file,
+        line,
+        specifier: dep,
+        rule: 'upward',
+        message: `${file}:${line}: declares '${dep}' in ${field}: ${problem}`,
+      });
     }
   }
   return out;

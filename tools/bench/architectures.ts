@@ -4,7 +4,10 @@
 import { Conv2D, Dense, Flatten, MaxPooling2D, type Layer } from '@strata/layers';
 
 /** The tfjs-layers factories these stacks use. */
-export type PeerFactories<T> = Record<'dense' | 'conv2d' | 'maxPooling2d' | 'flatten', (args?: Record<string, unknown>) => T>;
+export type PeerFactories<T> = Record<
+  'dense' | 'conv2d' | 'maxPooling2d' | 'flatten',
+  (args?: Record<string, unknown>) => T
+>;
 
 /** The last layer's activation: 'softmax' to train on class probabilities, 'linear' to time logits. */
 export type Head = 'softmax' | 'linear';
@@ -21,7 +24,11 @@ export interface Architecture {
 export const MLP: Architecture = {
   label: 'MLP 784-512-256-10',
   inputShape: [784],
-  strata: (head) => [new Dense({ units: 512, activation: 'relu' }), new Dense({ units: 256, activation: 'relu' }), new Dense({ units: 10, activation: head })],
+  strata: (head) => [
+    new Dense({ units: 512, activation: 'relu' }),
+    new Dense({ units: 256, activation: 'relu' }),
+    new Dense({ units: 10, activation: head }),
+  ],
   peer: (layers, head, first = {}) => [
     layers.dense({ units: 512, activation: 'relu', ...first }),
     layers.dense({ units: 256, activation: 'relu' }),

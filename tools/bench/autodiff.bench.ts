@@ -6,7 +6,24 @@
 // matmul transposes explicitly. On cpu, no slower than tfjs (ratio ≤ 1).
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
-import { add, dispose, logSoftmax, matmul, mean, mul, neg, randomNormal, relu, setBackend, sum, tensor, tidy, variable, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  dispose,
+  logSoftmax,
+  matmul,
+  mean,
+  mul,
+  neg,
+  randomNormal,
+  relu,
+  setBackend,
+  sum,
+  tensor,
+  tidy,
+  variable,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import { GradientTape } from '@strata/autodiff';
@@ -26,8 +43,16 @@ interface Model<T> {
 
 /** He-initialised weights, zero biases, a random batch and one-hot labels, as Strata and tfjs tensors holding the same values. */
 function models(): { strata: Model<Variable | Tensor>; peer: Model<tf.Tensor> } {
-  const strata: Model<Variable | Tensor> = { params: [], x: randomNormal([BATCH, LAYERS[0]], { seed: 1 }), labels: tensor([]) };
-  const peer: Model<tf.Tensor> = { params: [], x: tf.tensor(strata.x.dataSync(), [BATCH, LAYERS[0]]), labels: tf.tensor([]) };
+  const strata: Model<Variable | Tensor> = {
+    params: [],
+    x: randomNormal([BATCH, LAYERS[0]], { seed: 1 }),
+    labels: tensor([]),
+  };
+  const peer: Model<tf.Tensor> = {
+    params: [],
+    x: tf.tensor(strata.x.dataSync(), [BATCH, LAYERS[0]]),
+    labels: tf.tensor([]),
+  };
   for (let i = 0; i + 1 < LAYERS.length; i++) {
     const w = tidy(() => mul(randomNormal([LAYERS[i], LAYERS[i + 1]], { seed: 10 + i }), Math.sqrt(2 / LAYERS[i])));
     const b = tensor(new Float32Array(LAYERS[i + 1]));
@@ -79,7 +104,10 @@ async function onBackend(bench: Bench, name: 'wasm' | 'cpu', target: number): Pr
     tf.dispose([value, grads]);
   };
   bench.section(`gradient of a ${LAYERS.join('-')} ReLU MLP loss, batch ${BATCH}, on ${name}`);
-  const r = await bench.compare('tape.gradient vs tf.variableGrads', strataGradients, peerGradients, { warmup: 3, iterations: name === 'wasm' ? 15 : 11 });
+  const r = await bench.compare('tape.gradient vs tf.variableGrads', strataGradients, peerGradients, {
+    warmup: 3,
+    iterations: name === 'wasm' ? 15 : 11,
+  });
   bench.figure(`Strata / tfjs on ${name}`, r.ratio, { atMost: target });
   bench.figure(`tfjs / Strata on ${name} (speed-up)`, 1 / r.ratio);
   dispose([strata.params, strata.x, strata.labels]);

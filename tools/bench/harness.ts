@@ -99,17 +99,24 @@ export function createBench(peerName = 'tfjs', log: (line: string) => void = con
       const result = { label, strataMs: median(strataTimes), peerMs: median(peerTimes), ratio: 0 };
       result.ratio = result.strataMs / result.peerMs;
       results.push(result);
-      log(`  ${label.padEnd(LABEL_WIDTH)} ${fmtMs(result.strataMs)} ${fmtMs(result.peerMs)}  ${result.ratio.toFixed(2)}×`);
+      log(
+        `  ${label.padEnd(LABEL_WIDTH)} ${fmtMs(result.strataMs)} ${fmtMs(result.peerMs)}  ${result.ratio.toFixed(2)}×`,
+      );
       // A leak would skew every later figure (allocator pressure, GC), so say so where it happens.
       const leaked = memory().numTensors - tensorsBefore;
       const peerLeaked = peerMemory().numTensors - peerTensorsBefore;
       if (leaked > 0) log(`    warning: the Strata side leaked ${leaked} tensor(s); dispose what each run makes`);
-      if (peerLeaked > 0) log(`    warning: the ${peerName} side leaked ${peerLeaked} tensor(s); dispose what each run makes`);
+      if (peerLeaked > 0)
+        log(`    warning: the ${peerName} side leaked ${peerLeaked} tensor(s); dispose what each run makes`);
       return result;
     },
     figure(label, value, target) {
       results.push({ label, value, atMost: target?.atMost });
-      const verdict = target ? (value <= target.atMost ? `  (target ≤ ${target.atMost}×: met)` : `  (target ≤ ${target.atMost}×: MISSED)`) : '';
+      const verdict = target
+        ? value <= target.atMost
+          ? `  (target ≤ ${target.atMost}×: met)`
+          : `  (target ≤ ${target.atMost}×: MISSED)`
+        : '';
       log(`  ${label.padEnd(LABEL_WIDTH + 22)} ${value.toFixed(2)}×${verdict}`);
     },
   };

@@ -31,7 +31,9 @@ type PeerFactory = (args?: Record<string, unknown>) => PeerLayer;
 interface TfjsLayers {
   layers: Record<'dense' | 'conv2d' | 'maxPooling2d' | 'flatten' | 'embedding' | 'lstm', PeerFactory>;
 }
-const tfl = createRequire(new URL('../../packages/layers/package.json', import.meta.url))('@tensorflow/tfjs-layers') as TfjsLayers;
+const tfl = createRequire(new URL('../../packages/layers/package.json', import.meta.url))(
+  '@tensorflow/tfjs-layers',
+) as TfjsLayers;
 
 type Backend = 'cpu' | 'wasm';
 const BACKENDS = { cpu, wasm };

@@ -30,7 +30,14 @@ async function useBackend(name: keyof typeof BACKENDS): Promise<void> {
 async function matmuls(bench: Bench): Promise<void> {
   bench.section('matmul on wasm');
   const opts = { warmup: 3, iterations: 15 };
-  const mm = async (label: string, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean): Promise<Comparison> => {
+  const mm = async (
+    label: string,
+    m: number,
+    k: number,
+    n: number,
+    transposeA: boolean,
+    transposeB: boolean,
+  ): Promise<Comparison> => {
     const [a, ta] = pair(transposeA ? [k, m] : [m, k], 1);
     const [b, tb] = pair(transposeB ? [n, k] : [k, n], 2);
     const result = await bench.compare(

@@ -36,7 +36,9 @@ export default async function (bench: Bench): Promise<void> {
       .map((l) => `  ${l}`)
       .join('\n'),
   );
-  console.log(`  steps' wall ms: ${runs.map((r) => r.wallMs.toFixed(0)).join(', ')}; ${Math.round((BATCH / median.wallMs) * 1000)} samples/s`);
+  console.log(
+    `  steps' wall ms: ${runs.map((r) => r.wallMs.toFixed(0)).join(', ')}; ${Math.round((BATCH / median.wallMs) * 1000)} samples/s`,
+  );
   dispose([x, labels, y]);
   model.dispose();
 }

@@ -16,10 +16,14 @@ async function main(): Promise<number> {
     .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
     .sort();
   if (files.length === 0) {
-    console.error(`bench: no tools/bench/*.bench.ts matches ${JSON.stringify(wanted)}; run 'pnpm bench' with no arguments to run them all`);
+    console.error(
+      `bench: no tools/bench/*.bench.ts matches ${JSON.stringify(wanted)}; run 'pnpm bench' with no arguments to run them all`,
+    );
     return 1;
   }
-  console.log(`Strata benchmarks (node ${process.version}, ${process.platform}/${process.arch}); times are medians, ratio = strata / peer`);
+  console.log(
+    `Strata benchmarks (node ${process.version}, ${process.platform}/${process.arch}); times are medians, ratio = strata / peer`,
+  );
   let failed = 0;
   for (const file of files) {
     console.log(`\n== ${file}`);

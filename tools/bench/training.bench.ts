@@ -13,7 +13,18 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { conv2d, dispose, matmul, randomNormal, randomUniform, cast, floor, mul, setBackend, type Tensor } from '@strata/tensor';
+import {
+  conv2d,
+  dispose,
+  matmul,
+  randomNormal,
+  randomUniform,
+  cast,
+  floor,
+  mul,
+  setBackend,
+  type Tensor,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import { Dense, Embedding, LSTM, type Layer } from '@strata/layers';
@@ -36,9 +47,14 @@ interface PeerModel {
 type PeerLayer = { readonly name: string };
 interface TfjsLayers {
   sequential(config: { layers: PeerLayer[] }): PeerModel;
-  layers: Record<'dense' | 'conv2d' | 'maxPooling2d' | 'flatten' | 'embedding' | 'lstm', (args?: Record<string, unknown>) => PeerLayer>;
+  layers: Record<
+    'dense' | 'conv2d' | 'maxPooling2d' | 'flatten' | 'embedding' | 'lstm',
+    (args?: Record<string, unknown>) => PeerLayer
+  >;
 }
-const tfl = createRequire(new URL('../../packages/training/package.json', import.meta.url))('@tensorflow/tfjs-layers') as TfjsLayers;
+const tfl = createRequire(new URL('../../packages/training/package.json', import.meta.url))(
+  '@tensorflow/tfjs-layers',
+) as TfjsLayers;
 
 type Backend = 'cpu' | 'wasm';
 /** STRATA_WASM_THREADS=n starts wasm with n threads (one per process: the thread-scaling line runs a child). */
@@ -79,7 +95,11 @@ const lstmText = (trainableEmbedding: boolean): Case => ({
   inputShape: [40],
   classes: 2,
   vocab: 1000,
-  strataLayers: () => [new Embedding({ inputDim: 1000, outputDim: 32, trainable: trainableEmbedding }), new LSTM({ units: 32 }), new Dense({ units: 2, activation: 'softmax' })],
+  strataLayers: () => [
+    new Embedding({ inputDim: 1000, outputDim: 32, trainable: trainableEmbedding }),
+    new LSTM({ units: 32 }),
+    new Dense({ units: 2, activation: 'softmax' }),
+  ],
   peerLayers: () => [
     tfl.layers.embedding({ inputDim: 1000, outputDim: 32, inputLength: 40, trainable: trainableEmbedding }),
     // tfjs-layers' Orthogonal initializer needs tfjs's chained ops, which tfjs-core alone does not
@@ -101,7 +121,9 @@ function makePair(c: Case, samples: number): Pair {
   const model = new Sequential([input({ shape: c.inputShape }), ...c.strataLayers()]);
   const trainer: Trainer = model;
   trainer.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
-  const x = c.vocab ? floor(randomUniform([samples, ...c.inputShape], { minval: 1, maxval: c.vocab, seed: 1 })) : randomNormal([samples, ...c.inputShape], { seed: 1 });
+  const x = c.vocab
+    ? floor(randomUniform([samples, ...c.inputShape], { minval: 1, maxval: c.vocab, seed: 1 }))
+    : randomNormal([samples, ...c.inputShape], { seed: 1 });
   const labels = floor(mul(randomUniform([samples], { seed: 2 }), c.classes));
   const y = cast(labels, 'int32');
   labels.dispose();
@@ -109,7 +131,10 @@ function makePair(c: Case, samples: number): Pair {
   peerModel.compile({ optimizer: tf.train.adam(1e-3), loss: 'sparseCategoricalCrossentropy' });
   const weights = model.getWeights();
   const peerWeights = peerModel.getWeights();
-  if (weights.length === peerWeights.length && weights.every((w, i) => w.shape.join() === peerWeights[i].shape.join())) {
+  if (
+    weights.length === peerWeights.length &&
+    weights.every((w, i) => w.shape.join() === peerWeights[i].shape.join())
+  ) {
     peerModel.setWeights(weights.map((w) => tf.tensor(w.dataSync(), [...w.shape])));
   }
   dispose(weights);
@@ -135,8 +160,14 @@ function makePair(c: Case, samples: number): Pair {
 const BATCH = 128;
 /** tfjs-layers' CNN on cpu manages a few samples per second: a smaller batch keeps the comparison short. */
 const CNN_BATCH = 32;
-const fitStrata = (p: Pair, batchSize = BATCH) => () => p.strata.model.fit(p.strata.x, p.strata.y, { batchSize, epochs: 1, shuffle: false, verbose: 0 });
-const fitPeer = (p: Pair, batchSize = BATCH) => () => p.peer.model.fit(p.peer.x, p.peer.y, { batchSize, epochs: 1, shuffle: false, verbose: 0, yieldEvery: 'never' });
+const fitStrata =
+  (p: Pair, batchSize = BATCH) =>
+  () =>
+    p.strata.model.fit(p.strata.x, p.strata.y, { batchSize, epochs: 1, shuffle: false, verbose: 0 });
+const fitPeer =
+  (p: Pair, batchSize = BATCH) =>
+  () =>
+    p.peer.model.fit(p.peer.x, p.peer.y, { batchSize, epochs: 1, shuffle: false, verbose: 0, yieldEvery: 'never' });
 
 function rate(samples: number, ms: number): string {
   return `${Math.round((samples / ms) * 1000)} samples/s`;
@@ -148,7 +179,9 @@ async function mlp(bench: Bench, backend: Backend, samples: number, target: numb
   const p = makePair(MLP, samples);
   await p.warm();
   const r = await bench.compare(`fit on ${backend}`, fitStrata(p), fitPeer(p), { warmup: 1, iterations: 5 });
-  console.log(`    Strata ${rate(samples, r.strataMs)}, tfjs-layers ${rate(samples, r.peerMs)}: Strata ${(r.peerMs / r.strataMs).toFixed(2)}× as fast`);
+  console.log(
+    `    Strata ${rate(samples, r.strataMs)}, tfjs-layers ${rate(samples, r.peerMs)}: Strata ${(r.peerMs / r.strataMs).toFixed(2)}× as fast`,
+  );
   bench.figure(`Strata time / tfjs-layers time, MLP on ${backend}`, r.ratio, { atMost: target });
   p.free();
   return (samples / r.strataMs) * 1000;
@@ -164,17 +197,26 @@ async function roofline(bench: Bench, backend: Backend, samplesPerSecond: number
   const b = randomNormal([784, 512], { seed: 2 });
   const ta = tf.tensor(a.dataSync(), [BATCH, 784]);
   const tb = tf.tensor(b.dataSync(), [784, 512]);
-  const r = await bench.compare('matmul 128×784 · 784×512', () => matmul(a, b).dispose(), () => tf.matMul(ta, tb).dispose(), { warmup: 3, iterations: 15 });
+  const r = await bench.compare(
+    'matmul 128×784 · 784×512',
+    () => matmul(a, b).dispose(),
+    () => tf.matMul(ta, tb).dispose(),
+    { warmup: 3, iterations: 15 },
+  );
   const matmulGflops = (2 * BATCH * 784 * 512) / (r.strataMs * 1e6);
   const fitGflops = (samplesPerSecond * MLP_TRAIN_FLOPS) / 1e9;
-  console.log(`    plain matmul ${matmulGflops.toFixed(1)} GFLOP/s; MLP fit ${fitGflops.toFixed(1)} GFLOP/s (${((fitGflops / matmulGflops) * 100).toFixed(0)}% of the matmul rate)`);
+  console.log(
+    `    plain matmul ${matmulGflops.toFixed(1)} GFLOP/s; MLP fit ${fitGflops.toFixed(1)} GFLOP/s (${((fitGflops / matmulGflops) * 100).toFixed(0)}% of the matmul rate)`,
+  );
   bench.figure(`matmul GFLOP/s ÷ MLP-fit GFLOP/s, ${backend}`, matmulGflops / fitGflops, { atMost: 2 });
   dispose([a, b]);
   tf.dispose([ta, tb]);
 }
 
 async function cnn(bench: Bench, samples: number): Promise<void> {
-  bench.section(`${CNN.label}, batch ${CNN_BATCH}: Strata on wasm against tfjs-layers on cpu (tfjs-wasm has no Conv2DBackpropFilter)`);
+  bench.section(
+    `${CNN.label}, batch ${CNN_BATCH}: Strata on wasm against tfjs-layers on cpu (tfjs-wasm has no Conv2DBackpropFilter)`,
+  );
   await useBackend('wasm', 'cpu');
   // The pair is made on cpu so both sides' tensors live where their side runs, then Strata's move to wasm.
   await setBackend(cpu());
@@ -182,8 +224,13 @@ async function cnn(bench: Bench, samples: number): Promise<void> {
   await setBackend(wasm());
   await fitStrata(p, CNN_BATCH)();
   await fitPeer(p, CNN_BATCH)();
-  const r = await bench.compare('fit: Strata wasm vs tfjs-layers cpu', fitStrata(p, CNN_BATCH), fitPeer(p, CNN_BATCH), { warmup: 0, iterations: 2 });
-  console.log(`    Strata (wasm) ${rate(samples, r.strataMs)}, tfjs-layers (cpu) ${rate(samples, r.peerMs)}: Strata ${(r.peerMs / r.strataMs).toFixed(2)}× as fast`);
+  const r = await bench.compare('fit: Strata wasm vs tfjs-layers cpu', fitStrata(p, CNN_BATCH), fitPeer(p, CNN_BATCH), {
+    warmup: 0,
+    iterations: 2,
+  });
+  console.log(
+    `    Strata (wasm) ${rate(samples, r.strataMs)}, tfjs-layers (cpu) ${rate(samples, r.peerMs)}: Strata ${(r.peerMs / r.strataMs).toFixed(2)}× as fast`,
+  );
   p.free();
   try {
     await tf.setBackend('wasm');
@@ -205,14 +252,18 @@ async function lstm(bench: Bench, samples: number): Promise<void> {
   const p = makePair(frozen, samples);
   await p.warm();
   const r = await bench.compare('fit on wasm', fitStrata(p), fitPeer(p), { warmup: 1, iterations: 3 });
-  console.log(`    Strata ${rate(samples, r.strataMs)}, tfjs-layers ${rate(samples, r.peerMs)}: Strata ${(r.peerMs / r.strataMs).toFixed(2)}× as fast`);
+  console.log(
+    `    Strata ${rate(samples, r.strataMs)}, tfjs-layers ${rate(samples, r.peerMs)}: Strata ${(r.peerMs / r.strataMs).toFixed(2)}× as fast`,
+  );
   bench.figure('Strata time / tfjs-layers time, LSTM on wasm', r.ratio, { atMost: 1 });
   p.free();
   // With the embedding trained too: Strata does it; tfjs-layers stops for want of a kernel.
   const q = makePair(lstmText(true), BATCH);
   const start = performance.now();
   await fitStrata(q)();
-  console.log(`    trainable embedding: Strata ${rate(BATCH, performance.now() - start)} (first epoch, untimed warm-up included)`);
+  console.log(
+    `    trainable embedding: Strata ${rate(BATCH, performance.now() - start)} (first epoch, untimed warm-up included)`,
+  );
   await fitPeer(q)().then(
     () => console.log('    trainable embedding: tfjs-layers trained it too'),
     (e: Error) => console.log(`    trainable embedding: tfjs-layers on wasm fails: ${e.message.split('\n')[0]}`),
@@ -259,7 +310,13 @@ function torchRates(threads: number): { cnn: number; mlp: number; torch: string 
   // Debian's python3-torch installs for /usr/bin/python3, which may not be the python3 on PATH.
   for (const python of ['/usr/bin/python3', 'python3'].filter((p) => p === 'python3' || existsSync(p))) {
     try {
-      return JSON.parse(execFileSync(python, [script, String(threads)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 300_000 }));
+      return JSON.parse(
+        execFileSync(python, [script, String(threads)], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+          timeout: 300_000,
+        }),
+      );
     } catch {
       // try the next interpreter
     }
@@ -273,7 +330,12 @@ function childRates(threads: number): { cnn: number; mlp: number } {
   const run = fileURLToPath(new URL('./run.ts', import.meta.url));
   const env = { ...process.env, STRATA_WASM_THREADS: String(threads), STRATA_TRAINING_RATES_ONLY: '1' };
   const out = execFileSync(tsx, [run, 'training'], { encoding: 'utf8', env, timeout: 600_000 });
-  return JSON.parse(out.split('\n').find((l) => l.startsWith('RATES '))!.slice(6));
+  return JSON.parse(
+    out
+      .split('\n')
+      .find((l) => l.startsWith('RATES '))!
+      .slice(6),
+  );
 }
 
 async function againstPytorch(bench: Bench, quick: boolean): Promise<void> {
@@ -282,8 +344,10 @@ async function againstPytorch(bench: Bench, quick: boolean): Promise<void> {
   bench.section(`Strata on wasm against PyTorch (CPU), batch ${BATCH}, Adam: samples/s`);
   const two = childRates(2);
   console.log(`    Strata wasm, 1 thread : CNN ${one.cnn.toFixed(0)}, MLP ${one.mlp.toFixed(0)}`);
-  console.log(`    Strata wasm, 2 threads: CNN ${two.cnn.toFixed(0)}, MLP ${two.mlp.toFixed(0)}` +
-    ` (scaling ${(two.cnn / one.cnn).toFixed(2)}×, ${(two.mlp / one.mlp).toFixed(2)}×)`);
+  console.log(
+    `    Strata wasm, 2 threads: CNN ${two.cnn.toFixed(0)}, MLP ${two.mlp.toFixed(0)}` +
+      ` (scaling ${(two.cnn / one.cnn).toFixed(2)}×, ${(two.mlp / one.mlp).toFixed(2)}×)`,
+  );
   const best = { cnn: Math.max(one.cnn, two.cnn), mlp: Math.max(one.mlp, two.mlp) };
   bench.figure('1400 samples/s ÷ Strata CNN on wasm (best of 1, 2 threads)', 1400 / best.cnn, { atMost: 1 });
   for (const threads of [1, 2]) {
@@ -293,24 +357,42 @@ async function againstPytorch(bench: Bench, quick: boolean): Promise<void> {
       return;
     }
     const mine = threads === 1 ? one : two;
-    console.log(`    PyTorch ${torch.torch}, ${threads} thread(s): CNN ${torch.cnn.toFixed(0)}, MLP ${torch.mlp.toFixed(0)}`);
+    console.log(
+      `    PyTorch ${torch.torch}, ${threads} thread(s): CNN ${torch.cnn.toFixed(0)}, MLP ${torch.mlp.toFixed(0)}`,
+    );
     bench.figure(`PyTorch CNN ÷ Strata CNN, ${threads} thread(s)`, torch.cnn / mine.cnn, { atMost: 1 });
-    bench.figure(`PyTorch MLP ÷ Strata MLP, ${threads} thread(s) (target: Strata ≥ 2×)`, torch.mlp / mine.mlp, { atMost: 0.5 });
+    bench.figure(`PyTorch MLP ÷ Strata MLP, ${threads} thread(s) (target: Strata ≥ 2×)`, torch.mlp / mine.mlp, {
+      atMost: 0.5,
+    });
   }
 }
 
 async function convForward(bench: Bench): Promise<void> {
   await useBackend('wasm');
-  bench.section('Conv2D forward on wasm, the CNN\'s layers at batch 128 (target ≤ 1×)');
+  bench.section("Conv2D forward on wasm, the CNN's layers at batch 128 (target ≤ 1×)");
   type Shape4 = [number, number, number, number];
-  const layers: [Shape4, Shape4][] = [[[128, 28, 28, 1], [3, 3, 1, 32]], [[128, 13, 13, 32], [3, 3, 32, 64]]];
+  const layers: [Shape4, Shape4][] = [
+    [
+      [128, 28, 28, 1],
+      [3, 3, 1, 32],
+    ],
+    [
+      [128, 13, 13, 32],
+      [3, 3, 32, 64],
+    ],
+  ];
   for (const [xs, fs] of layers) {
     const [x, f] = [randomNormal(xs, { seed: 1 }), randomNormal(fs, { seed: 2 })];
     const [tx, tf4] = [tf.tensor(x.dataSync(), xs) as tf.Tensor4D, tf.tensor(f.dataSync(), fs) as tf.Tensor4D];
-    const r = await bench.compare(`conv2d ${xs.join('x')} * ${fs.join('x')}`, () => conv2d(x, f).dispose(), () => tf.conv2d(tx, tf4, 1, 'valid').dispose(), {
-      warmup: 2,
-      iterations: 9,
-    });
+    const r = await bench.compare(
+      `conv2d ${xs.join('x')} * ${fs.join('x')}`,
+      () => conv2d(x, f).dispose(),
+      () => tf.conv2d(tx, tf4, 1, 'valid').dispose(),
+      {
+        warmup: 2,
+        iterations: 9,
+      },
+    );
     bench.figure(`Strata / tfjs conv2d ${fs.join('x')}`, r.ratio, { atMost: 1 });
     dispose([x, f]);
     tf.dispose([tx, tf4]);

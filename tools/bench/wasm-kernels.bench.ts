@@ -34,46 +34,94 @@ export default async function (bench: Bench): Promise<void> {
   const backend = await setBackend(wasm());
   await setTfjsBackend('wasm'); // the harness counts tfjs's tensors too
   const opts = { warmup: 2, iterations: 9 };
-  bench.section('Strata kernels on wasm (strata) against what runs without them (tfjs column), MNIST CNN shapes, batch 128');
+  bench.section(
+    'Strata kernels on wasm (strata) against what runs without them (tfjs column), MNIST CNN shapes, batch 128',
+  );
   {
     const inputs = write(backend, { dy: [128, 11, 11, 64], filter: [3, 3, 32, 64] });
     const attrs = { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape: [128, 13, 13, 32] };
-    await bench.compare('Conv2DBackpropInput vs tfjs-wasm\'s', strataKernel(backend, 'Conv2DBackpropInput', inputs, attrs), tfjsWasm(backend, 'Conv2DBackpropInput', inputs, attrs), opts);
+    await bench.compare(
+      "Conv2DBackpropInput vs tfjs-wasm's",
+      strataKernel(backend, 'Conv2DBackpropInput', inputs, attrs),
+      tfjsWasm(backend, 'Conv2DBackpropInput', inputs, attrs),
+      opts,
+    );
     free(backend, Object.values(inputs));
   }
   for (const [x, dy, filterShape] of [
-    [[128, 28, 28, 1], [128, 26, 26, 32], [3, 3, 1, 32]],
-    [[128, 13, 13, 32], [128, 11, 11, 64], [3, 3, 32, 64]],
+    [
+      [128, 28, 28, 1],
+      [128, 26, 26, 32],
+      [3, 3, 1, 32],
+    ],
+    [
+      [128, 13, 13, 32],
+      [128, 11, 11, 64],
+      [3, 3, 32, 64],
+    ],
   ]) {
     const inputs = write(backend, { x, dy });
     const attrs = { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape };
-    const composed = () => free(backend, composedKernels.Conv2DBackpropFilter({ inputs, backend: backend.tf, attrs, strata: backend }));
-    await bench.compare(`Conv2DBackpropFilter ${filterShape.join('x')} vs dilated conv`, strataKernel(backend, 'Conv2DBackpropFilter', inputs, attrs), composed, opts);
+    const composed = () =>
+      free(backend, composedKernels.Conv2DBackpropFilter({ inputs, backend: backend.tf, attrs, strata: backend }));
+    await bench.compare(
+      `Conv2DBackpropFilter ${filterShape.join('x')} vs dilated conv`,
+      strataKernel(backend, 'Conv2DBackpropFilter', inputs, attrs),
+      composed,
+      opts,
+    );
     free(backend, Object.values(inputs));
   }
   {
     const inputs = write(backend, { dy: [128, 13, 13, 32], input: [128, 26, 26, 32], output: [128, 13, 13, 32] });
     const attrs = { filterSize: 2, strides: 2, pad: 'valid' };
     // tfjs-wasm's own MaxPoolGrad gives wrong gradients; timed only to show what it cost.
-    await bench.compare('MaxPoolGrad 2×2/2 vs tfjs-wasm\'s (wrong) one', strataKernel(backend, 'MaxPoolGrad', inputs, attrs), tfjsWasm(backend, 'MaxPoolGrad', inputs, attrs), opts);
+    await bench.compare(
+      "MaxPoolGrad 2×2/2 vs tfjs-wasm's (wrong) one",
+      strataKernel(backend, 'MaxPoolGrad', inputs, attrs),
+      tfjsWasm(backend, 'MaxPoolGrad', inputs, attrs),
+      opts,
+    );
     free(backend, Object.values(inputs));
   }
   {
     const inputs = write(backend, { x: [128, 26, 26, 32] });
     const attrs = { axis: [0, 1, 2], keepDims: false };
-    await bench.compare('Sum [128,26,26,32] → [32] vs tfjs-wasm\'s', strataKernel(backend, 'Sum', inputs, attrs), tfjsWasm(backend, 'Sum', inputs, attrs), opts);
+    await bench.compare(
+      "Sum [128,26,26,32] → [32] vs tfjs-wasm's",
+      strataKernel(backend, 'Sum', inputs, attrs),
+      tfjsWasm(backend, 'Sum', inputs, attrs),
+      opts,
+    );
     free(backend, Object.values(inputs));
   }
   {
     const inputs = write(backend, { dy: [128, 26, 26, 32], y: [128, 26, 26, 32] });
     const zero = write(backend, { b: [] });
     const composed = () => {
-      const condition = getKernel('Greater', 'wasm')!.kernelFunc({ inputs: { a: inputs.y, b: zero.b } as never, backend: backend.tf, attrs: {} }) as never as TensorInfo;
-      const zeros = getKernel('ZerosLike', 'wasm')!.kernelFunc({ inputs: { x: inputs.dy } as never, backend: backend.tf, attrs: {} }) as never as TensorInfo;
-      const out = getKernel('Select', 'wasm')!.kernelFunc({ inputs: { condition, t: inputs.dy, e: zeros } as never, backend: backend.tf, attrs: {} });
+      const condition = getKernel('Greater', 'wasm')!.kernelFunc({
+        inputs: { a: inputs.y, b: zero.b } as never,
+        backend: backend.tf,
+        attrs: {},
+      }) as never as TensorInfo;
+      const zeros = getKernel('ZerosLike', 'wasm')!.kernelFunc({
+        inputs: { x: inputs.dy } as never,
+        backend: backend.tf,
+        attrs: {},
+      }) as never as TensorInfo;
+      const out = getKernel('Select', 'wasm')!.kernelFunc({
+        inputs: { condition, t: inputs.dy, e: zeros } as never,
+        backend: backend.tf,
+        attrs: {},
+      });
       free(backend, [condition, zeros, out as never]);
     };
-    await bench.compare('ReluGrad [128,26,26,32] vs Greater+ZerosLike+Select', strataKernel(backend, 'ReluGrad', inputs, {}), composed, opts);
+    await bench.compare(
+      'ReluGrad [128,26,26,32] vs Greater+ZerosLike+Select',
+      strataKernel(backend, 'ReluGrad', inputs, {}),
+      composed,
+      opts,
+    );
     free(backend, [...Object.values(inputs), zero.b]);
   }
 }

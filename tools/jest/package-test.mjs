@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-const args = ['-c', join(root, 'jest.config.cjs'), '--roots', process.cwd(), '--maxWorkers=2', ...process.argv.slice(2)];
+const args = [
+  '-c',
+  join(root, 'jest.config.cjs'),
+  '--roots',
+  process.cwd(),
+  '--maxWorkers=2',
+  ...process.argv.slice(2),
+];
 const run = spawnSync(process.execPath, [jest, ...args], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -11,8 +11,7 @@ import { join, resolve } from 'node:path';
 const [bundler, project, out] = process.argv.slice(2);
 const root = resolve(project);
 const outDir = resolve(out);
-const page = (script) =>
-  `<!doctype html>\n<meta charset="utf-8">\n<title>strata first hour</title>\n${script}\n`;
+const page = (script) => `<!doctype html>\n<meta charset="utf-8">\n<title>strata first hour</title>\n${script}\n`;
 
 if (bundler === 'esbuild') {
   const { build } = await import('esbuild');

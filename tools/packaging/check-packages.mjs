@@ -25,7 +25,9 @@ export function packAll(dest) {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  return readdirSync(dest).filter((f) => f.endsWith('.tgz')).map((f) => join(dest, f));
+  return readdirSync(dest)
+    .filter((f) => f.endsWith('.tgz'))
+    .map((f) => join(dest, f));
 }
 
 /** Findings for one tarball, as lines of text; none means it passed. */
@@ -51,7 +53,11 @@ async function main() {
   const given = process.argv[2];
   const dest = given ? resolve(given) : mkdtempSync(join(tmpdir(), 'strata-pack-'));
   try {
-    const files = given ? readdirSync(dest).filter((f) => f.endsWith('.tgz')).map((f) => join(dest, f)) : packAll(dest);
+    const files = given
+      ? readdirSync(dest)
+          .filter((f) => f.endsWith('.tgz'))
+          .map((f) => join(dest, f))
+      : packAll(dest);
     if (files.length === 0) throw new Error(`no .tgz files in ${dest}`);
     let failed = 0;
     for (const file of files.sort()) {

@@ -5,7 +5,15 @@
 // STRATA_SKIP_PACKAGING=1 skips it (it builds every package, so it is the slowest test file).
 import { execFile } from 'node:child_process';
 import {
-  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -87,8 +95,17 @@ async function npmProject(dir: string, tarballs: string[]): Promise<void> {
 
 const tarballName = (name: string) => `${name.replace(/^@/, '').replace('/', '-')}-0.1.0.tgz`;
 const PACKAGES = [
-  'strata', '@strata/tensor', '@strata/backend-cpu', '@strata/backend-wasm', '@strata/backend-webgpu',
-  '@strata/autodiff', '@strata/layers', '@strata/graph', '@strata/training', '@strata/models', '@strata/serialization',
+  'strata',
+  '@strata/tensor',
+  '@strata/backend-cpu',
+  '@strata/backend-wasm',
+  '@strata/backend-webgpu',
+  '@strata/autodiff',
+  '@strata/layers',
+  '@strata/graph',
+  '@strata/training',
+  '@strata/models',
+  '@strata/serialization',
 ];
 const packageName = (tarball: string) => PACKAGES.find((p) => tarball.endsWith(`/${tarballName(p)}`))!;
 
@@ -143,7 +160,10 @@ describePackaging('the packed packages, installed from their tarballs', () => {
     mkdirSync(tarballs);
     const pack = ['-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs];
     await ok('pnpm pack', 'npx', [...PNPM, ...pack], root);
-    files = readdirSync(tarballs).filter((f) => f.endsWith('.tgz')).map((f) => join(tarballs, f)).sort();
+    files = readdirSync(tarballs)
+      .filter((f) => f.endsWith('.tgz'))
+      .map((f) => join(tarballs, f))
+      .sort();
     const checking = run('node', [join(__dirname, 'check-packages.mjs'), tarballs], root);
     await npmProject(app, files);
     for (const f of readdirSync(appSource)) copyFileSync(join(appSource, f), join(app, f));
@@ -152,23 +172,34 @@ describePackaging('the packed packages, installed from their tarballs', () => {
       copyFileSync(join(appSource, 'tensor-only.mjs'), join(alone, 'tensor-only.mjs'));
     });
     // Bundlers run from tools/ (their devDependencies), on the project and its node_modules.
-    const bundling = Promise.all(BUNDLERS.map(async (b) => {
-      bundled[b] = await run('node', [join(__dirname, 'bundle.mjs'), b, app, join(app, `dist-${b}`)], __dirname);
-    }));
+    const bundling = Promise.all(
+      BUNDLERS.map(async (b) => {
+        bundled[b] = await run('node', [join(__dirname, 'bundle.mjs'), b, app, join(app, `dist-${b}`)], __dirname);
+      }),
+    );
     for (const backend of ['cpu', 'wasm']) node[backend] = await run('node', ['app.mjs', backend], app);
     await installingAlone;
     node.alone = await run('node', ['tensor-only.mjs'], alone);
     for (const backend of ['cpu', 'wasm']) {
       node[`uncaught-${backend}`] = await run('node', ['uncaught.mjs', backend], app);
     }
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true,
-        // Off, so that tsc checks the published declarations themselves, not only what uses them.
-        skipLibCheck: false, lib: ['es2022', 'esnext.disposable', 'dom'], types: [],
-      },
-      files: ['types.ts'],
-    }));
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          // Off, so that tsc checks the published declarations themselves, not only what uses them.
+          skipLibCheck: false,
+          lib: ['es2022', 'esnext.disposable', 'dom'],
+          types: [],
+        },
+        files: ['types.ts'],
+      }),
+    );
     node.tsc = await run('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
     checks = await checking;
     await bundling;
@@ -180,7 +211,11 @@ describePackaging('the packed packages, installed from their tarballs', () => {
     const browser: Browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
         '--disable-sync',
       ],
     });
@@ -217,8 +252,10 @@ describePackaging('the packed packages, installed from their tarballs', () => {
       const sizes = files.map((f) => `${f.slice(tarballs.length + 1).padEnd(36)} ${statSync(f).size} bytes`);
       const installed = existsSync(join(app, 'node_modules')) ? duBytes(join(app, 'node_modules')) : 0;
       const aloneSize = existsSync(join(alone, 'node_modules')) ? duBytes(join(alone, 'node_modules')) : 0;
-      console.log(`tarballs:\n${sizes.join('\n')}\ninstalled node_modules: strata ${installed} bytes, ` +
-        `@strata/tensor + @strata/backend-wasm ${aloneSize} bytes`);
+      console.log(
+        `tarballs:\n${sizes.join('\n')}\ninstalled node_modules: strata ${installed} bytes, ` +
+          `@strata/tensor + @strata/backend-wasm ${aloneSize} bytes`,
+      );
     }
     // STRATA_KEEP_PACKAGING=1 keeps the projects and bundles, to look into a failure.
     if (process.env.STRATA_KEEP_PACKAGING === '1') console.log(`kept ${work}`);
@@ -274,7 +311,12 @@ describePackaging('the packed packages, installed from their tarballs', () => {
     expect(existsSync(join(alone, 'node_modules/strata'))).toBe(false);
     expect(node.alone.stderr).toBe('');
     expect(resultOf(node.alone)).toEqual({
-      backend: 'wasm', slope: 2, intercept: 1, sum: [2, 3, 4], leaked: 0, testing: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+      backend: 'wasm',
+      slope: 2,
+      intercept: 1,
+      sum: [2, 3, 4],
+      leaked: 0,
+      testing: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
     });
   });
 

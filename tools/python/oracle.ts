@@ -12,7 +12,12 @@ export const venvPython = join(repositoryRoot, '.venv', 'bin', 'python');
 export const pythonRequired = process.env.STRATA_REQUIRE_PYTHON === '1';
 
 /** Keras on its JAX backend, on the CPU, quiet: the same for every script the tests run. */
-export const pythonEnv: NodeJS.ProcessEnv = { ...process.env, KERAS_BACKEND: 'jax', JAX_PLATFORMS: 'cpu', TF_CPP_MIN_LOG_LEVEL: '3' };
+export const pythonEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  KERAS_BACKEND: 'jax',
+  JAX_PLATFORMS: 'cpu',
+  TF_CPP_MIN_LOG_LEVEL: '3',
+};
 
 export type PythonAvailability = { ok: true } | { ok: false; reason: string };
 
@@ -21,7 +26,11 @@ export function pythonAvailability(modules: readonly string[]): PythonAvailabili
   if (!existsSync(venvPython)) {
     return { ok: false, reason: `${venvPython} is missing; run bash tools/python/setup-venv.sh` };
   }
-  const probe = spawnSync(venvPython, ['-c', modules.map((m) => `import ${m}`).join('; ')], { encoding: 'utf8', timeout: 120_000, env: pythonEnv });
+  const probe = spawnSync(venvPython, ['-c', modules.map((m) => `import ${m}`).join('; ')], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: pythonEnv,
+  });
   if (probe.status === 0) return { ok: true };
   const last = `${probe.stderr ?? ''}`.trim().split('\n').pop() ?? '';
   return { ok: false, reason: `the venv cannot import ${modules.join(', ')}: ${last || probe.error?.message}` };
@@ -43,7 +52,11 @@ export function describeWithPython(title: string, modules: readonly string[], bo
 }
 
 /** Runs a Python script with the venv's interpreter; throws with its stderr when it fails. */
-export function runPython(script: string, args: readonly string[] = [], options: { input?: string; timeoutMs?: number } = {}): string {
+export function runPython(
+  script: string,
+  args: readonly string[] = [],
+  options: { input?: string; timeoutMs?: number } = {},
+): string {
   const run = spawnSync(venvPython, [script, ...args], {
     encoding: 'utf8',
     input: options.input,
@@ -52,7 +65,9 @@ export function runPython(script: string, args: readonly string[] = [], options:
     env: pythonEnv,
   });
   if (run.status !== 0) {
-    throw new Error(`python ${script} ${args.join(' ')} failed (${run.status ?? run.signal}):\n${run.stderr || run.error?.message}`);
+    throw new Error(
+      `python ${script} ${args.join(' ')} failed (${run.status ?? run.signal}):\n${run.stderr || run.error?.message}`,
+    );
   }
   return run.stdout;
 }

@@ -170,7 +170,7 @@ async function main(): Promise<PartResult> {
   ];
   console.log(
     `${format}: the original is ${files.map(([n, b]) => `${n} (${b.length} bytes)`).join(' + ')}; ${count} ` +
-    `mutations, seed ${seed}`,
+      `mutations, seed ${seed}`,
   );
   const worker = new Worker(init);
   const counts: Record<Result, number> = {
@@ -198,7 +198,7 @@ async function main(): Promise<PartResult> {
       if (result !== 'equal')
         bad.push(
           `the unchanged original gave ${result}${detail ? ` (${detail})` : ''}, not the same predictions: the ` +
-          `soak itself is broken`,
+            `soak itself is broken`,
         );
       continue;
     }
@@ -211,14 +211,14 @@ async function main(): Promise<PartResult> {
     if (id % 500 === 0)
       console.log(
         `${id} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, worker RSS ${worker.rss().toFixed(0)} MiB: ` +
-        `${JSON.stringify(counts)}`,
+          `${JSON.stringify(counts)}`,
       );
   }
   worker.stop();
   if (done < count)
     bad.push(
       `only ${done} of ${count} cases ran in ${DEADLINE_MS / 60000} minutes; rerun on a less busy machine or pass ` +
-      `a smaller --count`,
+        `a smaller --count`,
     );
   const seconds = (Date.now() - started) / 1000;
   console.log('some refusals, as the user reads them:');
@@ -227,8 +227,8 @@ async function main(): Promise<PartResult> {
   for (const e of atPredict) console.log(`  ${e}`);
   printTable(
     `loadModel on ${count} mutated ` +
-    `${format === 'keras' ? '.keras archives' : 'TF.js folders (model.json + weights)'} (${seconds.toFixed(0)} s, ` +
-    `slowest case ${slowest} ms)`,
+      `${format === 'keras' ? '.keras archives' : 'TF.js folders (model.json + weights)'} (${seconds.toFixed(0)} s, ` +
+      `slowest case ${slowest} ms)`,
     ['outcome', 'cases'],
     [
       ['clear error (StrataError)', counts.refused],
@@ -243,13 +243,13 @@ async function main(): Promise<PartResult> {
   );
   console.log(
     `worker processes: ${worker.lives}; RSS MiB (start→end) of each: ${worker.rssAtEnd.join(', ')}; peak ` +
-    `${worker.peakRss.toFixed(0)} MiB`,
+      `${worker.peakRss.toFixed(0)} MiB`,
   );
   const failures = [...bad];
   if (counts.crash + counts.hang + counts['blow-up'] + counts.leak > 0) {
     failures.push(
       `${counts.crash} crashes, ${counts.hang} hangs, ${counts['blow-up']} blow-ups, ${counts.leak} leaks; all ` +
-      `must be 0`,
+        `must be 0`,
     );
   }
   const figures =

@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   }
   console.log(
     `Strata soak (node ${process.version}, ${process.platform}/${process.arch}): ` +
-    `${parts.map((p) => p.name).join(', ')}`,
+      `${parts.map((p) => p.name).join(', ')}`,
   );
   const results = [];
   for (const part of parts) {

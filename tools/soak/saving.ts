@@ -130,7 +130,7 @@ async function main(): Promise<PartResult> {
       if (failures.length < 10)
         failures.push(
           `kill ${k} (after ${delays[k]} ms, last message ${JSON.stringify(current.last)}): ` +
-          `${(e as Error).message.slice(0, 300)}`,
+            `${(e as Error).message.slice(0, 300)}`,
         );
     }
     counts[outcome]++;
@@ -150,7 +150,7 @@ async function main(): Promise<PartResult> {
   if (done < kills)
     failures.push(
       `only ${done} of ${kills} kills in ${DEADLINE_MS / 60000} minutes; rerun on a less busy machine or pass a ` +
-      `smaller --kills`,
+        `smaller --kills`,
     );
   if (counts['wrong model'] + counts['torn (does not load)'] > 0)
     failures.push(
@@ -158,7 +158,7 @@ async function main(): Promise<PartResult> {
     );
   printTable(
     `saveModel killed with SIGKILL, ${format === 'keras' ? '.keras file' : 'TF.js folder'}: ${done} kills at ` +
-    `0-${maxDelay} ms (seed ${seed}; ${seconds.toFixed(0)} s)`,
+      `0-${maxDelay} ms (seed ${seed}; ${seconds.toFixed(0)} s)`,
     ['on disk after the kill', 'kills'],
     [
       ['the old model (last save that finished)', counts.old],
@@ -169,14 +169,15 @@ async function main(): Promise<PartResult> {
   );
   console.log(
     `kills during a save: ${phase.duringSave}, between saves: ${phase.betweenSaves}, before the first save: ` +
-    `${phase.beforeFirstSave}; ` +
+      `${phase.beforeFirstSave}; ` +
       `${savesSeen} saves finished in all; temporary files left by killed saves: ${strays}` +
       (format === 'tfjs'
         ? `; files in the folder at the end: ${leftInFolder.length} ` +
           `(${leftInFolder.filter((f) => !f.endsWith('.tmp')).join(', ')} and the .tmp files)`
         : ''),
   );
-  const figures = `${done} kills: ${counts.old} old, ${counts.new} new, ${counts['wrong model']} other, ` +
+  const figures =
+    `${done} kills: ${counts.old} old, ${counts.new} new, ${counts['wrong model']} other, ` +
     `${counts['torn (does not load)']} torn (${phase.duringSave} during a save)`;
   return { part: `save-${format}`, ok: failures.length === 0, figures, failures };
 }

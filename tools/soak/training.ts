@@ -37,7 +37,7 @@ const backend = process.argv[2] as BackendName;
 if (!BACKENDS.includes(backend)) {
   console.error(
     `training.ts: expected a backend (${BACKENDS.join(', ')}) as the first argument, received ` +
-    `${JSON.stringify(backend)}`,
+      `${JSON.stringify(backend)}`,
   );
   process.exit(2);
 }
@@ -154,14 +154,14 @@ function judge(label: string, all: Sample[], failures: string[]): string[] {
   if (!steady)
     failures.push(
       `${backend} ${label}: live tensors or bytes changed after step ${warm.step} (see the table); a loop must ` +
-      `hold a constant number`,
+        `hold a constant number`,
     );
   if (left.tensors !== 0 || left.bytes !== 0)
     failures.push(`${backend} ${label}: ${left.tensors} tensors (${left.bytes} bytes) outlived the disposed model`);
   if (growth.rss > rssBoundMiB)
     failures.push(
       `${backend} ${label}: RSS grew by ${growth.rss.toFixed(1)} MiB after warm-up, more than the bound of ` +
-      `${rssBoundMiB} MiB`,
+        `${rssBoundMiB} MiB`,
     );
   return [
     label,

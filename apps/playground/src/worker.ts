@@ -3,7 +3,7 @@
 import {
   Adam,
   LambdaCallback,
-  Model,
+  type Model,
   dispose,
   getBackend,
   loadModel,

@@ -9,8 +9,12 @@ export function describe(x: unknown): string {
 }
 
 export function checkTensor(x: unknown, what: string): Tensor {
-  if (!(x instanceof Tensor)) throw new StrataError(`GradientTape.gradient: ${what} must be a Tensor, received ${describe(x)}`);
-  if (x.isDisposed) throw new StrataError(`GradientTape.gradient: ${what} (tensor ${x.id}) was disposed; keep it alive until gradient() returns`);
+  if (!(x instanceof Tensor))
+    throw new StrataError(`GradientTape.gradient: ${what} must be a Tensor, received ${describe(x)}`);
+  if (x.isDisposed)
+    throw new StrataError(
+      `GradientTape.gradient: ${what} (tensor ${x.id}) was disposed; keep it alive until gradient() returns`,
+    );
   return x;
 }
 
@@ -29,14 +33,21 @@ export function sourceList(sources: unknown): { list: Tensor[]; shapeLike(grads:
     const list = names.map((k) => checkTensor((sources as Record<string, unknown>)[k], `sources.${k}`));
     return { list, shapeLike: (g) => Object.fromEntries(names.map((k, i) => [k, g[i]])) };
   }
-  throw new StrataError(`GradientTape.gradient: sources must be a Tensor, an array of Tensors or an object of named Tensors, received ${describe(sources)}`);
+  throw new StrataError(
+    `GradientTape.gradient: sources must be a Tensor, an array of Tensors or an object of named Tensors, received ${describe(sources)}`,
+  );
 }
 
 /**
  * Checks a gradient request: float32 targets, sources that can have the gradient asked for, one
  * output gradient per target with its shape. Returns the output gradients given, or null.
  */
-export function checkGradientRequest(targets: readonly Tensor[], sources: readonly Tensor[], outputGradients: Tensor | readonly Tensor[] | undefined, unconnected: 'none' | 'zero'): Tensor[] | null {
+export function checkGradientRequest(
+  targets: readonly Tensor[],
+  sources: readonly Tensor[],
+  outputGradients: Tensor | readonly Tensor[] | undefined,
+  unconnected: 'none' | 'zero',
+): Tensor[] | null {
   targets.forEach((t, i) => {
     if (t.dtype !== 'float32') {
       throw new StrataError(
@@ -55,11 +66,16 @@ export function checkGradientRequest(targets: readonly Tensor[], sources: readon
   });
   if (outputGradients === undefined) return null;
   const seeds = listTensors(outputGradients, 'outputGradients');
-  if (seeds.length !== targets.length) throw new StrataError(`GradientTape.gradient: ${targets.length} target(s) but ${seeds.length} outputGradients; pass one per target`);
+  if (seeds.length !== targets.length)
+    throw new StrataError(
+      `GradientTape.gradient: ${targets.length} target(s) but ${seeds.length} outputGradients; pass one per target`,
+    );
   seeds.forEach((g, i) => {
     const t = targets[i];
     if (g.dtype !== 'float32' || g.shape.length !== t.shape.length || g.shape.some((d, k) => d !== t.shape[k])) {
-      throw new StrataError(`GradientTape.gradient: outputGradients[${i}] must be float32 of the target's shape ${fmtShape(t.shape)}, received ${g.dtype} ${fmtShape(g.shape)}`);
+      throw new StrataError(
+        `GradientTape.gradient: outputGradients[${i}] must be float32 of the target's shape ${fmtShape(t.shape)}, received ${g.dtype} ${fmtShape(g.shape)}`,
+      );
     }
   });
   return seeds;

@@ -75,20 +75,29 @@ export function backprop({ nodes, registry, seeds, sourceIds, firstId }: Backpro
   }
 }
 
-function inputGradients(node: TapeNode, registry: GradientRegistry, map: GradientMap, needed: readonly boolean[]): (Tensor | null)[] {
+function inputGradients(
+  node: TapeNode,
+  registry: GradientRegistry,
+  map: GradientMap,
+  needed: readonly boolean[],
+): (Tensor | null)[] {
   const entry = entryFor(registry, node.op);
   if ('nonDifferentiable' in entry) return needed.map(() => null);
   return tidy(() => {
     const dys = node.outputs.map((out, k) => map.get(node.outputIds[k]) ?? zerosLike(out));
     const thunks = entry.rule(dys[0], { inputs: node.inputs, outputs: node.outputs, attrs: node.attrs, dys });
     if (thunks.length !== node.inputs.length) {
-      throw new StrataError(`gradient rule for op '${node.op}' returned ${thunks.length} gradients for ${node.inputs.length} inputs; this is a bug in the rule, please report it`);
+      throw new StrataError(
+        `gradient rule for op '${node.op}' returned ${thunks.length} gradients for ${node.inputs.length} inputs; this is a bug in the rule, please report it`,
+      );
     }
     return thunks.map((thunk, i) => {
       if (!needed[i] || thunk === null) return null;
       const g = reduceToShape(thunk(), node.inputs[i].shape, node.op, i);
       if (g.dtype !== 'float32') {
-        throw new StrataError(`gradient rule for op '${node.op}' returned a ${g.dtype} gradient of shape ${fmtShape(g.shape)} for float32 input ${i}; this is a bug in the rule, please report it`);
+        throw new StrataError(
+          `gradient rule for op '${node.op}' returned a ${g.dtype} gradient of shape ${fmtShape(g.shape)} for float32 input ${i}; this is a bug in the rule, please report it`,
+        );
       }
       return g;
     });

@@ -7,13 +7,24 @@ import { CUSTOM_GRADIENT_OP } from './custom-gradient-op';
 /** Every op definition @strata/tensor exports (each family exports its `xOp`), and this package's own. */
 function allOps(): string[] {
   const isOpDef = (v: unknown): v is OpDef<unknown> =>
-    typeof v === 'object' && v !== null && typeof (v as OpDef<unknown>).name === 'string' && typeof (v as OpDef<unknown>).infer === 'function' && typeof (v as OpDef<unknown>).kernel === 'function';
-  const names = new Set(Object.values(strata).filter(isOpDef).map((d) => d.name));
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as OpDef<unknown>).name === 'string' &&
+    typeof (v as OpDef<unknown>).infer === 'function' &&
+    typeof (v as OpDef<unknown>).kernel === 'function';
+  const names = new Set(
+    Object.values(strata)
+      .filter(isOpDef)
+      .map((d) => d.name),
+  );
   names.add(stopGradientOp.name);
   return [...names].sort();
 }
 
-const casesFor = (op: string) => Object.values(gradientTables).flat().filter((c) => c.op === op);
+const casesFor = (op: string) =>
+  Object.values(gradientTables)
+    .flat()
+    .filter((c) => c.op === op);
 
 describe('gradient registry coverage', () => {
   const ops = allOps();
@@ -37,6 +48,8 @@ describe('gradient registry coverage', () => {
 
   it('tests only ops that have a rule', () => {
     const cases = Object.values(gradientTables).flat();
-    expect(cases.filter((c) => !(gradientRegistry.get(c.op) && 'rule' in gradientRegistry.get(c.op)!)).map((c) => c.name)).toEqual([]);
+    expect(
+      cases.filter((c) => !(gradientRegistry.get(c.op) && 'rule' in gradientRegistry.get(c.op)!)).map((c) => c.name),
+    ).toEqual([]);
   });
 });

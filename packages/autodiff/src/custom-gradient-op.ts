@@ -8,7 +8,11 @@ import type { TapeNode } from './backprop';
 export const CUSTOM_GRADIENT_OP = 'customGradient';
 
 /** The user's gradient function: one gradient per input (null: none), given the output's gradient, what was saved and the inputs. */
-export type CustomGradientFunction = (dy: Tensor, saved: Tensor[], inputs: Tensor[]) => Tensor | null | (Tensor | null)[];
+export type CustomGradientFunction = (
+  dy: Tensor,
+  saved: Tensor[],
+  inputs: Tensor[],
+) => Tensor | null | (Tensor | null)[];
 
 export interface CustomGradientAttrs {
   readonly gradFunc: CustomGradientFunction;
@@ -31,14 +35,21 @@ const customGradientEntry: GradientEntry<CustomGradientAttrs> = {
     const result = attrs.gradFunc(dy, [...attrs.saved], [...inputs]);
     const grads = Array.isArray(result) ? result : [result];
     if (grads.length !== inputs.length) {
-      throw new StrataError(`customGradient: gradFunc returned ${grads.length} gradient(s) for a function of ${inputs.length} input(s); return one gradient per input, in order`);
+      throw new StrataError(
+        `customGradient: gradFunc returned ${grads.length} gradient(s) for a function of ${inputs.length} input(s); return one gradient per input, in order`,
+      );
     }
     return grads.map((g, i) => {
       const x = inputs[i];
       if (g === null) return null;
-      if (!(g instanceof Tensor)) throw new StrataError(`customGradient: gradFunc returned ${describe(g)} for input ${i}; return a Tensor (or null) per input`);
+      if (!(g instanceof Tensor))
+        throw new StrataError(
+          `customGradient: gradFunc returned ${describe(g)} for input ${i}; return a Tensor (or null) per input`,
+        );
       if (g.shape.length !== x.shape.length || g.shape.some((d, k) => d !== x.shape[k])) {
-        throw new StrataError(`customGradient: gradFunc returned a gradient of shape ${fmtShape(g.shape)} for input ${i} of shape ${fmtShape(x.shape)}; each gradient must have its input's shape`);
+        throw new StrataError(
+          `customGradient: gradFunc returned a gradient of shape ${fmtShape(g.shape)} for input ${i} of shape ${fmtShape(x.shape)}; each gradient must have its input's shape`,
+        );
       }
       return () => g;
     });

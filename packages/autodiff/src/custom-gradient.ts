@@ -28,15 +28,20 @@ export interface CustomGradientResult {
  *       gradFunc: (dy) => [clipByValue(dy, -1, 1)],
  *     }));
  */
-export function customGradient<A extends Tensor[]>(f: (...inputs: A) => CustomGradientResult): (...inputs: A) => Tensor {
+export function customGradient<A extends Tensor[]>(
+  f: (...inputs: A) => CustomGradientResult,
+): (...inputs: A) => Tensor {
   return (...inputs: A) => {
     inputs.forEach((x, i) => {
-      if (!(x instanceof Tensor)) throw new StrataError(`customGradient: input ${i} must be a Tensor, received ${describe(x)}`);
+      if (!(x instanceof Tensor))
+        throw new StrataError(`customGradient: input ${i} must be a Tensor, received ${describe(x)}`);
     });
     const result = withoutRecording(() => {
       const r = f(...inputs);
       if (typeof r !== 'object' || r === null || !(r.value instanceof Tensor) || typeof r.gradFunc !== 'function') {
-        throw new StrataError(`customGradient: f must return { value: Tensor, gradFunc: (dy, saved, inputs) => gradients, save?: Tensor[] }, received ${describe(r)}`);
+        throw new StrataError(
+          `customGradient: f must return { value: Tensor, gradFunc: (dy, saved, inputs) => gradients, save?: Tensor[] }, received ${describe(r)}`,
+        );
       }
       // The output must be a tensor of its own: one that is also an input would make the op its own input.
       return inputs.includes(r.value) ? { ...r, value: reshape(r.value, r.value.shape) } : r;

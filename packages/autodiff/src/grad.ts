@@ -11,24 +11,40 @@ export interface GradOptions<N extends number | readonly number[]> {
 type GradsFor<N> = N extends number ? Tensor : Tensor[];
 
 /** Differentiates `f` at `args`: returns its value and the gradients of its sum with respect to the chosen arguments. */
-function evaluate<N extends number | readonly number[]>(name: string, f: (...args: Tensor[]) => Tensor, args: Tensor[], argnums: N): { value: Tensor; grad: GradsFor<N> } {
+function evaluate<N extends number | readonly number[]>(
+  name: string,
+  f: (...args: Tensor[]) => Tensor,
+  args: Tensor[],
+  argnums: N,
+): { value: Tensor; grad: GradsFor<N> } {
   const chosen = (typeof argnums === 'number' ? [argnums] : [...(argnums as readonly number[])]) as number[];
   for (const i of chosen) {
     if (!Number.isInteger(i) || i < 0 || i >= args.length) {
-      throw new StrataError(`${name}: argnums holds ${i}, but the function was called with ${args.length} argument(s); use indices in [0, ${args.length - 1}]`);
+      throw new StrataError(
+        `${name}: argnums holds ${i}, but the function was called with ${args.length} argument(s); use indices in [0, ${args.length - 1}]`,
+      );
     }
     const a = args[i];
-    if (!(a instanceof Tensor)) throw new StrataError(`${name}: argument ${i} must be a Tensor to be differentiated, received ${describe(a)}`);
-    if (a.dtype !== 'float32') throw new StrataError(`${name}: argument ${i} has dtype ${a.dtype}, which has no gradient; pass a float32 tensor (cast(x, 'float32'))`);
+    if (!(a instanceof Tensor))
+      throw new StrataError(`${name}: argument ${i} must be a Tensor to be differentiated, received ${describe(a)}`);
+    if (a.dtype !== 'float32')
+      throw new StrataError(
+        `${name}: argument ${i} has dtype ${a.dtype}, which has no gradient; pass a float32 tensor (cast(x, 'float32'))`,
+      );
   }
   return tidy(() => {
     const tape = new GradientTape({ watchAccessedVariables: false });
     try {
       tape.watch(chosen.map((i) => args[i]));
       const value = tape.record(() => f(...args));
-      if (!(value instanceof Tensor)) throw new StrataError(`${name}: the function must return a Tensor, received ${describe(value)}`);
+      if (!(value instanceof Tensor))
+        throw new StrataError(`${name}: the function must return a Tensor, received ${describe(value)}`);
       // A gradient of an argument the value ignores is zero, as in JAX: that is the true derivative.
-      const grads = tape.gradient(value, chosen.map((i) => args[i]), { unconnected: 'zero' });
+      const grads = tape.gradient(
+        value,
+        chosen.map((i) => args[i]),
+        { unconnected: 'zero' },
+      );
       return { value, grad: (typeof argnums === 'number' ? grads[0] : grads) as GradsFor<N> };
     } finally {
       tape.dispose();
@@ -40,7 +56,10 @@ function evaluate<N extends number | readonly number[]>(name: string, f: (...arg
  * `grad(f)` is the function computing the gradient of `f` (of its sum, for a non-scalar result)
  * with respect to argument 0, or those named by `argnums`. Compose it: `grad(grad(f))`.
  */
-export function grad<A extends Tensor[], N extends number | readonly number[] = 0>(f: (...args: A) => Tensor, options: GradOptions<N> = {}): (...args: A) => GradsFor<N> {
+export function grad<A extends Tensor[], N extends number | readonly number[] = 0>(
+  f: (...args: A) => Tensor,
+  options: GradOptions<N> = {},
+): (...args: A) => GradsFor<N> {
   const argnums = (options.argnums ?? 0) as N;
   return (...args: A) =>
     tidy(() => {
@@ -51,7 +70,10 @@ export function grad<A extends Tensor[], N extends number | readonly number[] = 
 }
 
 /** Like `grad`, but returns `{ value, grad }`: the value of `f` comes for free with its gradient. */
-export function valueAndGrad<A extends Tensor[], N extends number | readonly number[] = 0>(f: (...args: A) => Tensor, options: GradOptions<N> = {}): (...args: A) => {
+export function valueAndGrad<A extends Tensor[], N extends number | readonly number[] = 0>(
+  f: (...args: A) => Tensor,
+  options: GradOptions<N> = {},
+): (...args: A) => {
   /** f's value. */
   value: Tensor;
   /** Its gradient with respect to the arguments named by argnums. */

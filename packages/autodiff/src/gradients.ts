@@ -10,4 +10,14 @@ import { customGradientRows } from './custom-gradient-op';
 import { stopGradientRows } from './stop-gradient';
 
 /** Every op's gradient rule (or the reason it has none), keyed by op name. */
-export const gradientRegistry = buildRegistry(elementwiseRules, reductionRules, linalgRules, nnRules, fusedRules, shapeRules, creationRules, customGradientRows, stopGradientRows);
+export const gradientRegistry = buildRegistry(
+  elementwiseRules,
+  reductionRules,
+  linalgRules,
+  nnRules,
+  fusedRules,
+  shapeRules,
+  creationRules,
+  customGradientRows,
+  stopGradientRows,
+);

@@ -10,7 +10,9 @@ export function reduceToShape(gradient: Tensor, shape: readonly number[], op: st
   if (g.length === shape.length && g.every((d, i) => d === shape[i])) return gradient;
   const lead = g.length - shape.length;
   if (lead < 0) {
-    throw new StrataError(`gradient rule for op '${op}' returned a gradient of rank ${g.length} for input ${inputIndex} of rank ${shape.length} (${fmtShape(shape)}); this is a bug in the rule, please report it`);
+    throw new StrataError(
+      `gradient rule for op '${op}' returned a gradient of rank ${g.length} for input ${inputIndex} of rank ${shape.length} (${fmtShape(shape)}); this is a bug in the rule, please report it`,
+    );
   }
   const axes: number[] = [];
   for (let i = 0; i < g.length; i++) {

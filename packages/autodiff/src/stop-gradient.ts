@@ -14,4 +14,6 @@ export function stopGradient(x: OpInput): Tensor {
   return runOp(stopGradientOp, [toTensor(x, 'stopGradient', 'x', temps)], {}, temps);
 }
 
-export const stopGradientRows: readonly [string, GradientEntry][] = [nonDifferentiable(stopGradientOp, 'stopGradient blocks gradients by design')];
+export const stopGradientRows: readonly [string, GradientEntry][] = [
+  nonDifferentiable(stopGradientOp, 'stopGradient blocks gradients by design'),
+];

@@ -1,4 +1,14 @@
-import { StrataError, Tensor, Variable, clone, engine, onesLike, zerosLike, type OpObserver, type OpRecord } from '@strata/tensor';
+import {
+  StrataError,
+  Tensor,
+  Variable,
+  clone,
+  engine,
+  onesLike,
+  zerosLike,
+  type OpObserver,
+  type OpRecord,
+} from '@strata/tensor';
 import { backprop, type TapeNode } from './backprop';
 import { gradientRegistry } from './gradients';
 import { canonicalId, keepForTape, recordingSuspended, releaseFromTape } from './recording';
@@ -64,7 +74,9 @@ export class GradientTape implements OpObserver {
     try {
       const result = fn();
       if (result instanceof Promise) {
-        throw new StrataError('GradientTape.record: the function returned a Promise; ops after an await are not recorded, so record synchronous code only (await before or after record)');
+        throw new StrataError(
+          'GradientTape.record: the function returned a Promise; ops after an await are not recorded, so record synchronous code only (await before or after record)',
+        );
       }
       return result;
     } finally {
@@ -77,7 +89,8 @@ export class GradientTape implements OpObserver {
   watch(tensors: Tensor | readonly Tensor[]): void {
     this.assertOpen('watch');
     for (const t of Array.isArray(tensors) ? tensors : [tensors as Tensor]) {
-      if (!(t instanceof Tensor)) throw new StrataError(`GradientTape.watch: expected a Tensor or an array of Tensors, received ${describe(t)}`);
+      if (!(t instanceof Tensor))
+        throw new StrataError(`GradientTape.watch: expected a Tensor or an array of Tensors, received ${describe(t)}`);
       this.tracked.add(canonicalId(t));
     }
   }
@@ -111,7 +124,11 @@ export class GradientTape implements OpObserver {
    * Gradients of `target` (summed over several targets) with respect to `sources`, in the same
    * shape as `sources`. A non-persistent tape frees what it kept after the first call.
    */
-  gradient<S extends Sources, U extends Unconnected = 'none'>(target: Tensor | readonly Tensor[], sources: S, options: GradientOptions<U> = {}): GradientsOf<S, U> {
+  gradient<S extends Sources, U extends Unconnected = 'none'>(
+    target: Tensor | readonly Tensor[],
+    sources: S,
+    options: GradientOptions<U> = {},
+  ): GradientsOf<S, U> {
     this.assertOpen('gradient');
     const wasRecording = this.recording;
     this.recording = false; // the backward pass is seen by outer tapes, never by this one
@@ -119,7 +136,10 @@ export class GradientTape implements OpObserver {
       const targets = listTensors(target, 'target');
       const { list, shapeLike } = sourceList(sources);
       const unconnected = options.unconnected ?? 'none';
-      if (unconnected !== 'none' && unconnected !== 'zero') throw new StrataError(`GradientTape.gradient: unconnected must be 'none' or 'zero', received ${JSON.stringify(unconnected)}`);
+      if (unconnected !== 'none' && unconnected !== 'zero')
+        throw new StrataError(
+          `GradientTape.gradient: unconnected must be 'none' or 'zero', received ${JSON.stringify(unconnected)}`,
+        );
       return shapeLike(this.computeGradients(targets, list, options.outputGradients, unconnected)) as GradientsOf<S, U>;
     } finally {
       this.recording = wasRecording;
@@ -130,12 +150,19 @@ export class GradientTape implements OpObserver {
     }
   }
 
-  private computeGradients(targets: Tensor[], sources: Tensor[], outputGradients: GradientOptions<Unconnected>['outputGradients'], unconnected: Unconnected): (Tensor | null)[] {
+  private computeGradients(
+    targets: Tensor[],
+    sources: Tensor[],
+    outputGradients: GradientOptions<Unconnected>['outputGradients'],
+    unconnected: Unconnected,
+  ): (Tensor | null)[] {
     const seedsGiven = checkGradientRequest(targets, sources, outputGradients, unconnected);
     const firstId = engine.nextId();
     const seeds = targets.map((t, i) => [canonicalId(t), seedsGiven ? seedsGiven[i] : onesLike(t)] as const);
     // A source the tape never watched (nor computed) is unconnected, whatever ops it went into.
-    const sourceIds = sources.map((s) => (s.dtype === 'float32' && this.tracked.has(canonicalId(s)) ? canonicalId(s) : NaN));
+    const sourceIds = sources.map((s) =>
+      s.dtype === 'float32' && this.tracked.has(canonicalId(s)) ? canonicalId(s) : NaN,
+    );
     const { gradients, owned } = backprop({ nodes: this.nodes, registry: gradientRegistry, seeds, sourceIds, firstId });
     const handedOut = new Set<Tensor>();
     return sources.map((s, i) => {
@@ -171,9 +198,12 @@ export class GradientTape implements OpObserver {
   }
 
   private assertOpen(method: string): void {
-    if (this.state === 'disposed') throw new StrataError(`GradientTape.${method}: the tape was disposed; create a new GradientTape`);
+    if (this.state === 'disposed')
+      throw new StrataError(`GradientTape.${method}: the tape was disposed; create a new GradientTape`);
     if (this.state === 'used') {
-      throw new StrataError(`GradientTape.${method}: this tape already computed its gradient and freed what it recorded; create it with new GradientTape({ persistent: true }) to call gradient() more than once`);
+      throw new StrataError(
+        `GradientTape.${method}: this tape already computed its gradient and freed what it recorded; create it with new GradientTape({ persistent: true }) to call gradient() more than once`,
+      );
     }
   }
 }

@@ -15,7 +15,12 @@ describe('wasm()', () => {
 
   it('has the kernels tfjs-wasm lacks', async () => {
     const backend = await setBackend(wasm());
-    for (const k of ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'UnsortedSegmentSum']) {
+    for (const k of [
+      'Conv2DBackpropFilter',
+      'DepthwiseConv2dNativeBackpropFilter',
+      'DepthwiseConv2dNativeBackpropInput',
+      'UnsortedSegmentSum',
+    ]) {
       expect(backend.hasKernel(k)).toBe(true);
     }
   });

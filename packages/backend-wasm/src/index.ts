@@ -4,7 +4,10 @@ import { wasmKernels } from './kernels';
 import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
 
 /** The three binaries tfjs-wasm picks from (plain, SIMD, SIMD + threads), by file name. */
-export type WasmBinaryName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
+export type WasmBinaryName =
+  | 'tfjs-backend-wasm.wasm'
+  | 'tfjs-backend-wasm-simd.wasm'
+  | 'tfjs-backend-wasm-threaded-simd.wasm';
 
 /** Options of `wasm()`: where the binaries are served from, and XNNPACK's thread count. */
 export interface WasmOptions {
@@ -37,7 +40,8 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
       // Browsers default to the machine's cores (tfjs's own default); Node to one thread unless asked:
       // Jest's sandbox hangs starting the pthread workers, and on a loaded machine XNNPACK's spinning
       // threads cost more than they give (README, "Threads").
-      const threads = options.numThreads === undefined ? (isNode() ? 1 : machineCores()) : checkThreads(options.numThreads);
+      const threads =
+        options.numThreads === undefined ? (isNode() ? 1 : machineCores()) : checkThreads(options.numThreads);
       // In Node tfjs-wasm never takes its threaded binary; with more than one thread asked for, it is
       // made to (node-threads.ts). Given wasmPaths, tfjs loads the SIMD binary alone, as it does in a browser.
       if (threads > 1 && isNode() && options.wasmPaths === undefined) {
@@ -71,7 +75,8 @@ let threadsCount: (() => number) | null = null;
  * could load (a page that is not cross-origin isolated, or `numThreads: 1`).
  */
 export function wasmThreads(): number {
-  if (threadsCount === null) throw new StrataError('wasmThreads(): the wasm backend has not started; await setBackend(wasm()) first');
+  if (threadsCount === null)
+    throw new StrataError('wasmThreads(): the wasm backend has not started; await setBackend(wasm()) first');
   return threadsCount();
 }
 
@@ -83,7 +88,8 @@ function machineCores(): number {
 }
 
 function checkThreads(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new StrataError(`wasm({numThreads}): expected a positive integer, received ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new StrataError(`wasm({numThreads}): expected a positive integer, received ${n}`);
   return n;
 }
 

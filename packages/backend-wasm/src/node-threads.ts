@@ -17,7 +17,10 @@ interface ThreadFiles {
   gluePath: string;
 }
 
-type WorkerClass = new (url: string | URL, options?: Record<string, unknown>) => { postMessage(msg: unknown, transfer?: unknown): void };
+type WorkerClass = new (
+  url: string | URL,
+  options?: Record<string, unknown>,
+) => { postMessage(msg: unknown, transfer?: unknown): void };
 
 async function threadFiles(): Promise<ThreadFiles> {
   const { createRequire } = await import('node:module');
@@ -25,9 +28,14 @@ async function threadFiles(): Promise<ThreadFiles> {
   // Resolved from this package, whose dependency tfjs-backend-wasm is; its main file lies in dist/.
   const require = createRequire(import.meta.url);
   const root = dirname(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')));
-  const worker = require(join(root, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js')) as { wasmWorkerContents: string };
+  const worker = require(join(root, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.worker.js')) as {
+    wasmWorkerContents: string;
+  };
   // tfjs escapes newlines the same way before making its blob: the contents sit in a template literal.
-  return { workerSource: worker.wasmWorkerContents.replace(/\n/g, '\\n'), gluePath: join(root, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.js') };
+  return {
+    workerSource: worker.wasmWorkerContents.replace(/\n/g, '\\n'),
+    gluePath: join(root, 'wasm-out', 'tfjs-backend-wasm-threaded-simd.js'),
+  };
 }
 
 function wrapWorker(NodeWorker: WorkerClass, files: ThreadFiles): WorkerClass {
@@ -39,7 +47,8 @@ function wrapWorker(NodeWorker: WorkerClass, files: ThreadFiles): WorkerClass {
 
     override postMessage(msg: unknown, transfer?: unknown): void {
       const load = msg as { cmd?: string; urlOrBlob?: unknown };
-      const fixed = load?.cmd === 'load' && typeof load.urlOrBlob !== 'string' ? { ...load, urlOrBlob: files.gluePath } : msg;
+      const fixed =
+        load?.cmd === 'load' && typeof load.urlOrBlob !== 'string' ? { ...load, urlOrBlob: files.gluePath } : msg;
       super.postMessage(fixed, transfer);
     }
   };

@@ -73,7 +73,7 @@ describe('isEmscriptenListener', () => {
   });
 
   it('removes only listeners added since the snapshot', () => {
-      const early = fn(rejection[0]);
+    const early = fn(rejection[0]);
     process.on('unhandledRejection', early);
     const before = snapshotListeners();
     const late = fn(rejection[1]);

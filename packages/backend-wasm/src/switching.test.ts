@@ -13,7 +13,10 @@ describe('tensors survive setBackend between cpu and wasm', () => {
     wasmBackend = await setBackend(wasm());
   });
 
-  for (const [from, to] of [['cpu', 'wasm'], ['wasm', 'cpu']] as const) {
+  for (const [from, to] of [
+    ['cpu', 'wasm'],
+    ['wasm', 'cpu'],
+  ] as const) {
     it(`a ${from} tensor is copied to ${to} on its first use there, never handed over`, async () => {
       const [source, target] = from === 'cpu' ? [cpuBackend, wasmBackend] : [wasmBackend, cpuBackend];
       await setBackend(from === 'cpu' ? cpu() : wasm());
@@ -62,7 +65,10 @@ describe('tensors survive setBackend between cpu and wasm', () => {
       x = next;
       const now = memory();
       expect(now.numTensors).toBe(before.numTensors + 1);
-      expect(now.backends[step % 2 === 0 ? 'wasm' : 'cpu'].numBytes - (before.backends[step % 2 === 0 ? 'wasm' : 'cpu']?.numBytes ?? 0)).toBe(16);
+      expect(
+        now.backends[step % 2 === 0 ? 'wasm' : 'cpu'].numBytes -
+          (before.backends[step % 2 === 0 ? 'wasm' : 'cpu']?.numBytes ?? 0),
+      ).toBe(16);
     }
     expect(Array.from(x.dataSync())).toEqual([127, 191, 255, 319]);
     x.dispose();

@@ -12,8 +12,15 @@ describe('wasm({ wasmPaths })', () => {
   it('loads the binaries from where it is told (what a bundler or a CDN needs)', async () => {
     // Renamed copies: the backend can only start if it really reads the paths given.
     const shipped = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
-    const names: WasmBinaryName[] = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
-    const paths = Object.fromEntries(names.map((name) => [name, join(folder, `renamed-${name}`)])) as Record<WasmBinaryName, string>;
+    const names: WasmBinaryName[] = [
+      'tfjs-backend-wasm.wasm',
+      'tfjs-backend-wasm-simd.wasm',
+      'tfjs-backend-wasm-threaded-simd.wasm',
+    ];
+    const paths = Object.fromEntries(names.map((name) => [name, join(folder, `renamed-${name}`)])) as Record<
+      WasmBinaryName,
+      string
+    >;
     for (const name of names) copyFileSync(join(shipped, name), paths[name]);
     await setBackend(wasm({ wasmPaths: paths }));
     const t = tensor([1, 2], [2]);

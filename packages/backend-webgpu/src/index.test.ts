@@ -6,7 +6,9 @@ describe('webgpu()', () => {
   it('fails with how to get an adapter when the GPU offers none', async () => {
     const noAdapter = { requestAdapter: async () => null } as unknown as GPU;
     // Created directly: the factory is what is under test, not the engine's registry.
-    await expect(webgpu({ gpu: noAdapter }).create()).rejects.toThrow(/found no GPU adapter.*VK_ICD_FILENAMES=\/usr\/lib\/chromium\/vk_swiftshader_icd\.json/s);
+    await expect(webgpu({ gpu: noAdapter }).create()).rejects.toThrow(
+      /found no GPU adapter.*VK_ICD_FILENAMES=\/usr\/lib\/chromium\/vk_swiftshader_icd\.json/s,
+    );
   });
 });
 

@@ -47,4 +47,3 @@ export function webgpu(options: WebGPUOptions = {}): BackendFactory {
     canReadSync: typeof OffscreenCanvas === 'function',
   });
 }
-

@@ -24,7 +24,9 @@ async function importDawn(): Promise<DawnModule> {
     // Under a CommonJS transpiler (Jest, ts-node) `import()` becomes that tool's `require()`, which
     // cannot load this ESM-only package. Node's own require can (Node >= 20.19 loads ES modules);
     // getBuiltinModule reaches it past the tool's replacement of the 'module' builtin.
-    const nodeModule = (process as { getBuiltinModule?: (id: string) => typeof import('node:module') }).getBuiltinModule?.('node:module');
+    const nodeModule = (
+      process as { getBuiltinModule?: (id: string) => typeof import('node:module') }
+    ).getBuiltinModule?.('node:module');
     if (!nodeModule) throw first;
     try {
       return nodeModule.createRequire(import.meta.url)(DAWN_PACKAGE) as DawnModule;

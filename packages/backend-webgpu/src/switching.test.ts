@@ -13,7 +13,10 @@ describeWithWebGPU('tensors survive setBackend to and from webgpu', () => {
     gpu = await setBackend(webgpu());
   });
 
-  for (const [name, factory] of [['cpu', cpu], ['wasm', wasm]] as const) {
+  for (const [name, factory] of [
+    ['cpu', cpu],
+    ['wasm', wasm],
+  ] as const) {
     it(`a ${name} tensor is copied to webgpu on its first use there, never handed over`, async () => {
       const source = await setBackend(factory());
       const a = tensor([1, 2, 3], [3]);
@@ -39,7 +42,9 @@ describeWithWebGPU('tensors survive setBackend to and from webgpu', () => {
     if (gpu.canReadSync) {
       expect(Array.from(add(onGpu, 1).dataSync())).toEqual([4, 7]);
     } else {
-      expect(() => add(onGpu, 1)).toThrow(/lives on backend 'webgpu', which cannot be read synchronously.*await t\.data\(\)/);
+      expect(() => add(onGpu, 1)).toThrow(
+        /lives on backend 'webgpu', which cannot be read synchronously.*await t\.data\(\)/,
+      );
       const values = await onGpu.data();
       expect(Array.from(add(tensor(values, [2]), 1).dataSync())).toEqual([4, 7]);
     }
@@ -64,7 +69,8 @@ describeWithWebGPU('tensors survive setBackend to and from webgpu', () => {
     x.dispose();
     const after = memory();
     expect([after.numTensors, after.numBytes]).toEqual([before.numTensors, before.numBytes]);
-    for (const name of ['cpu', 'webgpu']) expect(after.backends[name]?.numBytes ?? 0).toBe(before.backends[name]?.numBytes ?? 0);
+    for (const name of ['cpu', 'webgpu'])
+      expect(after.backends[name]?.numBytes ?? 0).toBe(before.backends[name]?.numBytes ?? 0);
     expect(gpu.tf.numDataIds()).toBe(gpuIds);
   });
 });

@@ -1,4 +1,16 @@
-import { setBackend, add, dispose, memory, mul, randomNormal, sub, sum, tensor, tidy, type Tensor } from '@strata/tensor';
+import {
+  setBackend,
+  add,
+  dispose,
+  memory,
+  mul,
+  randomNormal,
+  sub,
+  sum,
+  tensor,
+  tidy,
+  type Tensor,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
 import { Dense, Layer, maskOf } from '@strata/layers';

@@ -2,7 +2,7 @@ import { Tensor, Variable, runOpMulti } from '@strata/tensor';
 import { maskOf, type CallOptions } from '@strata/layers';
 import { GraphError } from './errors';
 import { InputRef, LayerNode, decode, type Template } from './node';
-import { SymbolicTensor } from './symbolic-tensor';
+import type { SymbolicTensor } from './symbolic-tensor';
 import type { Graph } from './graph';
 
 export type Value = Tensor | SymbolicTensor;
@@ -15,7 +15,11 @@ export interface ExecuteOptions {
 }
 
 /** The masks of a layer node's inputs argument, shaped like the argument; null if there are none. */
-function masksFor(args: Template, inputs: readonly SymbolicTensor[], masks: Map<SymbolicTensor, Tensor | null>): CallOptions['mask'] {
+function masksFor(
+  args: Template,
+  inputs: readonly SymbolicTensor[],
+  masks: Map<SymbolicTensor, Tensor | null>,
+): CallOptions['mask'] {
   const one = (a: unknown): Tensor | null => (a instanceof InputRef ? (masks.get(inputs[a.index]) ?? null) : null);
   const list = Array.isArray(args) ? args.map(one) : [one(args)];
   if (!list.some((m) => m)) return undefined;
@@ -30,7 +34,9 @@ function masksFor(args: Template, inputs: readonly SymbolicTensor[], masks: Map<
  */
 export function execute(graph: Graph, values: readonly Value[], options: ExecuteOptions = {}): Value[] {
   if (values.length !== graph.inputs.length) {
-    throw new GraphError(`the graph has ${graph.inputs.length} input(s) (${graph.inputs.map((x) => x.name).join(', ')}), received ${values.length}`);
+    throw new GraphError(
+      `the graph has ${graph.inputs.length} input(s) (${graph.inputs.map((x) => x.name).join(', ')}), received ${values.length}`,
+    );
   }
   const env = new Map<SymbolicTensor, Value>();
   const masks = new Map<SymbolicTensor, Tensor | null>();
@@ -59,7 +65,8 @@ export function execute(graph: Graph, values: readonly Value[], options: Execute
       if (node instanceof LayerNode) {
         const inputs = decode(node.args, args);
         const callOptions = decode(node.options, args) as CallOptions;
-        callOptions.training = node.options.training !== undefined ? (node.options.training as boolean) : options.training;
+        callOptions.training =
+          node.options.training !== undefined ? (node.options.training as boolean) : options.training;
         if (!('mask' in node.options)) {
           const mask = masksFor(node.args, node.inputs, masks);
           if (mask !== undefined) callOptions.mask = mask;
@@ -71,7 +78,9 @@ export function execute(graph: Graph, values: readonly Value[], options: Execute
       const outs = (Array.isArray(result) ? result : [result]) as Value[];
       if (outs.length !== node.outputs.length) {
         for (const o of outs) if (o instanceof Tensor && !notOurs.has(o) && !pending.has(o)) o.dispose();
-        throw new GraphError(`${node.kind} "${graph.nameOf(node)}" returned ${outs.length} output(s) where its recorded call has ${node.outputs.length}`);
+        throw new GraphError(
+          `${node.kind} "${graph.nameOf(node)}" returned ${outs.length} output(s) where its recorded call has ${node.outputs.length}`,
+        );
       }
       node.outputs.forEach((x, i) => {
         const t = outs[i];

@@ -1,7 +1,18 @@
 import { setBackend, add, concat, matmul, memory, mul, tensor, variable, zeros, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { Add, Dense, Layer } from '@strata/layers';
-import { Graph, GraphError, InputLayer, InputNode, LayerNode, OpNode, SymbolicTensor, input, placeholder, scratch } from './index';
+import {
+  Graph,
+  GraphError,
+  InputLayer,
+  InputNode,
+  LayerNode,
+  OpNode,
+  SymbolicTensor,
+  input,
+  placeholder,
+  scratch,
+} from './index';
 import { TwoWays } from './test-layers';
 
 const sym = (t: unknown) => t as SymbolicTensor;
@@ -18,18 +29,33 @@ describe('input()', () => {
     expect(x.node).toBeInstanceOf(InputNode);
     const layer = (x.node as InputNode).layer as InputLayer;
     expect(layer).toBeInstanceOf(InputLayer);
-    expect(layer.getConfig()).toMatchObject({ name: 'image', batchInputShape: [null, 28, 28, 1], dtype: 'float32', sparse: false });
+    expect(layer.getConfig()).toMatchObject({
+      name: 'image',
+      batchInputShape: [null, 28, 28, 1],
+      dtype: 'float32',
+      sparse: false,
+    });
     expect(input({ shape: [3], batchSize: 8, dtype: 'int32' }).shape).toEqual([8, 3]);
     expect(input({ batchShape: [null, null, 5] }).shape).toEqual([null, null, 5]);
     expect(String(x)).toBe('SymbolicTensor(shape=[null,28,28,1], dtype=float32, name=image)');
   });
 
   it('says what is wrong with its options', () => {
-    expect(() => input({})).toThrow('input: pass shape, the shape of one sample without the batch axis (e.g. {shape: [784]}), or batchShape');
-    expect(() => input({ shape: [3], batchShape: [null, 3] })).toThrow('input: pass shape (without the batch axis) or batchShape (with it), not both');
-    expect(() => input({ shape: [3, -1] })).toThrow('input: shape must be a list of non-negative integers or nulls, received [3,-1]');
-    expect(() => input({ shape: [3], batchSize: 0 })).toThrow('input: batchSize must be a positive integer, received 0');
-    expect(() => input({ shape: [3], dtype: 'float64' as never })).toThrow('input: dtype must be one of float32, int32, bool, received "float64"');
+    expect(() => input({})).toThrow(
+      'input: pass shape, the shape of one sample without the batch axis (e.g. {shape: [784]}), or batchShape',
+    );
+    expect(() => input({ shape: [3], batchShape: [null, 3] })).toThrow(
+      'input: pass shape (without the batch axis) or batchShape (with it), not both',
+    );
+    expect(() => input({ shape: [3, -1] })).toThrow(
+      'input: shape must be a list of non-negative integers or nulls, received [3,-1]',
+    );
+    expect(() => input({ shape: [3], batchSize: 0 })).toThrow(
+      'input: batchSize must be a positive integer, received 0',
+    );
+    expect(() => input({ shape: [3], dtype: 'float64' as never })).toThrow(
+      'input: dtype must be one of float32, int32, bool, received "float64"',
+    );
   });
 
   it('holds no values: reading one names the mistake', () => {
@@ -152,7 +178,9 @@ describe('definition-time errors name both sides and their shapes', () => {
     expect(() => add(a as unknown as Tensor, b as unknown as Tensor)).toThrow(
       'Op "add" cannot be applied to the output of layer "left" (Dense) of shape [null,3] and input "in_b" of shape [null,4]: add: shapes cannot be broadcast together: a.shape=[null,3], b.shape=[null,4] (axis -1 is 3 vs 4; each axis must be equal, or 1 in one of them)',
     );
-    expect(() => matmul(b as unknown as Tensor, zeros([3, 2]))).toThrow(/^Op "matmul" cannot be applied to input "in_b" of shape \[null,4\] and a constant of shape \[3,2\]: matmul: /);
+    expect(() => matmul(b as unknown as Tensor, zeros([3, 2]))).toThrow(
+      /^Op "matmul" cannot be applied to input "in_b" of shape \[null,4\] and a constant of shape \[3,2\]: matmul: /,
+    );
   });
 
   it('a graph whose outputs need an input it was not given', () => {
@@ -166,7 +194,9 @@ describe('definition-time errors name both sides and their shapes', () => {
     // Every missing input is named, the first one in full.
     const c = input({ shape: [2], name: 'c_in' });
     const t = add(s, c as unknown as Tensor);
-    expect(() => new Graph([a], [t], 'Functional "m2"')).toThrow(/^Graph disconnected: cannot obtain the value of input "(b|c)_in" of shape \[null,2\] \(and "(b|c)_in"\), needed by op "add(_1)?"/);
+    expect(() => new Graph([a], [t], 'Functional "m2"')).toThrow(
+      /^Graph disconnected: cannot obtain the value of input "(b|c)_in" of shape \[null,2\] \(and "(b|c)_in"\), needed by op "add(_1)?"/,
+    );
   });
 
   it('inputs or outputs that are not symbolic, repeated inputs, duplicate layer names', () => {
@@ -174,7 +204,9 @@ describe('definition-time errors name both sides and their shapes', () => {
     expect(() => new Graph([x], [tensor([1])], 'Functional "m"')).toThrow(
       'Functional "m": outputs[0] must be a symbolic tensor (from input(), or a layer or op applied to one), received Tensor',
     );
-    expect(() => new Graph([x, x], [x], 'Functional "m"')).toThrow('Functional "m": the same tensor is given twice as an input, at positions 0 and 1 (input "dup_in" of shape [null,2])');
+    expect(() => new Graph([x, x], [x], 'Functional "m"')).toThrow(
+      'Functional "m": the same tensor is given twice as an input, at positions 0 and 1 (input "dup_in" of shape [null,2])',
+    );
     expect(() => new Graph([], [x], 'Functional "m"')).toThrow('Functional "m": inputs must not be empty');
     const y = new Dense({ units: 2, name: 'twin' }).apply(new Dense({ units: 2, name: 'twin' }).apply(x));
     expect(() => new Graph(x, y, 'Functional "m"')).toThrow(
@@ -199,8 +231,12 @@ describe('Graph', () => {
     expect(g.outputOf('shared', 1)).toBe(b);
     expect(g.outputOf('add')).toBe(s);
     expect(g.outputOf('g_in')).toBe(x);
-    expect(() => g.outputOf('nope')).toThrow('No layer or op named "nope" in this graph; it has: g_in, shared, shared, add');
-    expect(() => g.outputOf('shared', 2)).toThrow('"shared" is called 2 time(s) in this graph; nodeIndex must be in [0, 1], received 2');
+    expect(() => g.outputOf('nope')).toThrow(
+      'No layer or op named "nope" in this graph; it has: g_in, shared, shared, add',
+    );
+    expect(() => g.outputOf('shared', 2)).toThrow(
+      '"shared" is called 2 time(s) in this graph; nodeIndex must be in [0, 1], received 2',
+    );
   });
 
   it('can be cut at any tensors: the walk stops at the given inputs', () => {

@@ -1,7 +1,7 @@
 import { classNameOf, type Layer } from '@strata/layers';
 import { fmtShape } from '@strata/tensor';
 import { GraphError } from './errors';
-import { InputNode, LayerNode, OpNode, type Node } from './node';
+import { InputNode, LayerNode, type OpNode, type Node } from './node';
 import { SymbolicTensor } from './symbolic-tensor';
 import { describeLayer, describeValue } from './describe';
 
@@ -13,17 +13,30 @@ function asSymbolicList(what: string, owner: string, xs: unknown): SymbolicTenso
   return list.map((x, i) => {
     if (!(x instanceof SymbolicTensor)) {
       const got = x === null ? 'null' : typeof x === 'object' ? (x.constructor?.name ?? 'object') : typeof x;
-      throw new GraphError(`${owner}: ${what}[${i}] must be a symbolic tensor (from input(), or a layer or op applied to one), received ${got}`);
+      throw new GraphError(
+        `${owner}: ${what}[${i}] must be a symbolic tensor (from input(), or a layer or op applied to one), received ${got}`,
+      );
     }
     return x;
   });
 }
 
 /** Keras's "Graph disconnected", naming the missing input, who needs it, and the layers reached without issue. */
-function disconnected(owner: string, inputs: readonly SymbolicTensor[], missing: [SymbolicTensor, string][], reached: readonly ComputeNode[]): GraphError {
+function disconnected(
+  owner: string,
+  inputs: readonly SymbolicTensor[],
+  missing: [SymbolicTensor, string][],
+  reached: readonly ComputeNode[],
+): GraphError {
   const [t, reader] = missing[0];
   const names = inputs.map((x) => `"${x.name}"`).join(', ');
-  const others = missing.length > 1 ? ` (and ${missing.slice(1).map(([x]) => `"${x.name}"`).join(', ')})` : '';
+  const others =
+    missing.length > 1
+      ? ` (and ${missing
+          .slice(1)
+          .map(([x]) => `"${x.name}"`)
+          .join(', ')})`
+      : '';
   const seen = reached.map((n) => (n instanceof LayerNode ? `"${n.layer.name}"` : `op "${n.label}"`));
   return new GraphError(
     `Graph disconnected: cannot obtain the value of ${describeValue(t)}${others}, needed by ${reader}: it is not one of the inputs of ${owner} (${names}). ` +
@@ -55,7 +68,10 @@ export class Graph {
     this.outputs = asSymbolicList('outputs', owner, outputs);
     this.inputs.forEach((x, i) => {
       const j = this.inputs.indexOf(x);
-      if (j !== i) throw new GraphError(`${owner}: the same tensor is given twice as an input, at positions ${j} and ${i} (${describeValue(x)})`);
+      if (j !== i)
+        throw new GraphError(
+          `${owner}: the same tensor is given twice as an input, at positions ${j} and ${i} (${describeValue(x)})`,
+        );
     });
 
     const inputSet = new Set(this.inputs);
@@ -114,7 +130,8 @@ export class Graph {
       used.add(name);
       return name;
     };
-    for (const x of this.inputs) this.#inputNames.set(x, x.node instanceof InputNode ? (x.node.layer?.name ?? named('input')) : named(x.name));
+    for (const x of this.inputs)
+      this.#inputNames.set(x, x.node instanceof InputNode ? (x.node.layer?.name ?? named('input')) : named(x.name));
     for (const n of this.nodes) this.#names.set(n, n instanceof LayerNode ? n.layer.name : named(n.def.name));
   }
 
@@ -150,7 +167,9 @@ export class Graph {
       throw new GraphError(`No layer or op named "${name}" in this graph; it has: ${names.join(', ')}`);
     }
     if (!Number.isInteger(nodeIndex) || nodeIndex < 0 || nodeIndex >= nodes.length) {
-      throw new GraphError(`"${name}" is called ${nodes.length} time(s) in this graph; nodeIndex must be in [0, ${nodes.length - 1}], received ${nodeIndex}`);
+      throw new GraphError(
+        `"${name}" is called ${nodes.length} time(s) in this graph; nodeIndex must be in [0, ${nodes.length - 1}], received ${nodeIndex}`,
+      );
     }
     if (input) return input;
     const outs = nodes[nodeIndex].outputs;
@@ -159,7 +178,9 @@ export class Graph {
       return outs[0];
     }
     if (!Number.isInteger(outputIndex) || outputIndex < 0 || outputIndex >= outs.length) {
-      throw new GraphError(`"${name}" has ${outs.length} output(s); outputIndex must be in [0, ${outs.length - 1}], received ${outputIndex}`);
+      throw new GraphError(
+        `"${name}" has ${outs.length} output(s); outputIndex must be in [0, ${outs.length - 1}], received ${outputIndex}`,
+      );
     }
     return outs[outputIndex];
   }
@@ -168,7 +189,10 @@ export class Graph {
   inputOf(name: string, nodeIndex = 0): readonly SymbolicTensor[] {
     const nodes = this.nodes.filter((n) => this.nameOf(n) === name);
     if (nodes.length === 0) throw new GraphError(`No layer or op named "${name}" in this graph`);
-    if (nodeIndex < 0 || nodeIndex >= nodes.length) throw new GraphError(`"${name}" is called ${nodes.length} time(s) in this graph, received nodeIndex ${nodeIndex}`);
+    if (nodeIndex < 0 || nodeIndex >= nodes.length)
+      throw new GraphError(
+        `"${name}" is called ${nodes.length} time(s) in this graph, received nodeIndex ${nodeIndex}`,
+      );
     return nodes[nodeIndex].inputs;
   }
 

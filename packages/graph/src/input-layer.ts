@@ -17,7 +17,10 @@ export interface InputOptions {
 
 function checkShape(what: string, shape: unknown): readonly Dim[] {
   const ok = Array.isArray(shape) && shape.every((d) => d === null || (Number.isInteger(d) && d >= 0));
-  if (!ok) throw new LayerError(`input: ${what} must be a list of non-negative integers or nulls, received ${JSON.stringify(shape)}`);
+  if (!ok)
+    throw new LayerError(
+      `input: ${what} must be a list of non-negative integers or nulls, received ${JSON.stringify(shape)}`,
+    );
   return shape as readonly Dim[];
 }
 
@@ -26,9 +29,14 @@ export class InputLayer extends Layer {
   static override className = 'InputLayer';
 
   constructor(args: LayerArgs & { batchShape?: readonly Dim[] } = {}) {
-    const batchInputShape = args.batchShape ?? args.batchInputShape ?? (args.inputShape ? [args.batchSize ?? null, ...args.inputShape] : undefined);
+    const batchInputShape =
+      args.batchShape ??
+      args.batchInputShape ??
+      (args.inputShape ? [args.batchSize ?? null, ...args.inputShape] : undefined);
     if (batchInputShape === undefined) {
-      throw new LayerError('InputLayer: give its shape: inputShape (without the batch axis) or batchInputShape (with it)');
+      throw new LayerError(
+        'InputLayer: give its shape: inputShape (without the batch axis) or batchInputShape (with it)',
+      );
     }
     checkShape('batchInputShape', batchInputShape);
     if (args.dtype !== undefined && !DTYPES.includes(args.dtype)) {
@@ -60,11 +68,20 @@ export class InputLayer extends Layer {
  * 784-vectors, shape [null, 784]. Apply layers and ops to it, then make a model of the result.
  */
 export function input(options: InputOptions): SymbolicTensor {
-  if (typeof options !== 'object' || options === null) throw new LayerError(`input: expected options like {shape: [784]}, received ${JSON.stringify(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw new LayerError(`input: expected options like {shape: [784]}, received ${JSON.stringify(options)}`);
   const { shape, batchSize, batchShape, dtype, name } = options;
-  if (shape !== undefined && batchShape !== undefined) throw new LayerError('input: pass shape (without the batch axis) or batchShape (with it), not both');
-  if (shape === undefined && batchShape === undefined) throw new LayerError('input: pass shape, the shape of one sample without the batch axis (e.g. {shape: [784]}), or batchShape');
-  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new LayerError(`input: batchSize must be a positive integer, received ${JSON.stringify(batchSize)}`);
-  const full = batchShape !== undefined ? checkShape('batchShape', batchShape) : [batchSize ?? null, ...checkShape('shape', shape)];
+  if (shape !== undefined && batchShape !== undefined)
+    throw new LayerError('input: pass shape (without the batch axis) or batchShape (with it), not both');
+  if (shape === undefined && batchShape === undefined)
+    throw new LayerError(
+      'input: pass shape, the shape of one sample without the batch axis (e.g. {shape: [784]}), or batchShape',
+    );
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
+    throw new LayerError(`input: batchSize must be a positive integer, received ${JSON.stringify(batchSize)}`);
+  const full =
+    batchShape !== undefined
+      ? checkShape('batchShape', batchShape)
+      : [batchSize ?? null, ...checkShape('shape', shape)];
   return new InputLayer({ batchShape: full, dtype, name }).output;
 }

@@ -111,11 +111,17 @@ export interface Encoded {
  * changes as they train); any other tensor becomes a constant the graph holds its own handle on, and
  * one an op made from a JS value (in `temporaries`) is freed here, since nothing else will free it.
  */
-export function encode(value: unknown, into: { inputs: SymbolicTensor[]; constants: Tensor[] }, temporaries: readonly Tensor[] = []): Template {
+export function encode(
+  value: unknown,
+  into: { inputs: SymbolicTensor[]; constants: Tensor[] },
+  temporaries: readonly Tensor[] = [],
+): Template {
   const walk = (x: unknown): unknown => {
     if (isSymbolic(x)) {
       if (!(x instanceof SymbolicTensor)) {
-        throw new GraphError(`received a symbolic tensor that @strata/graph did not make (${String(x)}); build graphs from input()`);
+        throw new GraphError(
+          `received a symbolic tensor that @strata/graph did not make (${String(x)}); build graphs from input()`,
+        );
       }
       let i = into.inputs.indexOf(x);
       if (i < 0) i = into.inputs.push(x) - 1;

@@ -1,5 +1,12 @@
 import { Tensor, isSymbolic, type OpDef, type Shape, type TensorSpec } from '@strata/tensor';
-import { assertInputCompatible, classNameOf, type CallOptions, type Layer, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
+import {
+  assertInputCompatible,
+  classNameOf,
+  type CallOptions,
+  type Layer,
+  type LayerInputs,
+  type ShapeOrShapes,
+} from '@strata/layers';
 import { GraphError, messageOf } from './errors';
 import { InputNode, LayerNode, OpNode, encode } from './node';
 import { SymbolicTensor } from './symbolic-tensor';
@@ -21,14 +28,22 @@ export function placeholder(spec: TensorSpec): SymbolicTensor {
 }
 
 /** Records an op on symbolic inputs: runs its shape rule, then adds an op node. */
-export function recordOp(def: OpDef<any>, inputs: readonly unknown[], attrs: unknown, temporaries: readonly Tensor[]): SymbolicTensor[] {
+export function recordOp(
+  def: OpDef<any>,
+  inputs: readonly unknown[],
+  attrs: unknown,
+  temporaries: readonly Tensor[],
+): SymbolicTensor[] {
   let specs: TensorSpec[];
   try {
     const inferred = def.infer(inputs.map(specOf), attrs);
     specs = Array.isArray(inferred) ? inferred : [inferred];
   } catch (e) {
     for (const t of temporaries) t.dispose();
-    throw new GraphError(`Op "${def.name}" cannot be applied to ${describeValues(inputs)}: ${messageOf(e)}`, { cause: e, shapeMismatch: true });
+    throw new GraphError(`Op "${def.name}" cannot be applied to ${describeValues(inputs)}: ${messageOf(e)}`, {
+      cause: e,
+      shapeMismatch: true,
+    });
   }
   const into = { inputs: [] as SymbolicTensor[], constants: [] as Tensor[] };
   const args = inputs.map((x) => encode(x, into, temporaries));
@@ -43,11 +58,17 @@ export function recordOp(def: OpDef<any>, inputs: readonly unknown[], attrs: unk
  * builds the layer from the (possibly partly unknown) shapes, infers the output, adds a layer node.
  * Any failure is reported naming the layer and where each input comes from, with its shape.
  */
-export function recordLayer(layer: Layer, inputs: LayerInputs, options: CallOptions): SymbolicTensor | SymbolicTensor[] {
+export function recordLayer(
+  layer: Layer,
+  inputs: LayerInputs,
+  options: CallOptions,
+): SymbolicTensor | SymbolicTensor[] {
   const flat: unknown[] = Array.isArray(inputs) ? [...inputs] : [inputs];
   for (const [i, x] of flat.entries()) {
     if (!isSymbolic(x) && !(x instanceof Tensor)) {
-      throw new GraphError(`Input ${i} of layer "${layer.name}" must be a symbolic tensor or a Tensor, received ${x === null ? 'null' : typeof x}`);
+      throw new GraphError(
+        `Input ${i} of layer "${layer.name}" must be a symbolic tensor or a Tensor, received ${x === null ? 'null' : typeof x}`,
+      );
     }
   }
   const specs = flat.map(specOf);
@@ -63,8 +84,13 @@ export function recordLayer(layer: Layer, inputs: LayerInputs, options: CallOpti
     tracing = typeof layer.computeOutputShape !== 'function';
     outputs = inferOutputs(layer, inputs, options, shapes);
   } catch (e) {
-    const shapeMismatch = tracing ? e instanceof GraphError && e.shapeMismatch : !(e instanceof GraphError) || e.shapeMismatch;
-    throw new GraphError(`Layer "${layer.name}" (${classNameOf(layer)}) cannot be applied to ${describeValues(flat)}: ${messageOf(e)}`, { cause: e, shapeMismatch });
+    const shapeMismatch = tracing
+      ? e instanceof GraphError && e.shapeMismatch
+      : !(e instanceof GraphError) || e.shapeMismatch;
+    throw new GraphError(
+      `Layer "${layer.name}" (${classNameOf(layer)}) cannot be applied to ${describeValues(flat)}: ${messageOf(e)}`,
+      { cause: e, shapeMismatch },
+    );
   }
   const into = { inputs: [] as SymbolicTensor[], constants: [] as Tensor[] };
   const args = encode(inputs, into);
@@ -82,7 +108,12 @@ export function recordLayer(layer: Layer, inputs: LayerInputs, options: CallOpti
  * layer's, as Keras's compute dtype), otherwise by tracing `call()` on placeholders into a scratch
  * graph that is thrown away.
  */
-function inferOutputs(layer: Layer, inputs: LayerInputs, options: CallOptions, shapes: ShapeOrShapes): { specs: TensorSpec[]; multi: boolean } {
+function inferOutputs(
+  layer: Layer,
+  inputs: LayerInputs,
+  options: CallOptions,
+  shapes: ShapeOrShapes,
+): { specs: TensorSpec[]; multi: boolean } {
   if (typeof layer.computeOutputShape === 'function') {
     const out = layer.computeOutputShape(shapes);
     return isShapeList(out)
@@ -99,8 +130,12 @@ function inferOutputs(layer: Layer, inputs: LayerInputs, options: CallOptions, s
     const result = layer.call(args as Tensor | Tensor[], callOptions) as unknown;
     const list = Array.isArray(result) ? result : [result];
     for (const [i, r] of list.entries()) {
-      if (!isSymbolic(r) && !(r instanceof Tensor)) throw new GraphError(`call() returned ${typeof r} as output ${i}, expected tensors`);
+      if (!isSymbolic(r) && !(r instanceof Tensor))
+        throw new GraphError(`call() returned ${typeof r} as output ${i}, expected tensors`);
     }
-    return { specs: list.map((r) => ({ shape: [...(r as TensorSpec).shape], dtype: (r as TensorSpec).dtype })), multi: Array.isArray(result) };
+    return {
+      specs: list.map((r) => ({ shape: [...(r as TensorSpec).shape], dtype: (r as TensorSpec).dtype })),
+      multi: Array.isArray(result),
+    };
   });
 }

@@ -35,7 +35,12 @@ export class SymbolicTensor implements SymbolicLayerInput {
   }
 
   /** @internal an op received this tensor: record the op (called by runOp in @strata/tensor). */
-  applyOp(def: OpDef<any>, inputs: readonly (Tensor | TensorSpec)[], attrs: unknown, temporaries: readonly Tensor[] = []): SymbolicTensor[] {
+  applyOp(
+    def: OpDef<any>,
+    inputs: readonly (Tensor | TensorSpec)[],
+    attrs: unknown,
+    temporaries: readonly Tensor[] = [],
+  ): SymbolicTensor[] {
     return recordOp(def, inputs, attrs, temporaries);
   }
 

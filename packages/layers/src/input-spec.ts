@@ -18,21 +18,33 @@ export interface InputSpec {
 }
 
 /** Throws Keras's message naming the layer, the spec and the received shape. */
-export function assertInputCompatible(layerName: string, specs: InputSpec | readonly (InputSpec | null)[] | null, inputs: readonly { shape: Shape; dtype: DType }[]): void {
+export function assertInputCompatible(
+  layerName: string,
+  specs: InputSpec | readonly (InputSpec | null)[] | null,
+  inputs: readonly { shape: Shape; dtype: DType }[],
+): void {
   if (!specs) return;
   const list = Array.isArray(specs) ? specs : [specs as InputSpec];
   if (Array.isArray(specs) && list.length !== inputs.length) {
-    throw new LayerError(`Layer "${layerName}" expects ${list.length} input(s), but it received ${inputs.length} input tensor(s)`);
+    throw new LayerError(
+      `Layer "${layerName}" expects ${list.length} input(s), but it received ${inputs.length} input tensor(s)`,
+    );
   }
   list.forEach((spec, i) => {
     if (!spec) return;
     const x = inputs[i];
     const rank = x.shape.length;
-    const bad = (what: string) => new LayerError(`Input ${i} of layer "${layerName}" is incompatible: ${what}, received shape ${fmtShape(x.shape)}`);
+    const bad = (what: string) =>
+      new LayerError(
+        `Input ${i} of layer "${layerName}" is incompatible: ${what}, received shape ${fmtShape(x.shape)}`,
+      );
     if (spec.ndim !== undefined && rank !== spec.ndim) throw bad(`expected ndim=${spec.ndim}, found ndim=${rank}`);
-    if (spec.minNdim !== undefined && rank < spec.minNdim) throw bad(`expected min_ndim=${spec.minNdim}, found ndim=${rank}`);
-    if (spec.maxNdim !== undefined && rank > spec.maxNdim) throw bad(`expected max_ndim=${spec.maxNdim}, found ndim=${rank}`);
-    if (spec.dtype !== undefined && x.dtype !== spec.dtype) throw bad(`expected dtype=${spec.dtype}, found dtype=${x.dtype}`);
+    if (spec.minNdim !== undefined && rank < spec.minNdim)
+      throw bad(`expected min_ndim=${spec.minNdim}, found ndim=${rank}`);
+    if (spec.maxNdim !== undefined && rank > spec.maxNdim)
+      throw bad(`expected max_ndim=${spec.maxNdim}, found ndim=${rank}`);
+    if (spec.dtype !== undefined && x.dtype !== spec.dtype)
+      throw bad(`expected dtype=${spec.dtype}, found dtype=${x.dtype}`);
     for (const [key, value] of Object.entries(spec.axes ?? {})) {
       const axis = Number(key) < 0 ? rank + Number(key) : Number(key);
       const got = x.shape[axis];

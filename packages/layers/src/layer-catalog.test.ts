@@ -5,9 +5,13 @@ import { builtInLayerClass, builtInLayerClasses } from './layer-catalog';
 
 test('every exported layer class is in the table, under its Keras class name, and nothing else is', () => {
   const exported = new Set(
-    Object.values(api).filter((v): v is typeof Layer & { className: string } =>
-      typeof v === 'function' && v.prototype instanceof Layer && Object.prototype.hasOwnProperty.call(v, 'className')
-      && !/^Base[A-Z]/.test((v as { className: string }).className)),
+    Object.values(api).filter(
+      (v): v is typeof Layer & { className: string } =>
+        typeof v === 'function' &&
+        v.prototype instanceof Layer &&
+        Object.hasOwn(v, 'className') &&
+        !/^Base[A-Z]/.test((v as { className: string }).className),
+    ),
   );
   const listed = builtInLayerClasses();
   expect(new Set(listed)).toEqual(exported);

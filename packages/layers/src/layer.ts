@@ -104,7 +104,8 @@ export class Layer implements Configurable {
   constructor(args: LayerArgs = {}) {
     const className = classNameOf(this);
     if (args.name !== undefined) {
-      if (typeof args.name !== 'string' || args.name === '') throw new LayerError(`${className}: name must be a non-empty string, received ${JSON.stringify(args.name)}`);
+      if (typeof args.name !== 'string' || args.name === '')
+        throw new LayerError(`${className}: name must be a non-empty string, received ${JSON.stringify(args.name)}`);
       reserveName(args.name);
     }
     this.name = args.name ?? uniqueName(toSnakeCase(className));
@@ -152,20 +153,29 @@ export class Layer implements Configurable {
     const symbolic = flat.find(isSymbolic);
     if (symbolic) {
       if (typeof (symbolic as SymbolicLayerInput).applyLayer !== 'function') {
-        throw new LayerError(`Layer "${this.name}" received a symbolic tensor that cannot record layer calls; build models with input() from @strata/graph`);
+        throw new LayerError(
+          `Layer "${this.name}" received a symbolic tensor that cannot record layer calls; build models with input() from @strata/graph`,
+        );
       }
       return (symbolic as SymbolicLayerInput).applyLayer(this, inputs, options);
     }
     for (const [i, x] of flat.entries()) {
       if (!(x instanceof Tensor)) {
-        throw new LayerError(`Input ${i} of layer "${this.name}" must be a Tensor, received ${x === null ? 'null' : typeof x}; wrap values with tensor(...)`);
+        throw new LayerError(
+          `Input ${i} of layer "${this.name}" must be a Tensor, received ${x === null ? 'null' : typeof x}; wrap values with tensor(...)`,
+        );
       }
     }
     const tensors = flat as Tensor[];
     assertInputCompatible(this.name, this.inputSpec, tensors);
     this.ensureBuilt(Array.isArray(inputs) ? tensors.map((t) => t.shape) : tensors[0].shape);
     assertInputCompatible(this.name, this.inputSpec, tensors);
-    const mask = options.mask !== undefined ? options.mask : Array.isArray(inputs) ? tensors.map((t) => maskOf(t)) : maskOf(tensors[0]);
+    const mask =
+      options.mask !== undefined
+        ? options.mask
+        : Array.isArray(inputs)
+          ? tensors.map((t) => maskOf(t))
+          : maskOf(tensors[0]);
     const hasMask = Array.isArray(mask) ? mask.some((m) => m) : !!mask;
     const callOptions: CallOptions = { ...options, training: options.training ?? false, mask: hasMask ? mask : null };
     this.clearCallLosses();
@@ -184,8 +194,12 @@ export class Layer implements Configurable {
     if (this.batchInputShape && !isShapeList(inputShape)) {
       const expected = this.batchInputShape;
       const got = inputShape as Shape;
-      const ok = expected.length === got.length && expected.every((d, i) => d === null || got[i] === null || d === got[i]);
-      if (!ok) throw new LayerError(`Layer "${this.name}" was declared with input shape ${fmtShape(expected)} (batch first), received ${fmtShape(got)}`);
+      const ok =
+        expected.length === got.length && expected.every((d, i) => d === null || got[i] === null || d === got[i]);
+      if (!ok)
+        throw new LayerError(
+          `Layer "${this.name}" was declared with input shape ${fmtShape(expected)} (batch first), received ${fmtShape(got)}`,
+        );
     }
     this.build(inputShape);
     this.built = true;
@@ -289,7 +303,12 @@ export class Layer implements Configurable {
 
   /** Every weight: own trainable, own non-trainable, then sublayers' (Keras's order). */
   get weights(): Variable[] {
-    return unique([...this.#trainableWeights, ...this.#nonTrainableWeights, ...this.fieldVariables(), ...this.layers.flatMap((l) => l.weights)]);
+    return unique([
+      ...this.#trainableWeights,
+      ...this.#nonTrainableWeights,
+      ...this.fieldVariables(),
+      ...this.layers.flatMap((l) => l.weights),
+    ]);
   }
 
   /** The current values, as tensors the caller owns (no copy is made: tensors are immutable). */
@@ -301,12 +320,16 @@ export class Layer implements Configurable {
   setWeights(values: readonly Tensor[]): void {
     const weights = this.weights;
     if (values.length !== weights.length) {
-      throw new LayerError(`Layer "${this.name}" has ${weights.length} weight(s) (${weights.map((w) => `${w.name} ${fmtShape(w.shape)}`).join(', ')}), but setWeights received ${values.length}`);
+      throw new LayerError(
+        `Layer "${this.name}" has ${weights.length} weight(s) (${weights.map((w) => `${w.name} ${fmtShape(w.shape)}`).join(', ')}), but setWeights received ${values.length}`,
+      );
     }
     weights.forEach((w, i) => {
       const v = values[i];
       if (v.shape.length !== w.shape.length || v.shape.some((d, k) => d !== w.shape[k])) {
-        throw new LayerError(`Layer "${this.name}": weight ${i} (${w.name}) has shape ${fmtShape(w.shape)}, but setWeights received shape ${fmtShape(v.shape)}`);
+        throw new LayerError(
+          `Layer "${this.name}": weight ${i} (${w.name}) has shape ${fmtShape(w.shape)}, but setWeights received shape ${fmtShape(v.shape)}`,
+        );
       }
     });
     weights.forEach((w, i) => tidy(() => w.assign(values[i].dtype === w.dtype ? values[i] : cast(values[i], w.dtype))));
@@ -331,7 +354,9 @@ export class Layer implements Configurable {
   #inboundCall(what: 'input' | 'output', index: number | null): { inputs: LayerInputs; outputs: unknown } {
     const calls = this.#inboundCalls;
     if (calls.length === 0) {
-      throw new LayerError(`Layer "${this.name}" has never been called on symbolic tensors, so it has no ${what}; call it on the output of input() first`);
+      throw new LayerError(
+        `Layer "${this.name}" has never been called on symbolic tensors, so it has no ${what}; call it on the output of input() first`,
+      );
     }
     if (index === null && calls.length > 1) {
       throw new LayerError(
@@ -340,7 +365,9 @@ export class Layer implements Configurable {
     }
     const i = index ?? 0;
     if (!Number.isInteger(i) || i < 0 || i >= calls.length) {
-      throw new LayerError(`Layer "${this.name}": call index must be an integer from 0 to ${calls.length - 1}, received ${i}`);
+      throw new LayerError(
+        `Layer "${this.name}": call index must be an integer from 0 to ${calls.length - 1}, received ${i}`,
+      );
     }
     return calls[i];
   }

@@ -16,7 +16,7 @@ export function isSerializedObject(x: unknown): x is SerializedObject {
 /** The Keras class name of an instance: the class's static `className`, which survives minification. */
 export function classNameOf(x: object): string {
   const ctor = x.constructor as { className?: string; name: string };
-  return Object.prototype.hasOwnProperty.call(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
+  return Object.hasOwn(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
 }
 
 export function serialize(x: Configurable & object): SerializedObject {

@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const esbuild = join(root, 'node_modules/.pnpm', readdirSync(join(root, 'node_modules/.pnpm')).find((d) => d.startsWith('esbuild@')), 'node_modules/esbuild/bin/esbuild');
+const esbuild = join(
+  root,
+  'node_modules/.pnpm',
+  readdirSync(join(root, 'node_modules/.pnpm')).find((d) => d.startsWith('esbuild@')),
+  'node_modules/esbuild/bin/esbuild',
+);
 const dir = mkdtempSync(join(tmpdir(), 'strata-browser-plot-'));
 const entry = join(root, 'packages/models/scripts/.browser-plot-entry.ts');
 writeFileSync(
@@ -36,8 +41,24 @@ import { Functional, plotModel } from '@strata/models';
 `,
 );
 try {
-  execFileSync(esbuild, [entry, '--bundle', '--format=esm', '--platform=browser', `--tsconfig=${join(root, 'tsconfig.json')}`, '--external:node:*', `--outfile=${join(dir, 'bundle.js')}`, '--log-level=error'], { stdio: 'inherit' });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><pre id="out">pending</pre><script type="module" src="bundle.js"></script></body></html>');
+  execFileSync(
+    esbuild,
+    [
+      entry,
+      '--bundle',
+      '--format=esm',
+      '--platform=browser',
+      `--tsconfig=${join(root, 'tsconfig.json')}`,
+      '--external:node:*',
+      `--outfile=${join(dir, 'bundle.js')}`,
+      '--log-level=error',
+    ],
+    { stdio: 'inherit' },
+  );
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><body><pre id="out">pending</pre><script type="module" src="bundle.js"></script></body></html>',
+  );
   const server = createServer(async (req, res) => {
     const file = join(dir, req.url === '/' ? 'index.html' : req.url.slice(1));
     res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'text/html');
@@ -45,14 +66,24 @@ try {
   }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const chromium = spawn('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=20000', '--dump-dom', url]);
+  const chromium = spawn('chromium', [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--virtual-time-budget=20000',
+    '--dump-dom',
+    url,
+  ]);
   let dom = '';
   chromium.stdout.on('data', (d) => (dom += d));
   await new Promise((r) => chromium.on('close', r));
   server.close();
   const result = /<pre id="out">([^<]*)/.exec(dom)?.[1] ?? 'no output';
   const parsed = result.startsWith('{') ? JSON.parse(result.replace(/&quot;/g, '"')) : null;
-  const ok = parsed && parsed.svg && parsed.pngHead.join() === '137,80,78,71' && parsed.toError.includes('a browser page cannot write files');
+  const ok =
+    parsed?.svg &&
+    parsed.pngHead.join() === '137,80,78,71' &&
+    parsed.toError.includes('a browser page cannot write files');
   console.log(ok ? 'browser plot check passed' : `browser plot check FAILED: ${result}`);
   process.exitCode = ok ? 0 : 1;
 } finally {

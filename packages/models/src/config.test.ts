@@ -22,15 +22,29 @@ describe('model configs', () => {
       ['Dense', 'cfg_shared', 2],
       ['TensorOp', 'add', 1],
     ]);
-    expect(config.layers[1].inboundNodes[1]).toEqual({ args: [{ className: '__keras_tensor__', config: { shape: [null, 3], dtype: 'float32', kerasHistory: ['cfg_shared', 0, 0] } }], kwargs: {} });
+    expect(config.layers[1].inboundNodes[1]).toEqual({
+      args: [
+        {
+          className: '__keras_tensor__',
+          config: { shape: [null, 3], dtype: 'float32', kerasHistory: ['cfg_shared', 0, 0] },
+        },
+      ],
+      kwargs: {},
+    });
     expect(config.layers[2].config).toEqual({ name: 'add', op: 'add', attrs: {} });
-    expect(config.layers[2].inboundNodes[0].args[1]).toEqual({ className: '__numpy__', config: { value: 1, dtype: 'float32', shape: [] } });
+    expect(config.layers[2].inboundNodes[0].args[1]).toEqual({
+      className: '__numpy__',
+      config: { value: 1, dtype: 'float32', shape: [] },
+    });
     expect(config.inputLayers).toEqual([['cfg_x', 0, 0]]);
-    expect(config.outputLayers).toEqual([['add', 0, 0], ['cfg_shared', 1, 0]]);
+    expect(config.outputLayers).toEqual([
+      ['add', 0, 0],
+      ['cfg_shared', 1, 0],
+    ]);
     m.dispose();
   });
 
-  it('counts a nested Functional\'s own node as Keras 3 does (its calls are nodes 1, 2, ...), a nested Sequential\'s from 0', () => {
+  it("counts a nested Functional's own node as Keras 3 does (its calls are nodes 1, 2, ...), a nested Sequential's from 0", () => {
     const i = input({ shape: [2] });
     const fn = new Functional({ inputs: i, outputs: new Dense({ units: 2 }).apply(i), name: 'nested_fn' });
     const seq = new Sequential([input({ shape: [2] }), new Dense({ units: 2 })], { name: 'nested_seq' });
@@ -39,7 +53,10 @@ describe('model configs', () => {
     const config = m.getConfig() as any;
     const seqEntry = config.layers.find((l: any) => l.name === 'nested_seq');
     expect(seqEntry.inboundNodes[0].args[0].config.kerasHistory).toEqual(['nested_fn', 1, 0]);
-    expect(config.outputLayers).toEqual([['nested_seq', 0, 0], ['nested_fn', 2, 0]]);
+    expect(config.outputLayers).toEqual([
+      ['nested_seq', 0, 0],
+      ['nested_fn', 2, 0],
+    ]);
     // A Sequential nested in a Functional: Functional's own default resolver cannot know Sequential.
     const back = Functional.fromConfig(JSON.parse(JSON.stringify(config)), { resolveLayer: resolveBuiltInLayer });
     expect(back.getConfig()).toEqual(config);
@@ -67,13 +84,17 @@ describe('model configs', () => {
     const m = new Functional({ inputs: x, outputs: new Dense({ units: 1, name: 'bad_d' }).apply(x), name: 'bad' });
     const config = JSON.parse(JSON.stringify(m.getConfig()));
     config.layers[1].inboundNodes[0].args[0].config.kerasHistory = ['nowhere', 0, 0];
-    expect(() => Functional.fromConfig(config)).toThrow('cannot rebuild model "bad" from its config: a call reads the output of "nowhere", which is not among the layers (bad_x, bad_d)');
+    expect(() => Functional.fromConfig(config)).toThrow(
+      'cannot rebuild model "bad" from its config: a call reads the output of "nowhere", which is not among the layers (bad_x, bad_d)',
+    );
     const cyclic = JSON.parse(JSON.stringify(m.getConfig()));
     cyclic.layers[1].inboundNodes[0].args[0].config.kerasHistory = ['bad_d', 0, 0];
     expect(() => Functional.fromConfig(cyclic)).toThrow(/call 0 of "bad_d" reads tensors no layer produces/);
     const unknown = JSON.parse(JSON.stringify(m.getConfig()));
     unknown.layers[1].className = 'Mystery';
-    expect(() => Functional.fromConfig(unknown)).toThrow(/unknown layer class "Mystery".*registerSerializable\(Mystery\)/);
+    expect(() => Functional.fromConfig(unknown)).toThrow(
+      /unknown layer class "Mystery".*registerSerializable\(Mystery\)/,
+    );
     m.dispose();
   });
 });

@@ -3,8 +3,18 @@
 // file dialects live in @strata/serialization; this file only knows the graph.
 import { Tensor, Variable, isSymbolic, tensor, runOpMulti, type DType, type OpDef } from '@strata/tensor';
 import * as tensorApi from '@strata/tensor';
-import { Layer, classNameOf, type CallOptions, type SerializedObject } from '@strata/layers';
-import { InputLayer, InputNode, InputRef, LayerNode, OpNode, SymbolicTensor, collectNodes, type Graph, type Node } from '@strata/graph';
+import { type Layer, classNameOf, type CallOptions, type SerializedObject } from '@strata/layers';
+import {
+  InputLayer,
+  InputNode,
+  InputRef,
+  LayerNode,
+  OpNode,
+  type SymbolicTensor,
+  collectNodes,
+  type Graph,
+  type Node,
+} from '@strata/graph';
 import { ModelError } from './errors';
 // A cycle (functional.ts imports this file), read only inside functions: never at import.
 import { Functional } from './functional';
@@ -60,25 +70,44 @@ export function serializeLayer(layer: Layer): SerializedObject {
 }
 
 function constantConfig(t: Tensor): SerializedObject {
-  if (t instanceof Variable) throw new ModelError(`cannot serialize a graph that reads the Variable "${t.name}" directly; wrap it in a layer (addWeight) so it is saved with the layer's weights`);
+  if (t instanceof Variable)
+    throw new ModelError(
+      `cannot serialize a graph that reads the Variable "${t.name}" directly; wrap it in a layer (addWeight) so it is saved with the layer's weights`,
+    );
   return { className: CONSTANT, config: { value: t.arraySync(), dtype: t.dtype, shape: [...t.shape] } };
 }
 
 /** The config of a model's graph: every layer and op node once, with the calls recorded. */
-export function graphConfig(graph: Graph, name: string, trainable: boolean, keys: { inputs?: readonly string[] | null; outputs?: readonly string[] | null } = {}): FunctionalConfig {
-  const nodeIndex = (node: Node): number => (node instanceof LayerNode ? graph.nodesOf(node.layer).indexOf(node) + builtInNodes(node.layer) : 0);
+export function graphConfig(
+  graph: Graph,
+  name: string,
+  trainable: boolean,
+  keys: { inputs?: readonly string[] | null; outputs?: readonly string[] | null } = {},
+): FunctionalConfig {
+  const nodeIndex = (node: Node): number =>
+    node instanceof LayerNode ? graph.nodesOf(node.layer).indexOf(node) + builtInNodes(node.layer) : 0;
   const history = (t: SymbolicTensor): TensorHistory => {
     if (graph.inputs.includes(t) && !(t.node instanceof InputNode && t.node.layer)) {
-      throw new ModelError(`model "${name}" starts at the intermediate tensor ${t.name}: a model cut there cannot be serialized; build it from input() tensors`);
+      throw new ModelError(
+        `model "${name}" starts at the intermediate tensor ${t.name}: a model cut there cannot be serialized; build it from input() tensors`,
+      );
     }
     return [graph.nameOf(t.node), nodeIndex(t.node), t.index];
   };
-  const ref = (t: SymbolicTensor): SerializedObject => ({ className: KERAS_TENSOR, config: { shape: [...t.shape], dtype: t.dtype, kerasHistory: history(t) } });
+  const ref = (t: SymbolicTensor): SerializedObject => ({
+    className: KERAS_TENSOR,
+    config: { shape: [...t.shape], dtype: t.dtype, kerasHistory: history(t) },
+  });
   const write = (template: unknown, inputs: readonly SymbolicTensor[]): unknown => {
     if (template instanceof InputRef) return ref(inputs[template.index]);
     if (template instanceof Tensor) return constantConfig(template);
     if (Array.isArray(template)) return template.map((x) => write(x, inputs));
-    if (template !== null && typeof template === 'object') return Object.fromEntries(Object.entries(template).filter(([, v]) => v !== undefined).map(([k, v]) => [k, write(v, inputs)]));
+    if (template !== null && typeof template === 'object')
+      return Object.fromEntries(
+        Object.entries(template)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, write(v, inputs)]),
+      );
     return template;
   };
 
@@ -99,7 +128,10 @@ export function graphConfig(graph: Graph, name: string, trainable: boolean, keys
         entries.push(entry);
         byLayer.set(node.layer, entry);
       }
-      entry.inboundNodes.push({ args: [write(node.args, node.inputs)], kwargs: write(node.options, node.inputs) as Record<string, unknown> });
+      entry.inboundNodes.push({
+        args: [write(node.args, node.inputs)],
+        kwargs: write(node.options, node.inputs) as Record<string, unknown>,
+      });
     } else if (node instanceof OpNode) {
       const opName = graph.nameOf(node);
       entries.push({
@@ -110,17 +142,33 @@ export function graphConfig(graph: Graph, name: string, trainable: boolean, keys
       });
     }
   }
-  const named = (list: TensorHistory[], names?: readonly string[] | null): TensorHistories => (names ? Object.fromEntries(names.map((k, i) => [k, list[i]])) : list);
-  return { name, trainable, layers: entries, inputLayers: named(graph.inputs.map(history), keys.inputs), outputLayers: named(graph.outputs.map(history), keys.outputs) };
+  const named = (list: TensorHistory[], names?: readonly string[] | null): TensorHistories =>
+    names ? Object.fromEntries(names.map((k, i) => [k, list[i]])) : list;
+  return {
+    name,
+    trainable,
+    layers: entries,
+    inputLayers: named(graph.inputs.map(history), keys.inputs),
+    outputLayers: named(graph.outputs.map(history), keys.outputs),
+  };
 }
 
 function jsonAttrs(node: OpNode, opName: string): unknown {
   const attrs = node.attrs ?? {};
   const text = JSON.stringify(attrs);
   const ok = (a: unknown, b: unknown): boolean =>
-    a === b || (Array.isArray(a) ? Array.isArray(b) && a.length === b.length && a.every((x, i) => ok(x, b[i])) : a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Object.keys(a).every((k) => (a as never)[k] === undefined || ok((a as never)[k], (b as never)[k])));
+    a === b ||
+    (Array.isArray(a)
+      ? Array.isArray(b) && a.length === b.length && a.every((x, i) => ok(x, b[i]))
+      : a !== null &&
+        b !== null &&
+        typeof a === 'object' &&
+        typeof b === 'object' &&
+        Object.keys(a).every((k) => (a as never)[k] === undefined || ok((a as never)[k], (b as never)[k])));
   if (text === undefined || !ok(attrs, JSON.parse(text))) {
-    throw new ModelError(`op "${opName}" (${node.def.name}) has attributes that are not plain JSON values, so the model cannot be serialized; wrap the computation in a layer`);
+    throw new ModelError(
+      `op "${opName}" (${node.def.name}) has attributes that are not plain JSON values, so the model cannot be serialized; wrap the computation in a layer`,
+    );
   }
   return JSON.parse(text);
 }
@@ -133,7 +181,14 @@ export function opDefByName(name: string): OpDef<any> | undefined {
     opDefs = new Map();
     for (const v of Object.values(tensorApi)) {
       const d = v as Partial<OpDef<any>> | null;
-      if (d && typeof d === 'object' && typeof d.name === 'string' && typeof d.infer === 'function' && typeof d.kernel === 'function') opDefs.set(d.name, d as OpDef<any>);
+      if (
+        d &&
+        typeof d === 'object' &&
+        typeof d.name === 'string' &&
+        typeof d.infer === 'function' &&
+        typeof d.kernel === 'function'
+      )
+        opDefs.set(d.name, d as OpDef<any>);
     }
   }
   return opDefs.get(name);
@@ -172,28 +227,49 @@ export function rebuildGraph(config: FunctionalConfig, resolveLayer: LayerResolv
 function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: Layer[]): RebuiltGraph {
   const model = String(config.name);
   if (!Array.isArray(config.layers)) fail(model, `"layers" must be a list, received ${JSON.stringify(config.layers)}`);
-  const made = new Map<string, { layer: Layer | null; op: OpDef<any> | null; attrs: unknown; entry: LayerEntry; outputs: SymbolicTensor[][] }>();
+  const made = new Map<
+    string,
+    { layer: Layer | null; op: OpDef<any> | null; attrs: unknown; entry: LayerEntry; outputs: SymbolicTensor[][] }
+  >();
   for (const [i, entry] of config.layers.entries()) {
-    if (!isRecord(entry) || typeof entry.className !== 'string') fail(model, `layer ${i} must be {className, config, name, inboundNodes}, received ${JSON.stringify(entry)}`);
+    if (!isRecord(entry) || typeof entry.className !== 'string')
+      fail(model, `layer ${i} must be {className, config, name, inboundNodes}, received ${JSON.stringify(entry)}`);
     const name = String(entry.name ?? (entry.config as Record<string, unknown>)?.name);
     if (made.has(name)) fail(model, `the name "${name}" is given to two layers`);
     if (entry.className === TENSOR_OP) {
       const opName = String((entry.config as Record<string, unknown>)?.op);
       const def = opDefByName(opName);
       if (!def) fail(model, `node "${name}" is the op "${opName}", which @strata/tensor does not have`);
-      made.set(name, { layer: null, op: def, attrs: (entry.config as Record<string, unknown>).attrs, entry, outputs: [] });
+      made.set(name, {
+        layer: null,
+        op: def,
+        attrs: (entry.config as Record<string, unknown>).attrs,
+        entry,
+        outputs: [],
+      });
     } else {
       const layer = resolveLayer({ className: entry.className, config: { ...(entry.config ?? {}), name } });
       layers.push(layer);
-      made.set(name, { layer, op: null, attrs: null, entry, outputs: layer instanceof InputLayer ? [[layer.output]] : [] });
+      made.set(name, {
+        layer,
+        op: null,
+        attrs: null,
+        entry,
+        outputs: layer instanceof InputLayer ? [[layer.output]] : [],
+      });
     }
   }
 
   const lookup = (h: unknown): SymbolicTensor | undefined => {
-    if (!Array.isArray(h) || h.length < 3) fail(model, `a tensor reference must be [layerName, nodeIndex, tensorIndex], received ${JSON.stringify(h)}`);
+    if (!Array.isArray(h) || h.length < 3)
+      fail(model, `a tensor reference must be [layerName, nodeIndex, tensorIndex], received ${JSON.stringify(h)}`);
     const [layerName, nodeIndex, tensorIndex] = h as TensorHistory;
     const target = made.get(layerName);
-    if (!target) fail(model, `a call reads the output of "${layerName}", which is not among the layers (${[...made.keys()].join(', ')})`);
+    if (!target)
+      fail(
+        model,
+        `a call reads the output of "${layerName}", which is not among the layers (${[...made.keys()].join(', ')})`,
+      );
     return target.outputs[nodeIndex - builtInNodes(target.layer)]?.[tensorIndex];
   };
   const temporaries: Tensor[] = [];
@@ -230,14 +306,20 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
     return { value: x };
   };
 
-  const pending = [...made.entries()].map(([name, m]) => ({ name, m, next: 0, nodes: Array.isArray(m.entry.inboundNodes) ? m.entry.inboundNodes : [] }));
+  const pending = [...made.entries()].map(([name, m]) => ({
+    name,
+    m,
+    next: 0,
+    nodes: Array.isArray(m.entry.inboundNodes) ? m.entry.inboundNodes : [],
+  }));
   try {
     for (let progress = true; progress; ) {
       progress = false;
       for (const p of pending) {
         while (p.next < p.nodes.length) {
           const node = p.nodes[p.next];
-          if (!isRecord(node) || !Array.isArray(node.args)) fail(model, `call ${p.next} of "${p.name}" must be {args, kwargs}, received ${JSON.stringify(node)}`);
+          if (!isRecord(node) || !Array.isArray(node.args))
+            fail(model, `call ${p.next} of "${p.name}" must be {args, kwargs}, received ${JSON.stringify(node)}`);
           const args = read(node.args);
           const kwargs = read(node.kwargs ?? {});
           if (!args || !kwargs) break;
@@ -247,7 +329,10 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
             // Keras 3 writes a call with several positional tensors (MultiHeadAttention's query, value) as
             // several args; Strata's layers take them as one list.
             const positional = args.value as unknown[];
-            result = p.m.layer!.apply((positional.length === 1 ? positional[0] : positional) as Tensor, kwargs.value as CallOptions);
+            result = p.m.layer!.apply(
+              (positional.length === 1 ? positional[0] : positional) as Tensor,
+              kwargs.value as CallOptions,
+            );
           }
           p.m.outputs.push((Array.isArray(result) ? result : [result]) as SymbolicTensor[]);
           for (const t of temporaries.splice(0)) t.dispose();
@@ -260,17 +345,26 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
     for (const t of temporaries) t.dispose();
   }
   const stuck = pending.find((p) => p.next < p.nodes.length);
-  if (stuck) fail(model, `call ${stuck.next} of "${stuck.name}" reads tensors no layer produces (${JSON.stringify(stuck.nodes[stuck.next])}); the config is inconsistent`);
+  if (stuck)
+    fail(
+      model,
+      `call ${stuck.next} of "${stuck.name}" reads tensors no layer produces (${JSON.stringify(stuck.nodes[stuck.next])}); the config is inconsistent`,
+    );
 
   const pick = (what: string, list: unknown): SymbolicTensor[] | Record<string, SymbolicTensor> => {
     if (isRecord(list) && Object.keys(list).length > 0) {
       const picked = pick(what, Object.values(list)) as SymbolicTensor[];
       return Object.fromEntries(Object.keys(list).map((k, i) => [k, picked[i]]));
     }
-    if (!Array.isArray(list) || list.length === 0) fail(model, `"${what}" must be a non-empty list of [layerName, nodeIndex, tensorIndex], received ${JSON.stringify(list)}`);
+    if (!Array.isArray(list) || list.length === 0)
+      fail(
+        model,
+        `"${what}" must be a non-empty list of [layerName, nodeIndex, tensorIndex], received ${JSON.stringify(list)}`,
+      );
     return list.map((h) => {
       const t = lookup(h);
-      if (!t || !isSymbolic(t)) fail(model, `${what} names ${JSON.stringify(h)}, which is not a tensor of the rebuilt graph`);
+      if (!t || !isSymbolic(t))
+        fail(model, `${what} names ${JSON.stringify(h)}, which is not a tensor of the rebuilt graph`);
       return t;
     });
   };
@@ -285,7 +379,12 @@ export interface SequentialConfig {
 }
 
 /** A Sequential's config: its layers, after an InputLayer for its input when it has one. */
-export function stackConfig(name: string, trainable: boolean, layers: readonly Layer[], graph: Graph | null): SequentialConfig {
+export function stackConfig(
+  name: string,
+  trainable: boolean,
+  layers: readonly Layer[],
+  graph: Graph | null,
+): SequentialConfig {
   const list: SerializedObject[] = [];
   const start = graph?.inputs[0];
   if (start && start.node instanceof InputNode && start.node.layer) list.push(serializeLayer(start.node.layer));
@@ -296,11 +395,15 @@ export function stackConfig(name: string, trainable: boolean, layers: readonly L
 /** The layers of a Sequential config, made by `resolveLayer`, checking the list's form. */
 export function stackLayers(config: SequentialConfig, resolveLayer: LayerResolver): Layer[] {
   if (!isRecord(config) || !Array.isArray(config.layers)) {
-    throw new ModelError(`cannot rebuild a Sequential model from its config: "layers" must be a list of {className, config}, received ${JSON.stringify(isRecord(config) ? config.layers : config)}`);
+    throw new ModelError(
+      `cannot rebuild a Sequential model from its config: "layers" must be a list of {className, config}, received ${JSON.stringify(isRecord(config) ? config.layers : config)}`,
+    );
   }
   return config.layers.map((entry, i) => {
     if (!isRecord(entry) || typeof entry.className !== 'string') {
-      throw new ModelError(`cannot rebuild Sequential "${config.name}": layer ${i} must be {className, config}, received ${JSON.stringify(entry)}`);
+      throw new ModelError(
+        `cannot rebuild Sequential "${config.name}": layer ${i} must be {className, config}, received ${JSON.stringify(entry)}`,
+      );
     }
     return resolveLayer({ className: entry.className, config: (entry.config ?? {}) as Record<string, unknown> });
   });

@@ -41,7 +41,10 @@ describe('a subclassed model that recurses over a tree-shaped input', () => {
     const params = m.countParams();
     expect(params).toBe(8 * 4 + 4 + 4 + 1);
     await expectNoLeak(async () => {
-      const tree: Tree = [[0, [1, 2]], [3, 4]];
+      const tree: Tree = [
+        [0, [1, 2]],
+        [3, 4],
+      ];
       const deep = m.apply(leaves, { tree });
       const row = (i: number) => slice(leaves, [i, 0], [1, 4]);
       const pair = (a: Tensor, b: Tensor) => m.combine.apply(concat([a, b], -1));
@@ -54,7 +57,9 @@ describe('a subclassed model that recurses over a tree-shaped input', () => {
     expect(m.graph).toBeNull();
     const print = captured();
     m.summary({ printFn: print.printFn });
-    expect(print.lines.join('\n')).toContain('could not be traced on symbolic inputs, so shapes and connections are unknown (TreeEncoder needs the tree to encode: model.apply(leaves, { tree }))');
+    expect(print.lines.join('\n')).toContain(
+      'could not be traced on symbolic inputs, so shapes and connections are unknown (TreeEncoder needs the tree to encode: model.apply(leaves, { tree }))',
+    );
     dispose([leaves, shallow]);
     m.dispose();
   });
@@ -65,7 +70,16 @@ describe('a subclassed model that recurses over a tree-shaped input', () => {
     m.apply(leaves, { tree: [0, 1] }).dispose();
     const before = memory().numTensors;
     const tape = new GradientTape();
-    const loss = tape.record(() => tidy(() => m.apply(leaves, { tree: [[0, 1], [2, 3]] })));
+    const loss = tape.record(() =>
+      tidy(() =>
+        m.apply(leaves, {
+          tree: [
+            [0, 1],
+            [2, 3],
+          ],
+        }),
+      ),
+    );
     const [kernel] = tape.gradient(loss, [m.combine.kernel]);
     expect(kernel!.shape).toEqual([8, 4]);
     expect(Array.from(kernel!.dataSync()).some((g) => g !== 0)).toBe(true);

@@ -24,7 +24,12 @@ describe('Functional', () => {
     const m = mlp('plain');
     expect(m.layers.map((l) => l.name)).toEqual(['plain_in', 'plain_hidden', 'plain_out']);
     expect(m.layers[0]).toBeInstanceOf(InputLayer);
-    expect(m.weights.map((w) => w.name)).toEqual(['plain_hidden/kernel', 'plain_hidden/bias', 'plain_out/kernel', 'plain_out/bias']);
+    expect(m.weights.map((w) => w.name)).toEqual([
+      'plain_hidden/kernel',
+      'plain_hidden/bias',
+      'plain_out/kernel',
+      'plain_out/bias',
+    ]);
     expect(m.countParams()).toBe(4 * 8 + 8 + 8 * 3 + 3);
     const xs = randomNormal([5, 4], { seed: 2 });
     await expectNoLeak(async () => {
@@ -66,7 +71,10 @@ describe('Functional', () => {
     const xb = tensor([[3, 4, 5]]);
     await expectNoLeak(async () => {
       const [s, j] = m.apply([xa, xb]) as Tensor[];
-      expect([s.shape, j.shape]).toEqual([[1, 1], [1, 5]]);
+      expect([s.shape, j.shape]).toEqual([
+        [1, 1],
+        [1, 5],
+      ]);
       expect(await values(j)).toEqual([1, 2, 3, 4, 5]);
       const byName = m.predict({ right: xb, left: xa }) as Tensor[];
       await expectClose(byName[1], j);
@@ -74,14 +82,24 @@ describe('Functional', () => {
     });
     // Wrong number or nesting of inputs, eager or symbolic: the message names the model's inputs.
     const takes = 'Model "two_by_two" takes 2 input(s) (left [null,2], right [null,3])';
-    expect(() => m.apply([xa])).toThrow(`${takes}, received 1; pass an array of 2 tensors in that order, or a record keyed by input name`);
+    expect(() => m.apply([xa])).toThrow(
+      `${takes}, received 1; pass an array of 2 tensors in that order, or a record keyed by input name`,
+    );
     expect(() => m.apply(xa)).toThrow(`${takes}, received 1;`);
     expect(() => m.apply([xa, xb, xb])).toThrow(`${takes}, received 3;`);
-    expect(() => m.apply([[xa, xb]] as never)).toThrow(`${takes}; received an array at position 0: the inputs must be a flat list. Pass an array of 2 tensors`);
+    expect(() => m.apply([[xa, xb]] as never)).toThrow(
+      `${takes}; received an array at position 0: the inputs must be a flat list. Pass an array of 2 tensors`,
+    );
     expect(() => m.apply(input({ shape: [2] }))).toThrow(`${takes}, received 1;`);
-    expect(() => m.apply({ left: xa, rigth: xb })).toThrow('has inputs "left", "right"; received keys "left", "rigth" (missing right)');
-    expect(() => m.predict({ left: xa })).toThrow('predict: model "two_by_two" has inputs "left", "right"; received keys "left" (missing right)');
-    expect(() => m.apply([xb, xa])).toThrow('Input 0 of layer "two_by_two" is incompatible: expected shape=[null,2], received shape [1,3]');
+    expect(() => m.apply({ left: xa, rigth: xb })).toThrow(
+      'has inputs "left", "right"; received keys "left", "rigth" (missing right)',
+    );
+    expect(() => m.predict({ left: xa })).toThrow(
+      'predict: model "two_by_two" has inputs "left", "right"; received keys "left" (missing right)',
+    );
+    expect(() => m.apply([xb, xa])).toThrow(
+      'Input 0 of layer "two_by_two" is incompatible: expected shape=[null,2], received shape [1,3]',
+    );
     xa.dispose();
     xb.dispose();
     m.dispose();
@@ -91,14 +109,20 @@ describe('Functional', () => {
     expect(() => new Functional({ inputs: tensor([1]), outputs: tensor([1]), name: 'bad_io' })).toThrow(
       'Functional "bad_io": inputs[0] must be a symbolic tensor (from input(), or a layer or op applied to one), received Tensor',
     );
-    expect(() => new Functional({ name: 'half' } as never)).toThrow('Functional "half": give both inputs and outputs, e.g. new Functional({ inputs: x, outputs: y }) with x = input({ shape: [4] })');
+    expect(() => new Functional({ name: 'half' } as never)).toThrow(
+      'Functional "half": give both inputs and outputs, e.g. new Functional({ inputs: x, outputs: y }) with x = input({ shape: [4] })',
+    );
   });
 
   it('finds layers by name or index', () => {
     const m = mlp('lookup');
     expect(m.getLayer(1).name).toBe('lookup_hidden');
-    expect(() => m.getLayer('nope')).toThrow('getLayer: no layer named "nope" in model "lookup"; its layers are: lookup_in, lookup_hidden, lookup_out');
-    expect(() => m.getLayer(3)).toThrow('getLayer: was asked for the layer at index 3, but model "lookup" has 3 layer(s)');
+    expect(() => m.getLayer('nope')).toThrow(
+      'getLayer: no layer named "nope" in model "lookup"; its layers are: lookup_in, lookup_hidden, lookup_out',
+    );
+    expect(() => m.getLayer(3)).toThrow(
+      'getLayer: was asked for the layer at index 3, but model "lookup" has 3 layer(s)',
+    );
     m.dispose();
   });
 
@@ -124,7 +148,9 @@ describe('Functional', () => {
 
   it('records symbolic call options as inputs: the states of an encoder start a decoder', async () => {
     const enc = input({ shape: [5, 3], name: 'source' });
-    const [, h, c] = new LSTM({ units: 4, returnState: true, name: 'encoder' }).apply(enc) as unknown as SymbolicTensor[];
+    const [, h, c] = new LSTM({ units: 4, returnState: true, name: 'encoder' }).apply(
+      enc,
+    ) as unknown as SymbolicTensor[];
     const dec = input({ shape: [6, 2], name: 'target' });
     const decoder = new LSTM({ units: 4, returnSequences: true, name: 'decoder' });
     const out = new Dense({ units: 7, name: 'vocab' }).apply(decoder.apply(dec, { initialState: [h, c] }));
@@ -182,12 +208,24 @@ describe('models inside models', () => {
     const y = residual.apply(wrapper.apply(seq.apply(x)));
     const outer = new Functional({ inputs: x, outputs: y, name: 'outer' });
     expect(y.shape).toEqual([null, 1]);
-    expect(outer.layers.map((l) => l.name)).toEqual([expect.stringMatching(/^input_layer/), 'stack', 'wrapper', 'residual']);
+    expect(outer.layers.map((l) => l.name)).toEqual([
+      expect.stringMatching(/^input_layer/),
+      'stack',
+      'wrapper',
+      'residual',
+    ]);
     const names = outer.weights.map((w) => w.name);
     expect(names).toEqual([
-      'seq_dense/kernel', 'seq_dense/bias',
-      'wrapped_hidden/kernel', 'wrapped_hidden/bias', 'wrapped_out/kernel', 'wrapped_out/bias', 'wrapper_head/kernel', 'wrapper_head/bias',
-      expect.stringMatching(/\/kernel$/), expect.stringMatching(/\/bias$/),
+      'seq_dense/kernel',
+      'seq_dense/bias',
+      'wrapped_hidden/kernel',
+      'wrapped_hidden/bias',
+      'wrapped_out/kernel',
+      'wrapped_out/bias',
+      'wrapper_head/kernel',
+      'wrapper_head/bias',
+      expect.stringMatching(/\/kernel$/),
+      expect.stringMatching(/\/bias$/),
     ]);
     expect(outer.countParams()).toBe(20 + (40 + 27) + 4 + 2);
     const xs = randomNormal([2, 4], { seed: 5 });

@@ -49,12 +49,17 @@ export class Functional extends Model {
   #outputKeys: string[] | null = null;
 
   constructor(args: FunctionalArgs | { name?: string; trainable?: boolean; [DEFER_GRAPH]: true }) {
-    if (typeof args !== 'object' || args === null) throw new ModelError(`Functional: expected {inputs, outputs, name?}, received ${args === null ? 'null' : typeof args}`);
+    if (typeof args !== 'object' || args === null)
+      throw new ModelError(
+        `Functional: expected {inputs, outputs, name?}, received ${args === null ? 'null' : typeof args}`,
+      );
     super({ name: args.name, trainable: args.trainable });
     if (DEFER_GRAPH in args) return;
     const { inputs, outputs } = args as FunctionalArgs;
     if (inputs === undefined || outputs === undefined) {
-      throw new ModelError(`Functional "${this.name}": give both inputs and outputs, e.g. new Functional({ inputs: x, outputs: y }) with x = input({ shape: [4] })`);
+      throw new ModelError(
+        `Functional "${this.name}": give both inputs and outputs, e.g. new Functional({ inputs: x, outputs: y }) with x = input({ shape: [4] })`,
+      );
     }
     const owner = `Functional "${this.name}"`;
     const ins = flattenStructure('inputs', owner, inputs);
@@ -81,7 +86,10 @@ export class Functional extends Model {
   override apply(inputs: { readonly [inputName: string]: Tensor }, options?: CallOptions): Tensor | Tensor[];
   override apply<T extends SymbolicTensorLike>(inputs: T, options?: CallOptions): T;
   override apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
-  override apply(inputs: LayerInputs, options?: CallOptions): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
+  override apply(
+    inputs: LayerInputs,
+    options?: CallOptions,
+  ): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
   override apply(inputs: never, options?: CallOptions): unknown {
     this.#checkStructure(inputs);
     const result = super.apply(inputs, options);
@@ -121,12 +129,16 @@ export class Functional extends Model {
     const list = Array.isArray(inputs) ? inputs : [inputs];
     const n = graph.inputs.length;
     const expected = graph.inputs.map((x) => `${graph.inputName(x)} ${fmtShape(x.shape)}`).join(', ');
-    const how = n === 1 ? 'pass one tensor' : `pass an array of ${n} tensors in that order, or a record keyed by input name`;
+    const how =
+      n === 1 ? 'pass one tensor' : `pass an array of ${n} tensors in that order, or a record keyed by input name`;
     const nested = list.findIndex((x) => Array.isArray(x));
     if (nested >= 0) {
-      throw new ModelError(`Model "${this.name}" takes ${n} input(s) (${expected}); received an array at position ${nested}: the inputs must be a flat list. ${how[0].toUpperCase()}${how.slice(1)}`);
+      throw new ModelError(
+        `Model "${this.name}" takes ${n} input(s) (${expected}); received an array at position ${nested}: the inputs must be a flat list. ${how[0].toUpperCase()}${how.slice(1)}`,
+      );
     }
-    if (list.length !== n) throw new ModelError(`Model "${this.name}" takes ${n} input(s) (${expected}), received ${list.length}; ${how}`);
+    if (list.length !== n)
+      throw new ModelError(`Model "${this.name}" takes ${n} input(s) (${expected}), received ${list.length}; ${how}`);
   }
 
   /** Runs the graph: every layer gets `training` and its inputs' masks. */
@@ -139,7 +151,12 @@ export class Functional extends Model {
       );
     }
     const mask = options.mask;
-    const masks = mask === undefined || mask === null ? undefined : Array.isArray(mask) ? (mask as (Tensor | null)[]) : [mask as Tensor];
+    const masks =
+      mask === undefined || mask === null
+        ? undefined
+        : Array.isArray(mask)
+          ? (mask as (Tensor | null)[])
+          : [mask as Tensor];
     const outs = execute(graph, list, { training: options.training, masks }) as Tensor[];
     this.#stashMasks(outs);
     return this.#singleOutput ? outs[0] : outs;
@@ -173,7 +190,10 @@ export class Functional extends Model {
   /** Its layers and how they are connected (Keras's functional config, camelCase). */
   override getConfig(): Record<string, unknown> {
     const graph = this.requireGraph('getConfig');
-    return graphConfig(graph, this.name, this.trainable, { inputs: this.#inputKeys, outputs: this.#outputKeys }) as unknown as Record<string, unknown>;
+    return graphConfig(graph, this.name, this.trainable, {
+      inputs: this.#inputKeys,
+      outputs: this.#outputKeys,
+    }) as unknown as Record<string, unknown>;
   }
 
   /**
@@ -181,12 +201,23 @@ export class Functional extends Model {
    * `resolveLayer` makes a layer from `{className, config}`; @strata/serialization passes one that
    * knows registered classes, the default knows the built-ins.
    */
-  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {}): T {
+  static override fromConfig<T extends Layer>(
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    options: FromConfigOptions = {},
+  ): T {
     const resolve = options.resolveLayer ?? resolveInFunctional;
     const { inputs, outputs } = rebuildGraph(config as unknown as FunctionalConfig, resolve);
     // A single tensor stays single; records (inputs or outputs given by name) stay records.
     const one = <X>(xs: X[] | Record<string, X>): unknown => (Array.isArray(xs) && xs.length === 1 ? xs[0] : xs);
-    return new this({ inputs: one(inputs), outputs: one(outputs), name: config.name as string, trainable: config.trainable as boolean | undefined } as never);
+    return new this({
+      inputs: one(inputs),
+      outputs: one(outputs),
+      name: config.name as string,
+      trainable: config.trainable as boolean | undefined,
+    } as never);
   }
 
   /** Frees the weights of every layer no other model uses, and the graph's constants. */

@@ -22,7 +22,10 @@ describe('layer.input and layer.output', () => {
     expect(base.input).toBe(x);
     expect(base.output).toBe(y);
 
-    const features = new Functional({ inputs: base.input as SymbolicTensor, outputs: base.getLayer('io_hidden').output as SymbolicTensor });
+    const features = new Functional({
+      inputs: base.input as SymbolicTensor,
+      outputs: base.getLayer('io_hidden').output as SymbolicTensor,
+    });
     const xs = randomNormal([3, 4], { seed: 1 });
     const [kernel, bias] = hidden.getWeights();
     const want = relu(add(matmul(xs, kernel), bias));
@@ -39,18 +42,24 @@ describe('layer.input and layer.output', () => {
     const ya = shared.apply(a);
     const yb = shared.apply(b);
     expect(shared.inboundCallCount).toBe(2);
-    expect(() => shared.output).toThrow('Layer "io_shared" was called 2 times on symbolic tensors, so "output" is ambiguous; use getOutputAt(i) with i from 0 to 1');
+    expect(() => shared.output).toThrow(
+      'Layer "io_shared" was called 2 times on symbolic tensors, so "output" is ambiguous; use getOutputAt(i) with i from 0 to 1',
+    );
     expect(() => shared.input).toThrow(/use getInputAt\(i\)/);
     expect(shared.getOutputAt(0)).toBe(ya);
     expect(shared.getOutputAt(1)).toBe(yb);
     expect(shared.getInputAt(1)).toBe(b);
-    expect(() => shared.getOutputAt(2)).toThrow('Layer "io_shared": call index must be an integer from 0 to 1, received 2');
+    expect(() => shared.getOutputAt(2)).toThrow(
+      'Layer "io_shared": call index must be an integer from 0 to 1, received 2',
+    );
     shared.dispose();
   });
 
   it('of a layer never called on symbolic tensors say how to get one', () => {
     const lone = new Dense({ units: 2, name: 'io_lone' });
-    expect(() => lone.output).toThrow('Layer "io_lone" has never been called on symbolic tensors, so it has no output; call it on the output of input() first');
+    expect(() => lone.output).toThrow(
+      'Layer "io_lone" has never been called on symbolic tensors, so it has no output; call it on the output of input() first',
+    );
   });
 
   it('are not changed by the traces summary() makes of a subclassed model', () => {
@@ -71,8 +80,12 @@ describe('layer.input and layer.output', () => {
   });
 
   it('in a Sequential give the layer outputs as Keras does', () => {
-    const seq = new Sequential([input({ shape: [4] }), new Dense({ units: 5, name: 'io_s1' }), new Dense({ units: 1, name: 'io_s2' })]);
-    expect((seq.getLayer('io_s2').input as SymbolicTensor)).toBe(seq.getLayer('io_s1').output);
+    const seq = new Sequential([
+      input({ shape: [4] }),
+      new Dense({ units: 5, name: 'io_s1' }),
+      new Dense({ units: 1, name: 'io_s2' }),
+    ]);
+    expect(seq.getLayer('io_s2').input as SymbolicTensor).toBe(seq.getLayer('io_s1').output);
     expect(seq.getLayer('io_s2').output).toBe(seq.output);
     seq.dispose();
   });

@@ -1,4 +1,17 @@
-import { setBackend, add, dispose, memory, mul, randomNormal, sum, tensor, tidy, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  setBackend,
+  add,
+  dispose,
+  memory,
+  mul,
+  randomNormal,
+  sum,
+  tensor,
+  tidy,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { expectNoLeak } from '@strata/tensor/testing';
 import { Dense, Embedding, Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
@@ -40,7 +53,14 @@ describe('subclassed models', () => {
     const xs = randomNormal([3, 6], { seed: 4 });
     const y = m.apply(xs);
     expect(y.shape).toEqual([3, 1]);
-    expect(m.weights.map((w) => w.name)).toEqual(['left/kernel', 'left/bias', 'right/kernel', 'right/bias', 'score/kernel', 'score/bias']);
+    expect(m.weights.map((w) => w.name)).toEqual([
+      'left/kernel',
+      'left/bias',
+      'right/kernel',
+      'right/bias',
+      'score/kernel',
+      'score/bias',
+    ]);
     expect(m.inputs[0].shape).toEqual([null, 6]);
     expect(m.outputs[0].shape).toEqual([null, 1]);
     expect(m.graph!.nodes.map((n) => m.graph!.nameOf(n))).toEqual(['left', 'right', 'add', 'probe', 'score']);
@@ -141,13 +161,20 @@ describe('subclassed models', () => {
     expect(y.shape).toEqual([1, 2]);
     expect(m.graph).toBeNull();
     expect(String(m.traceError)).toMatch(/dataSync\(\): SymbolicTensor.* has no values/);
-    expect(() => m.inputs).toThrow(/^Model "data_dependent" has no graph for inputs: its call\(\) could not be traced on symbolic inputs \(dataSync\(\): /);
+    expect(() => m.inputs).toThrow(
+      /^Model "data_dependent" has no graph for inputs: its call\(\) could not be traced on symbolic inputs \(dataSync\(\): /,
+    );
     const print = captured();
     m.summary({ printFn: print.printFn, lineLength: 80 });
-    expect(print.lines.filter((l) => l.startsWith('│')).map((l) => l.split('│')[1].trim())).toEqual(['when_positive (Dense)', 'when_negative (Dense)']);
+    expect(print.lines.filter((l) => l.startsWith('│')).map((l) => l.split('│')[1].trim())).toEqual([
+      'when_positive (Dense)',
+      'when_negative (Dense)',
+    ]);
     expect(print.lines.some((l) => l.includes('0 (unbuilt)'))).toBe(true);
     expect(print.lines.slice(-2)).toEqual([
-      expect.stringMatching(/^ Only a list of layers: call\(\) could not be traced on symbolic inputs, so shapes and connections are unknown \(dataSync\(\): SymbolicTensor\(shape=\[\], dtype=float32, name=sum\) has no values/),
+      expect.stringMatching(
+        /^ Only a list of layers: call\(\) could not be traced on symbolic inputs, so shapes and connections are unknown \(dataSync\(\): SymbolicTensor\(shape=\[\], dtype=float32, name=sum\) has no values/,
+      ),
       ' The model still runs eagerly. For the full summary, call() must run on symbolic inputs of the built shape alone: no reading tensor values, no call options it cannot do without.',
     ]);
     y.dispose();
@@ -174,7 +201,9 @@ describe('subclassed models', () => {
     expect(y.shape).toEqual([1, 2]);
     expect(m.traceError).toBeInstanceOf(GraphError);
     expect((m.traceError as GraphError).shapeMismatch).toBe(false);
-    expect(String(m.traceError)).toMatch(/Layer "flip" \(SignFlip\) cannot be applied to input "holder_input" of shape \[null,3\]: dataSync\(\): /);
+    expect(String(m.traceError)).toMatch(
+      /Layer "flip" \(SignFlip\) cannot be applied to input "holder_input" of shape \[null,3\]: dataSync\(\): /,
+    );
     dispose([xs, y]);
     m.dispose();
   });

@@ -1,6 +1,24 @@
 import { Tensor, isSymbolic, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
-import { type Layer, classNameOf, type CallOptions, type LayerArgs, type LayerInput, type LayerInputs, type ShapeOrShapes } from '@strata/layers';
-import { Graph, GraphError, InputLayer, collectNodes, tracing, holdGraph, holdersOf, releaseGraph, type SymbolicTensor } from '@strata/graph';
+import {
+  type Layer,
+  classNameOf,
+  type CallOptions,
+  type LayerArgs,
+  type LayerInput,
+  type LayerInputs,
+  type ShapeOrShapes,
+} from '@strata/layers';
+import {
+  Graph,
+  GraphError,
+  InputLayer,
+  collectNodes,
+  tracing,
+  holdGraph,
+  holdersOf,
+  releaseGraph,
+  type SymbolicTensor,
+} from '@strata/graph';
 import { ModelError } from './errors';
 import { standardizeInputs } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
@@ -104,9 +122,13 @@ export class Model extends Trainer {
     if (graph) return graph;
     if (this.#traceError) {
       const why = this.#traceError instanceof Error ? this.#traceError.message : String(this.#traceError);
-      throw new ModelError(`Model "${this.name}" has no graph for ${what}: its call() could not be traced on symbolic inputs (${why})`);
+      throw new ModelError(
+        `Model "${this.name}" has no graph for ${what}: its call() could not be traced on symbolic inputs (${why})`,
+      );
     }
-    throw new ModelError(`Model "${this.name}" has no graph for ${what} yet: its input shape is unknown. Call it once on data, or call model.build(inputShape) first (e.g. model.build([null, 784]))`);
+    throw new ModelError(
+      `Model "${this.name}" has no graph for ${what} yet: its input shape is unknown. Call it once on data, or call model.build(inputShape) first (e.g. model.build([null, 784]))`,
+    );
   }
 
   // ---- building ----
@@ -117,8 +139,14 @@ export class Model extends Trainer {
   override apply(inputs: { readonly [inputName: string]: Tensor }, options?: CallOptions): Tensor | Tensor[];
   override apply<T extends SymbolicTensorLike>(inputs: T, options?: CallOptions): T;
   override apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
-  override apply(inputs: LayerInputs, options?: CallOptions): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
-  override apply(inputs: LayerInputs | { readonly [inputName: string]: Tensor }, options: CallOptions = {}): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[] {
+  override apply(
+    inputs: LayerInputs,
+    options?: CallOptions,
+  ): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[];
+  override apply(
+    inputs: LayerInputs | { readonly [inputName: string]: Tensor },
+    options: CallOptions = {},
+  ): Tensor | Tensor[] | SymbolicTensorLike | SymbolicTensorLike[] {
     if (isNamed(inputs)) {
       const { list, single } = standardizeInputs(this, inputs, `Model "${this.name}"`);
       inputs = single ? list[0] : list;
@@ -163,7 +191,10 @@ export class Model extends Trainer {
     this.#multiInput = isShapeList(inputShape);
     const shapes = (isShapeList(inputShape) ? inputShape : [inputShape]) as Shape[];
     // The batch size of the call that built the model is not part of the model.
-    this.#inputSpecs = shapes.map((s, i) => ({ shape: [null, ...s.slice(1)], dtype: this.#inputDtypes?.[i] ?? 'float32' }));
+    this.#inputSpecs = shapes.map((s, i) => ({
+      shape: [null, ...s.slice(1)],
+      dtype: this.#inputDtypes?.[i] ?? 'float32',
+    }));
   }
 
   #retrace(): void {
@@ -171,9 +202,15 @@ export class Model extends Trainer {
     const specs = this.#inputSpecs;
     if (!specs) return;
     try {
-      const inputs = specs.map((s, i) => new InputLayer({ batchShape: s.shape, dtype: s.dtype, name: `${this.name}_input${i === 0 ? '' : `_${i}`}` }).output);
+      const inputs = specs.map(
+        (s, i) =>
+          new InputLayer({ batchShape: s.shape, dtype: s.dtype, name: `${this.name}_input${i === 0 ? '' : `_${i}`}` })
+            .output,
+      );
       // No `training`: layers called with the caller's (undefined) flag take the one the graph runs with.
-      const { result, nodes } = tracing(() => collectNodes(() => this.call((this.#multiInput ? inputs : inputs[0]) as unknown as Tensor, {})));
+      const { result, nodes } = tracing(() =>
+        collectNodes(() => this.call((this.#multiInput ? inputs : inputs[0]) as unknown as Tensor, {})),
+      );
       let graph: Graph;
       try {
         graph = new Graph(inputs, result, `Model "${this.name}"`);
@@ -201,12 +238,17 @@ export class Model extends Trainer {
     const layers = this.layers;
     if (typeof nameOrIndex === 'number') {
       if (!Number.isInteger(nameOrIndex) || nameOrIndex < 0 || nameOrIndex >= layers.length) {
-        throw new ModelError(`getLayer: was asked for the layer at index ${nameOrIndex}, but model "${this.name}" has ${layers.length} layer(s)`);
+        throw new ModelError(
+          `getLayer: was asked for the layer at index ${nameOrIndex}, but model "${this.name}" has ${layers.length} layer(s)`,
+        );
       }
       return layers[nameOrIndex];
     }
     const found = layers.find((l) => l.name === nameOrIndex);
-    if (!found) throw new ModelError(`getLayer: no layer named "${nameOrIndex}" in model "${this.name}"; its layers are: ${layers.map((l) => l.name).join(', ') || 'none'}`);
+    if (!found)
+      throw new ModelError(
+        `getLayer: no layer named "${nameOrIndex}" in model "${this.name}"; its layers are: ${layers.map((l) => l.name).join(', ') || 'none'}`,
+      );
     return found;
   }
 
@@ -241,7 +283,11 @@ export class Model extends Trainer {
     const graph = this.graph;
     const shapes = graph ? graph.inputs.map((x) => [...x.shape]) : null;
     const buildConfig = shapes ? { inputShape: shapes.length === 1 ? shapes[0] : shapes } : null;
-    return JSON.stringify({ className: classNameOf(this), config: this.getConfig(), ...(buildConfig ? { buildConfig } : {}) });
+    return JSON.stringify({
+      className: classNameOf(this),
+      config: this.getConfig(),
+      ...(buildConfig ? { buildConfig } : {}),
+    });
   }
 
   /** @internal for summaries: whether the model is a plain stack (Sequential overrides). */

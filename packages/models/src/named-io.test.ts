@@ -31,7 +31,10 @@ function ticketClassifier(): Functional {
   const features = S(new Concatenate().apply([titleFeatures, bodyFeatures, tags]));
   return new Functional({
     inputs: { title, body, tags },
-    outputs: { priority: new Dense({ units: 1, name: 'priority_score' }).apply(features), department: new Dense({ units: DEPARTMENTS, name: 'department_logits' }).apply(features) },
+    outputs: {
+      priority: new Dense({ units: 1, name: 'priority_score' }).apply(features),
+      department: new Dense({ units: DEPARTMENTS, name: 'department_logits' }).apply(features),
+    },
     name: 'ticket_classifier',
   });
 }
@@ -40,10 +43,20 @@ function tfjsTicketClassifier(): tfl.LayersModel {
   const title = tfl.input({ shape: [null], dtype: 'int32' });
   const body = tfl.input({ shape: [null], dtype: 'int32' });
   const tags = tfl.input({ shape: [TAGS] });
-  const t = tfl.layers.lstm({ units: 16 }).apply(tfl.layers.embedding({ inputDim: VOCAB, outputDim: 8 }).apply(title)) as tfl.SymbolicTensor;
-  const b = tfl.layers.lstm({ units: 4 }).apply(tfl.layers.embedding({ inputDim: VOCAB, outputDim: 8 }).apply(body)) as tfl.SymbolicTensor;
+  const t = tfl.layers
+    .lstm({ units: 16 })
+    .apply(tfl.layers.embedding({ inputDim: VOCAB, outputDim: 8 }).apply(title)) as tfl.SymbolicTensor;
+  const b = tfl.layers
+    .lstm({ units: 4 })
+    .apply(tfl.layers.embedding({ inputDim: VOCAB, outputDim: 8 }).apply(body)) as tfl.SymbolicTensor;
   const f = tfl.layers.concatenate().apply([t, b, tags]) as tfl.SymbolicTensor;
-  return tfl.model({ inputs: [title, body, tags], outputs: [tfl.layers.dense({ units: 1 }).apply(f) as tfl.SymbolicTensor, tfl.layers.dense({ units: DEPARTMENTS }).apply(f) as tfl.SymbolicTensor] });
+  return tfl.model({
+    inputs: [title, body, tags],
+    outputs: [
+      tfl.layers.dense({ units: 1 }).apply(f) as tfl.SymbolicTensor,
+      tfl.layers.dense({ units: DEPARTMENTS }).apply(f) as tfl.SymbolicTensor,
+    ],
+  });
 }
 
 function data(n: number): { title: Tensor; body: Tensor; tags: Tensor; priority: Tensor; department: Tensor } {
@@ -63,8 +76,16 @@ describe('a Functional with named inputs and outputs: the ticket classifier', ()
     expect(ours.countParams()).toBe(theirs.countParams());
     // tfjs orders layers by depth, Strata in the order they were called: compare per class.
     const perLayer = (pairs: [string, number][]) => pairs.map(([cls, n]) => `${cls} ${n}`).sort();
-    expect(perLayer(ours.layers.filter((l) => !['title', 'body', 'tags'].includes(l.name)).map((l) => [l.constructor.name, l.countParams()]))).toEqual(
-      perLayer(theirs.layers.filter((l) => l.getClassName() !== 'InputLayer').map((l) => [l.getClassName(), l.countParams()])),
+    expect(
+      perLayer(
+        ours.layers
+          .filter((l) => !['title', 'body', 'tags'].includes(l.name))
+          .map((l) => [l.constructor.name, l.countParams()]),
+      ),
+    ).toEqual(
+      perLayer(
+        theirs.layers.filter((l) => l.getClassName() !== 'InputLayer').map((l) => [l.getClassName(), l.countParams()]),
+      ),
     );
     expect(ours.inputNames).toEqual(['title', 'body', 'tags']);
     expect(ours.outputNames).toEqual(['priority', 'department']);
@@ -78,15 +99,23 @@ describe('a Functional with named inputs and outputs: the ticket classifier', ()
     await expectNoLeak(async () => {
       const named = m.apply({ tags: d.tags, title: d.title, body: d.body }) as unknown as Record<string, Tensor>;
       expect(Object.keys(named)).toEqual(['priority', 'department']);
-      expect([named.priority.shape, named.department.shape]).toEqual([[6, 1], [6, DEPARTMENTS]]);
+      expect([named.priority.shape, named.department.shape]).toEqual([
+        [6, 1],
+        [6, DEPARTMENTS],
+      ]);
       const ordered = m.apply([d.title, d.body, d.tags]) as unknown as Record<string, Tensor>;
       await expectClose(ordered.department, named.department);
-      const predicted = m.predict({ title: d.title, body: d.body, tags: d.tags }, { batchSize: 4 }) as Record<string, Tensor>;
+      const predicted = m.predict({ title: d.title, body: d.body, tags: d.tags }, { batchSize: 4 }) as Record<
+        string,
+        Tensor
+      >;
       expect(Object.keys(predicted)).toEqual(['priority', 'department']);
       await expectClose(predicted.priority, named.priority);
       dispose([named, ordered, predicted]);
     });
-    expect(() => m.predict({ title: d.title, body: d.body })).toThrow('predict: model "ticket_classifier" has inputs "title", "body", "tags"; received keys "title", "body" (missing tags)');
+    expect(() => m.predict({ title: d.title, body: d.body })).toThrow(
+      'predict: model "ticket_classifier" has inputs "title", "body", "tags"; received keys "title", "body" (missing tags)',
+    );
     dispose(d);
     m.dispose();
   });
@@ -107,8 +136,19 @@ describe('a Functional with named inputs and outputs: the ticket classifier', ()
     const start = memory().numTensors;
     const m = ticketClassifier();
     const d = data(8);
-    m.compile({ optimizer: 'adam', loss: { priority: 'mse', department: { className: 'SparseCategoricalCrossentropy', config: { fromLogits: true } } }, lossWeights: { priority: 1, department: 0.5 } });
-    const history = await m.fit({ title: d.title, body: d.body, tags: d.tags }, { priority: d.priority, department: d.department }, { epochs: 3, batchSize: 8, verbose: 0 });
+    m.compile({
+      optimizer: 'adam',
+      loss: {
+        priority: 'mse',
+        department: { className: 'SparseCategoricalCrossentropy', config: { fromLogits: true } },
+      },
+      lossWeights: { priority: 1, department: 0.5 },
+    });
+    const history = await m.fit(
+      { title: d.title, body: d.body, tags: d.tags },
+      { priority: d.priority, department: d.department },
+      { epochs: 3, batchSize: 8, verbose: 0 },
+    );
     expect(Object.keys(history.history).sort()).toEqual(['department_loss', 'loss', 'priority_loss']);
     const loss = history.history.loss as number[];
     expect(loss[2]).toBeLessThan(loss[0]);
@@ -119,13 +159,19 @@ describe('a Functional with named inputs and outputs: the ticket classifier', ()
 
   it('refuses an empty record', () => {
     const x = input({ shape: [2] });
-    expect(() => new Functional({ inputs: {}, outputs: x, name: 'empty_in' })).toThrow('Functional "empty_in": inputs is an empty record; give at least one named tensor');
+    expect(() => new Functional({ inputs: {}, outputs: x, name: 'empty_in' })).toThrow(
+      'Functional "empty_in": inputs is an empty record; give at least one named tensor',
+    );
   });
 });
 
 it('a model with named outputs cannot be a layer of a Sequential, and says why', () => {
   const x = input({ shape: [TAGS] });
-  const single = new Functional({ inputs: x, outputs: { a: new Dense({ units: 2 }).apply(x), b: new Dense({ units: 3 }).apply(x) }, name: 'two_named' });
+  const single = new Functional({
+    inputs: x,
+    outputs: { a: new Dense({ units: 2 }).apply(x), b: new Dense({ units: 3 }).apply(x) },
+    name: 'two_named',
+  });
   expect(() => new Sequential([input({ shape: [TAGS] }), single], { name: 'stack_of_named' })).toThrow(
     'Sequential "stack_of_named": layer "two_named" has named outputs (a, b); every layer of a Sequential model must have one. Use a Functional model for layers with several outputs',
   );

@@ -36,16 +36,34 @@ describe('modelToDot', () => {
     expect(dot).toContain('rankdir="TB"');
     const { titles, edges } = parseDot(dot);
     expect(titles).toEqual(['p_a', 'p_b', 'p_shared', 'p_join', 'p_out', 'add']);
-    expect(edges).toEqual(['p_a -> p_shared', 'p_shared -> p_join', 'p_b -> p_join', 'p_join -> p_out', 'p_out -> add']);
+    expect(edges).toEqual([
+      'p_a -> p_shared',
+      'p_shared -> p_join',
+      'p_b -> p_join',
+      'p_join -> p_out',
+      'p_out -> add',
+    ]);
     expect(dot).not.toContain('Output shape');
     m.dispose();
   });
 
   it('shows shapes, dtypes, activations and trainability when asked', () => {
     const m = new Sequential([input({ shape: [3] }), new Dense({ units: 2, activation: 'relu', name: 'shown' })]);
-    const dot = modelToDot(m, { showShapes: true, showDtype: true, showLayerActivations: true, showTrainable: true, rankdir: 'LR' });
+    const dot = modelToDot(m, {
+      showShapes: true,
+      showDtype: true,
+      showLayerActivations: true,
+      showTrainable: true,
+      rankdir: 'LR',
+    });
     expect(dot).toContain('rankdir="LR"');
-    for (const text of ['Input shape</td><td align="left">(None, 3)', 'Output shape</td><td align="left">(None, 2)', 'Output dtype</td><td align="left">float32', 'Activation</td><td align="left">relu', 'Trainable</td><td align="left">yes']) {
+    for (const text of [
+      'Input shape</td><td align="left">(None, 3)',
+      'Output shape</td><td align="left">(None, 2)',
+      'Output dtype</td><td align="left">float32',
+      'Activation</td><td align="left">relu',
+      'Trainable</td><td align="left">yes',
+    ]) {
       expect(dot).toContain(text);
     }
     expect(modelToDot(m, { showLayerNames: false })).toContain('<b>Dense</b>');
@@ -54,8 +72,15 @@ describe('modelToDot', () => {
 
   it('draws a nested model as a cluster of its own layers when expandNested is set', () => {
     const x = input({ shape: [4], name: 'n_in' });
-    const inner = new Sequential([input({ shape: [4], name: 'inner_in' }), new Dense({ units: 3, name: 'inner_dense' })], { name: 'inner' });
-    const m = new Functional({ inputs: x, outputs: new Dense({ units: 1, name: 'n_out' }).apply(inner.apply(x)), name: 'nested_plot' });
+    const inner = new Sequential(
+      [input({ shape: [4], name: 'inner_in' }), new Dense({ units: 3, name: 'inner_dense' })],
+      { name: 'inner' },
+    );
+    const m = new Functional({
+      inputs: x,
+      outputs: new Dense({ units: 1, name: 'n_out' }).apply(inner.apply(x)),
+      name: 'nested_plot',
+    });
     expect(parseDot(modelToDot(m)).edges).toEqual(['n_in -> inner', 'inner -> n_out']);
     const expanded = modelToDot(m, { expandNested: true });
     expect(expanded).toMatch(/subgraph cluster_\d+ \{/);
@@ -79,28 +104,56 @@ describe('modelToDot on subclassed and deeply nested models', () => {
     m.build([null, 4]);
     const { titles, edges } = parseDot(modelToDot(m, { showShapes: true }));
     expect(titles).toEqual(['towers_input', 't_left', 't_right', 'add', 't_head']);
-    expect(edges).toEqual(['towers_input -> t_left', 'towers_input -> t_right', 't_left -> add', 't_right -> add', 'add -> t_head']);
+    expect(edges).toEqual([
+      'towers_input -> t_left',
+      'towers_input -> t_right',
+      't_left -> add',
+      't_right -> add',
+      'add -> t_head',
+    ]);
     m.dispose();
   });
 
   it('draws models nested two deep as clusters inside clusters', () => {
     // Functional ⊃ Sequential ⊃ Functional, and Functional ⊃ subclassed model.
     const core = input({ shape: [4], name: 'core_in' });
-    const coreModel = new Functional({ inputs: core, outputs: new Dense({ units: 4, name: 'core_dense' }).apply(core), name: 'core' });
-    const middle = new Sequential([input({ shape: [4], name: 'middle_in' }), coreModel, new Dense({ units: 2, name: 'middle_dense' })], { name: 'middle' });
+    const coreModel = new Functional({
+      inputs: core,
+      outputs: new Dense({ units: 4, name: 'core_dense' }).apply(core),
+      name: 'core',
+    });
+    const middle = new Sequential(
+      [input({ shape: [4], name: 'middle_in' }), coreModel, new Dense({ units: 2, name: 'middle_dense' })],
+      { name: 'middle' },
+    );
     const towers = new Towers({ name: 'side' });
     const x = input({ shape: [4], name: 'outer_in' });
     const joined = new Concatenate({ name: 'outer_join' }).apply([middle.apply(x), towers.apply(x)]);
     const m = new Functional({ inputs: x, outputs: joined, name: 'outer' });
     const dot = modelToDot(m, { expandNested: true });
     // A cluster per nested model, the core one inside the middle one.
-    const clusters = [...dot.matchAll(/^(\s*)subgraph cluster_\d+ \{\n\s*label=<<b>(\w+)<\/b>/gm)].map((c) => `${c[1].length}:${c[2]}`);
+    const clusters = [...dot.matchAll(/^(\s*)subgraph cluster_\d+ \{\n\s*label=<<b>(\w+)<\/b>/gm)].map(
+      (c) => `${c[1].length}:${c[2]}`,
+    );
     expect(clusters).toEqual(['2:middle', '4:core', '2:side']);
     const { edges } = parseDot(dot);
-    for (const e of ['outer_in -> middle_in', 'middle_in -> core_in', 'core_in -> core_dense', 'core_dense -> middle_dense', 'middle_dense -> outer_join']) expect(edges).toContain(e);
-    for (const e of ['outer_in -> side_input', 'side_input -> t_left', 't_head -> outer_join']) expect(edges).toContain(e);
+    for (const e of [
+      'outer_in -> middle_in',
+      'middle_in -> core_in',
+      'core_in -> core_dense',
+      'core_dense -> middle_dense',
+      'middle_dense -> outer_join',
+    ])
+      expect(edges).toContain(e);
+    for (const e of ['outer_in -> side_input', 'side_input -> t_left', 't_head -> outer_join'])
+      expect(edges).toContain(e);
     // Collapsed, each nested model is one box.
-    expect(parseDot(modelToDot(m)).edges).toEqual(['outer_in -> middle', 'outer_in -> side', 'middle -> outer_join', 'side -> outer_join']);
+    expect(parseDot(modelToDot(m)).edges).toEqual([
+      'outer_in -> middle',
+      'outer_in -> side',
+      'middle -> outer_join',
+      'side -> outer_join',
+    ]);
     m.dispose();
   });
 });
@@ -127,8 +180,12 @@ describe('plotModel', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    await expect(plotModel(m, { format: 'gif' as never })).rejects.toThrow(`plotModel: format must be 'dot', 'svg' or 'png', received "gif"`);
-    await expect(plotModel(m, { format: 'png', dpi: 0 })).rejects.toThrow('plotModel: dpi must be a positive number, received 0');
+    await expect(plotModel(m, { format: 'gif' as never })).rejects.toThrow(
+      `plotModel: format must be 'dot', 'svg' or 'png', received "gif"`,
+    );
+    await expect(plotModel(m, { format: 'png', dpi: 0 })).rejects.toThrow(
+      'plotModel: dpi must be a positive number, received 0',
+    );
     m.dispose();
   });
 });

@@ -34,7 +34,8 @@ export interface PlotOptions extends DotOptions {
   toFile?: string;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function shapesOf(ts: readonly SymbolicTensor[]): string {
   const parts = ts.map((t) => formatShape(t.shape));
@@ -45,7 +46,9 @@ function shapesOf(ts: readonly SymbolicTensor[]): string {
 function label(title: string, detail: string, kind: 'layer' | 'op' | 'input', rows: [string, string][]): string {
   const color = kind === 'op' ? '#4b5563' : kind === 'input' ? '#1e6091' : '#111827';
   const head = `<tr><td colspan="2" bgcolor="${color}"><font color="white"><b>${escape(title)}</b>${detail ? ` (${escape(detail)})` : ''}</font></td></tr>`;
-  const body = rows.map(([k, v]) => `<tr><td align="left">${escape(k)}</td><td align="left">${escape(v)}</td></tr>`).join('');
+  const body = rows
+    .map(([k, v]) => `<tr><td align="left">${escape(k)}</td><td align="left">${escape(v)}</td></tr>`)
+    .join('');
   return `<<table border="0" cellborder="1" cellspacing="0" cellpadding="5">${head}${body}</table>>`;
 }
 
@@ -62,7 +65,11 @@ export function modelToDot(model: Model, options: DotOptions = {}): string {
   const lines: string[] = [];
   let nextId = 0;
   const newId = () => `n${nextId++}`;
-  const rowsFor = (inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[], layer: Layer | null): [string, string][] => {
+  const rowsFor = (
+    inputs: readonly SymbolicTensor[],
+    outputs: readonly SymbolicTensor[],
+    layer: Layer | null,
+  ): [string, string][] => {
     const rows: [string, string][] = [];
     if (options.showShapes) {
       if (inputs.length) rows.push(['Input shape', shapesOf(inputs)]);
@@ -76,7 +83,13 @@ export function modelToDot(model: Model, options: DotOptions = {}): string {
     if (layer && options.showTrainable) rows.push(['Trainable', layer.trainable ? 'yes' : 'no']);
     return rows;
   };
-  const box = (indent: string, title: string, detail: string, kind: 'layer' | 'op' | 'input', rows: [string, string][]): string => {
+  const box = (
+    indent: string,
+    title: string,
+    detail: string,
+    kind: 'layer' | 'op' | 'input',
+    rows: [string, string][],
+  ): string => {
     const id = newId();
     const shown = options.showLayerNames === false && kind !== 'op' ? detail : title;
     const shownDetail = options.showLayerNames === false && kind !== 'op' ? '' : detail;
@@ -93,11 +106,20 @@ export function modelToDot(model: Model, options: DotOptions = {}): string {
     const entry: string[][] = graph.inputs.map(() => []);
     graph.inputs.forEach((x, i) => {
       const layer = x.node instanceof InputNode ? x.node.layer : null;
-      const id = box(indent, graph.inputName(x), layer ? classNameOf(layer) : 'Input', 'input', rowsFor([], [x], layer));
+      const id = box(
+        indent,
+        graph.inputName(x),
+        layer ? classNameOf(layer) : 'Input',
+        'input',
+        rowsFor([], [x], layer),
+      );
       producer.set(x, id);
       entry[i].push(id);
     });
-    const boxes = new Map<Layer, { id: string; inner?: { producer: Map<SymbolicTensor, string>; entry: string[][]; graph: Graph } }>();
+    const boxes = new Map<
+      Layer,
+      { id: string; inner?: { producer: Map<SymbolicTensor, string>; entry: string[][]; graph: Graph } }
+    >();
     const edges: [string, string][] = [];
     for (const node of graph.nodes as ComputeNode[]) {
       let targets: string[][];
@@ -110,12 +132,22 @@ export function modelToDot(model: Model, options: DotOptions = {}): string {
           if (innerGraph) {
             const id = `cluster_${nextId++}`;
             lines.push(`${indent}subgraph ${id} {`);
-            lines.push(`${indent}  label=<<b>${escape(layer.name)}</b> (${escape(classNameOf(layer))})>; style="rounded,dashed"; color="#6b7280"; fontname="Helvetica";`);
+            lines.push(
+              `${indent}  label=<<b>${escape(layer.name)}</b> (${escape(classNameOf(layer))})>; style="rounded,dashed"; color="#6b7280"; fontname="Helvetica";`,
+            );
             const inner = emit(innerGraph, `${indent}  `);
             lines.push(`${indent}}`);
             made = { id, inner: { ...inner, graph: innerGraph } };
           } else {
-            made = { id: box(indent, layer.name, classNameOf(layer), 'layer', rowsFor(nodes[0].inputs, nodes[0].outputs, layer)) };
+            made = {
+              id: box(
+                indent,
+                layer.name,
+                classNameOf(layer),
+                'layer',
+                rowsFor(nodes[0].inputs, nodes[0].outputs, layer),
+              ),
+            };
           }
           boxes.set(layer, made);
         }
@@ -191,7 +223,9 @@ function inBrowser(): boolean {
  */
 export async function svgToPng(svg: string, dpi = 96): Promise<Uint8Array> {
   if (inBrowser()) return svgToPngInBrowser(svg, dpi);
-  const { Resvg } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ RESVG)) as typeof import('@resvg/resvg-js');
+  const { Resvg } = (await import(
+    /* @vite-ignore */ /* webpackIgnore: true */ RESVG
+  )) as typeof import('@resvg/resvg-js');
   // Graphviz measures in points (72 per inch), and sizes text with Helvetica's metrics: Liberation Sans
   // has the same metrics, so text fits its box where that font is installed (fontdb falls back otherwise).
   const font = { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' };
@@ -211,12 +245,18 @@ async function svgToPngInBrowser(svg: string, dpi: number): Promise<Uint8Array> 
     canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
     canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
     const context = canvas.getContext('2d');
-    if (!context) throw new ModelError('plotModel: this browser gives no 2D canvas to draw the PNG on; ask for format: "svg" instead');
+    if (!context)
+      throw new ModelError(
+        'plotModel: this browser gives no 2D canvas to draw the PNG on; ask for format: "svg" instead',
+      );
     context.fillStyle = 'white';
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const png = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new ModelError('plotModel: the browser could not encode the PNG'))), 'image/png'),
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new ModelError('plotModel: the browser could not encode the PNG'))),
+        'image/png',
+      ),
     );
     return new Uint8Array(await png.arrayBuffer());
   } finally {
@@ -237,15 +277,23 @@ export async function plotModel(model: Model, options?: PlotOptions & { format?:
 export async function plotModel(model: Model, options?: PlotOptions): Promise<string | Uint8Array>;
 export async function plotModel(model: Model, options: PlotOptions = {}): Promise<string | Uint8Array> {
   const format = formatOf(options);
-  if (!['dot', 'svg', 'png'].includes(format)) throw new ModelError(`plotModel: format must be 'dot', 'svg' or 'png', received ${JSON.stringify(format)}`);
+  if (!['dot', 'svg', 'png'].includes(format))
+    throw new ModelError(`plotModel: format must be 'dot', 'svg' or 'png', received ${JSON.stringify(format)}`);
   const dpi = options.dpi ?? 96;
-  if (!(dpi > 0)) throw new ModelError(`plotModel: dpi must be a positive number, received ${JSON.stringify(options.dpi)}`);
+  if (!(dpi > 0))
+    throw new ModelError(`plotModel: dpi must be a positive number, received ${JSON.stringify(options.dpi)}`);
   const path = options.to ?? options.toFile;
-  if (path && inBrowser()) throw new ModelError(`plotModel: a browser page cannot write files (to: ${JSON.stringify(path)}); use the returned ${format === 'png' ? 'bytes' : 'text'} instead`);
+  if (path && inBrowser())
+    throw new ModelError(
+      `plotModel: a browser page cannot write files (to: ${JSON.stringify(path)}); use the returned ${format === 'png' ? 'bytes' : 'text'} instead`,
+    );
   const dot = modelToDot(model, options);
-  const result = format === 'dot' ? dot : format === 'svg' ? await dotToSvg(dot) : await svgToPng(await dotToSvg(dot), dpi);
+  const result =
+    format === 'dot' ? dot : format === 'svg' ? await dotToSvg(dot) : await svgToPng(await dotToSvg(dot), dpi);
   if (path) {
-    const { writeFile } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS)) as typeof import('node:fs/promises');
+    const { writeFile } = (await import(
+      /* @vite-ignore */ /* webpackIgnore: true */ NODE_FS
+    )) as typeof import('node:fs/promises');
     await writeFile(path, result);
   }
   return result;

@@ -14,23 +14,33 @@ export function standardizeInputs(model: Model, x: PredictInputs, what: string):
   if (x instanceof Tensor) return { list: [x], single: true };
   if (Array.isArray(x)) {
     x.forEach((t, i) => {
-      if (!(t instanceof Tensor)) throw new ModelError(`${what}: input ${i} must be a Tensor, received ${t === null ? 'null' : typeof t}`);
+      if (!(t instanceof Tensor))
+        throw new ModelError(`${what}: input ${i} must be a Tensor, received ${t === null ? 'null' : typeof t}`);
     });
     return { list: [...x], single: false };
   }
   if (x !== null && typeof x === 'object') {
     const graph = model.graph;
-    if (!graph) throw new ModelError(`${what}: inputs keyed by name need a model whose inputs are known; pass a tensor or an array to model "${model.name}"`);
+    if (!graph)
+      throw new ModelError(
+        `${what}: inputs keyed by name need a model whose inputs are known; pass a tensor or an array to model "${model.name}"`,
+      );
     // A Functional made from a record of inputs takes them by the record's keys.
-    const names = (model as { inputNames?: readonly string[] }).inputNames ?? graph.inputs.map((s) => graph.inputName(s));
+    const names =
+      (model as { inputNames?: readonly string[] }).inputNames ?? graph.inputs.map((s) => graph.inputName(s));
     const given = Object.keys(x);
     const unknown = given.filter((k) => !names.includes(k));
     const missing = names.filter((n) => !(n in x));
     if (unknown.length || missing.length) {
-      throw new ModelError(`${what}: model "${model.name}" has inputs ${names.map((n) => `"${n}"`).join(', ')}; received keys ${given.map((n) => `"${n}"`).join(', ')}` + (missing.length ? ` (missing ${missing.join(', ')})` : ''));
+      throw new ModelError(
+        `${what}: model "${model.name}" has inputs ${names.map((n) => `"${n}"`).join(', ')}; received keys ${given.map((n) => `"${n}"`).join(', ')}` +
+          (missing.length ? ` (missing ${missing.join(', ')})` : ''),
+      );
     }
     const record = x as { readonly [k: string]: Tensor };
     return { list: names.map((n) => record[n]), single: names.length === 1 };
   }
-  throw new ModelError(`${what}: expected a Tensor, an array of Tensors or an object of Tensors keyed by input name, received ${x === null ? 'null' : typeof x}`);
+  throw new ModelError(
+    `${what}: expected a Tensor, an array of Tensors or an object of Tensors keyed by input name, received ${x === null ? 'null' : typeof x}`,
+  );
 }

@@ -2,7 +2,13 @@
 // own, one that also knows registered and custom classes): @strata/layers' table of built-in
 // layers, the InputLayer, and the model classes a caller names. Nothing registers here on import.
 import {
-  LayerError, builtInLayerClass, layerFromConfig, type LayerClass, type LayerResolver, type SerializedObject, type Layer,
+  LayerError,
+  builtInLayerClass,
+  layerFromConfig,
+  type LayerClass,
+  type LayerResolver,
+  type SerializedObject,
+  type Layer,
 } from '@strata/layers';
 import { InputLayer } from '@strata/graph';
 
@@ -14,14 +20,15 @@ export function builtInResolver(models: () => Record<string, unknown>): LayerRes
   const resolve: LayerResolver = (serialized: SerializedObject): Layer => {
     const own = { InputLayer, ...models() } as Record<string, LayerClass>;
     const name = serialized.className;
-    const cls = (Object.prototype.hasOwnProperty.call(own, name) ? own[name] : undefined) ?? builtInLayerClass(name);
+    const cls = (Object.hasOwn(own, name) ? own[name] : undefined) ?? builtInLayerClass(name);
     if (!cls) {
-      const nested = name === 'Sequential'
-        ? '; for a Sequential inside a Functional config, pass { resolveLayer: resolveBuiltInLayer } of @strata/models'
-        : '';
+      const nested =
+        name === 'Sequential'
+          ? '; for a Sequential inside a Functional config, pass { resolveLayer: resolveBuiltInLayer } of @strata/models'
+          : '';
       throw new LayerError(
-        `unknown layer class "${name}"; built-in classes are resolved here, custom ones through @strata/serialization`
-        + ` (registerSerializable(${name}) or customObjects: {${name}})${nested}`,
+        `unknown layer class "${name}"; built-in classes are resolved here, custom ones through @strata/serialization` +
+          ` (registerSerializable(${name}) or customObjects: {${name}})${nested}`,
       );
     }
     return layerFromConfig(cls, serialized.config, resolve);

@@ -43,7 +43,9 @@ describe('Sequential', () => {
   it('also takes its options first, as tfjs', () => {
     const m = new Sequential({ layers: [input({ shape: [3] }), new Dense({ units: 2 })], name: 'options_first' });
     expect([m.name, m.outputs[0].shape]).toEqual(['options_first', [null, 2]]);
-    expect(() => new Sequential({ layers: 'dense' as never })).toThrow('Sequential: expected an array of layers, received string; use new Sequential([...layers], { name })');
+    expect(() => new Sequential({ layers: 'dense' as never })).toThrow(
+      'Sequential: expected an array of layers, received string; use new Sequential([...layers], { name })',
+    );
     m.dispose();
   });
 
@@ -68,18 +70,26 @@ describe('Sequential', () => {
     expect(() => m.add(new Dense({ units: 1, name: 'narrow' }))).toThrow(
       'Sequential "checked": a layer named "narrow" is already in this model; layer names must be unique within a model: give the new one another name',
     );
-    expect(() => m.add(input({ shape: [8] }))).toThrow('Sequential "checked": an input can only come first; this model already takes input of shape [null,8]');
-    expect(() => m.add({} as Layer)).toThrow('Sequential.add: only layers (or an input() to start with) can be added to a Sequential model, received object');
+    expect(() => m.add(input({ shape: [8] }))).toThrow(
+      'Sequential "checked": an input can only come first; this model already takes input of shape [null,8]',
+    );
+    expect(() => m.add({} as Layer)).toThrow(
+      'Sequential.add: only layers (or an input() to start with) can be added to a Sequential model, received object',
+    );
     m.dispose();
   });
 
   it('waits for its input shape when none is given, then builds on the first call', async () => {
     const m = new Sequential([new Dense({ units: 3 }), new Dense({ units: 2 })], { name: 'deferred' });
     expect(m.built).toBe(false);
-    expect(() => m.inputs).toThrow('Model "deferred" has no graph for inputs yet: its input shape is unknown. Call it once on data, or call model.build(inputShape) first (e.g. model.build([null, 784]))');
+    expect(() => m.inputs).toThrow(
+      'Model "deferred" has no graph for inputs yet: its input shape is unknown. Call it once on data, or call model.build(inputShape) first (e.g. model.build([null, 784]))',
+    );
     const print = captured();
     m.summary({ printFn: print.printFn, lineLength: 88 });
-    expect(print.lines).toContain(' Output shapes are unknown until the model is built: call it on data once, or call model.build(inputShape).');
+    expect(print.lines).toContain(
+      ' Output shapes are unknown until the model is built: call it on data once, or call model.build(inputShape).',
+    );
     expect(print.lines.some((l) => l.includes('0 (unbuilt)'))).toBe(true);
     const xs = randomNormal([7, 5]);
     const y = m.apply(xs);
@@ -97,12 +107,19 @@ describe('Sequential', () => {
     m.build([null, 10]);
     expect(m.outputs[0].shape).toEqual([null, 3]);
     m.dispose();
-    const conv = new Sequential([new Dense({ units: 3, name: 'shaped' }), new Dense({ units: 2, name: 'fixed', inputShape: [5] })]);
-    expect(() => conv.build([null, 4])).toThrow(/Layer "fixed" \(Dense\) cannot be applied to the output of layer "shaped" \(Dense\) of shape \[null,3\]/);
+    const conv = new Sequential([
+      new Dense({ units: 3, name: 'shaped' }),
+      new Dense({ units: 2, name: 'fixed', inputShape: [5] }),
+    ]);
+    expect(() => conv.build([null, 4])).toThrow(
+      /Layer "fixed" \(Dense\) cannot be applied to the output of layer "shaped" \(Dense\) of shape \[null,3\]/,
+    );
   });
 
   it('pops layers', () => {
-    const m = new Sequential([input({ shape: [2] }), new Dense({ units: 3 }), new Dense({ units: 1 })], { name: 'popper' });
+    const m = new Sequential([input({ shape: [2] }), new Dense({ units: 3 }), new Dense({ units: 1 })], {
+      name: 'popper',
+    });
     const top = m.pop();
     expect(m.outputs[0].shape).toEqual([null, 3]);
     top.dispose();

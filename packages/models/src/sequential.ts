@@ -1,4 +1,4 @@
-import { Tensor, fmtShape, type Shape } from '@strata/tensor';
+import { type Tensor, fmtShape, type Shape } from '@strata/tensor';
 import { Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
 import { Graph, InputLayer, InputNode, SymbolicTensor, holdersOf, input } from '@strata/graph';
 import { Functional, DEFER_GRAPH } from './functional';
@@ -42,7 +42,10 @@ export class Sequential extends Functional {
     const options = Array.isArray(layersOrArgs) ? args : (layersOrArgs as SequentialArgs);
     super({ name: options.name, trainable: options.trainable, [DEFER_GRAPH]: true });
     const layers = Array.isArray(layersOrArgs) ? layersOrArgs : (options.layers ?? []);
-    if (!Array.isArray(layers)) throw new ModelError(`Sequential: expected an array of layers, received ${typeof layers}; use new Sequential([...layers], { name })`);
+    if (!Array.isArray(layers))
+      throw new ModelError(
+        `Sequential: expected an array of layers, received ${typeof layers}; use new Sequential([...layers], { name })`,
+      );
     for (const layer of layers) this.add(layer);
   }
 
@@ -55,22 +58,30 @@ export class Sequential extends Functional {
   add(layer: Layer | SymbolicTensor): void {
     if (layer instanceof SymbolicTensor) {
       if (!(layer.node instanceof InputNode) || !layer.node.layer) {
-        throw new ModelError(`Sequential.add: a symbolic tensor can start a Sequential only if it comes from input(); received ${layer}`);
+        throw new ModelError(
+          `Sequential.add: a symbolic tensor can start a Sequential only if it comes from input(); received ${layer}`,
+        );
       }
       layer = layer.node.layer;
     }
     if (!(layer instanceof Layer)) {
-      throw new ModelError(`Sequential.add: only layers (or an input() to start with) can be added to a Sequential model, received ${layer === null ? 'null' : typeof layer}`);
+      throw new ModelError(
+        `Sequential.add: only layers (or an input() to start with) can be added to a Sequential model, received ${layer === null ? 'null' : typeof layer}`,
+      );
     }
     if (layer instanceof InputLayer) {
       if (this.#stack.length > 0 || this.#layers.length > 0) {
-        throw new ModelError(`Sequential "${this.name}": an input can only come first; this model ${this.#stack.length ? `already takes input of shape ${fmtShape(this.#stack[0].shape)}` : 'already has layers'}`);
+        throw new ModelError(
+          `Sequential "${this.name}": an input can only come first; this model ${this.#stack.length ? `already takes input of shape ${fmtShape(this.#stack[0].shape)}` : 'already has layers'}`,
+        );
       }
       this.#stack = [layer.output];
       return;
     }
     if (this.#layers.some((l) => l.name === layer.name)) {
-      throw new ModelError(`Sequential "${this.name}": a layer named "${layer.name}" is already in this model; layer names must be unique within a model: give the new one another name`);
+      throw new ModelError(
+        `Sequential "${this.name}": a layer named "${layer.name}" is already in this model; layer names must be unique within a model: give the new one another name`,
+      );
     }
     const fresh = this.#stack.length === 0 && this.#layers.length === 0;
     if (fresh) {
@@ -103,7 +114,9 @@ export class Sequential extends Functional {
     const out: unknown = layer.apply(previous);
     if (!(out instanceof SymbolicTensor)) {
       // A list, or a record from a Functional whose outputs were named.
-      const count = Array.isArray(out) ? `${out.length} outputs` : `named outputs (${Object.keys(out as object).join(', ')})`;
+      const count = Array.isArray(out)
+        ? `${out.length} outputs`
+        : `named outputs (${Object.keys(out as object).join(', ')})`;
       throw new ModelError(
         `Sequential "${this.name}": layer "${layer.name}" has ${count}; every layer of a Sequential model must have one. Use a Functional model for layers with several outputs`,
       );
@@ -113,7 +126,9 @@ export class Sequential extends Functional {
 
   #rebuild(): void {
     const ready = this.#stack.length > 1 && this.#stack.length === this.#layers.length + 1;
-    this.setGraph(ready ? new Graph(this.#stack[0], this.#stack[this.#stack.length - 1], `Sequential "${this.name}"`) : null);
+    this.setGraph(
+      ready ? new Graph(this.#stack[0], this.#stack[this.#stack.length - 1], `Sequential "${this.name}"`) : null,
+    );
   }
 
   /**
@@ -124,7 +139,8 @@ export class Sequential extends Functional {
     if (inputShape.length > 0 && Array.isArray(inputShape[0])) {
       throw new ModelError(`Sequential "${this.name}" takes one input, received shapes for ${inputShape.length}`);
     }
-    if (this.#layers.length === 0) throw new ModelError(`Sequential "${this.name}" has no layers to build; add some first`);
+    if (this.#layers.length === 0)
+      throw new ModelError(`Sequential "${this.name}" has no layers to build; add some first`);
     if (this.graph) return;
     const shape = inputShape as Shape;
     const dtype = this.builtInputSpecs?.[0]?.dtype;
@@ -156,7 +172,13 @@ export class Sequential extends Functional {
   }
 
   /** Rebuilds a Sequential from `getConfig()`, with fresh weights (see Functional.fromConfig). */
-  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {}): T {
+  static override fromConfig<T extends Layer>(
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    options: FromConfigOptions = {},
+  ): T {
     const layers = stackLayers(config as unknown as SequentialConfig, options.resolveLayer ?? resolveBuiltInLayer);
     return new this({ name: config.name, trainable: config.trainable, layers } as never);
   }
@@ -178,7 +200,8 @@ function startOf(layer: Layer): SymbolicTensor | null {
   if (layer.batchInputShape) return input({ batchShape: layer.batchInputShape });
   if (layer instanceof Model && !(layer instanceof Sequential && !layer.graph)) {
     const graph = layer.graph;
-    if (graph && graph.inputs.length === 1) return input({ batchShape: graph.inputs[0].shape, dtype: graph.inputs[0].dtype });
+    if (graph && graph.inputs.length === 1)
+      return input({ batchShape: graph.inputs[0].shape, dtype: graph.inputs[0].dtype });
   }
   return null;
 }

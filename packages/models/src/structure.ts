@@ -16,7 +16,10 @@ export function isRecord(x: unknown): x is { readonly [name: string]: unknown } 
 export function flattenStructure(what: string, owner: string, x: unknown): { list: unknown; keys: string[] | null } {
   if (!isRecord(x)) return { list: x, keys: null };
   const keys = Object.keys(x);
-  if (keys.length === 0) throw new ModelError(`${owner}: ${what} is an empty record; give at least one named tensor, e.g. { ${what === 'inputs' ? 'image: input({ shape: [28, 28, 1] })' : 'label: y'} }`);
+  if (keys.length === 0)
+    throw new ModelError(
+      `${owner}: ${what} is an empty record; give at least one named tensor, e.g. { ${what === 'inputs' ? 'image: input({ shape: [28, 28, 1] })' : 'label: y'} }`,
+    );
   return { list: keys.map((k) => x[k]), keys };
 }
 

@@ -4,7 +4,20 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setBackend } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import {
-  Add, BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Embedding, Flatten, GlobalAveragePooling2D, LSTM, LayerNormalization, MaxPooling2D, SeparableConv2D, SimpleRNN,
+  Add,
+  BatchNormalization,
+  Concatenate,
+  Conv2D,
+  Dense,
+  Dropout,
+  Embedding,
+  Flatten,
+  GlobalAveragePooling2D,
+  LSTM,
+  LayerNormalization,
+  MaxPooling2D,
+  SeparableConv2D,
+  SimpleRNN,
 } from '@strata/layers';
 import { input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Sequential, type Model } from './index';
@@ -37,7 +50,9 @@ function rows(lines: readonly string[]): { shape: string; params: number }[] {
 function tfjsShape(layer: tfl.layers.Layer): string {
   const one = (s: (number | null)[]) => `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
   const shape = layer.outputShape as (number | null)[] | (number | null)[][];
-  return Array.isArray(shape[0]) ? `[${(shape as (number | null)[][]).map(one).join(', ')}]` : one(shape as (number | null)[]);
+  return Array.isArray(shape[0])
+    ? `[${(shape as (number | null)[][]).map(one).join(', ')}]`
+    : one(shape as (number | null)[]);
 }
 
 /** Totals, and per layer (in order) the output shape and parameter count, against tfjs-layers' own. */
@@ -51,7 +66,8 @@ function compareWithTfjs(strata: Model, tfjs: tfl.LayersModel, order: 'same' | '
   const want = tfjsLayers.map((l) => ({ shape: tfjsShape(l), params: l.countParams() }));
   const got = rows(ours.lines);
   // tfjs lists a DAG's layers by depth, Strata in the order they were called: compare as sets then.
-  const sorted = (xs: { shape: string; params: number }[]) => (order === 'same' ? xs : xs.map((r) => `${r.shape} ${r.params}`).sort());
+  const sorted = (xs: { shape: string; params: number }[]) =>
+    order === 'same' ? xs : xs.map((r) => `${r.shape} ${r.params}`).sort();
   expect(sorted(got)).toEqual(sorted(want));
   strata.dispose();
   tfjs.dispose();
@@ -59,8 +75,14 @@ function compareWithTfjs(strata: Model, tfjs: tfl.LayersModel, order: 'same' | '
 
 describe('summary output shapes and parameter counts agree with tfjs-layers for the same architecture', () => {
   it('an MLP', () => {
-    const ours = new Sequential([input({ shape: [784] }), new Dense({ units: 64, activation: 'relu' }), new Dense({ units: 10 })]);
-    const theirs = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [784], units: 64, activation: 'relu' }), tfl.layers.dense({ units: 10 })] });
+    const ours = new Sequential([
+      input({ shape: [784] }),
+      new Dense({ units: 64, activation: 'relu' }),
+      new Dense({ units: 10 }),
+    ]);
+    const theirs = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [784], units: 64, activation: 'relu' }), tfl.layers.dense({ units: 10 })],
+    });
     compareWithTfjs(ours, theirs);
   });
 
@@ -115,14 +137,22 @@ describe('summary output shapes and parameter counts agree with tfjs-layers for 
     const b = input({ shape: [6] });
     const shared = new Dense({ units: 5, activation: 'relu' });
     const joined = new Concatenate().apply([shared.apply(a), shared.apply(b)]);
-    const ours = new Functional({ inputs: [a, b], outputs: [new Dense({ units: 1 }).apply(joined), new Dense({ units: 3 }).apply(joined)] });
+    const ours = new Functional({
+      inputs: [a, b],
+      outputs: [new Dense({ units: 1 }).apply(joined), new Dense({ units: 3 }).apply(joined)],
+    });
     const ta = tfl.input({ shape: [6] });
     const tb = tfl.input({ shape: [6] });
     const tshared = tfl.layers.dense({ units: 5, activation: 'relu' });
-    const tjoined = tfl.layers.concatenate().apply([tshared.apply(ta), tshared.apply(tb)] as tfl.SymbolicTensor[]) as tfl.SymbolicTensor;
+    const tjoined = tfl.layers
+      .concatenate()
+      .apply([tshared.apply(ta), tshared.apply(tb)] as tfl.SymbolicTensor[]) as tfl.SymbolicTensor;
     const theirs = tfl.model({
       inputs: [ta, tb],
-      outputs: [tfl.layers.dense({ units: 1 }).apply(tjoined) as tfl.SymbolicTensor, tfl.layers.dense({ units: 3 }).apply(tjoined) as tfl.SymbolicTensor],
+      outputs: [
+        tfl.layers.dense({ units: 1 }).apply(tjoined) as tfl.SymbolicTensor,
+        tfl.layers.dense({ units: 3 }).apply(tjoined) as tfl.SymbolicTensor,
+      ],
     });
     compareWithTfjs(ours, theirs);
   });
@@ -131,28 +161,60 @@ describe('summary output shapes and parameter counts agree with tfjs-layers for 
 describe('the same for an Inception-ResNet-style DAG', () => {
   it('three convolution branches concatenated, projected, added to the input', () => {
     const block = (x: SymbolicTensor) => {
-      const conv = (filters: number, k: number, from: SymbolicTensor) => new Conv2D({ filters, kernelSize: k, padding: 'same', activation: 'relu' }).apply(from);
-      const mixed = new Concatenate().apply([conv(4, 1, x), conv(4, 3, conv(4, 1, x)), conv(4, 3, conv(6, 3, conv(4, 1, x)))]) as SymbolicTensor;
+      const conv = (filters: number, k: number, from: SymbolicTensor) =>
+        new Conv2D({ filters, kernelSize: k, padding: 'same', activation: 'relu' }).apply(from);
+      const mixed = new Concatenate().apply([
+        conv(4, 1, x),
+        conv(4, 3, conv(4, 1, x)),
+        conv(4, 3, conv(6, 3, conv(4, 1, x))),
+      ]) as SymbolicTensor;
       return new Add().apply([x, new Conv2D({ filters: 8, kernelSize: 1 }).apply(mixed)]) as SymbolicTensor;
     };
     const tBlock = (x: tfl.SymbolicTensor) => {
-      const conv = (filters: number, k: number, from: tfl.SymbolicTensor) => tfl.layers.conv2d({ filters, kernelSize: k, padding: 'same', activation: 'relu' }).apply(from) as tfl.SymbolicTensor;
-      const mixed = tfl.layers.concatenate().apply([conv(4, 1, x), conv(4, 3, conv(4, 1, x)), conv(4, 3, conv(6, 3, conv(4, 1, x)))]) as tfl.SymbolicTensor;
-      return tfl.layers.add().apply([x, tfl.layers.conv2d({ filters: 8, kernelSize: 1 }).apply(mixed) as tfl.SymbolicTensor]) as tfl.SymbolicTensor;
+      const conv = (filters: number, k: number, from: tfl.SymbolicTensor) =>
+        tfl.layers
+          .conv2d({ filters, kernelSize: k, padding: 'same', activation: 'relu' })
+          .apply(from) as tfl.SymbolicTensor;
+      const mixed = tfl.layers
+        .concatenate()
+        .apply([conv(4, 1, x), conv(4, 3, conv(4, 1, x)), conv(4, 3, conv(6, 3, conv(4, 1, x)))]) as tfl.SymbolicTensor;
+      return tfl.layers
+        .add()
+        .apply([
+          x,
+          tfl.layers.conv2d({ filters: 8, kernelSize: 1 }).apply(mixed) as tfl.SymbolicTensor,
+        ]) as tfl.SymbolicTensor;
     };
     const image = input({ shape: [12, 12, 3] });
     const stem = new Conv2D({ filters: 8, kernelSize: 3, strides: 2, padding: 'same' }).apply(image) as SymbolicTensor;
-    const ours = new Functional({ inputs: image, outputs: new Dense({ units: 5 }).apply(new GlobalAveragePooling2D().apply(block(block(stem)))) });
+    const ours = new Functional({
+      inputs: image,
+      outputs: new Dense({ units: 5 }).apply(new GlobalAveragePooling2D().apply(block(block(stem)))),
+    });
     const tImage = tfl.input({ shape: [12, 12, 3] });
-    const tStem = tfl.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same' }).apply(tImage) as tfl.SymbolicTensor;
-    const theirs = tfl.model({ inputs: tImage, outputs: tfl.layers.dense({ units: 5 }).apply(tfl.layers.globalAveragePooling2d({}).apply(tBlock(tBlock(tStem)))) as tfl.SymbolicTensor });
+    const tStem = tfl.layers
+      .conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same' })
+      .apply(tImage) as tfl.SymbolicTensor;
+    const theirs = tfl.model({
+      inputs: tImage,
+      outputs: tfl.layers
+        .dense({ units: 5 })
+        .apply(tfl.layers.globalAveragePooling2d({}).apply(tBlock(tBlock(tStem)))) as tfl.SymbolicTensor,
+    });
     compareWithTfjs(ours, theirs, 'byShape');
   });
 });
 
 describe("the table, in Keras 3's format", () => {
   it('a stack: no "Connected to", no input row', () => {
-    const m = new Sequential([input({ shape: [784] }), new Dense({ units: 64, activation: 'relu', name: 'hidden' }), new Dense({ units: 10, name: 'logits' })], { name: 'mnist_mlp' });
+    const m = new Sequential(
+      [
+        input({ shape: [784] }),
+        new Dense({ units: 64, activation: 'relu', name: 'hidden' }),
+        new Dense({ units: 10, name: 'logits' }),
+      ],
+      { name: 'mnist_mlp' },
+    );
     expect(m.summary({ printFn: () => {}, lineLength: 76 })).toBe(
       [
         'Model: "mnist_mlp"',
@@ -176,7 +238,11 @@ describe("the table, in Keras 3's format", () => {
     const b = input({ shape: [3], name: 'doc' });
     const enc = new Dense({ units: 2, name: 'encoder' });
     const joined = new Concatenate({ name: 'pair' }).apply([enc.apply(a), enc.apply(b)]);
-    const m = new Functional({ inputs: [a, b], outputs: new Dense({ units: 1, name: 'match' }).apply(joined), name: 'siamese' });
+    const m = new Functional({
+      inputs: [a, b],
+      outputs: new Dense({ units: 1, name: 'match' }).apply(joined),
+      name: 'siamese',
+    });
     const print = captured();
     m.summary({ printFn: print.printFn, lineLength: 120, showTrainable: true });
     expect(print.lines.join('\n')).toBe(
@@ -206,23 +272,43 @@ describe("the table, in Keras 3's format", () => {
 
   it('lists the layers of nested models under them when asked', () => {
     const x = input({ shape: [4], name: 'outer_in' });
-    const inner = new Sequential([input({ shape: [4] }), new Dense({ units: 2, name: 'inner_dense' })], { name: 'inner_stack' });
-    const m = new Functional({ inputs: x, outputs: new Dense({ units: 1, name: 'outer_dense' }).apply(inner.apply(x)), name: 'nesting' });
+    const inner = new Sequential([input({ shape: [4] }), new Dense({ units: 2, name: 'inner_dense' })], {
+      name: 'inner_stack',
+    });
+    const m = new Functional({
+      inputs: x,
+      outputs: new Dense({ units: 1, name: 'outer_dense' }).apply(inner.apply(x)),
+      name: 'nesting',
+    });
     const names = (expand: boolean) =>
       summaryLines(m, { expandNested: expand, lineLength: 80 })
         .filter((l) => l.startsWith('│'))
         .map((l) => l.split('│')[1].trim())
         .filter((s) => s);
     expect(names(false)).toEqual(['outer_in (InputLayer)', 'inner_stack (Sequential)', 'outer_dense (Dense)']);
-    expect(names(true)).toEqual(['outer_in (InputLayer)', 'inner_stack (Sequential)', '└ inner_dense (Dense)', 'outer_dense (Dense)']);
+    expect(names(true)).toEqual([
+      'outer_in (InputLayer)',
+      'inner_stack (Sequential)',
+      '└ inner_dense (Dense)',
+      'outer_dense (Dense)',
+    ]);
     m.dispose();
   });
 
   it('sizes memory as Keras does, and checks its options', () => {
-    expect([readableSize(0), readableSize(1023), readableSize(203_560), readableSize(5 * 1024 ** 3)]).toEqual(['0.00 B', '1023.00 B', '198.79 KB', '5.00 GB']);
+    expect([readableSize(0), readableSize(1023), readableSize(203_560), readableSize(5 * 1024 ** 3)]).toEqual([
+      '0.00 B',
+      '1023.00 B',
+      '198.79 KB',
+      '5.00 GB',
+    ]);
     const m = new Sequential([input({ shape: [2] }), new Dense({ units: 1 })]);
-    expect(() => m.summary({ positions: [0.5, 1], printFn: () => {} })).toThrow('summary: positions must give 3 column ends (Layer (type), Output Shape, Param #), received 2');
-    expect(() => m.summary({ lineLength: 10, printFn: () => {} })).toThrow('summary: lineLength 10 with positions [0.45, 0.8, 1] leaves a column narrower than 4 characters');
+    expect(() => m.summary({ positions: [0.5, 1], printFn: () => {} })).toThrow(
+      'summary: positions must give 3 column ends (Layer (type), Output Shape, Param #), received 2',
+    );
+    expect(() => m.summary({ lineLength: 10, printFn: () => {} })).toThrow(
+      'summary: lineLength 10 with positions [0.45, 0.8, 1] leaves a column narrower than 4 characters',
+    );
     m.dispose();
   });
 });

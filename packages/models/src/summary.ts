@@ -43,7 +43,10 @@ export function readableSize(bytes: number): string {
 }
 
 function count(weights: readonly Variable[]): { params: number; bytes: number } {
-  return weights.reduce((acc, w) => ({ params: acc.params + w.size, bytes: acc.bytes + w.size * bytesOf(w.dtype) }), { params: 0, bytes: 0 });
+  return weights.reduce((acc, w) => ({ params: acc.params + w.size, bytes: acc.bytes + w.size * bytesOf(w.dtype) }), {
+    params: 0,
+    bytes: 0,
+  });
 }
 
 const fmtInt = (n: number) => n.toLocaleString('en-US');
@@ -78,7 +81,13 @@ function graphRows(model: Model, graph: Graph, showInputs: boolean, expand: bool
   if (showInputs) {
     for (const x of graph.inputs) {
       const layer = x.node instanceof InputNode ? x.node.layer : null;
-      rows.push({ name: `${prefix}${graph.inputName(x)} (${layer ? classNameOf(layer) : 'Input'})`, shape: formatShape(x.shape), params: '0', connected: '-', trainable: '-' });
+      rows.push({
+        name: `${prefix}${graph.inputName(x)} (${layer ? classNameOf(layer) : 'Input'})`,
+        shape: formatShape(x.shape),
+        params: '0',
+        connected: '-',
+        trainable: '-',
+      });
     }
   }
   const seen = new Set<Layer>();
@@ -116,7 +125,13 @@ function graphRows(model: Model, graph: Graph, showInputs: boolean, expand: bool
 }
 
 function layerRow(layer: Layer, prefix: string): Row {
-  return { name: `${prefix}${layer.name} (${classNameOf(layer)})`, shape: '?', params: params(layer), connected: '-', trainable: trainableMark(layer) };
+  return {
+    name: `${prefix}${layer.name} (${classNameOf(layer)})`,
+    shape: '?',
+    params: params(layer),
+    connected: '-',
+    trainable: trainableMark(layer),
+  };
 }
 
 function isModel(layer: Layer): layer is Model {
@@ -127,7 +142,9 @@ function nestedRows(layer: Layer, depth: number): Row[] {
   if (!isModel(layer)) return [];
   const graph = layer.graph;
   const prefix = `${'  '.repeat(depth - 1)}└ `;
-  return graph ? graphRows(layer, graph, !layer.isSequential, true, depth) : layer.layers.map((l) => layerRow(l, prefix));
+  return graph
+    ? graphRows(layer, graph, !layer.isSequential, true, depth)
+    : layer.layers.map((l) => layerRow(l, prefix));
 }
 
 /** The summary's lines (Keras 3's print_summary). */
@@ -149,11 +166,15 @@ export function summaryLines(model: Model, options: SummaryOptions = {}): string
     align.push('center');
   }
   if (positions.length !== header.length) {
-    throw new RangeError(`summary: positions must give ${header.length} column ends (${header.join(', ')}), received ${positions.length}`);
+    throw new RangeError(
+      `summary: positions must give ${header.length} column ends (${header.join(', ')}), received ${positions.length}`,
+    );
   }
   const lineLength = options.lineLength ?? Math.min(defaultLength, terminalColumns() - 4);
 
-  const rows = graph ? graphRows(model, graph, !model.isSequential, !!options.expandNested, 0) : model.layers.map((l) => layerRow(l, ''));
+  const rows = graph
+    ? graphRows(model, graph, !model.isSequential, !!options.expandNested, 0)
+    : model.layers.map((l) => layerRow(l, ''));
   const cells = rows.map((r) => {
     const row = [r.name, r.shape, r.params];
     if (!sequentialLike) row.push(r.connected);
@@ -164,16 +185,24 @@ export function summaryLines(model: Model, options: SummaryOptions = {}): string
   const trainable = count(model.trainableWeights);
   const frozen = count(model.nonTrainableWeights);
   const lines = [`Model: "${model.name}"`, ...renderTable(header, cells, columnWidths(lineLength, positions), align)];
-  lines.push(` Total params: ${fmtInt(trainable.params + frozen.params)} (${readableSize(trainable.bytes + frozen.bytes)})`);
+  lines.push(
+    ` Total params: ${fmtInt(trainable.params + frozen.params)} (${readableSize(trainable.bytes + frozen.bytes)})`,
+  );
   lines.push(` Trainable params: ${fmtInt(trainable.params)} (${readableSize(trainable.bytes)})`);
   lines.push(` Non-trainable params: ${fmtInt(frozen.params)} (${readableSize(frozen.bytes)})`);
   if (!graph && model.traceError) {
     // Keras prints a bare list here without saying why; say what stopped the trace.
     const why = model.traceError instanceof Error ? model.traceError.message : String(model.traceError);
-    lines.push(` Only a list of layers: call() could not be traced on symbolic inputs, so shapes and connections are unknown (${why}).`);
-    lines.push(' The model still runs eagerly. For the full summary, call() must run on symbolic inputs of the built shape alone: no reading tensor values, no call options it cannot do without.');
+    lines.push(
+      ` Only a list of layers: call() could not be traced on symbolic inputs, so shapes and connections are unknown (${why}).`,
+    );
+    lines.push(
+      ' The model still runs eagerly. For the full summary, call() must run on symbolic inputs of the built shape alone: no reading tensor values, no call options it cannot do without.',
+    );
   } else if (!graph && model.layers.length > 0) {
-    lines.push(' Output shapes are unknown until the model is built: call it on data once, or call model.build(inputShape).');
+    lines.push(
+      ' Output shapes are unknown until the model is built: call it on data once, or call model.build(inputShape).',
+    );
   }
   return lines;
 }

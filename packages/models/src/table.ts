@@ -46,7 +46,10 @@ export function columnWidths(lineLength: number, positions: readonly number[]): 
   let current = 0;
   for (const end of ends) {
     const width = end - current;
-    if (width < 4) throw new RangeError(`summary: lineLength ${lineLength} with positions [${positions.join(', ')}] leaves a column narrower than 4 characters`);
+    if (width < 4)
+      throw new RangeError(
+        `summary: lineLength ${lineLength} with positions [${positions.join(', ')}] leaves a column narrower than 4 characters`,
+      );
     raw.push(width);
     current += width;
   }
@@ -58,8 +61,14 @@ export function columnWidths(lineLength: number, positions: readonly number[]): 
 }
 
 /** The table's lines: heavy header, a light line between rows. */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[], align: readonly Align[]): string[] {
-  const rule = (left: string, fill: string, mid: string, right: string) => left + widths.map((w) => fill.repeat(w)).join(mid) + right;
+export function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+  align: readonly Align[],
+): string[] {
+  const rule = (left: string, fill: string, mid: string, right: string) =>
+    left + widths.map((w) => fill.repeat(w)).join(mid) + right;
   const cells = (values: readonly string[], bar: string, aligns: readonly Align[]): string[] => {
     const wrapped = values.map((v, i) => wrap(v, widths[i] - 2));
     const height = Math.max(...wrapped.map((w) => w.length));

@@ -27,12 +27,25 @@ class Perceptron extends Model {
 }
 
 const makers: [string, () => Model][] = [
-  ['Sequential', () => new Sequential([input({ shape: [4] }), new Dense({ units: 8, activation: 'relu' }), new Dense({ units: 1, activation: 'sigmoid' })])],
+  [
+    'Sequential',
+    () =>
+      new Sequential([
+        input({ shape: [4] }),
+        new Dense({ units: 8, activation: 'relu' }),
+        new Dense({ units: 1, activation: 'sigmoid' }),
+      ]),
+  ],
   [
     'Functional',
     () => {
       const x = input({ shape: [4] });
-      return new Functional({ inputs: x, outputs: new Dense({ units: 1, activation: 'sigmoid' }).apply(new Dense({ units: 8, activation: 'relu' }).apply(x)) });
+      return new Functional({
+        inputs: x,
+        outputs: new Dense({ units: 1, activation: 'sigmoid' }).apply(
+          new Dense({ units: 8, activation: 'relu' }).apply(x),
+        ),
+      });
     },
   ],
   [
@@ -87,12 +100,21 @@ it('takes inputs by name and names its outputs', () => {
   const a = input({ shape: [2], name: 'left' });
   const b = input({ shape: [2], name: 'right' });
   const sum = new Dense({ units: 1, name: 'total' }).apply(a);
-  const m = new Functional({ inputs: [a, b], outputs: [sum, new Dense({ units: 3, name: 'parts' }).apply(b)], name: 'named_io' });
+  const m = new Functional({
+    inputs: [a, b],
+    outputs: [sum, new Dense({ units: 3, name: 'parts' }).apply(b)],
+    name: 'named_io',
+  });
   expect(m.outputNames).toEqual(['total', 'parts']);
   const [xa, xb] = [tensor([[1, 2]]), tensor([[3, 4]])];
   const [s, p] = m.apply({ right: xb, left: xa }) as Tensor[];
-  expect([s.shape, p.shape]).toEqual([[1, 1], [1, 3]]);
-  expect(() => m.apply({ left: xa })).toThrow('Model "named_io": model "named_io" has inputs "left", "right"; received keys "left" (missing right)');
+  expect([s.shape, p.shape]).toEqual([
+    [1, 1],
+    [1, 3],
+  ]);
+  expect(() => m.apply({ left: xa })).toThrow(
+    'Model "named_io": model "named_io" has inputs "left", "right"; received keys "left" (missing right)',
+  );
   dispose([xa, xb, s, p]);
   m.dispose();
 });

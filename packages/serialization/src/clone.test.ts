@@ -14,7 +14,9 @@ function dag(): Functional {
   const a = input({ shape: [3], name: 'ca' });
   const b = input({ shape: [3], name: 'cb' });
   const shared = new Dense({ units: 4, name: 'c_shared' });
-  const out = new Dense({ units: 2, name: 'c_out' }).apply(new Concatenate({ name: 'c_join' }).apply([shared.apply(a), shared.apply(b)]));
+  const out = new Dense({ units: 2, name: 'c_out' }).apply(
+    new Concatenate({ name: 'c_join' }).apply([shared.apply(a), shared.apply(b)]),
+  );
   return new Functional({ inputs: [a, b], outputs: out, name: 'c_dag' });
 }
 

@@ -23,15 +23,22 @@ type GraphModelClass = { fromConfig(config: Record<string, unknown>, options: Fr
  * subclassed model is rebuilt from its config (its class registered or in `customObjects`).
  */
 export function cloneModel<T extends Layer>(model: T, options: CloneOptions = {}): T {
-  if (!(model instanceof Layer)) throw new SerializationError(`cloneModel: expected a model, received ${model === null ? 'null' : typeof model}`);
-  const cloneFunction = options.cloneFunction ?? ((layer: Layer) => (layer instanceof Functional ? cloneModel(layer, options) : deserializeLayer(serializeObject(layer), options)));
+  if (!(model instanceof Layer))
+    throw new SerializationError(`cloneModel: expected a model, received ${model === null ? 'null' : typeof model}`);
+  const cloneFunction =
+    options.cloneFunction ??
+    ((layer: Layer) =>
+      layer instanceof Functional ? cloneModel(layer, options) : deserializeLayer(serializeObject(layer), options));
   if (!(model instanceof Functional)) return modelFromConfig(modelConfig(model), options) as T;
   const originals = new Map(model.layers.map((l) => [l.name, l]));
   const resolveLayer = (s: SerializedObject): Layer => {
     const original = originals.get(s.config.name as string);
     if (!original || original instanceof InputLayer) return deserializeLayer(s, options);
     const made = cloneFunction(original);
-    if (!(made instanceof Layer)) throw new SerializationError(`cloneModel: cloneFunction returned ${made === null ? 'null' : typeof made} for layer "${original.name}"; it must return a Layer`);
+    if (!(made instanceof Layer))
+      throw new SerializationError(
+        `cloneModel: cloneFunction returned ${made === null ? 'null' : typeof made} for layer "${original.name}"; it must return a Layer`,
+      );
     return made;
   };
   return (model.constructor as unknown as GraphModelClass).fromConfig(model.getConfig(), { resolveLayer }) as T;

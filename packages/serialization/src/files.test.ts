@@ -30,7 +30,9 @@ async function predict(model: Layer, x: Tensor): Promise<number[]> {
 
 function mlp(name: string): Sequential {
   clearSession();
-  return new Sequential([input({ shape: [3] }), new Dense({ units: 5, activation: 'tanh' }), new Dense({ units: 1 })], { name });
+  return new Sequential([input({ shape: [3] }), new Dense({ units: 5, activation: 'tanh' }), new Dense({ units: 1 })], {
+    name,
+  });
 }
 
 function copyWeights(from: Layer, to: Layer): void {
@@ -47,7 +49,12 @@ describe('saveModel / loadModel', () => {
     await saveModel(model, path);
     const want = await predict(model, x);
     const before = memory().numTensors;
-    for (const source of [path, new Uint8Array(readFileSync(path)), new Blob([readFileSync(path)]), new URL(`file://${path}`)]) {
+    for (const source of [
+      path,
+      new Uint8Array(readFileSync(path)),
+      new Blob([readFileSync(path)]),
+      new URL(`file://${path}`),
+    ]) {
       const loaded = await loadModel(source);
       expect(await predict(loaded, x)).toEqual(want);
       loaded.dispose();
@@ -81,8 +88,12 @@ describe('saveModel / loadModel', () => {
       expect(loaded.name).toBe('served');
       loaded.dispose();
       // The file limit is the weights limit, twice the JSON limit, and 1 MiB: 1051576 bytes here.
-      await expect(loadModel(new URL(`${base}/lying`), { limits: { maxWeightsBytes: 1000, maxJsonBytes: 1000 } })).rejects.toThrow(`${base}/lying: ${base}/lying sent more than the limit of 1051576 bytes`);
-      await expect(loadModel(new URL(`${base}/huge`), { limits: { maxWeightsBytes: 1000, maxJsonBytes: 1000 } })).rejects.toThrow(`${base}/huge: ${base}/huge is 10485760 bytes, more than the limit of 1051576`);
+      await expect(
+        loadModel(new URL(`${base}/lying`), { limits: { maxWeightsBytes: 1000, maxJsonBytes: 1000 } }),
+      ).rejects.toThrow(`${base}/lying: ${base}/lying sent more than the limit of 1051576 bytes`);
+      await expect(
+        loadModel(new URL(`${base}/huge`), { limits: { maxWeightsBytes: 1000, maxJsonBytes: 1000 } }),
+      ).rejects.toThrow(`${base}/huge: ${base}/huge is 10485760 bytes, more than the limit of 1051576`);
     } finally {
       server.closeAllConnections();
       server.close();
@@ -116,7 +127,9 @@ describe('saveModel / loadModel', () => {
       const uploaded = await loadModel(new Uint8Array(received[0]));
       await expectSamePredictions(model, uploaded, x);
       uploaded.dispose();
-      await expect(saveModel(model, new URL(`${base}/refuse`))).rejects.toThrow(`saveModel: ${base}/refuse answered 507 Insufficient Storage to the upload`);
+      await expect(saveModel(model, new URL(`${base}/refuse`))).rejects.toThrow(
+        `saveModel: ${base}/refuse answered 507 Insufficient Storage to the upload`,
+      );
     } finally {
       server.closeAllConnections();
       server.close();
@@ -134,7 +147,9 @@ describe('saveModel / loadModel', () => {
     model.dispose();
     const lone = new Flatten({ name: 'lone' });
     const before = memory().numTensors;
-    await expect(loadModel(await saveModel(lone))).rejects.toThrow('the model file holds a Flatten layer, not a model; save a model (Sequential, Functional or a Model subclass)');
+    await expect(loadModel(await saveModel(lone))).rejects.toThrow(
+      'the model file holds a Flatten layer, not a model; save a model (Sequential, Functional or a Model subclass)',
+    );
     expect(memory().numTensors).toBe(before);
     lone.dispose();
   });
@@ -154,11 +169,17 @@ describe('saveModel / loadModel', () => {
   });
 
   it('names files it cannot load', async () => {
-    await expect(loadModel(join(dir, 'missing.keras'))).rejects.toThrow(`${join(dir, 'missing.keras')}: no file at "${join(dir, 'missing.keras')}"`);
+    await expect(loadModel(join(dir, 'missing.keras'))).rejects.toThrow(
+      `${join(dir, 'missing.keras')}: no file at "${join(dir, 'missing.keras')}"`,
+    );
     const m = mlp('weights_only');
     await saveModelWeights(m, join(dir, 'w.weights.h5'));
-    await expect(loadModel(new Uint8Array(readFileSync(join(dir, 'w.weights.h5'))))).rejects.toThrow(/the model file is an HDF5 file, not a \.keras archive: a weights file \(load it into a model with loadModelWeights\)/);
-    await expect(loadModel(new TextEncoder().encode('hello'))).rejects.toThrow('the model file is not a .keras archive (it does not start with a zip signature)');
+    await expect(loadModel(new Uint8Array(readFileSync(join(dir, 'w.weights.h5'))))).rejects.toThrow(
+      /the model file is an HDF5 file, not a \.keras archive: a weights file \(load it into a model with loadModelWeights\)/,
+    );
+    await expect(loadModel(new TextEncoder().encode('hello'))).rejects.toThrow(
+      'the model file is not a .keras archive (it does not start with a zip signature)',
+    );
     await expect(saveModel(m, join(dir, 'x.h5'))).rejects.toThrow(/names an HDF5 file; save the model as \.keras/);
     m.dispose();
   });
@@ -172,12 +193,19 @@ describe('atomic saves', () => {
     await saveModel(old, path);
     const oldBytes = readFileSync(path);
     const replacement = sequentialModel();
-    const failing = saveModelWithHooks(replacement, path, {}, {
-      afterChunk: () => {
-        throw new Error('disk full');
+    const failing = saveModelWithHooks(
+      replacement,
+      path,
+      {},
+      {
+        afterChunk: () => {
+          throw new Error('disk full');
+        },
       },
-    });
-    await expect(failing).rejects.toThrow(`Could not write ${path}: disk full. Any earlier file at that path is unchanged`);
+    );
+    await expect(failing).rejects.toThrow(
+      `Could not write ${path}: disk full. Any earlier file at that path is unchanged`,
+    );
     expect(readFileSync(path).equals(oldBytes)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const loaded = await loadModel(path);
@@ -230,7 +258,9 @@ describe('atomic saves', () => {
     await saveModel(old, path);
     const oldBytes = readFileSync(path);
     const unsaveable = new Sequential([input({ shape: [3] }), new Lambda({ function: (t) => t })]);
-    await expect(saveModel(unsaveable, path)).rejects.toThrow(/its function is not registered, so the layer cannot be saved/);
+    await expect(saveModel(unsaveable, path)).rejects.toThrow(
+      /its function is not registered, so the layer cannot be saved/,
+    );
     expect(readFileSync(path).equals(oldBytes)).toBe(true);
     for (const m of [old, unsaveable]) m.dispose();
   });
@@ -258,7 +288,10 @@ describe('training resumes where it stopped', () => {
     expect(loaded.optimizer?.iterations).toBe(8);
     const history = await loaded.fit(x, y, fitOptions);
     expect(history.history.loss).toHaveLength(2);
-    const [a, b] = [await Promise.all(straight.weights.map((w) => w.data())), await Promise.all(loaded.weights.map((w) => w.data()))];
+    const [a, b] = [
+      await Promise.all(straight.weights.map((w) => w.data())),
+      await Promise.all(loaded.weights.map((w) => w.data())),
+    ];
     a.forEach((w, i) => expect(Array.from(b[i])).toEqual(Array.from(w)));
     for (const t of [straight, resumed, loaded]) t.dispose();
     x.dispose();
@@ -285,7 +318,9 @@ describe('training resumes where it stopped', () => {
     await a.fit(x, y, fitOptions);
     await b.fit(x, y, fitOptions);
     await c.fit(x, y, fitOptions);
-    const [wa, wb, wc] = await Promise.all([a, b, c].map((m) => Promise.all(m.weights.map(async (w) => Array.from(await w.data())))));
+    const [wa, wb, wc] = await Promise.all(
+      [a, b, c].map((m) => Promise.all(m.weights.map(async (w) => Array.from(await w.data())))),
+    );
     wa.forEach((w, i) => expect(wb[i]).toEqual(w));
     expect(wc).not.toEqual(wa);
     for (const t of [a, b, c]) t.dispose();
@@ -328,16 +363,26 @@ describe('saveModelWeights / loadModelWeights', () => {
     const small = mlp('small');
     await saveModelWeights(small, join(dir, 'small.weights.h5'));
     clearSession();
-    const wider = new Sequential([input({ shape: [3] }), new Dense({ units: 6, activation: 'tanh' }), new Dense({ units: 1 })], { name: 'wider' });
+    const wider = new Sequential(
+      [input({ shape: [3] }), new Dense({ units: 6, activation: 'tanh' }), new Dense({ units: 1 })],
+      { name: 'wider' },
+    );
     const before = await Promise.all(wider.weights.map((w) => w.data()));
     await expect(loadModelWeights(wider, join(dir, 'small.weights.h5'))).rejects.toThrow(
       `${join(dir, 'small.weights.h5')}: weight "kernel" of layer "dense" (Dense) has shape [3,6], but the file holds shape [3,5] at "layers/dense/vars/0". The file was saved from a model with another configuration`,
     );
     const after = await Promise.all(wider.weights.map((w) => w.data()));
     after.forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(before[i])));
-    const deeper = new Sequential([input({ shape: [3] }), new Dense({ units: 5 }), new Dense({ units: 5 }), new Dense({ units: 1 })]);
+    const deeper = new Sequential([
+      input({ shape: [3] }),
+      new Dense({ units: 5 }),
+      new Dense({ units: 5 }),
+      new Dense({ units: 1 }),
+    ]);
     await expect(loadModelWeights(deeper, join(dir, 'small.weights.h5'))).rejects.toThrow(ModelFileError);
-    await expect(saveModelWeights(small, join(dir, 'small.h5'))).rejects.toThrow('saveModelWeights: the file name must end in .weights.h5 (as Keras requires), received');
+    await expect(saveModelWeights(small, join(dir, 'small.h5'))).rejects.toThrow(
+      'saveModelWeights: the file name must end in .weights.h5 (as Keras requires), received',
+    );
     writeFileSync(join(dir, 'not.weights.h5'), 'garbage');
     await expect(loadModelWeights(small, join(dir, 'not.weights.h5'))).rejects.toThrow(/is not an HDF5 file/);
     for (const m of [small, wider, deeper]) m.dispose();
@@ -349,7 +394,9 @@ describe('loading weights into a model that was never built', () => {
     const built = mlp('built_one');
     await saveModelWeights(built, join(dir, 'b.weights.h5'));
     clearSession();
-    const unbuilt = new Sequential([new Dense({ units: 5, activation: 'tanh' }), new Dense({ units: 1 })], { name: 'unbuilt' });
+    const unbuilt = new Sequential([new Dense({ units: 5, activation: 'tanh' }), new Dense({ units: 1 })], {
+      name: 'unbuilt',
+    });
     await expect(loadModelWeights(unbuilt, join(dir, 'b.weights.h5'))).rejects.toThrow(
       'layer "dense" (Dense) was never built, so it has no variables yet, but the file holds 2 at "layers/dense/vars". Build the model first (call it on data, or model.build(inputShape)), then load the weights',
     );

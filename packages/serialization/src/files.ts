@@ -48,13 +48,17 @@ async function nodeFs(what: string): Promise<NodeFs> {
   try {
     return await loadNodeFs(what);
   } catch (e) {
-    throw new ModelFileError(`${what}: file paths need Node's file system; in a browser pass bytes, a Blob or a URL instead`, { cause: e });
+    throw new ModelFileError(
+      `${what}: file paths need Node's file system; in a browser pass bytes, a Blob or a URL instead`,
+      { cause: e },
+    );
   }
 }
 
 function pathOf(target: string | URL): string {
   if (target instanceof URL) {
-    if (target.protocol !== 'file:') throw new ModelFileError(`expected a file path or a file: URL to save to, received ${target.href}`);
+    if (target.protocol !== 'file:')
+      throw new ModelFileError(`expected a file path or a file: URL to save to, received ${target.href}`);
     return decodeURIComponent(target.pathname);
   }
   return target.startsWith('file://') ? decodeURIComponent(new URL(target).pathname) : target;
@@ -69,10 +73,21 @@ function pathOf(target: string | URL): string {
  * bytes (`new Blob([bytes])` to download it), and an `http(s):` URL receives them in a POST.
  */
 export async function saveModel(model: Layer, target: string | URL, options?: SaveModelOptions): Promise<void>;
-export async function saveModel(model: Layer, target?: undefined, options?: SaveModelOptions): Promise<Uint8Array<ArrayBuffer>>;
-export async function saveModel(model: Layer, target?: string | URL, options: SaveModelOptions = {}): Promise<void | Uint8Array> {
+export async function saveModel(
+  model: Layer,
+  target?: undefined,
+  options?: SaveModelOptions,
+): Promise<Uint8Array<ArrayBuffer>>;
+export async function saveModel(
+  model: Layer,
+  target?: string | URL,
+  options: SaveModelOptions = {},
+): Promise<void | Uint8Array> {
   if (target === undefined) {
-    if (options.format === 'tfjs') throw new ModelFileError("saveModel: without a target the model is returned as a .keras archive's bytes; for the TF.js format in memory use tfjsArtifacts(model) or saveTfjs(model, handler)");
+    if (options.format === 'tfjs')
+      throw new ModelFileError(
+        "saveModel: without a target the model is returned as a .keras archive's bytes; for the TF.js format in memory use tfjsArtifacts(model) or saveTfjs(model, handler)",
+      );
     if (options.format === 'onnx') {
       throw new ModelFileError(
         "saveModel: without a target the model is returned as a .keras archive's bytes; " +
@@ -89,22 +104,34 @@ export async function saveModel(model: Layer, target?: string | URL, options: Sa
 
 /** POSTs the `.keras` archive to an http(s) URL (a server that stores uploads), as tfjs's `http://` saver posts its files. */
 async function uploadArchive(model: Layer, url: URL, options: SaveModelOptions): Promise<void> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ModelFileError(`saveModel: expected a path, a file:, http: or https: URL, received ${url.href}`);
-  if (options.format === 'tfjs') throw new ModelFileError(`saveModel: to a URL a model is sent as a .keras archive; for the TF.js format use saveTfjs(model, tf.io.http('${url.href}'))`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ModelFileError(`saveModel: expected a path, a file:, http: or https: URL, received ${url.href}`);
+  if (options.format === 'tfjs')
+    throw new ModelFileError(
+      `saveModel: to a URL a model is sent as a .keras archive; for the TF.js format use saveTfjs(model, tf.io.http('${url.href}'))`,
+    );
   const bytes = await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer });
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', body: bytes as Uint8Array<ArrayBuffer>, headers: { 'content-type': 'application/octet-stream' } });
+    response = await fetch(url, {
+      method: 'POST',
+      body: bytes as Uint8Array<ArrayBuffer>,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
   } catch (e) {
     throw new ModelFileError(`saveModel: could not send the model to ${url.href}: ${messageOf(e)}`, { cause: e });
   }
-  if (!response.ok) throw new ModelFileError(`saveModel: ${url.href} answered ${response.status} ${response.statusText} to the upload`);
+  if (!response.ok)
+    throw new ModelFileError(`saveModel: ${url.href} answered ${response.status} ${response.statusText} to the upload`);
   await response.body?.cancel().catch(() => undefined);
 }
 
 /** @internal saveModel with the atomic writer's test hooks. */
 export async function saveModelWithHooks(
-  model: Layer, target: string | URL, options: SaveModelOptions, hooks: FolderWriteHooks,
+  model: Layer,
+  target: string | URL,
+  options: SaveModelOptions,
+  hooks: FolderWriteHooks,
 ): Promise<void> {
   const path = pathOf(target);
   const format = options.format ?? (path.endsWith('.keras') ? 'keras' : path.endsWith('.onnx') ? 'onnx' : 'tfjs');
@@ -118,12 +145,17 @@ export async function saveModelWithHooks(
     return writeFileAtomic(path, await exportOnnx(model, options.onnx), hooks);
   }
   if (format === 'keras') {
-    if (!path.endsWith('.keras')) throw new ModelFileError(`saveModel: a Keras archive's name must end in .keras (Keras refuses others), received ${JSON.stringify(path)}`);
+    if (!path.endsWith('.keras'))
+      throw new ModelFileError(
+        `saveModel: a Keras archive's name must end in .keras (Keras refuses others), received ${JSON.stringify(path)}`,
+      );
     const bytes = await encodeKerasArchive(model, { includeOptimizer: options.includeOptimizer });
     return writeFileAtomic(path, bytes, hooks);
   }
   if (/\.(h5|hdf5)$/.test(path)) {
-    throw new ModelFileError(`saveModel: ${JSON.stringify(path)} names an HDF5 file; save the model as .keras, or its weights alone with saveModelWeights(model, 'x.weights.h5')`);
+    throw new ModelFileError(
+      `saveModel: ${JSON.stringify(path)} names an HDF5 file; save the model as .keras, or its weights alone with saveModelWeights(model, 'x.weights.h5')`,
+    );
   }
   const dir = path.endsWith('model.json') ? path.slice(0, -'model.json'.length) || '.' : path;
   await saveTfjsFolder(await tfjsArtifacts(model), dir, hooks);
@@ -145,7 +177,9 @@ async function readBounded(source: Exclude<ModelSource, string>, max: number, wh
     if (source.protocol === 'file:') return readPath(decodeURIComponent(source.pathname), max, what);
     return fetchBounded(source, max, what);
   }
-  throw new ModelFileError(`${what}: expected a path, a URL, bytes (Uint8Array, ArrayBuffer) or a Blob, received ${source === null ? 'null' : typeof source}`);
+  throw new ModelFileError(
+    `${what}: expected a path, a URL, bytes (Uint8Array, ArrayBuffer) or a Blob, received ${source === null ? 'null' : typeof source}`,
+  );
 }
 
 async function fetchBounded(url: URL, max: number, what: string): Promise<Uint8Array> {
@@ -155,7 +189,8 @@ async function fetchBounded(url: URL, max: number, what: string): Promise<Uint8A
   } catch (e) {
     throw new ModelFileError(`${what}: could not fetch ${url.href}: ${messageOf(e)}`, { cause: e });
   }
-  if (!response.ok) throw new ModelFileError(`${what}: fetching ${url.href} answered ${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new ModelFileError(`${what}: fetching ${url.href} answered ${response.status} ${response.statusText}`);
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > max) {
     await response.body?.cancel().catch(() => undefined);
@@ -189,7 +224,10 @@ async function readPath(path: string, max: number, what: string): Promise<Uint8A
   const stat = await fs.stat(path).catch(() => null);
   if (!stat) throw new ModelFileError(`${what}: no file at ${JSON.stringify(path)}`);
   if (!stat.isFile()) throw new ModelFileError(`${what}: ${JSON.stringify(path)} is not a file`);
-  if (stat.size > max) throw new ModelFileError(`${what}: ${path} is ${stat.size} bytes, more than the limit of ${max} (raise limits.maxWeightsBytes if the file is trusted)`);
+  if (stat.size > max)
+    throw new ModelFileError(
+      `${what}: ${path} is ${stat.size} bytes, more than the limit of ${max} (raise limits.maxWeightsBytes if the file is trusted)`,
+    );
   return new Uint8Array(await fs.readFile(path));
 }
 
@@ -206,7 +244,9 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
   if (loaded instanceof Model) return loaded;
   const kind = (loaded.constructor as { className?: string }).className ?? loaded.constructor.name;
   loaded.dispose();
-  throw new ModelFileError(`${what} holds a ${kind} layer, not a model; save a model (Sequential, Functional or a Model subclass), or rebuild a lone layer from its config with deserializeObject`);
+  throw new ModelFileError(
+    `${what} holds a ${kind} layer, not a model; save a model (Sequential, Functional or a Model subclass), or rebuild a lone layer from its config with deserializeObject`,
+  );
 }
 
 async function loadAnything(source: ModelSource, options: LoadModelOptions, what: string): Promise<Layer> {
@@ -214,12 +254,19 @@ async function loadAnything(source: ModelSource, options: LoadModelOptions, what
   if (typeof source === 'string' && !source.startsWith('file://') && !source.endsWith('.keras')) {
     return loadTfjsPath(source, options, limits);
   }
-  const bytes = typeof source === 'string' ? await readPath(pathOf(source), fileLimit(limits), what) : await readBounded(source, fileLimit(limits), what);
+  const bytes =
+    typeof source === 'string'
+      ? await readPath(pathOf(source), fileLimit(limits), what)
+      : await readBounded(source, fileLimit(limits), what);
   if (isZip(bytes)) return decodeKerasArchive(bytes, { ...options, what });
   if (isHdf5(bytes)) {
-    throw new ModelFileError(`${what} is an HDF5 file, not a .keras archive: a weights file (load it into a model with loadModelWeights) or a legacy Keras 2 .h5 model, which Strata does not read (convert it with Keras: keras.models.load_model(...).save('model.keras'))`);
+    throw new ModelFileError(
+      `${what} is an HDF5 file, not a .keras archive: a weights file (load it into a model with loadModelWeights) or a legacy Keras 2 .h5 model, which Strata does not read (convert it with Keras: keras.models.load_model(...).save('model.keras'))`,
+    );
   }
-  throw new ModelFileError(`${what} is not a .keras archive (it does not start with a zip signature); pass a .keras file, or a TF.js model.json path`);
+  throw new ModelFileError(
+    `${what} is not a .keras archive (it does not start with a zip signature); pass a .keras file, or a TF.js model.json path`,
+  );
 }
 
 async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Required<LoadLimits>): Promise<Layer> {
@@ -230,12 +277,18 @@ async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Req
   if (stat.isFile() && !path.endsWith('.json')) {
     const head = await readPath(path, fileLimit(limits), path);
     if (isZip(head)) return decodeKerasArchive(head, { ...options, what: path });
-    throw new ModelFileError(`loadModel: cannot tell the format of ${JSON.stringify(path)}; name a .keras file, a TF.js model.json, or the folder holding it`);
+    throw new ModelFileError(
+      `loadModel: cannot tell the format of ${JSON.stringify(path)}; name a .keras file, a TF.js model.json, or the folder holding it`,
+    );
   }
   // Scan the topology as for .keras configs before the TF.js loader builds anything from it.
   const text = new TextDecoder().decode(await readPath(json, limits.maxJsonBytes, json));
   const parsed = parseJSON(text, json) as { modelTopology?: unknown };
-  scanConfig(parsed?.modelTopology ?? parsed, { safeMode: options.safeMode ?? true, maxDimension: limits.maxDimension, what: json });
+  scanConfig(parsed?.modelTopology ?? parsed, {
+    safeMode: options.safeMode ?? true,
+    maxDimension: limits.maxDimension,
+    what: json,
+  });
   return loadTfjs(json, { customObjects: options.customObjects });
 }
 
@@ -247,10 +300,14 @@ async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Req
 type WeightsSaveOptions = { includeOptimizer?: boolean };
 export async function saveModelWeights(model: Layer, path: string | URL, options?: WeightsSaveOptions): Promise<void>;
 export async function saveModelWeights(
-  model: Layer, path?: undefined, options?: WeightsSaveOptions,
+  model: Layer,
+  path?: undefined,
+  options?: WeightsSaveOptions,
 ): Promise<Uint8Array<ArrayBuffer>>;
 export async function saveModelWeights(
-  model: Layer, path?: string | URL, options: WeightsSaveOptions = {},
+  model: Layer,
+  path?: string | URL,
+  options: WeightsSaveOptions = {},
 ): Promise<void | Uint8Array> {
   const file = path === undefined ? undefined : pathOf(path);
   if (file !== undefined && !file.endsWith('.weights.h5')) {
@@ -269,13 +326,23 @@ export async function saveModelWeights(
  * layer's checked by path, count and shape before any is assigned. The optimizer's state is
  * restored too when the model is compiled and the file holds it.
  */
-export async function loadModelWeights(model: Layer, source: ModelSource, options: { includeOptimizer?: boolean; limits?: LoadLimits } = {}): Promise<void> {
+export async function loadModelWeights(
+  model: Layer,
+  source: ModelSource,
+  options: { includeOptimizer?: boolean; limits?: LoadLimits } = {},
+): Promise<void> {
   const limits = withDefaults(options.limits);
   const what = typeof source === 'string' ? source : source instanceof URL ? source.href : 'the weights file';
-  let bytes = typeof source === 'string' ? await readPath(pathOf(source), fileLimit(limits), what) : await readBounded(source, fileLimit(limits), what);
+  let bytes =
+    typeof source === 'string'
+      ? await readPath(pathOf(source), fileLimit(limits), what)
+      : await readBounded(source, fileLimit(limits), what);
   if (isZip(bytes)) {
     const entry = listZip(bytes, what, limits.maxZipEntries).find((e) => e.name === 'model.weights.h5');
-    if (!entry) throw new ModelFileError(`${what} is a zip archive without model.weights.h5; pass a .weights.h5 file or a .keras archive`);
+    if (!entry)
+      throw new ModelFileError(
+        `${what} is a zip archive without model.weights.h5; pass a .weights.h5 file or a .keras archive`,
+      );
     bytes = extractZipEntry(bytes, entry, what, limits.maxWeightsBytes);
   } else if (bytes.length > limits.maxWeightsBytes) {
     throw new ModelFileError(`${what} is ${bytes.length} bytes, more than the limit of ${limits.maxWeightsBytes}`);

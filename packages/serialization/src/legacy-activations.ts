@@ -13,4 +13,7 @@ export const keras2HardSigmoid: ActivationFunction & { activationName: string } 
 );
 
 /** What Keras 2 / TF.js activation names mean in Strata, where they differ. */
-export const LEGACY_ACTIVATIONS: Readonly<Record<string, string>> = { hard_sigmoid: keras2HardSigmoid.activationName, hardSigmoid: keras2HardSigmoid.activationName };
+export const LEGACY_ACTIVATIONS: Readonly<Record<string, string>> = {
+  hard_sigmoid: keras2HardSigmoid.activationName,
+  hardSigmoid: keras2HardSigmoid.activationName,
+};

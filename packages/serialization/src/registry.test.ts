@@ -1,6 +1,14 @@
 import { setBackend, fill, mul, randomNormal, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { Dense, Initializer, Layer, Lambda, registerLambda, unregisterLambda, type ActivationFunction } from '@strata/layers';
+import {
+  Dense,
+  Initializer,
+  Layer,
+  Lambda,
+  registerLambda,
+  unregisterLambda,
+  type ActivationFunction,
+} from '@strata/layers';
 import { input } from '@strata/graph';
 import { Sequential, type Model } from '@strata/models';
 import { Adam, ExponentialDecay } from '@strata/training';
@@ -16,17 +24,30 @@ beforeAll(async () => {
 describe('the registry', () => {
   it('knows every kind of built-in under its Keras name, in any casing', () => {
     const cases: [Parameters<typeof resolveClass>[0], string, string][] = [
-      ['layer', 'Dense', 'Dense'], ['layer', 'InputLayer', 'InputLayer'], ['layer', 'Functional', 'Functional'], ['layer', 'Sequential', 'Sequential'],
-      ['initializer', 'GlorotUniform', 'GlorotUniform'], ['initializer', 'glorot_uniform', 'GlorotUniform'], ['regularizer', 'L2', 'L2'],
-      ['constraint', 'MaxNorm', 'MaxNorm'], ['optimizer', 'Adam', 'Adam'], ['optimizer', 'rmsprop', 'RMSprop'], ['schedule', 'ExponentialDecay', 'ExponentialDecay'],
-      ['loss', 'MeanSquaredError', 'MeanSquaredError'], ['loss', 'mse', 'MeanSquaredError'], ['metric', 'AUC', 'AUC'],
+      ['layer', 'Dense', 'Dense'],
+      ['layer', 'InputLayer', 'InputLayer'],
+      ['layer', 'Functional', 'Functional'],
+      ['layer', 'Sequential', 'Sequential'],
+      ['initializer', 'GlorotUniform', 'GlorotUniform'],
+      ['initializer', 'glorot_uniform', 'GlorotUniform'],
+      ['regularizer', 'L2', 'L2'],
+      ['constraint', 'MaxNorm', 'MaxNorm'],
+      ['optimizer', 'Adam', 'Adam'],
+      ['optimizer', 'rmsprop', 'RMSprop'],
+      ['schedule', 'ExponentialDecay', 'ExponentialDecay'],
+      ['loss', 'MeanSquaredError', 'MeanSquaredError'],
+      ['loss', 'mse', 'MeanSquaredError'],
+      ['metric', 'AUC', 'AUC'],
     ];
-    for (const [kind, name, className] of cases) expect((resolveClass(kind, name) as unknown as { className: string }).className).toBe(className);
+    for (const [kind, name, className] of cases)
+      expect((resolveClass(kind, name) as unknown as { className: string }).className).toBe(className);
     expect((resolveClass('activation', 'relu') as ActivationFunction).activationName).toBe('relu');
   });
 
   it('names an unknown class and says how to register it', () => {
-    expect(() => resolveClass('layer', 'Custom>Mystery')).toThrow('Unknown layer class "Custom>Mystery". If it is your own class, make it known before loading: registerSerializable(Mystery) (optionally with {package: \'MyPackage\'}), or pass {customObjects: {Mystery}} to the loader.');
+    expect(() => resolveClass('layer', 'Custom>Mystery')).toThrow(
+      'Unknown layer class "Custom>Mystery". If it is your own class, make it known before loading: registerSerializable(Mystery) (optionally with {package: \'MyPackage\'}), or pass {customObjects: {Mystery}} to the loader.',
+    );
   });
 
   it('registers user classes as package>Name (default Custom) and refuses a taken key or a non-serializable class', () => {
@@ -61,7 +82,11 @@ describe('the registry', () => {
     registerSerializable(HalfOnes, { package: 'Tests' });
     registerLambda('tests_triple', (x) => mul(x as Tensor, 3));
     try {
-      const m = new Sequential([input({ shape: [3] }), new Dense({ units: 2, activation: cube, kernelInitializer: new HalfOnes() }), new Lambda({ function: 'tests_triple' })]);
+      const m = new Sequential([
+        input({ shape: [3] }),
+        new Dense({ units: 2, activation: cube, kernelInitializer: new HalfOnes() }),
+        new Lambda({ function: 'tests_triple' }),
+      ]);
       const json = m.toJSON();
       expect(json).toContain('"activation":"Tests>cube"');
       expect(json).toContain('"className":"HalfOnes"');
@@ -88,14 +113,20 @@ describe('the registry', () => {
   });
 
   it('serializes an optimizer with a schedule in the Keras 3 dialect and reads it back', () => {
-    const opt = new Adam({ learningRate: new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5 }), beta1: 0.8 });
+    const opt = new Adam({
+      learningRate: new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5 }),
+      beta1: 0.8,
+    });
     const written = serializeKerasObject(opt) as Record<string, any>;
     expect(written).toMatchObject({ module: 'keras.optimizers', class_name: 'Adam', registered_name: null });
     expect(written.config.beta_1).toBe(0.8);
-    expect(written.config.learning_rate).toMatchObject({ module: 'keras.optimizers.schedules', class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 10 } });
+    expect(written.config.learning_rate).toMatchObject({
+      module: 'keras.optimizers.schedules',
+      class_name: 'ExponentialDecay',
+      config: { initial_learning_rate: 0.1, decay_steps: 10 },
+    });
     const back = deserializeKerasObject('optimizer', JSON.parse(JSON.stringify(written))) as Adam;
     expect(back).toBeInstanceOf(Adam);
     expect(back.getConfig()).toEqual(opt.getConfig());
   });
 });
-

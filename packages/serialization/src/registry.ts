@@ -7,7 +7,16 @@ import { SerializationError } from './errors';
 import { builtInClasses, builtInActivations } from './registry-builtins';
 
 /** What a class name stands for; decides which table a name is looked up in. */
-export type ObjectKind = 'layer' | 'initializer' | 'regularizer' | 'constraint' | 'activation' | 'optimizer' | 'schedule' | 'loss' | 'metric';
+export type ObjectKind =
+  | 'layer'
+  | 'initializer'
+  | 'regularizer'
+  | 'constraint'
+  | 'activation'
+  | 'optimizer'
+  | 'schedule'
+  | 'loss'
+  | 'metric';
 
 /** A class (or, for activations and per-sample losses, a function) a config may name. */
 // eslint-disable-next-line @typescript-eslint/ban-types
@@ -34,19 +43,27 @@ const registered = new Map<string, Registration>();
 const byTarget = new Map<Serializable, Registration>();
 
 const BASES: [ObjectKind, Serializable][] = [
-  ['layer', Layer], ['initializer', Initializer], ['regularizer', Regularizer], ['constraint', Constraint],
-  ['optimizer', Optimizer], ['schedule', LearningRateSchedule], ['loss', Loss], ['metric', Metric],
+  ['layer', Layer],
+  ['initializer', Initializer],
+  ['regularizer', Regularizer],
+  ['constraint', Constraint],
+  ['optimizer', Optimizer],
+  ['schedule', LearningRateSchedule],
+  ['loss', Loss],
+  ['metric', Metric],
 ];
 
 /** The kind of a class, from what it extends; plain functions are activations (or per-sample losses). */
 export function kindOf(target: Serializable): ObjectKind | null {
   for (const [kind, base] of BASES) if (target === base || target.prototype instanceof base) return kind;
-  return target.prototype === undefined || !/^class[\s{]/.test(Function.prototype.toString.call(target)) ? 'activation' : null;
+  return target.prototype === undefined || !/^class[\s{]/.test(Function.prototype.toString.call(target))
+    ? 'activation'
+    : null;
 }
 
 /** The name a class is saved under: its own static `className`, else its JavaScript name. */
 export function ownClassName(target: Serializable): string {
-  const own = Object.prototype.hasOwnProperty.call(target, 'className') ? (target as { className?: unknown }).className : undefined;
+  const own = Object.hasOwn(target, 'className') ? (target as { className?: unknown }).className : undefined;
   return typeof own === 'string' && own !== '' ? own : target.name;
 }
 
@@ -58,7 +75,10 @@ export function ownClassName(target: Serializable): string {
  * Returns the target, so it can wrap a class expression.
  */
 export function registerSerializable<T extends Serializable>(target: T, options: RegisterOptions = {}): T {
-  if (typeof target !== 'function') throw new SerializationError(`registerSerializable: expected a class or a function, received ${target === null ? 'null' : typeof target}`);
+  if (typeof target !== 'function')
+    throw new SerializationError(
+      `registerSerializable: expected a class or a function, received ${target === null ? 'null' : typeof target}`,
+    );
   const kind = kindOf(target);
   if (!kind) {
     throw new SerializationError(
@@ -67,12 +87,20 @@ export function registerSerializable<T extends Serializable>(target: T, options:
   }
   const pkg = options.package ?? 'Custom';
   const name = options.name ?? ownClassName(target);
-  if (!name) throw new SerializationError('registerSerializable: the function has no name; pass one: registerSerializable(fn, {name: "my_activation"})');
-  if (pkg.includes('>') || name.includes('>')) throw new SerializationError(`registerSerializable: package and name must not contain ">", received package "${pkg}", name "${name}"`);
+  if (!name)
+    throw new SerializationError(
+      'registerSerializable: the function has no name; pass one: registerSerializable(fn, {name: "my_activation"})',
+    );
+  if (pkg.includes('>') || name.includes('>'))
+    throw new SerializationError(
+      `registerSerializable: package and name must not contain ">", received package "${pkg}", name "${name}"`,
+    );
   const key = `${pkg}>${name}`;
   const existing = registered.get(key);
   if (existing && existing.target !== target) {
-    throw new SerializationError(`registerSerializable: "${key}" is already registered to another ${existing.kind}; pick another name or package, or unregisterSerializable("${key}") first`);
+    throw new SerializationError(
+      `registerSerializable: "${key}" is already registered to another ${existing.kind}; pick another name or package, or unregisterSerializable("${key}") first`,
+    );
   }
   const registration = { key, name, target, kind };
   registered.set(key, registration);
@@ -95,7 +123,10 @@ export function registeredKey(target: Serializable): string | undefined {
 }
 
 /** A class or function the program registered or passed, for a name (`MyLayer` or `pkg>MyLayer`). */
-export function findCustom(name: string, customObjects: CustomObjects = {}): { target: Serializable; key?: string } | undefined {
+export function findCustom(
+  name: string,
+  customObjects: CustomObjects = {},
+): { target: Serializable; key?: string } | undefined {
   const short = name.includes('>') ? name.slice(name.indexOf('>') + 1) : name;
   const custom = customObjects[name] ?? customObjects[short];
   if (custom) return { target: custom, key: registeredKey(custom) };

@@ -13,12 +13,15 @@ import type { PageResult } from './testing/browser-entry';
 
 const CHROMIUM = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
 const root = resolve(__dirname, '../../..');
-const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json', { paths: [resolve(root, 'packages/backend-wasm')] }));
+const wasmDir = dirname(
+  require.resolve('@tensorflow/tfjs-backend-wasm/package.json', { paths: [resolve(root, 'packages/backend-wasm')] }),
+);
 const haveChromium = existsSync(CHROMIUM);
 // CI installs chromium (for WebGPU's SwiftShader driver), so there a missing browser is a failure.
 const required = process.env.STRATA_REQUIRE_WEBGPU === '1';
 const describeInBrowser = haveChromium || required ? describe : describe.skip;
-if (!haveChromium && !required) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!haveChromium && !required)
+  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 describeInBrowser('strata in headless Chromium', () => {
   let server: Server;
@@ -40,7 +43,8 @@ describeInBrowser('strata in headless Chromium', () => {
       external: ['webgpu', '@resvg/resvg-js', 'node:*'],
     });
     const script = bundle.outputFiles[0].contents;
-    const html = '<!doctype html><meta charset="utf-8"><title>strata</title><script type="module" src="/app.js"></script>';
+    const html =
+      '<!doctype html><meta charset="utf-8"><title>strata</title><script type="module" src="/app.js"></script>';
     server = createServer(async (req, res) => {
       const url = req.url ?? '/';
       if (url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html);
@@ -55,14 +59,22 @@ describeInBrowser('strata in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--enable-unsafe-webgpu',
       ],
     });
     const page = await browser.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => (window as unknown as { __strata?: unknown }).__strata !== undefined, undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => (window as unknown as { __strata?: unknown }).__strata !== undefined, undefined, {
+      timeout: 90_000,
+    });
     result = (await page.evaluate(() => (window as unknown as { __strata: unknown }).__strata)) as PageResult;
   }, 120_000);
 
@@ -81,7 +93,10 @@ describeInBrowser('strata in headless Chromium', () => {
     it(`computes and trains on ${name}, leaving no tensor behind`, () => {
       const report = result.backends!.find((b) => b.backend === name)!;
       expect(report.error).toBeUndefined();
-      expect(report.matmul).toEqual([[19, 22], [43, 50]]);
+      expect(report.matmul).toEqual([
+        [19, 22],
+        [43, 50],
+      ]);
       expect(report.lastLoss!).toBeLessThan(report.firstLoss! * 0.6);
       expect(report.accuracy!).toBeGreaterThan(0.85);
       expect(report.leaked).toBe(0);
@@ -94,7 +109,10 @@ describeInBrowser('strata in headless Chromium', () => {
     const report = result.backends!.find((b) => b.backend === 'webgpu')!;
     if (report.error === undefined || required) {
       expect(report.error).toBeUndefined();
-      expect(report.matmul).toEqual([[19, 22], [43, 50]]);
+      expect(report.matmul).toEqual([
+        [19, 22],
+        [43, 50],
+      ]);
       expect(report.lastLoss!).toBeLessThan(report.firstLoss!);
       expect(report.leaked).toBe(0);
     } else {

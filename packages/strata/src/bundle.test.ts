@@ -28,7 +28,10 @@ async function bundleAndRun(entry: string): Promise<unknown> {
 }
 
 test('bundled, Bidirectional and TimeDistributed build the built-in layers their configs name', async () => {
-  expect(await bundleAndRun('bundle-wrappers.ts')).toEqual({ bidirectional: ['LSTM', 'LSTM'], timeDistributed: 'Dense' });
+  expect(await bundleAndRun('bundle-wrappers.ts')).toEqual({
+    bidirectional: ['LSTM', 'LSTM'],
+    timeDistributed: 'Dense',
+  });
 });
 
 test('bundled, a Sequential config resolves built-in layers, nested ones too', async () => {

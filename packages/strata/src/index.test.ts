@@ -18,7 +18,10 @@ describe('the strata umbrella', () => {
   it('switches to wasm by name, and back to cpu', async () => {
     await strata.setBackend('wasm');
     expect(strata.getBackend()).toBe('wasm');
-    const x = strata.tensor([[1, 2], [3, 4]]);
+    const x = strata.tensor([
+      [1, 2],
+      [3, 4],
+    ]);
     const total = strata.sum(x);
     expect(Array.from(await total.data())).toEqual([10]);
     strata.dispose([x, total]);
@@ -27,6 +30,8 @@ describe('the strata umbrella', () => {
   });
 
   it('names the registered backends when asked for one that is not', async () => {
-    await expect(strata.setBackend('tpu')).rejects.toThrow("no backend named 'tpu' is registered (registered: cpu, wasm, webgpu)");
+    await expect(strata.setBackend('tpu')).rejects.toThrow(
+      "no backend named 'tpu' is registered (registered: cpu, wasm, webgpu)",
+    );
   });
 });

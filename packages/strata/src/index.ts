@@ -16,7 +16,7 @@ export * from '@strata/models'; // Model, Functional, Sequential, summary, plotM
 export * from '@strata/serialization'; // registerSerializable, modelFromJSON, cloneModel, TF.js layers and .keras files
 export { exportOnnx, OnnxExportError, type OnnxExportOptions } from '@strata/onnx'; // .onnx files for ONNX Runtime
 // model.predict (synchronous, @strata/models) is what users call; the Trainer's async options type stays in @strata/training.
-export { type PredictOptions } from '@strata/models';
+export type { PredictOptions } from '@strata/models';
 export { cpu, wasm, webgpu };
 
 // cpu first: it is the only backend that starts synchronously, so it is the default until a program

@@ -13,7 +13,12 @@ export interface TensorInfo {
 }
 
 /** A kernel a Strata backend supplies itself, where TensorFlow.js's backend has none (or a slow one). */
-export type KernelImpl = (args: { inputs: Record<string, TensorInfo>; backend: KernelBackend; attrs: NamedAttrMap; strata: Backend }) => TensorInfo | TensorInfo[];
+export type KernelImpl = (args: {
+  inputs: Record<string, TensorInfo>;
+  backend: KernelBackend;
+  attrs: NamedAttrMap;
+  strata: Backend;
+}) => TensorInfo | TensorInfo[];
 
 /**
  * A started backend: the one TensorFlow.js backend instance of that name in this process, plus the
@@ -105,9 +110,15 @@ export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
         if (mine) return profiledKernel(kernelName, () => mine({ inputs, backend: tf, attrs, strata: backend }));
         const config = tfc.getKernel(kernelName, options.name);
         if (!config) {
-          throw new StrataError(`backend '${options.name}' has no kernel '${kernelName}'; switch backends with setBackend('cpu') or report the missing kernel`);
+          throw new StrataError(
+            `backend '${options.name}' has no kernel '${kernelName}'; switch backends with setBackend('cpu') or report the missing kernel`,
+          );
         }
-        return profiledKernel(kernelName, () => config.kernelFunc({ inputs: inputs as never, backend: tf, attrs }) as unknown as TensorInfo | TensorInfo[]);
+        return profiledKernel(
+          kernelName,
+          () =>
+            config.kernelFunc({ inputs: inputs as never, backend: tf, attrs }) as unknown as TensorInfo | TensorInfo[],
+        );
       },
     };
     return backend;
@@ -123,7 +134,10 @@ export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
   if (!options.load && !options.prepare) {
     factory.createSync = () => {
       const tf = startTfjsBackend(options.name);
-      if (tf instanceof Promise) throw new StrataError(`backend '${options.name}' starts asynchronously: await setBackend('${options.name}') first`);
+      if (tf instanceof Promise)
+        throw new StrataError(
+          `backend '${options.name}' starts asynchronously: await setBackend('${options.name}') first`,
+        );
       return wrap(tf);
     };
   }

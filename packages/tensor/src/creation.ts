@@ -7,7 +7,10 @@ import type { Tensor } from './tensor';
 
 function checkShape(op: string, shape: readonly number[]): number {
   if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw opError(op, `shape must be an array of non-negative integers, received ${Array.isArray(shape) ? fmtShape(shape) : JSON.stringify(shape)}`);
+    throw opError(
+      op,
+      `shape must be an array of non-negative integers, received ${Array.isArray(shape) ? fmtShape(shape) : JSON.stringify(shape)}`,
+    );
   }
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -62,7 +65,8 @@ export function eye(numRows: number, numColumns = numRows, dtype: DType = 'float
 /** Values from `start` up to (not including) `stop` by `step`; `range(n)` is 0..n-1. */
 export function range(start: number, stop?: number, step = 1, dtype: DType = 'float32'): Tensor {
   if (stop === undefined) [start, stop] = [0, start];
-  if (step === 0 || !Number.isFinite(step)) throw opError('range', `step must be a finite non-zero number, received ${step}`);
+  if (step === 0 || !Number.isFinite(step))
+    throw opError('range', `step must be a finite non-zero number, received ${step}`);
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const values = typedArrayFor(dtype, n);
   for (let i = 0; i < n; i++) values[i] = start + i * step;
@@ -71,7 +75,8 @@ export function range(start: number, stop?: number, step = 1, dtype: DType = 'fl
 
 /** `num` evenly spaced values from `start` to `stop`, both included. */
 export function linspace(start: number, stop: number, num: number): Tensor {
-  if (!Number.isInteger(num) || num < 0) throw opError('linspace', `num must be a non-negative integer, received ${num}`);
+  if (!Number.isInteger(num) || num < 0)
+    throw opError('linspace', `num must be a non-negative integer, received ${num}`);
   const values = new Float32Array(num);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;
   for (let i = 0; i < num; i++) values[i] = start + i * step;

@@ -1,8 +1,24 @@
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import {
-  setBackend, tensor, scalar, add, mul, exp, tidy, keep, dispose, memory, variable, zeros, ones, retain, equal, cast,
-  Tensor, Variable,
+  setBackend,
+  tensor,
+  scalar,
+  add,
+  mul,
+  exp,
+  tidy,
+  keep,
+  dispose,
+  memory,
+  variable,
+  zeros,
+  ones,
+  retain,
+  equal,
+  cast,
+  type Tensor,
+  Variable,
 } from './index';
 import { testCpuBackend } from './testing/test-backend';
 import { expectNoLeak } from './testing';
@@ -109,7 +125,9 @@ test('variables: assign replaces the value; shape and dtype are checked', async 
     expect(await v.array()).toEqual([3, 4]);
     const y = add(v, 1);
     expect(await y.array()).toEqual([4, 5]);
-    expect(() => tidy(() => v.assign(tensor([1, 2, 3])))).toThrow(/variable 'w' has shape \[2\] and dtype float32, received shape \[3\]/);
+    expect(() => tidy(() => v.assign(tensor([1, 2, 3])))).toThrow(
+      /variable 'w' has shape \[2\] and dtype float32, received shape \[3\]/,
+    );
     tidy(() => v.assign(mul(v, 2)));
     expect(await v.array()).toEqual([6, 8]);
     dispose([v, y]);
@@ -126,11 +144,16 @@ test('a variable is not freed by tidy', () => {
 test('tensor() checks its input', () => {
   expect(() => tensor([[1, 2], [3]])).toThrow(/not rectangular/);
   expect(() => tensor([1, 2, 3], [2, 2])).toThrow(/shape \[2,2\] holds 4 values but 3 were given/);
-  expect(() => tensor('x' as never)).toThrow(/values must be numbers, booleans, \(nested\) arrays of them or a typed array, received string/);
+  expect(() => tensor('x' as never)).toThrow(
+    /values must be numbers, booleans, \(nested\) arrays of them or a typed array, received string/,
+  );
 });
 
 test('toString prints like NumPy', () => {
-  const t = tensor([[1, 2], [3, 4.5]]);
+  const t = tensor([
+    [1, 2],
+    [3, 4.5],
+  ]);
   expect(t.toString()).toBe('Tensor(shape=[2,2], dtype=float32)\n[[ 1.,  2.],\n [ 3., 4.5]]');
   expect(scalar(3, 'int32').toString()).toBe('Tensor(shape=[], dtype=int32)\n3');
   expect(tensor([true, false]).toString()).toBe('Tensor(shape=[2], dtype=bool)\n[ true, false]');

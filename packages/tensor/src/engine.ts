@@ -110,7 +110,10 @@ class Engine {
   /** The active backend; with none set, starts the first registered one that can start synchronously. */
   backend(): Backend {
     if (this.current) return this.current;
-    if (this.pending) throw new StrataError('a backend is still starting: await ready() (or the setBackend promise) before running ops');
+    if (this.pending)
+      throw new StrataError(
+        'a backend is still starting: await ready() (or the setBackend promise) before running ops',
+      );
     for (const f of this.factories.values()) {
       if (f.createSync) {
         const b = this.started.get(f.name) ?? f.createSync();
@@ -119,7 +122,9 @@ class Engine {
         return b;
       }
     }
-    throw new StrataError("no backend is set: call await setBackend(cpu()) (from '@strata/backend-cpu'), or import 'strata', which registers one");
+    throw new StrataError(
+      "no backend is set: call await setBackend(cpu()) (from '@strata/backend-cpu'), or import 'strata', which registers one",
+    );
   }
 
   backendName(): string {
@@ -311,7 +316,9 @@ class Engine {
     }
     this.scopes.pop();
     if (result instanceof Promise) {
-      throw new StrataError('tidy: the function returned a Promise; tidy() only works with synchronous functions (await outside it)');
+      throw new StrataError(
+        'tidy: the function returned a Promise; tidy() only works with synchronous functions (await outside it)',
+      );
     }
     const returned = new Set<Tensor>();
     collectTensors(result, returned);
@@ -358,7 +365,8 @@ export function collectTensors(x: unknown, into: Set<Tensor>, seen = new Set<unk
   if (x instanceof Tensor) into.add(x);
   else if (Array.isArray(x)) for (const v of x) collectTensors(v, into, seen);
   else if (x instanceof Map) for (const v of x.values()) collectTensors(v, into, seen);
-  else if (Object.getPrototypeOf(x) === Object.prototype) for (const v of Object.values(x)) collectTensors(v, into, seen);
+  else if (Object.getPrototypeOf(x) === Object.prototype)
+    for (const v of Object.values(x)) collectTensors(v, into, seen);
   return into;
 }
 

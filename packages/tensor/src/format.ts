@@ -24,14 +24,20 @@ export function formatTensor(values: TypedArray, shape: readonly number[], dtype
   if (shape.length === 0) return strings[0];
   const strides = shape.map((_, i) => sizeOf(shape.slice(i + 1)));
   const indices = (n: number) =>
-    summarise && n > 2 * EDGE ? [...Array(EDGE).keys(), -1, ...Array.from({ length: EDGE }, (_, i) => n - EDGE + i)] : [...Array(n).keys()];
+    summarise && n > 2 * EDGE
+      ? [...Array(EDGE).keys(), -1, ...Array.from({ length: EDGE }, (_, i) => n - EDGE + i)]
+      : [...Array(n).keys()];
   const render = (offset: number, axis: number, indent: string): string => {
     const n = shape[axis];
     if (axis === shape.length - 1) {
-      return `[${indices(n).map((i) => (i < 0 ? '...' : cell(offset + i))).join(', ')}]`;
+      return `[${indices(n)
+        .map((i) => (i < 0 ? '...' : cell(offset + i)))
+        .join(', ')}]`;
     }
     const sep = `,${'\n'.repeat(shape.length - axis - 1)}${indent} `;
-    return `[${indices(n).map((i) => (i < 0 ? '...' : render(offset + i * strides[axis], axis + 1, indent + ' '))).join(sep)}]`;
+    return `[${indices(n)
+      .map((i) => (i < 0 ? '...' : render(offset + i * strides[axis], axis + 1, `${indent} `)))
+      .join(sep)}]`;
   };
   return render(0, 0, '');
 }

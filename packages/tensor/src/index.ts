@@ -1,13 +1,38 @@
 // @strata/tensor: the whole public API, as named exports.
 export { Tensor, Variable, type NestedArray } from './tensor';
 export { type DType, type TypedArray, type DataFor, upcast, DTYPES } from './dtype';
-export { type Shape, type Dim, type ConcreteShape, sizeOf, broadcastShapes, normalizeAxis, normalizeAxes } from './shape';
+export {
+  type Shape,
+  type Dim,
+  type ConcreteShape,
+  sizeOf,
+  broadcastShapes,
+  normalizeAxis,
+  normalizeAxes,
+} from './shape';
 export { StrataError, opError, fmtShape } from './errors';
-export { type Backend, type BackendFactory, type KernelImpl, type TfjsBackendOptions, type TensorInfo, type DataId, tfjsBackend } from './backend';
+export {
+  type Backend,
+  type BackendFactory,
+  type KernelImpl,
+  type TfjsBackendOptions,
+  type TensorInfo,
+  type DataId,
+  tfjsBackend,
+} from './backend';
 // For backend packages: kernels composed from registry kernels, and the helpers to write more.
 export {
-  composedKernels, composed, Scratch, convGradInfo, padOrCrop, spreadByStrides, segmentSumGeometry, sumSegments,
-  type ConvGradAttrs, type Conv2DInfo, type SpatialMargins,
+  composedKernels,
+  composed,
+  Scratch,
+  convGradInfo,
+  padOrCrop,
+  spreadByStrides,
+  segmentSumGeometry,
+  sumSegments,
+  type ConvGradAttrs,
+  type Conv2DInfo,
+  type SpatialMargins,
 } from './kernels';
 export { registerBackend, setBackend, getBackend, ready, registeredBackends } from './backends';
 export { tidy, keep, dispose, memory, retain, attachTo, profile } from './memory';
@@ -25,7 +50,16 @@ export {
 } from './op';
 export { tensor, scalar, toTensor, type TensorLike, type OpInput } from './convert';
 export { fill, zeros, ones, zerosLike, onesLike, zerosLikeOp, onesLikeOp, eye, range, linspace } from './creation';
-export { randomNormal, randomUniform, truncatedNormal, setRandomSeed, freshSeed, type Seed, type NormalOptions, type UniformOptions } from './random';
+export {
+  randomNormal,
+  randomUniform,
+  truncatedNormal,
+  setRandomSeed,
+  freshSeed,
+  type Seed,
+  type NormalOptions,
+  type UniformOptions,
+} from './random';
 export { variable, type VariableOptions } from './variable';
 export { formatTensor } from './format';
 export * from './ops';

@@ -4,7 +4,7 @@ import type { DType } from './dtype';
 import { engine } from './engine';
 import { StrataError, fmtShape } from './errors';
 import { assertConcrete, sizeOf, type Shape } from './shape';
-import { Tensor } from './tensor';
+import type { Tensor } from './tensor';
 import { typedArrayFor } from './dtype';
 
 /** A tensor's type as shape rules see it: known or partly known shape, and dtype. */
@@ -24,7 +24,12 @@ export interface SymbolicTensorLike extends TensorSpec {
    * `temporaries` are the inputs the op made from JS values: runOp does not free them on this path,
    * so the graph takes them over (a tensor the caller passed stays the caller's).
    */
-  applyOp(def: OpDef<any>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: unknown, temporaries?: readonly Tensor[]): unknown;
+  applyOp(
+    def: OpDef<any>,
+    inputs: readonly (Tensor | SymbolicTensorLike)[],
+    attrs: unknown,
+    temporaries?: readonly Tensor[],
+  ): unknown;
 }
 
 export function isSymbolic(x: unknown): x is SymbolicTensorLike {
@@ -49,7 +54,12 @@ export interface KernelContext {
 export interface OpDef<A = Record<string, never>> {
   readonly name: string;
   infer(inputs: readonly TensorSpec[], attrs: A): TensorSpec | TensorSpec[];
-  kernel(ctx: KernelContext, inputs: TensorInfo[], attrs: A, outputs: readonly { shape: number[]; dtype: DType }[]): TensorInfo | TensorInfo[];
+  kernel(
+    ctx: KernelContext,
+    inputs: TensorInfo[],
+    attrs: A,
+    outputs: readonly { shape: number[]; dtype: DType }[],
+  ): TensorInfo | TensorInfo[];
   /**
    * The value each output is filled with when an input or output is empty (no kernel runs then).
    * Default 0; reductions of nothing need their identity: prod → 1, max → -inf, mean → NaN.
@@ -99,7 +109,12 @@ function makeContext(backend: Backend): KernelContext {
 }
 
 /** Runs an op that returns several tensors. Symbolic inputs make it record instead of compute. */
-export function runOpMulti<A>(def: OpDef<A>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: A, temporaries: readonly Tensor[] = []): Tensor[] {
+export function runOpMulti<A>(
+  def: OpDef<A>,
+  inputs: readonly (Tensor | SymbolicTensorLike)[],
+  attrs: A,
+  temporaries: readonly Tensor[] = [],
+): Tensor[] {
   const symbolic = inputs.find(isSymbolic);
   if (symbolic) return symbolic.applyOp(def, inputs, attrs, temporaries) as Tensor[];
   const eager = inputs as readonly Tensor[];
@@ -118,16 +133,23 @@ export function runOpMulti<A>(def: OpDef<A>, inputs: readonly (Tensor | Symbolic
     if (empty) {
       // Empty tensors never reach a kernel: several tfjs kernels mishandle them.
       const fills = def.empty?.(eager, attrs, specs) ?? [];
-      outs = specs.map((s, i) => contextFor(backend).write(typedArrayFor(s.dtype, sizeOf(s.shape)).fill(fills[i] ?? 0), s.shape, s.dtype));
+      outs = specs.map((s, i) =>
+        contextFor(backend).write(typedArrayFor(s.dtype, sizeOf(s.shape)).fill(fills[i] ?? 0), s.shape, s.dtype),
+      );
     } else {
       const result = def.kernel(contextFor(backend), infos, attrs, specs);
       outs = Array.isArray(result) ? result : [result];
     }
-    if (outs.length !== specs.length) throw new StrataError(`${def.name}: internal error, kernel returned ${outs.length} outputs for ${specs.length} expected`);
+    if (outs.length !== specs.length)
+      throw new StrataError(
+        `${def.name}: internal error, kernel returned ${outs.length} outputs for ${specs.length} expected`,
+      );
     const tensors = outs.map((info, i) => {
       const spec = specs[i];
       if (sizeOf(info.shape) !== sizeOf(spec.shape) || info.dtype !== spec.dtype) {
-        throw new StrataError(`${def.name}: internal error, kernel returned ${info.dtype} ${fmtShape(info.shape)} where the op's rule says ${spec.dtype} ${fmtShape(spec.shape)}`);
+        throw new StrataError(
+          `${def.name}: internal error, kernel returned ${info.dtype} ${fmtShape(info.shape)} where the op's rule says ${spec.dtype} ${fmtShape(spec.shape)}`,
+        );
       }
       return engine.makeTensor(info, spec.shape, spec.dtype, backend);
     });
@@ -139,6 +161,11 @@ export function runOpMulti<A>(def: OpDef<A>, inputs: readonly (Tensor | Symbolic
 }
 
 /** Runs an op that returns one tensor. `temporaries` (inputs made from JS values) are freed after. */
-export function runOp<A>(def: OpDef<A>, inputs: readonly (Tensor | SymbolicTensorLike)[], attrs: A, temporaries: readonly Tensor[] = []): Tensor {
+export function runOp<A>(
+  def: OpDef<A>,
+  inputs: readonly (Tensor | SymbolicTensorLike)[],
+  attrs: A,
+  temporaries: readonly Tensor[] = [],
+): Tensor {
   return runOpMulti(def, inputs, attrs, temporaries)[0];
 }

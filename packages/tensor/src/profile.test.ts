@@ -1,5 +1,16 @@
 import '@tensorflow/tfjs-backend-cpu';
-import { add, composedKernels, matmul, profile, setBackend, tensor, tfjsBackend, tidy, conv2dBackpropFilter, type Tensor } from './index';
+import {
+  add,
+  composedKernels,
+  matmul,
+  profile,
+  setBackend,
+  tensor,
+  tfjsBackend,
+  tidy,
+  conv2dBackpropFilter,
+  type Tensor,
+} from './index';
 
 beforeAll(async () => {
   // tfjs's cpu kernels plus the composed ones, whose inner kernels the profile lists as nested.
@@ -8,7 +19,10 @@ beforeAll(async () => {
 
 describe('profile', () => {
   it('counts each kernel, its output bytes, and what the function left allocated', async () => {
-    const a = tensor([[1, 2], [3, 4]]);
+    const a = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
     const p = await profile(() => {
       const kept = tidy(() => add(matmul(a, a), 1));
       return kept;

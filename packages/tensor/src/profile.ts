@@ -47,16 +47,16 @@ export class Profile<T = unknown> {
   toString(top = 25): string {
     const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
     const pct = (ms: number) => `${((ms / this.wallMs) * 100).toFixed(1)}%`;
-    const rows = this.kernels.slice(0, top).map((k) =>
-      [
+    const rows = this.kernels
+      .slice(0, top)
+      .map((k) => [
         (k.nested ? '  ' : '') + k.name,
         k.selfMs.toFixed(2),
         pct(k.selfMs),
         String(k.calls),
         (k.selfMs / k.calls).toFixed(3),
         mb(k.bytes),
-      ],
-    );
+      ]);
     const head = ['kernel (indented: inside another)', 'self ms', 'share', 'calls', 'ms/call', 'out bytes'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -133,7 +133,8 @@ export interface LiveCounters {
 
 /** Records every kernel `fn` runs; see `profile` in the package index. */
 export async function recordProfile<T>(fn: () => T | Promise<T>, live: LiveCounters): Promise<Profile<T>> {
-  if (slot.recorder !== null) throw new StrataError('profile: a profile is already being recorded; profile() calls cannot nest or overlap');
+  if (slot.recorder !== null)
+    throw new StrataError('profile: a profile is already being recorded; profile() calls cannot nest or overlap');
   const bytesAtStart = live.bytes();
   const tensorsAtStart = live.tensors();
   const r: Recorder = { stack: [], byName: new Map(), bytesNow: live.bytes, bytesAtStart, peak: 0 };

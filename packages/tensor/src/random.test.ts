@@ -41,6 +41,8 @@ describe('setRandomSeed', () => {
   });
 
   it('refuses a seed that is not a number, a string or null', () => {
-    expect(() => setRandomSeed({} as never)).toThrow(/setRandomSeed.*seed must be a number, a string or null, received \{\}/);
+    expect(() => setRandomSeed({} as never)).toThrow(
+      /setRandomSeed.*seed must be a number, a string or null, received \{\}/,
+    );
   });
 });

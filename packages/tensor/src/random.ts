@@ -110,7 +110,8 @@ export interface UniformOptions {
 /** Uniform values in [minval, maxval); int32 draws integers in that range. */
 export function randomUniform(shape: readonly number[], options: UniformOptions = {}): Tensor {
   const { minval = 0, maxval = 1, seed, dtype = 'float32' } = options;
-  if (!(maxval > minval)) throw opError('randomUniform', `maxval must be greater than minval, received minval=${minval}, maxval=${maxval}`);
+  if (!(maxval > minval))
+    throw opError('randomUniform', `maxval must be greater than minval, received minval=${minval}, maxval=${maxval}`);
   const size = checked('randomUniform', shape);
   const next = generator(seed);
   const values = typedArrayFor(dtype, size);

@@ -51,8 +51,16 @@ export function broadcastShapes(op: string, a: Shape, b: Shape, names = ['a', 'b
 
 /** Resolves a possibly negative axis against `rank`, with an error that says the valid range. */
 export function normalizeAxis(op: string, axis: number, rank: number, arg = 'axis'): number {
-  if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1) || (rank === 0 && axis !== 0 && axis !== -1)) {
-    throw opError(op, `${arg} must be an integer in [${-rank}, ${Math.max(rank - 1, 0)}] for a tensor of rank ${rank}, received ${axis}`);
+  if (
+    !Number.isInteger(axis) ||
+    axis < -rank ||
+    axis >= Math.max(rank, 1) ||
+    (rank === 0 && axis !== 0 && axis !== -1)
+  ) {
+    throw opError(
+      op,
+      `${arg} must be an integer in [${-rank}, ${Math.max(rank - 1, 0)}] for a tensor of rank ${rank}, received ${axis}`,
+    );
   }
   return axis < 0 ? axis + rank : axis;
 }
@@ -62,7 +70,8 @@ export function normalizeAxes(op: string, axis: number | readonly number[] | und
   if (axis === undefined || axis === null) return [...Array(rank).keys()];
   const list = typeof axis === 'number' ? [axis] : axis;
   const out = list.map((a) => normalizeAxis(op, a, rank));
-  if (new Set(out).size !== out.length) throw opError(op, `axis contains a repeated axis: received ${JSON.stringify(list)}`);
+  if (new Set(out).size !== out.length)
+    throw opError(op, `axis contains a repeated axis: received ${JSON.stringify(list)}`);
   return out.sort((x, y) => x - y);
 }
 

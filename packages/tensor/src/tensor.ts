@@ -63,7 +63,9 @@ export class Tensor<D extends DType = DType> {
   dataSync(): DataFor<D> {
     const h = this.live('dataSync');
     if (!h.backend.canReadSync) {
-      throw new StrataError(`dataSync: backend '${h.backend.name}' cannot read synchronously; use await tensor.data() instead`);
+      throw new StrataError(
+        `dataSync: backend '${h.backend.name}' cannot read synchronously; use await tensor.data() instead`,
+      );
     }
     return engine.copyOut(h.backend.tf.readSync(h.dataId), this.dtype) as DataFor<D>;
   }
@@ -124,9 +126,15 @@ export class Variable<D extends DType = DType> extends Tensor<D> {
   assign(value: Tensor<D>): void {
     const h = this.live(`assign (variable '${this.name}')`);
     if (!(value instanceof Tensor)) {
-      throw new StrataError(`assign: variable '${this.name}' expects a Tensor, received ${typeof value}; wrap values with tensor(...)`);
+      throw new StrataError(
+        `assign: variable '${this.name}' expects a Tensor, received ${typeof value}; wrap values with tensor(...)`,
+      );
     }
-    if (value.dtype !== this.dtype || value.shape.length !== this.shape.length || value.shape.some((d, i) => d !== this.shape[i])) {
+    if (
+      value.dtype !== this.dtype ||
+      value.shape.length !== this.shape.length ||
+      value.shape.some((d, i) => d !== this.shape[i])
+    ) {
       throw new StrataError(
         `assign: variable '${this.name}' has shape ${fmtShape(this.shape)} and dtype ${this.dtype}, ` +
           `received shape ${fmtShape(value.shape)} and dtype ${value.dtype}; cast or reshape the value first`,

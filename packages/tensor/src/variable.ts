@@ -1,7 +1,7 @@
 import type { DType } from './dtype';
 import { StrataError } from './errors';
 import { toTensor, type TensorLike } from './convert';
-import { Tensor, Variable } from './tensor';
+import { type Tensor, Variable } from './tensor';
 
 export interface VariableOptions {
   trainable?: boolean;
@@ -15,7 +15,9 @@ export function variable(initial: TensorLike, options: VariableOptions = {}): Va
   const t = toTensor(initial, 'variable', 'initial', temps) as Tensor;
   try {
     if (options.dtype && options.dtype !== t.dtype) {
-      throw new StrataError(`variable: the initial value has dtype ${t.dtype} but dtype ${options.dtype} was asked for; cast it first`);
+      throw new StrataError(
+        `variable: the initial value has dtype ${t.dtype} but dtype ${options.dtype} was asked for; cast it first`,
+      );
     }
     return new Variable(t, options);
   } finally {

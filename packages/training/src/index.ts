@@ -11,7 +11,14 @@ export { Metric, getMetric, metricClasses, type MetricIdentifier, type MetricArg
 export * from './callbacks';
 export { Dataset, type ShuffleOptions } from './data/dataset';
 export { Trainer } from './trainer/trainer';
-export type { CompileConfig, FitOptions, EvaluateOptions, PredictOptions, BatchOptions, Verbosity } from './trainer/options';
+export type {
+  CompileConfig,
+  FitOptions,
+  EvaluateOptions,
+  PredictOptions,
+  BatchOptions,
+  Verbosity,
+} from './trainer/options';
 export type { Trainable, ModelInputs, ModelOutputs, Targets, StepData, ComputeLossArgs } from './trainer/trainable';
 export type { LossConfig, LossWeights } from './trainer/compile-loss';
 export type { MetricsConfig } from './trainer/compile-metrics';

@@ -27,7 +27,13 @@ export function makeData(n) {
     const row = Math.floor(next() * 5);
     const col = Math.floor(next() * 5);
     const image = Array.from({ length: 6 }, () => Array.from({ length: 6 }, () => [next() * 0.1]));
-    for (const [r, c] of [[0, 0], [0, 1], [1, 0], [1, 1]]) image[row + r][col + c][0] = 1;
+    for (const [r, c] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ])
+      image[row + r][col + c][0] = 1;
     images.push(image);
     labels.push(col + 1 <= 2 ? 0 : 1);
   }

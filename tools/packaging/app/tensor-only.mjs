@@ -7,7 +7,12 @@ registerBackend(wasm());
 await setBackend('wasm');
 const before = memory().numTensors;
 // y = 2x + 1 on four points; solve the normal equations by hand for the 2x2 case.
-const x = tensor([[1, 0], [1, 1], [1, 2], [1, 3]]);
+const x = tensor([
+  [1, 0],
+  [1, 1],
+  [1, 2],
+  [1, 3],
+]);
 const y = tensor([[1], [3], [5], [7]]);
 const [xtx, xty] = tidy(() => [matmul(transpose(x), x), matmul(transpose(x), y)]);
 const a = await xtx.array();

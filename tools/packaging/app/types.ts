@@ -1,17 +1,30 @@
 // Type-checked by tsc against the published .d.ts files (module: nodenext, as a Node user compiles),
 // with skipLibCheck off, so the declarations themselves are checked too.
 import {
-  Dense, Sequential, input, loadModel, saveModel, setBackend, tensor, type Tensor, type SaveModelOptions,
+  Dense,
+  Sequential,
+  input,
+  loadModel,
+  saveModel,
+  setBackend,
+  tensor,
+  type Tensor,
+  type SaveModelOptions,
 } from 'strata';
 import { wasm } from '@strata/backend-wasm';
 
 export async function firstHour(): Promise<number[]> {
   await setBackend(wasm());
   const model = new Sequential([
-    input({ shape: [2] }), new Dense({ units: 3, activation: 'relu' }), new Dense({ units: 1 }),
+    input({ shape: [2] }),
+    new Dense({ units: 3, activation: 'relu' }),
+    new Dense({ units: 1 }),
   ]);
   model.compile({ optimizer: 'adam', loss: 'mse' });
-  const x: Tensor = tensor([[0, 1], [1, 0]]);
+  const x: Tensor = tensor([
+    [0, 1],
+    [1, 0],
+  ]);
   await model.fit(x, tensor([[1], [0]]), { epochs: 1, verbose: 0 });
   const options: SaveModelOptions = { format: 'keras' };
   await saveModel(model, 'model.keras', options);

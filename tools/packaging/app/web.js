@@ -2,7 +2,16 @@
 // default settings: train on cpu and on wasm, save to bytes as .keras and .weights.h5 and through a
 // TF.js IOHandler, load each back. It leaves what it saw on window.__strata for packaging.test.ts.
 import {
-  getBackend, loadModel, loadModelWeights, loadTfjs, memory, saveModel, saveModelWeights, saveTfjs, setBackend, wasm,
+  getBackend,
+  loadModel,
+  loadModelWeights,
+  loadTfjs,
+  memory,
+  saveModel,
+  saveModelWeights,
+  saveTfjs,
+  setBackend,
+  wasm,
 } from 'strata';
 import { makeData, makeModel, predictions } from './shared.mjs';
 

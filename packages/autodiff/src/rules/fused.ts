@@ -1,7 +1,27 @@
 import {
-  add, conv2dBackpropFilter, conv2dBackpropInput, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropInput, fusedConv2d, fusedConv2dOp,
-  fusedDepthwiseConv2d, fusedDepthwiseConv2dOp, fusedMatmul, fusedMatmulOp, greater, less, logicalAnd, matmul, mul, reluGrad, reshape, sub, where,
-  type FusedAttrs, type FusedConv2dAttrs, type Tensor,
+  add,
+  conv2dBackpropFilter,
+  conv2dBackpropInput,
+  depthwiseConv2dBackpropFilter,
+  depthwiseConv2dBackpropInput,
+  fusedConv2d,
+  fusedConv2dOp,
+  fusedDepthwiseConv2d,
+  fusedDepthwiseConv2dOp,
+  fusedMatmul,
+  fusedMatmulOp,
+  greater,
+  less,
+  logicalAnd,
+  matmul,
+  mul,
+  reluGrad,
+  reshape,
+  sub,
+  where,
+  type FusedAttrs,
+  type FusedConv2dAttrs,
+  type Tensor,
 } from '@strata/tensor';
 import { rule, type GradientEntry, type RuleContext } from '../registry';
 import { passWhere } from './helpers';
@@ -22,7 +42,12 @@ function once<T>(f: () => T): () => T {
  * relu6, elu and a leaky relu of non-negative slope. A negative slope maps both sides of 0 to
  * y > 0, so then z is recomputed.
  */
-function preActivationGradient(dy: Tensor, y: Tensor, { activation, leakyreluAlpha }: FusedAttrs, recompute: () => Tensor): Tensor {
+function preActivationGradient(
+  dy: Tensor,
+  y: Tensor,
+  { activation, leakyreluAlpha }: FusedAttrs,
+  recompute: () => Tensor,
+): Tensor {
   switch (activation) {
     case 'linear':
       return dy;
@@ -46,9 +71,13 @@ function preActivationGradient(dy: Tensor, y: Tensor, { activation, leakyreluAlp
  */
 const fusedMatmulRule = rule(fusedMatmulOp, (dy, { inputs: [a, b, bias], outputs: [y], attrs }) => {
   const { transposeA: ta, transposeB: tb } = attrs;
-  const dz = once(() => preActivationGradient(dy, y, attrs, () => fusedMatmul({ a, b, bias, transposeA: ta, transposeB: tb })));
-  const gradA = () => (!ta ? matmul(dz(), b, { transposeB: !tb }) : matmul(b, dz(), { transposeA: tb, transposeB: true }));
-  const gradB = () => (!tb ? matmul(a, dz(), { transposeA: !ta }) : matmul(dz(), a, { transposeA: true, transposeB: ta }));
+  const dz = once(() =>
+    preActivationGradient(dy, y, attrs, () => fusedMatmul({ a, b, bias, transposeA: ta, transposeB: tb })),
+  );
+  const gradA = () =>
+    !ta ? matmul(dz(), b, { transposeB: !tb }) : matmul(b, dz(), { transposeA: tb, transposeB: true });
+  const gradB = () =>
+    !tb ? matmul(a, dz(), { transposeA: !ta }) : matmul(dz(), a, { transposeA: true, transposeB: ta });
   return attrs.hasBias ? [gradA, gradB, dz] : [gradA, gradB];
 });
 
@@ -73,6 +102,16 @@ function fusedConvRule(p: ConvPrimitives) {
 
 export const fusedRules: readonly [string, GradientEntry][] = [
   fusedMatmulRule,
-  rule(fusedConv2dOp, fusedConvRule({ input: conv2dBackpropInput, filter: conv2dBackpropFilter, forward: fusedConv2d })),
-  rule(fusedDepthwiseConv2dOp, fusedConvRule({ input: depthwiseConv2dBackpropInput, filter: depthwiseConv2dBackpropFilter, forward: fusedDepthwiseConv2d })),
+  rule(
+    fusedConv2dOp,
+    fusedConvRule({ input: conv2dBackpropInput, filter: conv2dBackpropFilter, forward: fusedConv2d }),
+  ),
+  rule(
+    fusedDepthwiseConv2dOp,
+    fusedConvRule({
+      input: depthwiseConv2dBackpropInput,
+      filter: depthwiseConv2dBackpropFilter,
+      forward: fusedDepthwiseConv2d,
+    }),
+  ),
 ];

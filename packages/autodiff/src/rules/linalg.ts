@@ -21,9 +21,12 @@ const matmulRule = rule(matmulOp, (dy, { inputs: [a, b], attrs: { transposeA, tr
     return reshape(dy, s);
   };
   // A vector a gets a [..., 1, k] gradient: the engine sums the leading axes away.
-  const gradA = () => (!ta ? matmul(dy2(), b2(), { transposeB: !tb }) : matmul(b2(), dy2(), { transposeA: tb, transposeB: true }));
+  const gradA = () =>
+    !ta ? matmul(dy2(), b2(), { transposeB: !tb }) : matmul(b2(), dy2(), { transposeA: tb, transposeB: true });
   const gradB = () => {
-    const g = !tb ? matmul(a2(), dy2(), { transposeA: !ta }) : matmul(dy2(), a2(), { transposeA: true, transposeB: ta });
+    const g = !tb
+      ? matmul(a2(), dy2(), { transposeA: !ta })
+      : matmul(dy2(), a2(), { transposeA: true, transposeB: ta });
     return bVector ? reshape(g, g.shape.slice(0, -1)) : g;
   };
   return [gradA, gradB];
@@ -35,18 +38,34 @@ const matmulRule = rule(matmulOp, (dy, { inputs: [a, b], attrs: { transposeA, tr
  * along it, so the gradient is broadcast over it. Broadcast batch labels come out at full size and
  * the engine sums them back.
  */
-function einsumOperandGradient(dy: Tensor, other: Tensor, labels: readonly string[], otherLabels: readonly string[], out: readonly string[], self: Tensor): Tensor {
+function einsumOperandGradient(
+  dy: Tensor,
+  other: Tensor,
+  labels: readonly string[],
+  otherLabels: readonly string[],
+  out: readonly string[],
+  self: Tensor,
+): Tensor {
   const kept = labels.filter((l) => out.includes(l) || otherLabels.includes(l));
   const g = runOp(einsumOp, [dy, other], { a: [...out], b: [...otherLabels], out: kept });
   if (kept.length === labels.length) return g;
   const sizeOf = (l: string) => g.shape[kept.indexOf(l)];
-  const withPrivateAxes = reshape(g, labels.map((l) => (kept.includes(l) ? sizeOf(l) : 1)));
-  return broadcastTo(withPrivateAxes, labels.map((l, i) => (kept.includes(l) ? sizeOf(l) : self.shape[i])));
+  const withPrivateAxes = reshape(
+    g,
+    labels.map((l) => (kept.includes(l) ? sizeOf(l) : 1)),
+  );
+  return broadcastTo(
+    withPrivateAxes,
+    labels.map((l, i) => (kept.includes(l) ? sizeOf(l) : self.shape[i])),
+  );
 }
 
-const einsumRule = rule(einsumOp, (dy, { inputs: [a, b], attrs }: { inputs: readonly Tensor[]; attrs: EinsumAttrs }) => [
-  () => einsumOperandGradient(dy, b, attrs.a, attrs.b, attrs.out, a),
-  () => einsumOperandGradient(dy, a, attrs.b, attrs.a, attrs.out, b),
-]);
+const einsumRule = rule(
+  einsumOp,
+  (dy, { inputs: [a, b], attrs }: { inputs: readonly Tensor[]; attrs: EinsumAttrs }) => [
+    () => einsumOperandGradient(dy, b, attrs.a, attrs.b, attrs.out, a),
+    () => einsumOperandGradient(dy, a, attrs.b, attrs.a, attrs.out, b),
+  ],
+);
 
 export const linalgRules: readonly [string, GradientEntry][] = [matmulRule, einsumRule];

@@ -1,12 +1,38 @@
 import {
-  allOp, anyOp, argMaxOp, argMinOp, cast, cumsum, cumsumOp, div, equal, exp, logSumExpOp, maxOp, meanOp, minOp, mul, onesLike, prod, prodOp,
-  reshape, sub, sum, sumOp, where, zerosLike, type Tensor,
+  allOp,
+  anyOp,
+  argMaxOp,
+  argMinOp,
+  cast,
+  cumsum,
+  cumsumOp,
+  div,
+  equal,
+  exp,
+  logSumExpOp,
+  maxOp,
+  meanOp,
+  minOp,
+  mul,
+  onesLike,
+  prod,
+  prodOp,
+  reshape,
+  sub,
+  sum,
+  sumOp,
+  where,
+  zerosLike,
+  type Tensor,
 } from '@strata/tensor';
 import { nonDifferentiable, rule, type GradientEntry } from '../registry';
 
 /** `t` (a reduction's result or its gradient) reshaped to broadcast against the input: reduced axes kept as 1. */
 export function keptDims(t: Tensor, inputShape: readonly number[], axes: readonly number[]): Tensor {
-  return reshape(t, inputShape.map((d, i) => (axes.includes(i) ? 1 : d)));
+  return reshape(
+    t,
+    inputShape.map((d, i) => (axes.includes(i) ? 1 : d)),
+  );
 }
 
 /** `dy` of a reduction spread over every input element it summarises. */
@@ -42,14 +68,26 @@ const BOOLEAN = 'its result is boolean';
 
 export const reductionRules: readonly [string, GradientEntry][] = [
   rule(sumOp, (dy, { inputs: [x], attrs: { axis } }) => [() => spread(dy, x, axis)]),
-  rule(meanOp, (dy, { inputs: [x], attrs: { axis } }) => [() => div(spread(dy, x, axis), axis.reduce((n, a) => n * x.shape[a], 1))]),
+  rule(meanOp, (dy, { inputs: [x], attrs: { axis } }) => [
+    () =>
+      div(
+        spread(dy, x, axis),
+        axis.reduce((n, a) => n * x.shape[a], 1),
+      ),
+  ]),
   rule(maxOp, (dy, { inputs: [x], outputs: [y], attrs: { axis } }) => [() => extremumGradient(dy, x, y, axis)]),
   rule(minOp, (dy, { inputs: [x], outputs: [y], attrs: { axis } }) => [() => extremumGradient(dy, x, y, axis)]),
-  rule(prodOp, (dy, { inputs: [x], attrs: { axis } }) => [() => mul(keptDims(dy, x.shape, axis), productOfOthers(x, axis))]),
+  rule(prodOp, (dy, { inputs: [x], attrs: { axis } }) => [
+    () => mul(keptDims(dy, x.shape, axis), productOfOthers(x, axis)),
+  ]),
   // d/dx log(sum(exp(x))) = softmax(x) = exp(x - y)
-  rule(logSumExpOp, (dy, { inputs: [x], outputs: [y], attrs: { axis } }) => [() => mul(keptDims(dy, x.shape, axis), exp(sub(x, keptDims(y, x.shape, axis))))]),
+  rule(logSumExpOp, (dy, { inputs: [x], outputs: [y], attrs: { axis } }) => [
+    () => mul(keptDims(dy, x.shape, axis), exp(sub(x, keptDims(y, x.shape, axis)))),
+  ]),
   // Each input element counts in the sums after it (before it, reversed): the gradient sums the other way.
-  rule(cumsumOp, (dy, { attrs: { axis, exclusive, reverse } }) => [() => cumsum(dy, axis, { exclusive, reverse: !reverse })]),
+  rule(cumsumOp, (dy, { attrs: { axis, exclusive, reverse } }) => [
+    () => cumsum(dy, axis, { exclusive, reverse: !reverse }),
+  ]),
   nonDifferentiable(argMaxOp, INDEX),
   nonDifferentiable(argMinOp, INDEX),
   nonDifferentiable(allOp, BOOLEAN),

@@ -13,7 +13,10 @@ const layoutOf = new WeakMap<DataId, string>();
 
 export const batchMatMul: KernelImpl = ({ inputs, attrs, backend, strata }) => {
   const tfjsMatMul = getKernel('BatchMatMul', 'wasm');
-  if (!tfjsMatMul) throw new StrataError("BatchMatMul: tfjs-wasm's kernel is not registered; start the backend with await setBackend(wasm())");
+  if (!tfjsMatMul)
+    throw new StrataError(
+      "BatchMatMul: tfjs-wasm's kernel is not registered; start the backend with await setBackend(wasm())",
+    );
   const { a, b } = inputs;
   const layout = `${b.shape.join('x')}/${attrs.transposeB ? 'T' : 'N'}`;
   const seen = layoutOf.get(b.dataId);

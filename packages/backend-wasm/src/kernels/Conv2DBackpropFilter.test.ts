@@ -23,7 +23,13 @@ describe('Conv2DBackpropFilter on wasm and cpu (Strata-supplied) against tfjs cp
         const nhwcToFormat = (s: number[]) => (dataFormat === 'NHWC' ? s : [s[0], s[3], s[1], s[2]]);
         const inputs = { x: { shape: nhwcToFormat(c.x) }, dy: { shape: nhwcToFormat(dyShape(c, false)) } };
         const pad = Array.isArray(c.pad) && dataFormat === 'NCHW' ? nhwcToFormat(c.pad as never) : c.pad;
-        const attrs = { strides: c.strides, pad, dataFormat, dimRoundingMode: c.dimRoundingMode, filterShape: c.filter } as never;
+        const attrs = {
+          strides: c.strides,
+          pad,
+          dataFormat,
+          dimRoundingMode: c.dimRoundingMode,
+          filterShape: c.filter,
+        } as never;
         const want = runKernelOn(tfjsCpu, 'Conv2DBackpropFilter', inputs, attrs);
         expectSameResult(runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, attrs), want);
         expectSameResult(runKernelOn(cpuBackend, 'Conv2DBackpropFilter', inputs, attrs), want);
@@ -33,13 +39,24 @@ describe('Conv2DBackpropFilter on wasm and cpu (Strata-supplied) against tfjs cp
 
   it('rejects a dy whose shape is not the convolution output', () => {
     const inputs = { x: { shape: [1, 5, 5, 2] }, dy: { shape: [1, 4, 4, 3] } };
-    expect(() => runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', filterShape: [3, 3, 2, 3] } as never)).toThrow(
-      /dy has shape \[1,4,4,3\], expected \[1,3,3,3\]/,
-    );
+    expect(() =>
+      runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, {
+        strides: 1,
+        pad: 'valid',
+        filterShape: [3, 3, 2, 3],
+      } as never),
+    ).toThrow(/dy has shape \[1,4,4,3\], expected \[1,3,3,3\]/);
   });
 
   it('rejects dilations, which the tfjs kernel does not have', () => {
     const inputs = { x: { shape: [1, 5, 5, 1] }, dy: { shape: [1, 1, 1, 1] } };
-    expect(() => runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, { strides: 1, pad: 'valid', dilations: 2, filterShape: [3, 3, 1, 1] } as never)).toThrow(/dilations must be 1/);
+    expect(() =>
+      runKernelOn(wasmBackend, 'Conv2DBackpropFilter', inputs, {
+        strides: 1,
+        pad: 'valid',
+        dilations: 2,
+        filterShape: [3, 3, 1, 1],
+      } as never),
+    ).toThrow(/dilations must be 1/);
   });
 });

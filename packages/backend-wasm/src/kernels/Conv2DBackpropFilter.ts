@@ -1,4 +1,11 @@
-import { StrataError, composed, convGradInfo, type ConvGradAttrs, type KernelImpl, type TensorInfo } from '@strata/tensor';
+import {
+  StrataError,
+  composed,
+  convGradInfo,
+  type ConvGradAttrs,
+  type KernelImpl,
+  type TensorInfo,
+} from '@strata/tensor';
 import type { KernelBackend } from '@tensorflow/tfjs-core';
 import { wasmHeap } from './heap';
 
@@ -22,20 +29,35 @@ export const conv2DBackpropFilter: KernelImpl = ({ inputs, attrs, backend, strat
     const { dataFormat = 'NHWC', filterShape, ...conv } = attrs as unknown as Attrs;
     if ([conv.dilations ?? 1].flat().some((d) => d !== 1)) {
       // tfjs's Conv2DBackpropFilter has no dilations attr (its cpu kernel ignores one): refuse rather than differ.
-      throw new StrataError(`Conv2DBackpropFilter: dilations must be 1, received ${String(conv.dilations)}; TensorFlow.js's kernel has no dilations`);
+      throw new StrataError(
+        `Conv2DBackpropFilter: dilations must be 1, received ${String(conv.dilations)}; TensorFlow.js's kernel has no dilations`,
+      );
     }
     if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') {
-      throw new StrataError(`Conv2DBackpropFilter: dataFormat must be 'NHWC' or 'NCHW', received '${String(dataFormat)}'`);
+      throw new StrataError(
+        `Conv2DBackpropFilter: dataFormat must be 'NHWC' or 'NCHW', received '${String(dataFormat)}'`,
+      );
     }
     // The geometry is read in the caller's layout (explicit paddings are listed in it), then both go NHWC.
-    const info = convGradInfo('Conv2DBackpropFilter', inputs.x.shape, filterShape, inputs.dy, { ...conv, dilations: 1 }, false, dataFormat);
+    const info = convGradInfo(
+      'Conv2DBackpropFilter',
+      inputs.x.shape,
+      filterShape,
+      inputs.dy,
+      { ...conv, dilations: 1 },
+      false,
+      dataFormat,
+    );
     const toNHWC = (t: TensorInfo) => (dataFormat === 'NCHW' ? k.transpose(t, [0, 2, 3, 1]) : t);
     const x = toNHWC(k.float(inputs.x));
     const dy = toNHWC(k.float(inputs.dy));
     const taps = info.filterHeight * info.filterWidth * info.inChannels;
     const positions = info.batchSize * info.outHeight * info.outWidth;
     const patches = k.adopt(im2colTransposed(backend, x, info));
-    const product = k.run('BatchMatMul', { a: k.reshape(patches, [1, taps, positions]), b: k.reshape(dy, [1, positions, info.outChannels]) });
+    const product = k.run('BatchMatMul', {
+      a: k.reshape(patches, [1, taps, positions]),
+      b: k.reshape(dy, [1, positions, info.outChannels]),
+    });
     return k.reshape(product, [...filterShape]);
   });
 
@@ -67,7 +89,8 @@ function im2colTransposed(backend: KernelBackend, x: TensorInfo, info: ReturnTyp
             const rowStart = ((b * h + r) * w + left) * ci + c;
             let ox = 0;
             for (; ox < first; ox++) patches[o++] = 0;
-            for (let at = rowStart + first * sw * ci, step = sw * ci; ox < last; ox++, at += step) patches[o++] = xs[at];
+            for (let at = rowStart + first * sw * ci, step = sw * ci; ox < last; ox++, at += step)
+              patches[o++] = xs[at];
             for (; ox < ow; ox++) patches[o++] = 0;
           }
         }

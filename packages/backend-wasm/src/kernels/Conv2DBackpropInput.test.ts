@@ -6,7 +6,7 @@ import { dyShape } from '../testing/conv-shapes';
 import { conv2dCases, inLayout } from '../testing/conv2d-cases';
 
 // The oracle is TensorFlow.js's cpu kernel, reached through a backend that supplies nothing.
-describe('Conv2DBackpropInput on wasm (Strata replaces tfjs-wasm\'s) against tfjs cpu', () => {
+describe("Conv2DBackpropInput on wasm (Strata replaces tfjs-wasm's) against tfjs cpu", () => {
   let wasmBackend: Backend;
   let tfjsCpu: Backend;
   beforeAll(async () => {
@@ -20,17 +20,30 @@ describe('Conv2DBackpropInput on wasm (Strata replaces tfjs-wasm\'s) against tfj
       it(`${c.name}, ${dataFormat}`, () => {
         const inputs = { dy: { shape: inLayout(dyShape(c, false), dataFormat) }, filter: { shape: c.filter } };
         const pad = Array.isArray(c.pad) && dataFormat === 'NCHW' ? inLayout(c.pad as never, dataFormat) : c.pad;
-        const attrs = { strides: c.strides, pad, dataFormat, dimRoundingMode: c.dimRoundingMode, inputShape: inLayout(c.x, dataFormat) } as never;
-        expectSameResult(runKernelOn(wasmBackend, 'Conv2DBackpropInput', inputs, attrs), runKernelOn(tfjsCpu, 'Conv2DBackpropInput', inputs, attrs));
+        const attrs = {
+          strides: c.strides,
+          pad,
+          dataFormat,
+          dimRoundingMode: c.dimRoundingMode,
+          inputShape: inLayout(c.x, dataFormat),
+        } as never;
+        expectSameResult(
+          runKernelOn(wasmBackend, 'Conv2DBackpropInput', inputs, attrs),
+          runKernelOn(tfjsCpu, 'Conv2DBackpropInput', inputs, attrs),
+        );
       });
     }
   }
 
   it('rejects a dy whose shape is not the convolution output', () => {
     const inputs = { dy: { shape: [1, 4, 4, 3] }, filter: { shape: [3, 3, 2, 3] } };
-    expect(() => runKernelOn(wasmBackend, 'Conv2DBackpropInput', inputs, { strides: 1, pad: 'valid', inputShape: [1, 5, 5, 2] } as never)).toThrow(
-      /dy has shape \[1,4,4,3\], expected \[1,3,3,3\]/,
-    );
+    expect(() =>
+      runKernelOn(wasmBackend, 'Conv2DBackpropInput', inputs, {
+        strides: 1,
+        pad: 'valid',
+        inputShape: [1, 5, 5, 2],
+      } as never),
+    ).toThrow(/dy has shape \[1,4,4,3\], expected \[1,3,3,3\]/);
   });
 
   it('rejects dilations, which the tfjs kernel does not have', () => {

@@ -29,8 +29,16 @@ export const conv3DBackpropFilterV2: KernelImpl = ({ inputs, attrs, strata }) =>
     const before = [info.padInfo.front, info.padInfo.top, info.padInfo.left];
     const volumes = k.transpose(x, [4, 1, 2, 3, 0]); // [ci, D, H, W, n]
     // Exactly the planes, rows and columns the forward convolution read: the result is [ci, fd, fh, fw, co].
-    const padded = padOrCrop3d(k, volumes, [0, 1, 2].map((i) => [before[i], (o[i] - 1) * s[i] + f[i] - before[i] - input[i]]) as never);
+    const padded = padOrCrop3d(
+      k,
+      volumes,
+      [0, 1, 2].map((i) => [before[i], (o[i] - 1) * s[i] + f[i] - before[i] - input[i]]) as never,
+    );
     const dyAsFilter = k.transpose(dy, [1, 2, 3, 0, 4]); // [od, oh, ow, n, co]
-    const grad = k.run('Conv3D', { x: padded, filter: dyAsFilter }, { strides: [1, 1, 1], pad: 'valid', dataFormat: 'NDHWC', dilations: s });
+    const grad = k.run(
+      'Conv3D',
+      { x: padded, filter: dyAsFilter },
+      { strides: [1, 1, 1], pad: 'valid', dataFormat: 'NDHWC', dilations: s },
+    );
     return k.transpose(grad, [1, 2, 3, 0, 4]);
   });

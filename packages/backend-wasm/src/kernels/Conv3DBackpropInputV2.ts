@@ -34,5 +34,9 @@ export const conv3DBackpropInputV2: KernelImpl = ({ inputs, attrs, strata }) =>
     const padded = padOrCrop3d(k, spread, margins as never);
     const flipped = k.run('Reverse', { x: filter }, { dims: [0, 1, 2] });
     const swapped = k.transpose(flipped, [0, 1, 2, 4, 3]); // [fd, fh, fw, co, ci]
-    return k.run('Conv3D', { x: padded, filter: swapped }, { strides: [1, 1, 1], pad: 'valid', dataFormat: 'NDHWC', dilations: [1, 1, 1] });
+    return k.run(
+      'Conv3D',
+      { x: padded, filter: swapped },
+      { strides: [1, 1, 1], pad: 'valid', dataFormat: 'NDHWC', dilations: [1, 1, 1] },
+    );
   });

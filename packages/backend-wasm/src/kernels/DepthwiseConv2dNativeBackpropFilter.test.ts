@@ -10,7 +10,9 @@ function undilate(spread: KernelResult, filter: number[], [dh, dw]: [number, num
   const [fh, fw, c, m] = filter;
   const spreadWidth = (fw - 1) * dw + 1;
   const values: number[] = [];
-  for (let i = 0; i < fh; i++) for (let j = 0; j < fw; j++) for (let k = 0; k < c * m; k++) values.push(spread.values[((i * dh) * spreadWidth + j * dw) * c * m + k]);
+  for (let i = 0; i < fh; i++)
+    for (let j = 0; j < fw; j++)
+      for (let k = 0; k < c * m; k++) values.push(spread.values[(i * dh * spreadWidth + j * dw) * c * m + k]);
   return { shape: filter, dtype: spread.dtype, values };
 }
 
@@ -25,7 +27,13 @@ describe('DepthwiseConv2dNativeBackpropFilter on wasm (Strata-supplied) against 
   for (const c of depthwiseCases) {
     it(c.name, () => {
       const inputs = { x: { shape: c.x }, dy: { shape: dyShape(c, true) } };
-      const attrs = { strides: c.strides, pad: c.pad, dilations: c.dilations ?? 1, dimRoundingMode: c.dimRoundingMode, filterShape: c.filter };
+      const attrs = {
+        strides: c.strides,
+        pad: c.pad,
+        dilations: c.dilations ?? 1,
+        dimRoundingMode: c.dimRoundingMode,
+        filterShape: c.filter,
+      };
       const got = runKernelOn(wasmBackend, 'DepthwiseConv2dNativeBackpropFilter', inputs, attrs as never);
       // tfjs's cpu kernel ignores dilations: its oracle is the same gradient for the filter spread out with zeros.
       const spreadAttrs = { ...attrs, dilations: 1, filterShape: dilatedFilterShape(c) };

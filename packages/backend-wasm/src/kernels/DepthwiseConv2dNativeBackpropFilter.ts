@@ -19,7 +19,15 @@ export const depthwiseConv2dNativeBackpropFilter: KernelImpl = ({ inputs, attrs,
     const x = k.float(inputs.x);
     const dy = k.float(inputs.dy);
     const info = convGradInfo('DepthwiseConv2dNativeBackpropFilter', x.shape, filterShape, dy, conv, true);
-    const { batchSize: n, inChannels: c, filterHeight: fh, filterWidth: fw, outHeight: oh, outWidth: ow, padInfo } = info;
+    const {
+      batchSize: n,
+      inChannels: c,
+      filterHeight: fh,
+      filterWidth: fw,
+      outHeight: oh,
+      outWidth: ow,
+      padInfo,
+    } = info;
     const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
     const multiplier = filterShape[3];
     const pixels = oh * ow * n;
@@ -33,17 +41,29 @@ export const depthwiseConv2dNativeBackpropFilter: KernelImpl = ({ inputs, attrs,
     const taps: TensorInfo[] = [];
     for (let i = 0; i < fh; i++) {
       for (let j = 0; j < fw; j++) {
-        const tap = k.run('StridedSlice', { x: padded }, {
-          begin: [0, i * dh, j * dw, 0],
-          end: [c, i * dh + (oh - 1) * sh + 1, j * dw + (ow - 1) * sw + 1, n],
-          strides: [1, sh, sw, 1],
-          beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
-        });
+        const tap = k.run(
+          'StridedSlice',
+          { x: padded },
+          {
+            begin: [0, i * dh, j * dw, 0],
+            end: [c, i * dh + (oh - 1) * sh + 1, j * dw + (ow - 1) * sw + 1, n],
+            strides: [1, sh, sw, 1],
+            beginMask: 0,
+            endMask: 0,
+            ellipsisMask: 0,
+            newAxisMask: 0,
+            shrinkAxisMask: 0,
+          },
+        );
         taps.push(k.reshape(tap, [c, 1, pixels]));
       }
     }
     const patches = taps.length === 1 ? taps[0] : k.run('Concat', taps, { axis: 1 }); // [c, fh*fw, pixels]
     const perChannel = k.transpose(k.reshape(dy, [n, oh, ow, c, multiplier]), [3, 1, 2, 0, 4]); // [c, oh, ow, n, M]
-    const product = k.run('BatchMatMul', { a: patches, b: k.reshape(perChannel, [c, pixels, multiplier]) }, { transposeA: false, transposeB: false });
+    const product = k.run(
+      'BatchMatMul',
+      { a: patches, b: k.reshape(perChannel, [c, pixels, multiplier]) },
+      { transposeA: false, transposeB: false },
+    );
     return k.reshape(k.transpose(product, [1, 0, 2]), [fh, fw, c, multiplier]);
   });

@@ -35,7 +35,11 @@ export const depthwiseConv2dNativeBackpropInput: KernelImpl = ({ inputs, attrs, 
     });
     const flipped = k.run('Reverse', { x: filter }, { dims: [0, 1] });
     const perPair = k.reshape(flipped, [fh, fw, c * multiplier, 1]);
-    const dx = k.run('DepthwiseConv2dNative', { x: padded, filter: perPair }, { strides: 1, pad: 'valid', dilations: [dh, dw], dataFormat: 'NHWC' });
+    const dx = k.run(
+      'DepthwiseConv2dNative',
+      { x: padded, filter: perPair },
+      { strides: 1, pad: 'valid', dilations: [dh, dw], dataFormat: 'NHWC' },
+    );
     if (multiplier === 1) return dx;
     return k.run('Sum', { x: k.reshape(dx, [n, h, w, c, multiplier]) }, { axis: [4], keepDims: false });
   });

@@ -13,7 +13,11 @@ import { tfjsWasmKernel } from './tfjs-kernel';
 function withVectorBias(kernelName: string): KernelImpl {
   return ({ inputs, attrs, backend }) => {
     const run = (bias: TensorInfo | undefined) =>
-      tfjsWasmKernel(kernelName)({ inputs: { ...inputs, ...(bias ? { bias } : {}) } as never, backend, attrs }) as unknown as TensorInfo;
+      tfjsWasmKernel(kernelName)({
+        inputs: { ...inputs, ...(bias ? { bias } : {}) } as never,
+        backend,
+        attrs,
+      }) as unknown as TensorInfo;
     const { bias } = inputs;
     const heap = wasmHeap(backend);
     if (!bias || heap.dataIdMap.get(bias.dataId)?.shape.length === 1) return run(bias);

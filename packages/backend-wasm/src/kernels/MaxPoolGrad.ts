@@ -20,10 +20,20 @@ interface Attrs {
 export const maxPoolGrad: KernelImpl = ({ inputs, attrs, backend }) => {
   const { dy, input } = inputs;
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as Attrs;
-  if (input.shape.length !== 4) throw new StrataError(`MaxPoolGrad: input must have rank 4 (NHWC), received shape ${fmtShape(input.shape)}`);
-  const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  if (input.shape.length !== 4)
+    throw new StrataError(`MaxPoolGrad: input must have rank 4 (NHWC), received shape ${fmtShape(input.shape)}`);
+  const info = backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   if (fmtShape(dy.shape) !== fmtShape(info.outShape)) {
-    throw new StrataError(`MaxPoolGrad: dy has shape ${fmtShape(dy.shape)}, expected the pooled shape ${fmtShape(info.outShape)} for input ${fmtShape(input.shape)}`);
+    throw new StrataError(
+      `MaxPoolGrad: dy has shape ${fmtShape(dy.shape)}, expected the pooled shape ${fmtShape(info.outShape)} for input ${fmtShape(input.shape)}`,
+    );
   }
   const heap = wasmHeap(backend);
   const out = heap.makeOutput([...input.shape], 'float32');
@@ -33,7 +43,13 @@ export const maxPoolGrad: KernelImpl = ({ inputs, attrs, backend }) => {
   const grads = heap.typedArrayFromHeap(dy) as Float32Array;
   dx.fill(0); // makeOutput does not clear the memory it hands out
   const fast = info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2;
-  if (fast && info.padInfo.top === 0 && info.padInfo.left === 0 && 2 * info.outHeight <= info.inHeight && 2 * info.outWidth <= info.inWidth) {
+  if (
+    fast &&
+    info.padInfo.top === 0 &&
+    info.padInfo.left === 0 &&
+    2 * info.outHeight <= info.inHeight &&
+    2 * info.outWidth <= info.inWidth
+  ) {
     pool2x2(x, grads, dx, info);
   } else {
     anyWindow(x, grads, dx, info);
@@ -102,7 +118,11 @@ function anyWindow(x: Float32Array, grads: Float32Array, dx: Float32Array, info:
           let best = Number.NEGATIVE_INFINITY;
           let at = -1;
           for (let r = rowFrom; r < rowTo; r++) {
-            for (let c = colFrom, i = b * imageStride + r * rowStride + c * channels + d; c < colTo; c++, i += channels) {
+            for (
+              let c = colFrom, i = b * imageStride + r * rowStride + c * channels + d;
+              c < colTo;
+              c++, i += channels
+            ) {
               if (x[i] > best) {
                 best = x[i];
                 at = i;

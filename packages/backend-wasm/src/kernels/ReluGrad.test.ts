@@ -6,8 +6,16 @@ import { expectSameResult, runKernelOn, valuesOf, type KernelInput } from '../te
 
 const cases: { name: string; dy: KernelInput; y: KernelInput }[] = [
   { name: 'a conv activation [2,5,5,3]', dy: { shape: [2, 5, 5, 3] }, y: { shape: [2, 5, 5, 3] } },
-  { name: 'zeros and negatives pass nothing', dy: { shape: [6], fill: [1, 2, 3, 4, 5, 6] }, y: { shape: [6], fill: [0, -0, -1, 1e-30, -Infinity, Infinity] } },
-  { name: 'a NaN or infinite dy where y <= 0 gives 0, not NaN', dy: { shape: [4], fill: [NaN, Infinity, NaN, -Infinity] }, y: { shape: [4], fill: [-1, 0, 2, 3] } },
+  {
+    name: 'zeros and negatives pass nothing',
+    dy: { shape: [6], fill: [1, 2, 3, 4, 5, 6] },
+    y: { shape: [6], fill: [0, -0, -1, 1e-30, -Infinity, Infinity] },
+  },
+  {
+    name: 'a NaN or infinite dy where y <= 0 gives 0, not NaN',
+    dy: { shape: [4], fill: [NaN, Infinity, NaN, -Infinity] },
+    y: { shape: [4], fill: [-1, 0, 2, 3] },
+  },
   { name: 'a NaN y passes nothing', dy: { shape: [2], fill: [1, 2] }, y: { shape: [2], fill: [NaN, 1] } },
   { name: 'odd size', dy: { shape: [3, 7] }, y: { shape: [3, 7] } },
 ];

@@ -9,12 +9,18 @@ import { wasmHeap } from './heap';
 export const reluGrad: KernelImpl = ({ inputs, backend }) => {
   const { dy, y } = inputs;
   if (fmtShape(dy.shape) !== fmtShape(y.shape) || dy.dtype !== 'float32' || y.dtype !== 'float32') {
-    throw new StrataError(`ReluGrad: expected float32 dy and y of one shape, received ${dy.dtype} ${fmtShape(dy.shape)} and ${y.dtype} ${fmtShape(y.shape)}`);
+    throw new StrataError(
+      `ReluGrad: expected float32 dy and y of one shape, received ${dy.dtype} ${fmtShape(dy.shape)} and ${y.dtype} ${fmtShape(y.shape)}`,
+    );
   }
   const heap = wasmHeap(backend);
   const out = heap.makeOutput([...dy.shape], 'float32');
   // Views are taken after the allocation: a malloc may grow the wasm memory and detach older views.
-  passPositive(bitsOf(heap.typedArrayFromHeap(y)), bitsOf(heap.typedArrayFromHeap(dy)), bitsOf(heap.typedArrayFromHeap(out)));
+  passPositive(
+    bitsOf(heap.typedArrayFromHeap(y)),
+    bitsOf(heap.typedArrayFromHeap(dy)),
+    bitsOf(heap.typedArrayFromHeap(out)),
+  );
   return out;
 };
 

@@ -3,7 +3,6 @@ import type { KernelImpl, TensorInfo } from '@strata/tensor';
 import { wasmHeap } from './heap';
 import { tfjsWasmKernel } from './tfjs-kernel';
 
-
 /**
  * Slice, reading the input where it lies in the wasm heap. tfjs-wasm's Slice first copies its whole
  * input out of the heap (`readSync`), so taking T steps of a sequence one by one (an RNN's unstack)
@@ -13,7 +12,8 @@ import { tfjsWasmKernel } from './tfjs-kernel';
 export const slice: KernelImpl = ({ inputs, attrs, backend }) => {
   const { x } = inputs;
   const [begin, size] = slice_util.parseSliceParams(x as never, attrs.begin as number[], attrs.size as number[]);
-  if (!slice_util.isSliceContinous(x.shape, begin, size)) return tfjsWasmKernel('Slice')({ inputs: { x } as never, backend, attrs }) as unknown as TensorInfo;
+  if (!slice_util.isSliceContinous(x.shape, begin, size))
+    return tfjsWasmKernel('Slice')({ inputs: { x } as never, backend, attrs }) as unknown as TensorInfo;
   const from = slice_util.computeFlatOffset(begin, util.computeStrides(x.shape));
   return copyOut(backend, x, from, size);
 };
@@ -26,14 +26,20 @@ export const slice: KernelImpl = ({ inputs, attrs, backend }) => {
 export const unpack: KernelImpl = ({ inputs, attrs, backend }) => {
   const { value } = inputs;
   const axis = (attrs.axis as number) < 0 ? (attrs.axis as number) + value.shape.length : (attrs.axis as number);
-  if (axis !== 0) return tfjsWasmKernel('Unpack')({ inputs: { value } as never, backend, attrs }) as unknown as TensorInfo[];
+  if (axis !== 0)
+    return tfjsWasmKernel('Unpack')({ inputs: { value } as never, backend, attrs }) as unknown as TensorInfo[];
   const rowShape = value.shape.slice(1);
   const rowSize = util.sizeFromShape(rowShape);
   return Array.from({ length: value.shape[0] }, (_, i) => copyOut(backend, value, i * rowSize, rowShape));
 };
 
 /** A new tensor of `shape` holding the input's elements from `from` on (stored with that shape). */
-export function copyOut(backend: Parameters<KernelImpl>[0]['backend'], x: TensorInfo, from: number, shape: number[]): TensorInfo {
+export function copyOut(
+  backend: Parameters<KernelImpl>[0]['backend'],
+  x: TensorInfo,
+  from: number,
+  shape: number[],
+): TensorInfo {
   const heap = wasmHeap(backend);
   const out = heap.makeOutput(shape, x.dtype);
   const n = util.sizeFromShape(shape);

@@ -13,11 +13,16 @@ export const sum: KernelImpl = ({ inputs, attrs, backend, strata }) => {
   const axes = util.parseAxisParam(attrs.axis as number | number[], x.shape).sort((a, b) => a - b);
   const leading = axes.length > 0 && axes.length < rank && axes.every((a, i) => a === i);
   const rows = util.sizeFromShape(x.shape.slice(0, axes.length));
-  if (x.dtype !== 'float32' || !leading || rows < 2) return tfjsWasmKernel('Sum')({ inputs: { x } as never, backend, attrs }) as unknown as TensorInfo;
+  if (x.dtype !== 'float32' || !leading || rows < 2)
+    return tfjsWasmKernel('Sum')({ inputs: { x } as never, backend, attrs }) as unknown as TensorInfo;
   const kept = x.shape.slice(axes.length);
   const outShape = attrs.keepDims ? [...x.shape.slice(0, axes.length).map(() => 1), ...kept] : kept;
   return composed(strata, (k) => {
-    const ones = k.adopt({ dataId: strata.tf.write(new Float32Array(rows).fill(1), [1, 1, rows], 'float32'), shape: [1, 1, rows], dtype: 'float32' });
+    const ones = k.adopt({
+      dataId: strata.tf.write(new Float32Array(rows).fill(1), [1, 1, rows], 'float32'),
+      shape: [1, 1, rows],
+      dtype: 'float32',
+    });
     const product = k.run('BatchMatMul', { a: ones, b: k.reshape(x, [1, rows, util.sizeFromShape(kept)]) });
     return k.reshape(product, outShape);
   });

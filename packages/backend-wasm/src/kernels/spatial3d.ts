@@ -32,18 +32,48 @@ export function spreadByStrides3d(k: Scratch, x: TensorInfo, strides: readonly n
     const outer = t.shape.slice(0, axis).reduce((p, d) => p * d, 1);
     const size = t.shape[axis];
     const inner = t.shape.slice(axis + 1).reduce((p, d) => p * d, 1);
-    const padded = k.run('PadV2', { x: k.reshape(t, [outer, size, 1, inner]) }, { paddings: [[0, 0], [0, 0], [0, s - 1], [0, 0]], constantValue: 0 });
-    const cut = k.run('Slice', { x: k.reshape(padded, [outer, size * s, inner]) }, { begin: [0, 0, 0], size: [outer, (size - 1) * s + 1, inner] });
-    return k.reshape(cut, t.shape.map((d, j) => (j === axis ? (size - 1) * s + 1 : d)));
+    const padded = k.run(
+      'PadV2',
+      { x: k.reshape(t, [outer, size, 1, inner]) },
+      {
+        paddings: [
+          [0, 0],
+          [0, 0],
+          [0, s - 1],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
+    const cut = k.run(
+      'Slice',
+      { x: k.reshape(padded, [outer, size * s, inner]) },
+      { begin: [0, 0, 0], size: [outer, (size - 1) * s + 1, inner] },
+    );
+    return k.reshape(
+      cut,
+      t.shape.map((d, j) => (j === axis ? (size - 1) * s + 1 : d)),
+    );
   }, x);
 }
 
 type Shape5 = [number, number, number, number, number];
 
 /** tfjs-core's geometry of a 3-D convolution, checked against the gradient `dy` the kernel received. */
-export function conv3dGradInfo(kernel: string, inputShape: readonly number[], filterShape: readonly number[], dy: TensorInfo, strides: number | [number, number, number], pad: 'valid' | 'same'): backend_util.Conv3DInfo {
-  for (const [what, shape] of [['the input', inputShape], ['the filter', filterShape]] as const) {
-    if (shape.length !== 5) throw new StrataError(`${kernel}: ${what} must have rank 5, received shape ${fmtShape(shape)}`);
+export function conv3dGradInfo(
+  kernel: string,
+  inputShape: readonly number[],
+  filterShape: readonly number[],
+  dy: TensorInfo,
+  strides: number | [number, number, number],
+  pad: 'valid' | 'same',
+): backend_util.Conv3DInfo {
+  for (const [what, shape] of [
+    ['the input', inputShape],
+    ['the filter', filterShape],
+  ] as const) {
+    if (shape.length !== 5)
+      throw new StrataError(`${kernel}: ${what} must have rank 5, received shape ${fmtShape(shape)}`);
   }
   const info = backend_util.computeConv3DInfo(inputShape as Shape5, filterShape as Shape5, strides, 1, pad);
   if (fmtShape(dy.shape) !== fmtShape(info.outShape)) {

@@ -17,12 +17,14 @@ export interface ConvCase {
 
 /** The shape of dy for `c`: the forward convolution's output shape. */
 export function dyShape(c: ConvCase, depthwise: boolean): number[] {
-  return backend_util.computeConv2DInfo(c.x, c.filter, c.strides, c.dilations ?? 1, c.pad, c.dimRoundingMode, depthwise).outShape;
+  return backend_util.computeConv2DInfo(c.x, c.filter, c.strides, c.dilations ?? 1, c.pad, c.dimRoundingMode, depthwise)
+    .outShape;
 }
 
 /** The same filter with its taps spread `dilations` apart and zeros between: a dilated conv as a plain one. */
 export function dilatedFilterShape(c: ConvCase): Shape4 {
-  const [dh, dw] = typeof c.dilations === 'number' || c.dilations === undefined ? [c.dilations ?? 1, c.dilations ?? 1] : c.dilations;
+  const [dh, dw] =
+    typeof c.dilations === 'number' || c.dilations === undefined ? [c.dilations ?? 1, c.dilations ?? 1] : c.dilations;
   const [fh, fw, i, o] = c.filter;
   return [(fh - 1) * dh + 1, (fw - 1) * dw + 1, i, o];
 }

@@ -24,12 +24,24 @@ export function valuesOf(inputs: Record<string, KernelInput>): Record<string, nu
  * Writes the inputs to `backend`, runs `kernel`, reads its result number `output` and frees everything; throws if the
  * backend holds more data afterwards than before (a composed kernel that leaks an intermediate).
  */
-export function runKernelOn(backend: Backend, kernel: string, inputs: Record<string, KernelInput>, attrs: NamedAttrMap, values = valuesOf(inputs), output = 0): KernelResult {
+export function runKernelOn(
+  backend: Backend,
+  kernel: string,
+  inputs: Record<string, KernelInput>,
+  attrs: NamedAttrMap,
+  values = valuesOf(inputs),
+  output = 0,
+): KernelResult {
   const before = backend.tf.numDataIds();
   const infos: Record<string, TensorInfo> = {};
   for (const [name, spec] of Object.entries(inputs)) {
     const dtype = spec.dtype ?? 'float32';
-    const typed = dtype === 'float32' ? Float32Array.from(values[name]) : dtype === 'int32' ? Int32Array.from(values[name]) : Uint8Array.from(values[name]);
+    const typed =
+      dtype === 'float32'
+        ? Float32Array.from(values[name])
+        : dtype === 'int32'
+          ? Int32Array.from(values[name])
+          : Uint8Array.from(values[name]);
     infos[name] = { dataId: backend.tf.write(typed, spec.shape, dtype), shape: spec.shape, dtype };
   }
   try {
@@ -54,7 +66,9 @@ export function expectSameResult(got: KernelResult, want: KernelResult, tol = 1e
     const [g, w] = [got.values[i], want.values[i]];
     if (g === w || (Number.isNaN(g) && Number.isNaN(w))) continue; // infinities and NaNs must match exactly
     if (!(Math.abs(g - w) <= tol * (1 + Math.abs(w)))) {
-      throw new Error(`values differ: element ${i} is ${g}, expected ${w} (tolerance ${tol})\n got: ${got.values.slice(0, 12)}\nwant: ${want.values.slice(0, 12)}`);
+      throw new Error(
+        `values differ: element ${i} is ${g}, expected ${w} (tolerance ${tol})\n got: ${got.values.slice(0, 12)}\nwant: ${want.values.slice(0, 12)}`,
+      );
     }
   }
 }

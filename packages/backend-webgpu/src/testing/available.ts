@@ -12,8 +12,16 @@ export type Availability = { ok: true; adapter: string } | { ok: false; reason: 
  */
 export function webgpuAvailability(): Availability {
   const realProcess: NodeJS.Process = process.getBuiltinModule?.('node:process') ?? process;
-  const env = { ...realProcess.env, LD_LIBRARY_PATH: [realProcess.env.LD_LIBRARY_PATH, '/usr/lib/chromium'].filter(Boolean).join(':') };
-  const child = spawnSync(process.execPath, [join(__dirname, 'probe-adapter.mjs')], { cwd: join(__dirname, '..', '..'), env, encoding: 'utf8', timeout: 60_000 });
+  const env = {
+    ...realProcess.env,
+    LD_LIBRARY_PATH: [realProcess.env.LD_LIBRARY_PATH, '/usr/lib/chromium'].filter(Boolean).join(':'),
+  };
+  const child = spawnSync(process.execPath, [join(__dirname, 'probe-adapter.mjs')], {
+    cwd: join(__dirname, '..', '..'),
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const said = `${child.stdout ?? ''}${child.stderr ?? ''}`.trim().split('\n')[0] ?? '';
   if (child.status === 0) return { ok: true, adapter: said };
   return { ok: false, reason: said || child.error?.message || `the probe exited with ${child.status ?? child.signal}` };

@@ -22,7 +22,11 @@ if (realProcess.env.VK_ICD_FILENAMES === undefined && existsSync(SWIFTSHADER_ICD
 // already loaded library by its soname). process.dlopen then complains that it is no Node addon.
 if (realProcess.env.VK_ICD_FILENAMES === SWIFTSHADER_ICD && existsSync(CHROMIUM_VULKAN_LOADER)) {
   try {
-    realProcess.dlopen({ exports: {} } as NodeJS.Module, CHROMIUM_VULKAN_LOADER, constants.dlopen.RTLD_NOW | constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE);
+    realProcess.dlopen(
+      { exports: {} } as NodeJS.Module,
+      CHROMIUM_VULKAN_LOADER,
+      constants.dlopen.RTLD_NOW | constants.dlopen.RTLD_GLOBAL | RTLD_NODELETE,
+    );
   } catch {
     // "Module did not self-register": expected, the library stays loaded.
   }

@@ -82,7 +82,9 @@ describeEachBackend('activations', () => {
 
   test('every built-in is checked by one of the two tables', () => {
     const checked = new Set([...Object.keys(tfjsOps), ...Object.keys(formulas)]);
-    const builtIns = Object.values(activations).filter((v): v is Activation => typeof v === 'function' && 'activationName' in v);
+    const builtIns = Object.values(activations).filter(
+      (v): v is Activation => typeof v === 'function' && 'activationName' in v,
+    );
     expect(builtIns.map((a) => a.activationName).filter((n) => !checked.has(n!))).toEqual([]);
   });
 
@@ -108,6 +110,10 @@ test('activations resolve in any casing, by alias, or as functions, and serializ
   expect(getActivation(custom)).toBe(custom);
   expect(serializeActivation(activations.swish)).toBe('silu');
   expect(serializeActivation(getActivation('hardSigmoid'))).toBe('hard_sigmoid');
-  expect(() => serializeActivation(custom)).toThrow('cannot serialize the activation function custom: give it an activationName or use a built-in name');
-  expect(() => getActivation('relu7')).toThrow(/^unknown activation "relu7"; expected one of linear, relu, relu6, leaky_relu, .*, or a function$/);
+  expect(() => serializeActivation(custom)).toThrow(
+    'cannot serialize the activation function custom: give it an activationName or use a built-in name',
+  );
+  expect(() => getActivation('relu7')).toThrow(
+    /^unknown activation "relu7"; expected one of linear, relu, relu6, leaky_relu, .*, or a function$/,
+  );
 });

@@ -38,7 +38,9 @@ export const swish = silu;
 /** x · tanh(softplus(x)) */
 export const mish = named('mish', (x) => ops.tidy(() => ops.mul(x, ops.tanh(ops.softplus(x)))));
 /** The exact GELU, x · Φ(x) = 0.5 x (1 + erf(x / √2)). */
-export const gelu = named('gelu', (x) => ops.tidy(() => ops.mul(ops.mul(x, 0.5), ops.add(ops.erf(ops.mul(x, Math.SQRT1_2)), 1))));
+export const gelu = named('gelu', (x) =>
+  ops.tidy(() => ops.mul(ops.mul(x, 0.5), ops.add(ops.erf(ops.mul(x, Math.SQRT1_2)), 1))),
+);
 /** GELU's tanh approximation, 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³))) (Keras's `approximate=True`). */
 export const geluApproximate = named('gelu_approximate', (x) =>
   ops.tidy(() => {
@@ -50,8 +52,25 @@ export const softmax = named('softmax', (x) => ops.softmax(x, -1));
 export const logSoftmax = named('log_softmax', (x) => ops.logSoftmax(x, -1));
 
 const BUILT_IN: Activation[] = [
-  linear, relu, relu6, leakyRelu, elu, selu, sigmoid, tanh, softplus, exponential, softsign,
-  hardSigmoid, hardSilu, silu, mish, gelu, geluApproximate, softmax, logSoftmax,
+  linear,
+  relu,
+  relu6,
+  leakyRelu,
+  elu,
+  selu,
+  sigmoid,
+  tanh,
+  softplus,
+  exponential,
+  softsign,
+  hardSigmoid,
+  hardSilu,
+  silu,
+  mish,
+  gelu,
+  geluApproximate,
+  softmax,
+  logSoftmax,
 ];
 const BY_NAME = new Map<string, Activation>(BUILT_IN.map((a) => [identifierKey(a.activationName!), a]));
 BY_NAME.set('swish', silu);
@@ -74,5 +93,7 @@ export function getActivation(id: ActivationIdentifier): Activation {
 /** The name an activation is saved under; custom functions need a name (registerSerializable, later). */
 export function serializeActivation(fn: Activation): string {
   if (fn.activationName) return fn.activationName;
-  throw new LayerError(`cannot serialize the activation function ${fn.name || '(anonymous)'}: give it an activationName or use a built-in name`);
+  throw new LayerError(
+    `cannot serialize the activation function ${fn.name || '(anonymous)'}: give it an activationName or use a built-in name`,
+  );
 }

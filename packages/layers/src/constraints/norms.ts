@@ -49,7 +49,8 @@ export class MinMaxNorm extends Constraint {
     this.maxValue = args.maxValue ?? 1;
     this.rate = args.rate ?? 1;
     this.axis = checkAxis('MinMaxNorm', args.axis ?? 0);
-    if (this.minValue > this.maxValue) throw new LayerError(`MinMaxNorm: minValue (${this.minValue}) must not exceed maxValue (${this.maxValue})`);
+    if (this.minValue > this.maxValue)
+      throw new LayerError(`MinMaxNorm: minValue (${this.minValue}) must not exceed maxValue (${this.maxValue})`);
   }
   call(w: Tensor): Tensor {
     return tidy(() => {

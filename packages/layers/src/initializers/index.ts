@@ -3,11 +3,30 @@ import type { SerializedObject } from '../serializable';
 import { Initializer } from './initializer';
 import { Zeros, Ones, Constant } from './basic';
 import { RandomNormal, RandomUniform, TruncatedNormal } from './random';
-import { VarianceScaling, GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, computeFans } from './variance-scaling';
+import {
+  VarianceScaling,
+  GlorotUniform,
+  GlorotNormal,
+  HeUniform,
+  HeNormal,
+  LecunUniform,
+  LecunNormal,
+  computeFans,
+} from './variance-scaling';
 import { IdentityInitializer, Orthogonal } from './matrix';
 
 export { Initializer, Zeros, Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling };
-export { GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, IdentityInitializer, Orthogonal, computeFans };
+export {
+  GlorotUniform,
+  GlorotNormal,
+  HeUniform,
+  HeNormal,
+  LecunUniform,
+  LecunNormal,
+  IdentityInitializer,
+  Orthogonal,
+  computeFans,
+};
 
 /** An initializer, by instance, by name ('glorotUniform', 'glorot_uniform', 'GlorotUniform') or serialized. */
 export type InitializerIdentifier = Initializer | string | SerializedObject;
@@ -15,7 +34,16 @@ export type InitializerIdentifier = Initializer | string | SerializedObject;
 /** Every built-in initializer, under its Keras class name. */
 export const initializers = new ClassTable<Initializer>('initializer', Initializer);
 initializers.register(Zeros, Ones, Constant, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling);
-initializers.register(GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, IdentityInitializer, Orthogonal);
+initializers.register(
+  GlorotUniform,
+  GlorotNormal,
+  HeUniform,
+  HeNormal,
+  LecunUniform,
+  LecunNormal,
+  IdentityInitializer,
+  Orthogonal,
+);
 // Keras's short names ('uniform' is Embedding's default) and the class name Keras 3 saves Identity under.
 initializers.alias('uniform', RandomUniform);
 initializers.alias('normal', RandomNormal);

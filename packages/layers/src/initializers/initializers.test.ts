@@ -5,7 +5,7 @@ import {
   getInitializer,
   initializers,
   computeFans,
-  Initializer,
+  type Initializer,
   Zeros,
   Ones,
   Constant,
@@ -61,10 +61,28 @@ describe('variance scaling initializers follow their formulas (statistically)', 
     ['HeNormal', new HeNormal({ seed: 4 }), [300, 200], 2 / 300, truncated(2 / 300)],
     ['LecunUniform', new LecunUniform({ seed: 5 }), [300, 200], 1 / 300, Math.sqrt(3 / 300)],
     ['LecunNormal', new LecunNormal({ seed: 6 }), [300, 200], 1 / 300, truncated(1 / 300)],
-    ['GlorotUniform on a conv kernel', new GlorotUniform({ seed: 7 }), [3, 3, 64, 32], 2 / (576 + 288), Math.sqrt(6 / (576 + 288))],
+    [
+      'GlorotUniform on a conv kernel',
+      new GlorotUniform({ seed: 7 }),
+      [3, 3, 64, 32],
+      2 / (576 + 288),
+      Math.sqrt(6 / (576 + 288)),
+    ],
     ['HeNormal on a conv kernel', new HeNormal({ seed: 8 }), [3, 3, 64, 32], 2 / 576, truncated(2 / 576)],
-    ['VarianceScaling fan_out untruncated', new VarianceScaling({ scale: 3, mode: 'fan_out', distribution: 'untruncated_normal', seed: 9 }), [100, 400], 3 / 400, null],
-    ['VarianceScaling fan_avg uniform', new VarianceScaling({ scale: 0.5, mode: 'fan_avg', distribution: 'uniform', seed: 10 }), [100, 400], 0.5 / 250, Math.sqrt(1.5 / 250)],
+    [
+      'VarianceScaling fan_out untruncated',
+      new VarianceScaling({ scale: 3, mode: 'fan_out', distribution: 'untruncated_normal', seed: 9 }),
+      [100, 400],
+      3 / 400,
+      null,
+    ],
+    [
+      'VarianceScaling fan_avg uniform',
+      new VarianceScaling({ scale: 0.5, mode: 'fan_avg', distribution: 'uniform', seed: 10 }),
+      [100, 400],
+      0.5 / 250,
+      Math.sqrt(1.5 / 250),
+    ],
   ];
 
   test.each(cases)('%s', async (_name, init, shape, variance, bound) => {
@@ -112,7 +130,9 @@ describe('basic and random initializers', () => {
   test('Identity is gain times the (rectangular) identity, 2-D only', async () => {
     expect(Array.from(await sample(new Identity({ gain: 2 }), [2, 3]))).toEqual([2, 0, 0, 0, 2, 0]);
     expect(Array.from(await sample(new Identity(), [3, 2]))).toEqual([1, 0, 0, 1, 0, 0]);
-    expect(() => new Identity().call([2, 2, 2])).toThrow('Identity initializer: expected a 2-D shape, received [2,2,2]');
+    expect(() => new Identity().call([2, 2, 2])).toThrow(
+      'Identity initializer: expected a 2-D shape, received [2,2,2]',
+    );
   });
 });
 
@@ -122,7 +142,11 @@ describe('Orthogonal', () => {
     const n = ofRows ? rows : cols;
     const len = ofRows ? cols : rows;
     const at = (i: number, k: number) => (ofRows ? values[i * cols + k] : values[k * cols + i]);
-    return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => Array.from({ length: len }, (_, k) => at(i, k) * at(j, k)).reduce((a, b) => a + b, 0)));
+    return Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) =>
+        Array.from({ length: len }, (_, k) => at(i, k) * at(j, k)).reduce((a, b) => a + b, 0),
+      ),
+    );
   }
 
   test.each([
@@ -140,7 +164,9 @@ describe('Orthogonal', () => {
   });
 
   test('explains shapes it cannot fill', () => {
-    expect(() => new Orthogonal().call([5])).toThrow('Orthogonal initializer: expected a shape of rank 2 or more, received [5]');
+    expect(() => new Orthogonal().call([5])).toThrow(
+      'Orthogonal initializer: expected a shape of rank 2 or more, received [5]',
+    );
   });
 });
 
@@ -155,14 +181,17 @@ describe('seeds', () => {
     new Orthogonal({ seed: 1 }),
   ];
 
-  test.each(seeded.map((i) => [serialize(i).className, i] as const))('%s gives the same values at every call and on cpu and wasm', async (_name, init) => {
-    await setBackend(cpu());
-    const first = Array.from(await sample(init, [6, 5]));
-    expect(Array.from(await sample(init, [6, 5]))).toEqual(first);
-    await setBackend(wasm());
-    expect(Array.from(await sample(init, [6, 5]))).toEqual(first);
-    await setBackend(cpu());
-  });
+  test.each(seeded.map((i) => [serialize(i).className, i] as const))(
+    '%s gives the same values at every call and on cpu and wasm',
+    async (_name, init) => {
+      await setBackend(cpu());
+      const first = Array.from(await sample(init, [6, 5]));
+      expect(Array.from(await sample(init, [6, 5]))).toEqual(first);
+      await setBackend(wasm());
+      expect(Array.from(await sample(init, [6, 5]))).toEqual(first);
+      await setBackend(cpu());
+    },
+  );
 
   test('without a seed, each call draws anew', async () => {
     const init = new GlorotUniform();
@@ -201,22 +230,31 @@ describe('configs and names', () => {
   });
 
   test('names resolve in any casing, with Keras aliases, or as {className, config}', () => {
-    for (const name of ['glorot_uniform', 'glorotUniform', 'GlorotUniform']) expect(getInitializer(name)).toBeInstanceOf(GlorotUniform);
+    for (const name of ['glorot_uniform', 'glorotUniform', 'GlorotUniform'])
+      expect(getInitializer(name)).toBeInstanceOf(GlorotUniform);
     expect(getInitializer('he_normal')).toBeInstanceOf(HeNormal);
     expect(getInitializer('uniform')).toBeInstanceOf(RandomUniform);
     expect(getInitializer('normal')).toBeInstanceOf(RandomNormal);
     expect(getInitializer('zero')).toBeInstanceOf(Zeros);
     expect(getInitializer('IdentityInitializer')).toBeInstanceOf(Identity);
-    expect(getInitializer({ className: 'VarianceScaling', config: { scale: 2, mode: 'fan_out' } }).getConfig()).toEqual({ scale: 2, mode: 'fan_out', distribution: 'truncated_normal', seed: null });
+    expect(getInitializer({ className: 'VarianceScaling', config: { scale: 2, mode: 'fan_out' } }).getConfig()).toEqual(
+      { scale: 2, mode: 'fan_out', distribution: 'truncated_normal', seed: null },
+    );
     const instance = new Ones();
     expect(getInitializer(instance)).toBe(instance);
   });
 
   test('unknown names and bad options fail clearly', () => {
-    expect(() => getInitializer('glorot')).toThrow(/^unknown initializer "glorot"; expected one of Zeros, Ones, Constant, .*GlorotUniform.*, an instance, or \{className, config\}$/);
+    expect(() => getInitializer('glorot')).toThrow(
+      /^unknown initializer "glorot"; expected one of Zeros, Ones, Constant, .*GlorotUniform.*, an instance, or \{className, config\}$/,
+    );
     expect(() => getInitializer({ className: 'Xavier', config: {} })).toThrow(/unknown initializer "Xavier"/);
     expect(() => new VarianceScaling({ scale: 0 })).toThrow('VarianceScaling: scale must be positive, received 0');
-    expect(() => new VarianceScaling({ mode: 'fan_sum' as never })).toThrow(`VarianceScaling: mode must be 'fan_in', 'fan_out' or 'fan_avg', received "fan_sum"`);
-    expect(() => new VarianceScaling({ distribution: 'normal' as never })).toThrow(`VarianceScaling: distribution must be 'truncated_normal', 'untruncated_normal' or 'uniform', received "normal"`);
+    expect(() => new VarianceScaling({ mode: 'fan_sum' as never })).toThrow(
+      `VarianceScaling: mode must be 'fan_in', 'fan_out' or 'fan_avg', received "fan_sum"`,
+    );
+    expect(() => new VarianceScaling({ distribution: 'normal' as never })).toThrow(
+      `VarianceScaling: distribution must be 'truncated_normal', 'untruncated_normal' or 'uniform', received "normal"`,
+    );
   });
 });

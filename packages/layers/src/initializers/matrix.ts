@@ -42,7 +42,8 @@ export class Orthogonal extends Initializer {
   }
 
   call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
-    if (shape.length < 2) throw new LayerError(`Orthogonal initializer: expected a shape of rank 2 or more, received [${shape}]`);
+    if (shape.length < 2)
+      throw new LayerError(`Orthogonal initializer: expected a shape of rank 2 or more, received [${shape}]`);
     const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
     const cols = shape[shape.length - 1];
     const [n, m] = [Math.max(rows, cols), Math.min(rows, cols)];

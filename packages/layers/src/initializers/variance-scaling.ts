@@ -36,9 +36,14 @@ export class VarianceScaling extends Initializer {
     this.distribution = args.distribution ?? 'truncated_normal';
     this.seed = args.seed ?? null;
     if (!(this.scale > 0)) throw new LayerError(`VarianceScaling: scale must be positive, received ${this.scale}`);
-    if (!['fan_in', 'fan_out', 'fan_avg'].includes(this.mode)) throw new LayerError(`VarianceScaling: mode must be 'fan_in', 'fan_out' or 'fan_avg', received ${JSON.stringify(this.mode)}`);
+    if (!['fan_in', 'fan_out', 'fan_avg'].includes(this.mode))
+      throw new LayerError(
+        `VarianceScaling: mode must be 'fan_in', 'fan_out' or 'fan_avg', received ${JSON.stringify(this.mode)}`,
+      );
     if (!['truncated_normal', 'untruncated_normal', 'uniform'].includes(this.distribution)) {
-      throw new LayerError(`VarianceScaling: distribution must be 'truncated_normal', 'untruncated_normal' or 'uniform', received ${JSON.stringify(this.distribution)}`);
+      throw new LayerError(
+        `VarianceScaling: distribution must be 'truncated_normal', 'untruncated_normal' or 'uniform', received ${JSON.stringify(this.distribution)}`,
+      );
     }
   }
 
@@ -51,7 +56,8 @@ export class VarianceScaling extends Initializer {
       const limit = Math.sqrt(3 * variance);
       return randomUniform(shape, { minval: -limit, maxval: limit, seed, dtype });
     }
-    if (this.distribution === 'untruncated_normal') return randomNormal(shape, { stddev: Math.sqrt(variance), seed, dtype });
+    if (this.distribution === 'untruncated_normal')
+      return randomNormal(shape, { stddev: Math.sqrt(variance), seed, dtype });
     // The stddev of a unit normal truncated to ±2: dividing by it restores the intended variance.
     return truncatedNormal(shape, { stddev: Math.sqrt(variance) / 0.8796256610342398, seed, dtype });
   }

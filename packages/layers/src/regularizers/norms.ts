@@ -4,7 +4,8 @@ import { Regularizer } from './regularizer';
 
 function factor(cls: string, name: string, v: unknown, fallback: number): number {
   const x = v ?? fallback;
-  if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) throw new LayerError(`${cls}: ${name} must be a non-negative number, received ${JSON.stringify(v)}`);
+  if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+    throw new LayerError(`${cls}: ${name} must be a non-negative number, received ${JSON.stringify(v)}`);
   return x;
 }
 

@@ -1,7 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-core';
 import { randomNormal, memory, type Tensor } from '@strata/tensor';
-import { getRegularizer, L1, L2, L1L2, Regularizer } from './index';
+import { getRegularizer, L1, L2, L1L2, type Regularizer } from './index';
 import { serialize } from '../serializable';
 import { describeEachBackend, expectAllClose, toTfjs, useCpuBackend } from '../testing/core-layer-oracle';
 
@@ -20,20 +20,23 @@ const cases: [string, () => Regularizer, () => TfRegularizer][] = [
 ];
 
 describeEachBackend('regularizers', () => {
-  test.each(cases)('%s matches tfjs-layers on the same tensor, leaving nothing behind', async (_name, make, reference) => {
-    for (const shape of [[5], [3, 4], [2, 3, 2, 4]]) {
-      const w = randomNormal(shape, { seed: shape.length });
-      const before = memory().numTensors;
-      const penalty: Tensor = make().call(w);
-      expect(memory().numTensors).toBe(before + 1);
-      const tw = await toTfjs(w);
-      const want = reference().apply(tw);
-      await expectAllClose(penalty, want);
-      tfc.dispose([tw, want]);
-      penalty.dispose();
-      w.dispose();
-    }
-  });
+  test.each(cases)(
+    '%s matches tfjs-layers on the same tensor, leaving nothing behind',
+    async (_name, make, reference) => {
+      for (const shape of [[5], [3, 4], [2, 3, 2, 4]]) {
+        const w = randomNormal(shape, { seed: shape.length });
+        const before = memory().numTensors;
+        const penalty: Tensor = make().call(w);
+        expect(memory().numTensors).toBe(before + 1);
+        const tw = await toTfjs(w);
+        const want = reference().apply(tw);
+        await expectAllClose(penalty, want);
+        tfc.dispose([tw, want]);
+        penalty.dispose();
+        w.dispose();
+      }
+    },
+  );
 });
 
 test('regularizer configs round-trip, and resolve by name in any casing', () => {
@@ -53,7 +56,9 @@ test('regularizer configs round-trip, and resolve by name in any casing', () => 
 });
 
 test('regularizers explain bad input', () => {
-  expect(() => getRegularizer('l3')).toThrow('unknown regularizer "l3"; expected one of L1, L2, L1L2, an instance, or {className, config}');
+  expect(() => getRegularizer('l3')).toThrow(
+    'unknown regularizer "l3"; expected one of L1, L2, L1L2, an instance, or {className, config}',
+  );
   expect(() => getRegularizer({ className: 'Nope', config: {} })).toThrow(/unknown regularizer "Nope"/);
   expect(() => new L1({ l1: -1 })).toThrow('L1: l1 must be a non-negative number, received -1');
   expect(() => new L1L2({ l2: Number.NaN })).toThrow(/L1L2: l2 must be a non-negative number/);

@@ -44,15 +44,24 @@ export async function toTfjs(t: Tensor): Promise<tfc.Tensor> {
 }
 
 /** Throws unless `got` and `want` have the same shape and values within `tol` (absolute and relative). */
-export async function expectAllClose(got: Tensor, want: tfc.Tensor | { shape: readonly number[]; values: ArrayLike<number> }, tol = 1e-5, label = 'output'): Promise<void> {
+export async function expectAllClose(
+  got: Tensor,
+  want: tfc.Tensor | { shape: readonly number[]; values: ArrayLike<number> },
+  tol = 1e-5,
+  label = 'output',
+): Promise<void> {
   const wantShape = [...want.shape];
   const wantValues = want instanceof tfc.Tensor ? await want.data() : want.values;
-  if (JSON.stringify([...got.shape]) !== JSON.stringify(wantShape)) throw new Error(`${label}: shape [${got.shape}], expected [${wantShape}]`);
+  if (JSON.stringify([...got.shape]) !== JSON.stringify(wantShape))
+    throw new Error(`${label}: shape [${got.shape}], expected [${wantShape}]`);
   const values = await got.data();
   for (let i = 0; i < values.length; i++) {
     const [g, w] = [Number(values[i]), Number(wantValues[i])];
     const ok = Number.isNaN(w) ? Number.isNaN(g) : Math.abs(g - w) <= tol + tol * Math.abs(w);
-    if (!ok) throw new Error(`${label}: element ${i} is ${g}, expected ${w} (tolerance ${tol})\n got: ${Array.from(values.slice(0, 12))}\nwant: ${Array.from(wantValues).slice(0, 12)}`);
+    if (!ok)
+      throw new Error(
+        `${label}: element ${i} is ${g}, expected ${w} (tolerance ${tol})\n got: ${Array.from(values.slice(0, 12))}\nwant: ${Array.from(wantValues).slice(0, 12)}`,
+      );
   }
 }
 
@@ -67,7 +76,12 @@ export interface OracleOptions {
  * layer's weights (same order: Keras's), and checks the outputs agree. The tfjs side runs on tfjs's
  * own cpu backend whatever Strata's backend is. Frees everything it made; the caller owns `inputs`.
  */
-export async function compareWithTfjsLayer(layer: Layer, reference: TfjsLayerLike, inputs: Tensor | Tensor[], options: OracleOptions = {}): Promise<void> {
+export async function compareWithTfjsLayer(
+  layer: Layer,
+  reference: TfjsLayerLike,
+  inputs: Tensor | Tensor[],
+  options: OracleOptions = {},
+): Promise<void> {
   const { callOptions = {}, tol = 1e-5 } = options;
   const list = Array.isArray(inputs) ? inputs : [inputs];
   const out = layer.apply(inputs as never, callOptions) as Tensor | Tensor[];
@@ -87,7 +101,8 @@ export async function compareWithTfjsLayer(layer: Layer, reference: TfjsLayerLik
     made.push(...want);
     const got = [out].flat();
     if (got.length !== want.length) throw new Error(`${got.length} outputs, tfjs-layers gives ${want.length}`);
-    for (let i = 0; i < got.length; i++) await expectAllClose(got[i], want[i], tol, `${layer.name} output ${i} vs tfjs-layers`);
+    for (let i = 0; i < got.length; i++)
+      await expectAllClose(got[i], want[i], tol, `${layer.name} output ${i} vs tfjs-layers`);
   } finally {
     dispose([out].flat());
     tfc.dispose(made);

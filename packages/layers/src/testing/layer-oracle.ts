@@ -44,7 +44,11 @@ export async function weightsToTf(layer: Layer): Promise<tfc.Tensor[]> {
  * Expects `got` to have `want`'s shape (when it is a tensor) and values within `tol`, relative for
  * values above 1 in magnitude. The message names the first differing element.
  */
-export async function expectClose(got: Tensor, want: tfc.Tensor | Tensor | ArrayLike<number>, tol = 1e-5): Promise<void> {
+export async function expectClose(
+  got: Tensor,
+  want: tfc.Tensor | Tensor | ArrayLike<number>,
+  tol = 1e-5,
+): Promise<void> {
   const wantShape = 'shape' in want && !('length' in want) ? [...(want as { shape: number[] }).shape] : null;
   if (wantShape) expect([...got.shape]).toEqual(wantShape);
   const wantData = 'data' in want && typeof want.data === 'function' ? await want.data() : (want as ArrayLike<number>);
@@ -53,7 +57,8 @@ export async function expectClose(got: Tensor, want: tfc.Tensor | Tensor | Array
   for (let i = 0; i < gotData.length; i++) {
     const [g, w] = [Number(gotData[i]), Number(wantData[i])];
     const close = Math.abs(g - w) <= tol * Math.max(1, Math.abs(w)) || (Number.isNaN(g) && Number.isNaN(w));
-    if (!close) throw new Error(`element ${i} of shape [${got.shape}] differs: got ${g}, expected ${w} (tolerance ${tol})`);
+    if (!close)
+      throw new Error(`element ${i} of shape [${got.shape}] differs: got ${g}, expected ${w} (tolerance ${tol})`);
   }
 }
 
@@ -61,7 +66,12 @@ export async function expectClose(got: Tensor, want: tfc.Tensor | Tensor | Array
  * Applies a Strata layer and its tfjs-layers twin to the same inputs and expects the same output.
  * The twin is built first, then given the Strata layer's weights (Keras's order on both sides).
  */
-export async function expectSameAsTfjs(layer: Layer, twin: tfl.layers.Layer, inputs: Tensor | Tensor[], tol = 1e-5): Promise<void> {
+export async function expectSameAsTfjs(
+  layer: Layer,
+  twin: tfl.layers.Layer,
+  inputs: Tensor | Tensor[],
+  tol = 1e-5,
+): Promise<void> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   const tfInputs = await Promise.all(list.map(toTf));
   const tfArg = Array.isArray(inputs) ? tfInputs : tfInputs[0];
@@ -81,16 +91,21 @@ export async function expectSameAsTfjs(layer: Layer, twin: tfl.layers.Layer, inp
   }
 }
 
-
 /**
  * Builds the layer for `inputShape` (null = unknown) and runs its call() on symbolic stand-ins, as
  * a graph trace does; returns the traced output shape(s). Checks call() uses only ops.
  */
-export function traceShape(layer: Layer, inputShape: Shape | readonly Shape[], options: CallOptions = {}): Shape | Shape[] {
+export function traceShape(
+  layer: Layer,
+  inputShape: Shape | readonly Shape[],
+  options: CallOptions = {},
+): Shape | Shape[] {
   const multi = Array.isArray(inputShape[0]);
   const shapes = (multi ? inputShape : [inputShape]) as Shape[];
   const inputs = shapes.map((s) => new ShapeOnlyTensor([...s]));
   layer.ensureBuilt(multi ? shapes : shapes[0]);
-  const out = tidy(() => layer.call((multi ? inputs : inputs[0]) as never, options) as unknown as ShapeOnlyTensor | ShapeOnlyTensor[]);
+  const out = tidy(
+    () => layer.call((multi ? inputs : inputs[0]) as never, options) as unknown as ShapeOnlyTensor | ShapeOnlyTensor[],
+  );
   return Array.isArray(out) ? out.map((o) => o.shape) : out.shape;
 }

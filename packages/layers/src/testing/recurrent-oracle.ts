@@ -14,10 +14,18 @@ export interface TfjsLayer {
  * Embedding-like masked data: token ids with trailing zero padding (and one leading zero), the mask
  * `ids != 0` as Embedding(maskZero) makes it, and step features that are zero where masked.
  */
-export function maskedSequences(batch: number, time: number, features: number): { ids: Tensor; x: Tensor; mask: Tensor } {
+export function maskedSequences(
+  batch: number,
+  time: number,
+  features: number,
+): { ids: Tensor; x: Tensor; mask: Tensor } {
   return tidy(() => {
     const ids = tensor(
-      Array.from({ length: batch }, (_, b) => Array.from({ length: time }, (_, t) => (t < Math.max(1, time - b) && !(b === 1 && t === 0) ? 1 + ((b + t) % 5) : 0))),
+      Array.from({ length: batch }, (_, b) =>
+        Array.from({ length: time }, (_, t) =>
+          t < Math.max(1, time - b) && !(b === 1 && t === 0) ? 1 + ((b + t) % 5) : 0,
+        ),
+      ),
       [batch, time],
       'int32',
     );
@@ -35,13 +43,19 @@ export async function expectSameAsTfjs(
   layer: Layer,
   twin: TfjsLayer,
   x: Tensor,
-  options: { mask?: Tensor; initialState?: Tensor[]; adjustExpected?: (want: tfc.Tensor, index: number) => tfc.Tensor } = {},
+  options: {
+    mask?: Tensor;
+    initialState?: Tensor[];
+    adjustExpected?: (want: tfc.Tensor, index: number) => tfc.Tensor;
+  } = {},
 ): Promise<void> {
   const tx = await toTf(x);
   const tMask = options.mask ? await toTf(options.mask) : undefined;
   const tState = options.initialState ? await Promise.all(options.initialState.map(toTf)) : undefined;
   tfc.dispose(twin.apply(tx, { initialState: tState }) as tfc.Tensor);
-  const outputs = [layer.apply(x, { mask: options.mask ?? null, initialState: options.initialState ?? null })].flat() as Tensor[];
+  const outputs = [
+    layer.apply(x, { mask: options.mask ?? null, initialState: options.initialState ?? null }),
+  ].flat() as Tensor[];
   const weights = await weightsToTf(layer);
   twin.setWeights(weights);
   const want = [twin.apply(tx, { mask: tMask, initialState: tState })].flat() as tfc.Tensor[];

@@ -1,5 +1,19 @@
 import { GradientTape } from '@strata/autodiff';
-import { add, memory, randomNormal, randomUniform, sub, mul, sum, square, tidy, fmtShape, type DType, type Shape, type Tensor } from '@strata/tensor';
+import {
+  add,
+  memory,
+  randomNormal,
+  randomUniform,
+  sub,
+  mul,
+  sum,
+  square,
+  tidy,
+  fmtShape,
+  type DType,
+  type Shape,
+  type Tensor,
+} from '@strata/tensor';
 import type { Layer } from '../layer';
 import type { FromConfigOptions, LayerResolver } from '../layer-catalog';
 
@@ -50,7 +64,8 @@ export async function runLayerTest<A>(Cls: LayerClass<A>, spec: LayerTestSpec<A>
   const config = layer.getConfig();
   const rebuilt = Cls.fromConfig(JSON.parse(JSON.stringify(config)), { resolveLayer: spec.resolveLayer });
   const again = rebuilt.getConfig();
-  if (JSON.stringify(again) !== JSON.stringify(config)) fail(cls, `config does not round-trip:\n  ${JSON.stringify(config)}\n  ${JSON.stringify(again)}`);
+  if (JSON.stringify(again) !== JSON.stringify(config))
+    fail(cls, `config does not round-trip:\n  ${JSON.stringify(config)}\n  ${JSON.stringify(again)}`);
   rebuilt.dispose();
 
   const multi = Array.isArray(spec.inputShape[0]);
@@ -67,28 +82,41 @@ export async function runLayerTest<A>(Cls: LayerClass<A>, spec: LayerTestSpec<A>
     const out = layer.apply(input as never, { training: false, ...spec.callOptions });
     const outs = [out].flat() as Tensor[];
     const expected = spec.expectedOutputShape
-      ? ((Array.isArray(spec.expectedOutputShape[0]) ? spec.expectedOutputShape : [spec.expectedOutputShape]) as Shape[])
+      ? ((Array.isArray(spec.expectedOutputShape[0])
+          ? spec.expectedOutputShape
+          : [spec.expectedOutputShape]) as Shape[])
       : null;
     if (expected) {
       if (expected.length !== outs.length) fail(cls, `expected ${expected.length} outputs, got ${outs.length}`);
       outs.forEach((o, i) => {
-        if (!sameShape(expected[i], o.shape)) fail(cls, `output ${i} has shape ${fmtShape(o.shape)}, expected ${fmtShape(expected[i])}`);
+        if (!sameShape(expected[i], o.shape))
+          fail(cls, `output ${i} has shape ${fmtShape(o.shape)}, expected ${fmtShape(expected[i])}`);
       });
     }
     if (layer.computeOutputShape) {
       const computed = layer.computeOutputShape((multi ? made.map((m) => m.shape) : made[0].shape) as never);
       const list = (Array.isArray(computed[0]) ? computed : [computed]) as Shape[];
       outs.forEach((o, i) => {
-        if (!list[i] || !sameShape(list[i], o.shape)) fail(cls, `computeOutputShape gives ${fmtShape(list[i] ?? [])} but call returned ${fmtShape(o.shape)}`);
+        if (!list[i] || !sameShape(list[i], o.shape))
+          fail(cls, `computeOutputShape gives ${fmtShape(list[i] ?? [])} but call returned ${fmtShape(o.shape)}`);
       });
     }
     for (const o of outs) o.dispose();
 
-    if (spec.expectedTrainableWeights !== undefined && layer.trainableWeights.length !== spec.expectedTrainableWeights) {
+    if (
+      spec.expectedTrainableWeights !== undefined &&
+      layer.trainableWeights.length !== spec.expectedTrainableWeights
+    ) {
       fail(cls, `${layer.trainableWeights.length} trainable weights, expected ${spec.expectedTrainableWeights}`);
     }
-    if (spec.expectedNonTrainableWeights !== undefined && layer.nonTrainableWeights.length !== spec.expectedNonTrainableWeights) {
-      fail(cls, `${layer.nonTrainableWeights.length} non-trainable weights, expected ${spec.expectedNonTrainableWeights}`);
+    if (
+      spec.expectedNonTrainableWeights !== undefined &&
+      layer.nonTrainableWeights.length !== spec.expectedNonTrainableWeights
+    ) {
+      fail(
+        cls,
+        `${layer.nonTrainableWeights.length} non-trainable weights, expected ${spec.expectedNonTrainableWeights}`,
+      );
     }
 
     const trainable = layer.trainableWeights;
@@ -110,7 +138,8 @@ export async function runLayerTest<A>(Cls: LayerClass<A>, spec: LayerTestSpec<A>
       for (const g of grads) g?.dispose();
       const afterValues = await Promise.all(trainable.map((w) => w.data()));
       trainable.forEach((w, i) => {
-        if (beforeValues[i].every((v, k) => v === afterValues[i][k])) fail(cls, `a gradient step did not change trainable weight ${w.name}`);
+        if (beforeValues[i].every((v, k) => v === afterValues[i][k]))
+          fail(cls, `a gradient step did not change trainable weight ${w.name}`);
       });
     }
   } finally {

@@ -54,7 +54,9 @@ export function expectClose(label: string, got: ArrayLike<number>, want: ArrayLi
   if (got.length !== want.length) throw new Error(`${label}: ${got.length} values, expected ${want.length}`);
   for (let i = 0; i < want.length; i++) {
     if (!(Math.abs(got[i] - want[i]) <= tol * (1 + Math.abs(want[i])))) {
-      throw new Error(`${label}: element ${i} is ${got[i]}, expected ${want[i]} (tolerance ${tol})\n got: ${Array.from(got).slice(0, 12)}\nwant: ${Array.from(want).slice(0, 12)}`);
+      throw new Error(
+        `${label}: element ${i} is ${got[i]}, expected ${want[i]} (tolerance ${tol})\n got: ${Array.from(got).slice(0, 12)}\nwant: ${Array.from(want).slice(0, 12)}`,
+      );
     }
   }
 }
@@ -86,9 +88,11 @@ export async function expectMatchesTfjs(spec: OracleSpec): Promise<void> {
     const ty = spec.referenceOutput ? tfc.tidy(() => spec.referenceOutput!(applied)) : applied;
     const label = `${classNameOf(layer)} on ${factory.name} vs tfjs-layers`;
     try {
-      if (fmtShape(y.shape) !== fmtShape(ty.shape)) throw new Error(`${label}: output shape ${fmtShape(y.shape)}, tfjs-layers gives ${fmtShape(ty.shape)}`);
+      if (fmtShape(y.shape) !== fmtShape(ty.shape))
+        throw new Error(`${label}: output shape ${fmtShape(y.shape)}, tfjs-layers gives ${fmtShape(ty.shape)}`);
       expectClose(label, got as Float32Array, await ty.data(), spec.tol);
-      if (spec.inputGradient ?? true) await compareInputGradients(label, spec, layer, x, raw, reference, y.shape as number[]);
+      if (spec.inputGradient ?? true)
+        await compareInputGradients(label, spec, layer, x, raw, reference, y.shape as number[]);
     } finally {
       tfc.dispose([raw, tx, applied, ty, ...tfWeights]);
       x.dispose();
@@ -101,7 +105,15 @@ export async function expectMatchesTfjs(spec: OracleSpec): Promise<void> {
 }
 
 /** d<layer(x), cotangent>/dx from Strata's tape and from tf.grad of the reference, compared. */
-async function compareInputGradients(label: string, spec: OracleSpec, layer: Layer, x: Tensor, tx: tfc.Tensor, reference: TfjsReference, outShape: number[]): Promise<void> {
+async function compareInputGradients(
+  label: string,
+  spec: OracleSpec,
+  layer: Layer,
+  x: Tensor,
+  tx: tfc.Tensor,
+  reference: TfjsReference,
+  outShape: number[],
+): Promise<void> {
   const cotangentValues = inputValues({ shape: outShape }, 2);
   const cotangent = tensor(cotangentValues, outShape);
   const tape = new GradientTape();

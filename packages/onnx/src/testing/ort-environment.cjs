@@ -4,8 +4,19 @@
 // Float32Array"). Test files that run ONNX Runtime name this environment in a docblock.
 const NodeEnvironment = require('jest-environment-node').TestEnvironment;
 
-const SHARED = ['Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array', 'BigInt64Array', 'Uint8Array',
-  'Uint16Array', 'Uint32Array', 'BigUint64Array', 'ArrayBuffer'];
+const SHARED = [
+  'Float32Array',
+  'Float64Array',
+  'Int8Array',
+  'Int16Array',
+  'Int32Array',
+  'BigInt64Array',
+  'Uint8Array',
+  'Uint16Array',
+  'Uint32Array',
+  'BigUint64Array',
+  'ArrayBuffer',
+];
 
 class OrtEnvironment extends NodeEnvironment {
   constructor(config, context) {

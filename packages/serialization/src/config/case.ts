@@ -19,7 +19,10 @@ const SNAKE_EXCEPTIONS: Readonly<Record<string, string>> = { beta1: 'beta_1', be
 /** 'batchInputShape' → 'batch_input_shape' (tfjs-layers' toSnakeCase). */
 export function snakeCase(key: string): string {
   if (key in SNAKE_EXCEPTIONS) return SNAKE_EXCEPTIONS[key];
-  return key.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return key
+    .replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** 'batch_input_shape' → 'batchInputShape'; a key without underscores is kept. */

@@ -1,8 +1,18 @@
 // Every built-in layer of the registry goes through model.toJSON() → modelFromJSON() inside a small
 // Functional model and predicts the same after its weights are copied over.
-import { setBackend, mul, randomNormal, randomUniform, floor, dispose, memory, tidy, type Tensor } from '@strata/tensor';
+import {
+  setBackend,
+  mul,
+  randomNormal,
+  randomUniform,
+  floor,
+  dispose,
+  memory,
+  tidy,
+  type Tensor,
+} from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { Layer, registerLambda, unregisterLambda } from '@strata/layers';
+import { type Layer, registerLambda, unregisterLambda } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Functional, type Model } from '@strata/models';
 import { builtInClasses } from '../registry-builtins';
@@ -45,7 +55,11 @@ describe.each(names.filter((n) => n in SPECS))('%s', (name) => {
     const xs = spec.inputs.map((s) => input({ shape: s }));
     const y = new Cls(spec.options()).apply(xs.length === 1 ? xs[0] : xs);
     const model = new Functional({ inputs: xs.length === 1 ? xs[0] : xs, outputs: y });
-    const data = spec.inputs.map((s, i) => (spec.intMax ? tidy(() => floor(randomUniform([2, ...s], { minval: 0, maxval: spec.intMax, seed: i + 1 }))) : randomNormal([2, ...s], { seed: i + 1 })));
+    const data = spec.inputs.map((s, i) =>
+      spec.intMax
+        ? tidy(() => floor(randomUniform([2, ...s], { minval: 0, maxval: spec.intMax, seed: i + 1 })))
+        : randomNormal([2, ...s], { seed: i + 1 }),
+    );
     const back = modelFromJSON(model.toJSON()) as Model;
     expect(JSON.parse(back.toJSON())).toEqual(JSON.parse(model.toJSON()));
     copyWeights(model, back);

@@ -11,16 +11,27 @@ export interface LoadOptions {
   customObjects?: CustomObjects;
 }
 
-type Constructible = (new (config: never) => object) & { fromConfig?: (config: Record<string, unknown>, options?: unknown) => object };
+type Constructible = (new (
+  config: never,
+) => object) & { fromConfig?: (config: Record<string, unknown>, options?: unknown) => object };
 
 function isSerialized(x: unknown): x is SerializedObject {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as SerializedObject).className === 'string' && 'config' in x;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    !Array.isArray(x) &&
+    typeof (x as SerializedObject).className === 'string' &&
+    'config' in x
+  );
 }
 
 /** `{className, config}` for an object with getConfig; the registered key for the program's classes. */
 export function serializeObject(x: object): SerializedObject {
   const getConfig = (x as { getConfig?: () => Record<string, unknown> }).getConfig;
-  if (typeof getConfig !== 'function') throw new SerializationError(`cannot serialize ${classNameOf(x)}: it has no getConfig(); give it one that returns its constructor options`);
+  if (typeof getConfig !== 'function')
+    throw new SerializationError(
+      `cannot serialize ${classNameOf(x)}: it has no getConfig(); give it one that returns its constructor options`,
+    );
   return { className: registeredKey(x.constructor) ?? classNameOf(x), config: getConfig.call(x) };
 }
 
@@ -49,7 +60,12 @@ export function resolveCustomObjects(config: unknown, options: LoadOptions = {},
   if (config === null || typeof config !== 'object') return config;
   if (isSerialized(config)) {
     // Keras 3 writes a custom function as {class_name: 'function', config: 'name', registered_name}.
-    if (config.className === 'function' && typeof config.config === 'string') return resolveCustomObjects((config as { registeredName?: string }).registeredName ?? config.config, options, key || 'activation');
+    if (config.className === 'function' && typeof config.config === 'string')
+      return resolveCustomObjects(
+        (config as { registeredName?: string }).registeredName ?? config.config,
+        options,
+        key || 'activation',
+      );
     const custom = findCustom(config.className, options.customObjects);
     if (custom) return deserializeObject(kindOf(custom.target) ?? 'layer', config, options);
   }
@@ -59,16 +75,22 @@ export function resolveCustomObjects(config: unknown, options: LoadOptions = {},
 /** Makes an object of a kind from `{className, config}` (Strata dialect). */
 export function deserializeObject(kind: ObjectKind, serialized: SerializedObject, options: LoadOptions = {}): object {
   if (!isSerialized(serialized)) {
-    throw new SerializationError(`expected a serialized ${kind}, {className, config}, received ${JSON.stringify(serialized)?.slice(0, 200)}`);
+    throw new SerializationError(
+      `expected a serialized ${kind}, {className, config}, received ${JSON.stringify(serialized)?.slice(0, 200)}`,
+    );
   }
   const cls = resolveClass(kind, serialized.className, options.customObjects) as Constructible;
   const raw = serialized.config ?? {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new SerializationError(`the config of ${kind} "${serialized.className}" must be an object, received ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new SerializationError(
+      `the config of ${kind} "${serialized.className}" must be an object, received ${JSON.stringify(raw)}`,
+    );
   // A model's config lists its layers: they are resolved one by one through resolveLayer below.
   const isGraphModel = cls === (Functional as unknown) || cls.prototype instanceof Functional;
   const config = (isGraphModel ? raw : resolveCustomObjects(raw, options)) as Record<string, unknown>;
   // An optimizer's learning rate may be a schedule, saved as {className, config}.
-  if (kind === 'optimizer' && isSerialized(config.learningRate)) config.learningRate = deserializeObject('schedule', config.learningRate, options);
+  if (kind === 'optimizer' && isSerialized(config.learningRate))
+    config.learningRate = deserializeObject('schedule', config.learningRate, options);
   // The layers a model's config makes, so that a model that fails to build frees the weights they built.
   const made: { dispose(): void }[] = [];
   const resolveLayer = (s: SerializedObject) => {
@@ -84,13 +106,19 @@ export function deserializeObject(kind: ObjectKind, serialized: SerializedObject
     if (e instanceof SerializationError) throw e;
     const why = e instanceof Error ? e.message : String(e);
     const name = typeof config.name === 'string' ? ` "${config.name}"` : '';
-    throw new SerializationError(`cannot rebuild ${kind}${name} of class ${serialized.className} from its config: ${why}`, { cause: e });
+    throw new SerializationError(
+      `cannot rebuild ${kind}${name} of class ${serialized.className} from its config: ${why}`,
+      { cause: e },
+    );
   }
 }
 
 /** Makes a layer (a model included) from `{className, config}` (Strata dialect). */
 export function deserializeLayer(serialized: SerializedObject, options: LoadOptions = {}): Layer {
   const layer = deserializeObject('layer', serialized, options);
-  if (!(layer instanceof Layer)) throw new SerializationError(`"${serialized.className}" does not make a Layer (got ${classNameOf(layer)}); a model config can only list layers`);
+  if (!(layer instanceof Layer))
+    throw new SerializationError(
+      `"${serialized.className}" does not make a Layer (got ${classNameOf(layer)}); a model config can only list layers`,
+    );
   return layer;
 }

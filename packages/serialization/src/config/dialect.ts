@@ -22,7 +22,9 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 export function detectDialect(obj: Record<string, unknown>): Dialect {
   if ('className' in obj) return 'strata';
   if (!('class_name' in obj)) {
-    throw new SerializationError(`expected a model config with "class_name" (Keras, TF.js) or "className" (Strata) at its top, received keys ${JSON.stringify(Object.keys(obj))}`);
+    throw new SerializationError(
+      `expected a model config with "class_name" (Keras, TF.js) or "className" (Strata) at its top, received keys ${JSON.stringify(Object.keys(obj))}`,
+    );
   }
   // Keras 2.13+ also writes `module` in places: the version, when present, decides.
   if (typeof obj.keras_version === 'string') return obj.keras_version.startsWith('3') ? 'keras3' : 'legacy';
@@ -33,9 +35,14 @@ export function detectDialect(obj: Record<string, unknown>): Dialect {
 function legacyNode(node: unknown, layer: string): { args: unknown[]; kwargs: Record<string, unknown> } {
   if (isRecord(node)) return node as { args: unknown[]; kwargs: Record<string, unknown> };
   if (!Array.isArray(node) || node.some((e) => !Array.isArray(e) || typeof e[0] !== 'string')) {
-    throw new SerializationError(`layer "${layer}": an inbound node must be a list of [layerName, nodeIndex, tensorIndex, kwargs] (Keras 2) or {args, kwargs} (Keras 3), received ${JSON.stringify(node)?.slice(0, 200)}`);
+    throw new SerializationError(
+      `layer "${layer}": an inbound node must be a list of [layerName, nodeIndex, tensorIndex, kwargs] (Keras 2) or {args, kwargs} (Keras 3), received ${JSON.stringify(node)?.slice(0, 200)}`,
+    );
   }
-  const refs = (node as unknown[][]).map((e) => ({ className: KERAS_TENSOR, config: { kerasHistory: [e[0], e[1] ?? 0, e[2] ?? 0] } }));
+  const refs = (node as unknown[][]).map((e) => ({
+    className: KERAS_TENSOR,
+    config: { kerasHistory: [e[0], e[1] ?? 0, e[2] ?? 0] },
+  }));
   const kwargs = (node as unknown[][]).map((e) => e[3]).find(isRecord) ?? {};
   return { args: [refs.length === 1 ? refs[0] : refs], kwargs };
 }
@@ -94,13 +101,18 @@ function dtypeName(x: unknown): unknown {
   return isRecord(x) && isRecord(x.config) && typeof x.config.name === 'string' ? x.config.name : x;
 }
 
-function normalizeConfig(className: string, config: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
+function normalizeConfig(
+  className: string,
+  config: Record<string, unknown>,
+  dialect: Dialect,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (dialect === 'keras3' && Array.isArray(config.layers)) {
     const layers = config.layers.map((e) => (isRecord(e) && isKerasOpEntry(e) ? kerasOpAsTensorOp(e) : e));
     config = { ...config, layers };
   }
-  for (const [k, v] of Object.entries(config)) if (k !== '__proto__') out[k] = isOpaqueKey(k) ? v : normalizeValue(v, dialect, k);
+  for (const [k, v] of Object.entries(config))
+    if (k !== '__proto__') out[k] = isOpaqueKey(k) ? v : normalizeValue(v, dialect, k);
   if ('dtype' in out) out.dtype = dtypeName(out.dtype);
   if (Array.isArray(out.layers) && 'inputLayers' in out) {
     out.layers = (out.layers as Record<string, unknown>[]).map((entry) => {
@@ -145,12 +157,14 @@ function normalizeObject(obj: Record<string, unknown>, dialect: Dialect): Record
   let name = String(className);
   // Keras 3 names the program's own classes `package>Name` in registered_name.
   // (Strata's own pseudo-classes, `strata>TensorOp`, keep their class name.)
-  if (typeof registeredName === 'string' && registeredName.includes('>') && !registeredName.startsWith('strata>')) name = registeredName;
+  if (typeof registeredName === 'string' && registeredName.includes('>') && !registeredName.startsWith('strata>'))
+    name = registeredName;
   // TF.js (and old Keras) call a functional model "Model".
   if (name === 'Model' && isRecord(config) && Array.isArray(config.layers)) name = 'Functional';
   const out: Record<string, unknown> = { ...rest, className: name };
   // Keras 2.0 and early Keras 2.x wrote a Sequential's config as the bare list of its layers.
-  if (name === 'Sequential' && Array.isArray(config)) return normalizeObject({ ...obj, config: { layers: config } }, dialect);
+  if (name === 'Sequential' && Array.isArray(config))
+    return normalizeObject({ ...obj, config: { layers: config } }, dialect);
   if (name === KERAS_TENSOR || name === '__numpy__' || !isRecord(config)) out.config = config;
   else out.config = normalizeConfig(name, config, dialect);
   for (const [k, v] of Object.entries(rest)) if (k !== 'inboundNodes') out[k] = normalizeValue(v, dialect, k);
@@ -166,7 +180,10 @@ export function assertConfigDepth(obj: unknown, limit = MAX_CONFIG_DEPTH): void 
   while (stack.length > 0) {
     const [x, depth] = stack.pop()!;
     if (x === null || typeof x !== 'object') continue;
-    if (depth > limit) throw new SerializationError(`the config is nested more than ${limit} levels deep; no model config is, so the file is broken or hostile`);
+    if (depth > limit)
+      throw new SerializationError(
+        `the config is nested more than ${limit} levels deep; no model config is, so the file is broken or hostile`,
+      );
     for (const v of Object.values(x)) stack.push([v, depth + 1]);
   }
 }
@@ -177,14 +194,19 @@ export function assertConfigDepth(obj: unknown, limit = MAX_CONFIG_DEPTH): void 
  * resolved (dtype policies, TF.js's GRU, Keras 2's hard_sigmoid and LeakyReLU alpha).
  */
 export function toStrataDialect(obj: unknown): StrataModelConfig {
-  if (!isRecord(obj)) throw new SerializationError(`expected a config object ({class_name, config} or {className, config}), received ${Array.isArray(obj) ? 'an array' : JSON.stringify(obj)?.slice(0, 100)}`);
+  if (!isRecord(obj))
+    throw new SerializationError(
+      `expected a config object ({class_name, config} or {className, config}), received ${Array.isArray(obj) ? 'an array' : JSON.stringify(obj)?.slice(0, 100)}`,
+    );
   assertConfigDepth(obj);
   const dialect = detectDialect(obj);
   const camel = (dialect === 'strata' ? obj : toCamelKeys(obj)) as Record<string, unknown>;
-  if (!isRecord(camel.config) && !(camel.className === 'Sequential' && Array.isArray(camel.config))) throw new SerializationError(`the model config of class "${String(camel.className)}" must have a "config" object, received ${JSON.stringify(camel.config)?.slice(0, 100)}`);
+  if (!isRecord(camel.config) && !(camel.className === 'Sequential' && Array.isArray(camel.config)))
+    throw new SerializationError(
+      `the model config of class "${String(camel.className)}" must have a "config" object, received ${JSON.stringify(camel.config)?.slice(0, 100)}`,
+    );
   const out = normalizeObject(camel, dialect) as unknown as StrataModelConfig;
   delete (out as unknown as Record<string, unknown>).kerasVersion;
   delete (out as unknown as Record<string, unknown>).backend;
   return out;
 }
-

@@ -22,10 +22,26 @@ export interface KerasObject {
 }
 
 const MODULES: Record<ObjectKind, string> = {
-  layer: 'keras.layers', initializer: 'keras.initializers', regularizer: 'keras.regularizers', constraint: 'keras.constraints',
-  activation: 'keras.activations', optimizer: 'keras.optimizers', schedule: 'keras.optimizers.schedules', loss: 'keras.losses', metric: 'keras.metrics',
+  layer: 'keras.layers',
+  initializer: 'keras.initializers',
+  regularizer: 'keras.regularizers',
+  constraint: 'keras.constraints',
+  activation: 'keras.activations',
+  optimizer: 'keras.optimizers',
+  schedule: 'keras.optimizers.schedules',
+  loss: 'keras.losses',
+  metric: 'keras.metrics',
 };
-const KINDS: ObjectKind[] = ['layer', 'initializer', 'regularizer', 'constraint', 'optimizer', 'schedule', 'loss', 'metric'];
+const KINDS: ObjectKind[] = [
+  'layer',
+  'initializer',
+  'regularizer',
+  'constraint',
+  'optimizer',
+  'schedule',
+  'loss',
+  'metric',
+];
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -33,13 +49,19 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 /** module and registered_name for a class name, as Keras 3 writes them. */
 function identity(className: string): { module: string | null; class_name: string; registered_name: string | null } {
-  if (className === 'Functional') return { module: 'keras.src.models.functional', class_name: 'Functional', registered_name: 'Functional' };
+  if (className === 'Functional')
+    return { module: 'keras.src.models.functional', class_name: 'Functional', registered_name: 'Functional' };
   if (className === 'Sequential') return { module: 'keras', class_name: 'Sequential', registered_name: null };
-  if (className === TENSOR_OP) return { module: 'strata.ops', class_name: TENSOR_OP, registered_name: `strata>${TENSOR_OP}` };
+  if (className === TENSOR_OP)
+    return { module: 'strata.ops', class_name: TENSOR_OP, registered_name: `strata>${TENSOR_OP}` };
   const custom = findCustom(className);
   if (custom) {
     const key = custom.key ?? `Custom>${className}`;
-    return { module: key.slice(0, key.indexOf('>')), class_name: key.slice(key.indexOf('>') + 1), registered_name: key };
+    return {
+      module: key.slice(0, key.indexOf('>')),
+      class_name: key.slice(key.indexOf('>') + 1),
+      registered_name: key,
+    };
   }
   const kind = KINDS.find((k) => builtInClasses(k).get(className)) ?? null;
   return { module: kind ? MODULES[kind] : null, class_name: className, registered_name: null };
@@ -67,27 +89,42 @@ function buildShapes(model: Layer): Map<string, unknown> {
 function writeValue(x: unknown, key: string, owner: Layer | null): unknown {
   if (typeof x === 'string') {
     if (/activation$/i.test(key) && x === keras2HardSigmoid.activationName) {
-      throw new SerializationError(`the activation "${x}" (Keras 2's hard sigmoid, read from a TF.js or Keras 2 model) has no Keras 3 name; Keras 3's hard_sigmoid is relu6(x + 3) / 6`);
+      throw new SerializationError(
+        `the activation "${x}" (Keras 2's hard sigmoid, read from a TF.js or Keras 2 model) has no Keras 3 name; Keras 3's hard_sigmoid is relu6(x + 3) / 6`,
+      );
     }
     return x;
   }
   if (Array.isArray(x)) return x.map((v) => writeValue(v, key, owner));
   if (!isRecord(x)) return x;
-  if (typeof x.className === 'string' && 'config' in x) return writeObject(x as unknown as SerializedObject & Record<string, unknown>, owner);
+  if (typeof x.className === 'string' && 'config' in x)
+    return writeObject(x as unknown as SerializedObject & Record<string, unknown>, owner);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) out[snakeCase(k)] = isOpaqueKey(k) ? v : writeValue(v, k, owner);
   return out;
 }
 
-function writeObject(obj: SerializedObject & Record<string, unknown>, owner: Layer | null): KerasObject | Record<string, unknown> {
+function writeObject(
+  obj: SerializedObject & Record<string, unknown>,
+  owner: Layer | null,
+): KerasObject | Record<string, unknown> {
   const { className, config, ...rest } = obj;
-  if (className === KERAS_TENSOR || className === CONSTANT) return { class_name: className, config: writeValue(config, '', null) };
+  if (className === KERAS_TENSOR || className === CONSTANT)
+    return { class_name: className, config: writeValue(config, '', null) };
   // A nested model's layers get their build shapes from that model.
-  const nested = owner instanceof Model && typeof config.name === 'string' && isRecord(config) && Array.isArray(config.layers) ? findLayer(owner, config.name) : null;
+  const nested =
+    owner instanceof Model && typeof config.name === 'string' && isRecord(config) && Array.isArray(config.layers)
+      ? findLayer(owner, config.name)
+      : null;
   const self = nested ?? owner;
   let body = writeValue(keras3Config(className, config), '', self) as Record<string, unknown>;
   if (className === 'InputLayer') {
-    body = { batch_shape: config.batchInputShape ?? config.batchShape, dtype: config.dtype, sparse: false, name: config.name };
+    body = {
+      batch_shape: config.batchInputShape ?? config.batchShape,
+      dtype: config.dtype,
+      sparse: false,
+      name: config.name,
+    };
   }
   const out: Record<string, unknown> = { ...identity(className), config: body };
   for (const [k, v] of Object.entries(rest)) out[snakeCase(k)] = writeValue(v, k, self);
@@ -146,7 +183,8 @@ function addBuildConfigs(obj: KerasObject, model: Layer): void {
     const name = (entry.config as Record<string, unknown>)?.name as string;
     const shape = shapes.get(name);
     if (entry.class_name !== 'InputLayer' && shapes.has(name)) {
-      entry.build_config = isRecord(shape) && 'shapes_dict' in shape ? (shape as KerasObject['build_config']) : { input_shape: shape };
+      entry.build_config =
+        isRecord(shape) && 'shapes_dict' in shape ? (shape as KerasObject['build_config']) : { input_shape: shape };
     }
     const inner = model instanceof Model ? findLayer(model, name) : null;
     if (inner && inner instanceof Functional) addBuildConfigs(entry, inner);
@@ -161,12 +199,17 @@ function addBuildConfigs(obj: KerasObject, model: Layer): void {
  * which only Strata reads.
  */
 export function modelToKerasConfig(model: Layer): KerasObject {
-  if (!(model instanceof Layer)) throw new SerializationError(`modelToKerasConfig: expected a model, received ${model === null ? 'null' : typeof model}`);
+  if (!(model instanceof Layer))
+    throw new SerializationError(
+      `modelToKerasConfig: expected a model, received ${model === null ? 'null' : typeof model}`,
+    );
   const strata = modelConfig(model);
   const obj = writeObject(strata as SerializedObject & Record<string, unknown>, model) as KerasObject;
   addBuildConfigs(obj, model);
-  if (!(model instanceof Functional) && strata.buildConfig) obj.build_config = { input_shape: strata.buildConfig.inputShape };
-  else if (model instanceof Sequential && strata.buildConfig) obj.build_config = { input_shape: strata.buildConfig.inputShape };
+  if (!(model instanceof Functional) && strata.buildConfig)
+    obj.build_config = { input_shape: strata.buildConfig.inputShape };
+  else if (model instanceof Sequential && strata.buildConfig)
+    obj.build_config = { input_shape: strata.buildConfig.inputShape };
   return obj;
 }
 
@@ -182,12 +225,16 @@ export function modelFromKerasConfig(obj: unknown, options: LoadOptions = {}): L
 export function serializeKerasObject(obj: { getConfig(): Record<string, unknown> } | string | null): unknown {
   if (obj === null || typeof obj === 'string') return obj;
   const ctor = obj.constructor as { className?: string; name: string };
-  const className = Object.prototype.hasOwnProperty.call(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
+  const className = Object.hasOwn(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
   return writeObject({ className, config: obj.getConfig() }, null);
 }
 
 /** An optimizer, loss, metric, schedule... from its Keras 3 (or Strata) serialized form; a string is a built-in name. */
-export function deserializeKerasObject(kind: ObjectKind, obj: unknown, options: LoadOptions = {}): object | string | null {
+export function deserializeKerasObject(
+  kind: ObjectKind,
+  obj: unknown,
+  options: LoadOptions = {},
+): object | string | null {
   if (obj === null || obj === undefined || typeof obj === 'string') return obj ?? null;
   return deserializeObject(kind, toStrataDialect(obj), options);
 }

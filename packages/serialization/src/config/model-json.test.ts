@@ -23,7 +23,11 @@ async function roundTrip(model: Model, inputs: Tensor | Tensor[], options = {}):
 
 describe('model.toJSON / modelFromJSON', () => {
   it('round-trips a Sequential MLP with identical predictions and no leaks', async () => {
-    const m = new Sequential([input({ shape: [4] }), new Dense({ units: 8, activation: 'relu' }), new Dense({ units: 3, activation: 'softmax' })]);
+    const m = new Sequential([
+      input({ shape: [4] }),
+      new Dense({ units: 8, activation: 'relu' }),
+      new Dense({ units: 3, activation: 'softmax' }),
+    ]);
     const x = randomNormal([5, 4], { seed: 1 });
     const before = memory().numTensors;
     const back = await roundTrip(m, x);
@@ -37,7 +41,11 @@ describe('model.toJSON / modelFromJSON', () => {
   it('round-trips a Functional DAG: two inputs, two outputs, a shared layer, a nested model and raw ops', async () => {
     const inner = (() => {
       const x = input({ shape: [6] });
-      return new Functional({ inputs: x, outputs: new Dense({ units: 6, activation: 'tanh' }).apply(x), name: 'inner' });
+      return new Functional({
+        inputs: x,
+        outputs: new Dense({ units: 6, activation: 'tanh' }).apply(x),
+        name: 'inner',
+      });
     })();
     const a = input({ shape: [6], name: 'a' });
     const b = input({ shape: [6], name: 'b' });
@@ -72,8 +80,15 @@ describe('model.toJSON / modelFromJSON', () => {
   });
 
   it('round-trips an Embedding + LSTM stack', async () => {
-    const m = new Sequential([input({ shape: [5] }), new Embedding({ inputDim: 10, outputDim: 4 }), new LSTM({ units: 3 })]);
-    const x = tensor([[1, 2, 3, 4, 5], [0, 9, 8, 7, 6]]);
+    const m = new Sequential([
+      input({ shape: [5] }),
+      new Embedding({ inputDim: 10, outputDim: 4 }),
+      new LSTM({ units: 3 }),
+    ]);
+    const x = tensor([
+      [1, 2, 3, 4, 5],
+      [0, 9, 8, 7, 6],
+    ]);
     const back = await roundTrip(m, x);
     back.dispose();
     m.dispose();
@@ -145,7 +160,10 @@ describe('model.toJSON / modelFromJSON', () => {
   it('frees the weights of the layers it built when a later layer of the config cannot be built', () => {
     // Found by `pnpm soak load-keras`: the Dense layers were built (2 weights each), then the model failed.
     const m = new Sequential([
-      input({ shape: [4] }), new Dense({ units: 3 }), new Dense({ units: 3 }), new BatchNormalization(),
+      input({ shape: [4] }),
+      new Dense({ units: 3 }),
+      new Dense({ units: 3 }),
+      new BatchNormalization(),
     ]);
     const json = JSON.parse(m.toJSON());
     json.config.layers[json.config.layers.length - 1].config.axis = 2 ** 40;
@@ -159,7 +177,11 @@ describe('model.toJSON / modelFromJSON', () => {
 
 describe('modelToJSON', () => {
   it('writes each dialect, and modelFromJSON reads each back to the same predictions', async () => {
-    const m = new Sequential([input({ shape: [3] }), new Dense({ units: 4, activation: 'tanh' }), new Dense({ units: 2 })]);
+    const m = new Sequential([
+      input({ shape: [3] }),
+      new Dense({ units: 4, activation: 'tanh' }),
+      new Dense({ units: 2 }),
+    ]);
     const x = randomNormal([2, 3], { seed: 9 });
     for (const dialect of ['strata', 'keras', 'tfjs'] as const) {
       const text = modelToJSON(m, dialect);
@@ -175,7 +197,8 @@ describe('modelToJSON', () => {
   });
 
   it('drops "__proto__" keys of a hostile config instead of letting them set prototypes', () => {
-    const text = '{"class_name": "Sequential", "config": {"name": "p", "__proto__": {"polluted": true}, "layers": [{"class_name": "Dense", "config": {"units": 2, "batch_input_shape": [null, 3], "__proto__": {"className": "Evil"}}}]}}';
+    const text =
+      '{"class_name": "Sequential", "config": {"name": "p", "__proto__": {"polluted": true}, "layers": [{"class_name": "Dense", "config": {"units": 2, "batch_input_shape": [null, 3], "__proto__": {"className": "Evil"}}}]}}';
     const m = modelFromJSON(text) as Model;
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(m.layers[0]).toBeInstanceOf(Dense);

@@ -1,5 +1,5 @@
 // model.toJSON() / modelFromJSON(): a model's architecture as JSON text, in any dialect.
-import { Layer, type SerializedObject } from '@strata/layers';
+import type { Layer, SerializedObject } from '@strata/layers';
 import { Model } from '@strata/models';
 import { SerializationError } from '../errors';
 import { deserializeLayer, serializeObject, type LoadOptions } from './deserialize';
@@ -11,12 +11,16 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 /** Parses JSON text, saying where it breaks and what was expected. */
 export function parseJSON(text: string, what: string): unknown {
-  if (typeof text !== 'string') throw new SerializationError(`${what}: expected JSON text, received ${text === null ? 'null' : typeof text}`);
+  if (typeof text !== 'string')
+    throw new SerializationError(`${what}: expected JSON text, received ${text === null ? 'null' : typeof text}`);
   try {
     return JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new SerializationError(`${what} is not valid JSON (${why}); it starts with ${JSON.stringify(text.slice(0, 80))}`, { cause: e });
+    throw new SerializationError(
+      `${what} is not valid JSON (${why}); it starts with ${JSON.stringify(text.slice(0, 80))}`,
+      { cause: e },
+    );
   }
 }
 
@@ -24,7 +28,10 @@ export function parseJSON(text: string, what: string): unknown {
 export function modelConfig(model: Layer): StrataModelConfig {
   const graph = model instanceof Model ? model.graph : null;
   const shapes = graph ? graph.inputs.map((x) => [...x.shape]) : null;
-  return { ...serializeObject(model), ...(shapes ? { buildConfig: { inputShape: shapes.length === 1 ? shapes[0] : shapes } } : {}) };
+  return {
+    ...serializeObject(model),
+    ...(shapes ? { buildConfig: { inputShape: shapes.length === 1 ? shapes[0] : shapes } } : {}),
+  };
 }
 
 /**
@@ -39,7 +46,10 @@ export function modelFromConfig(config: StrataModelConfig, options: LoadOptions 
       model.build(shape as never);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new SerializationError(`model "${model.name}" could not be built for its saved input shape ${JSON.stringify(shape)}: ${why}`, { cause: e });
+      throw new SerializationError(
+        `model "${model.name}" could not be built for its saved input shape ${JSON.stringify(shape)}: ${why}`,
+        { cause: e },
+      );
     }
   }
   return model;

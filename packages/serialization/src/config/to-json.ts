@@ -16,5 +16,7 @@ export function modelToJSON(model: Layer, dialect: JSONDialect = 'strata'): stri
   if (dialect === 'strata') return JSON.stringify(modelConfig(model));
   if (dialect === 'keras') return JSON.stringify(modelToKerasConfig(model));
   if (dialect === 'tfjs') return JSON.stringify(tfjsTopology(model));
-  throw new SerializationError(`modelToJSON: dialect must be 'strata', 'keras' or 'tfjs', received ${JSON.stringify(dialect)}`);
+  throw new SerializationError(
+    `modelToJSON: dialect must be 'strata', 'keras' or 'tfjs', received ${JSON.stringify(dialect)}`,
+  );
 }

@@ -9,7 +9,14 @@ export type H5AttrValue = string | number;
 /** One item of an HDF5 file to write: a group, or a dataset (an n-dimensional array). */
 export type H5Item =
   | { kind: 'group'; path: string; attrs?: Record<string, H5AttrValue> }
-  | { kind: 'dataset'; path: string; dtype: H5DType; shape: readonly number[]; data: H5Data; attrs?: Record<string, H5AttrValue> };
+  | {
+      kind: 'dataset';
+      path: string;
+      dtype: H5DType;
+      shape: readonly number[];
+      data: H5Data;
+      attrs?: Record<string, H5AttrValue>;
+    };
 
 /** What a dataset of a file being read declares, before any of its data is read. */
 export interface H5DatasetInfo {
@@ -46,7 +53,9 @@ const H5T_ENUM = 8;
 // through Node's own require cache). A module-level counter alone would hand two copies the same
 // name; a random token per name cannot collide.
 let fileCounter = 0;
-const moduleToken = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+const moduleToken = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(8)), (b) =>
+  b.toString(16).padStart(2, '0'),
+).join('');
 function scratchName(): string {
   return `/strata_${moduleToken}_${++fileCounter}.h5`;
 }
@@ -69,7 +78,10 @@ export async function writeH5(items: readonly H5Item[]): Promise<Uint8Array> {
       file.create_group(path);
       made.add(path);
     };
-    const setAttrs = (target: { create_attribute(n: string, v: H5AttrValue): void }, attrs?: Record<string, H5AttrValue>) => {
+    const setAttrs = (
+      target: { create_attribute(n: string, v: H5AttrValue): void },
+      attrs?: Record<string, H5AttrValue>,
+    ) => {
       for (const [k, v] of Object.entries(attrs ?? {})) target.create_attribute(k, v);
     };
     for (const item of items) {
@@ -81,14 +93,24 @@ export async function writeH5(items: readonly H5Item[]): Promise<Uint8Array> {
         continue;
       }
       const size = item.shape.reduce((a, b) => a * b, 1);
-      if (item.data.length !== size) throw new ModelFileError(`writeH5: dataset "${path}" has shape [${item.shape.join(', ')}] (${size} elements) but ${item.data.length} values were given`);
-      const dataset = file.create_dataset({ name: path, data: item.data as never, shape: [...item.shape], dtype: H5_TYPES[item.dtype] });
+      if (item.data.length !== size)
+        throw new ModelFileError(
+          `writeH5: dataset "${path}" has shape [${item.shape.join(', ')}] (${size} elements) but ${item.data.length} values were given`,
+        );
+      const dataset = file.create_dataset({
+        name: path,
+        data: item.data as never,
+        shape: [...item.shape],
+        dtype: H5_TYPES[item.dtype],
+      });
       setAttrs(dataset, item.attrs);
     }
     file.close();
     const bytes = h5.FS!.readFile(name);
     if (!isHdf5(bytes)) {
-      throw new ModelFileError(`Could not write an HDF5 file: the ${bytes.length} bytes read back from h5wasm's scratch file ${name} do not start with HDF5's signature`);
+      throw new ModelFileError(
+        `Could not write an HDF5 file: the ${bytes.length} bytes read back from h5wasm's scratch file ${name} do not start with HDF5's signature`,
+      );
     }
     return bytes;
   } catch (e) {
@@ -119,7 +141,9 @@ function removeScratch(h5: H5Wasm, name: string): void {
 export async function readH5<T>(bytes: Uint8Array, what: string, use: (reader: H5Reader) => T): Promise<T> {
   const h5 = await loadH5wasm();
   if (!isHdf5(bytes)) {
-    throw new ModelFileError(`${what} is not an HDF5 file (it does not start with the HDF5 signature \\x89HDF\\r\\n\\x1a\\n; its first bytes are ${hexStart(bytes)}). Pass a .weights.h5 file, or a .keras archive to loadModel`);
+    throw new ModelFileError(
+      `${what} is not an HDF5 file (it does not start with the HDF5 signature \\x89HDF\\r\\n\\x1a\\n; its first bytes are ${hexStart(bytes)}). Pass a .weights.h5 file, or a .keras archive to loadModel`,
+    );
   }
   const name = scratchName();
   h5.FS!.writeFile(name, bytes);
@@ -128,13 +152,19 @@ export async function readH5<T>(bytes: Uint8Array, what: string, use: (reader: H
     file = new h5.File(name, 'r');
   } catch (e) {
     removeScratch(h5, name);
-    throw new ModelFileError(`${what} is a broken HDF5 file: HDF5 could not open it (${firstLine(e)}). The file may be truncated or corrupted; save it again`, { cause: e });
+    throw new ModelFileError(
+      `${what} is a broken HDF5 file: HDF5 could not open it (${firstLine(e)}). The file may be truncated or corrupted; save it again`,
+      { cause: e },
+    );
   }
   try {
     return use(makeReader(h5, file, what));
   } catch (e) {
     if (e instanceof ModelFileError) throw e;
-    throw new ModelFileError(`${what} is a broken HDF5 file: ${firstLine(e)}. The file may be truncated or corrupted; save it again`, { cause: e });
+    throw new ModelFileError(
+      `${what} is a broken HDF5 file: ${firstLine(e)}. The file may be truncated or corrupted; save it again`,
+      { cause: e },
+    );
   } finally {
     try {
       file.close();
@@ -153,30 +183,50 @@ export function isHdf5(bytes: Uint8Array): boolean {
 }
 
 function hexStart(bytes: Uint8Array): string {
-  return bytes.length === 0 ? 'none (the file is empty)' : Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  return bytes.length === 0
+    ? 'none (the file is empty)'
+    : Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
 /** HDF5's messages run over many lines of stack; the first line or two say what happened. */
 function firstLine(e: unknown): string {
-  const lines = messageOf(e).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = messageOf(e)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const detail = lines.find((l) => l.startsWith('#000:'));
   const minor = lines.find((l) => l.startsWith('minor:'));
-  return [detail?.replace(/^#000: \S+ line \d+ in /, ''), minor].filter(Boolean).join('; ') || lines[0] || 'unknown error';
+  return (
+    [detail?.replace(/^#000: \S+ line \d+ in /, ''), minor].filter(Boolean).join('; ') || lines[0] || 'unknown error'
+  );
 }
 
 function makeReader(h5: H5Wasm, file: InstanceType<H5Wasm['File']>, what: string): H5Reader {
   const entity = (path: string) => (path === '' || path === '/' ? file : file.get(path));
   const dataset = (path: string) => {
     const e = entity(path);
-    if (!(e instanceof h5.Dataset)) throw new ModelFileError(`${what}: expected a dataset at "${path}", found ${e instanceof h5.Group ? 'a group' : 'nothing'}`);
+    if (!(e instanceof h5.Dataset))
+      throw new ModelFileError(
+        `${what}: expected a dataset at "${path}", found ${e instanceof h5.Group ? 'a group' : 'nothing'}`,
+      );
     return e;
   };
   const infoOf = (path: string): H5DatasetInfo => {
     const meta = dataset(path).metadata;
     const shape = [...(meta.shape ?? [])];
     const size = shape.reduce((a, b) => a * b, 1);
-    const numeric = (meta.type === H5T_INTEGER || meta.type === H5T_FLOAT || meta.type === H5T_ENUM) && !meta.vlen && [1, 2, 4, 8].includes(meta.size);
-    const type = meta.type === H5T_FLOAT ? `float${meta.size * 8}` : meta.type === H5T_INTEGER ? `${meta.signed ? 'int' : 'uint'}${meta.size * 8}` : meta.type === H5T_ENUM ? 'enum' : `HDF5 type class ${meta.type}`;
+    const numeric =
+      (meta.type === H5T_INTEGER || meta.type === H5T_FLOAT || meta.type === H5T_ENUM) &&
+      !meta.vlen &&
+      [1, 2, 4, 8].includes(meta.size);
+    const type =
+      meta.type === H5T_FLOAT
+        ? `float${meta.size * 8}`
+        : meta.type === H5T_INTEGER
+          ? `${meta.signed ? 'int' : 'uint'}${meta.size * 8}`
+          : meta.type === H5T_ENUM
+            ? 'enum'
+            : `HDF5 type class ${meta.type}`;
     return { shape, size, type, numeric: numeric && !(meta.type === H5T_FLOAT && meta.size < 4) };
   };
   return {
@@ -204,15 +254,25 @@ function makeReader(h5: H5Wasm, file: InstanceType<H5Wasm['File']>, what: string
     info: infoOf,
     readNumbers(path, maxElements) {
       const info = infoOf(path);
-      if (!info.numeric) throw new ModelFileError(`${what}: the dataset at "${path}" holds ${info.type} values, expected numbers (float32, int32, int64 or bool)`);
+      if (!info.numeric)
+        throw new ModelFileError(
+          `${what}: the dataset at "${path}" holds ${info.type} values, expected numbers (float32, int32, int64 or bool)`,
+        );
       if (!(info.size <= maxElements)) {
-        throw new ModelFileError(`${what}: the dataset at "${path}" declares shape [${info.shape.join(', ')}] (${info.size} elements), more than the ${maxElements} expected; the file does not belong to this model or is corrupted`);
+        throw new ModelFileError(
+          `${what}: the dataset at "${path}" declares shape [${info.shape.join(', ')}] (${info.size} elements), more than the ${maxElements} expected; the file does not belong to this model or is corrupted`,
+        );
       }
       const value = dataset(path).value as ArrayLike<number | bigint> | number | bigint | null;
-      if (value === null || value === undefined) throw new ModelFileError(`${what}: the dataset at "${path}" has no readable values`);
+      if (value === null || value === undefined)
+        throw new ModelFileError(`${what}: the dataset at "${path}" has no readable values`);
       const list: ArrayLike<number | bigint> = typeof value === 'object' ? value : [value];
-      if (list.length !== info.size) throw new ModelFileError(`${what}: the dataset at "${path}" declares ${info.size} elements but holds ${list.length}`);
-      if (!(list instanceof BigInt64Array || list instanceof BigUint64Array || typeof list[0] === 'bigint')) return list as ArrayLike<number>;
+      if (list.length !== info.size)
+        throw new ModelFileError(
+          `${what}: the dataset at "${path}" declares ${info.size} elements but holds ${list.length}`,
+        );
+      if (!(list instanceof BigInt64Array || list instanceof BigUint64Array || typeof list[0] === 'bigint'))
+        return list as ArrayLike<number>;
       const out = new Float64Array(list.length);
       for (let i = 0; i < list.length; i++) out[i] = Number(list[i]);
       return out;

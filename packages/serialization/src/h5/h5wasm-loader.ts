@@ -48,7 +48,7 @@ export function h5wasmImportError(e: unknown): ModelFileError {
     return new ModelFileError(
       `${NEEDS}, and this page loaded Strata as unbundled ES modules, where the browser cannot resolve the bare ` +
         `name 'h5wasm' (${message}). Bundle the app (esbuild, Vite, webpack resolve it), or map 'h5wasm' to ` +
-        "node_modules/h5wasm/dist/esm/hdf5_hl.js in an import map",
+        'node_modules/h5wasm/dist/esm/hdf5_hl.js in an import map',
       { cause: e },
     );
   }

@@ -1,6 +1,6 @@
 import { memory, randomUniform, tensor, tidy, type Tensor } from '@strata/tensor';
 import type { Layer } from '@strata/layers';
-import { Model } from '@strata/models';
+import type { Model } from '@strata/models';
 import { listZip, extractZipEntry } from '../zip/zip';
 import { functionalModel, sequentialModel, useCpu } from '../testing/keras-models';
 import { decodeKerasArchive, encodeKerasArchive } from './archive';
@@ -43,7 +43,14 @@ describe('.keras archives', () => {
 
   it('a Functional with two inputs, LSTM, GRU, Embedding and merges round-trips', async () => {
     const model = functionalModel();
-    const tokens = tensor([[1, 2, 3, 4, 5], [0, 9, 19, 3, 3]], [2, 5], 'int32');
+    const tokens = tensor(
+      [
+        [1, 2, 3, 4, 5],
+        [0, 9, 19, 3, 3],
+      ],
+      [2, 5],
+      'int32',
+    );
     const seq = randomUniform([2, 5, 4], { seed: 2 });
     const loaded = await decodeKerasArchive(await encodeKerasArchive(model));
     expect(await predictions(loaded, [tokens, seq])).toEqual(await predictions(model, [tokens, seq]));

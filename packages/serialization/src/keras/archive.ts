@@ -85,14 +85,24 @@ export async function decodeKerasArchive(bytes: Uint8Array, options: DecodeKeras
   const entries = listZip(bytes, what, limits.maxZipEntries);
   const find = (name: string) => {
     const entry = entries.find((e) => e.name === name);
-    if (!entry) throw new ModelFileError(`${what} has no ${name} (it holds ${entries.map((e) => e.name).join(', ') || 'nothing'}); a .keras archive holds config.json, metadata.json and model.weights.h5`);
+    if (!entry)
+      throw new ModelFileError(
+        `${what} has no ${name} (it holds ${entries.map((e) => e.name).join(', ') || 'nothing'}); a .keras archive holds config.json, metadata.json and model.weights.h5`,
+      );
     return entry;
   };
   const configEntry = find(CONFIG);
   const weightsEntry = find(WEIGHTS);
   const config = parseJsonEntry(extractZipEntry(bytes, configEntry, what, limits.maxJsonBytes), `${what}: ${CONFIG}`);
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new ModelFileError(`${what}: ${CONFIG} must hold a JSON object (the model's config), found ${Array.isArray(config) ? 'an array' : JSON.stringify(config)?.slice(0, 40)}`);
-  scanConfig(config, { safeMode: options.safeMode ?? true, maxDimension: limits.maxDimension, what: `${what}: ${CONFIG}` });
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw new ModelFileError(
+      `${what}: ${CONFIG} must hold a JSON object (the model's config), found ${Array.isArray(config) ? 'an array' : JSON.stringify(config)?.slice(0, 40)}`,
+    );
+  scanConfig(config, {
+    safeMode: options.safeMode ?? true,
+    maxDimension: limits.maxDimension,
+    what: `${what}: ${CONFIG}`,
+  });
   const weights = extractZipEntry(bytes, weightsEntry, what, limits.maxWeightsBytes);
 
   const model = guard(`${what}: ${CONFIG}`, () => {
@@ -105,7 +115,10 @@ export async function decodeKerasArchive(bytes: Uint8Array, options: DecodeKeras
     const given = typeof compileConfig === 'object' && compileConfig !== null && Object.keys(compileConfig).length > 0;
     const compile = (options.compile ?? true) && model instanceof Model && given;
     if (compile) guard(`${what}: compile_config`, () => compileFromConfig(model, compileConfig, options.customObjects));
-    await decodeWeights(model, weights, { optimizer: compile ? (model as Model).optimizer : null, what: `${what}: ${WEIGHTS}` });
+    await decodeWeights(model, weights, {
+      optimizer: compile ? (model as Model).optimizer : null,
+      what: `${what}: ${WEIGHTS}`,
+    });
   } catch (e) {
     model.dispose();
     throw e;
@@ -122,6 +135,9 @@ function guard<T>(what: string, step: () => T): T {
     return step();
   } catch (e) {
     if (e instanceof StrataError) throw e;
-    throw new ModelFileError(`${what} could not be read: ${messageOf(e)}. The file is corrupted, or was written by a newer version`, { cause: e });
+    throw new ModelFileError(
+      `${what} could not be read: ${messageOf(e)}. The file is corrupted, or was written by a newer version`,
+      { cause: e },
+    );
   }
 }

@@ -17,10 +17,14 @@ function writeIdentifier(id: unknown, what: string): unknown {
   if (typeof id === 'function') {
     const key = registeredKey(id);
     if (key) return key;
-    throw new ModelFileError(`saveModel: the ${what} function ${id.name || '(anonymous)'} is not registered, so the compile configuration cannot name it; register it with registerSerializable, or save with includeOptimizer: false`);
+    throw new ModelFileError(
+      `saveModel: the ${what} function ${id.name || '(anonymous)'} is not registered, so the compile configuration cannot name it; register it with registerSerializable, or save with includeOptimizer: false`,
+    );
   }
-  if (typeof id === 'object' && typeof (id as Configurable).getConfig === 'function') return serializeKerasObject(id as Configurable);
-  if (typeof id === 'object') return Object.fromEntries(Object.entries(id).map(([k, v]) => [k, writeIdentifier(v, what)]));
+  if (typeof id === 'object' && typeof (id as Configurable).getConfig === 'function')
+    return serializeKerasObject(id as Configurable);
+  if (typeof id === 'object')
+    return Object.fromEntries(Object.entries(id).map(([k, v]) => [k, writeIdentifier(v, what)]));
   throw new ModelFileError(`saveModel: cannot write the ${what} ${String(id)} into the compile configuration`);
 }
 
@@ -28,7 +32,8 @@ function readIdentifier(kind: ObjectKind, id: unknown, customObjects: CustomObje
   if (id === null || id === undefined || typeof id === 'string') return id ?? undefined;
   if (Array.isArray(id)) return id.map((x) => readIdentifier(kind, x, customObjects));
   if (isSerializedObject(id)) return deserializeKerasObject(kind, id, { customObjects });
-  if (typeof id === 'object') return Object.fromEntries(Object.entries(id).map(([k, v]) => [k, readIdentifier(kind, v, customObjects)]));
+  if (typeof id === 'object')
+    return Object.fromEntries(Object.entries(id).map(([k, v]) => [k, readIdentifier(kind, v, customObjects)]));
   throw new ModelFileError(`compile_config: expected a ${kind} name or object, received ${JSON.stringify(id)}`);
 }
 
@@ -50,7 +55,8 @@ export function compileConfigOf(model: Model): Record<string, unknown> | null {
 
 /** Compiles `model` from a `compile_config` read from a file. */
 export function compileFromConfig(model: Model, config: unknown, customObjects: CustomObjects | undefined): void {
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new ModelFileError(`compile_config must be an object, received ${JSON.stringify(config)?.slice(0, 80)}`);
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw new ModelFileError(`compile_config must be an object, received ${JSON.stringify(config)?.slice(0, 80)}`);
   const c = config as Record<string, unknown>;
   const compile: CompileConfig = {
     optimizer: (readIdentifier('optimizer', c.optimizer, customObjects) as CompileConfig['optimizer']) ?? 'rmsprop',
@@ -59,6 +65,7 @@ export function compileFromConfig(model: Model, config: unknown, customObjects: 
     metrics: readIdentifier('metric', c.metrics, customObjects) as CompileConfig['metrics'],
     weightedMetrics: readIdentifier('metric', c.weighted_metrics, customObjects) as CompileConfig['weightedMetrics'],
   };
-  for (const key of Object.keys(compile) as (keyof CompileConfig)[]) if (compile[key] === undefined) delete compile[key];
+  for (const key of Object.keys(compile) as (keyof CompileConfig)[])
+    if (compile[key] === undefined) delete compile[key];
   model.compile(compile);
 }

@@ -10,7 +10,8 @@ import { InputNode, LayerNode, type Graph, type Node, type SymbolicTensor } from
  */
 export function kerasFunctionalLayers(graph: Graph): Layer[] {
   // An "operation" is a layer (shared layers have several nodes) or a single op call.
-  const operationOf = (node: Node): unknown => (node instanceof LayerNode ? node.layer : node instanceof InputNode ? (node.layer ?? node) : node);
+  const operationOf = (node: Node): unknown =>
+    node instanceof LayerNode ? node.layer : node instanceof InputNode ? (node.layer ?? node) : node;
   const inputs = new Set<SymbolicTensor>(graph.inputs);
   const finished = new Set<Node>();
   const ordered: Node[] = [];
@@ -63,7 +64,9 @@ export function kerasFunctionalLayers(graph: Graph): Layer[] {
     }
   }
 
-  const operations = [...opDepth.keys()].sort((a, b) => (opDepth.get(b)! - opDepth.get(a)!) || (indices.get(a)! - indices.get(b)!));
+  const operations = [...opDepth.keys()].sort(
+    (a, b) => opDepth.get(b)! - opDepth.get(a)! || indices.get(a)! - indices.get(b)!,
+  );
   const layers = new Set(graph.layers);
   return operations.filter((op): op is Layer => layers.has(op as Layer));
 }

@@ -145,7 +145,9 @@ problems: none
 /** A compiled model whose Adam has its moments: optimizer/vars as Keras 3 lists optimizer.variables. */
 function compiledModel(): Sequential {
   clearSession();
-  const model = new Sequential([input({ shape: [3] }), new Dense({ units: 4 }), new Dense({ units: 2 })], { name: 'compiled' });
+  const model = new Sequential([input({ shape: [3] }), new Dense({ units: 4 }), new Dense({ units: 2 })], {
+    name: 'compiled',
+  });
   model.compile({ optimizer: new Adam({ learningRate: 0.01, name: 'adam' }), loss: 'mse', metrics: ['mae'] });
   model.optimizer!.build(model.trainableWeights);
   return model;
@@ -164,7 +166,9 @@ async function strataListing(bytes: Uint8Array): Promise<string> {
   lines.push('zip: crc ok'); // extractZipEntry checks each entry's CRC-32
   const config = JSON.parse(new TextDecoder().decode(read('config.json')));
   const metadata = JSON.parse(new TextDecoder().decode(read('metadata.json')));
-  lines.push(`config: module=${pyValue(config.module)} class_name=${pyValue(config.class_name)} registered_name=${pyValue(config.registered_name)}`);
+  lines.push(
+    `config: module=${pyValue(config.module)} class_name=${pyValue(config.class_name)} registered_name=${pyValue(config.registered_name)}`,
+  );
   lines.push(`config: keys=${pyList(Object.keys(config).sort())}`);
   lines.push(`metadata: keys=${pyList(Object.keys(metadata).sort())} keras_version=${metadata.keras_version}`);
   const problems: string[] = [];

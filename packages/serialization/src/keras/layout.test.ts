@@ -1,4 +1,13 @@
-import { Bidirectional, Concatenate, Dense, LSTM, MultiHeadAttention, TimeDistributed, clearSession, type Layer } from '@strata/layers';
+import {
+  Bidirectional,
+  Concatenate,
+  Dense,
+  LSTM,
+  MultiHeadAttention,
+  TimeDistributed,
+  clearSession,
+  type Layer,
+} from '@strata/layers';
 import { input } from '@strata/graph';
 import { Functional } from '@strata/models';
 import { memory } from '@strata/tensor';
@@ -54,7 +63,15 @@ describe('kerasLayout: where Keras 3 saving_lib puts each layer', () => {
       ['layers/lstm', 'lstm', []],
       ['layers/lstm/cell', 'lstm_cell', [[4, 12], [3, 12], [12]]],
       ['layers/gru', 'gru', []],
-      ['layers/gru/cell', 'gru_cell', [[4, 9], [3, 9], [2, 9]]],
+      [
+        'layers/gru/cell',
+        'gru_cell',
+        [
+          [4, 9],
+          [3, 9],
+          [2, 9],
+        ],
+      ],
       ['layers/concatenate', 'concatenate', []],
       ['layers/dense', 'hidden', [[6, 6], [6]]],
       ['layers/add', 'add', []],
@@ -79,8 +96,18 @@ describe('kerasLayout: where Keras 3 saving_lib puts each layer', () => {
     ]);
     // Keras's trainable_variables (the order of the optimizer's state) follows the same order,
     // where Strata's own weight order follows creation.
-    expect(kerasTrainableVariables(model).map((v) => v.name)).toEqual(['made_second/kernel', 'made_second/bias', 'made_first/kernel', 'made_first/bias']);
-    expect(model.trainableWeights.map((v) => v.name)).toEqual(['made_first/kernel', 'made_first/bias', 'made_second/kernel', 'made_second/bias']);
+    expect(kerasTrainableVariables(model).map((v) => v.name)).toEqual([
+      'made_second/kernel',
+      'made_second/bias',
+      'made_first/kernel',
+      'made_first/bias',
+    ]);
+    expect(model.trainableWeights.map((v) => v.name)).toEqual([
+      'made_first/kernel',
+      'made_first/bias',
+      'made_second/kernel',
+      'made_second/bias',
+    ]);
     model.dispose();
   });
 

@@ -50,7 +50,12 @@ function nameKey(name: string): string {
 }
 
 function isContainer(x: unknown): x is unknown[] | Map<unknown, unknown> | Set<unknown> | Record<string, unknown> {
-  return Array.isArray(x) || x instanceof Map || x instanceof Set || (typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype);
+  return (
+    Array.isArray(x) ||
+    x instanceof Map ||
+    x instanceof Set ||
+    (typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype)
+  );
 }
 
 function containerValues(x: unknown[] | Map<unknown, unknown> | Set<unknown> | Record<string, unknown>): unknown[] {

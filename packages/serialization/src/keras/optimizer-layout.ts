@@ -41,7 +41,9 @@ function classNameOfOptimizer(optimizer: Optimizer): string {
  */
 export function optimizerLayout(optimizer: Optimizer, trainable: readonly Variable[]): OptimizerLayout {
   const className = classNameOfOptimizer(optimizer);
-  const hasLearningRate = !(optimizer.learningRateSetting instanceof LearningRateSchedule) && typeof optimizer.learningRateSetting === 'number';
+  const hasLearningRate =
+    !(optimizer.learningRateSetting instanceof LearningRateSchedule) &&
+    typeof optimizer.learningRateSetting === 'number';
   const hasUProduct = className === 'Nadam';
   if (optimizer.trainedVariables.length === 0) return { hasLearningRate, variables: [], hasUProduct };
   optimizer.build(trainable);

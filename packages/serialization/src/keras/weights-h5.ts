@@ -33,10 +33,35 @@ export async function encodeWeights(model: Layer, optimizer: Optimizer | null): 
   if (optimizer) {
     const layout = optimizerLayout(optimizer, kerasTrainableVariables(model));
     items.push({ kind: 'group', path: 'optimizer/vars', attrs: { name: optimizer.name } });
-    const scalars: H5Item[] = [{ kind: 'dataset', path: '', dtype: 'int64', shape: [], data: new BigInt64Array([BigInt(optimizer.getHostState().calls ?? 0)]) }];
-    if (layout.hasLearningRate) scalars.push({ kind: 'dataset', path: '', dtype: 'float32', shape: [], data: new Float32Array([optimizer.learningRate]) });
+    const scalars: H5Item[] = [
+      {
+        kind: 'dataset',
+        path: '',
+        dtype: 'int64',
+        shape: [],
+        data: new BigInt64Array([BigInt(optimizer.getHostState().calls ?? 0)]),
+      },
+    ];
+    if (layout.hasLearningRate)
+      scalars.push({
+        kind: 'dataset',
+        path: '',
+        dtype: 'float32',
+        shape: [],
+        data: new Float32Array([optimizer.learningRate]),
+      });
     const states = await Promise.all(layout.variables.map(valuesOf));
-    const tail: H5Item[] = layout.hasUProduct ? [{ kind: 'dataset', path: '', dtype: 'float32', shape: [], data: new Float32Array([optimizer.getHostState().uProduct ?? 1]) }] : [];
+    const tail: H5Item[] = layout.hasUProduct
+      ? [
+          {
+            kind: 'dataset',
+            path: '',
+            dtype: 'float32',
+            shape: [],
+            data: new Float32Array([optimizer.getHostState().uProduct ?? 1]),
+          },
+        ]
+      : [];
     [...scalars, ...states, ...tail].forEach((item, i) => items.push({ ...item, path: `optimizer/vars/${i}` }));
   }
   return writeH5(items);
@@ -51,22 +76,34 @@ function checkKeys(reader: H5Reader, group: string, expected: number, what: stri
   const keys = reader.keys(group);
   const wanted = Array.from({ length: expected }, (_, i) => String(i));
   if (keys.length !== expected || !wanted.every((k) => keys.includes(k))) {
-    throw new ModelFileError(`${what}: ${describe()} expects ${expected} variable(s), but the file holds ${keys.length} at "${group}" (${keys.slice(0, 8).join(', ') || 'none'}). The file was saved from a different model, or is corrupted`);
+    throw new ModelFileError(
+      `${what}: ${describe()} expects ${expected} variable(s), but the file holds ${keys.length} at "${group}" (${keys.slice(0, 8).join(', ') || 'none'}). The file was saved from a different model, or is corrupted`,
+    );
   }
 }
 
 /** Reads one variable's values, checking the dataset's shape against the variable's first. */
 function readVariable(reader: H5Reader, path: string, v: Variable, what: string, who: string): Tensor {
-  if (reader.kind(path) !== 'dataset') throw new ModelFileError(`${what}: expected the values of ${who} at "${path}", found ${reader.kind(path) ?? 'nothing'}`);
+  if (reader.kind(path) !== 'dataset')
+    throw new ModelFileError(
+      `${what}: expected the values of ${who} at "${path}", found ${reader.kind(path) ?? 'nothing'}`,
+    );
   const info = reader.info(path);
   const same = info.shape.length === v.shape.length && info.shape.every((d, i) => d === v.shape[i]);
   if (!same) {
-    throw new ModelFileError(`${what}: ${who} has shape ${fmtShape(v.shape)}, but the file holds shape ${fmtShape(info.shape)} at "${path}". The file was saved from a model with another configuration`);
+    throw new ModelFileError(
+      `${what}: ${who} has shape ${fmtShape(v.shape)}, but the file holds shape ${fmtShape(info.shape)} at "${path}". The file was saved from a model with another configuration`,
+    );
   }
   const values = reader.readNumbers(path, v.size);
-  if (v.dtype === 'float32') return tensor(values instanceof Float32Array ? values : Float32Array.from(values), v.shape, 'float32');
+  if (v.dtype === 'float32')
+    return tensor(values instanceof Float32Array ? values : Float32Array.from(values), v.shape, 'float32');
   if (v.dtype === 'int32') return tensor(Int32Array.from(values), v.shape, 'int32');
-  return tensor(Array.from(values, (x) => x !== 0), v.shape, 'bool');
+  return tensor(
+    Array.from(values, (x) => x !== 0),
+    v.shape,
+    'bool',
+  );
 }
 
 /** Vars groups with datasets under `layers/` that no layer of the model claimed: a file of another model. */
@@ -74,7 +111,10 @@ function unclaimedGroups(reader: H5Reader, claimed: Set<string>): string[] {
   const found: string[] = [];
   let budget = 100_000; // groups visited at most: a hostile file cannot make this walk unbounded
   const walk = (path: string, depth: number): void => {
-    if (depth > 64 || --budget < 0) throw new ModelFileError(`weights file: its groups nest deeper than 64 levels or number over 100000; it is not a Keras weights file`);
+    if (depth > 64 || --budget < 0)
+      throw new ModelFileError(
+        `weights file: its groups nest deeper than 64 levels or number over 100000; it is not a Keras weights file`,
+      );
     for (const key of reader.keys(path)) {
       const child = `${path}/${key}`;
       if (reader.kind(child) !== 'group') continue;
@@ -98,7 +138,11 @@ export interface DecodeWeightsOptions {
  * Loads a Keras 3 weights file into `model`: every layer's variables are matched by path, count and
  * shape before any is assigned, so a file that does not fit leaves the model unchanged.
  */
-export async function decodeWeights(model: Layer, bytes: Uint8Array, options: DecodeWeightsOptions = {}): Promise<void> {
+export async function decodeWeights(
+  model: Layer,
+  bytes: Uint8Array,
+  options: DecodeWeightsOptions = {},
+): Promise<void> {
   const what = options.what ?? 'weights file';
   const layout = kerasLayout(model);
   const pending = await readH5(bytes, what, (reader) => {
@@ -108,9 +152,19 @@ export async function decodeWeights(model: Layer, bytes: Uint8Array, options: De
       for (const slot of layout) values.push(...readSlot(reader, slot, what, claimed));
       const extra = unclaimedGroups(reader, claimed);
       if (extra.length) {
-        throw new ModelFileError(`${what}: the file holds weights at ${extra.slice(0, 5).map((g) => `"${g}"`).join(', ')} that no layer of model "${model.name}" has; it was saved from a different model (its layers: ${layout.map((s) => s.path || '(model)').join(', ')})`);
+        throw new ModelFileError(
+          `${what}: the file holds weights at ${extra
+            .slice(0, 5)
+            .map((g) => `"${g}"`)
+            .join(
+              ', ',
+            )} that no layer of model "${model.name}" has; it was saved from a different model (its layers: ${layout.map((s) => s.path || '(model)').join(', ')})`,
+        );
       }
-      const restoreOptimizer = options.optimizer && reader.kind('optimizer/vars') === 'group' ? readOptimizer(reader, options.optimizer, model, what) : null;
+      const restoreOptimizer =
+        options.optimizer && reader.kind('optimizer/vars') === 'group'
+          ? readOptimizer(reader, options.optimizer, model, what)
+          : null;
       return { values, restoreOptimizer };
     } catch (e) {
       for (const [, t] of values) t.dispose();
@@ -132,17 +186,32 @@ function readSlot(reader: H5Reader, slot: LayerSlot, what: string, claimed: Set<
   const kind = reader.kind(group);
   if (kind === null) {
     if (slot.variables.length === 0) return [];
-    throw new ModelFileError(`${what}: no weights for ${layerName} at "${group}", which should hold ${describeVariables(slot.variables, slot.layer)}. The file was saved from a different model`);
+    throw new ModelFileError(
+      `${what}: no weights for ${layerName} at "${group}", which should hold ${describeVariables(slot.variables, slot.layer)}. The file was saved from a different model`,
+    );
   }
   if (kind !== 'group') throw new ModelFileError(`${what}: expected a group at "${group}", found a dataset`);
   claimed.add(group);
   if (!slot.layer.built && slot.variables.length === 0 && reader.keys(group).length > 0) {
-    throw new ModelFileError(`${what}: ${layerName} was never built, so it has no variables yet, but the file holds ${reader.keys(group).length} at "${group}". Build the model first (call it on data, or model.build(inputShape)), then load the weights`);
+    throw new ModelFileError(
+      `${what}: ${layerName} was never built, so it has no variables yet, but the file holds ${reader.keys(group).length} at "${group}". Build the model first (call it on data, or model.build(inputShape)), then load the weights`,
+    );
   }
-  checkKeys(reader, group, slot.variables.length, what, () => `${layerName} (${describeVariables(slot.variables, slot.layer)})`);
+  checkKeys(
+    reader,
+    group,
+    slot.variables.length,
+    what,
+    () => `${layerName} (${describeVariables(slot.variables, slot.layer)})`,
+  );
   const out: [Variable, Tensor][] = [];
   try {
-    slot.variables.forEach((v, i) => out.push([v, readVariable(reader, `${group}/${i}`, v, what, `weight "${slot.layer.weightName(v)}" of ${layerName}`)]));
+    slot.variables.forEach((v, i) =>
+      out.push([
+        v,
+        readVariable(reader, `${group}/${i}`, v, what, `weight "${slot.layer.weightName(v)}" of ${layerName}`),
+      ]),
+    );
   } catch (e) {
     for (const [, t] of out) t.dispose();
     throw e;
@@ -168,25 +237,39 @@ function readOptimizer(reader: H5Reader, optimizer: Optimizer, model: Layer, wha
     full = { layout, size: headerSize + layout.variables.length + (layout.hasUProduct ? 1 : 0) };
   }
   if (count !== full.size) {
-    console.warn(`${what}: skipping the state of optimizer "${optimizer.name}": the file holds ${count} optimizer variables, this ${(optimizer.constructor as { className?: string }).className ?? 'optimizer'} has ${full.size}`);
+    console.warn(
+      `${what}: skipping the state of optimizer "${optimizer.name}": the file holds ${count} optimizer variables, this ${(optimizer.constructor as { className?: string }).className ?? 'optimizer'} has ${full.size}`,
+    );
     return () => {};
   }
   const scalar = (i: number) => {
     const path = `optimizer/vars/${i}`;
     const info = reader.info(path);
-    if (info.size !== 1) throw new ModelFileError(`${what}: expected a scalar at "${path}", found shape ${fmtShape(info.shape)}`);
+    if (info.size !== 1)
+      throw new ModelFileError(`${what}: expected a scalar at "${path}", found shape ${fmtShape(info.shape)}`);
     return reader.readNumbers(path, 1)[0];
   };
   const calls = scalar(0);
-  if (!Number.isInteger(calls) || calls < 0) throw new ModelFileError(`${what}: the optimizer's iteration count at "optimizer/vars/0" is ${calls}, expected a non-negative integer`);
+  if (!Number.isInteger(calls) || calls < 0)
+    throw new ModelFileError(
+      `${what}: the optimizer's iteration count at "optimizer/vars/0" is ${calls}, expected a non-negative integer`,
+    );
   const lr = full.layout.hasLearningRate ? scalar(1) : null;
-  if (lr !== null && !(Number.isFinite(lr) && lr >= 0)) throw new ModelFileError(`${what}: the learning rate at "optimizer/vars/1" is ${lr}, expected a non-negative number`);
+  if (lr !== null && !(Number.isFinite(lr) && lr >= 0))
+    throw new ModelFileError(
+      `${what}: the learning rate at "optimizer/vars/1" is ${lr}, expected a non-negative number`,
+    );
   const uProduct = full.layout.hasUProduct ? scalar(full.size - 1) : null;
-  if (uProduct !== null && !Number.isFinite(uProduct)) throw new ModelFileError(`${what}: Nadam's u_product at "optimizer/vars/${full.size - 1}" is ${uProduct}, expected a finite number`);
+  if (uProduct !== null && !Number.isFinite(uProduct))
+    throw new ModelFileError(
+      `${what}: Nadam's u_product at "optimizer/vars/${full.size - 1}" is ${uProduct}, expected a finite number`,
+    );
   const offset = headerSize;
   const states: [Variable, Tensor][] = [];
   try {
-    full.layout.variables.forEach((v, i) => states.push([v, readVariable(reader, `optimizer/vars/${offset + i}`, v, what, `optimizer state ${offset + i}`)]));
+    full.layout.variables.forEach((v, i) =>
+      states.push([v, readVariable(reader, `optimizer/vars/${offset + i}`, v, what, `optimizer state ${offset + i}`)]),
+    );
   } catch (e) {
     for (const [, t] of states) t.dispose();
     throw e;

@@ -17,7 +17,10 @@ const CHUNK = 1 << 20;
 export async function writeFileAtomic(path: string, data: Uint8Array, hooks: AtomicWriteHooks = {}): Promise<void> {
   const fs = await nodeFs(`writing ${path}`);
   const { dirname, basename, join } = await nodePath(`writing ${path}`);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
   let handle: Awaited<ReturnType<typeof fs.open>> | null = null;
   try {
     handle = await fs.open(temp, 'wx');
@@ -34,6 +37,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array, hooks: Ato
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     if (e instanceof ModelFileError) throw e;
-    throw new ModelFileError(`Could not write ${path}: ${messageOf(e)}. Any earlier file at that path is unchanged`, { cause: e });
+    throw new ModelFileError(`Could not write ${path}: ${messageOf(e)}. Any earlier file at that path is unchanged`, {
+      cause: e,
+    });
   }
 }

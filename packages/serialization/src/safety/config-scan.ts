@@ -11,10 +11,41 @@ export interface ScanOptions {
 
 // Config keys that size weights or activations: a hostile file could ask for a 2^40-element kernel.
 const SIZE_KEYS = new Set([
-  'units', 'filters', 'input_dim', 'output_dim', 'num_heads', 'key_dim', 'value_dim', 'kernel_size', 'pool_size', 'strides',
-  'batch_shape', 'batch_input_shape', 'input_shape', 'target_shape', 'dims', 'n', 'num_tokens', 'max_tokens', 'depth_multiplier',
-  'inputDim', 'outputDim', 'numHeads', 'keyDim', 'valueDim', 'kernelSize', 'poolSize', 'batchShape', 'batchInputShape', 'inputShape', 'targetShape',
-  'numTokens', 'maxTokens', 'depthMultiplier', 'output_shape', 'outputShape',
+  'units',
+  'filters',
+  'input_dim',
+  'output_dim',
+  'num_heads',
+  'key_dim',
+  'value_dim',
+  'kernel_size',
+  'pool_size',
+  'strides',
+  'batch_shape',
+  'batch_input_shape',
+  'input_shape',
+  'target_shape',
+  'dims',
+  'n',
+  'num_tokens',
+  'max_tokens',
+  'depth_multiplier',
+  'inputDim',
+  'outputDim',
+  'numHeads',
+  'keyDim',
+  'valueDim',
+  'kernelSize',
+  'poolSize',
+  'batchShape',
+  'batchInputShape',
+  'inputShape',
+  'targetShape',
+  'numTokens',
+  'maxTokens',
+  'depthMultiplier',
+  'output_shape',
+  'outputShape',
 ]);
 
 const MAX_DEPTH = 256;
@@ -45,7 +76,8 @@ export function scanConfig(config: unknown, options: ScanOptions): void {
     if (isCode(obj)) fail(where, CODE_MESSAGE);
     if (className === 'Lambda') {
       const fn = (obj.config as Record<string, unknown> | null)?.function;
-      if (typeof fn === 'object' && fn !== null && isCode(fn as Record<string, unknown>)) fail(`${where}.config.function`, CODE_MESSAGE);
+      if (typeof fn === 'object' && fn !== null && isCode(fn as Record<string, unknown>))
+        fail(`${where}.config.function`, CODE_MESSAGE);
       if (options.safeMode) checkLambda(obj.config, `${where}.config`, fail);
     }
     for (const [key, value] of Object.entries(obj)) {
@@ -62,22 +94,44 @@ const CODE_MESSAGE =
 /** Keras's serialized Python lambda: `{class_name: '__lambda__', config: {code, defaults, closure}}`. */
 function isCode(obj: Record<string, unknown>): boolean {
   const className = obj.class_name ?? obj.className;
-  return className === '__lambda__' || ((className === 'function' || className === '__lambda__') && typeof obj.config === 'object' && obj.config !== null && 'code' in obj.config);
+  return (
+    className === '__lambda__' ||
+    ((className === 'function' || className === '__lambda__') &&
+      typeof obj.config === 'object' &&
+      obj.config !== null &&
+      'code' in obj.config)
+  );
 }
 
 function checkLambda(config: unknown, where: string, fail: (where: string, message: string) => never): void {
   const fn = (config as Record<string, unknown> | null)?.function;
-  const byName = typeof fn === 'string' || (typeof fn === 'object' && fn !== null && (fn as Record<string, unknown>).class_name === 'function' && typeof (fn as Record<string, unknown>).config === 'string');
+  const byName =
+    typeof fn === 'string' ||
+    (typeof fn === 'object' &&
+      fn !== null &&
+      (fn as Record<string, unknown>).class_name === 'function' &&
+      typeof (fn as Record<string, unknown>).config === 'string');
   if (!byName) {
-    fail(where, `safe mode refuses this Lambda layer: its function is ${JSON.stringify(fn)?.slice(0, 80)}, not the name of a registered function. Register the function with registerLambda and refer to it by name, or load with safeMode: false if you trust the file`);
+    fail(
+      where,
+      `safe mode refuses this Lambda layer: its function is ${JSON.stringify(fn)?.slice(0, 80)}, not the name of a registered function. Register the function with registerLambda and refer to it by name, or load with safeMode: false if you trust the file`,
+    );
   }
 }
 
 function checkSizes(value: unknown, where: string, max: number, fail: (where: string, message: string) => never): void {
   const dims = (Array.isArray(value) ? value : [value]).filter((d): d is number => typeof d === 'number');
   for (const d of dims) {
-    if (!Number.isFinite(d) || d > max) fail(where, `a size of ${d} is declared, more than the limit of ${max} per dimension; the file is corrupted or hostile (raise limits.maxDimension if it is trusted)`);
+    if (!Number.isFinite(d) || d > max)
+      fail(
+        where,
+        `a size of ${d} is declared, more than the limit of ${max} per dimension; the file is corrupted or hostile (raise limits.maxDimension if it is trusted)`,
+      );
   }
   const product = dims.reduce((a, b) => a * Math.max(1, b), 1);
-  if (product > 2 ** 31) fail(where, `the shape ${JSON.stringify(value)} has ${product} elements, more than 2^31; the file is corrupted or hostile`);
+  if (product > 2 ** 31)
+    fail(
+      where,
+      `the shape ${JSON.stringify(value)} has ${product} elements, more than 2^31; the file is corrupted or hostile`,
+    );
 }

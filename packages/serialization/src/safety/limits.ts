@@ -26,8 +26,15 @@ export const DEFAULT_LOAD_LIMITS: Required<LoadLimits> = {
 /** The limits with defaults filled in; each given one must be a non-negative integer. */
 export function withDefaults(limits: LoadLimits = {}): Required<LoadLimits> {
   for (const [key, value] of Object.entries(limits ?? {})) {
-    if (!(key in DEFAULT_LOAD_LIMITS)) throw new ModelFileError(`limits: unknown limit "${key}"; the limits are ${Object.keys(DEFAULT_LOAD_LIMITS).join(', ')}`);
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new ModelFileError(`limits.${key} must be a non-negative integer, received ${JSON.stringify(value)}`);
+    if (!(key in DEFAULT_LOAD_LIMITS))
+      throw new ModelFileError(
+        `limits: unknown limit "${key}"; the limits are ${Object.keys(DEFAULT_LOAD_LIMITS).join(', ')}`,
+      );
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0))
+      throw new ModelFileError(`limits.${key} must be a non-negative integer, received ${JSON.stringify(value)}`);
   }
-  return { ...DEFAULT_LOAD_LIMITS, ...Object.fromEntries(Object.entries(limits ?? {}).filter(([, v]) => v !== undefined)) };
+  return {
+    ...DEFAULT_LOAD_LIMITS,
+    ...Object.fromEntries(Object.entries(limits ?? {}).filter(([, v]) => v !== undefined)),
+  };
 }

@@ -16,7 +16,10 @@ let valid: Uint8Array;
 let entries: [string, Uint8Array][];
 beforeAll(async () => {
   clearSession();
-  const model = new Sequential([input({ shape: [3] }), new Dense({ units: 4, activation: 'relu' }), new Dense({ units: 2 })], { name: 'target' });
+  const model = new Sequential(
+    [input({ shape: [3] }), new Dense({ units: 4, activation: 'relu' }), new Dense({ units: 2 })],
+    { name: 'target' },
+  );
   model.compile({ optimizer: new Adam(), loss: 'mse' });
   model.optimizer!.build(model.trainableWeights);
   valid = await saveModel(model);
@@ -31,17 +34,27 @@ type Mutation =
   | { kind: 'entry-truncate'; entry: number; fraction: number }
   | { kind: 'json-field'; pick: number; value: unknown };
 
-const positions = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 8 });
+const positions = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+  minLength: 1,
+  maxLength: 8,
+});
 const bits = fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 8, maxLength: 8 });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: positions, bits }),
   fc.record({ kind: fc.constant('truncate' as const), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('entry-flip' as const), entry: fc.integer({ min: 0, max: 2 }), at: positions, bits }),
-  fc.record({ kind: fc.constant('entry-truncate' as const), entry: fc.integer({ min: 0, max: 2 }), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant('entry-truncate' as const),
+    entry: fc.integer({ min: 0, max: 2 }),
+    fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
   fc.record({
     kind: fc.constant('json-field' as const),
     pick: fc.nat(),
-    value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(-1, 0, 2 ** 40, 1e308, 'NoSuchLayer', '../../x', null, [], {}, [2 ** 31, 2 ** 31])),
+    value: fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(-1, 0, 2 ** 40, 1e308, 'NoSuchLayer', '../../x', null, [], {}, [2 ** 31, 2 ** 31]),
+    ),
   }),
 );
 
@@ -56,7 +69,8 @@ function flip(bytes: Uint8Array, at: number[], bitList: number[]): Uint8Array {
 /** Every [container, key] of a JSON value, to pick one to replace. */
 function slots(x: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []): typeof out {
   if (Array.isArray(x)) x.forEach((v, i) => (out.push([x, i]), slots(v, out)));
-  else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) (out.push([x as Record<string, unknown>, k]), slots(v, out));
+  else if (x && typeof x === 'object')
+    for (const [k, v] of Object.entries(x)) out.push([x as Record<string, unknown>, k]), slots(v, out);
   return out;
 }
 
@@ -72,7 +86,10 @@ function apply(m: Mutation): Uint8Array {
     changed[1] = ['config.json', new TextEncoder().encode(JSON.stringify(config))];
   } else {
     const [name, data] = changed[m.entry];
-    changed[m.entry] = [name, m.kind === 'entry-flip' ? flip(data, m.at, m.bits) : data.slice(0, Math.floor(m.fraction * data.length))];
+    changed[m.entry] = [
+      name,
+      m.kind === 'entry-flip' ? flip(data, m.at, m.bits) : data.slice(0, Math.floor(m.fraction * data.length)),
+    ];
   }
   return writeZip(changed);
 }
@@ -94,14 +111,19 @@ describe('loading mutated .keras files', () => {
           outcomes.loaded++;
           model.dispose();
         } catch (e) {
-          if (!(e instanceof StrataError)) throw new Error(`${JSON.stringify(m).slice(0, 200)} raised a ${(e as Error)?.constructor?.name}, not a StrataError: ${(e as Error)?.message}`);
+          if (!(e instanceof StrataError))
+            throw new Error(
+              `${JSON.stringify(m).slice(0, 200)} raised a ${(e as Error)?.constructor?.name}, not a StrataError: ${(e as Error)?.message}`,
+            );
           outcomes.refused++;
         }
         // A hang, not a slow machine: a 2-core CI runner under load takes well under a second per file.
         expect(Date.now() - started).toBeLessThan(10_000);
       }),
       // STRATA_FUZZ_RUNS=5000 runs a longer search, seeded by the clock or STRATA_FUZZ_SEED.
-      process.env.STRATA_FUZZ_RUNS ? { numRuns: Number(process.env.STRATA_FUZZ_RUNS), seed: fuzzSeed } : { numRuns: 100, seed: 20261202 },
+      process.env.STRATA_FUZZ_RUNS
+        ? { numRuns: Number(process.env.STRATA_FUZZ_RUNS), seed: fuzzSeed }
+        : { numRuns: 100, seed: 20261202 },
     );
     warn.mockRestore();
     if (process.env.STRATA_FUZZ_RUNS) console.log({ seed: fuzzSeed, ...outcomes });

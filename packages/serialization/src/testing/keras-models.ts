@@ -2,7 +2,18 @@
 import { setBackend, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import {
-  Add, BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Embedding, Flatten, GRU, LSTM, MaxPooling2D, clearSession,
+  Add,
+  BatchNormalization,
+  Concatenate,
+  Conv2D,
+  Dense,
+  Dropout,
+  Embedding,
+  Flatten,
+  GRU,
+  LSTM,
+  MaxPooling2D,
+  clearSession,
 } from '@strata/layers';
 import { input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Model, Sequential } from '@strata/models';

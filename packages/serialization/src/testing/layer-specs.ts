@@ -9,8 +9,14 @@ export interface LayerSpec {
   intMax?: number;
 }
 
-const one = (shape: number[], options: () => Record<string, unknown> = () => ({})): LayerSpec => ({ options, inputs: [shape] });
-const two = (shape: number[], options: () => Record<string, unknown> = () => ({})): LayerSpec => ({ options, inputs: [shape, shape] });
+const one = (shape: number[], options: () => Record<string, unknown> = () => ({})): LayerSpec => ({
+  options,
+  inputs: [shape],
+});
+const two = (shape: number[], options: () => Record<string, unknown> = () => ({})): LayerSpec => ({
+  options,
+  inputs: [shape, shape],
+});
 
 /** Small, sensible options and inputs for every built-in layer class (Lambda: the function `catalog_double`, which tests register). */
 export const LAYER_SPECS: Record<string, LayerSpec> = {
@@ -51,7 +57,12 @@ export const LAYER_SPECS: Record<string, LayerSpec> = {
   GlobalMaxPooling1D: one([6, 3]),
   GlobalMaxPooling2D: one([6, 6, 3]),
   Cropping1D: one([6, 3], () => ({ cropping: [1, 2] })),
-  Cropping2D: one([6, 6, 3], () => ({ cropping: [[1, 1], [2, 0]] })),
+  Cropping2D: one([6, 6, 3], () => ({
+    cropping: [
+      [1, 1],
+      [2, 0],
+    ],
+  })),
   Flatten: one([3, 4]),
   Permute: one([3, 4], () => ({ dims: [2, 1] })),
   RepeatVector: one([4], () => ({ n: 3 })),
@@ -84,6 +95,11 @@ export const LAYER_SPECS: Record<string, LayerSpec> = {
   TimeDistributed: one([5, 3], () => ({ layer: new Dense({ units: 2 }) })),
   Attention: two([3, 4]),
   AdditiveAttention: two([3, 4]),
-  MultiHeadAttention: { options: () => ({ numHeads: 2, keyDim: 3 }), inputs: [[3, 4], [5, 4]] },
+  MultiHeadAttention: {
+    options: () => ({ numHeads: 2, keyDim: 3 }),
+    inputs: [
+      [3, 4],
+      [5, 4],
+    ],
+  },
 };
-

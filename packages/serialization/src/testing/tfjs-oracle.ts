@@ -41,14 +41,27 @@ export function randomizeTfjs(model: tfl.LayersModel, seed = 1): void {
 }
 
 /** Random inputs as [tfjs, Strata] pairs; `intMax` makes integer-valued ids in [0, intMax). */
-export async function sameInputs(shapes: number[][], seed = 7, intMax?: number): Promise<{ tf: tfc.Tensor[]; strata: Tensor[] }> {
-  const tf = shapes.map((s, i) => (intMax ? tfc.floor(tfc.randomUniform(s, 0, intMax, 'float32', seed + i)) : tfc.randomNormal(s, 0, 1, 'float32', seed + i)));
+export async function sameInputs(
+  shapes: number[][],
+  seed = 7,
+  intMax?: number,
+): Promise<{ tf: tfc.Tensor[]; strata: Tensor[] }> {
+  const tf = shapes.map((s, i) =>
+    intMax
+      ? tfc.floor(tfc.randomUniform(s, 0, intMax, 'float32', seed + i))
+      : tfc.randomNormal(s, 0, 1, 'float32', seed + i),
+  );
   const strata = await Promise.all(tf.map(async (t) => tensor(await t.data(), t.shape)));
   return { tf, strata };
 }
 
 /** Expects a Strata model and a tfjs model to predict the same, within `tol` (relative above 1). */
-export async function expectSameAsTfjs(strata: Model, tfModel: tfl.LayersModel, inputs: { tf: tfc.Tensor[]; strata: Tensor[] }, tol = 1e-5): Promise<void> {
+export async function expectSameAsTfjs(
+  strata: Model,
+  tfModel: tfl.LayersModel,
+  inputs: { tf: tfc.Tensor[]; strata: Tensor[] },
+  tol = 1e-5,
+): Promise<void> {
   const want = tfModel.predict(inputs.tf.length === 1 ? inputs.tf[0] : inputs.tf) as tfc.Tensor | tfc.Tensor[];
   const got = strata.predict(inputs.strata.length === 1 ? inputs.strata[0] : inputs.strata);
   const ws = Array.isArray(want) ? want : [want];
@@ -59,7 +72,8 @@ export async function expectSameAsTfjs(strata: Model, tfModel: tfl.LayersModel, 
       expect([...gs[o].shape]).toEqual(ws[o].shape);
       const [g, w] = [await gs[o].data(), await ws[o].data()];
       for (let i = 0; i < w.length; i++) {
-        if (!(Math.abs(Number(g[i]) - w[i]) <= tol * Math.max(1, Math.abs(w[i])))) throw new Error(`output ${o}, element ${i}: Strata ${g[i]}, tfjs-layers ${w[i]}`);
+        if (!(Math.abs(Number(g[i]) - w[i]) <= tol * Math.max(1, Math.abs(w[i]))))
+          throw new Error(`output ${o}, element ${i}: Strata ${g[i]}, tfjs-layers ${w[i]}`);
       }
     }
   } finally {

@@ -1,7 +1,7 @@
 // A model as TF.js "model artifacts" (what tfjs's IOHandlers save and load): the topology JSON and
 // the weights, in memory. Files and handlers are in io.ts.
 import { dispose, type Tensor, type Variable } from '@strata/tensor';
-import { Layer } from '@strata/layers';
+import type { Layer } from '@strata/layers';
 import { SerializationError } from '../errors';
 import { modelFromJSON } from '../config/model-json';
 import type { LoadOptions } from '../config/deserialize';
@@ -30,21 +30,45 @@ export interface TfjsSaveOptions {
 }
 
 /** The model's TF.js artifacts: `model.json`'s topology and the weights as one buffer. */
-export async function tfjsArtifacts(model: Layer, options: TfjsSaveOptions = {}): Promise<Required<Pick<TfjsModelArtifacts, 'modelTopology' | 'weightSpecs' | 'format' | 'generatedBy' | 'convertedBy'>> & { weightData: ArrayBuffer; trainingConfig?: object }> {
+export async function tfjsArtifacts(
+  model: Layer,
+  options: TfjsSaveOptions = {},
+): Promise<
+  Required<Pick<TfjsModelArtifacts, 'modelTopology' | 'weightSpecs' | 'format' | 'generatedBy' | 'convertedBy'>> & {
+    weightData: ArrayBuffer;
+    trainingConfig?: object;
+  }
+> {
   const modelTopology = tfjsTopology(model);
   const names = tfjsWeightNames(model);
   const variables = model.weights;
   const list = variables.map((v) => names.get(v) ?? v.name);
   const dup = list.find((n, i) => list.indexOf(n) !== i);
-  if (dup) throw new SerializationError(`model "${model.name}": two weights would both be saved as "${dup}"; give the layers distinct names`);
+  if (dup)
+    throw new SerializationError(
+      `model "${model.name}": two weights would both be saved as "${dup}"; give the layers distinct names`,
+    );
   const { specs, data } = await encodeWeights(variables, list);
   const state = options.includeOptimizer ? encodeOptimizerState(model, names) : null;
-  if (!state) return { modelTopology, weightSpecs: specs, weightData: data, format: 'layers-model', generatedBy: GENERATED_BY, convertedBy: null };
+  if (!state)
+    return {
+      modelTopology,
+      weightSpecs: specs,
+      weightData: data,
+      format: 'layers-model',
+      generatedBy: GENERATED_BY,
+      convertedBy: null,
+    };
   try {
     const extra = await encodeWeights([...state.tensors, ...state.variables], state.names, 'optimizer');
     return {
-      modelTopology, weightSpecs: [...specs, ...extra.specs], weightData: concatBuffers([data, extra.data]),
-      format: 'layers-model', generatedBy: GENERATED_BY, convertedBy: null, trainingConfig: state.trainingConfig,
+      modelTopology,
+      weightSpecs: [...specs, ...extra.specs],
+      weightData: concatBuffers([data, extra.data]),
+      format: 'layers-model',
+      generatedBy: GENERATED_BY,
+      convertedBy: null,
+      trainingConfig: state.trainingConfig,
     };
   } finally {
     dispose(state.tensors);
@@ -71,7 +95,9 @@ export function assignWeights(model: Layer, specs: readonly WeightSpec[], tensor
   if (allNamed && specs.length > variables.length) {
     const wanted = new Set(variables.map((v) => names.get(v)));
     const extra = specs.filter((s) => !wanted.has(s.name)).map((s) => s.name);
-    throw new SerializationError(`the file holds ${specs.length} weights, but model "${model.name}" has ${variables.length}; ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', ...' : ''} belong to no layer of it (as tfjs-layers, loading is strict)`);
+    throw new SerializationError(
+      `the file holds ${specs.length} weights, but model "${model.name}" has ${variables.length}; ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', ...' : ''} belong to no layer of it (as tfjs-layers, loading is strict)`,
+    );
   }
   const picked = variables.map((v, i) => (allNamed ? byName.get(names.get(v)!)! : i));
   variables.forEach((v: Variable, i) => {
@@ -91,14 +117,27 @@ export interface TfjsLoadOptions extends LoadOptions {
   compile?: boolean;
 }
 
-export async function modelFromTfjsArtifacts(artifacts: TfjsModelArtifacts, options: TfjsLoadOptions = {}): Promise<Layer> {
-  if (typeof artifacts !== 'object' || artifacts === null || typeof artifacts.modelTopology !== 'object' || artifacts.modelTopology === null) {
-    throw new SerializationError('the TF.js artifacts have no modelTopology; this is not a TF.js layers model (a graph model from tf.saved_model conversion needs tfjs-converter)');
+export async function modelFromTfjsArtifacts(
+  artifacts: TfjsModelArtifacts,
+  options: TfjsLoadOptions = {},
+): Promise<Layer> {
+  if (
+    typeof artifacts !== 'object' ||
+    artifacts === null ||
+    typeof artifacts.modelTopology !== 'object' ||
+    artifacts.modelTopology === null
+  ) {
+    throw new SerializationError(
+      'the TF.js artifacts have no modelTopology; this is not a TF.js layers model (a graph model from tf.saved_model conversion needs tfjs-converter)',
+    );
   }
   const model = modelFromJSON(artifacts.modelTopology, options);
   try {
     if (artifacts.weightSpecs === undefined || artifacts.weightData === undefined) {
-      if (model.weights.length > 0) throw new SerializationError(`the artifacts have no weights, but model "${model.name}" has ${model.weights.length}`);
+      if (model.weights.length > 0)
+        throw new SerializationError(
+          `the artifacts have no weights, but model "${model.name}" has ${model.weights.length}`,
+        );
       return model;
     }
     const specs = checkSpecs(artifacts.weightSpecs);
@@ -107,9 +146,20 @@ export async function modelFromTfjsArtifacts(artifacts: TfjsModelArtifacts, opti
       // The optimizer's state (tfjs's includeOptimizer) is a group of its own after the model's weights.
       const own = specs.map((s, i) => [s, tensors[i]] as const).filter(([s]) => s.group !== 'optimizer');
       const state = specs.map((s, i) => [s, tensors[i]] as const).filter(([s]) => s.group === 'optimizer');
-      assignWeights(model, own.map(([s]) => s), own.map(([, t]) => t));
+      assignWeights(
+        model,
+        own.map(([s]) => s),
+        own.map(([, t]) => t),
+      );
       if (artifacts.trainingConfig && options.compile !== false) {
-        restoreOptimizerState(model, artifacts.trainingConfig, state.map(([s]) => s), state.map(([, t]) => t), tfjsWeightNames(model), options.customObjects);
+        restoreOptimizerState(
+          model,
+          artifacts.trainingConfig,
+          state.map(([s]) => s),
+          state.map(([, t]) => t),
+          tfjsWeightNames(model),
+          options.customObjects,
+        );
       }
     } finally {
       dispose(tensors);

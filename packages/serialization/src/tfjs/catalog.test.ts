@@ -3,7 +3,7 @@
 import * as tfc from '@tensorflow/tfjs-core';
 import { setBackend, abs, add, dispose, floor, mul, randomUniform, tensor, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { Layer, registerLambda, unregisterLambda } from '@strata/layers';
+import { type Layer, registerLambda, unregisterLambda } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Functional, type Model } from '@strata/models';
 import { builtInClasses } from '../registry-builtins';
@@ -58,12 +58,25 @@ it.each(names)('%s: Strata writes it, tfjs-layers loads it and predicts the same
   const spec = LAYER_SPECS[name];
   const Cls = builtInClasses('layer').get(name) as unknown as new (args: Record<string, unknown>) => Layer;
   const xs = spec.inputs.map((s) => input({ shape: s }));
-  const model = new Functional({ inputs: xs.length === 1 ? xs[0] : xs, outputs: new Cls((TFJS_OPTIONS[name] ?? spec.options)()).apply(xs.length === 1 ? xs[0] : xs) }) as Model;
-  const values = model.weights.map((w, i) => tidy(() => (/variance/.test(w.name) ? add(abs(randomUniform(w.shape, { seed: i })), 0.5) : randomUniform(w.shape, { minval: -1, maxval: 1, seed: i }))));
+  const model = new Functional({
+    inputs: xs.length === 1 ? xs[0] : xs,
+    outputs: new Cls((TFJS_OPTIONS[name] ?? spec.options)()).apply(xs.length === 1 ? xs[0] : xs),
+  }) as Model;
+  const values = model.weights.map((w, i) =>
+    tidy(() =>
+      /variance/.test(w.name)
+        ? add(abs(randomUniform(w.shape, { seed: i })), 0.5)
+        : randomUniform(w.shape, { minval: -1, maxval: 1, seed: i }),
+    ),
+  );
   model.setWeights(values);
   dispose(values);
   const tfModel = await tfjsLoad(await tfjsArtifacts(model));
-  const tf = spec.inputs.map((s, i) => (spec.intMax ? tfc.floor(tfc.randomUniform([2, ...s], 0, spec.intMax, 'float32', i)) : tfc.randomNormal([2, ...s], 0, 1, 'float32', i)));
+  const tf = spec.inputs.map((s, i) =>
+    spec.intMax
+      ? tfc.floor(tfc.randomUniform([2, ...s], 0, spec.intMax, 'float32', i))
+      : tfc.randomNormal([2, ...s], 0, 1, 'float32', i),
+  );
   const strata = await Promise.all(tf.map(async (t) => tensor(await t.data(), t.shape)));
   await expectSameAsTfjs(model, tfModel, { tf, strata });
   dispose(strata);
@@ -77,9 +90,18 @@ it.each(Object.keys(LAYER_SPECS))('%s: Strata writes it and reads it back with t
   const spec = LAYER_SPECS[name];
   const Cls = builtInClasses('layer').get(name) as unknown as new (args: Record<string, unknown>) => Layer;
   const xs = spec.inputs.map((s) => input({ shape: s }));
-  const model = new Functional({ inputs: xs.length === 1 ? xs[0] : xs, outputs: new Cls((TFJS_OPTIONS[name] ?? spec.options)()).apply(xs.length === 1 ? xs[0] : xs) }) as Model;
+  const model = new Functional({
+    inputs: xs.length === 1 ? xs[0] : xs,
+    outputs: new Cls((TFJS_OPTIONS[name] ?? spec.options)()).apply(xs.length === 1 ? xs[0] : xs),
+  }) as Model;
   const back = (await modelFromTfjsArtifacts(await tfjsArtifacts(model))) as Model;
-  const data = spec.inputs.map((s, i) => tidy(() => (spec.intMax ? floor(randomUniform([2, ...s], { minval: 0, maxval: spec.intMax, seed: i })) : randomUniform([2, ...s], { minval: -1, maxval: 1, seed: i }))));
+  const data = spec.inputs.map((s, i) =>
+    tidy(() =>
+      spec.intMax
+        ? floor(randomUniform([2, ...s], { minval: 0, maxval: spec.intMax, seed: i }))
+        : randomUniform([2, ...s], { minval: -1, maxval: 1, seed: i }),
+    ),
+  );
   await expectSamePredictions(model, back, data.length === 1 ? data[0] : data);
   dispose(data);
   back.dispose();

@@ -19,7 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const mlp = () => new Sequential([input({ shape: [4] }), new Dense({ units: 5, activation: 'relu', name: 'f_hidden' }), new Dense({ units: 2, name: 'f_out' })]);
+const mlp = () =>
+  new Sequential([
+    input({ shape: [4] }),
+    new Dense({ units: 5, activation: 'relu', name: 'f_hidden' }),
+    new Dense({ units: 2, name: 'f_out' }),
+  ]);
 
 async function saved(name: string): Promise<string> {
   const m = mlp();
@@ -43,7 +48,12 @@ describe('TF.js layers files', () => {
     const { files, modelJSON } = await saveTfjs(m, `file://${at}`);
     expect(readdirSync(at).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
     expect(files).toHaveLength(2);
-    expect(modelJSON.weightsManifest[0].weights.map((w) => w.name)).toEqual(['f_hidden/kernel', 'f_hidden/bias', 'f_out/kernel', 'f_out/bias']);
+    expect(modelJSON.weightsManifest[0].weights.map((w) => w.name)).toEqual([
+      'f_hidden/kernel',
+      'f_hidden/bias',
+      'f_out/kernel',
+      'f_out/bias',
+    ]);
     expect((modelJSON.modelTopology as { class_name: string }).class_name).toBe('Sequential');
     const before = memory().numTensors;
     for (const source of [at, join(at, 'model.json')]) {
@@ -74,21 +84,34 @@ describe('TF.js layers files', () => {
   it('rejects an unknown class, saying how to register it', async () => {
     const at = await saved('unknown');
     editJSON(at, (j) => (j.modelTopology.config.layers[1].class_name = 'MyFancyLayer'));
-    await expect(loadTfjs(at)).rejects.toThrow(/Unknown layer class "MyFancyLayer".*registerSerializable\(MyFancyLayer\).*customObjects: \{MyFancyLayer\}/);
+    await expect(loadTfjs(at)).rejects.toThrow(
+      /Unknown layer class "MyFancyLayer".*registerSerializable\(MyFancyLayer\).*customObjects: \{MyFancyLayer\}/,
+    );
   });
 
   it('rejects a weight count that does not match the model', async () => {
     const at = await saved('count');
     editJSON(at, (j) => j.weightsManifest[0].weights.pop());
-    await expect(loadTfjs(at)).rejects.toThrow(/the weight files hold 148 bytes, but the manifest's 3 weights need 140/);
+    await expect(loadTfjs(at)).rejects.toThrow(
+      /the weight files hold 148 bytes, but the manifest's 3 weights need 140/,
+    );
     // Consistent files of another architecture: one weight fewer than the model.
     const bin = join(at, 'group1-shard1of1.bin');
     writeFileSync(bin, readFileSync(bin).subarray(0, 140));
-    await expect(loadTfjs(at)).rejects.toThrow(/model "\w+" has 4 weights, but the file holds 3 and lacks f_out\/bias; the weights belong to another architecture/);
+    await expect(loadTfjs(at)).rejects.toThrow(
+      /model "\w+" has 4 weights, but the file holds 3 and lacks f_out\/bias; the weights belong to another architecture/,
+    );
     // One weight too many.
-    editJSON(at, (j) => j.weightsManifest[0].weights.push({ name: 'f_out/bias', shape: [2], dtype: 'float32' }, { name: 'stray/w', shape: [1], dtype: 'float32' }));
+    editJSON(at, (j) =>
+      j.weightsManifest[0].weights.push(
+        { name: 'f_out/bias', shape: [2], dtype: 'float32' },
+        { name: 'stray/w', shape: [1], dtype: 'float32' },
+      ),
+    );
     writeFileSync(bin, Buffer.concat([readFileSync(bin), Buffer.alloc(12)]));
-    await expect(loadTfjs(at)).rejects.toThrow(/the file holds 5 weights, but model "\w+" has 4; stray\/w belong to no layer of it/);
+    await expect(loadTfjs(at)).rejects.toThrow(
+      /the file holds 5 weights, but model "\w+" has 4; stray\/w belong to no layer of it/,
+    );
   });
 
   it('rejects weights whose shape disagrees with the config, leaving no tensors behind', async () => {
@@ -96,21 +119,27 @@ describe('TF.js layers files', () => {
     // The config now says 6 hidden units; the file still holds 5.
     editJSON(at, (j) => (j.modelTopology.config.layers[0].config.units = 6));
     const before = memory().numTensors;
-    await expect(loadTfjs(at)).rejects.toThrow(/weight "f_hidden\/kernel" has shape \[4,5\] in the file, but the model's f_hidden\/kernel has shape \[4,6\]/);
+    await expect(loadTfjs(at)).rejects.toThrow(
+      /weight "f_hidden\/kernel" has shape \[4,5\] in the file, but the model's f_hidden\/kernel has shape \[4,6\]/,
+    );
     expect(memory().numTensors).toBe(before);
   });
 
   it('refuses absurdly nested configs with an error, not a stack overflow', () => {
     let deep: unknown = {};
     for (let i = 0; i < 100000; i++) deep = { a: deep };
-    expect(() => modelFromJSON({ class_name: 'Sequential', config: deep as object })).toThrow(/nested more than 256 levels deep/);
+    expect(() => modelFromJSON({ class_name: 'Sequential', config: deep as object })).toThrow(
+      /nested more than 256 levels deep/,
+    );
   });
 
   it('rejects truncated weight files and manifests that point outside the folder', async () => {
     const at = await saved('truncated');
     const bin = join(at, 'group1-shard1of1.bin');
     writeFileSync(bin, readFileSync(bin).subarray(0, 40));
-    await expect(loadTfjs(at)).rejects.toThrow(/hold 40 bytes, but the manifest's 4 weights need 148; the files are truncated/);
+    await expect(loadTfjs(at)).rejects.toThrow(
+      /hold 40 bytes, but the manifest's 4 weights need 148; the files are truncated/,
+    );
     editJSON(at, (j) => (j.weightsManifest[0].paths = ['../../etc/passwd']));
     await expect(loadTfjs(at)).rejects.toThrow(/outside its folder; refusing to read it/);
   });
@@ -121,7 +150,9 @@ describe('TF.js layers files', () => {
     const { add } = await import('@strata/tensor');
     const y = add(new Dense({ units: 3 }).apply(x) as never, 1) as never;
     const m = new Functional({ inputs: x, outputs: y });
-    await expect(saveTfjs(m, { save: async () => undefined })).rejects.toThrow(/call 0 of "add" takes .*not only symbolic tensors|raw op add/);
+    await expect(saveTfjs(m, { save: async () => undefined })).rejects.toThrow(
+      /call 0 of "add" takes .*not only symbolic tensors|raw op add/,
+    );
     m.dispose();
     dispose([]);
   });

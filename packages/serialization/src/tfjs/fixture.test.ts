@@ -19,7 +19,11 @@ beforeAll(async () => {
 it('loads the tfjs-layers embedding-gru fixture with the predictions tfjs-layers makes from it', async () => {
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
   const weights = concatBuffers(readFileSync(join(dir, 'weights.bin')));
-  const tfModel = await tfjsLoad({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: weights });
+  const tfModel = await tfjsLoad({
+    modelTopology: json.modelTopology,
+    weightSpecs: json.weightsManifest[0].weights,
+    weightData: weights,
+  });
   const before = memory().numTensors;
   const model = (await loadTfjs(dir)) as Model;
   expect(model.layers.map((l) => l.name)).toEqual(['embedding_Embedding2', 'gru_GRU1']);

@@ -4,7 +4,24 @@ import * as tfc from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { setBackend, dispose, memory, randomUniform, abs, add, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { Add, BatchNormalization, Bidirectional, Conv1D, GlobalAveragePooling1D, TimeDistributed, Concatenate, Conv2D, Dense, Dropout, Embedding, Flatten, GRU, LSTM, MaxPooling2D, Activation } from '@strata/layers';
+import {
+  Add,
+  BatchNormalization,
+  Bidirectional,
+  Conv1D,
+  GlobalAveragePooling1D,
+  TimeDistributed,
+  Concatenate,
+  Conv2D,
+  Dense,
+  Dropout,
+  Embedding,
+  Flatten,
+  GRU,
+  LSTM,
+  MaxPooling2D,
+  Activation,
+} from '@strata/layers';
 import { input } from '@strata/graph';
 import { Functional, Sequential, type Model } from '@strata/models';
 import { loadTfjs, saveTfjs } from './io';
@@ -28,8 +45,19 @@ const cases: Case[] = [
   {
     name: 'dense MLP',
     shapes: [[5, 4]],
-    tfjs: () => tfl.sequential({ layers: [tfl.layers.dense({ units: 8, activation: 'relu', inputShape: [4] }), tfl.layers.dense({ units: 3, activation: 'softmax' })] }),
-    strata: () => new Sequential([input({ shape: [4] }), new Dense({ units: 8, activation: 'relu' }), new Dense({ units: 3, activation: 'softmax' })]),
+    tfjs: () =>
+      tfl.sequential({
+        layers: [
+          tfl.layers.dense({ units: 8, activation: 'relu', inputShape: [4] }),
+          tfl.layers.dense({ units: 3, activation: 'softmax' }),
+        ],
+      }),
+    strata: () =>
+      new Sequential([
+        input({ shape: [4] }),
+        new Dense({ units: 8, activation: 'relu' }),
+        new Dense({ units: 3, activation: 'softmax' }),
+      ]),
   },
   {
     name: 'conv2d + pooling + flatten',
@@ -77,7 +105,10 @@ const cases: Case[] = [
   },
   {
     name: 'functional: two inputs, two outputs, a shared layer, concatenate',
-    shapes: [[4, 5], [4, 5]],
+    shapes: [
+      [4, 5],
+      [4, 5],
+    ],
     tfjs: () => {
       const a = tfl.input({ shape: [5], name: 'a' });
       const b = tfl.input({ shape: [5], name: 'b' });
@@ -110,29 +141,47 @@ const cases: Case[] = [
           tfl.layers.lstm({ units: 3, recurrentInitializer: 'glorotUniform' }),
         ],
       }),
-    strata: () => new Sequential([input({ shape: [7] }), new Embedding({ inputDim: 4, outputDim: 3, maskZero: true }), new LSTM({ units: 3 })]),
+    strata: () =>
+      new Sequential([
+        input({ shape: [7] }),
+        new Embedding({ inputDim: 4, outputDim: 3, maskZero: true }),
+        new LSTM({ units: 3 }),
+      ]),
   },
   {
     name: 'functional with a nested Sequential model',
     shapes: [[3, 4]],
     tfjs: () => {
-      const inner = tfl.sequential({ layers: [tfl.layers.dense({ units: 5, activation: 'relu', inputShape: [4] }), tfl.layers.dense({ units: 3 })], name: 'inner' });
+      const inner = tfl.sequential({
+        layers: [tfl.layers.dense({ units: 5, activation: 'relu', inputShape: [4] }), tfl.layers.dense({ units: 3 })],
+        name: 'inner',
+      });
       const x = tfl.input({ shape: [4] });
       const y = tfl.layers.dense({ units: 2, activation: 'tanh' }).apply(inner.apply(x)) as tfl.SymbolicTensor;
       return tfl.model({ inputs: x, outputs: y });
     },
     strata: () => {
-      const inner = new Sequential([input({ shape: [4] }), new Dense({ units: 5, activation: 'relu' }), new Dense({ units: 3 })], { name: 'inner' });
+      const inner = new Sequential(
+        [input({ shape: [4] }), new Dense({ units: 5, activation: 'relu' }), new Dense({ units: 3 })],
+        { name: 'inner' },
+      );
       const x = input({ shape: [4] });
       return new Functional({ inputs: x, outputs: new Dense({ units: 2, activation: 'tanh' }).apply(inner.apply(x)) });
     },
   },
   {
     name: 'a nested Functional model called twice (shared), output straight from it',
-    shapes: [[3, 4], [3, 4]],
+    shapes: [
+      [3, 4],
+      [3, 4],
+    ],
     tfjs: () => {
       const i = tfl.input({ shape: [4] });
-      const inner = tfl.model({ inputs: i, outputs: tfl.layers.dense({ units: 3, activation: 'relu' }).apply(i) as tfl.SymbolicTensor, name: 'inner_fn' });
+      const inner = tfl.model({
+        inputs: i,
+        outputs: tfl.layers.dense({ units: 3, activation: 'relu' }).apply(i) as tfl.SymbolicTensor,
+        name: 'inner_fn',
+      });
       const [a, b] = [tfl.input({ shape: [4] }), tfl.input({ shape: [4] })];
       const [ha, hb] = [inner.apply(a), inner.apply(b)] as tfl.SymbolicTensor[];
       const y = tfl.layers.add().apply([ha, hb]) as tfl.SymbolicTensor;
@@ -140,7 +189,11 @@ const cases: Case[] = [
     },
     strata: () => {
       const i = input({ shape: [4] });
-      const inner = new Functional({ inputs: i, outputs: new Dense({ units: 3, activation: 'relu' }).apply(i), name: 'inner_fn' });
+      const inner = new Functional({
+        inputs: i,
+        outputs: new Dense({ units: 3, activation: 'relu' }).apply(i),
+        name: 'inner_fn',
+      });
       const [a, b] = [input({ shape: [4] }), input({ shape: [4] })];
       const [ha, hb] = [inner.apply(a), inner.apply(b)];
       return new Functional({ inputs: [a, b], outputs: [new Add().apply([ha, hb]), hb] });
@@ -153,7 +206,10 @@ const cases: Case[] = [
       tfl.sequential({
         layers: [
           tfl.layers.conv1d({ filters: 4, kernelSize: 2, activation: 'relu', inputShape: [6, 3] }),
-          tfl.layers.bidirectional({ layer: tfl.layers.lstm({ units: 3, returnSequences: true, recurrentInitializer: 'glorotUniform' }) as never, mergeMode: 'concat' }),
+          tfl.layers.bidirectional({
+            layer: tfl.layers.lstm({ units: 3, returnSequences: true, recurrentInitializer: 'glorotUniform' }) as never,
+            mergeMode: 'concat',
+          }),
           tfl.layers.timeDistributed({ layer: tfl.layers.dense({ units: 2 }) }),
           tfl.layers.globalAveragePooling1d(),
         ],
@@ -181,13 +237,26 @@ const cases: Case[] = [
         ],
       }),
     strata: () =>
-      new Sequential([input({ shape: [3] }), new Dense({ units: 6 }), new BatchNormalization(), new Activation({ activation: 'relu' }), new Dropout({ rate: 0.3 }), new Dense({ units: 2 })]),
+      new Sequential([
+        input({ shape: [3] }),
+        new Dense({ units: 6 }),
+        new BatchNormalization(),
+        new Activation({ activation: 'relu' }),
+        new Dropout({ rate: 0.3 }),
+        new Dense({ units: 2 }),
+      ]),
   },
 ];
 
 /** Random values for every Strata weight (variances positive). */
 function randomizeStrata(model: Model, seed = 11): void {
-  const values = model.weights.map((w, i) => tidy(() => (/variance/.test(w.name) ? add(abs(randomUniform(w.shape, { minval: -1, maxval: 1, seed: seed + i })), 0.5) : randomUniform(w.shape, { minval: -1, maxval: 1, seed: seed + i }))));
+  const values = model.weights.map((w, i) =>
+    tidy(() =>
+      /variance/.test(w.name)
+        ? add(abs(randomUniform(w.shape, { minval: -1, maxval: 1, seed: seed + i })), 0.5)
+        : randomUniform(w.shape, { minval: -1, maxval: 1, seed: seed + i }),
+    ),
+  );
   model.setWeights(values);
   dispose(values);
 }

@@ -17,12 +17,24 @@ beforeAll(async () => {
   await setBackend(cpu());
 });
 
-const xs = [[1, 2, 3], [0, -1, 2], [3, 1, -2], [-1, 0, 1]];
-const ys = [[1, 0], [0, 1], [0.5, 0.5], [1, 1]];
+const xs = [
+  [1, 2, 3],
+  [0, -1, 2],
+  [3, 1, -2],
+  [-1, 0, 1],
+];
+const ys = [
+  [1, 0],
+  [0, 1],
+  [0.5, 0.5],
+  [1, 1],
+];
 
 async function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, tol: number, what: string): Promise<void> {
   expect(got.length).toBe(want.length);
-  for (let i = 0; i < want.length; i++) if (Math.abs(got[i] - want[i]) > tol) throw new Error(`${what}, element ${i}: Strata ${got[i]}, tfjs-layers ${want[i]}`);
+  for (let i = 0; i < want.length; i++)
+    if (Math.abs(got[i] - want[i]) > tol)
+      throw new Error(`${what}, element ${i}: Strata ${got[i]}, tfjs-layers ${want[i]}`);
 }
 
 async function sameWeights(strata: Model, tf: tfl.LayersModel, tol: number): Promise<void> {
@@ -33,12 +45,22 @@ async function sameWeights(strata: Model, tf: tfl.LayersModel, tol: number): Pro
 
 describe('optimizer state in the TF.js layers format', () => {
   it('tfjs-layers saves a trained Adam model with includeOptimizer; Strata compiles it and continues where tfjs would', async () => {
-    const tfModel = tfl.sequential({ layers: [tfl.layers.dense({ units: 4, activation: 'tanh', inputShape: [3] }), tfl.layers.dense({ units: 2 })] });
+    const tfModel = tfl.sequential({
+      layers: [tfl.layers.dense({ units: 4, activation: 'tanh', inputShape: [3] }), tfl.layers.dense({ units: 2 })],
+    });
     tfModel.compile({ optimizer: tfc.train.adam(0.05), loss: 'meanSquaredError' });
     const [tx, ty] = [tfc.tensor(xs), tfc.tensor(ys)];
     await tfModel.fit(tx, ty, { epochs: 3, batchSize: 4, verbose: 0, shuffle: false });
     let artifacts: TfjsModelArtifacts | null = null;
-    await tfModel.save(tfc.io.withSaveHandler(async (a) => ((artifacts = a as unknown as TfjsModelArtifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' as const } })), { includeOptimizer: true });
+    await tfModel.save(
+      tfc.io.withSaveHandler(
+        async (a) => (
+          (artifacts = a as unknown as TfjsModelArtifacts),
+          { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' as const } }
+        ),
+      ),
+      { includeOptimizer: true },
+    );
     expect(artifacts!.weightSpecs!.filter((s) => s.group === 'optimizer').map((s) => s.name)[0]).toBe('iter');
 
     const model = (await loadTfjs(artifacts!)) as Model;
@@ -52,7 +74,11 @@ describe('optimizer state in the TF.js layers format', () => {
     await tfModel.trainOnBatch(tx, ty);
     await sameWeights(model, tfModel, 1e-4);
     // Without the state (a fresh Adam), the step would differ.
-    const cold = (await loadTfjs({ ...artifacts!, weightSpecs: artifacts!.weightSpecs!.filter((s) => s.group !== 'optimizer'), weightData: (artifacts!.weightData as ArrayBuffer).slice(0, (4 * 3 + 4 + 4 * 2 + 2) * 4) })) as Model;
+    const cold = (await loadTfjs({
+      ...artifacts!,
+      weightSpecs: artifacts!.weightSpecs!.filter((s) => s.group !== 'optimizer'),
+      weightData: (artifacts!.weightData as ArrayBuffer).slice(0, (4 * 3 + 4 + 4 * 2 + 2) * 4),
+    })) as Model;
     await cold.trainOnBatch(sx, sy);
     await expect(sameWeights(cold, tfModel, 1e-4)).rejects.toThrow(/weight 0/);
     dispose([sx, sy]);
@@ -63,7 +89,11 @@ describe('optimizer state in the TF.js layers format', () => {
   });
 
   it('Strata saves a trained Adam model with includeOptimizer; tfjs-layers restores the same state', async () => {
-    const model = new Sequential([input({ shape: [3] }), new Dense({ units: 4, activation: 'tanh' }), new Dense({ units: 2 })]);
+    const model = new Sequential([
+      input({ shape: [3] }),
+      new Dense({ units: 4, activation: 'tanh' }),
+      new Dense({ units: 2 }),
+    ]);
     model.compile({ optimizer: new Adam({ learningRate: 0.05 }), loss: 'mse' });
     const [sx, sy] = [tensor(xs), tensor(ys)];
     await model.fit(sx, sy, { epochs: 3, batchSize: 4, verbose: 0, shuffle: false });
@@ -71,7 +101,10 @@ describe('optimizer state in the TF.js layers format', () => {
     await saveTfjs(model, { save: async (a) => void (artifacts = a) }, { includeOptimizer: true });
     const tfModel = await tfjsLoad(artifacts!);
     const state = await tfModel.optimizer.getWeights();
-    expect(state.map((w) => w.name)).toEqual(['iter', ...['m', 'v'].flatMap((s) => model.trainableWeights.map((w) => `${w.name}/${s}`))]);
+    expect(state.map((w) => w.name)).toEqual([
+      'iter',
+      ...['m', 'v'].flatMap((s) => model.trainableWeights.map((w) => `${w.name}/${s}`)),
+    ]);
     expect((await state[0].tensor.data())[0]).toBe(3);
     const slots = model.optimizer!.variables;
     await expectClose(await state[1].tensor.data(), await slots[0].data(), 1e-7, 'first moment of the first kernel');
@@ -94,7 +127,9 @@ describe('optimizer state in the TF.js layers format', () => {
   it('refuses to write an optimizer whose state TF.js does not share, saying what to do', async () => {
     const model = new Sequential([input({ shape: [3] }), new Dense({ units: 2 })]);
     model.compile({ optimizer: new RMSprop(), loss: 'mse' });
-    await expect(saveTfjs(model, { save: async () => undefined }, { includeOptimizer: true })).rejects.toThrow(/only Adam \(without amsgrad\) and SGD \(without momentum\).*includeOptimizer: false/);
+    await expect(saveTfjs(model, { save: async () => undefined }, { includeOptimizer: true })).rejects.toThrow(
+      /only Adam \(without amsgrad\) and SGD \(without momentum\).*includeOptimizer: false/,
+    );
     model.dispose();
   });
 

@@ -26,7 +26,9 @@ function tfjsConfig(className: string, config: Record<string, unknown>, where: s
     delete out.negativeSlope;
   }
   if ((className === 'GRU' || className === 'GRUCell') && out.resetAfter === true) {
-    throw new SerializationError(`${where}: a GRU with resetAfter: true cannot be written in the TF.js layers format (tfjs-layers' GRU is the reset_after=False GRU); build it with resetAfter: false`);
+    throw new SerializationError(
+      `${where}: a GRU with resetAfter: true cannot be written in the TF.js layers format (tfjs-layers' GRU is the reset_after=False GRU); build it with resetAfter: false`,
+    );
   }
   if (className === 'GRU' || className === 'GRUCell') delete out.resetAfter;
   if (className === 'Bidirectional') return tfjsBidirectional(out, where);
@@ -43,12 +45,19 @@ function tfjsConfig(className: string, config: Record<string, unknown>, where: s
 function tfjsBidirectional(config: Record<string, unknown>, where: string): Record<string, unknown> {
   const forward = config.layer as SerializedObject;
   const backward = config.backwardLayer as SerializedObject | undefined;
-  const strip = (name: unknown, prefix: string) => (typeof name === 'string' && name.startsWith(prefix) ? name.slice(prefix.length) : name);
+  const strip = (name: unknown, prefix: string) =>
+    typeof name === 'string' && name.startsWith(prefix) ? name.slice(prefix.length) : name;
   const base = strip(forward.config.name, 'forward_');
   if (backward) {
-    const norm = (o: SerializedObject, prefix: string) => JSON.stringify({ ...o, config: { ...o.config, name: strip(o.config.name, prefix), goBackwards: undefined } });
-    if (norm(forward, 'forward_') !== norm(backward, 'backward_') || backward.config.goBackwards === forward.config.goBackwards) {
-      throw new SerializationError(`${where}: this Bidirectional has its own backward layer; the TF.js layers format can only hold one whose backward layer mirrors the forward one`);
+    const norm = (o: SerializedObject, prefix: string) =>
+      JSON.stringify({ ...o, config: { ...o.config, name: strip(o.config.name, prefix), goBackwards: undefined } });
+    if (
+      norm(forward, 'forward_') !== norm(backward, 'backward_') ||
+      backward.config.goBackwards === forward.config.goBackwards
+    ) {
+      throw new SerializationError(
+        `${where}: this Bidirectional has its own backward layer; the TF.js layers format can only hold one whose backward layer mirrors the forward one`,
+      );
     }
   }
   const { backwardLayer: _dropped, ...rest } = config;
@@ -59,7 +68,9 @@ function writeValue(x: unknown, key: string, where: string): unknown {
   if (typeof x === 'string' && /activation$/i.test(key)) {
     if (x === keras2HardSigmoid.activationName) return 'hard_sigmoid';
     if (x === 'hard_sigmoid') {
-      throw new SerializationError(`${where}: activation "hard_sigmoid" is Keras 3's relu6(x + 3) / 6, which TF.js's hard_sigmoid (0.2·x + 0.5) is not; the model cannot be written in the TF.js layers format with it`);
+      throw new SerializationError(
+        `${where}: activation "hard_sigmoid" is Keras 3's relu6(x + 3) / 6, which TF.js's hard_sigmoid (0.2·x + 0.5) is not; the model cannot be written in the TF.js layers format with it`,
+      );
     }
     return x;
   }
@@ -82,11 +93,20 @@ function writeObject(obj: SerializedObject, where: string): Record<string, unkno
     const list = (x: unknown) => (isRecord(x) ? Object.values(x) : x);
     const copy = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
     shiftSequentialNodes(copy, +1);
-    config = { ...copy, layers: (copy.layers as LayerEntry[]).map((e) => legacyEntry(e, inner)), inputLayers: list(copy.inputLayers), outputLayers: list(copy.outputLayers) };
+    config = {
+      ...copy,
+      layers: (copy.layers as LayerEntry[]).map((e) => legacyEntry(e, inner)),
+      inputLayers: list(copy.inputLayers),
+      outputLayers: list(copy.outputLayers),
+    };
   }
-  const out: Record<string, unknown> = { class_name: TFJS_CLASS[className] ?? className, config: writeValue(config, '', inner) };
+  const out: Record<string, unknown> = {
+    class_name: TFJS_CLASS[className] ?? className,
+    config: writeValue(config, '', inner),
+  };
   // A Functional's layer entries carry their name and inbound nodes beside class and config.
-  for (const [k, v] of Object.entries(obj)) if (k !== 'className' && k !== 'config') out[snakeCase(k)] = writeValue(v, k, inner);
+  for (const [k, v] of Object.entries(obj))
+    if (k !== 'className' && k !== 'config') out[snakeCase(k)] = writeValue(v, k, inner);
   return out;
 }
 
@@ -95,7 +115,14 @@ function foldInputLayer(config: Record<string, unknown>): Record<string, unknown
   const layers = config.layers as SerializedObject[];
   if (layers.length < 2 || layers[0].className !== 'InputLayer') return config;
   const [inputLayer, first, ...rest] = layers;
-  const folded = { ...first, config: { ...first.config, batchInputShape: inputLayer.config.batchInputShape, ...(inputLayer.config.dtype ? { dtype: first.config.dtype ?? inputLayer.config.dtype } : {}) } };
+  const folded = {
+    ...first,
+    config: {
+      ...first.config,
+      batchInputShape: inputLayer.config.batchInputShape,
+      ...(inputLayer.config.dtype ? { dtype: first.config.dtype ?? inputLayer.config.dtype } : {}),
+    },
+  };
   return { ...config, layers: [folded, ...rest] };
 }
 
@@ -115,13 +142,18 @@ function legacyEntry(entry: LayerEntry, where: string): Record<string, unknown> 
     }
     const kwargs: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node.kwargs ?? {})) {
-      if (JSON.stringify(v)?.includes(KERAS_TENSOR)) throw new SerializationError(`${where}: call ${i} of "${entry.name}" passes the symbolic tensor option "${k}", which the TF.js layers format cannot record`);
+      if (JSON.stringify(v)?.includes(KERAS_TENSOR))
+        throw new SerializationError(
+          `${where}: call ${i} of "${entry.name}" passes the symbolic tensor option "${k}", which the TF.js layers format cannot record`,
+        );
       kwargs[snakeCase(k)] = v;
     }
     return refs.map((r) => [...(r as unknown[]), kwargs]);
   });
   if (entry.className === 'TensorOp') {
-    throw new SerializationError(`${where}: "${entry.name}" is the raw op ${String(entry.config.op)} applied to symbolic tensors, which tfjs-layers cannot load; wrap it in a layer, or save with model.toJSON() / the .keras format`);
+    throw new SerializationError(
+      `${where}: "${entry.name}" is the raw op ${String(entry.config.op)} applied to symbolic tensors, which tfjs-layers cannot load; wrap it in a layer, or save with model.toJSON() / the .keras format`,
+    );
   }
   return { className: entry.className, config: entry.config, name: entry.name, inboundNodes: nodes };
 }

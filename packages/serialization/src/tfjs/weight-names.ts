@@ -4,7 +4,7 @@
 // does not have (several sublayers with a `kernel` each, as MultiHeadAttention) get the sublayer's
 // name in the path too, so that every name stays unique.
 import type { Variable } from '@strata/tensor';
-import { Layer, Bidirectional, BaseDepthwiseConv } from '@strata/layers';
+import { type Layer, Bidirectional, BaseDepthwiseConv } from '@strata/layers';
 import { Functional } from '@strata/models';
 
 /** The chain of sublayers from `layer` (excluded) down to the one that created `w` (included). */
@@ -39,7 +39,10 @@ export function tfjsWeightNames(model: Layer): Map<Variable, string> {
       const chain = ownerChain(layer, w) ?? [];
       const owner = chain[chain.length - 1] ?? layer;
       const short = shortName(owner, w);
-      const direction = layer instanceof Bidirectional ? chain.find((l) => l === layer.forwardLayer || l === layer.backwardLayer) : undefined;
+      const direction =
+        layer instanceof Bidirectional
+          ? chain.find((l) => l === layer.forwardLayer || l === layer.backwardLayer)
+          : undefined;
       simple.set(w, direction ? `${layer.name}/${direction.name}/${short}` : `${layer.name}/${short}`);
       full.set(w, [layer.name, ...chain.map((l) => l.name), short].join('/'));
     }
@@ -47,8 +50,10 @@ export function tfjsWeightNames(model: Layer): Map<Variable, string> {
   visit(model);
   const counts = new Map<string, number>();
   for (const n of simple.values()) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return new Map(model.weights.map((w) => {
-    const name = simple.get(w) ?? w.name;
-    return [w, (counts.get(name) ?? 0) > 1 ? (full.get(w) ?? name) : name];
-  }));
+  return new Map(
+    model.weights.map((w) => {
+      const name = simple.get(w) ?? w.name;
+      return [w, (counts.get(name) ?? 0) > 1 ? (full.get(w) ?? name) : name];
+    }),
+  );
 }

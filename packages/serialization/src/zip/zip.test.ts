@@ -14,7 +14,8 @@ function patchDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Ar
   const view = new DataView(out.buffer);
   const entry = listZip(out, 'zip', 10).find((e) => e.name === name)!;
   for (let i = 0; i < out.length - 4; i++) {
-    if (view.getUint32(i, true) === 0x02014b50 && view.getUint32(i + 42, true) === entry.localHeaderOffset) view.setUint32(i + 24, size, true);
+    if (view.getUint32(i, true) === 0x02014b50 && view.getUint32(i + 42, true) === entry.localHeaderOffset)
+      view.setUint32(i + 24, size, true);
   }
   return out;
 }
@@ -37,7 +38,10 @@ describe('zip archives', () => {
     const zip = new Uint8Array(readFileSync(FIXTURE));
     const entries = listZip(zip, 'fixture', 10);
     expect(entries.map((e) => e.name)).toEqual(['metadata.json', 'config.json', 'model.weights.h5']);
-    expect(JSON.parse(new TextDecoder().decode(extractZipEntry(zip, entries[0], 'fixture', 1000)))).toEqual({ keras_version: '3.15.0', date_saved: '2026-05-13@21:23:40' });
+    expect(JSON.parse(new TextDecoder().decode(extractZipEntry(zip, entries[0], 'fixture', 1000)))).toEqual({
+      keras_version: '3.15.0',
+      date_saved: '2026-05-13@21:23:40',
+    });
   });
 
   it('inflates deflated entries', () => {
@@ -57,10 +61,16 @@ describe('zip archives', () => {
   });
 
   it('stops a zip bomb that declares a small size as soon as it inflates past it', () => {
-    const bomb = patchDeclaredSize(zipSync({ 'config.json': [new Uint8Array(8_000_000), { level: 1 }] }), 'config.json', 1000);
+    const bomb = patchDeclaredSize(
+      zipSync({ 'config.json': [new Uint8Array(8_000_000), { level: 1 }] }),
+      'config.json',
+      1000,
+    );
     const [entry] = listZip(bomb, 'bomb.keras', 10);
     const started = Date.now();
-    expect(() => extractZipEntry(bomb, entry, 'bomb.keras', 2000)).toThrow('bomb.keras: entry "config.json" inflates to more than the 1000 bytes it declares; the archive is corrupted or a zip bomb');
+    expect(() => extractZipEntry(bomb, entry, 'bomb.keras', 2000)).toThrow(
+      'bomb.keras: entry "config.json" inflates to more than the 1000 bytes it declares; the archive is corrupted or a zip bomb',
+    );
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -70,7 +80,11 @@ describe('zip archives', () => {
     const entry = listZip(bad, 'x', 10)[0];
     bad[entry.localHeaderOffset + 30 + 'config.json'.length + 2] ^= 0xff;
     expect(() => extractZipEntry(bad, entry, 'x.keras', 100)).toThrow(
-      `x.keras: entry "config.json" fails its checksum (CRC-32 0x${crc32(bad.subarray(entry.localHeaderOffset + 41, entry.localHeaderOffset + 52)).toString(16).padStart(8, '0')}, declared 0x${entry.crc.toString(16).padStart(8, '0')})`,
+      `x.keras: entry "config.json" fails its checksum (CRC-32 0x${crc32(
+        bad.subarray(entry.localHeaderOffset + 41, entry.localHeaderOffset + 52),
+      )
+        .toString(16)
+        .padStart(8, '0')}, declared 0x${entry.crc.toString(16).padStart(8, '0')})`,
     );
   });
 
@@ -82,19 +96,27 @@ describe('zip archives', () => {
     ['a\\..\\b', 'contains a backslash'],
   ])('refuses the entry name %s', (name, why) => {
     const zip = zipSync({ [name]: text('x') });
-    expect(() => listZip(zip, 'evil.keras', 10)).toThrow(`evil.keras: the archive entry name ${JSON.stringify(name)} ${why}; refusing an archive that names files outside itself`);
+    expect(() => listZip(zip, 'evil.keras', 10)).toThrow(
+      `evil.keras: the archive entry name ${JSON.stringify(name)} ${why}; refusing an archive that names files outside itself`,
+    );
     expect(() => writeZip([[name, text('x')]])).toThrow(ModelFileError);
   });
 
   it('refuses too many entries, duplicate names, non-zips and truncated archives', () => {
     const many = zipSync(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}`, text('x')])));
-    expect(() => listZip(many, 'many.keras', 4)).toThrow('many.keras lists 5 entries, more than the limit of 4; a .keras archive has 3 (raise limits.maxZipEntries if this is expected)');
-    expect(() => listZip(text('hello'), 'h.keras', 10)).toThrow('h.keras is not a zip archive (no end-of-central-directory record; it is only 5 bytes long)');
+    expect(() => listZip(many, 'many.keras', 4)).toThrow(
+      'many.keras lists 5 entries, more than the limit of 4; a .keras archive has 3 (raise limits.maxZipEntries if this is expected)',
+    );
+    expect(() => listZip(text('hello'), 'h.keras', 10)).toThrow(
+      'h.keras is not a zip archive (no end-of-central-directory record; it is only 5 bytes long)',
+    );
     const zip = writeZip([['config.json', text('{"a": 1}')]]);
     expect(() => listZip(zip.subarray(0, zip.length - 30), 'cut.keras', 10)).toThrow(ModelFileError);
     const dir = listZip(zip, 'z', 10)[0];
     const headerless = zip.slice();
     headerless[dir.localHeaderOffset] = 0;
-    expect(() => extractZipEntry(headerless, dir, 'z.keras', 100)).toThrow('z.keras: entry "config.json" is broken: no local file header at offset 0; the archive may be truncated');
+    expect(() => extractZipEntry(headerless, dir, 'z.keras', 100)).toThrow(
+      'z.keras: entry "config.json" is broken: no local file header at offset 0; the archive may be truncated',
+    );
   });
 });

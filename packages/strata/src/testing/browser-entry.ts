@@ -1,7 +1,19 @@
 // Bundled by browser.test.ts with esbuild and run in headless Chromium: what a user's web app does
 // with the umbrella package. It reports what it saw on window.__strata for the test to check.
 import {
-  Adam, Dense, Sequential, exportOnnx, getBackend, input, matmul, memory, plotModel, setBackend, sum, tensor, tidy,
+  Adam,
+  Dense,
+  Sequential,
+  exportOnnx,
+  getBackend,
+  input,
+  matmul,
+  memory,
+  plotModel,
+  setBackend,
+  sum,
+  tensor,
+  tidy,
   wasm,
 } from 'strata';
 
@@ -40,7 +52,18 @@ async function exercise(backend: string): Promise<BackendReport> {
     await setBackend(backend === 'wasm' ? wasm({ wasmPaths: '/wasm/' }) : backend);
     report.backend = getBackend();
     const before = memory().numTensors;
-    const product = tidy(() => matmul(tensor([[1, 2], [3, 4]]), tensor([[5, 6], [7, 8]])));
+    const product = tidy(() =>
+      matmul(
+        tensor([
+          [1, 2],
+          [3, 4],
+        ]),
+        tensor([
+          [5, 6],
+          [7, 8],
+        ]),
+      ),
+    );
     report.matmul = (await product.array()) as number[][];
     product.dispose();
 
@@ -55,7 +78,12 @@ async function exercise(backend: string): Promise<BackendReport> {
     ]);
     model.compile({ optimizer: new Adam({ learningRate: 0.03 }), loss: 'binary_crossentropy', metrics: ['accuracy'] });
     // WebGPU in a GPU-less browser runs on SwiftShader (a CPU pretending to be a GPU): fewer epochs there.
-    const history = await model.fit(xs, ys, { epochs: backend === 'webgpu' ? 10 : 40, batchSize: 32, verbose: 0, seed: 1 });
+    const history = await model.fit(xs, ys, {
+      epochs: backend === 'webgpu' ? 10 : 40,
+      batchSize: 32,
+      verbose: 0,
+      seed: 1,
+    });
     report.firstLoss = history.history.loss[0];
     report.lastLoss = history.history.loss.at(-1);
     report.accuracy = (await model.evaluate(xs, ys)).accuracy;
@@ -86,7 +114,10 @@ async function main(): Promise<void> {
   const backends: BackendReport[] = [];
   for (const name of ['cpu', 'wasm', 'webgpu']) backends.push(await exercise(name));
   await setBackend('cpu');
-  const m = new Sequential([input({ shape: [4] }), new Dense({ units: 3, name: 'hidden' }), new Dense({ units: 1, name: 'out' })], { name: 'tiny' });
+  const m = new Sequential(
+    [input({ shape: [4] }), new Dense({ units: 3, name: 'hidden' }), new Dense({ units: 1, name: 'out' })],
+    { name: 'tiny' },
+  );
   let svg = '';
   try {
     svg = (await plotModel(m, { format: 'svg', showShapes: true })) as string;
@@ -100,5 +131,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  (window as unknown as { __strata: unknown }).__strata = { fatal: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) };
+  (window as unknown as { __strata: unknown }).__strata = {
+    fatal: e instanceof Error ? `${e.message}\n${e.stack}` : String(e),
+  };
 });

@@ -11,7 +11,10 @@ async function main(): Promise<void> {
     name: 'stack',
     layers: [
       { className: 'InputLayer', config: { batchShape: [null, 5, 4], name: 'x' } },
-      { className: 'Bidirectional', config: { layer: { className: 'LSTM', config: { units: 3, name: 'lstm' } }, name: 'bi' } },
+      {
+        className: 'Bidirectional',
+        config: { layer: { className: 'LSTM', config: { units: 3, name: 'lstm' } }, name: 'bi' },
+      },
       { className: 'Dense', config: { units: 1, name: 'out' } },
     ],
   });

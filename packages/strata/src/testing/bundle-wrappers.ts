@@ -4,7 +4,9 @@ import { Bidirectional, TimeDistributed } from '@strata/layers';
 
 const bidirectional = new Bidirectional({ layer: { className: 'LSTM', config: { units: 3, name: 'lstm' } } });
 const timeDistributed = new TimeDistributed({ layer: { className: 'Dense', config: { units: 2 } } });
-console.log(JSON.stringify({
-  bidirectional: [bidirectional.forwardLayer.constructor.name, bidirectional.backwardLayer.constructor.name],
-  timeDistributed: timeDistributed.layer.constructor.name,
-}));
+console.log(
+  JSON.stringify({
+    bidirectional: [bidirectional.forwardLayer.constructor.name, bidirectional.backwardLayer.constructor.name],
+    timeDistributed: timeDistributed.layer.constructor.name,
+  }),
+);

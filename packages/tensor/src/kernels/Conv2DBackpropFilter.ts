@@ -22,17 +22,37 @@ export const conv2DBackpropFilter: KernelImpl = ({ inputs, attrs, strata }) =>
     const { dataFormat = 'NHWC', filterShape, ...conv } = attrs as unknown as Attrs;
     if ([conv.dilations ?? 1].flat().some((d) => d !== 1)) {
       // tfjs's Conv2DBackpropFilter has no dilations attr (its cpu kernel ignores one): refuse rather than differ.
-      throw new StrataError(`Conv2DBackpropFilter: dilations must be 1, received ${String(conv.dilations)}; TensorFlow.js's kernel has no dilations`);
+      throw new StrataError(
+        `Conv2DBackpropFilter: dilations must be 1, received ${String(conv.dilations)}; TensorFlow.js's kernel has no dilations`,
+      );
     }
     if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') {
-      throw new StrataError(`Conv2DBackpropFilter: dataFormat must be 'NHWC' or 'NCHW', received '${String(dataFormat)}'`);
+      throw new StrataError(
+        `Conv2DBackpropFilter: dataFormat must be 'NHWC' or 'NCHW', received '${String(dataFormat)}'`,
+      );
     }
     // The geometry is read in the caller's layout (explicit paddings are listed in it), then both go NHWC.
-    const info = convGradInfo('Conv2DBackpropFilter', inputs.x.shape, filterShape, inputs.dy, { ...conv, dilations: 1 }, false, dataFormat);
+    const info = convGradInfo(
+      'Conv2DBackpropFilter',
+      inputs.x.shape,
+      filterShape,
+      inputs.dy,
+      { ...conv, dilations: 1 },
+      false,
+      dataFormat,
+    );
     const toNHWC = (t: TensorInfo) => (dataFormat === 'NCHW' ? k.transpose(t, [0, 2, 3, 1]) : t);
     const x = toNHWC(k.float(inputs.x));
     const dy = toNHWC(k.float(inputs.dy));
-    const { strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw, outHeight: oh, outWidth: ow, padInfo } = info;
+    const {
+      strideHeight: sh,
+      strideWidth: sw,
+      filterHeight: fh,
+      filterWidth: fw,
+      outHeight: oh,
+      outWidth: ow,
+      padInfo,
+    } = info;
     const images = k.transpose(x, [3, 1, 2, 0]); // [ci, H, W, n]
     // Exactly the rows and columns the forward convolution read: the result is then [ci, fh, fw, co].
     const padded = padOrCrop(k, images, {
@@ -42,6 +62,10 @@ export const conv2DBackpropFilter: KernelImpl = ({ inputs, attrs, strata }) =>
       right: (ow - 1) * sw + fw - padInfo.left - info.inWidth,
     });
     const dyAsFilter = k.transpose(dy, [1, 2, 0, 3]); // [oh, ow, n, co]
-    const grad = k.run('Conv2D', { x: padded, filter: dyAsFilter }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: [sh, sw] });
+    const grad = k.run(
+      'Conv2D',
+      { x: padded, filter: dyAsFilter },
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: [sh, sw] },
+    );
     return k.transpose(grad, [1, 2, 0, 3]);
   });

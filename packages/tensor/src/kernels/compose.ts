@@ -19,7 +19,8 @@ export class Scratch {
 
   /** A scalar constant, freed with the other intermediates. */
   scalar(value: number, dtype: DType): TensorInfo {
-    const values = dtype === 'float32' ? Float32Array.of(value) : dtype === 'int32' ? Int32Array.of(value) : Uint8Array.of(value);
+    const values =
+      dtype === 'float32' ? Float32Array.of(value) : dtype === 'int32' ? Int32Array.of(value) : Uint8Array.of(value);
     const info: TensorInfo = { dataId: this.backend.tf.write(values, [], dtype), shape: [], dtype };
     this.made.push(info);
     return info;

@@ -18,7 +18,8 @@ export interface ConvGradAttrs {
 type Shape4 = [number, number, number, number];
 
 function asShape4(kernel: string, what: string, shape: readonly number[]): Shape4 {
-  if (shape.length !== 4) throw new StrataError(`${kernel}: ${what} must have rank 4, received shape ${fmtShape(shape)}`);
+  if (shape.length !== 4)
+    throw new StrataError(`${kernel}: ${what} must have rank 4, received shape ${fmtShape(shape)}`);
   return shape as Shape4;
 }
 

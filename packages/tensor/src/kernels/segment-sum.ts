@@ -6,12 +6,22 @@ import { sizeOf } from '../shape';
  * Checks an UnsortedSegmentSum call and returns its geometry:
  *   out[s, ...] = sum over i with segmentIds[i] = s of x[i, ...];  out.shape = [numSegments, ...x.shape[ids.rank:]]
  */
-export function segmentSumGeometry(x: TensorInfo, segmentIds: TensorInfo, numSegments: unknown): { outShape: number[]; rowSize: number; numSegments: number } {
+export function segmentSumGeometry(
+  x: TensorInfo,
+  segmentIds: TensorInfo,
+  numSegments: unknown,
+): { outShape: number[]; rowSize: number; numSegments: number } {
   if (typeof numSegments !== 'number' || !Number.isInteger(numSegments) || numSegments < 0) {
-    throw new StrataError(`UnsortedSegmentSum: numSegments must be a non-negative integer, received ${String(numSegments)}`);
+    throw new StrataError(
+      `UnsortedSegmentSum: numSegments must be a non-negative integer, received ${String(numSegments)}`,
+    );
   }
-  if (segmentIds.dtype !== 'int32') throw new StrataError(`UnsortedSegmentSum: segmentIds must be int32, received ${segmentIds.dtype}; cast them first`);
-  if (x.dtype === 'bool') throw new StrataError('UnsortedSegmentSum: x must be float32 or int32, received bool; cast it first');
+  if (segmentIds.dtype !== 'int32')
+    throw new StrataError(
+      `UnsortedSegmentSum: segmentIds must be int32, received ${segmentIds.dtype}; cast them first`,
+    );
+  if (x.dtype === 'bool')
+    throw new StrataError('UnsortedSegmentSum: x must be float32 or int32, received bool; cast it first');
   const idsRank = segmentIds.shape.length;
   if (fmtShape(x.shape.slice(0, idsRank)) !== fmtShape(segmentIds.shape)) {
     throw new StrataError(

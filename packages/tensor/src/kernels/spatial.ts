@@ -15,14 +15,23 @@ export function padOrCrop(k: Scratch, x: TensorInfo, m: SpatialMargins): TensorI
   const cut = (n: number) => Math.max(0, -n);
   let out = x;
   if (cut(m.top) + cut(m.bottom) + cut(m.left) + cut(m.right) > 0) {
-    out = k.run('Slice', { x: out }, {
-      begin: [0, cut(m.top), cut(m.left), 0],
-      size: [d0, h - cut(m.top) - cut(m.bottom), w - cut(m.left) - cut(m.right), d3],
-    });
+    out = k.run(
+      'Slice',
+      { x: out },
+      {
+        begin: [0, cut(m.top), cut(m.left), 0],
+        size: [d0, h - cut(m.top) - cut(m.bottom), w - cut(m.left) - cut(m.right), d3],
+      },
+    );
   }
   const add = (n: number) => Math.max(0, n);
   if (add(m.top) + add(m.bottom) + add(m.left) + add(m.right) > 0) {
-    const paddings = [[0, 0], [add(m.top), add(m.bottom)], [add(m.left), add(m.right)], [0, 0]];
+    const paddings = [
+      [0, 0],
+      [add(m.top), add(m.bottom)],
+      [add(m.left), add(m.right)],
+      [0, 0],
+    ];
     out = k.run('PadV2', { x: out }, { paddings, constantValue: 0 });
   }
   return out;
@@ -36,10 +45,25 @@ export function spreadByStrides(k: Scratch, x: TensorInfo, strideHeight: number,
   if (strideHeight === 1 && strideWidth === 1) return x;
   const [n, h, w, c] = x.shape;
   const split = k.reshape(x, [n, h, 1, w, 1, c]);
-  const padded = k.run('PadV2', { x: split }, {
-    paddings: [[0, 0], [0, 0], [0, strideHeight - 1], [0, 0], [0, strideWidth - 1], [0, 0]],
-    constantValue: 0,
-  });
+  const padded = k.run(
+    'PadV2',
+    { x: split },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, strideHeight - 1],
+        [0, 0],
+        [0, strideWidth - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   const merged = k.reshape(padded, [n, h * strideHeight, w * strideWidth, c]);
-  return k.run('Slice', { x: merged }, { begin: [0, 0, 0, 0], size: [n, (h - 1) * strideHeight + 1, (w - 1) * strideWidth + 1, c] });
+  return k.run(
+    'Slice',
+    { x: merged },
+    { begin: [0, 0, 0, 0], size: [n, (h - 1) * strideHeight + 1, (w - 1) * strideWidth + 1, c] },
+  );
 }

@@ -4,7 +4,7 @@ import type { BackendFactory } from '../backend';
 import { setBackend } from '../backends';
 import { tensor } from '../convert';
 import { memory } from '../memory';
-import { Tensor, type NestedArray } from '../tensor';
+import type { Tensor, NestedArray } from '../tensor';
 import { fmtShape } from '../errors';
 import { inputValues, type InputSpec } from './values';
 import { knownGap } from './known-gaps';
@@ -43,7 +43,9 @@ function compare(label: string, got: number[], want: number[], tol: number): voi
   if (got.length !== want.length) throw new Error(`${label}: ${got.length} values, expected ${want.length}`);
   for (let i = 0; i < got.length; i++) {
     if (!close(got[i], want[i], tol)) {
-      throw new Error(`${label}: element ${i} is ${got[i]}, expected ${want[i]} (tolerance ${tol})\n got: ${got.slice(0, 20)}\nwant: ${want.slice(0, 20)}`);
+      throw new Error(
+        `${label}: element ${i} is ${got[i]}, expected ${want[i]} (tolerance ${tol})\n got: ${got.slice(0, 20)}\nwant: ${want.slice(0, 20)}`,
+      );
     }
   }
 }
@@ -63,7 +65,8 @@ export async function checkCase(c: OpCase): Promise<void> {
         error = e;
       }
       if (!error) throw new Error(`${c.name}: expected an error matching ${c.throws}, but the op succeeded`);
-      if (!c.throws.test(String((error as Error).message))) throw new Error(`${c.name}: error "${(error as Error).message}" does not match ${c.throws}`);
+      if (!c.throws.test(String((error as Error).message)))
+        throw new Error(`${c.name}: error "${(error as Error).message}" does not match ${c.throws}`);
       return;
     }
     const outs = [c.run(...xs)].flat();
@@ -73,9 +76,12 @@ export async function checkCase(c: OpCase): Promise<void> {
       if (c.oracle) {
         const txs = c.inputs.map((spec, i) => tfc.tensor(values[i], [...spec.shape], spec.dtype ?? 'float32'));
         const res = [c.oracle(tfc, ...txs)].flat();
-        oracleOuts = await Promise.all(res.map(async (r) => ({ shape: r.shape, dtype: r.dtype, values: Array.from(await r.data(), Number) })));
+        oracleOuts = await Promise.all(
+          res.map(async (r) => ({ shape: r.shape, dtype: r.dtype, values: Array.from(await r.data(), Number) })),
+        );
         tfc.dispose([...txs, ...res]);
-        if (oracleOuts.length !== outs.length) throw new Error(`${c.name}: ${outs.length} outputs, the oracle gave ${oracleOuts.length}`);
+        if (oracleOuts.length !== outs.length)
+          throw new Error(`${c.name}: ${outs.length} outputs, the oracle gave ${oracleOuts.length}`);
       }
       for (let k = 0; k < outs.length; k++) {
         const out = outs[k];
@@ -83,14 +89,17 @@ export async function checkCase(c: OpCase): Promise<void> {
         const label = `${c.name}${outs.length > 1 ? ` output ${k}` : ''}`;
         if (oracleOuts) {
           const o = oracleOuts[k];
-          if (fmtShape(out.shape) !== fmtShape(o.shape)) throw new Error(`${label}: shape ${fmtShape(out.shape)}, TensorFlow.js gives ${fmtShape(o.shape)}`);
+          if (fmtShape(out.shape) !== fmtShape(o.shape))
+            throw new Error(`${label}: shape ${fmtShape(out.shape)}, TensorFlow.js gives ${fmtShape(o.shape)}`);
           if (!c.shapeOnly) compare(`${label} vs TensorFlow.js`, got, o.values, out.dtype === 'float32' ? tol : 0);
         }
         const e = c.expected;
         if (e && (outs.length === 1 || k === 0)) {
-          if (e.shape && fmtShape(out.shape) !== fmtShape(e.shape)) throw new Error(`${label}: shape ${fmtShape(out.shape)}, expected ${fmtShape(e.shape)}`);
+          if (e.shape && fmtShape(out.shape) !== fmtShape(e.shape))
+            throw new Error(`${label}: shape ${fmtShape(out.shape)}, expected ${fmtShape(e.shape)}`);
           if (e.dtype && out.dtype !== e.dtype) throw new Error(`${label}: dtype ${out.dtype}, expected ${e.dtype}`);
-          if (e.values && !c.shapeOnly) compare(`${label} vs expected`, got, flat(e.values), out.dtype === 'float32' ? tol : 0);
+          if (e.values && !c.shapeOnly)
+            compare(`${label} vs expected`, got, flat(e.values), out.dtype === 'float32' ? tol : 0);
         }
       }
     } finally {
@@ -107,7 +116,11 @@ export async function checkCase(c: OpCase): Promise<void> {
  * Declares a Jest suite that runs every case of `tables` on one backend. Known gaps (see
  * known-gaps.ts) are reported as skipped with their reason instead of failing.
  */
-export function describeConformance(factory: BackendFactory, tables: Record<string, readonly OpCase[]>, filter?: (c: OpCase) => boolean): void {
+export function describeConformance(
+  factory: BackendFactory,
+  tables: Record<string, readonly OpCase[]>,
+  filter?: (c: OpCase) => boolean,
+): void {
   describe(`conformance on ${factory.name}`, () => {
     beforeAll(async () => {
       await tfc.setBackend('cpu');

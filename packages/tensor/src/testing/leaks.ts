@@ -9,6 +9,8 @@ export async function expectNoLeak(fn: () => unknown, allow = 0): Promise<void> 
   await fn();
   const after = memory().numTensors;
   if (after - before > allow) {
-    throw new Error(`expectNoLeak: ${after - before} tensor(s) leaked (live tensors ${before} before, ${after} after; ${allow} allowed)`);
+    throw new Error(
+      `expectNoLeak: ${after - before} tensor(s) leaked (live tensors ${before} before, ${after} after; ${allow} allowed)`,
+    );
   }
 }

@@ -29,7 +29,8 @@ export function inputValues(spec: InputSpec, seed: number): number[] {
   const size = spec.shape.reduce((a, b) => a * b, 1);
   const fill = spec.fill ?? (spec.dtype === 'int32' ? 'int' : spec.dtype === 'bool' ? 'bool' : 'normal');
   if (Array.isArray(fill)) {
-    if (fill.length !== size) throw new Error(`conformance case: ${fill.length} values given for shape [${spec.shape}]`);
+    if (fill.length !== size)
+      throw new Error(`conformance case: ${fill.length} values given for shape [${spec.shape}]`);
     return fill.map(Number);
   }
   const next = lcg(seed * 7919 + 17);

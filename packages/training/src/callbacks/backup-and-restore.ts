@@ -30,7 +30,8 @@ export class BackupAndRestore extends Callback {
 
   constructor(args: BackupAndRestoreArgs) {
     super();
-    if (!args || typeof args.backupDir !== 'string' || args.backupDir === '') throw new TrainingError(`BackupAndRestore: expected {backupDir: string}, received ${JSON.stringify(args)}`);
+    if (!args || typeof args.backupDir !== 'string' || args.backupDir === '')
+      throw new TrainingError(`BackupAndRestore: expected {backupDir: string}, received ${JSON.stringify(args)}`);
     this.backupDir = args.backupDir;
     this.saveFreq = args.saveFreq ?? 'epoch';
     this.deleteCheckpoint = args.deleteCheckpoint ?? true;
@@ -45,7 +46,10 @@ export class BackupAndRestore extends Callback {
     if (!trainer) return;
     this.resumedFromEpoch = null;
     const { access } = await nodeFs('BackupAndRestore');
-    const exists = await access(this.file).then(() => true, () => false);
+    const exists = await access(this.file).then(
+      () => true,
+      () => false,
+    );
     if (!exists) return;
     const stored = await readWeightsFile(this.file);
     const weights = trainer.weightVariables;

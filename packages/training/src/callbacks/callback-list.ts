@@ -1,11 +1,20 @@
 import type { Tensor } from '@strata/tensor';
 import { Callback, type BatchLogs, type CallbackParams, type Logs, type TrainingContext } from './callback';
 
-type BatchHook = 'onTrainBatchBegin' | 'onTrainBatchEnd' | 'onTestBatchBegin' | 'onTestBatchEnd' | 'onPredictBatchBegin' | 'onPredictBatchEnd';
+type BatchHook =
+  | 'onTrainBatchBegin'
+  | 'onTrainBatchEnd'
+  | 'onTestBatchBegin'
+  | 'onTestBatchEnd'
+  | 'onPredictBatchBegin'
+  | 'onPredictBatchEnd';
 
 /** Whether a callback overrides a hook (hooks left as the base's no-ops are never called). */
 function overrides(cb: Callback, hook: keyof Callback): boolean {
-  return (cb as unknown as Record<string, unknown>)[hook] !== (Callback.prototype as unknown as Record<string, unknown>)[hook];
+  return (
+    (cb as unknown as Record<string, unknown>)[hook] !==
+    (Callback.prototype as unknown as Record<string, unknown>)[hook]
+  );
 }
 
 /**
@@ -62,18 +71,46 @@ export class CallbackList {
     }
   }
 
-  onTrainBegin(logs?: Logs) { return this.call('onTrainBegin', logs); }
-  onTrainEnd(logs?: Logs) { return this.call('onTrainEnd', logs); }
-  onEpochBegin(epoch: number, logs?: Logs) { return this.call('onEpochBegin', epoch, logs); }
-  onEpochEnd(epoch: number, logs: Logs) { return this.call('onEpochEnd', epoch, logs); }
-  onTrainBatchBegin(batch: number) { return this.call('onTrainBatchBegin', batch, {}); }
-  onTrainBatchEnd(batch: number, logs: BatchLogs) { return this.call('onTrainBatchEnd', batch, logs); }
-  onTestBegin(logs?: Logs) { return this.call('onTestBegin', logs); }
-  onTestEnd(logs: Logs) { return this.call('onTestEnd', logs); }
-  onTestBatchBegin(batch: number) { return this.call('onTestBatchBegin', batch, {}); }
-  onTestBatchEnd(batch: number, logs: BatchLogs) { return this.call('onTestBatchEnd', batch, logs); }
-  onPredictBegin(logs?: Logs) { return this.call('onPredictBegin', logs); }
-  onPredictEnd(logs?: Logs) { return this.call('onPredictEnd', logs); }
-  onPredictBatchBegin(batch: number) { return this.call('onPredictBatchBegin', batch, {}); }
-  onPredictBatchEnd(batch: number) { return this.call('onPredictBatchEnd', batch, {}); }
+  onTrainBegin(logs?: Logs) {
+    return this.call('onTrainBegin', logs);
+  }
+  onTrainEnd(logs?: Logs) {
+    return this.call('onTrainEnd', logs);
+  }
+  onEpochBegin(epoch: number, logs?: Logs) {
+    return this.call('onEpochBegin', epoch, logs);
+  }
+  onEpochEnd(epoch: number, logs: Logs) {
+    return this.call('onEpochEnd', epoch, logs);
+  }
+  onTrainBatchBegin(batch: number) {
+    return this.call('onTrainBatchBegin', batch, {});
+  }
+  onTrainBatchEnd(batch: number, logs: BatchLogs) {
+    return this.call('onTrainBatchEnd', batch, logs);
+  }
+  onTestBegin(logs?: Logs) {
+    return this.call('onTestBegin', logs);
+  }
+  onTestEnd(logs: Logs) {
+    return this.call('onTestEnd', logs);
+  }
+  onTestBatchBegin(batch: number) {
+    return this.call('onTestBatchBegin', batch, {});
+  }
+  onTestBatchEnd(batch: number, logs: BatchLogs) {
+    return this.call('onTestBatchEnd', batch, logs);
+  }
+  onPredictBegin(logs?: Logs) {
+    return this.call('onPredictBegin', logs);
+  }
+  onPredictEnd(logs?: Logs) {
+    return this.call('onPredictEnd', logs);
+  }
+  onPredictBatchBegin(batch: number) {
+    return this.call('onPredictBatchBegin', batch, {});
+  }
+  onPredictBatchEnd(batch: number) {
+    return this.call('onPredictBatchEnd', batch, {});
+  }
 }

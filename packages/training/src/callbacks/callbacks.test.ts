@@ -7,14 +7,26 @@ import { TwoLayer, planeData } from '../testing/models';
 import { Adam, SGD, type Optimizer } from '../optimizers';
 import { loadWeights } from '../utils/weights-io';
 import {
-  BackupAndRestore, CSVLogger, Callback, EarlyStopping, LambdaCallback, LearningRateScheduler, ModelCheckpoint, ReduceLROnPlateau, formatPath, type Logs,
+  BackupAndRestore,
+  CSVLogger,
+  Callback,
+  EarlyStopping,
+  LambdaCallback,
+  LearningRateScheduler,
+  ModelCheckpoint,
+  ReduceLROnPlateau,
+  formatPath,
+  type Logs,
 } from './index';
 
 beforeAll(useCpu);
 
 /** A callback that feeds fixed values into the logs, to drive the monitoring callbacks. */
 class Script extends Callback {
-  constructor(private readonly monitor: string, private readonly series: number[]) {
+  constructor(
+    private readonly monitor: string,
+    private readonly series: number[],
+  ) {
     super();
   }
   override onEpochEnd(epoch: number, logs: Logs): void {
@@ -41,7 +53,11 @@ test('EarlyStopping stops after `patience` epochs without improvement and restor
   const record = new LambdaCallback({ onEpochEnd: () => void weightsAt.push(values(model.trainableWeights[0])) });
   const stop = new EarlyStopping({ monitor: 'score', patience: 2, restoreBestWeights: true, mode: 'max' });
   const before = memory().numTensors;
-  const history = await trainer.fit(x, y, { epochs: 10, verbose: 0, callbacks: [new Script('score', [1, 3, 2, 2.5, 5]), record, stop] });
+  const history = await trainer.fit(x, y, {
+    epochs: 10,
+    verbose: 0,
+    callbacks: [new Script('score', [1, 3, 2, 2.5, 5]), record, stop],
+  });
   expect(history.epoch).toEqual([0, 1, 2, 3]);
   expect(stop.stoppedEpoch).toBe(3);
   expect(stop.bestEpoch).toBe(1);
@@ -54,7 +70,15 @@ test('ReduceLROnPlateau divides the rate after `patience` flat epochs, then cool
   const { x, y, trainer, done } = setup();
   const reduce = new ReduceLROnPlateau({ monitor: 'm', patience: 1, factor: 0.5, cooldown: 2, minLr: 0.02 });
   const rates: number[] = [];
-  const h = await trainer.fit(x, y, { epochs: 6, verbose: 0, callbacks: [new Script('m', [1, 1, 1, 1, 1, 1]), reduce, new LambdaCallback({ onEpochEnd: () => void rates.push(trainer.optimizer!.learningRate) })] });
+  const h = await trainer.fit(x, y, {
+    epochs: 6,
+    verbose: 0,
+    callbacks: [
+      new Script('m', [1, 1, 1, 1, 1, 1]),
+      reduce,
+      new LambdaCallback({ onEpochEnd: () => void rates.push(trainer.optimizer!.learningRate) }),
+    ],
+  });
   expect(rates).toEqual([0.1, 0.05, 0.05, 0.025, 0.025, 0.02]);
   expect(h.learning_rate).toEqual([0.1, 0.1, 0.05, 0.05, 0.025, 0.025]);
   done();
@@ -62,7 +86,11 @@ test('ReduceLROnPlateau divides the rate after `patience` flat epochs, then cool
 
 test('LearningRateScheduler sets the rate each epoch from (epoch, rate)', async () => {
   const { x, y, trainer, done } = setup(new SGD({ learningRate: 1 }));
-  const h = await trainer.fit(x, y, { epochs: 3, verbose: 0, callbacks: [new LearningRateScheduler((epoch, lr) => (epoch === 0 ? 0.5 : lr / 10))] });
+  const h = await trainer.fit(x, y, {
+    epochs: 3,
+    verbose: 0,
+    callbacks: [new LearningRateScheduler((epoch, lr) => (epoch === 0 ? 0.5 : lr / 10))],
+  });
   expect(h.learning_rate!.map((v) => +v.toPrecision(6))).toEqual([0.5, 0.05, 0.005]);
   done();
 });
@@ -71,22 +99,33 @@ test('CSVLogger writes a header and one row per epoch; ModelCheckpoint saves for
   const dir = mkdtempSync(join(tmpdir(), 'strata-cb-'));
   const { x, y, model, trainer, done } = setup();
   const csv = join(dir, 'log.csv');
-  const best = new ModelCheckpoint({ filepath: join(dir, 'best.weights.bin'), monitor: 'loss', saveBestOnly: true, saveWeightsOnly: true });
+  const best = new ModelCheckpoint({
+    filepath: join(dir, 'best.weights.bin'),
+    monitor: 'loss',
+    saveBestOnly: true,
+    saveWeightsOnly: true,
+  });
   const every = new ModelCheckpoint({ filepath: join(dir, 'w-{epoch:02d}-{loss:.3f}.bin'), saveWeightsOnly: true });
   const h = await trainer.fit(x, y, { epochs: 3, verbose: 0, callbacks: [new CSVLogger(csv), best, every] });
   const lines = readFileSync(csv, 'utf8').trim().split('\n');
   expect(lines[0]).toBe('epoch,loss');
   expect(lines.length).toBe(4);
   expect(Number(lines[3].split(',')[1])).toBeCloseTo(h.loss![2], 6);
-  expect(every.saved.map((p) => p.slice(dir.length + 1))).toEqual(h.loss!.map((l, i) => `w-0${i + 1}-${l.toFixed(3)}.bin`));
+  expect(every.saved.map((p) => p.slice(dir.length + 1))).toEqual(
+    h.loss!.map((l, i) => `w-0${i + 1}-${l.toFixed(3)}.bin`),
+  );
   expect(existsSync(join(dir, 'best.weights.bin'))).toBe(true);
   // the saved weights load back
   const before = values(model.trainableWeights[0]);
   tidy(() => model.trainableWeights[0].assign(zerosLike(model.trainableWeights[0])));
   await loadWeights(every.saved[2], trainer.weightVariables);
   expect(values(model.trainableWeights[0])).toEqual(before);
-  expect(() => new ModelCheckpoint({ filepath: 'x', saveFreq: 0 })).toThrow(/saveFreq must be 'epoch' or a positive integer/);
-  await expect(trainer.fit(x, y, { epochs: 1, verbose: 0, callbacks: [new ModelCheckpoint({ filepath: join(dir, 'm.keras') })] })).rejects.toThrow(/the model has no save\(path\) method.*pass saveWeightsOnly: true/);
+  expect(() => new ModelCheckpoint({ filepath: 'x', saveFreq: 0 })).toThrow(
+    /saveFreq must be 'epoch' or a positive integer/,
+  );
+  await expect(
+    trainer.fit(x, y, { epochs: 1, verbose: 0, callbacks: [new ModelCheckpoint({ filepath: join(dir, 'm.keras') })] }),
+  ).rejects.toThrow(/the model has no save\(path\) method.*pass saveWeightsOnly: true/);
   expect(formatPath('e{epoch:03d}-{val_loss:.2f}', { epoch: 7, val_loss: 0.12345 })).toBe('e007-0.12');
   done();
 });

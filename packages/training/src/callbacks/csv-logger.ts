@@ -13,7 +13,8 @@ export class CSVLogger extends Callback {
     readonly append = false,
   ) {
     super();
-    if (typeof filename !== 'string' || filename === '') throw new TrainingError(`CSVLogger: expected a file name, received ${JSON.stringify(filename)}`);
+    if (typeof filename !== 'string' || filename === '')
+      throw new TrainingError(`CSVLogger: expected a file name, received ${JSON.stringify(filename)}`);
   }
 
   override async onTrainBegin(): Promise<void> {
@@ -33,9 +34,9 @@ export class CSVLogger extends Callback {
     let text = '';
     if (!this.keys) {
       this.keys = Object.keys(logs).sort();
-      text += ['epoch', ...this.keys].join(this.separator) + '\n';
+      text += `${['epoch', ...this.keys].join(this.separator)}\n`;
     }
-    text += [String(epoch), ...this.keys.map((k) => (k in logs ? String(logs[k]) : 'NA'))].join(this.separator) + '\n';
+    text += `${[String(epoch), ...this.keys.map((k) => (k in logs ? String(logs[k]) : 'NA'))].join(this.separator)}\n`;
     await appendFile(this.filename, text);
   }
 }

@@ -44,7 +44,10 @@ export class EarlyStopping extends Callback {
     this.patience = args.patience ?? 0;
     this.verbose = args.verbose ?? 0;
     this.mode = args.mode ?? 'auto';
-    if (!['auto', 'min', 'max'].includes(this.mode)) throw new TrainingError(`EarlyStopping: mode must be 'auto', 'min' or 'max', received ${JSON.stringify(args.mode)}`);
+    if (!['auto', 'min', 'max'].includes(this.mode))
+      throw new TrainingError(
+        `EarlyStopping: mode must be 'auto', 'min' or 'max', received ${JSON.stringify(args.mode)}`,
+      );
     this.baseline = args.baseline ?? null;
     this.restoreBestWeights = args.restoreBestWeights ?? false;
     this.startFromEpoch = args.startFromEpoch ?? 0;
@@ -67,7 +70,9 @@ export class EarlyStopping extends Callback {
   override onEpochEnd(epoch: number, logs: Logs): void {
     const current = logs[this.monitor];
     if (current === undefined) {
-      console.warn(`EarlyStopping: the monitored value '${this.monitor}' is not in the logs (available: ${Object.keys(logs).join(', ')}); pass monitor with one of those names`);
+      console.warn(
+        `EarlyStopping: the monitored value '${this.monitor}' is not in the logs (available: ${Object.keys(logs).join(', ')}); pass monitor with one of those names`,
+      );
       return;
     }
     if (epoch < this.startFromEpoch) return;
@@ -100,7 +105,8 @@ export class EarlyStopping extends Callback {
   override onTrainEnd(): void {
     if (this.stoppedEpoch > 0 && this.verbose > 0) console.log(`Epoch ${this.stoppedEpoch + 1}: early stopping`);
     if (this.restoreBestWeights && this.bestWeights && this.trainer) {
-      if (this.verbose > 0) console.log(`Restoring model weights from the end of the best epoch: ${this.bestEpoch + 1}.`);
+      if (this.verbose > 0)
+        console.log(`Restoring model weights from the end of the best epoch: ${this.bestEpoch + 1}.`);
       this.trainer.setWeights(this.bestWeights);
     }
     this.dropBestWeights();

@@ -1,4 +1,11 @@
-export { Callback, monitorMode, type Logs, type BatchLogs, type CallbackParams, type TrainingContext } from './callback';
+export {
+  Callback,
+  monitorMode,
+  type Logs,
+  type BatchLogs,
+  type CallbackParams,
+  type TrainingContext,
+} from './callback';
 export { CallbackList, lazyLogs, logTensors } from './callback-list';
 export { History, type FitHistory } from './history';
 export { ProgressBar, formatTimePerStep, formatValue, type ProgressBarArgs, type ProgressStream } from './progress-bar';

@@ -9,7 +9,10 @@ export class LearningRateScheduler extends Callback {
     readonly verbose = 0,
   ) {
     super();
-    if (typeof schedule !== 'function') throw new TrainingError(`LearningRateScheduler: expected a function (epoch, learningRate) => learningRate, received ${typeof schedule}`);
+    if (typeof schedule !== 'function')
+      throw new TrainingError(
+        `LearningRateScheduler: expected a function (epoch, learningRate) => learningRate, received ${typeof schedule}`,
+      );
   }
 
   override async onEpochBegin(epoch: number): Promise<void> {
@@ -17,7 +20,9 @@ export class LearningRateScheduler extends Callback {
     if (!optimizer) return;
     const lr = await this.schedule(epoch, optimizer.learningRate);
     if (typeof lr !== 'number' || !Number.isFinite(lr)) {
-      throw new TrainingError(`LearningRateScheduler: the schedule must return a finite number, received ${JSON.stringify(lr)} at epoch ${epoch}`);
+      throw new TrainingError(
+        `LearningRateScheduler: the schedule must return a finite number, received ${JSON.stringify(lr)} at epoch ${epoch}`,
+      );
     }
     optimizer.learningRate = lr;
     if (this.verbose > 0) console.log(`Epoch ${epoch + 1}: LearningRateScheduler setting learning rate to ${lr}.`);

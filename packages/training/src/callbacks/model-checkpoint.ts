@@ -22,7 +22,10 @@ export interface ModelCheckpointArgs {
 export function formatPath(template: string, values: Record<string, number>): string {
   return template.replace(/\{(\w+)(?::([^}]*))?\}/g, (whole, name: string, spec?: string) => {
     const v = values[name];
-    if (v === undefined) throw new TrainingError(`ModelCheckpoint: the file path ${JSON.stringify(template)} uses {${name}}, which is not in the logs (available: ${Object.keys(values).join(', ')})`);
+    if (v === undefined)
+      throw new TrainingError(
+        `ModelCheckpoint: the file path ${JSON.stringify(template)} uses {${name}}, which is not in the logs (available: ${Object.keys(values).join(', ')})`,
+      );
     if (!spec) return String(v);
     const fixed = /^\.(\d+)f$/.exec(spec);
     if (fixed) return v.toFixed(Number(fixed[1]));
@@ -52,7 +55,8 @@ export class ModelCheckpoint extends Callback {
 
   constructor(args: ModelCheckpointArgs) {
     super();
-    if (!args || typeof args.filepath !== 'string') throw new TrainingError(`ModelCheckpoint: expected {filepath: string, ...}, received ${JSON.stringify(args)}`);
+    if (!args || typeof args.filepath !== 'string')
+      throw new TrainingError(`ModelCheckpoint: expected {filepath: string, ...}, received ${JSON.stringify(args)}`);
     this.filepath = args.filepath;
     this.monitor = args.monitor ?? 'val_loss';
     this.verbose = args.verbose ?? 0;
@@ -61,14 +65,18 @@ export class ModelCheckpoint extends Callback {
     this.mode = args.mode ?? 'auto';
     this.saveFreq = args.saveFreq ?? 'epoch';
     if (this.saveFreq !== 'epoch' && !(Number.isInteger(this.saveFreq) && this.saveFreq > 0)) {
-      throw new TrainingError(`ModelCheckpoint: saveFreq must be 'epoch' or a positive integer number of batches, received ${JSON.stringify(args.saveFreq)}`);
+      throw new TrainingError(
+        `ModelCheckpoint: saveFreq must be 'epoch' or a positive integer number of batches, received ${JSON.stringify(args.saveFreq)}`,
+      );
     }
     this.best = args.initialValueThreshold ?? null;
   }
 
   override onTrainBegin(): void {
     if (!this.saveWeightsOnly && typeof this.model?.save !== 'function') {
-      throw new TrainingError(`ModelCheckpoint: the model has no save(path) method, so it cannot be saved whole; pass saveWeightsOnly: true to save its weights instead`);
+      throw new TrainingError(
+        `ModelCheckpoint: the model has no save(path) method, so it cannot be saved whole; pass saveWeightsOnly: true to save its weights instead`,
+      );
     }
   }
 
@@ -93,13 +101,18 @@ export class ModelCheckpoint extends Callback {
     if (this.saveBestOnly) {
       const current = logs[this.monitor];
       if (current === undefined) {
-        console.warn(`ModelCheckpoint: can save the best model only with '${this.monitor}' in the logs (available: ${Object.keys(logs).join(', ')}); skipping`);
+        console.warn(
+          `ModelCheckpoint: can save the best model only with '${this.monitor}' in the logs (available: ${Object.keys(logs).join(', ')}); skipping`,
+        );
         return;
       }
       const dir = monitorMode(this.monitor, this.mode);
       const better = this.best === null || (dir === 'min' ? current < this.best : current > this.best);
       if (!better) return;
-      if (this.verbose > 0) console.log(`Epoch ${this.epoch + 1}: ${this.monitor} improved from ${this.best} to ${current}, saving model to ${path}`);
+      if (this.verbose > 0)
+        console.log(
+          `Epoch ${this.epoch + 1}: ${this.monitor} improved from ${this.best} to ${current}, saving model to ${path}`,
+        );
       this.best = current;
     } else if (this.verbose > 0) {
       console.log(`Epoch ${this.epoch + 1}: saving model to ${path}`);
@@ -107,7 +120,10 @@ export class ModelCheckpoint extends Callback {
     if (this.saveWeightsOnly) {
       const trainer = this.trainer;
       if (!trainer) return;
-      await writeWeightsFile(path, { meta: { epoch: this.epoch }, arrays: await toStored(trainer.weightVariables.map((v) => [v.name, v])) });
+      await writeWeightsFile(path, {
+        meta: { epoch: this.epoch },
+        arrays: await toStored(trainer.weightVariables.map((v) => [v.name, v])),
+      });
     } else {
       await this.model?.save?.(path);
     }

@@ -25,7 +25,9 @@ test('not a terminal: "Epoch i/n" then one line per epoch, as Keras prints to a 
   await train(new ProgressBar({ stream: out.stream }));
   const lines = out.text().split('\n');
   expect(lines[0]).toBe('Epoch 1/2');
-  expect(lines[1]).toMatch(/^4\/4 ━{20} \d+s \d+(ms|us|s)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4} - val_accuracy: \d\.\d{4} - val_loss: \d\.\d{4}$/);
+  expect(lines[1]).toMatch(
+    /^4\/4 ━{20} \d+s \d+(ms|us|s)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4} - val_accuracy: \d\.\d{4} - val_loss: \d\.\d{4}$/,
+  );
   expect(lines[2]).toBe('Epoch 2/2');
   expect(lines.length).toBe(5); // two epochs of two lines, and the final newline
   expect(out.text()).not.toMatch(/\x1b|\r/);
@@ -38,13 +40,17 @@ test('a terminal: the bar is redrawn in place with colours and an ETA, and ends 
   expect(text.startsWith('Epoch 1/1\n')).toBe(true);
   expect(text).toContain('\r\x1b[1m1/4\x1b[0m ');
   expect(text).toContain('\x1b[32m━━━━━\x1b[0m\x1b[37m━━━━━━━━━━━━━━━\x1b[0m'); // a quarter done
-  expect(text).toMatch(/\r\x1b\[1m4\/4\x1b\[0m \x1b\[32m━{20}\x1b\[0m\x1b\[37m\x1b\[0m \x1b\[1m\d+s\x1b\[0m \d+\w+\/step - accuracy: [\d.]+ - loss: [\d.]+ - val_accuracy: [\d.]+ - val_loss: [\d.]+ *\n$/);
+  expect(text).toMatch(
+    /\r\x1b\[1m4\/4\x1b\[0m \x1b\[32m━{20}\x1b\[0m\x1b\[37m\x1b\[0m \x1b\[1m\d+s\x1b\[0m \d+\w+\/step - accuracy: [\d.]+ - loss: [\d.]+ - val_accuracy: [\d.]+ - val_loss: [\d.]+ *\n$/,
+  );
 });
 
 test('verbose 2: one summary line per epoch', async () => {
   const out = capture(true);
   await train(new ProgressBar({ stream: out.stream, verbose: 2 }));
-  expect(out.text()).toMatch(/^Epoch 1\/2\n4\/4 - \d+s - \d+\w+\/step - accuracy: [\d.]+ - loss: [\d.]+ - val_accuracy: [\d.]+ - val_loss: [\d.]+\nEpoch 2\/2\n/);
+  expect(out.text()).toMatch(
+    /^Epoch 1\/2\n4\/4 - \d+s - \d+\w+\/step - accuracy: [\d.]+ - loss: [\d.]+ - val_accuracy: [\d.]+ - val_loss: [\d.]+\nEpoch 2\/2\n/,
+  );
 });
 
 test('times and values are formatted as Keras formats them', () => {

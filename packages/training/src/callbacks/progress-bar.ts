@@ -52,12 +52,16 @@ export function formatValue(v: number): string {
 
 function formatEta(seconds: number): string {
   const s = Math.floor(seconds);
-  if (s > 3600) return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  if (s > 3600)
+    return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   if (s > 60) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   return `${s}s`;
 }
 
-const BOLD = '\x1b[1m', GREEN = '\x1b[32m', GREY = '\x1b[37m', RESET = '\x1b[0m';
+const BOLD = '\x1b[1m',
+  GREEN = '\x1b[32m',
+  GREY = '\x1b[37m',
+  RESET = '\x1b[0m';
 
 /**
  * Keras's progress bar: `Epoch 3/10` then `32/100 ━━━━━━━━━━━━━━━━━━━━ 1s 5ms/step - accuracy: 0.8123 - loss: 0.4012`,
@@ -154,7 +158,9 @@ export class ProgressBar extends Callback {
     if (this.verbose === 2) {
       if (!finalize) return;
       const digits = String(this.target ?? current).length;
-      this.stream.write(`${String(current).padStart(digits)}/${this.target ?? current} - ${elapsed.toFixed(0)}s - ${formatTimePerStep(perStep)}${this.metricText()}\n`);
+      this.stream.write(
+        `${String(current).padStart(digits)}/${this.target ?? current} - ${elapsed.toFixed(0)}s - ${formatTimePerStep(perStep)}${this.metricText()}\n`,
+      );
       return;
     }
     const color = this.dynamic;
@@ -167,11 +173,15 @@ export class ProgressBar extends Callback {
       bar = color
         ? `${BOLD}${count}${RESET} ${filled > 0 ? `${GREEN}${'━'.repeat(filled)}${RESET}` : ''}${GREY}${'━'.repeat(this.width - filled)}${RESET}`
         : `${count} ${'━'.repeat(this.width)}`;
-      if (color) hidden = BOLD.length + RESET.length * (filled > 0 ? 3 : 2) + (filled > 0 ? GREEN.length : 0) + GREY.length;
+      if (color)
+        hidden = BOLD.length + RESET.length * (filled > 0 ? 3 : 2) + (filled > 0 ? GREEN.length : 0) + GREY.length;
     } else {
       bar = `${String(current).padStart(7)}/Unknown`;
     }
-    const time = this.target !== null && current < this.target && !finalize ? formatEta(perStep * (this.target - current)) : `${elapsed.toFixed(0)}s`;
+    const time =
+      this.target !== null && current < this.target && !finalize
+        ? formatEta(perStep * (this.target - current))
+        : `${elapsed.toFixed(0)}s`;
     const info = ` ${color ? `${BOLD}${time}${RESET}` : time} ${formatTimePerStep(perStep)}${this.metricText()}`;
     if (color) hidden += BOLD.length + RESET.length;
     const width = bar.length + info.length - hidden;

@@ -35,7 +35,10 @@ export class ReduceLROnPlateau extends Callback {
     super();
     this.monitor = args.monitor ?? 'val_loss';
     this.factor = args.factor ?? 0.1;
-    if (!(this.factor < 1)) throw new TrainingError(`ReduceLROnPlateau: factor must be below 1 (it multiplies the learning rate), received ${args.factor}`);
+    if (!(this.factor < 1))
+      throw new TrainingError(
+        `ReduceLROnPlateau: factor must be below 1 (it multiplies the learning rate), received ${args.factor}`,
+      );
     this.patience = args.patience ?? 10;
     this.verbose = args.verbose ?? 0;
     this.mode = args.mode ?? 'auto';
@@ -57,7 +60,9 @@ export class ReduceLROnPlateau extends Callback {
     logs.learning_rate = optimizer.learningRate;
     const current = logs[this.monitor];
     if (current === undefined) {
-      console.warn(`ReduceLROnPlateau: the monitored value '${this.monitor}' is not in the logs (available: ${Object.keys(logs).join(', ')})`);
+      console.warn(
+        `ReduceLROnPlateau: the monitored value '${this.monitor}' is not in the logs (available: ${Object.keys(logs).join(', ')})`,
+      );
       return;
     }
     if (this.cooldownCounter > 0) {

@@ -59,19 +59,29 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
 
   /** One element per entry of `elements` (tensors in them stay the caller's; each pass yields new handles). */
   static fromArray<E>(elements: readonly E[]): Dataset<E> {
-    if (!Array.isArray(elements)) throw new TrainingError(`Dataset.fromArray: expected an array of elements, received ${describeValue(elements)}`);
+    if (!Array.isArray(elements))
+      throw new TrainingError(`Dataset.fromArray: expected an array of elements, received ${describeValue(elements)}`);
     return new Dataset(async function* () {
       for (const e of elements) yield owned(e);
     }, elements.length);
   }
 
   /** Elements from a generator function, called anew for each pass (sync or async; it owns nothing it yields). */
-  static fromGenerator<E>(generator: () => Iterator<E> | AsyncIterator<E> | Iterable<E> | AsyncIterable<E>): Dataset<E> {
-    if (typeof generator !== 'function') throw new TrainingError(`Dataset.fromGenerator: expected a function returning an iterator, received ${describeValue(generator)}`);
+  static fromGenerator<E>(
+    generator: () => Iterator<E> | AsyncIterator<E> | Iterable<E> | AsyncIterable<E>,
+  ): Dataset<E> {
+    if (typeof generator !== 'function')
+      throw new TrainingError(
+        `Dataset.fromGenerator: expected a function returning an iterator, received ${describeValue(generator)}`,
+      );
     return new Dataset(async function* () {
       const made = generator() as unknown as Record<symbol, unknown> & Iterator<E>;
       const it: Iterator<E> | AsyncIterator<E> =
-        typeof made[Symbol.asyncIterator] === 'function' ? (made[Symbol.asyncIterator] as () => AsyncIterator<E>)() : typeof made[Symbol.iterator] === 'function' ? (made[Symbol.iterator] as () => Iterator<E>)() : made;
+        typeof made[Symbol.asyncIterator] === 'function'
+          ? (made[Symbol.asyncIterator] as () => AsyncIterator<E>)()
+          : typeof made[Symbol.iterator] === 'function'
+            ? (made[Symbol.iterator] as () => Iterator<E>)()
+            : made;
       try {
         for (;;) {
           const r = await it.next();
@@ -87,7 +97,9 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
   /** Elements from an async iterable; it can be iterated once unless it makes a new iterator each time. */
   static fromAsyncIterable<E>(iterable: AsyncIterable<E>): Dataset<E> {
     if (!iterable || typeof (iterable as AsyncIterable<E>)[Symbol.asyncIterator] !== 'function') {
-      throw new TrainingError(`Dataset.fromAsyncIterable: expected an async iterable, received ${describeValue(iterable)}`);
+      throw new TrainingError(
+        `Dataset.fromAsyncIterable: expected an async iterable, received ${describeValue(iterable)}`,
+      );
     }
     return Dataset.fromGenerator(() => iterable[Symbol.asyncIterator]());
   }
@@ -114,15 +126,20 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
 
   /** Groups consecutive elements into batches, stacking each tensor (and JS value) on a new first axis. */
   batch(batchSize: number, { dropRemainder = false } = {}): Dataset<T extends Tensor ? Tensor : unknown> {
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new TrainingError(`Dataset.batch: batchSize must be a positive integer, received ${JSON.stringify(batchSize)}`);
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new TrainingError(
+        `Dataset.batch: batchSize must be a positive integer, received ${JSON.stringify(batchSize)}`,
+      );
     const upstream = this.make;
     const emit = (items: Item[]): unknown => {
       const source = items[0] instanceof Row ? items[0].source : null;
-      if (source && items.every((r) => r instanceof Row && r.source === source)) return source.rows(items.map((r) => (r as Row).index));
+      if (source && items.every((r) => r instanceof Row && r.source === source))
+        return source.rows(items.map((r) => (r as Row).index));
       return stackElements(items.map(materialise));
     };
     const n = this.cardinality;
-    const card = n === null || n === Infinity ? n : dropRemainder ? Math.floor(n / batchSize) : Math.ceil(n / batchSize);
+    const card =
+      n === null || n === Infinity ? n : dropRemainder ? Math.floor(n / batchSize) : Math.ceil(n / batchSize);
     return new Dataset(async function* () {
       let pending: Item[] = [];
       try {
@@ -147,7 +164,10 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
 
   /** Shuffles with a buffer of `bufferSize` elements (a full shuffle when it holds the whole dataset), seeded. */
   shuffle(bufferSize: number, options: ShuffleOptions = {}): Dataset<T> {
-    if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new TrainingError(`Dataset.shuffle: bufferSize must be a positive integer, received ${JSON.stringify(bufferSize)}`);
+    if (!Number.isInteger(bufferSize) || bufferSize < 1)
+      throw new TrainingError(
+        `Dataset.shuffle: bufferSize must be a positive integer, received ${JSON.stringify(bufferSize)}`,
+      );
     const upstream = this.make;
     const reshuffle = options.reshuffleEachIteration ?? true;
     const baseSeed = options.seed ?? freshSeed();
@@ -181,7 +201,10 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
 
   /** Keeps up to `bufferSize` elements requested ahead, so a slow (async) source overlaps with training. */
   prefetch(bufferSize = 1): Dataset<T> {
-    if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new TrainingError(`Dataset.prefetch: bufferSize must be a positive integer, received ${JSON.stringify(bufferSize)}`);
+    if (!Number.isInteger(bufferSize) || bufferSize < 1)
+      throw new TrainingError(
+        `Dataset.prefetch: bufferSize must be a positive integer, received ${JSON.stringify(bufferSize)}`,
+      );
     const upstream = this.make;
     return new Dataset(async function* () {
       const it = upstream();
@@ -199,7 +222,11 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
           yield r.value;
         }
       } finally {
-        for (const p of ahead) p.then((r) => !r.done && drop(r.value), () => undefined);
+        for (const p of ahead)
+          p.then(
+            (r) => !r.done && drop(r.value),
+            () => undefined,
+          );
         await it.return(undefined);
       }
     }, this.cardinality);
@@ -207,46 +234,60 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
 
   /** Passes over the data `count` times (default: forever). */
   repeat(count = Infinity): Dataset<T> {
-    if (!(count === Infinity || (Number.isInteger(count) && count >= 0))) throw new TrainingError(`Dataset.repeat: count must be a non-negative integer or Infinity, received ${JSON.stringify(count)}`);
+    if (!(count === Infinity || (Number.isInteger(count) && count >= 0)))
+      throw new TrainingError(
+        `Dataset.repeat: count must be a non-negative integer or Infinity, received ${JSON.stringify(count)}`,
+      );
     const upstream = this.make;
     const n = this.cardinality;
-    return new Dataset(async function* () {
-      for (let i = 0; i < count; i++) {
-        let any = false;
-        for await (const item of upstream()) {
-          any = true;
-          yield item;
+    return new Dataset(
+      async function* () {
+        for (let i = 0; i < count; i++) {
+          let any = false;
+          for await (const item of upstream()) {
+            any = true;
+            yield item;
+          }
+          if (!any) return;
         }
-        if (!any) return;
-      }
-    }, n === null ? null : n === 0 ? 0 : count === Infinity ? Infinity : n * count);
+      },
+      n === null ? null : n === 0 ? 0 : count === Infinity ? Infinity : n * count,
+    );
   }
 
   /** The first `count` elements. */
   take(count: number): Dataset<T> {
-    if (!Number.isInteger(count) || count < 0) throw new TrainingError(`Dataset.take: count must be a non-negative integer, received ${JSON.stringify(count)}`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new TrainingError(`Dataset.take: count must be a non-negative integer, received ${JSON.stringify(count)}`);
     const upstream = this.make;
-    return new Dataset(async function* () {
-      if (count === 0) return;
-      let i = 0;
-      for await (const item of upstream()) {
-        yield item;
-        if (++i >= count) return;
-      }
-    }, this.cardinality === null ? null : Math.min(this.cardinality, count));
+    return new Dataset(
+      async function* () {
+        if (count === 0) return;
+        let i = 0;
+        for await (const item of upstream()) {
+          yield item;
+          if (++i >= count) return;
+        }
+      },
+      this.cardinality === null ? null : Math.min(this.cardinality, count),
+    );
   }
 
   /** All but the first `count` elements. */
   skip(count: number): Dataset<T> {
-    if (!Number.isInteger(count) || count < 0) throw new TrainingError(`Dataset.skip: count must be a non-negative integer, received ${JSON.stringify(count)}`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new TrainingError(`Dataset.skip: count must be a non-negative integer, received ${JSON.stringify(count)}`);
     const upstream = this.make;
-    return new Dataset(async function* () {
-      let i = 0;
-      for await (const item of upstream()) {
-        if (i++ < count) drop(item);
-        else yield item;
-      }
-    }, this.cardinality === null ? null : Math.max(0, this.cardinality - count));
+    return new Dataset(
+      async function* () {
+        let i = 0;
+        for await (const item of upstream()) {
+          if (i++ < count) drop(item);
+          else yield item;
+        }
+      },
+      this.cardinality === null ? null : Math.max(0, this.cardinality - count),
+    );
   }
 
   /** Iterates the elements (each one owned by the caller). */

@@ -9,17 +9,25 @@ export class SliceSource {
   readonly size: number;
   constructor(readonly structure: Nest<Leaf>) {
     const leaves = flattenNest(structure as Nest<unknown>) as Leaf[];
-    if (leaves.length === 0) throw new TrainingError('Dataset.fromTensorSlices: expected tensors or arrays to slice, received an empty structure');
+    if (leaves.length === 0)
+      throw new TrainingError(
+        'Dataset.fromTensorSlices: expected tensors or arrays to slice, received an empty structure',
+      );
     const sizes = leaves.map((l, i) => {
       if (l instanceof Tensor) {
-        if (l.rank === 0) throw new TrainingError(`Dataset.fromTensorSlices: leaf ${i} is a scalar tensor; slicing needs at least one axis (the samples)`);
+        if (l.rank === 0)
+          throw new TrainingError(
+            `Dataset.fromTensorSlices: leaf ${i} is a scalar tensor; slicing needs at least one axis (the samples)`,
+          );
         return l.shape[0];
       }
       if (Array.isArray(l) || ArrayBuffer.isView(l)) return (l as ArrayLike<unknown>).length;
       throw new TrainingError(`Dataset.fromTensorSlices: expected tensors or arrays, received ${describeValue(l)}`);
     });
     if (sizes.some((n) => n !== sizes[0])) {
-      throw new TrainingError(`Dataset.fromTensorSlices: every tensor or array must have the same number of samples (first axis), received ${sizes.join(', ')}`);
+      throw new TrainingError(
+        `Dataset.fromTensorSlices: every tensor or array must have the same number of samples (first axis), received ${sizes.join(', ')}`,
+      );
     }
     this.size = sizes[0];
   }
@@ -27,7 +35,13 @@ export class SliceSource {
   /** One sample: each tensor sliced at `index` (the first axis removed), each array indexed. */
   row(index: number): unknown {
     return mapNest(this.structure, (leaf) => {
-      if (leaf instanceof Tensor) return tidy(() => reshape(slice(leaf, [index, ...leaf.shape.slice(1).map(() => 0)], [1, ...leaf.shape.slice(1)]), leaf.shape.slice(1)));
+      if (leaf instanceof Tensor)
+        return tidy(() =>
+          reshape(
+            slice(leaf, [index, ...leaf.shape.slice(1).map(() => 0)], [1, ...leaf.shape.slice(1)]),
+            leaf.shape.slice(1),
+          ),
+        );
       return (leaf as ArrayLike<unknown>)[index];
     });
   }
@@ -70,7 +84,10 @@ export function stackElements(elements: unknown[]): unknown {
   const structures = elements.map((e) => flattenNest(e as Nest<unknown>));
   const width = structures[0].length;
   structures.forEach((s, i) => {
-    if (s.length !== width) throw new TrainingError(`Dataset.batch: element ${i} has ${s.length} leaves but the first has ${width}; every element must have one structure`);
+    if (s.length !== width)
+      throw new TrainingError(
+        `Dataset.batch: element ${i} has ${s.length} leaves but the first has ${width}; every element must have one structure`,
+      );
   });
   let leafIndex = 0;
   const out = mapNest(first as Nest<unknown>, () => {
@@ -80,7 +97,9 @@ export function stackElements(elements: unknown[]): unknown {
       const shape = (leaves[0] as Tensor).shape;
       leaves.forEach((l, i) => {
         if (!(l instanceof Tensor) || l.shape.length !== shape.length || l.shape.some((d, j) => d !== shape[j])) {
-          throw new TrainingError(`Dataset.batch: element ${i} has ${l instanceof Tensor ? `shape ${fmtShape(l.shape)}` : describeValue(l)} where the first has shape ${fmtShape(shape)}; batch elements of one shape (or map them to one shape first)`);
+          throw new TrainingError(
+            `Dataset.batch: element ${i} has ${l instanceof Tensor ? `shape ${fmtShape(l.shape)}` : describeValue(l)} where the first has shape ${fmtShape(shape)}; batch elements of one shape (or map them to one shape first)`,
+          );
         }
       });
       return stack(leaves as Tensor[], 0);

@@ -1,4 +1,19 @@
-import { add, all, equal, logicalOr, max, maximum, mean, mul, square, sub, sum, tidy, where, type Tensor } from '@strata/tensor';
+import {
+  add,
+  all,
+  equal,
+  logicalOr,
+  max,
+  maximum,
+  mean,
+  mul,
+  square,
+  sub,
+  sum,
+  tidy,
+  where,
+  type Tensor,
+} from '@strata/tensor';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 
 /** Labels in {0, 1} become {-1, 1}; labels already in {-1, 1} are kept (Keras's convert_binary_labels_to_hinge). */

@@ -16,7 +16,10 @@ const REDUCTIONS: Record<string, Reduction> = {
 export function standardizeReduction(owner: string, reduction: string | null | undefined): Reduction {
   if (reduction === null || reduction === undefined) return 'sum_over_batch_size';
   const r = typeof reduction === 'string' ? REDUCTIONS[reduction.replace(/_/g, '').toLowerCase()] : undefined;
-  if (!r) throw new TrainingError(`${owner}: unknown reduction ${JSON.stringify(reduction)}; expected one of ${Object.values(REDUCTIONS).join(', ')}`);
+  if (!r)
+    throw new TrainingError(
+      `${owner}: unknown reduction ${JSON.stringify(reduction)}; expected one of ${Object.values(REDUCTIONS).join(', ')}`,
+    );
   return r;
 }
 
@@ -75,11 +78,19 @@ export class LossFunctionWrapper extends Loss {
 }
 
 function checkTensor(owner: string, arg: string, x: unknown): void {
-  if (!(x instanceof Tensor)) throw new TrainingError(`${owner}: ${arg} must be a Tensor, received ${describeValue(x)}; wrap values with tensor(...)`);
+  if (!(x instanceof Tensor))
+    throw new TrainingError(
+      `${owner}: ${arg} must be a Tensor, received ${describeValue(x)}; wrap values with tensor(...)`,
+    );
 }
 
 /** Weights per-sample losses and reduces them (Keras's reduce_weighted_values). */
-export function reduceWeighted(owner: string, values: Tensor, sampleWeight: Tensor | null, reduction: Reduction): Tensor {
+export function reduceWeighted(
+  owner: string,
+  values: Tensor,
+  sampleWeight: Tensor | null,
+  reduction: Reduction,
+): Tensor {
   let v = values;
   if (sampleWeight) {
     let w = sampleWeight.dtype === 'float32' ? sampleWeight : cast(sampleWeight, 'float32');
@@ -110,7 +121,9 @@ export function alignLabels(loss: string, yTrue: Tensor, yPred: Tensor, hint = '
   checkTensor(loss, 'yTrue', yTrue);
   checkTensor(loss, 'yPred', yPred);
   if (yPred.dtype !== 'float32') {
-    throw new TrainingError(`${loss}: predictions must be float32, received ${yPred.dtype} ${fmtShape(yPred.shape)}; the model's output layer should produce floats`);
+    throw new TrainingError(
+      `${loss}: predictions must be float32, received ${yPred.dtype} ${fmtShape(yPred.shape)}; the model's output layer should produce floats`,
+    );
   }
   let t = yTrue.dtype === 'float32' ? yTrue : cast(yTrue, 'float32');
   let p = yPred;
@@ -119,7 +132,9 @@ export function alignLabels(loss: string, yTrue: Tensor, yPred: Tensor, hint = '
     else p = squeeze(p, -1);
   } else if (t.rank === p.rank + 1 && t.shape[t.rank - 1] === 1) t = squeeze(t, -1);
   if (t.rank !== p.rank || t.shape.some((d, i) => d !== p.shape[i])) {
-    throw new TrainingError(`${loss}: labels of shape ${fmtShape(yTrue.shape)} do not match predictions of shape ${fmtShape(yPred.shape)}; expected labels of shape ${fmtShape(yPred.shape)}${hint}`);
+    throw new TrainingError(
+      `${loss}: labels of shape ${fmtShape(yTrue.shape)} do not match predictions of shape ${fmtShape(yPred.shape)}; expected labels of shape ${fmtShape(yPred.shape)}${hint}`,
+    );
   }
   return [t, p];
 }

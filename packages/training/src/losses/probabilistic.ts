@@ -1,6 +1,26 @@
 import {
-  abs, add, cast, clipByValue, div, exp, fmtShape, log, log1p, logSoftmax, mean, mul, neg, notEqual, oneHot, relu, squeeze,
-  sub, sum, tidy, where, type Tensor,
+  abs,
+  add,
+  cast,
+  clipByValue,
+  div,
+  exp,
+  fmtShape,
+  log,
+  log1p,
+  logSoftmax,
+  mean,
+  mul,
+  neg,
+  notEqual,
+  oneHot,
+  relu,
+  squeeze,
+  sub,
+  sum,
+  tidy,
+  where,
+  type Tensor,
 } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
@@ -13,7 +33,8 @@ export interface CrossentropyOptions {
   labelSmoothing?: number;
 }
 
-const ONE_HOT_HINT = '; for integer class labels use sparseCategoricalCrossentropy, or turn them into one-hot vectors with oneHot(labels, numClasses)';
+const ONE_HOT_HINT =
+  '; for integer class labels use sparseCategoricalCrossentropy, or turn them into one-hot vectors with oneHot(labels, numClasses)';
 
 /** Element-wise binary crossentropy averaged over the last axis; stable for extreme logits. */
 export function binaryCrossentropy(yTrue: Tensor, yPred: Tensor, options: CrossentropyOptions = {}): Tensor {
@@ -62,18 +83,28 @@ export function sparseLabels(owner: string, yTrue: Tensor, yPred: Tensor): Tenso
         (oneHot ? '; these look like one-hot labels: use categoricalCrossentropy for them' : ''),
     );
   }
-  if (yTrue.dtype === 'bool') throw new TrainingError(`${owner}: labels must be class indices (int32, or float32 holding integers), received bool ${fmtShape(yTrue.shape)}`);
+  if (yTrue.dtype === 'bool')
+    throw new TrainingError(
+      `${owner}: labels must be class indices (int32, or float32 holding integers), received bool ${fmtShape(yTrue.shape)}`,
+    );
   return t.dtype === 'int32' ? t : cast(t, 'int32');
 }
 
 /** Crossentropy between integer class labels and class probabilities or logits along the last axis. */
-export function sparseCategoricalCrossentropy(yTrue: Tensor, yPred: Tensor, options: SparseCrossentropyOptions = {}): Tensor {
+export function sparseCategoricalCrossentropy(
+  yTrue: Tensor,
+  yPred: Tensor,
+  options: SparseCrossentropyOptions = {},
+): Tensor {
   return tidy(() => {
-    if (yPred.dtype !== 'float32') throw new TrainingError(`sparseCategoricalCrossentropy: predictions must be float32, received ${yPred.dtype}`);
+    if (yPred.dtype !== 'float32')
+      throw new TrainingError(`sparseCategoricalCrossentropy: predictions must be float32, received ${yPred.dtype}`);
     const labels = sparseLabels('sparseCategoricalCrossentropy', yTrue, yPred);
     const numClasses = yPred.shape[yPred.rank - 1];
     const target = oneHot(labels, numClasses);
-    const logProbs = options.fromLogits ? logSoftmax(yPred, -1) : log(clipByValue(div(yPred, sum(yPred, -1, true)), EPSILON, 1 - EPSILON));
+    const logProbs = options.fromLogits
+      ? logSoftmax(yPred, -1)
+      : log(clipByValue(div(yPred, sum(yPred, -1, true)), EPSILON, 1 - EPSILON));
     const losses = neg(sum(mul(target, logProbs), -1));
     if (options.ignoreClass === undefined || options.ignoreClass === null) return losses;
     return where(notEqual(labels, options.ignoreClass), losses, 0);

@@ -1,4 +1,22 @@
-import { abs, add, div, log1p, maximum, mean, mul, neg, softplus, sqrt, square, sub, sum, tidy, where, lessEqual, type Tensor } from '@strata/tensor';
+import {
+  abs,
+  add,
+  div,
+  log1p,
+  maximum,
+  mean,
+  mul,
+  neg,
+  softplus,
+  sqrt,
+  square,
+  sub,
+  sum,
+  tidy,
+  where,
+  lessEqual,
+  type Tensor,
+} from '@strata/tensor';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 
 /** Keras's backend epsilon, the floor that keeps logs and divisions finite. */
@@ -42,7 +60,10 @@ export function huber(yTrue: Tensor, yPred: Tensor, delta = 1): Tensor {
     const [t, p] = alignLabels('huber', yTrue, yPred);
     const error = sub(p, t);
     const absError = abs(error);
-    return mean(where(lessEqual(absError, delta), mul(square(error), 0.5), sub(mul(absError, delta), 0.5 * delta * delta)), -1);
+    return mean(
+      where(lessEqual(absError, delta), mul(square(error), 0.5), sub(mul(absError, delta), 0.5 * delta * delta)),
+      -1,
+    );
   });
 }
 

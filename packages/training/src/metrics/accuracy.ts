@@ -1,4 +1,17 @@
-import { Tensor, argMax, cast, equal, fmtShape, greater, lessEqual, mul, oneHot, squeeze, sum, tidy } from '@strata/tensor';
+import {
+  type Tensor,
+  argMax,
+  cast,
+  equal,
+  fmtShape,
+  greater,
+  lessEqual,
+  mul,
+  oneHot,
+  squeeze,
+  sum,
+  tidy,
+} from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { alignLabels } from '../losses/loss';
 import { MeanMetricWrapper } from './reduction';
@@ -23,7 +36,12 @@ export function binaryAccuracy(yTrue: Tensor, yPred: Tensor, threshold = 0.5): T
 /** 1 where the largest prediction is at the one-hot label's class, per sample. */
 export function categoricalAccuracy(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
-    const [t, p] = alignLabels('categoricalAccuracy', yTrue, yPred, '; for integer class labels use sparseCategoricalAccuracy');
+    const [t, p] = alignLabels(
+      'categoricalAccuracy',
+      yTrue,
+      yPred,
+      '; for integer class labels use sparseCategoricalAccuracy',
+    );
     return cast(equal(argMax(t, -1), argMax(p, -1)), 'float32');
   });
 }
@@ -34,7 +52,9 @@ function classLabels(owner: string, yTrue: Tensor, yPred: Tensor): Tensor {
   if (t.rank === yPred.rank && t.shape[t.rank - 1] === 1) t = squeeze(t, -1);
   const want = yPred.shape.slice(0, -1);
   if (t.rank !== want.length || t.shape.some((d, i) => d !== want[i])) {
-    throw new TrainingError(`${owner}: expected integer class labels of shape ${fmtShape(want)} for predictions of shape ${fmtShape(yPred.shape)}, received ${fmtShape(yTrue.shape)}`);
+    throw new TrainingError(
+      `${owner}: expected integer class labels of shape ${fmtShape(want)} for predictions of shape ${fmtShape(yPred.shape)}, received ${fmtShape(yTrue.shape)}`,
+    );
   }
   return t.dtype === 'int32' ? t : cast(t, 'int32');
 }
@@ -55,7 +75,12 @@ function inTopK(scores: Tensor, labels: Tensor, k: number): Tensor {
 /** 1 where the one-hot label's class is among the k top predictions. */
 export function topKCategoricalAccuracy(yTrue: Tensor, yPred: Tensor, k = 5): Tensor {
   return tidy(() => {
-    const [t, p] = alignLabels('topKCategoricalAccuracy', yTrue, yPred, '; for integer class labels use sparseTopKCategoricalAccuracy');
+    const [t, p] = alignLabels(
+      'topKCategoricalAccuracy',
+      yTrue,
+      yPred,
+      '; for integer class labels use sparseTopKCategoricalAccuracy',
+    );
     return inTopK(p, argMax(t, -1), k);
   });
 }
@@ -130,4 +155,3 @@ export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
     return { ...super.getConfig(), k: this.k };
   }
 }
-

@@ -1,5 +1,29 @@
 import {
-  Tensor, add, cast, ceil, concat, clipByValue, cumsum, div, greater, logicalAnd, log, matmul, maximum, minimum, mul, oneHot, onesLike, reshape, sigmoid, slice, sub, sum, tensor, tidy, where,
+  type Tensor,
+  add,
+  cast,
+  ceil,
+  concat,
+  clipByValue,
+  cumsum,
+  div,
+  greater,
+  logicalAnd,
+  log,
+  matmul,
+  maximum,
+  minimum,
+  mul,
+  oneHot,
+  onesLike,
+  reshape,
+  sigmoid,
+  slice,
+  sub,
+  sum,
+  tensor,
+  tidy,
+  where,
 } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { Metric, divNoNan, type MetricArgs } from './metric';
@@ -36,10 +60,13 @@ export class AUC extends Metric {
   constructor(args: AUCArgs = {}) {
     super(args, 'auc');
     this.curve = (args.curve ?? 'ROC').toUpperCase() as 'ROC' | 'PR';
-    if (this.curve !== 'ROC' && this.curve !== 'PR') throw new TrainingError(`AUC: curve must be 'ROC' or 'PR', received ${JSON.stringify(args.curve)}`);
+    if (this.curve !== 'ROC' && this.curve !== 'PR')
+      throw new TrainingError(`AUC: curve must be 'ROC' or 'PR', received ${JSON.stringify(args.curve)}`);
     this.summationMethod = args.summationMethod ?? 'interpolation';
     if (!['interpolation', 'minoring', 'majoring'].includes(this.summationMethod)) {
-      throw new TrainingError(`AUC: summationMethod must be 'interpolation', 'minoring' or 'majoring', received ${JSON.stringify(args.summationMethod)}`);
+      throw new TrainingError(
+        `AUC: summationMethod must be 'interpolation', 'minoring' or 'majoring', received ${JSON.stringify(args.summationMethod)}`,
+      );
     }
     this.fromLogits = args.fromLogits ?? false;
     let inner: number[];
@@ -47,7 +74,10 @@ export class AUC extends Metric {
       inner = [...args.thresholds];
     } else {
       const n = args.numThresholds ?? 200;
-      if (!Number.isInteger(n) || n <= 1) throw new TrainingError(`AUC: numThresholds must be an integer > 1, received ${JSON.stringify(args.numThresholds)}`);
+      if (!Number.isInteger(n) || n <= 1)
+        throw new TrainingError(
+          `AUC: numThresholds must be an integer > 1, received ${JSON.stringify(args.numThresholds)}`,
+        );
       inner = Array.from({ length: n - 2 }, (_, i) => (i + 1) / (n - 1));
     }
     this.thresholds = [-EPSILON, ...inner, 1 + EPSILON];
@@ -60,8 +90,15 @@ export class AUC extends Metric {
 
   updateState(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor | null): void {
     tidy(() => {
-      const { labels, preds, weights } = flattenDecisions(this.name, yTrue, this.fromLogits ? sigmoid(yPred) : yPred, sampleWeight);
-      const counts = this.evenlySpaced ? this.bucketCounts(labels, preds, weights) : confusionCounts(labels, preds, weights, tensor(this.thresholds), ['tp', 'fp', 'tn', 'fn']);
+      const { labels, preds, weights } = flattenDecisions(
+        this.name,
+        yTrue,
+        this.fromLogits ? sigmoid(yPred) : yPred,
+        sampleWeight,
+      );
+      const counts = this.evenlySpaced
+        ? this.bucketCounts(labels, preds, weights)
+        : confusionCounts(labels, preds, weights, tensor(this.thresholds), ['tp', 'fp', 'tn', 'fn']);
       for (const c of ['tp', 'fp', 'tn', 'fn'] as const) this.accumulate(c, counts[c], [this.numThresholds]);
     });
   }
@@ -86,17 +123,28 @@ export class AUC extends Metric {
       const [tp, fp, tn, fn] = (['tp', 'fp', 'tn', 'fn'] as const).map((c) => this.state(c, [n]));
       const head = (x: Tensor) => slice(x, [0], [n - 1]);
       const tail = (x: Tensor) => slice(x, [1], [n - 1]);
-      if (this.curve === 'PR' && this.summationMethod === 'interpolation') return interpolatePrAuc(tp, fp, fn, head, tail);
+      if (this.curve === 'PR' && this.summationMethod === 'interpolation')
+        return interpolatePrAuc(tp, fp, fn, head, tail);
       const recall = divNoNan(tp, add(tp, fn));
       const [x, y] = this.curve === 'ROC' ? [divNoNan(fp, add(fp, tn)), recall] : [recall, divNoNan(tp, add(tp, fp))];
       const heights =
-        this.summationMethod === 'interpolation' ? div(add(head(y), tail(y)), 2) : this.summationMethod === 'minoring' ? minimum(head(y), tail(y)) : maximum(head(y), tail(y));
+        this.summationMethod === 'interpolation'
+          ? div(add(head(y), tail(y)), 2)
+          : this.summationMethod === 'minoring'
+            ? minimum(head(y), tail(y))
+            : maximum(head(y), tail(y));
       return sum(mul(sub(head(x), tail(x)), heights));
     });
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), curve: this.curve, summationMethod: this.summationMethod, thresholds: this.thresholds.slice(1, -1), fromLogits: this.fromLogits };
+    return {
+      ...super.getConfig(),
+      curve: this.curve,
+      summationMethod: this.summationMethod,
+      thresholds: this.thresholds.slice(1, -1),
+      fromLogits: this.fromLogits,
+    };
   }
 }
 
@@ -105,7 +153,13 @@ function tensorStack(a: Tensor, b: Tensor): Tensor {
 }
 
 // Davis & Goadrich (2006): precision interpolated between thresholds along the true-positive count.
-function interpolatePrAuc(tp: Tensor, fp: Tensor, fn: Tensor, head: (x: Tensor) => Tensor, tail: (x: Tensor) => Tensor): Tensor {
+function interpolatePrAuc(
+  tp: Tensor,
+  fp: Tensor,
+  fn: Tensor,
+  head: (x: Tensor) => Tensor,
+  tail: (x: Tensor) => Tensor,
+): Tensor {
   const dtp = sub(head(tp), tail(tp));
   const p = add(tp, fp);
   const dp = sub(head(p), tail(p));

@@ -1,4 +1,24 @@
-import { Tensor, add, cast, expandDims, fmtShape, greater, greaterEqual, mul, onesLike, reshape, slice, squeeze, sub, sum, tensor, tidy, topK, where, min } from '@strata/tensor';
+import {
+  type Tensor,
+  add,
+  cast,
+  expandDims,
+  fmtShape,
+  greater,
+  greaterEqual,
+  mul,
+  onesLike,
+  reshape,
+  slice,
+  squeeze,
+  sub,
+  sum,
+  tensor,
+  tidy,
+  topK,
+  where,
+  min,
+} from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { Metric, divNoNan, type MetricArgs } from './metric';
 
@@ -13,13 +33,21 @@ export interface ConfusionOptions {
 }
 
 /** Labels, predictions and weights flattened to one entry per decision, with topK and classId applied. */
-export function flattenDecisions(owner: string, yTrue: Tensor, yPred: Tensor, sampleWeight: Tensor | null | undefined, options: ConfusionOptions = {}): { labels: Tensor; preds: Tensor; weights: Tensor } {
+export function flattenDecisions(
+  owner: string,
+  yTrue: Tensor,
+  yPred: Tensor,
+  sampleWeight: Tensor | null | undefined,
+  options: ConfusionOptions = {},
+): { labels: Tensor; preds: Tensor; weights: Tensor } {
   let t = yTrue.dtype === 'float32' ? yTrue : cast(yTrue, 'float32');
   let p = yPred;
   if (t.rank === p.rank + 1 && t.shape[t.rank - 1] === 1) t = squeeze(t, -1);
   if (p.rank === t.rank + 1 && p.shape[p.rank - 1] === 1) p = squeeze(p, -1);
   if (t.rank !== p.rank || t.shape.some((d, i) => d !== p.shape[i])) {
-    throw new TrainingError(`${owner}: labels of shape ${fmtShape(yTrue.shape)} do not match predictions of shape ${fmtShape(yPred.shape)}; expected binary (or one-hot) labels of the predictions' shape`);
+    throw new TrainingError(
+      `${owner}: labels of shape ${fmtShape(yTrue.shape)} do not match predictions of shape ${fmtShape(yPred.shape)}; expected binary (or one-hot) labels of the predictions' shape`,
+    );
   }
   let w: Tensor = onesLike(p);
   if (sampleWeight) {
@@ -41,7 +69,13 @@ export function flattenDecisions(owner: string, yTrue: Tensor, yPred: Tensor, sa
 }
 
 /** Adds the weighted counts at each threshold: tp/fp/tn/fn of shape [T]. */
-export function confusionCounts(labels: Tensor, preds: Tensor, weights: Tensor, thresholds: Tensor, which: readonly ConfusionCount[]): Record<ConfusionCount, Tensor> {
+export function confusionCounts(
+  labels: Tensor,
+  preds: Tensor,
+  weights: Tensor,
+  thresholds: Tensor,
+  which: readonly ConfusionCount[],
+): Record<ConfusionCount, Tensor> {
   const positive = cast(greater(expandDims(preds, 0), expandDims(thresholds, 1)), 'float32'); // [T, M]
   const truth = expandDims(mul(labels, weights), 0);
   const falsity = expandDims(mul(sub(1, labels), weights), 0);
@@ -71,7 +105,9 @@ abstract class ThresholdedRatio extends Metric {
     const th = args.thresholds ?? 0.5;
     this.thresholds = Array.isArray(th) ? [...th] : [th as number];
     if (this.thresholds.some((x) => typeof x !== 'number' || x < 0 || x > 1)) {
-      throw new TrainingError(`${(this.constructor as typeof Metric).className}: thresholds must be numbers in [0, 1], received ${JSON.stringify(args.thresholds)}`);
+      throw new TrainingError(
+        `${(this.constructor as typeof Metric).className}: thresholds must be numbers in [0, 1], received ${JSON.stringify(args.thresholds)}`,
+      );
     }
     this.topK = args.topK ?? null;
     this.classId = args.classId ?? null;
@@ -94,10 +130,14 @@ abstract class ThresholdedRatio extends Metric {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), thresholds: this.thresholds.length === 1 ? this.thresholds[0] : this.thresholds, topK: this.topK, classId: this.classId };
+    return {
+      ...super.getConfig(),
+      thresholds: this.thresholds.length === 1 ? this.thresholds[0] : this.thresholds,
+      topK: this.topK,
+      classId: this.classId,
+    };
   }
 }
-
 
 /** tp / (tp + fp): of the predicted positives, the fraction that are positive. */
 export class Precision extends ThresholdedRatio {

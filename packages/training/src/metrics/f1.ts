@@ -1,4 +1,21 @@
-import { Tensor, abs, add, cast, div, expandDims, fmtShape, greater, greaterEqual, logicalAnd, max, mean, mul, sub, sum, tidy } from '@strata/tensor';
+import {
+  type Tensor,
+  abs,
+  add,
+  cast,
+  div,
+  expandDims,
+  fmtShape,
+  greater,
+  greaterEqual,
+  logicalAnd,
+  max,
+  mean,
+  mul,
+  sub,
+  sum,
+  tidy,
+} from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { Metric, type MetricArgs } from './metric';
 
@@ -23,21 +40,30 @@ export class FBetaScore extends Metric {
     super(args, defaultName);
     this.average = args.average ?? null;
     if (![null, 'micro', 'macro', 'weighted'].includes(this.average)) {
-      throw new TrainingError(`${(this.constructor as typeof Metric).className}: average must be null, 'micro', 'macro' or 'weighted', received ${JSON.stringify(args.average)}`);
+      throw new TrainingError(
+        `${(this.constructor as typeof Metric).className}: average must be null, 'micro', 'macro' or 'weighted', received ${JSON.stringify(args.average)}`,
+      );
     }
     this.beta = args.beta ?? 1;
-    if (!(this.beta > 0)) throw new TrainingError(`${(this.constructor as typeof Metric).className}: beta must be a positive number, received ${JSON.stringify(args.beta)}`);
+    if (!(this.beta > 0))
+      throw new TrainingError(
+        `${(this.constructor as typeof Metric).className}: beta must be a positive number, received ${JSON.stringify(args.beta)}`,
+      );
     this.threshold = args.threshold ?? null;
   }
 
   updateState(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor | null): void {
     if (yPred.rank !== 2 || yTrue.rank !== 2 || yTrue.shape[1] !== yPred.shape[1]) {
-      throw new TrainingError(`${this.name}: expected one-hot labels and predictions of one shape [batch, classes], received labels ${fmtShape(yTrue.shape)} and predictions ${fmtShape(yPred.shape)}`);
+      throw new TrainingError(
+        `${this.name}: expected one-hot labels and predictions of one shape [batch, classes], received labels ${fmtShape(yTrue.shape)} and predictions ${fmtShape(yPred.shape)}`,
+      );
     }
     tidy(() => {
       const classes = yPred.shape[1];
       const positive = cast(
-        this.threshold === null ? logicalAnd(greaterEqual(yPred, max(yPred, -1, true)), greater(abs(yPred), 1e-9)) : greater(yPred, this.threshold),
+        this.threshold === null
+          ? logicalAnd(greaterEqual(yPred, max(yPred, -1, true)), greater(abs(yPred), 1e-9))
+          : greater(yPred, this.threshold),
         'float32',
       );
       const t = cast(yTrue, 'float32');

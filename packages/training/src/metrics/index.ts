@@ -5,7 +5,14 @@ import { lookup, validNames } from '../utils/lookup';
 import { getLoss, lossClasses } from '../losses';
 import { Metric } from './metric';
 import { Mean, Sum, MeanMetricWrapper } from './reduction';
-import { Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy } from './accuracy';
+import {
+  Accuracy,
+  BinaryAccuracy,
+  CategoricalAccuracy,
+  SparseCategoricalAccuracy,
+  TopKCategoricalAccuracy,
+  SparseTopKCategoricalAccuracy,
+} from './accuracy';
 import { MeanSquaredError, MeanAbsoluteError, RootMeanSquaredError } from './regression';
 import { Precision, Recall } from './confusion';
 import { AUC } from './auc';
@@ -15,19 +22,50 @@ import { identifierKey } from '../utils/names';
 export { Metric, divNoNan, type MetricArgs } from './metric';
 export { Mean, Sum, MeanMetricWrapper, samplewise } from './reduction';
 export {
-  accuracy, binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy, topKCategoricalAccuracy, sparseTopKCategoricalAccuracy,
-  Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+  accuracy,
+  binaryAccuracy,
+  categoricalAccuracy,
+  sparseCategoricalAccuracy,
+  topKCategoricalAccuracy,
+  sparseTopKCategoricalAccuracy,
+  Accuracy,
+  BinaryAccuracy,
+  CategoricalAccuracy,
+  SparseCategoricalAccuracy,
+  TopKCategoricalAccuracy,
+  SparseTopKCategoricalAccuracy,
 } from './accuracy';
 export { MeanSquaredError, MeanAbsoluteError, RootMeanSquaredError } from './regression';
-export { Precision, Recall, flattenDecisions, confusionCounts, type PrecisionRecallArgs, type ConfusionOptions } from './confusion';
+export {
+  Precision,
+  Recall,
+  flattenDecisions,
+  confusionCounts,
+  type PrecisionRecallArgs,
+  type ConfusionOptions,
+} from './confusion';
 export { AUC, type AUCArgs } from './auc';
 export { F1Score, FBetaScore, type FBetaArgs } from './f1';
 
 /** The built-in metrics by Keras name, in any casing, with Keras's short aliases. */
 export const metricClasses = new ClassTable<Metric>('metric', Metric);
 metricClasses.register(
-  Mean, Sum, Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
-  MeanSquaredError, MeanAbsoluteError, RootMeanSquaredError, Precision, Recall, AUC, F1Score, FBetaScore,
+  Mean,
+  Sum,
+  Accuracy,
+  BinaryAccuracy,
+  CategoricalAccuracy,
+  SparseCategoricalAccuracy,
+  TopKCategoricalAccuracy,
+  SparseTopKCategoricalAccuracy,
+  MeanSquaredError,
+  MeanAbsoluteError,
+  RootMeanSquaredError,
+  Precision,
+  Recall,
+  AUC,
+  F1Score,
+  FBetaScore,
 );
 metricClasses.alias('mse', MeanSquaredError);
 metricClasses.alias('mae', MeanAbsoluteError);
@@ -57,7 +95,9 @@ export function getMetric(id: MetricIdentifier): Metric {
       const loss = getLoss(id);
       return new MeanMetricWrapper((t, p) => loss.call(t, p), { name: name ?? loss.name }, loss.name, 'down');
     }
-    throw new TrainingError(`unknown metric ${JSON.stringify(id)}; expected one of ${validNames(metricClasses)}, 'accuracy', a loss name, a Metric instance, or a function (yTrue, yPred) => per-sample values`);
+    throw new TrainingError(
+      `unknown metric ${JSON.stringify(id)}; expected one of ${validNames(metricClasses)}, 'accuracy', a loss name, a Metric instance, or a function (yTrue, yPred) => per-sample values`,
+    );
   }
   return lookup(metricClasses, 'metric', id, 'a Metric instance');
 }

@@ -1,4 +1,16 @@
-import { Tensor, Variable, add, cast, div, equal, fill, fmtShape, tidy, variable, where } from '@strata/tensor';
+import {
+  type Tensor,
+  type Variable,
+  add,
+  cast,
+  div,
+  equal,
+  fill,
+  fmtShape,
+  tidy,
+  variable,
+  where,
+} from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
 
 export interface MetricArgs {
@@ -20,7 +32,9 @@ export abstract class Metric {
 
   constructor(args: MetricArgs = {}, defaultName = 'metric') {
     if (args.name !== undefined && (typeof args.name !== 'string' || args.name === '')) {
-      throw new TrainingError(`${(this.constructor as typeof Metric).className}: name must be a non-empty string, received ${describeValue(args.name)}`);
+      throw new TrainingError(
+        `${(this.constructor as typeof Metric).className}: name must be a non-empty string, received ${describeValue(args.name)}`,
+      );
     }
     this.name = args.name ?? defaultName;
   }
@@ -45,7 +59,9 @@ export abstract class Metric {
   protected state(name: string, shape: readonly number[] = [], init = 0): Variable {
     let v = this.#state.get(name);
     if (v && (v.shape.length !== shape.length || v.shape.some((d, i) => d !== shape[i]))) {
-      throw new TrainingError(`${this.name}: state '${name}' has shape ${fmtShape(v.shape)} but this batch needs ${fmtShape(shape)}; were predictions of a different shape passed since the last reset?`);
+      throw new TrainingError(
+        `${this.name}: state '${name}' has shape ${fmtShape(v.shape)} but this batch needs ${fmtShape(shape)}; were predictions of a different shape passed since the last reset?`,
+      );
     }
     if (!v) {
       v = tidy(() => variable(fill(shape, init), { name: `${this.name}/${name}`, trainable: false }));

@@ -1,4 +1,16 @@
-import { Tensor, cast, fmtShape, mean, mul, onesLike, scalar, sum, expandDims, squeeze, tidy } from '@strata/tensor';
+import {
+  type Tensor,
+  cast,
+  fmtShape,
+  mean,
+  mul,
+  onesLike,
+  scalar,
+  sum,
+  expandDims,
+  squeeze,
+  tidy,
+} from '@strata/tensor';
 import { Metric, divNoNan, type MetricArgs } from './metric';
 import { TrainingError } from '../errors';
 
@@ -6,19 +18,33 @@ import { TrainingError } from '../errors';
  * Reduces values to one per sample and weights them (Keras's reduce_to_samplewise_values): returns
  * the weighted values and their total weight (null when unweighted: count the samples).
  */
-export function samplewise(owner: string, values: Tensor, sampleWeight: Tensor | null | undefined): { values: Tensor; weight: Tensor | null } {
+export function samplewise(
+  owner: string,
+  values: Tensor,
+  sampleWeight: Tensor | null | undefined,
+): { values: Tensor; weight: Tensor | null } {
   let v = values.dtype === 'float32' ? values : cast(values, 'float32');
   if (!sampleWeight) {
-    if (v.rank > 1) v = mean(v, [...Array(v.rank - 1).keys()].map((i) => i + 1));
+    if (v.rank > 1)
+      v = mean(
+        v,
+        [...Array(v.rank - 1).keys()].map((i) => i + 1),
+      );
     return { values: v, weight: null };
   }
   let w = sampleWeight.dtype === 'float32' ? sampleWeight : cast(sampleWeight, 'float32');
   if (w.rank === v.rank + 1 && w.shape[w.rank - 1] === 1) w = squeeze(w, -1);
   if (v.rank === w.rank + 1 && v.shape[v.rank - 1] === 1) v = squeeze(v, -1);
   if (w.rank > v.rank || w.shape.some((d, i) => d !== v.shape[i] && d !== 1)) {
-    throw new TrainingError(`${owner}: sampleWeight of shape ${fmtShape(sampleWeight.shape)} does not fit values of shape ${fmtShape(values.shape)}; pass one weight per sample`);
+    throw new TrainingError(
+      `${owner}: sampleWeight of shape ${fmtShape(sampleWeight.shape)} does not fit values of shape ${fmtShape(values.shape)}; pass one weight per sample`,
+    );
   }
-  if (v.rank > w.rank) v = mean(v, [...Array(v.rank - w.rank).keys()].map((i) => i + w.rank));
+  if (v.rank > w.rank)
+    v = mean(
+      v,
+      [...Array(v.rank - w.rank).keys()].map((i) => i + w.rank),
+    );
   while (w.rank < v.rank) w = expandDims(w, -1);
   return { values: mul(v, w), weight: sum(mul(onesLike(v), w)) };
 }

@@ -1,7 +1,19 @@
 import { tensor, variable, memory, dispose } from '@strata/tensor';
 import { useCpu, values, expectClose } from '../testing/setup';
 import { reference } from '../testing/reference-optimizers';
-import { SGD, Adam, AdamW, Adamax, Nadam, RMSprop, Adagrad, Adadelta, Lion, getOptimizer, type Optimizer } from './index';
+import {
+  SGD,
+  Adam,
+  AdamW,
+  Adamax,
+  Nadam,
+  RMSprop,
+  Adagrad,
+  Adadelta,
+  Lion,
+  getOptimizer,
+  type Optimizer,
+} from './index';
 
 beforeAll(useCpu);
 
@@ -18,13 +30,28 @@ const GRADS = [
 const cases: [string, () => Optimizer, string, Record<string, number>][] = [
   ['SGD', () => new SGD({ learningRate: 0.1 }), 'sgd', {}],
   ['SGD momentum', () => new SGD({ learningRate: 0.1, momentum: 0.9 }), 'sgd', { momentum: 0.9 }],
-  ['SGD nesterov', () => new SGD({ learningRate: 0.1, momentum: 0.8, nesterov: true }), 'sgd', { momentum: 0.8, nesterov: 1 }],
+  [
+    'SGD nesterov',
+    () => new SGD({ learningRate: 0.1, momentum: 0.8, nesterov: true }),
+    'sgd',
+    { momentum: 0.8, nesterov: 1 },
+  ],
   ['Adam', () => new Adam({ learningRate: 0.01 }), 'adam', {}],
-  ['Adam amsgrad', () => new Adam({ learningRate: 0.01, amsgrad: true, beta2: 0.9 }), 'adam', { amsgrad: 1, beta2: 0.9 }],
+  [
+    'Adam amsgrad',
+    () => new Adam({ learningRate: 0.01, amsgrad: true, beta2: 0.9 }),
+    'adam',
+    { amsgrad: 1, beta2: 0.9 },
+  ],
   ['Adamax', () => new Adamax({ learningRate: 0.02 }), 'adamax', {}],
   ['Nadam', () => new Nadam({ learningRate: 0.01 }), 'nadam', {}],
   ['RMSprop', () => new RMSprop({ learningRate: 0.01 }), 'rmsprop', {}],
-  ['RMSprop momentum centered', () => new RMSprop({ learningRate: 0.01, momentum: 0.5, centered: true }), 'rmsprop', { momentum: 0.5, centered: 1 }],
+  [
+    'RMSprop momentum centered',
+    () => new RMSprop({ learningRate: 0.01, momentum: 0.5, centered: true }),
+    'rmsprop',
+    { momentum: 0.5, centered: 1 },
+  ],
   ['Adagrad', () => new Adagrad({ learningRate: 0.1 }), 'adagrad', {}],
   ['Adadelta', () => new Adadelta({ learningRate: 1 }), 'adadelta', {}],
   ['Lion', () => new Lion({ learningRate: 0.01 }), 'lion', {}],
@@ -42,7 +69,7 @@ describe.each(cases)('%s follows its published update rule step by step', (_labe
       const grad = tensor(g);
       opt.applyGradients([[grad, w]]);
       grad.dispose();
-      want = ref(want, g, step + 1, (opt.getConfig().learningRate as number), state);
+      want = ref(want, g, step + 1, opt.getConfig().learningRate as number, state);
       expectClose(values(w), want, 1e-5);
     });
     expect(opt.iterations).toBe(5);
@@ -77,5 +104,7 @@ test('optimizers resolve by name in snake_case, camelCase or class name, and lis
   expect(getOptimizer('rmsprop')).toBeInstanceOf(RMSprop);
   expect(getOptimizer('RMSprop')).toBeInstanceOf(RMSprop);
   expect(getOptimizer({ className: 'SGD', config: { learningRate: 0.5, momentum: 0.9 } }).learningRate).toBe(0.5);
-  expect(() => getOptimizer('adamm')).toThrow('unknown optimizer "adamm"; expected one of sgd, adam, adamw, adamax, nadam, rmsprop, adagrad, adadelta, lion, or an Optimizer instance');
+  expect(() => getOptimizer('adamm')).toThrow(
+    'unknown optimizer "adamm"; expected one of sgd, adam, adamw, adamax, nadam, rmsprop, adagrad, adadelta, lion, or an Optimizer instance',
+  );
 });

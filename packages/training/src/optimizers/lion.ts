@@ -17,7 +17,8 @@ export class Lion extends Optimizer {
     super(args, 0.001);
     this.beta1 = args.beta1 ?? 0.9;
     this.beta2 = args.beta2 ?? 0.99;
-    if (!(this.beta1 > 0 && this.beta1 <= 1)) throw new TrainingError(`Lion: beta1 must be in (0, 1], received ${JSON.stringify(args.beta1)}`);
+    if (!(this.beta1 > 0 && this.beta1 <= 1))
+      throw new TrainingError(`Lion: beta1 must be in (0, 1], received ${JSON.stringify(args.beta1)}`);
   }
 
   protected slotNames(): string[] {

@@ -1,7 +1,7 @@
-import { tensor, variable, memory, dispose, tidy, clipByValue, mul, square, sum, Variable } from '@strata/tensor';
+import { tensor, variable, memory, dispose, tidy, clipByValue, mul, square, sum, type Variable } from '@strata/tensor';
 import { GradientTape } from '@strata/autodiff';
 import { useCpu, values, expectClose } from '../testing/setup';
-import { SGD, Adam, Optimizer } from './index';
+import { SGD, Adam, type Optimizer } from './index';
 import { ExponentialDecay } from '../schedules';
 
 beforeAll(useCpu);
@@ -15,20 +15,28 @@ function step(opt: Optimizer, pairs: [number[], Variable][]): void {
 test('clipnorm scales each gradient to the norm; globalClipnorm scales all together; clipvalue clips elements', () => {
   const a = variable([0, 0]);
   const b = variable([0]);
-  step(new SGD({ learningRate: 1, clipnorm: 1 }), [[[3, 4], a], [[0.5], b]]);
+  step(new SGD({ learningRate: 1, clipnorm: 1 }), [
+    [[3, 4], a],
+    [[0.5], b],
+  ]);
   expectClose(values(a), [-0.6, -0.8]);
   expectClose(values(b), [-0.5]);
   tidy(() => a.assign(zeros(2)));
   tidy(() => b.assign(zeros(1)));
   // global norm of [3,4,12] is 13: every gradient is scaled by 2/13
-  step(new SGD({ learningRate: 1, globalClipnorm: 2 }), [[[3, 4], a], [[12], b]]);
+  step(new SGD({ learningRate: 1, globalClipnorm: 2 }), [
+    [[3, 4], a],
+    [[12], b],
+  ]);
   expectClose(values(a), [-6 / 13, -8 / 13]);
   expectClose(values(b), [-24 / 13]);
   tidy(() => a.assign(zeros(2)));
   step(new SGD({ learningRate: 1, clipvalue: 0.5 }), [[[3, -0.25], a]]);
   expectClose(values(a), [-0.5, 0.25]);
   dispose([a, b]);
-  expect(() => new SGD({ clipnorm: 1, clipvalue: 1 })).toThrow(/only one of clipnorm, clipvalue and globalClipnorm can be set/);
+  expect(() => new SGD({ clipnorm: 1, clipvalue: 1 })).toThrow(
+    /only one of clipnorm, clipvalue and globalClipnorm can be set/,
+  );
 });
 
 function zeros(n: number) {
@@ -40,7 +48,10 @@ test('weightDecay decays before the update and excludeFromWeightDecay skips by v
   const bias = variable([1], { name: 'dense/bias' });
   const opt = new SGD({ learningRate: 0.1, weightDecay: 0.5 });
   opt.excludeFromWeightDecay({ names: ['bias'] });
-  step(opt, [[[1, 1], w], [[1], bias]]);
+  step(opt, [
+    [[1, 1], w],
+    [[1], bias],
+  ]);
   expectClose(values(w), [1 - 0.05 - 0.1, 2 - 0.1 - 0.1]);
   expectClose(values(bias), [0.9]);
   dispose([w, bias]);
@@ -85,7 +96,9 @@ test('useEma keeps a moving average of the weights and writes it back with final
 
 test('a schedule sets the learning rate from the step; a number rate can be changed, a scheduled one cannot', () => {
   const w = variable([0]);
-  const opt = new SGD({ learningRate: new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5 }) });
+  const opt = new SGD({
+    learningRate: new ExponentialDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5 }),
+  });
   expect(opt.learningRate).toBe(1);
   step(opt, [[[-1], w]]);
   expect(opt.learningRate).toBe(0.5);
@@ -95,7 +108,9 @@ test('a schedule sets the learning rate from the step; a number rate can be chan
   const plain = new Adam();
   plain.learningRate = 0.5;
   expect(plain.learningRate).toBe(0.5);
-  expect(() => new Adam({ learningRate: -1 })).toThrow(/learningRate must be a non-negative number.*received number -1/);
+  expect(() => new Adam({ learningRate: -1 })).toThrow(
+    /learningRate must be a non-negative number.*received number -1/,
+  );
   w.dispose();
   opt.dispose();
 });
@@ -107,11 +122,16 @@ test('constraints apply after each update; null gradients are skipped; bad pairs
   const opt = new SGD({ learningRate: 1 });
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   const g = tensor([-2, 0.25]);
-  opt.applyGradients([[g, w], [null, frozen]]);
+  opt.applyGradients([
+    [g, w],
+    [null, frozen],
+  ]);
   expectClose(values(w), [0.5, -0.25]);
   expect(warn).toHaveBeenCalledWith(expect.stringContaining('gradients do not exist for variables'));
   warn.mockRestore();
-  expect(() => opt.applyGradients([[tensor([1, 2, 3]), w]])).toThrow(/gradient for '.*' has shape \[3\], but the variable has shape \[2\]/);
+  expect(() => opt.applyGradients([[tensor([1, 2, 3]), w]])).toThrow(
+    /gradient for '.*' has shape \[3\], but the variable has shape \[2\]/,
+  );
   expect(() => opt.applyGradients([[null, w]])).toThrow(/no gradient was provided for any variable/);
   expect(() => opt.applyGradients([[g, g as unknown as Variable]])).toThrow(/must hold a Variable second/);
   dispose([w, frozen, g]);

@@ -88,19 +88,29 @@ export abstract class Optimizer {
     this.globalClipnorm = optionalPositive(cls, 'globalClipnorm', args.globalClipnorm);
     const clips = [this.clipnorm, this.clipvalue, this.globalClipnorm].filter((c) => c !== null).length;
     if (clips > 1) {
-      throw new TrainingError(`${cls}: only one of clipnorm, clipvalue and globalClipnorm can be set, received clipnorm=${this.clipnorm}, clipvalue=${this.clipvalue}, globalClipnorm=${this.globalClipnorm}`);
+      throw new TrainingError(
+        `${cls}: only one of clipnorm, clipvalue and globalClipnorm can be set, received clipnorm=${this.clipnorm}, clipvalue=${this.clipvalue}, globalClipnorm=${this.globalClipnorm}`,
+      );
     }
     this.useEma = args.useEma ?? false;
     this.emaMomentum = args.emaMomentum ?? 0.99;
-    if (!(this.emaMomentum >= 0 && this.emaMomentum <= 1)) throw new TrainingError(`${cls}: emaMomentum must be in [0, 1], received ${args.emaMomentum}`);
+    if (!(this.emaMomentum >= 0 && this.emaMomentum <= 1))
+      throw new TrainingError(`${cls}: emaMomentum must be in [0, 1], received ${args.emaMomentum}`);
     this.emaOverwriteFrequency = args.emaOverwriteFrequency ?? null;
-    if (this.emaOverwriteFrequency !== null && !(Number.isInteger(this.emaOverwriteFrequency) && this.emaOverwriteFrequency >= 1)) {
-      throw new TrainingError(`${cls}: emaOverwriteFrequency must be an integer >= 1 or null, received ${JSON.stringify(args.emaOverwriteFrequency)}`);
+    if (
+      this.emaOverwriteFrequency !== null &&
+      !(Number.isInteger(this.emaOverwriteFrequency) && this.emaOverwriteFrequency >= 1)
+    ) {
+      throw new TrainingError(
+        `${cls}: emaOverwriteFrequency must be an integer >= 1 or null, received ${JSON.stringify(args.emaOverwriteFrequency)}`,
+      );
     }
     this.gradientAccumulationSteps = args.gradientAccumulationSteps ?? null;
     const steps = this.gradientAccumulationSteps;
     if (steps !== null && !(Number.isInteger(steps) && steps >= 2)) {
-      throw new TrainingError(`${cls}: gradientAccumulationSteps must be an integer >= 2 (or null for none), received ${JSON.stringify(steps)}`);
+      throw new TrainingError(
+        `${cls}: gradientAccumulationSteps must be an integer >= 2 (or null for none), received ${JSON.stringify(steps)}`,
+      );
     }
   }
 
@@ -122,7 +132,10 @@ export abstract class Optimizer {
     const lr = this.#learningRate;
     return {
       name: this.name,
-      learningRate: lr instanceof LearningRateSchedule ? { className: (lr.constructor as typeof LearningRateSchedule).className, config: lr.getConfig() } : this.learningRate,
+      learningRate:
+        lr instanceof LearningRateSchedule
+          ? { className: (lr.constructor as typeof LearningRateSchedule).className, config: lr.getConfig() }
+          : this.learningRate,
       weightDecay: this.weightDecay,
       clipnorm: this.clipnorm,
       clipvalue: this.clipvalue,
@@ -141,7 +154,8 @@ export abstract class Optimizer {
     return this.gradientAccumulationSteps ? Math.floor(this.#calls / this.gradientAccumulationSteps) : this.#calls;
   }
   set iterations(n: number) {
-    if (!Number.isInteger(n) || n < 0) throw new TrainingError(`${this.name}: iterations must be a non-negative integer, received ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new TrainingError(`${this.name}: iterations must be a non-negative integer, received ${n}`);
     this.#calls = this.gradientAccumulationSteps ? n * this.gradientAccumulationSteps : n;
   }
 
@@ -176,7 +190,11 @@ export abstract class Optimizer {
 
   /** Every state variable, in a stable order (per trained variable: slots, accumulator, average). */
   get variables(): Variable[] {
-    return [...this.#states.values()].flatMap((s) => [...s.slots, ...(s.accumulator ? [s.accumulator] : []), ...(s.average ? [s.average] : [])]);
+    return [...this.#states.values()].flatMap((s) => [
+      ...s.slots,
+      ...(s.accumulator ? [s.accumulator] : []),
+      ...(s.average ? [s.average] : []),
+    ]);
   }
 
   /** The variables this optimizer has updated, in the order it first saw them. */
@@ -190,14 +208,20 @@ export abstract class Optimizer {
   }
 
   /** Variables (or names containing any of `names`) that weight decay skips; call before training. */
-  excludeFromWeightDecay({ variables = [], names = [] }: { variables?: readonly Variable[]; names?: readonly string[] } = {}): void {
+  excludeFromWeightDecay({
+    variables = [],
+    names = [],
+  }: {
+    variables?: readonly Variable[];
+    names?: readonly string[];
+  } = {}): void {
     for (const v of variables) this.#excluded.add(v);
     const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.#excludedNames = escaped.length ? new RegExp(escaped.join('|')) : null;
   }
 
   private usesWeightDecay(v: Variable): boolean {
-    return !this.#excluded.has(v) && !(this.#excludedNames && this.#excludedNames.test(v.name));
+    return !this.#excluded.has(v) && !this.#excludedNames?.test(v.name);
   }
 
   private stateOf(v: Variable): VariableState {
@@ -206,7 +230,10 @@ export abstract class Optimizer {
     const make = (slot: string, init: number): Variable =>
       tidy(() => {
         const zeros = zerosLike(v);
-        return variable(init === 0 ? zeros : add(zeros, init), { name: `${this.name}/${v.name.replace(/\//g, '_')}_${slot}`, trainable: false });
+        return variable(init === 0 ? zeros : add(zeros, init), {
+          name: `${this.name}/${v.name.replace(/\//g, '_')}_${slot}`,
+          trainable: false,
+        });
       });
     s = {
       index: this.#states.size,
@@ -240,7 +267,11 @@ export abstract class Optimizer {
       if (steps) {
         const accumulators = states.map((s) => s.accumulator as Variable);
         if ((this.#calls + 1) % steps === 0) {
-          this.update(grads.map((g, i) => div(add(g, accumulators[i]), steps)), vars, states);
+          this.update(
+            grads.map((g, i) => div(add(g, accumulators[i]), steps)),
+            vars,
+            states,
+          );
           for (const a of accumulators) a.assign(zerosLike(a));
         } else {
           accumulators.forEach((a, i) => a.assign(add(a, grads[i])));
@@ -296,26 +327,40 @@ export abstract class Optimizer {
     const out: [Tensor, Variable][] = [];
     pairs.forEach((pair, i) => {
       if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new TrainingError(`${this.name}.applyGradients: expected [gradient, variable] pairs, received ${describeValue(pair)} at index ${i}`);
+        throw new TrainingError(
+          `${this.name}.applyGradients: expected [gradient, variable] pairs, received ${describeValue(pair)} at index ${i}`,
+        );
       }
       const [g, v] = pair;
-      if (!(v instanceof Variable)) throw new TrainingError(`${this.name}.applyGradients: pair ${i} must hold a Variable second, received ${describeValue(v)}; pass [[grad, variable], ...]`);
+      if (!(v instanceof Variable))
+        throw new TrainingError(
+          `${this.name}.applyGradients: pair ${i} must hold a Variable second, received ${describeValue(v)}; pass [[grad, variable], ...]`,
+        );
       if (g === null || g === undefined) {
         missing.push(v.name);
         return;
       }
-      if (!(g instanceof Tensor)) throw new TrainingError(`${this.name}.applyGradients: pair ${i} must hold a Tensor gradient first, received ${describeValue(g)}`);
+      if (!(g instanceof Tensor))
+        throw new TrainingError(
+          `${this.name}.applyGradients: pair ${i} must hold a Tensor gradient first, received ${describeValue(g)}`,
+        );
       if (g.shape.length !== v.shape.length || g.shape.some((d, k) => d !== v.shape[k])) {
-        throw new TrainingError(`${this.name}.applyGradients: the gradient for '${v.name}' has shape ${fmtShape(g.shape)}, but the variable has shape ${fmtShape(v.shape)}`);
+        throw new TrainingError(
+          `${this.name}.applyGradients: the gradient for '${v.name}' has shape ${fmtShape(g.shape)}, but the variable has shape ${fmtShape(v.shape)}`,
+        );
       }
       out.push([g, v]);
     });
     if (missing.length && out.length === 0) {
-      throw new TrainingError(`${this.name}.applyGradients: no gradient was provided for any variable (${missing.join(', ')}); does the loss depend on the trainable weights?`);
+      throw new TrainingError(
+        `${this.name}.applyGradients: no gradient was provided for any variable (${missing.join(', ')}); does the loss depend on the trainable weights?`,
+      );
     }
     if (missing.length && !this.#warnedMissing) {
       this.#warnedMissing = true;
-      console.warn(`${this.name}: gradients do not exist for variables ${missing.join(', ')} when minimizing the loss; they are not updated`);
+      console.warn(
+        `${this.name}: gradients do not exist for variables ${missing.join(', ')} when minimizing the loss; they are not updated`,
+      );
     }
     return out;
   }
@@ -330,8 +375,9 @@ export abstract class Optimizer {
 function checkLearningRate(owner: string, lr: unknown): LearningRate {
   if (lr instanceof LearningRateSchedule || typeof lr === 'function') return lr as LearningRate;
   if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) {
-    throw new TrainingError(`${owner}: learningRate must be a non-negative number, a LearningRateSchedule or a function returning a number, received ${describeValue(lr)}`);
+    throw new TrainingError(
+      `${owner}: learningRate must be a non-negative number, a LearningRateSchedule or a function returning a number, received ${describeValue(lr)}`,
+    );
   }
   return lr;
 }
-

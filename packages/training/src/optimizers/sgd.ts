@@ -16,7 +16,8 @@ export class SGD extends Optimizer {
   constructor(args: SGDArgs = {}) {
     super(args, 0.01);
     this.momentum = args.momentum ?? 0;
-    if (typeof this.momentum !== 'number' || this.momentum < 0 || this.momentum > 1) throw new TrainingError(`SGD: momentum must be a number in [0, 1], received ${JSON.stringify(args.momentum)}`);
+    if (typeof this.momentum !== 'number' || this.momentum < 0 || this.momentum > 1)
+      throw new TrainingError(`SGD: momentum must be a number in [0, 1], received ${JSON.stringify(args.momentum)}`);
     this.nesterov = args.nesterov ?? false;
   }
 

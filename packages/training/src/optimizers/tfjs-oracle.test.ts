@@ -17,11 +17,19 @@ const grads = (step: number) => W0.map((_, i) => Math.sin(step * 1.7 + i) * (1 +
 const cases: [string, () => Optimizer, () => tf.Optimizer][] = [
   ['sgd', () => new SGD({ learningRate: 0.05 }), () => tf.train.sgd(0.05)],
   ['momentum', () => new SGD({ learningRate: 0.05, momentum: 0.9 }), () => tf.train.momentum(0.05, 0.9)],
-  ['nesterov', () => new SGD({ learningRate: 0.05, momentum: 0.9, nesterov: true }), () => tf.train.momentum(0.05, 0.9, true)],
+  [
+    'nesterov',
+    () => new SGD({ learningRate: 0.05, momentum: 0.9, nesterov: true }),
+    () => tf.train.momentum(0.05, 0.9, true),
+  ],
   ['adam', () => new Adam({ learningRate: 0.01 }), () => tf.train.adam(0.01, 0.9, 0.999, 1e-7)],
   ['adamax', () => new Adamax({ learningRate: 0.01 }), () => tf.train.adamax(0.01, 0.9, 0.999, 1e-7)],
   ['rmsprop', () => new RMSprop({ learningRate: 0.01 }), () => tf.train.rmsprop(0.01, 0.9, 0, 1e-7)],
-  ['rmsprop momentum', () => new RMSprop({ learningRate: 0.01, momentum: 0.6 }), () => tf.train.rmsprop(0.01, 0.9, 0.6, 1e-7)],
+  [
+    'rmsprop momentum',
+    () => new RMSprop({ learningRate: 0.01, momentum: 0.6 }),
+    () => tf.train.rmsprop(0.01, 0.9, 0.6, 1e-7),
+  ],
   ['adagrad', () => new Adagrad({ learningRate: 0.1 }), () => tf.train.adagrad(0.1, 0.1)],
 ];
 // Not compared here, because tfjs 4.22 departs from the published rules (formulas.test.ts checks

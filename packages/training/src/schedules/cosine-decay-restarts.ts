@@ -22,7 +22,9 @@ export class CosineDecayRestarts extends LearningRateSchedule {
   constructor(args: CosineDecayRestartsArgs) {
     super();
     this.initialLearningRate = checkNumber('CosineDecayRestarts', 'initialLearningRate', args?.initialLearningRate);
-    this.firstDecaySteps = checkNumber('CosineDecayRestarts', 'firstDecaySteps', args.firstDecaySteps, { positive: true });
+    this.firstDecaySteps = checkNumber('CosineDecayRestarts', 'firstDecaySteps', args.firstDecaySteps, {
+      positive: true,
+    });
     this.tMul = checkNumber('CosineDecayRestarts', 'tMul', args.tMul ?? 2, { positive: true });
     this.mMul = checkNumber('CosineDecayRestarts', 'mMul', args.mMul ?? 1);
     this.alpha = checkNumber('CosineDecayRestarts', 'alpha', args.alpha ?? 0);
@@ -44,6 +46,12 @@ export class CosineDecayRestarts extends LearningRateSchedule {
   }
 
   getConfig(): Record<string, unknown> {
-    return { initialLearningRate: this.initialLearningRate, firstDecaySteps: this.firstDecaySteps, tMul: this.tMul, mMul: this.mMul, alpha: this.alpha };
+    return {
+      initialLearningRate: this.initialLearningRate,
+      firstDecaySteps: this.firstDecaySteps,
+      tMul: this.tMul,
+      mMul: this.mMul,
+      alpha: this.alpha,
+    };
   }
 }

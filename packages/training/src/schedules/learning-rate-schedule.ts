@@ -12,8 +12,17 @@ export abstract class LearningRateSchedule {
 }
 
 /** Checks a schedule argument is a finite number (and positive where asked), naming the schedule. */
-export function checkNumber(schedule: string, arg: string, value: unknown, { positive = false, integer = false } = {}): number {
-  const ok = typeof value === 'number' && Number.isFinite(value) && (!positive || value > 0) && (!integer || Number.isInteger(value));
+export function checkNumber(
+  schedule: string,
+  arg: string,
+  value: unknown,
+  { positive = false, integer = false } = {},
+): number {
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!positive || value > 0) &&
+    (!integer || Number.isInteger(value));
   if (!ok) {
     const what = `${positive ? 'a positive ' : 'a finite '}${integer ? 'integer' : 'number'}`;
     throw new TrainingError(`${schedule}: ${arg} must be ${what}, received ${JSON.stringify(value)}`);

@@ -22,7 +22,10 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
         `PiecewiseConstantDecay: values must have exactly one more entry than boundaries, received ${JSON.stringify(boundaries)} boundaries and ${JSON.stringify(values)} values`,
       );
     }
-    if (boundaries.some((b, i) => i > 0 && b <= boundaries[i - 1])) throw new TrainingError(`PiecewiseConstantDecay: boundaries must increase, received ${JSON.stringify(boundaries)}`);
+    if (boundaries.some((b, i) => i > 0 && b <= boundaries[i - 1]))
+      throw new TrainingError(
+        `PiecewiseConstantDecay: boundaries must increase, received ${JSON.stringify(boundaries)}`,
+      );
     this.boundaries = [...boundaries];
     this.values = [...values];
   }

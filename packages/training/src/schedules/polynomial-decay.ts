@@ -37,6 +37,12 @@ export class PolynomialDecay extends LearningRateSchedule {
   }
 
   getConfig(): Record<string, unknown> {
-    return { initialLearningRate: this.initialLearningRate, decaySteps: this.decaySteps, endLearningRate: this.endLearningRate, power: this.power, cycle: this.cycle };
+    return {
+      initialLearningRate: this.initialLearningRate,
+      decaySteps: this.decaySteps,
+      endLearningRate: this.endLearningRate,
+      power: this.power,
+      cycle: this.cycle,
+    };
   }
 }

@@ -1,4 +1,12 @@
-import { ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay, InverseTimeDecay, CosineDecay, CosineDecayRestarts, scheduleClasses } from './index';
+import {
+  ExponentialDecay,
+  PiecewiseConstantDecay,
+  PolynomialDecay,
+  InverseTimeDecay,
+  CosineDecay,
+  CosineDecayRestarts,
+  scheduleClasses,
+} from './index';
 
 const close = (got: number, want: number) => expect(got).toBeCloseTo(want, 10);
 
@@ -7,13 +15,18 @@ test('ExponentialDecay: lr·rate^(step/decaySteps), floored with staircase', () 
   close(s.call(0), 0.1);
   close(s.call(5), 0.1 * Math.SQRT1_2);
   close(s.call(20), 0.025);
-  close(new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, staircase: true }).call(19), 0.05);
+  close(
+    new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, staircase: true }).call(19),
+    0.05,
+  );
 });
 
 test('PiecewiseConstantDecay: values[i] for boundaries[i-1] < step <= boundaries[i]', () => {
   const s = new PiecewiseConstantDecay({ boundaries: [100, 200], values: [1, 0.5, 0.1] });
   expect([0, 100, 101, 200, 201, 1e6].map((x) => s.call(x))).toEqual([1, 1, 0.5, 0.5, 0.1, 0.1]);
-  expect(() => new PiecewiseConstantDecay({ boundaries: [1, 2], values: [1, 2] })).toThrow(/values must have exactly one more entry than boundaries/);
+  expect(() => new PiecewiseConstantDecay({ boundaries: [1, 2], values: [1, 2] })).toThrow(
+    /values must have exactly one more entry than boundaries/,
+  );
 });
 
 test('PolynomialDecay: (initial - end)(1 - step/decaySteps)^power + end, held or cycled after decaySteps', () => {
@@ -28,7 +41,10 @@ test('PolynomialDecay: (initial - end)(1 - step/decaySteps)^power + end, held or
 
 test('InverseTimeDecay: initial / (1 + rate·step/decaySteps)', () => {
   close(new InverseTimeDecay({ initialLearningRate: 1, decaySteps: 2, decayRate: 0.5 }).call(4), 0.5);
-  close(new InverseTimeDecay({ initialLearningRate: 1, decaySteps: 2, decayRate: 0.5, staircase: true }).call(3), 1 / 1.5);
+  close(
+    new InverseTimeDecay({ initialLearningRate: 1, decaySteps: 2, decayRate: 0.5, staircase: true }).call(3),
+    1 / 1.5,
+  );
 });
 
 test('CosineDecay: half a cosine down to alpha, with linear warmup to warmupTarget first', () => {
@@ -55,7 +71,10 @@ test('CosineDecayRestarts: restarts after firstDecaySteps, periods growing by tM
 });
 
 test('schedules resolve from {className, config}', () => {
-  const s = scheduleClasses.get({ className: 'ExponentialDecay', config: { initialLearningRate: 1, decaySteps: 1, decayRate: 0.5 } });
+  const s = scheduleClasses.get({
+    className: 'ExponentialDecay',
+    config: { initialLearningRate: 1, decaySteps: 1, decayRate: 0.5 },
+  });
   expect(s).toBeInstanceOf(ExponentialDecay);
   expect(s.getConfig()).toEqual({ initialLearningRate: 1, decaySteps: 1, decayRate: 0.5, staircase: false });
 });

@@ -11,8 +11,16 @@ export class TwoLayer extends Trainer {
   constructor(args: { hidden?: number; out?: number; activation?: string; seed?: number; name?: string } = {}) {
     super({ name: args.name });
     const seed = args.seed ?? 1;
-    this.hidden = new Dense({ units: args.hidden ?? 16, activation: 'relu', kernelInitializer: { className: 'GlorotUniform', config: { seed } } });
-    this.out = new Dense({ units: args.out ?? 1, activation: (args.activation ?? 'linear') as never, kernelInitializer: { className: 'GlorotUniform', config: { seed: seed + 1 } } });
+    this.hidden = new Dense({
+      units: args.hidden ?? 16,
+      activation: 'relu',
+      kernelInitializer: { className: 'GlorotUniform', config: { seed } },
+    });
+    this.out = new Dense({
+      units: args.out ?? 1,
+      activation: (args.activation ?? 'linear') as never,
+      kernelInitializer: { className: 'GlorotUniform', config: { seed: seed + 1 } },
+    });
   }
   override call(x: Tensor, options: CallOptions = {}): Tensor {
     return this.out.apply(this.hidden.apply(x, options), options);

@@ -18,7 +18,9 @@ export function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, tol
   for (let i = 0; i < want.length; i++) {
     const err = Math.abs(got[i] - want[i]);
     if (!(err <= tol * Math.max(1, Math.abs(want[i])))) {
-      throw new Error(`element ${i}: got ${got[i]}, want ${want[i]} (|error| ${err} > tolerance ${tol})\n got:  ${Array.from(got).slice(0, 8).join(', ')}\n want: ${Array.from(want).slice(0, 8).join(', ')}`);
+      throw new Error(
+        `element ${i}: got ${got[i]}, want ${want[i]} (|error| ${err} > tolerance ${tol})\n got:  ${Array.from(got).slice(0, 8).join(', ')}\n want: ${Array.from(want).slice(0, 8).join(', ')}`,
+      );
     }
   }
 }

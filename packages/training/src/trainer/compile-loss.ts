@@ -1,4 +1,4 @@
-import { Tensor, add, mul, tidy } from '@strata/tensor';
+import { type Tensor, add, mul, tidy } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { Loss, getLoss, type LossIdentifier } from '../losses';
 import { Mean } from '../metrics/reduction';
@@ -7,11 +7,19 @@ import type { ModelOutputs, Targets, Trainable } from './trainable';
 import { flattenOutputs } from './structure';
 
 /** compile()'s `loss`: one for every output, an array by output position, or a record by output name. */
-export type LossConfig = LossIdentifier | null | readonly (LossIdentifier | null)[] | { readonly [output: string]: LossIdentifier | null };
+export type LossConfig =
+  | LossIdentifier
+  | null
+  | readonly (LossIdentifier | null)[]
+  | { readonly [output: string]: LossIdentifier | null };
 /** compile()'s `lossWeights`: an array by output position or a record by output name. */
 export type LossWeights = readonly number[] | { readonly [output: string]: number } | null;
 
-const isLossId = (x: unknown) => typeof x === 'string' || typeof x === 'function' || x instanceof Loss || (typeof x === 'object' && x !== null && 'className' in x && 'config' in x);
+const isLossId = (x: unknown) =>
+  typeof x === 'string' ||
+  typeof x === 'function' ||
+  x instanceof Loss ||
+  (typeof x === 'object' && x !== null && 'className' in x && 'config' in x);
 
 /** The compiled loss of a model (Keras's CompileLoss): per-output losses, weighted and summed. */
 export class CompiledLoss {
@@ -45,18 +53,26 @@ export class CompiledLoss {
     this.losses = ids.map((id) => (id === null ? null : getLoss(id)));
     const w = perOutput<number>(this.lossWeights as never, outputs, 'lossWeights', (x) => typeof x === 'number');
     this.weights = w.map((x) => x ?? 1);
-    if (outputs.tensors.length > 1) for (const name of outputs.names) this.trackers.push(new Mean({ name: `${name}_loss` }));
+    if (outputs.tensors.length > 1)
+      for (const name of outputs.names) this.trackers.push(new Mean({ name: `${name}_loss` }));
     this.outputs = outputs;
   }
 
   /** The weighted sum of the per-output losses, or null when none was compiled. */
-  call(y: Targets | null | undefined, yPred: ModelOutputs, sampleWeight: Targets | null | undefined, model: Trainable): Tensor | null {
+  call(
+    y: Targets | null | undefined,
+    yPred: ModelOutputs,
+    sampleWeight: Targets | null | undefined,
+    model: Trainable,
+  ): Tensor | null {
     if (!this.hasLoss) return null;
     const outputs = flattenOutputs(yPred, model);
     if (!this.losses) this.build(outputs);
     const losses = this.losses as (Loss | null)[];
     if (losses.length !== outputs.tensors.length) {
-      throw new TrainingError(`the model returned ${outputs.tensors.length} outputs but was compiled for ${losses.length}; compile it again`);
+      throw new TrainingError(
+        `the model returned ${outputs.tensors.length} outputs but was compiled for ${losses.length}; compile it again`,
+      );
     }
     const targets = alignTargets(y, outputs, 'y');
     const weights = alignTargets(sampleWeight, outputs, 'sampleWeight');
@@ -64,7 +80,10 @@ export class CompiledLoss {
     losses.forEach((loss, i) => {
       if (!loss) return;
       const target = targets[i];
-      if (!target) throw new TrainingError(`no labels were given for output '${outputs.names[i]}', which has a loss (${loss.name}); pass y for it, or compile with loss null for that output`);
+      if (!target)
+        throw new TrainingError(
+          `no labels were given for output '${outputs.names[i]}', which has a loss (${loss.name}); pass y for it, or compile with loss null for that output`,
+        );
       const value = loss.apply(target, outputs.tensors[i], weights[i]);
       if (this.trackers.length) tidy(() => this.trackers[i].updateState(value));
       const weighted = this.weights[i] === 1 ? value : mul(value, this.weights[i]);

@@ -1,6 +1,14 @@
-import { Tensor, tidy } from '@strata/tensor';
+import { type Tensor, tidy } from '@strata/tensor';
 import { TrainingError } from '../errors';
-import { BinaryCrossentropy, CategoricalCrossentropy, Loss, SparseCategoricalCrossentropy, binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy } from '../losses';
+import {
+  BinaryCrossentropy,
+  CategoricalCrossentropy,
+  type Loss,
+  SparseCategoricalCrossentropy,
+  binaryCrossentropy,
+  categoricalCrossentropy,
+  sparseCategoricalCrossentropy,
+} from '../losses';
 import { Metric, MeanMetricWrapper, getMetric, type MetricIdentifier } from '../metrics';
 import { BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy } from '../metrics/accuracy';
 import { alignTargets, flattenOutputs, perOutput, type OutputList } from './structure';
@@ -31,25 +39,39 @@ export function labelKind(yTrue: Tensor, yPred: Tensor, loss: Loss | null): Kind
   if (loss instanceof CategoricalCrossentropy) return 'categorical';
   const classes = yPred.shape[yPred.rank - 1];
   if (yPred.rank === 0 || classes === 1) return 'binary';
-  if (yTrue.rank < yPred.rank || (yTrue.rank === yPred.rank && yTrue.shape[yTrue.rank - 1] === 1 && classes > 1)) return 'sparse';
+  if (yTrue.rank < yPred.rank || (yTrue.rank === yPred.rank && yTrue.shape[yTrue.rank - 1] === 1 && classes > 1))
+    return 'sparse';
   return 'categorical';
 }
 
 function resolve(id: MetricIdentifier, yTrue: Tensor, yPred: Tensor, loss: Loss | null): Metric {
   if (typeof id === 'string' && ['accuracy', 'acc'].includes(id)) {
     const kind = labelKind(yTrue, yPred, loss);
-    return kind === 'binary' ? new BinaryAccuracy({ name: id }) : kind === 'sparse' ? new SparseCategoricalAccuracy({ name: id }) : new CategoricalAccuracy({ name: id });
+    return kind === 'binary'
+      ? new BinaryAccuracy({ name: id })
+      : kind === 'sparse'
+        ? new SparseCategoricalAccuracy({ name: id })
+        : new CategoricalAccuracy({ name: id });
   }
   if (typeof id === 'string' && ['crossentropy', 'ce'].includes(id)) {
     const kind = labelKind(yTrue, yPred, loss);
     const fromLogits = (loss as { fromLogits?: boolean } | null)?.fromLogits ?? false;
-    const fn = kind === 'binary' ? binaryCrossentropy : kind === 'sparse' ? sparseCategoricalCrossentropy : categoricalCrossentropy;
+    const fn =
+      kind === 'binary'
+        ? binaryCrossentropy
+        : kind === 'sparse'
+          ? sparseCategoricalCrossentropy
+          : categoricalCrossentropy;
     return new MeanMetricWrapper((t, p) => fn(t, p, { fromLogits }), { name: id }, id, 'down');
   }
   return getMetric(id);
 }
 
-const isMetricId = (x: unknown) => typeof x === 'string' || typeof x === 'function' || x instanceof Metric || (typeof x === 'object' && x !== null && 'className' in x && 'config' in x);
+const isMetricId = (x: unknown) =>
+  typeof x === 'string' ||
+  typeof x === 'function' ||
+  x instanceof Metric ||
+  (typeof x === 'object' && x !== null && 'className' in x && 'config' in x);
 
 /** The compiled metrics of a model (Keras's CompileMetrics): built at the first batch, when the shapes are known. */
 export class CompiledMetrics {
@@ -63,7 +85,9 @@ export class CompiledMetrics {
     for (const config of [metrics, weightedMetrics]) {
       if (!config) continue;
       const flat = (Array.isArray(config) ? config : Object.values(config)).flat() as MetricIdentifier[];
-      for (const id of flat) if (id !== null && !(typeof id === 'string' && ['accuracy', 'acc', 'crossentropy', 'ce'].includes(id))) getMetric(id);
+      for (const id of flat)
+        if (id !== null && !(typeof id === 'string' && ['accuracy', 'acc', 'crossentropy', 'ce'].includes(id)))
+          getMetric(id);
     }
   }
 
@@ -75,11 +99,21 @@ export class CompiledMetrics {
   private build(outputs: OutputList, targets: (Tensor | null)[], losses: readonly (Loss | null)[]): void {
     const compiled: Compiled[] = [];
     const many = outputs.tensors.length > 1;
-    for (const [config, weighted] of [[this.metrics, false], [this.weightedMetrics, true]] as const) {
+    for (const [config, weighted] of [
+      [this.metrics, false],
+      [this.weightedMetrics, true],
+    ] as const) {
       if (!config) continue;
       // A flat list applies to every output; a list of lists or a record goes output by output.
       const flat = Array.isArray(config) && config.every((c) => !Array.isArray(c));
-      const ids = flat ? new Array(outputs.tensors.length).fill(config) : perOutput<MetricIdentifier | readonly MetricIdentifier[]>(config as never, outputs, weighted ? 'weightedMetrics' : 'metrics', isMetricId);
+      const ids = flat
+        ? new Array(outputs.tensors.length).fill(config)
+        : perOutput<MetricIdentifier | readonly MetricIdentifier[]>(
+            config as never,
+            outputs,
+            weighted ? 'weightedMetrics' : 'metrics',
+            isMetricId,
+          );
       ids.forEach((entry, i) => {
         if (entry === null) return;
         const target = targets[i];
@@ -88,19 +122,29 @@ export class CompiledMetrics {
           if (id === null) continue;
           let metric = resolve(id as MetricIdentifier, target, outputs.tensors[i], losses[i] ?? null);
           if (many) metric = renamed(metric, `${outputs.names[i]}_${metric.name}`);
-          if (weighted && !many && compiled.some((c) => c.metric.name === metric.name)) metric = renamed(metric, `weighted_${metric.name}`);
+          if (weighted && !many && compiled.some((c) => c.metric.name === metric.name))
+            metric = renamed(metric, `weighted_${metric.name}`);
           compiled.push({ metric, output: i, weighted });
         }
       });
     }
     const names = compiled.map((c) => c.metric.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    if (duplicate) throw new TrainingError(`compile: two metrics are named '${duplicate}'; give them distinct names (e.g. new metrics.AUC({name: 'auc_2'}))`);
+    if (duplicate)
+      throw new TrainingError(
+        `compile: two metrics are named '${duplicate}'; give them distinct names (e.g. new metrics.AUC({name: 'auc_2'}))`,
+      );
     this.compiled = compiled;
   }
 
   /** Adds a batch to every metric. */
-  update(y: Targets | null | undefined, yPred: ModelOutputs, sampleWeight: Targets | null | undefined, model: Trainable, losses: readonly (Loss | null)[]): void {
+  update(
+    y: Targets | null | undefined,
+    yPred: ModelOutputs,
+    sampleWeight: Targets | null | undefined,
+    model: Trainable,
+    losses: readonly (Loss | null)[],
+  ): void {
     if (!this.metrics && !this.weightedMetrics) return;
     const outputs = flattenOutputs(yPred, model);
     const targets = alignTargets(y, outputs, 'y');

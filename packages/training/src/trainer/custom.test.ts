@@ -1,4 +1,18 @@
-import { memory, dispose, tensor, tidy, add, mean, mul, square, sub, randomNormal, concat, type Tensor, Variable } from '@strata/tensor';
+import {
+  memory,
+  dispose,
+  tensor,
+  tidy,
+  add,
+  mean,
+  mul,
+  square,
+  sub,
+  randomNormal,
+  concat,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { GradientTape } from '@strata/autodiff';
 import { Dense } from '@strata/layers';
 import { useCpu, values, expectClose } from '../testing/setup';
@@ -35,7 +49,11 @@ test('a subclass overriding trainStep and calling super.trainStep customises fit
 test('a model defining trainStep and computeLoss is used by fit; layer losses (regularizers) join the loss', async () => {
   const [x, y] = planeData(64);
   class Regularized extends Trainer {
-    dense = new Dense({ units: 1, kernelRegularizer: { className: 'L2', config: { l2: 0.5 } }, kernelInitializer: 'ones' });
+    dense = new Dense({
+      units: 1,
+      kernelRegularizer: { className: 'L2', config: { l2: 0.5 } },
+      kernelInitializer: 'ones',
+    });
     override call(t: Tensor): Tensor {
       return this.dense.apply(t);
     }
@@ -67,7 +85,11 @@ test('a model defining trainStep and computeLoss is used by fit; layer losses (r
 
 test('multi-output models: losses, weights and metrics per output, logged as <output>_<name>', async () => {
   class TwoHeads extends Trainer {
-    trunk = new Dense({ units: 8, activation: 'relu', kernelInitializer: { className: 'GlorotUniform', config: { seed: 1 } } });
+    trunk = new Dense({
+      units: 8,
+      activation: 'relu',
+      kernelInitializer: { className: 'GlorotUniform', config: { seed: 1 } },
+    });
     a = new Dense({ units: 1, kernelInitializer: { className: 'GlorotUniform', config: { seed: 2 } } });
     b = new Dense({ units: 3, kernelInitializer: { className: 'GlorotUniform', config: { seed: 3 } } });
     override get outputNames(): string[] {
@@ -80,7 +102,11 @@ test('multi-output models: losses, weights and metrics per output, logged as <ou
   }
   const x = randomNormal([48, 4], { seed: 5 });
   const yValue = randomNormal([48, 1], { seed: 6 });
-  const yKind = tensor(Array.from({ length: 48 }, (_, i) => i % 3), undefined, 'int32');
+  const yKind = tensor(
+    Array.from({ length: 48 }, (_, i) => i % 3),
+    undefined,
+    'int32',
+  );
   const model = new TwoHeads();
   const trainer = model;
   trainer.compile({
@@ -97,11 +123,16 @@ test('multi-output models: losses, weights and metrics per output, logged as <ou
   const logs = await trainer.evaluate(x, [yValue, yKind], { batchSize: 48 });
   expect(logs.loss).toBeCloseTo(0.5 * logs.value_loss + 2 * logs.kind_loss, 4);
   const out = (await trainer.predict(x, { batchSize: 20 })) as Tensor[];
-  expect(out.map((t) => t.shape)).toEqual([[48, 1], [48, 3]]);
+  expect(out.map((t) => t.shape)).toEqual([
+    [48, 1],
+    [48, 3],
+  ]);
   dispose(out);
   expect(memory().numTensors - before).toBe(trainer.optimizer!.variables.length);
   expect(() => trainer.compile({ optimizer: 'adam', loss: { valu: 'mse' } })).not.toThrow(); // checked at the first batch
-  await expect(trainer.fit(x, [yValue, yKind], { verbose: 0 })).rejects.toThrow(/compile: loss names \["valu"\], which are not outputs of the model; its outputs are value, kind/);
+  await expect(trainer.fit(x, [yValue, yKind], { verbose: 0 })).rejects.toThrow(
+    /compile: loss names \["valu"\], which are not outputs of the model; its outputs are value, kind/,
+  );
   dispose([x, yValue, yKind]);
   model.dispose();
 });
@@ -189,7 +220,9 @@ test('inputs given as a record by name reach a model that names its inputs as a 
   const b = tensor([[1], [1]]);
   const y = tensor([[2], [4]]);
   expect((await trainer.evaluate({ b, a }, y)).loss).toBeCloseTo(0);
-  await expect(trainer.evaluate({ a, c: b }, y)).rejects.toThrow("the model's inputs are 'a', 'b'; received keys 'a', 'c' (missing b)");
+  await expect(trainer.evaluate({ a, c: b }, y)).rejects.toThrow(
+    "the model's inputs are 'a', 'b'; received keys 'a', 'c' (missing b)",
+  );
   dispose([a, b, y]);
   model.dispose();
 });
@@ -216,7 +249,9 @@ test('a subclass overriding computeLoss adds to super.computeLoss; the loss is c
   }
   const bad = new NotScalar();
   bad.compile({ optimizer: 'sgd', loss: 'mse' });
-  await expect(bad.fit(x, y, { verbose: 0 })).rejects.toThrow('computeLoss must return a scalar loss, received shape [32,1]; reduce it (e.g. mean(...))');
+  await expect(bad.fit(x, y, { verbose: 0 })).rejects.toThrow(
+    'computeLoss must return a scalar loss, received shape [32,1]; reduce it (e.g. mean(...))',
+  );
   dispose([x, y]);
   model.dispose();
   bad.dispose();

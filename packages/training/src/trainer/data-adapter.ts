@@ -1,4 +1,18 @@
-import { Tensor, argMax, cast, dispose, fmtShape, gather, mul, reshape, round, slice, tensor, tidy, type TensorLike } from '@strata/tensor';
+import {
+  Tensor,
+  argMax,
+  cast,
+  dispose,
+  fmtShape,
+  gather,
+  mul,
+  reshape,
+  round,
+  slice,
+  tensor,
+  tidy,
+  type TensorLike,
+} from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
 import { Dataset } from '../data/dataset';
 import { flattenNest, mapNest, nestTensors, type Nest } from '../utils/nest';
@@ -6,7 +20,12 @@ import { seededRandom, shuffleInPlace } from '../utils/random';
 import type { ModelInputs, StepData, Targets } from './trainable';
 
 /** What fit, evaluate and predict accept as data: tensors (or JS arrays), lists, records, or a Dataset. */
-export type DataInput = ModelInputs | TensorLike | readonly (Tensor | TensorLike)[] | { readonly [name: string]: Tensor | TensorLike } | Dataset<unknown>;
+export type DataInput =
+  | ModelInputs
+  | TensorLike
+  | readonly (Tensor | TensorLike)[]
+  | { readonly [name: string]: Tensor | TensorLike }
+  | Dataset<unknown>;
 
 /** Batches for one pass, each owned by the consumer (dispose its tensors after the step). */
 export interface EpochSource {
@@ -35,10 +54,14 @@ function toTensors(x: unknown, what: string, made: Tensor[]): Nest<Tensor> | nul
         made.push(t);
         return t;
       }
-      throw new TrainingError(`${what}.${path} must be a Tensor or an array of numbers, received ${describeValue(leaf)}`);
+      throw new TrainingError(
+        `${what}.${path} must be a Tensor or an array of numbers, received ${describeValue(leaf)}`,
+      );
     }) as Nest<Tensor>;
   }
-  throw new TrainingError(`${what} must be a Tensor, an array of Tensors, a record of Tensors, nested arrays of numbers or a Dataset, received ${describeValue(x)}`);
+  throw new TrainingError(
+    `${what} must be a Tensor, an array of Tensors, a record of Tensors, nested arrays of numbers or a Dataset, received ${describeValue(x)}`,
+  );
 }
 
 function leafCounts(x: Nest<Tensor> | null, what: string): [string, number][] {
@@ -46,7 +69,10 @@ function leafCounts(x: Nest<Tensor> | null, what: string): [string, number][] {
   const out: [string, number][] = [];
   mapNest(x, (t, path) => {
     if (t === null) return null;
-    if (t.rank === 0) throw new TrainingError(`${what}${path ? `[${path.replace(/^\[|\]$/g, '')}]` : ''} is a scalar; data needs a first axis of samples, received shape ${fmtShape(t.shape)}`);
+    if (t.rank === 0)
+      throw new TrainingError(
+        `${what}${path ? `[${path.replace(/^\[|\]$/g, '')}]` : ''} is a scalar; data needs a first axis of samples, received shape ${fmtShape(t.shape)}`,
+      );
     out.push([`${what}${path ? (path.startsWith('[') ? path : `.${path}`) : ''}`, t.shape[0]]);
     return null;
   });
@@ -86,12 +112,15 @@ export class ArraySource implements EpochSource {
     const n = counts[0][1];
     const bad = counts.find(([, c]) => c !== n);
     if (bad) {
-      throw new TrainingError(`${owner}: ${counts[0][0]} and ${bad[0]} must have the same number of samples (first axis), but ${counts[0][0]} has ${n} and ${bad[0]} has ${bad[1]}`);
+      throw new TrainingError(
+        `${owner}: ${counts[0][0]} and ${bad[0]} must have the same number of samples (first axis), but ${counts[0][0]} has ${n} and ${bad[0]} has ${bad[1]}`,
+      );
     }
     if (n === 0) throw new TrainingError(`${owner}: the data holds no samples (first axis 0)`);
     this.size = n;
     const { batchSize, stepsPerEpoch } = options;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new TrainingError(`${owner}: batchSize must be a positive integer, received ${JSON.stringify(batchSize)}`);
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new TrainingError(`${owner}: batchSize must be a positive integer, received ${JSON.stringify(batchSize)}`);
     this.steps = stepsPerEpoch ?? Math.ceil(n / batchSize);
     this.order = Int32Array.from({ length: n }, (_, i) => i);
     this.random = seededRandom(options.seed);
@@ -105,7 +134,9 @@ export class ArraySource implements EpochSource {
       const b = this.options.batchSize;
       const chunks = Array.from({ length: Math.ceil(this.size / b) }, (_, i) => i);
       shuffleInPlace(chunks, this.random);
-      this.order = Int32Array.from(chunks.flatMap((c) => Array.from({ length: Math.min(b, this.size - c * b) }, (_, k) => c * b + k)));
+      this.order = Int32Array.from(
+        chunks.flatMap((c) => Array.from({ length: Math.min(b, this.size - c * b) }, (_, k) => c * b + k)),
+      );
     }
   }
 
@@ -125,7 +156,10 @@ export class ArraySource implements EpochSource {
     return tidy(() => {
       const contiguous = indices.every((v, i) => i === 0 || v === indices[i - 1] + 1);
       const idx = contiguous ? null : tensor(indices, [indices.length], 'int32');
-      const take = (t: Tensor) => (idx ? gather(t, idx, 0) : slice(t, [indices[0], ...t.shape.slice(1).map(() => 0)], [indices.length, ...t.shape.slice(1)]));
+      const take = (t: Tensor) =>
+        idx
+          ? gather(t, idx, 0)
+          : slice(t, [indices[0], ...t.shape.slice(1).map(() => 0)], [indices.length, ...t.shape.slice(1)]);
       const x = mapNest(this.x, take) as ModelInputs;
       const y = this.y ? (mapNest(this.y, take) as Targets) : null;
       let sw = this.sampleWeight ? (mapNest(this.sampleWeight, take) as Targets) : null;
@@ -151,7 +185,9 @@ export class ArraySource implements EpochSource {
 function classWeightTable(classWeight: Record<number, number>, owner: string): Tensor {
   const entries = Object.entries(classWeight).map(([k, v]) => [Number(k), v] as const);
   if (entries.some(([k, v]) => !Number.isInteger(k) || k < 0 || typeof v !== 'number')) {
-    throw new TrainingError(`${owner}: classWeight must map class indices (non-negative integers) to numbers, received ${JSON.stringify(classWeight)}`);
+    throw new TrainingError(
+      `${owner}: classWeight must map class indices (non-negative integers) to numbers, received ${JSON.stringify(classWeight)}`,
+    );
   }
   const table = new Float32Array(Math.max(...entries.map(([k]) => k)) + 1).fill(1);
   for (const [k, v] of entries) table[k] = v;
@@ -160,8 +196,12 @@ function classWeightTable(classWeight: Record<number, number>, owner: string): T
 
 /** Per-sample weights from each sample's class (the argmax of one-hot labels, or the label itself). */
 function applyClassWeights(table: Tensor, y: Targets | null, sw: Targets | null): Targets {
-  if (!(y instanceof Tensor)) throw new TrainingError(`classWeight needs one output with one tensor of labels; for several outputs pass sampleWeight instead`);
-  const labels = y.rank >= 2 && y.shape[y.rank - 1] > 1 ? argMax(y, -1) : cast(round(reshape(y, [y.shape[0]])), 'int32');
+  if (!(y instanceof Tensor))
+    throw new TrainingError(
+      `classWeight needs one output with one tensor of labels; for several outputs pass sampleWeight instead`,
+    );
+  const labels =
+    y.rank >= 2 && y.shape[y.rank - 1] > 1 ? argMax(y, -1) : cast(round(reshape(y, [y.shape[0]])), 'int32');
   const weights = gather(table, labels.rank > 1 ? reshape(labels, [labels.shape[0], -1]) : labels);
   if (sw instanceof Tensor) return mul(weights, sw);
   return weights;
@@ -180,7 +220,10 @@ export class DatasetSource implements EpochSource {
   ) {}
 
   get steps(): number | null {
-    return this.stepsPerEpoch ?? (this.dataset.cardinality !== null && Number.isFinite(this.dataset.cardinality) ? this.dataset.cardinality : null);
+    return (
+      this.stepsPerEpoch ??
+      (this.dataset.cardinality !== null && Number.isFinite(this.dataset.cardinality) ? this.dataset.cardinality : null)
+    );
   }
 
   private unpack(element: unknown): StepData {
@@ -188,9 +231,15 @@ export class DatasetSource implements EpochSource {
     if (element instanceof Tensor) return [element, null, null];
     if (Array.isArray(element) && element.length >= 1 && element.length <= 3) {
       const [x, y, sw] = element;
-      return [toTensors(x, 'x', made) as ModelInputs, toTensors(y, 'y', made) as Targets | null, toTensors(sw, 'sampleWeight', made) as Targets | null];
+      return [
+        toTensors(x, 'x', made) as ModelInputs,
+        toTensors(y, 'y', made) as Targets | null,
+        toTensors(sw, 'sampleWeight', made) as Targets | null,
+      ];
     }
-    throw new TrainingError(`${this.owner}: dataset elements must be [x, y] or [x, y, sampleWeight] (or a tensor x for predict), received ${describeValue(element)}`);
+    throw new TrainingError(
+      `${this.owner}: dataset elements must be [x, y] or [x, y, sampleWeight] (or a tensor x for predict), received ${describeValue(element)}`,
+    );
   }
 
   async *epoch(): AsyncGenerator<StepData, void, undefined> {
@@ -203,7 +252,9 @@ export class DatasetSource implements EpochSource {
       const r = await this.iterator.next();
       if (r.done) {
         this.exhausted = true;
-        console.warn(`${this.owner}: the dataset ran out of data after ${step} of ${this.stepsPerEpoch} steps in this epoch; training stops here. Use dataset.repeat() so it can provide stepsPerEpoch × epochs batches`);
+        console.warn(
+          `${this.owner}: the dataset ran out of data after ${step} of ${this.stepsPerEpoch} steps in this epoch; training stops here. Use dataset.repeat() so it can provide stepsPerEpoch × epochs batches`,
+        );
         return;
       }
       yield this.unpack(r.value);
@@ -221,19 +272,47 @@ export interface SourceOptions extends Omit<ArraySourceOptions, 'batchSize'> {
 }
 
 /** The right source for what fit, evaluate or predict received. */
-export function makeSource(owner: string, x: DataInput, y: unknown, sampleWeight: unknown, options: SourceOptions): EpochSource {
+export function makeSource(
+  owner: string,
+  x: DataInput,
+  y: unknown,
+  sampleWeight: unknown,
+  options: SourceOptions,
+): EpochSource {
   if (x instanceof Dataset) {
-    if (y !== undefined && y !== null) throw new TrainingError(`${owner}: with a Dataset as x, y must not be given: the dataset's elements hold the labels ([x, y] pairs)`);
-    if (sampleWeight) throw new TrainingError(`${owner}: with a Dataset as x, give sample weights in its elements ([x, y, sampleWeight]) instead of sampleWeight`);
+    if (y !== undefined && y !== null)
+      throw new TrainingError(
+        `${owner}: with a Dataset as x, y must not be given: the dataset's elements hold the labels ([x, y] pairs)`,
+      );
+    if (sampleWeight)
+      throw new TrainingError(
+        `${owner}: with a Dataset as x, give sample weights in its elements ([x, y, sampleWeight]) instead of sampleWeight`,
+      );
     return new DatasetSource(x, options.stepsPerEpoch ?? null, owner);
   }
   const made: Tensor[] = [];
   try {
     const xs = toTensors(x, 'x', made);
-    if (!xs) throw new TrainingError(`${owner}: x is required: the model's inputs, as a Tensor, an array of Tensors, a record of Tensors or a Dataset`);
+    if (!xs)
+      throw new TrainingError(
+        `${owner}: x is required: the model's inputs, as a Tensor, an array of Tensors, a record of Tensors or a Dataset`,
+      );
     const ys = toTensors(y, 'y', made);
     const sws = toTensors(sampleWeight, 'sampleWeight', made);
-    return new ArraySource(xs, ys, sws, { batchSize: options.batchSize ?? 32, shuffle: options.shuffle, stepsPerEpoch: options.stepsPerEpoch, classWeight: options.classWeight, seed: options.seed }, made, owner);
+    return new ArraySource(
+      xs,
+      ys,
+      sws,
+      {
+        batchSize: options.batchSize ?? 32,
+        shuffle: options.shuffle,
+        stepsPerEpoch: options.stepsPerEpoch,
+        classWeight: options.classWeight,
+        seed: options.seed,
+      },
+      made,
+      owner,
+    );
   } catch (e) {
     dispose(made);
     throw e;
@@ -241,14 +320,29 @@ export function makeSource(owner: string, x: DataInput, y: unknown, sampleWeight
 }
 
 /** Splits in-memory data into the first (1 - split) and the last `split` of the samples, as Keras's validationSplit. */
-export function splitArrays(owner: string, x: DataInput, y: unknown, sampleWeight: unknown, split: number): { train: [unknown, unknown, unknown]; val: [unknown, unknown, unknown]; made: Tensor[] } {
-  if (x instanceof Dataset) throw new TrainingError(`${owner}: validationSplit works on tensors only, not on a Dataset; pass validationData instead`);
-  if (!(split > 0 && split < 1)) throw new TrainingError(`${owner}: validationSplit must be a number between 0 and 1, received ${JSON.stringify(split)}`);
+export function splitArrays(
+  owner: string,
+  x: DataInput,
+  y: unknown,
+  sampleWeight: unknown,
+  split: number,
+): { train: [unknown, unknown, unknown]; val: [unknown, unknown, unknown]; made: Tensor[] } {
+  if (x instanceof Dataset)
+    throw new TrainingError(
+      `${owner}: validationSplit works on tensors only, not on a Dataset; pass validationData instead`,
+    );
+  if (!(split > 0 && split < 1))
+    throw new TrainingError(
+      `${owner}: validationSplit must be a number between 0 and 1, received ${JSON.stringify(split)}`,
+    );
   const made: Tensor[] = [];
   const parts = [x, y, sampleWeight].map((d, i) => toTensors(d, ['x', 'y', 'sampleWeight'][i], made));
   const n = parts[0] ? (flattenNest(parts[0])[0] as Tensor).shape[0] : 0;
   const at = Math.floor(n * (1 - split));
-  if (at === 0 || at === n) throw new TrainingError(`${owner}: validationSplit ${split} of ${n} samples leaves ${at === 0 ? 'no training' : 'no validation'} data; use a larger data set or another split`);
+  if (at === 0 || at === n)
+    throw new TrainingError(
+      `${owner}: validationSplit ${split} of ${n} samples leaves ${at === 0 ? 'no training' : 'no validation'} data; use a larger data set or another split`,
+    );
   const cut = (d: Nest<Tensor> | null, from: number, to: number) =>
     d === null
       ? null

@@ -10,7 +10,9 @@ beforeAll(useCpu);
 test('fit, evaluate and trainOnBatch before compile say to compile first', async () => {
   const [x, y] = planeData(8);
   const trainer = new TwoLayer();
-  await expect(trainer.fit(x, y)).rejects.toThrow("fit: the model must be compiled first: call compile({optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']}) (with your loss) before fit()");
+  await expect(trainer.fit(x, y)).rejects.toThrow(
+    "fit: the model must be compiled first: call compile({optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']}) (with your loss) before fit()",
+  );
   await expect(trainer.evaluate(x, y)).rejects.toThrow(/evaluate: the model must be compiled first/);
   await expect(trainer.trainOnBatch(x, y)).rejects.toThrow(/trainOnBatch: the model must be compiled first/);
   dispose([x, y]);
@@ -22,10 +24,18 @@ test('x and y of different lengths name both and their sizes', async () => {
   const x = randomNormal([10, 4]);
   const y = randomNormal([9, 1]);
   const before = memory().numTensors;
-  await expect(trainer.fit(x, y, { verbose: 0 })).rejects.toThrow('fit: x and y must have the same number of samples (first axis), but x has 10 and y has 9');
-  await expect(trainer.fit([x, x], { a: y }, { verbose: 0 })).rejects.toThrow('fit: x[0] and y.a must have the same number of samples (first axis), but x[0] has 10 and y.a has 9');
-  await expect(trainer.fit(x, y, { verbose: 0, epochs: 0 })).rejects.toThrow('fit: epochs must be a positive integer, received 0');
-  await expect(trainer.fit(x, y, { verbose: 0, batchSise: 3 } as never)).rejects.toThrow(/fit: unknown option\(s\) batchSise; the options are batchSize, epochs/);
+  await expect(trainer.fit(x, y, { verbose: 0 })).rejects.toThrow(
+    'fit: x and y must have the same number of samples (first axis), but x has 10 and y has 9',
+  );
+  await expect(trainer.fit([x, x], { a: y }, { verbose: 0 })).rejects.toThrow(
+    'fit: x[0] and y.a must have the same number of samples (first axis), but x[0] has 10 and y.a has 9',
+  );
+  await expect(trainer.fit(x, y, { verbose: 0, epochs: 0 })).rejects.toThrow(
+    'fit: epochs must be a positive integer, received 0',
+  );
+  await expect(trainer.fit(x, y, { verbose: 0, batchSise: 3 } as never)).rejects.toThrow(
+    /fit: unknown option\(s\) batchSise; the options are batchSize, epochs/,
+  );
   expect(memory().numTensors).toBe(before);
   dispose([x, y]);
 });
@@ -34,21 +44,38 @@ test('labels of the wrong shape for the loss fail at the first batch, naming the
   const trainer = new TwoLayer({ out: 3 });
   trainer.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy' });
   const x = randomNormal([6, 4]);
-  const oneHot = tensor([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+  const oneHot = tensor([
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ]);
   await expect(trainer.fit(x, oneHot, { verbose: 0 })).rejects.toThrow(
     'sparseCategoricalCrossentropy: expected integer class labels of shape [6] (or [6,1]) for predictions of shape [6,3], received labels of shape [6,3]; these look like one-hot labels: use categoricalCrossentropy for them',
   );
   trainer.compile({ optimizer: 'adam', loss: 'categorical_crossentropy' });
-  await expect(trainer.fit(x, tensor([0, 1, 2, 0, 1, 2]), { verbose: 0 })).rejects.toThrow(/categoricalCrossentropy: labels of shape \[6\] do not match predictions of shape \[6,3\].*use sparseCategoricalCrossentropy/);
+  await expect(trainer.fit(x, tensor([0, 1, 2, 0, 1, 2]), { verbose: 0 })).rejects.toThrow(
+    /categoricalCrossentropy: labels of shape \[6\] do not match predictions of shape \[6,3\].*use sparseCategoricalCrossentropy/,
+  );
   dispose([x, oneHot]);
 });
 
 test('unknown optimizer, loss and metric names fail at compile and list the valid ones', () => {
   const trainer = new TwoLayer();
-  expect(() => trainer.compile({ optimizer: 'adamw2', loss: 'mse' })).toThrow('unknown optimizer "adamw2"; expected one of sgd, adam, adamw, adamax, nadam, rmsprop, adagrad, adadelta, lion, or an Optimizer instance');
-  expect(() => trainer.compile({ optimizer: 'adam', loss: 'crossentropy' })).toThrow(/unknown loss "crossentropy"; expected one of mean_squared_error \(mse\), .*categorical_hinge, or a Loss instance/);
-  expect(() => trainer.compile({ optimizer: 'adam', loss: 'mse', metrics: ['accuracyy'] })).toThrow(/unknown metric "accuracyy"; expected one of mean, sum, accuracy/);
-  expect(() => trainer.compile({ optimizer: 'adam', loss: 'mse', metric: ['mae'] } as never)).toThrow(/compile: unknown option\(s\) metric; the options are optimizer, loss, lossWeights, metrics, weightedMetrics/);
+  expect(() => trainer.compile({ optimizer: 'adamw2', loss: 'mse' })).toThrow(
+    'unknown optimizer "adamw2"; expected one of sgd, adam, adamw, adamax, nadam, rmsprop, adagrad, adadelta, lion, or an Optimizer instance',
+  );
+  expect(() => trainer.compile({ optimizer: 'adam', loss: 'crossentropy' })).toThrow(
+    /unknown loss "crossentropy"; expected one of mean_squared_error \(mse\), .*categorical_hinge, or a Loss instance/,
+  );
+  expect(() => trainer.compile({ optimizer: 'adam', loss: 'mse', metrics: ['accuracyy'] })).toThrow(
+    /unknown metric "accuracyy"; expected one of mean, sum, accuracy/,
+  );
+  expect(() => trainer.compile({ optimizer: 'adam', loss: 'mse', metric: ['mae'] } as never)).toThrow(
+    /compile: unknown option\(s\) metric; the options are optimizer, loss, lossWeights, metrics, weightedMetrics/,
+  );
 });
 
 test('a NaN loss: TerminateOnNaN stops at that batch and says which', async () => {

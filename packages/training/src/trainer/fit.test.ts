@@ -41,7 +41,11 @@ test("'accuracy' resolves from the loss and the shapes: sparse labels give spars
   const [x, y] = threeClassData(300);
   const model = new TwoLayer({ hidden: 32, out: 3 });
   const trainer = model;
-  trainer.compile({ optimizer: { className: 'Adam', config: { learningRate: 0.02 } }, loss: { className: 'SparseCategoricalCrossentropy', config: { fromLogits: true } }, metrics: ['accuracy'] });
+  trainer.compile({
+    optimizer: { className: 'Adam', config: { learningRate: 0.02 } },
+    loss: { className: 'SparseCategoricalCrossentropy', config: { fromLogits: true } },
+    metrics: ['accuracy'],
+  });
   const history = await trainer.fit(x, y, { epochs: 15, batchSize: 30, verbose: 0, validationSplit: 0.2 });
   expect(trainer.compiledMetrics!.list[0].constructor.name).toBe('SparseCategoricalAccuracy');
   expect(Object.keys(history.history).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
@@ -71,7 +75,12 @@ test('fit reads no value from the device per batch unless a callback asks for it
     expect(reads).toEqual({ sync: 0, async: 2 }); // the loss, once per epoch
     reads.async = 0;
     let seen = 0;
-    await trainer.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0, callbacks: [new LambdaCallback({ onBatchEnd: (_b, logs) => void (seen += logs.loss > 0 ? 1 : 0) })] });
+    await trainer.fit(x, y, {
+      epochs: 1,
+      batchSize: 8,
+      verbose: 0,
+      callbacks: [new LambdaCallback({ onBatchEnd: (_b, logs) => void (seen += logs.loss > 0 ? 1 : 0) })],
+    });
     expect(seen).toBe(8);
     expect(reads.sync).toBe(8);
   } finally {

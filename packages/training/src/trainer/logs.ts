@@ -19,10 +19,15 @@ export async function readLogs(tensors: Record<string, Tensor>): Promise<Logs> {
 /** Batch logs for callbacks: lazy on backends that read synchronously, read (awaited) first on those that cannot. */
 export async function batchLogs(logs: Record<string, Tensor>): Promise<Logs> {
   const first = Object.values(logs)[0];
-  const syncReadable = !first || first.handle?.backend.canReadSync !== false;
+  const syncReadable = first?.handle?.backend.canReadSync !== false;
   return lazyLogs(logs, syncReadable ? {} : await readLogs(logs));
 }
 
 export function printEvaluation(logs: Logs): void {
-  console.log(Object.keys(logs).sort().map((k) => `${k}: ${logs[k].toFixed(4)}`).join(' - '));
+  console.log(
+    Object.keys(logs)
+      .sort()
+      .map((k) => `${k}: ${logs[k].toFixed(4)}`)
+      .join(' - '),
+  );
 }

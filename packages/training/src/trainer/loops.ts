@@ -7,19 +7,36 @@ import { CallbackList } from '../callbacks/callback-list';
 import { History, type FitHistory } from '../callbacks/history';
 import { ProgressBar } from '../callbacks/progress-bar';
 import { Dataset } from '../data/dataset';
-import { ArraySource, DatasetSource, disposeBatch, makeSource, splitArrays, type DataInput, type EpochSource } from './data-adapter';
+import {
+  type ArraySource,
+  DatasetSource,
+  disposeBatch,
+  makeSource,
+  splitArrays,
+  type DataInput,
+  type EpochSource,
+} from './data-adapter';
 import { nestTensors } from '../utils/nest';
 import { batchLogs, printEvaluation, readLogs } from './logs';
 import {
-  EVALUATE_OPTIONS, FIT_OPTIONS, checkOptions, checkPositiveInt, shouldValidate, verbosity,
-  type BatchOptions, type EvaluateOptions, type FitOptions,
+  EVALUATE_OPTIONS,
+  FIT_OPTIONS,
+  checkOptions,
+  checkPositiveInt,
+  shouldValidate,
+  verbosity,
+  type BatchOptions,
+  type EvaluateOptions,
+  type FitOptions,
 } from './options';
 import type { ModelOutputs, StepData } from './trainable';
 import type { Trainer } from './trainer';
 
 export function assertCompiled(trainer: Trainer, what: string): void {
   if (!trainer.compiled) {
-    throw new TrainingError(`${what}: the model must be compiled first: call compile({optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']}) (with your loss) before ${what}()`);
+    throw new TrainingError(
+      `${what}: the model must be compiled first: call compile({optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']}) (with your loss) before ${what}()`,
+    );
   }
 }
 
@@ -39,7 +56,10 @@ async function epochLogs(trainer: Trainer, last: Record<string, Tensor> | null):
 }
 
 /** Keeps the latest step's logs (for epochLogs), freeing the previous ones. */
-function keepLast(last: Record<string, Tensor> | null, logs: Record<string, Tensor> | null): Record<string, Tensor> | null {
+function keepLast(
+  last: Record<string, Tensor> | null,
+  logs: Record<string, Tensor> | null,
+): Record<string, Tensor> | null {
   if (!logs) return last;
   if (last) dispose(Object.values(last));
   return logs;
@@ -54,8 +74,12 @@ export async function fitLoop(trainer: Trainer, x: DataInput, y: unknown, option
   checkPositiveInt(owner, 'batchSize', options.batchSize);
   checkPositiveInt(owner, 'stepsPerEpoch', options.stepsPerEpoch);
   const verbose = verbosity(options.verbose, 1);
-  if (x instanceof Dataset && options.batchSize !== undefined) throw new TrainingError(`${owner}: batchSize cannot be used with a Dataset (its elements are batches already); batch the dataset with .batch(n)`);
-  if (options.classWeight && options.sampleWeight) throw new TrainingError(`${owner}: pass classWeight or sampleWeight, not both`);
+  if (x instanceof Dataset && options.batchSize !== undefined)
+    throw new TrainingError(
+      `${owner}: batchSize cannot be used with a Dataset (its elements are batches already); batch the dataset with .batch(n)`,
+    );
+  if (options.classWeight && options.sampleWeight)
+    throw new TrainingError(`${owner}: pass classWeight or sampleWeight, not both`);
 
   const owned: Tensor[] = [];
   let train: EpochSource | null = null;
@@ -69,15 +93,27 @@ export async function fitLoop(trainer: Trainer, x: DataInput, y: unknown, option
       [tx, ty, tsw] = split.train;
       valData = split.val;
     }
-    train = makeSource(owner, tx as DataInput, ty, tsw, { batchSize: options.batchSize, shuffle: options.shuffle ?? true, stepsPerEpoch: options.stepsPerEpoch, classWeight: options.classWeight, seed: options.seed });
+    train = makeSource(owner, tx as DataInput, ty, tsw, {
+      batchSize: options.batchSize,
+      shuffle: options.shuffle ?? true,
+      stepsPerEpoch: options.stepsPerEpoch,
+      classWeight: options.classWeight,
+      seed: options.seed,
+    });
     if (valData) val = validationSource(valData, options);
 
     const history = new History();
     const user = [...(options.callbacks ?? [])];
     user.forEach((cb, i) => {
-      if (!(cb instanceof Callback)) throw new TrainingError(`${owner}: callbacks[${i}] is ${describeValue(cb)}; callbacks must extend Callback (or use new LambdaCallback({...}))`);
+      if (!(cb instanceof Callback))
+        throw new TrainingError(
+          `${owner}: callbacks[${i}] is ${describeValue(cb)}; callbacks must extend Callback (or use new LambdaCallback({...}))`,
+        );
     });
-    const bar = verbose > 0 && !user.some((c) => c instanceof ProgressBar) ? [new ProgressBar({ verbose: verbose as 1 | 2 })] : [];
+    const bar =
+      verbose > 0 && !user.some((c) => c instanceof ProgressBar)
+        ? [new ProgressBar({ verbose: verbose as 1 | 2 })]
+        : [];
     // As Keras: the History and the progress bar come after the user's callbacks, so they see what those add to the logs.
     const callbacks = new CallbackList([...user, history, ...bar]);
     trainer.stopTraining = false;
@@ -111,7 +147,11 @@ export async function fitLoop(trainer: Trainer, x: DataInput, y: unknown, option
       } finally {
         if (last) dispose(Object.values(last));
       }
-      if (val && shouldValidate(epoch, options.validationFreq) && !(train instanceof DatasetSource && train.exhausted)) {
+      if (
+        val &&
+        shouldValidate(epoch, options.validationFreq) &&
+        !(train instanceof DatasetSource && train.exhausted)
+      ) {
         const valLogs = await evaluateLoop(trainer, val, callbacks, false);
         for (const [k, v] of Object.entries(valLogs)) logsOfEpoch[`val_${k}`] = v;
       }
@@ -130,14 +170,29 @@ export async function fitLoop(trainer: Trainer, x: DataInput, y: unknown, option
 }
 
 function validationSource(data: readonly unknown[] | Dataset<unknown>, options: FitOptions): EpochSource {
-  if (data instanceof Dataset) return makeSource('fit (validationData)', data, undefined, undefined, { shuffle: false, stepsPerEpoch: options.validationSteps });
+  if (data instanceof Dataset)
+    return makeSource('fit (validationData)', data, undefined, undefined, {
+      shuffle: false,
+      stepsPerEpoch: options.validationSteps,
+    });
   if (!Array.isArray(data) || data.length < 2 || data.length > 3) {
-    throw new TrainingError(`fit: validationData must be [x, y], [x, y, sampleWeight] or a Dataset, received ${describeValue(data)}`);
+    throw new TrainingError(
+      `fit: validationData must be [x, y], [x, y, sampleWeight] or a Dataset, received ${describeValue(data)}`,
+    );
   }
-  return makeSource('fit (validationData)', data[0] as DataInput, data[1], data[2], { batchSize: options.validationBatchSize ?? options.batchSize ?? 32, shuffle: false, stepsPerEpoch: options.validationSteps });
+  return makeSource('fit (validationData)', data[0] as DataInput, data[1], data[2], {
+    batchSize: options.validationBatchSize ?? options.batchSize ?? 32,
+    shuffle: false,
+    stepsPerEpoch: options.validationSteps,
+  });
 }
 
-async function evaluateLoop(trainer: Trainer, source: EpochSource, callbacks: CallbackList, standalone: boolean): Promise<Logs> {
+async function evaluateLoop(
+  trainer: Trainer,
+  source: EpochSource,
+  callbacks: CallbackList,
+  standalone: boolean,
+): Promise<Logs> {
   trainer.resetMetrics();
   if (standalone) await callbacks.onTestBegin();
   const wantsBatchLogs = callbacks.wants('onTestBatchEnd');
@@ -166,12 +221,21 @@ async function evaluateLoop(trainer: Trainer, source: EpochSource, callbacks: Ca
   return result;
 }
 
-export async function evaluateData(trainer: Trainer, x: DataInput, y: unknown, options: EvaluateOptions): Promise<Logs> {
+export async function evaluateData(
+  trainer: Trainer,
+  x: DataInput,
+  y: unknown,
+  options: EvaluateOptions,
+): Promise<Logs> {
   assertCompiled(trainer, 'evaluate');
   checkOptions('evaluate', options as Record<string, unknown>, EVALUATE_OPTIONS);
   checkPositiveInt('evaluate', 'batchSize', options.batchSize);
   const verbose = verbosity(options.verbose, 0);
-  const source = makeSource('evaluate', x, y, options.sampleWeight, { batchSize: options.batchSize, shuffle: false, stepsPerEpoch: options.steps });
+  const source = makeSource('evaluate', x, y, options.sampleWeight, {
+    batchSize: options.batchSize,
+    shuffle: false,
+    stepsPerEpoch: options.steps,
+  });
   try {
     const callbacks = new CallbackList([...(options.callbacks ?? [])]);
     callbacks.setContext(trainer, { steps: source.steps, verbose });
@@ -185,11 +249,25 @@ export async function evaluateData(trainer: Trainer, x: DataInput, y: unknown, o
 }
 
 /** One step on one batch (trainOnBatch, testOnBatch): its logs as numbers. */
-export async function onBatch(trainer: Trainer, owner: string, x: DataInput, y: unknown, options: BatchOptions, step: (data: StepData) => Record<string, Tensor>): Promise<Logs> {
-  if (x instanceof Dataset) throw new TrainingError(`${owner}: expected tensors for one batch, received a Dataset; use fit or evaluate for datasets`);
+export async function onBatch(
+  trainer: Trainer,
+  owner: string,
+  x: DataInput,
+  y: unknown,
+  options: BatchOptions,
+  step: (data: StepData) => Record<string, Tensor>,
+): Promise<Logs> {
+  if (x instanceof Dataset)
+    throw new TrainingError(
+      `${owner}: expected tensors for one batch, received a Dataset; use fit or evaluate for datasets`,
+    );
   const reset = options.resetMetrics ?? true;
   if (reset) trainer.resetMetrics();
-  const source = makeSource(owner, x, y, options.sampleWeight, { batchSize: Number.MAX_SAFE_INTEGER, shuffle: false, classWeight: options.classWeight }) as ArraySource;
+  const source = makeSource(owner, x, y, options.sampleWeight, {
+    batchSize: Number.MAX_SAFE_INTEGER,
+    shuffle: false,
+    classWeight: options.classWeight,
+  }) as ArraySource;
   const batch = source.batch(Int32Array.from({ length: source.size }, (_, i) => i));
   let logs: Record<string, Tensor> | null = null;
   try {
@@ -214,7 +292,10 @@ export function predictLoop(trainer: Trainer, list: Tensor[], single: boolean, b
   }
   const n = list[0].shape[0];
   const sizes = list.map((t) => t.shape[0]);
-  if (sizes.some((s) => s !== n)) throw new TrainingError(`predict: every input must have the same number of samples (first axis), received ${sizes.join(', ')}`);
+  if (sizes.some((s) => s !== n))
+    throw new TrainingError(
+      `predict: every input must have the same number of samples (first axis), received ${sizes.join(', ')}`,
+    );
 
   let multiOutput = false;
   let keys: string[] | null = null;
@@ -272,8 +353,18 @@ export async function predictDataset(trainer: Trainer, data: Dataset<unknown>): 
 function joinOutputs(parts: ModelOutputs[]): ModelOutputs {
   const first = parts[0];
   if (first instanceof Tensor) return concat(parts as Tensor[], 0);
-  if (Array.isArray(first)) return first.map((_, i) => concat(parts.map((p) => (p as Tensor[])[i]), 0));
+  if (Array.isArray(first))
+    return first.map((_, i) =>
+      concat(
+        parts.map((p) => (p as Tensor[])[i]),
+        0,
+      ),
+    );
   const out: Record<string, Tensor> = {};
-  for (const k of Object.keys(first)) out[k] = concat(parts.map((p) => (p as Record<string, Tensor>)[k]), 0);
+  for (const k of Object.keys(first))
+    out[k] = concat(
+      parts.map((p) => (p as Record<string, Tensor>)[k]),
+      0,
+    );
   return out;
 }

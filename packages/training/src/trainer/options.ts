@@ -75,27 +75,44 @@ export interface BatchOptions {
 export const COMPILE_OPTIONS = ['optimizer', 'loss', 'lossWeights', 'metrics', 'weightedMetrics'];
 
 export const FIT_OPTIONS = [
-  'batchSize', 'epochs', 'verbose', 'callbacks', 'validationSplit', 'validationData', 'shuffle', 'seed', 'classWeight', 'sampleWeight',
-  'initialEpoch', 'stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq',
+  'batchSize',
+  'epochs',
+  'verbose',
+  'callbacks',
+  'validationSplit',
+  'validationData',
+  'shuffle',
+  'seed',
+  'classWeight',
+  'sampleWeight',
+  'initialEpoch',
+  'stepsPerEpoch',
+  'validationSteps',
+  'validationBatchSize',
+  'validationFreq',
 ];
 
 export const EVALUATE_OPTIONS = ['batchSize', 'verbose', 'sampleWeight', 'steps', 'callbacks'];
 
 export function checkOptions(owner: string, options: Record<string, unknown>, known: readonly string[]): void {
-  if (typeof options !== 'object' || options === null) throw new TrainingError(`${owner}: options must be an object, received ${describeValue(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw new TrainingError(`${owner}: options must be an object, received ${describeValue(options)}`);
   const unknown = Object.keys(options).filter((k) => !known.includes(k));
-  if (unknown.length) throw new TrainingError(`${owner}: unknown option(s) ${unknown.join(', ')}; the options are ${known.join(', ')}`);
+  if (unknown.length)
+    throw new TrainingError(`${owner}: unknown option(s) ${unknown.join(', ')}; the options are ${known.join(', ')}`);
 }
 
 export function verbosity(v: Verbosity | undefined, fallback: 0 | 1 | 2): 0 | 1 | 2 {
   if (v === undefined) return fallback;
   if (v === 'auto') return 1;
-  if (v !== 0 && v !== 1 && v !== 2) throw new TrainingError(`verbose must be 0, 1, 2 or 'auto', received ${JSON.stringify(v)}`);
+  if (v !== 0 && v !== 1 && v !== 2)
+    throw new TrainingError(`verbose must be 0, 1, 2 or 'auto', received ${JSON.stringify(v)}`);
   return v;
 }
 
 export function checkPositiveInt(owner: string, name: string, v: unknown): void {
-  if (v !== undefined && v !== null && !(Number.isInteger(v) && (v as number) > 0)) throw new TrainingError(`${owner}: ${name} must be a positive integer, received ${JSON.stringify(v)}`);
+  if (v !== undefined && v !== null && !(Number.isInteger(v) && (v as number) > 0))
+    throw new TrainingError(`${owner}: ${name} must be a positive integer, received ${JSON.stringify(v)}`);
 }
 
 export function shouldValidate(epoch: number, freq: FitOptions['validationFreq']): boolean {
@@ -105,5 +122,7 @@ export function shouldValidate(epoch: number, freq: FitOptions['validationFreq']
     return (epoch + 1) % freq === 0;
   }
   if (Array.isArray(freq)) return freq.includes(epoch + 1);
-  throw new TrainingError(`fit: validationFreq must be a positive integer or an array of epoch numbers (1-based), received ${describeValue(freq)}`);
+  throw new TrainingError(
+    `fit: validationFreq must be a positive integer or an array of epoch numbers (1-based), received ${describeValue(freq)}`,
+  );
 }

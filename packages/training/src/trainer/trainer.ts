@@ -15,7 +15,13 @@ import { CompiledMetrics } from './compile-metrics';
 import type { DataInput } from './data-adapter';
 import { assertCompiled, evaluateData, fitLoop, onBatch, predictDataset, predictLoop } from './loops';
 import {
-  COMPILE_OPTIONS, checkPositiveInt, type BatchOptions, type CompileConfig, type EvaluateOptions, type FitOptions, type PredictOptions,
+  COMPILE_OPTIONS,
+  checkPositiveInt,
+  type BatchOptions,
+  type CompileConfig,
+  type EvaluateOptions,
+  type FitOptions,
+  type PredictOptions,
 } from './options';
 import type { ComputeLossArgs, ModelInputs, ModelOutputs, StepData, Targets } from './trainable';
 
@@ -57,9 +63,13 @@ export abstract class Trainer extends Layer implements TrainingContext {
 
   /** Configures training: optimizer, loss(es), metrics (resolved now, so a bad name fails here). */
   compile(config: CompileConfig = {}): void {
-    if (typeof config !== 'object' || config === null) throw new TrainingError(`compile: expected {optimizer, loss, metrics}, received ${describeValue(config)}`);
+    if (typeof config !== 'object' || config === null)
+      throw new TrainingError(`compile: expected {optimizer, loss, metrics}, received ${describeValue(config)}`);
     const unknown = Object.keys(config).filter((k) => !COMPILE_OPTIONS.includes(k));
-    if (unknown.length) throw new TrainingError(`compile: unknown option(s) ${unknown.join(', ')}; the options are ${COMPILE_OPTIONS.join(', ')}`);
+    if (unknown.length)
+      throw new TrainingError(
+        `compile: unknown option(s) ${unknown.join(', ')}; the options are ${COMPILE_OPTIONS.join(', ')}`,
+      );
     const optimizer = getOptimizer(config.optimizer ?? 'rmsprop');
     const loss = new CompiledLoss(config.loss, config.lossWeights);
     const metrics = new CompiledMetrics(config.metrics, config.weightedMetrics);
@@ -103,13 +113,20 @@ export abstract class Trainer extends Layer implements TrainingContext {
     if (compiled) terms.push(compiled);
     for (const l of this.losses) terms.push(l);
     if (terms.length === 0) {
-      throw new TrainingError('no loss to compute: pass a loss to compile() (e.g. compile({optimizer, loss: "mse"})), or add losses in the model with addLoss()');
+      throw new TrainingError(
+        'no loss to compute: pass a loss to compile() (e.g. compile({optimizer, loss: "mse"})), or add losses in the model with addLoss()',
+      );
     }
     return terms.reduce((a, b) => add(a, b));
   }
 
   /** Updates the compiled metrics with a batch and returns every metric's result (Keras's compute_metrics). */
-  computeMetrics(_x: ModelInputs, y: Targets | null | undefined, yPred: ModelOutputs, sampleWeight?: Targets | null): Record<string, Tensor> {
+  computeMetrics(
+    _x: ModelInputs,
+    y: Targets | null | undefined,
+    yPred: ModelOutputs,
+    sampleWeight?: Targets | null,
+  ): Record<string, Tensor> {
     this.compiledMetrics?.update(y, yPred, sampleWeight, this, this.compiledLoss?.perOutput ?? []);
     return this.metricsResult();
   }
@@ -171,7 +188,11 @@ export abstract class Trainer extends Layer implements TrainingContext {
     const missing = names.filter((n) => !(n in record));
     const unknown = Object.keys(record).filter((k) => !names.includes(k));
     if (missing.length || unknown.length) {
-      throw new TrainingError(`the model's inputs are ${names.map((n) => `'${n}'`).join(', ')}; received keys ${Object.keys(record).map((n) => `'${n}'`).join(', ')}${missing.length ? ` (missing ${missing.join(', ')})` : ''}`);
+      throw new TrainingError(
+        `the model's inputs are ${names.map((n) => `'${n}'`).join(', ')}; received keys ${Object.keys(record)
+          .map((n) => `'${n}'`)
+          .join(', ')}${missing.length ? ` (missing ${missing.join(', ')})` : ''}`,
+      );
     }
     return names.length === 1 ? record[names[0]] : names.map((n) => record[n]);
   }
@@ -186,13 +207,19 @@ export abstract class Trainer extends Layer implements TrainingContext {
     const given = this.inputsFor(x);
     if (given instanceof Tensor) return { list: [given], single: true };
     if (Array.isArray(given)) return { list: [...given], single: false };
-    throw new TrainingError(`${what}: inputs keyed by name need a model whose input names are known; pass a tensor or an array`);
+    throw new TrainingError(
+      `${what}: inputs keyed by name need a model whose input names are known; pass a tensor or an array`,
+    );
   }
 
   #checkedLoss(args: ComputeLossArgs): Tensor {
     const loss = this.computeLoss(args);
-    if (!(loss instanceof Tensor)) throw new TrainingError(`computeLoss must return a scalar Tensor, received ${describeValue(loss)}`);
-    if (loss.rank !== 0 && loss.size !== 1) throw new TrainingError(`computeLoss must return a scalar loss, received shape ${fmtShape(loss.shape)}; reduce it (e.g. mean(...))`);
+    if (!(loss instanceof Tensor))
+      throw new TrainingError(`computeLoss must return a scalar Tensor, received ${describeValue(loss)}`);
+    if (loss.rank !== 0 && loss.size !== 1)
+      throw new TrainingError(
+        `computeLoss must return a scalar loss, received shape ${fmtShape(loss.shape)}; reduce it (e.g. mean(...))`,
+      );
     return loss;
   }
 
@@ -219,7 +246,12 @@ export abstract class Trainer extends Layer implements TrainingContext {
   predict(x: ModelInputs | Dataset<unknown>, options: PredictOptions = {}): ModelOutputs | Promise<ModelOutputs> {
     checkPositiveInt('predict', 'batchSize', options.batchSize);
     if (x instanceof Dataset) {
-      if (options.batchSize !== undefined) return Promise.reject(new TrainingError('predict: batchSize cannot be used with a Dataset (its elements are batches already); batch the dataset with .batch(n)'));
+      if (options.batchSize !== undefined)
+        return Promise.reject(
+          new TrainingError(
+            'predict: batchSize cannot be used with a Dataset (its elements are batches already); batch the dataset with .batch(n)',
+          ),
+        );
       return predictDataset(this, x);
     }
     const { list, single } = this.inputList(x, 'predict');

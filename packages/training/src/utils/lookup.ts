@@ -1,9 +1,14 @@
-import { ClassTable, toSnakeCase, type SerializedObject } from '@strata/layers';
+import { type ClassTable, toSnakeCase, type SerializedObject } from '@strata/layers';
 import { TrainingError } from '../errors';
 
 /** Is `x` Keras's `{className, config}` form? */
 export function isSerializedObject(x: unknown): x is SerializedObject {
-  return typeof x === 'object' && x !== null && typeof (x as SerializedObject).className === 'string' && typeof (x as SerializedObject).config === 'object';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as SerializedObject).className === 'string' &&
+    typeof (x as SerializedObject).config === 'object'
+  );
 }
 
 /** The names a table accepts, in Keras's snake_case, with aliases after their class: `mean_squared_error (mse)`. */
@@ -15,18 +20,30 @@ export function validNames<T extends object>(table: ClassTable<T>, style: 'snake
     if (key !== cls.className.toLowerCase()) names.push(key);
     byClass.set(cls.className, names);
   }
-  return [...byClass].map(([cls, aliases]) => (aliases.length ? `${show(cls)} (${aliases.join(', ')})` : show(cls))).join(', ');
+  return [...byClass]
+    .map(([cls, aliases]) => (aliases.length ? `${show(cls)} (${aliases.join(', ')})` : show(cls)))
+    .join(', ');
 }
 
 /** Resolves a name, instance or `{className, config}` through a table, with an error listing the valid names. */
-export function lookup<T extends object>(table: ClassTable<T>, kind: string, id: T | string | SerializedObject, alsoAccepted: string, style: 'snake' | 'lower' = 'snake'): T {
+export function lookup<T extends object>(
+  table: ClassTable<T>,
+  kind: string,
+  id: T | string | SerializedObject,
+  alsoAccepted: string,
+  style: 'snake' | 'lower' = 'snake',
+): T {
   if (typeof id !== 'string' && !isSerializedObject(id) && !(id instanceof Object)) {
-    throw new TrainingError(`unknown ${kind} ${JSON.stringify(id)}; expected a name (${validNames(table, style)}), ${alsoAccepted}`);
+    throw new TrainingError(
+      `unknown ${kind} ${JSON.stringify(id)}; expected a name (${validNames(table, style)}), ${alsoAccepted}`,
+    );
   }
   try {
     return table.get(id);
   } catch {
     const name = typeof id === 'string' ? id : isSerializedObject(id) ? id.className : String(id);
-    throw new TrainingError(`unknown ${kind} ${JSON.stringify(name)}; expected one of ${validNames(table, style)}, or ${alsoAccepted}`);
+    throw new TrainingError(
+      `unknown ${kind} ${JSON.stringify(name)}; expected one of ${validNames(table, style)}, or ${alsoAccepted}`,
+    );
   }
 }

@@ -32,13 +32,19 @@ export function flattenNest<T>(x: Nest<T>, arraysAreLeaves = false): T[] {
 }
 
 /** A nest of the same structure with `fn` applied to each leaf. */
-export function mapNest<T, U>(x: Nest<T>, fn: (leaf: T, path: string) => U, arraysAreLeaves = false, path = ''): Nest<U> {
+export function mapNest<T, U>(
+  x: Nest<T>,
+  fn: (leaf: T, path: string) => U,
+  arraysAreLeaves = false,
+  path = '',
+): Nest<U> {
   if (!isStructure(x, arraysAreLeaves)) return fn(x as T, path);
   if (Array.isArray(x)) return x.map((v, i) => mapNest(v as Nest<T>, fn, arraysAreLeaves, `${path}[${i}]`));
   {
     const out: Record<string, Nest<U>> = {};
     const record = x as Record<string, unknown>;
-    for (const k of Object.keys(record)) out[k] = mapNest(record[k] as Nest<T>, fn, arraysAreLeaves, path ? `${path}.${k}` : k);
+    for (const k of Object.keys(record))
+      out[k] = mapNest(record[k] as Nest<T>, fn, arraysAreLeaves, path ? `${path}.${k}` : k);
     return out;
   }
 }

@@ -1,4 +1,4 @@
-import { Tensor, fmtShape, tensor, type DType } from '@strata/tensor';
+import { type Tensor, fmtShape, tensor, type DType } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { nodeFs, nodePath } from './node-builtins';
 
@@ -23,7 +23,14 @@ const fs = () => nodeFs('saving and loading weight files');
 
 /** Reads tensors into named arrays (awaiting the device, so this is a synchronisation point). */
 export async function toStored(named: readonly (readonly [string, Tensor])[]): Promise<StoredArray[]> {
-  return Promise.all(named.map(async ([name, t]) => ({ name, shape: [...t.shape], dtype: t.dtype, values: (await t.data()) as StoredArray['values'] })));
+  return Promise.all(
+    named.map(async ([name, t]) => ({
+      name,
+      shape: [...t.shape],
+      dtype: t.dtype,
+      values: (await t.data()) as StoredArray['values'],
+    })),
+  );
 }
 
 /** Writes a weights file atomically (to a temporary name, then renamed), so a run killed mid-write leaves the previous file intact. */
@@ -40,7 +47,11 @@ export async function writeWeightsFile(path: string, file: WeightsFile): Promise
   const out = new Uint8Array(4 + header.length + offset);
   new DataView(out.buffer).setUint32(0, header.length, true);
   out.set(header, 4);
-  for (const [i, a] of file.arrays.entries()) out.set(new Uint8Array(a.values.buffer, a.values.byteOffset, a.values.byteLength), 4 + header.length + index[i].offset);
+  for (const [i, a] of file.arrays.entries())
+    out.set(
+      new Uint8Array(a.values.buffer, a.values.byteOffset, a.values.byteLength),
+      4 + header.length + index[i].offset,
+    );
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, out);
@@ -51,11 +62,18 @@ export async function writeWeightsFile(path: string, file: WeightsFile): Promise
 export async function readWeightsFile(path: string): Promise<WeightsFile> {
   const { readFile } = await fs();
   const raw = new Uint8Array(await readFile(path));
-  const fail = (why: string) => new TrainingError(`${path} is not a Strata weights file (${why}); was it written by ModelCheckpoint({saveWeightsOnly: true}) or BackupAndRestore?`);
+  const fail = (why: string) =>
+    new TrainingError(
+      `${path} is not a Strata weights file (${why}); was it written by ModelCheckpoint({saveWeightsOnly: true}) or BackupAndRestore?`,
+    );
   if (raw.length < 4) throw fail('too short');
   const headerLength = new DataView(raw.buffer, raw.byteOffset).getUint32(0, true);
   if (4 + headerLength > raw.length) throw fail('truncated header');
-  let header: { magic?: string; meta?: Record<string, unknown>; arrays?: { name: string; shape: number[]; dtype: DType; offset: number; bytes: number }[] };
+  let header: {
+    magic?: string;
+    meta?: Record<string, unknown>;
+    arrays?: { name: string; shape: number[]; dtype: DType; offset: number; bytes: number }[];
+  };
   try {
     header = JSON.parse(new TextDecoder().decode(raw.subarray(4, 4 + headerLength)));
   } catch {
@@ -66,7 +84,12 @@ export async function readWeightsFile(path: string): Promise<WeightsFile> {
   const arrays = header.arrays.map((a) => {
     if (a.offset + a.bytes > body.length) throw fail(`array '${a.name}' runs past the end`);
     const bytes = body.slice(a.offset, a.offset + a.bytes);
-    const values = a.dtype === 'int32' ? new Int32Array(bytes.buffer) : a.dtype === 'bool' ? new Uint8Array(bytes.buffer) : new Float32Array(bytes.buffer);
+    const values =
+      a.dtype === 'int32'
+        ? new Int32Array(bytes.buffer)
+        : a.dtype === 'bool'
+          ? new Uint8Array(bytes.buffer)
+          : new Float32Array(bytes.buffer);
     return { name: a.name, shape: a.shape, dtype: a.dtype, values };
   });
   return { meta: header.meta ?? {}, arrays };
@@ -75,7 +98,9 @@ export async function readWeightsFile(path: string): Promise<WeightsFile> {
 /** A tensor from a stored array, checked against the shape it must have. */
 export function storedToTensor(a: StoredArray, expectShape: readonly number[], owner: string): Tensor {
   if (a.shape.length !== expectShape.length || a.shape.some((d, i) => d !== expectShape[i])) {
-    throw new TrainingError(`${owner}: stored weight '${a.name}' has shape ${fmtShape(a.shape)} but the model's has ${fmtShape(expectShape)}; the file was saved from a different model`);
+    throw new TrainingError(
+      `${owner}: stored weight '${a.name}' has shape ${fmtShape(a.shape)} but the model's has ${fmtShape(expectShape)}; the file was saved from a different model`,
+    );
   }
   return tensor(a.values, a.shape, a.dtype);
 }

@@ -11,7 +11,9 @@ export async function saveWeights(path: string, variables: readonly Variable[]):
 export async function loadWeights(path: string, variables: readonly Variable[]): Promise<void> {
   const file = await readWeightsFile(path);
   if (file.arrays.length !== variables.length) {
-    throw new TrainingError(`loadWeights: ${path} holds ${file.arrays.length} arrays but ${variables.length} variables were given; load it into the model it was saved from`);
+    throw new TrainingError(
+      `loadWeights: ${path} holds ${file.arrays.length} arrays but ${variables.length} variables were given; load it into the model it was saved from`,
+    );
   }
   tidy(() => variables.forEach((v, i) => v.assign(storedToTensor(file.arrays[i], v.shape, 'loadWeights'))));
 }

@@ -1,5 +1,22 @@
 import {
-  add, eluOp, exp, greater, leakyReluOp, less, logicalAnd, mul, reluGrad, reluGradOp, reluOp, relu6Op, seluOp, sigmoid, sigmoidOp, softplusOp, sub, where,
+  add,
+  eluOp,
+  exp,
+  greater,
+  leakyReluOp,
+  less,
+  logicalAnd,
+  mul,
+  reluGrad,
+  reluGradOp,
+  reluOp,
+  relu6Op,
+  seluOp,
+  sigmoid,
+  sigmoidOp,
+  softplusOp,
+  sub,
+  where,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 import { passWhere } from '../helpers';
@@ -14,10 +31,14 @@ export const activationRules: readonly [string, GradientEntry][] = [
   // reluGrad is linear in dy; y only selects where dy passes (its derivative is 0 almost everywhere).
   rule(reluGradOp, (g, { inputs: [, y] }) => [() => reluGrad(g, y), null]),
   rule(relu6Op, (dy, { inputs: [x] }) => [() => passWhere(logicalAnd(greater(x, 0), less(x, 6)), dy)]),
-  rule(leakyReluOp, (dy, { inputs: [x], attrs }) => [() => where(greater(x, 0), dy, mul(dy, (attrs as { alpha: number }).alpha))]),
+  rule(leakyReluOp, (dy, { inputs: [x], attrs }) => [
+    () => where(greater(x, 0), dy, mul(dy, (attrs as { alpha: number }).alpha)),
+  ]),
   rule(sigmoidOp, (dy, { outputs: [y] }) => [() => mul(dy, mul(y, sub(1, y)))]),
   rule(softplusOp, (dy, { inputs: [x] }) => [() => mul(dy, sigmoid(x))]),
   // For x <= 0, elu(x) = exp(x) - 1, so its derivative exp(x) is y + 1.
   rule(eluOp, (dy, { inputs: [x], outputs: [y] }) => [() => where(greater(x, 0), dy, mul(dy, add(y, 1)))]),
-  rule(seluOp, (dy, { inputs: [x] }) => [() => where(greater(x, 0), mul(dy, SELU_SCALE), mul(dy, mul(exp(x), SELU_SCALE_ALPHA)))]),
+  rule(seluOp, (dy, { inputs: [x] }) => [
+    () => where(greater(x, 0), mul(dy, SELU_SCALE), mul(dy, mul(exp(x), SELU_SCALE_ALPHA))),
+  ]),
 ];

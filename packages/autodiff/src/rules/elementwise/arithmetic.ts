@@ -9,5 +9,8 @@ export const arithmeticRules: readonly [string, GradientEntry][] = [
   rule(divOp, (dy, { inputs: [a, b] }) => [() => div(dy, b), () => neg(div(mul(dy, a), mul(b, b)))]),
   // a mod b = a - b * floor(a / b), and floor is flat almost everywhere.
   rule(modOp, (dy, { inputs: [a, b] }) => [() => dy, () => mul(dy, neg(floor(div(a, b))))]),
-  nonDifferentiable(floorDivOp, 'floor(a / b) is piecewise constant: its derivative is 0 almost everywhere and undefined at the steps (TensorFlow gives none)'),
+  nonDifferentiable(
+    floorDivOp,
+    'floor(a / b) is piecewise constant: its derivative is 0 almost everywhere and undefined at the steps (TensorFlow gives none)',
+  ),
 ];

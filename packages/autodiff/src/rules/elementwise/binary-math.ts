@@ -1,14 +1,37 @@
 import {
-  add, atan2Op, div, greater, greaterEqual, less, lessEqual, log, maximumOp, minimumOp, mul, neg, pow, powOp, square, squaredDifferenceOp, sub,
-  where, zerosLike,
+  add,
+  atan2Op,
+  div,
+  greater,
+  greaterEqual,
+  less,
+  lessEqual,
+  log,
+  maximumOp,
+  minimumOp,
+  mul,
+  neg,
+  pow,
+  powOp,
+  square,
+  squaredDifferenceOp,
+  sub,
+  where,
+  zerosLike,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 import { passWhere } from '../helpers';
 
 /** Ties of maximum and minimum go to `a`, as in TensorFlow.js. */
 export const binaryMathRules: readonly [string, GradientEntry][] = [
-  rule(maximumOp, (dy, { inputs: [a, b] }) => [() => passWhere(greaterEqual(a, b), dy), () => passWhere(less(a, b), dy)]),
-  rule(minimumOp, (dy, { inputs: [a, b] }) => [() => passWhere(lessEqual(a, b), dy), () => passWhere(greater(a, b), dy)]),
+  rule(maximumOp, (dy, { inputs: [a, b] }) => [
+    () => passWhere(greaterEqual(a, b), dy),
+    () => passWhere(less(a, b), dy),
+  ]),
+  rule(minimumOp, (dy, { inputs: [a, b] }) => [
+    () => passWhere(lessEqual(a, b), dy),
+    () => passWhere(greater(a, b), dy),
+  ]),
   rule(squaredDifferenceOp, (dy, { inputs: [a, b] }) => {
     const twiceDiff = () => mul(dy, mul(sub(a, b), 2));
     return [twiceDiff, () => neg(twiceDiff())];

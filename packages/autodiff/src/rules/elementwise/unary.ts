@@ -1,5 +1,22 @@
 import {
-  absOp, add, div, erfOp, exp, expOp, expm1Op, log1pOp, logOp, mul, neg, negOp, reciprocalOp, rsqrtOp, sign, sqrtOp, square, squareOp,
+  absOp,
+  add,
+  div,
+  erfOp,
+  exp,
+  expOp,
+  expm1Op,
+  log1pOp,
+  logOp,
+  mul,
+  neg,
+  negOp,
+  reciprocalOp,
+  rsqrtOp,
+  sign,
+  sqrtOp,
+  square,
+  squareOp,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 

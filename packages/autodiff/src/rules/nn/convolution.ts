@@ -1,7 +1,21 @@
 import {
-  conv1dOp, conv2d, conv2dBackpropFilter, conv2dBackpropFilterOp, conv2dBackpropInput, conv2dBackpropInputOp, conv2dOp, conv2dTransposeOp,
-  depthwiseConv2d, depthwiseConv2dBackpropFilter, depthwiseConv2dBackpropFilterOp, depthwiseConv2dBackpropInput, depthwiseConv2dBackpropInputOp,
-  depthwiseConv2dOp, reshape, type Conv2dAttrs, type Tensor,
+  conv1dOp,
+  conv2d,
+  conv2dBackpropFilter,
+  conv2dBackpropFilterOp,
+  conv2dBackpropInput,
+  conv2dBackpropInputOp,
+  conv2dOp,
+  conv2dTransposeOp,
+  depthwiseConv2d,
+  depthwiseConv2dBackpropFilter,
+  depthwiseConv2dBackpropFilterOp,
+  depthwiseConv2dBackpropInput,
+  depthwiseConv2dBackpropInputOp,
+  depthwiseConv2dOp,
+  reshape,
+  type Conv2dAttrs,
+  type Tensor,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 
@@ -19,8 +33,18 @@ interface Primitives<O> {
   input(dy: Tensor, f: Tensor, shape: readonly number[], o: O): Tensor;
   filter(x: Tensor, dy: Tensor, shape: readonly number[], o: O): Tensor;
 }
-const regular: Primitives<Conv2dAttrs> = { rank: 4, conv: conv2d, input: conv2dBackpropInput, filter: conv2dBackpropFilter };
-const depthwise: Primitives<Conv2dAttrs> = { rank: 4, conv: depthwiseConv2d, input: depthwiseConv2dBackpropInput, filter: depthwiseConv2dBackpropFilter };
+const regular: Primitives<Conv2dAttrs> = {
+  rank: 4,
+  conv: conv2d,
+  input: conv2dBackpropInput,
+  filter: conv2dBackpropFilter,
+};
+const depthwise: Primitives<Conv2dAttrs> = {
+  rank: 4,
+  conv: depthwiseConv2d,
+  input: depthwiseConv2dBackpropInput,
+  filter: depthwiseConv2dBackpropFilter,
+};
 
 type Options = { strides: unknown; padding: unknown; dilations: unknown };
 /** The forward options alone (the primitives' attrs carry shapes too). */
@@ -37,11 +61,17 @@ function forwardRule<O extends Options>(p: Primitives<O>) {
 }
 
 function inputRule<O extends Options>(p: Primitives<O>) {
-  return (g: Tensor, { inputs: [dy, f], attrs }: Context<O>) => [() => p.conv(g, f, options(attrs)), () => p.filter(g, dy, f.shape, options(attrs))];
+  return (g: Tensor, { inputs: [dy, f], attrs }: Context<O>) => [
+    () => p.conv(g, f, options(attrs)),
+    () => p.filter(g, dy, f.shape, options(attrs)),
+  ];
 }
 
 function filterRule<O extends Options>(p: Primitives<O>) {
-  return (g: Tensor, { inputs: [x, dy], attrs }: Context<O>) => [() => p.input(dy, g, x.shape, options(attrs)), () => p.conv(x, g, options(attrs))];
+  return (g: Tensor, { inputs: [x, dy], attrs }: Context<O>) => [
+    () => p.input(dy, g, x.shape, options(attrs)),
+    () => p.conv(x, g, options(attrs)),
+  ];
 }
 
 export const convolutionRules: readonly [string, GradientEntry][] = [
@@ -56,10 +86,17 @@ export const convolutionRules: readonly [string, GradientEntry][] = [
   // conv1d runs as a conv2d of height 1: its gradient is conv2d's on the same views.
   rule(conv1dOp, (dy, { inputs: [x, f], attrs: { strides, padding, dilations } }) => {
     const pad1d = padding === 'causal' ? [[(f.shape[0] - 1) * dilations, 0] as [number, number]] : padding;
-    const o: Conv2dAttrs = { strides: [1, strides], dilations: [1, dilations], padding: typeof pad1d === 'string' ? pad1d : [[0, 0], pad1d[0]] };
+    const o: Conv2dAttrs = {
+      strides: [1, strides],
+      dilations: [1, dilations],
+      padding: typeof pad1d === 'string' ? pad1d : [[0, 0], pad1d[0]],
+    };
     const [batch, width, channels] = x.rank === 3 ? x.shape : [1, ...x.shape];
     const x4 = () => reshape(x, [batch, 1, width, channels]);
     const dy4 = () => reshape(dy, [batch, 1, dy.shape[dy.rank - 2], dy.shape[dy.rank - 1]]);
-    return [() => reshape(conv2dBackpropInput(dy4(), reshape(f, [1, ...f.shape]), [batch, 1, width, channels], o), x.shape), () => reshape(conv2dBackpropFilter(x4(), dy4(), [1, ...f.shape], o), f.shape)];
+    return [
+      () => reshape(conv2dBackpropInput(dy4(), reshape(f, [1, ...f.shape]), [batch, 1, width, channels], o), x.shape),
+      () => reshape(conv2dBackpropFilter(x4(), dy4(), [1, ...f.shape], o), f.shape),
+    ];
   }),
 ];

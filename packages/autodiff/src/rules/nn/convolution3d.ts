@@ -1,6 +1,14 @@
 import {
-  conv3d, conv3dBackpropFilter, conv3dBackpropFilterOp, conv3dBackpropInput, conv3dBackpropInputOp, conv3dOp, conv3dTransposeOp, reshape,
-  type Conv3dAttrs, type Tensor,
+  conv3d,
+  conv3dBackpropFilter,
+  conv3dBackpropFilterOp,
+  conv3dBackpropInput,
+  conv3dBackpropInputOp,
+  conv3dOp,
+  conv3dTransposeOp,
+  reshape,
+  type Conv3dAttrs,
+  type Tensor,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 
@@ -15,7 +23,10 @@ const options = ({ strides, padding, dilations }: Conv3dAttrs): Conv3dAttrs => (
 const batched = (t: Tensor) => (t.rank === 4 ? reshape(t, [1, ...t.shape]) : t);
 
 /** conv3dBackpropInput(dy, f) and conv3dTranspose(x, f): linear in each argument. */
-const inputRule = (g: Tensor, { inputs: [dy, f], attrs }: Ctx) => [() => conv3d(g, f, options(attrs)), () => conv3dBackpropFilter(g, dy, f.shape, options(attrs))];
+const inputRule = (g: Tensor, { inputs: [dy, f], attrs }: Ctx) => [
+  () => conv3d(g, f, options(attrs)),
+  () => conv3dBackpropFilter(g, dy, f.shape, options(attrs)),
+];
 
 export const convolution3dRules: readonly [string, GradientEntry][] = [
   rule(conv3dOp, (dy, { inputs: [x, f], attrs }) => [
@@ -24,5 +35,8 @@ export const convolution3dRules: readonly [string, GradientEntry][] = [
   ]),
   rule(conv3dBackpropInputOp, inputRule),
   rule(conv3dTransposeOp, inputRule),
-  rule(conv3dBackpropFilterOp, (g, { inputs: [x, dy], attrs }) => [() => conv3dBackpropInput(dy, g, x.shape, options(attrs)), () => conv3d(x, g, options(attrs))]),
+  rule(conv3dBackpropFilterOp, (g, { inputs: [x, dy], attrs }) => [
+    () => conv3dBackpropInput(dy, g, x.shape, options(attrs)),
+    () => conv3d(x, g, options(attrs)),
+  ]),
 ];

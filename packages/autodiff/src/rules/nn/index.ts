@@ -7,4 +7,12 @@ import { normalizationRules } from './normalization';
 import { resamplingRules } from './resampling';
 import { selectionRules } from './selection';
 
-export const nnRules: readonly [string, GradientEntry][] = [...convolutionRules, ...convolution3dRules, ...poolingRules, ...maxPoolGradientRules, ...normalizationRules, ...resamplingRules, ...selectionRules];
+export const nnRules: readonly [string, GradientEntry][] = [
+  ...convolutionRules,
+  ...convolution3dRules,
+  ...poolingRules,
+  ...maxPoolGradientRules,
+  ...normalizationRules,
+  ...resamplingRules,
+  ...selectionRules,
+];

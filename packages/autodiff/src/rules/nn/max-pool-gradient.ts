@@ -1,5 +1,16 @@
 import {
-  add, equal, logicalAnd, logicalNot, logicalOr, maxPool2dGradOp, pad, stridedSlice, where, zerosLike, type Pool2dAttrs, type Tensor,
+  add,
+  equal,
+  logicalAnd,
+  logicalNot,
+  logicalOr,
+  maxPool2dGradOp,
+  pad,
+  stridedSlice,
+  where,
+  zerosLike,
+  type Pool2dAttrs,
+  type Tensor,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 import { samePadding } from './pooling';
@@ -14,13 +25,23 @@ function gatherAtMaxima(g: Tensor, x: Tensor, y: Tensor, { poolSize, strides, pa
   let xs = x;
   let gs = g;
   if (padding === 'same') {
-    const pads: [number, number][] = [[0, 0], samePadding(x.shape[1], poolSize[0], strides[0]), samePadding(x.shape[2], poolSize[1], strides[1]), [0, 0]];
+    const pads: [number, number][] = [
+      [0, 0],
+      samePadding(x.shape[1], poolSize[0], strides[0]),
+      samePadding(x.shape[2], poolSize[1], strides[1]),
+      [0, 0],
+    ];
     xs = pad(x, pads, { constantValue: -Infinity });
     gs = pad(g, pads);
   }
   const [batch, outHeight, outWidth, channels] = y.shape;
   const window = (t: Tensor, i: number, j: number) =>
-    stridedSlice(t, [0, i, j, 0], [batch, i + (outHeight - 1) * strides[0] + 1, j + (outWidth - 1) * strides[1] + 1, channels], [1, strides[0], strides[1], 1]);
+    stridedSlice(
+      t,
+      [0, i, j, 0],
+      [batch, i + (outHeight - 1) * strides[0] + 1, j + (outWidth - 1) * strides[1] + 1, channels],
+      [1, strides[0], strides[1], 1],
+    );
   let total = zerosLike(y);
   let found = equal(zerosLike(y), 1);
   for (let i = 0; i < poolSize[0]; i++) {

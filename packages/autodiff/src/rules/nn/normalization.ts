@@ -1,5 +1,17 @@
 import {
-  add, batchNormOp, dropout, dropoutOp, exp, logSoftmaxOp, mul, neg, rsqrt, softmaxOp, square, sub, sum,
+  add,
+  batchNormOp,
+  dropout,
+  dropoutOp,
+  exp,
+  logSoftmaxOp,
+  mul,
+  neg,
+  rsqrt,
+  softmaxOp,
+  square,
+  sub,
+  sum,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 
@@ -24,5 +36,7 @@ export const normalizationRules: readonly [string, GradientEntry][] = [
     ];
   }),
   // Dropout multiplies by a mask fixed by its seed: the gradient is the same dropout applied to dy.
-  rule(dropoutOp, (dy, { attrs: { rate, seed, noiseShape } }) => [() => dropout(dy, rate, { seed, noiseShape: noiseShape ?? undefined })]),
+  rule(dropoutOp, (dy, { attrs: { rate, seed, noiseShape } }) => [
+    () => dropout(dy, rate, { seed, noiseShape: noiseShape ?? undefined }),
+  ]),
 ];

@@ -1,6 +1,19 @@
 import {
-  avgPool1dOp, avgPool2d, avgPool2dGrad, avgPool2dGradOp, avgPool2dOp, div, maxPool1dOp, maxPool2dGrad, maxPool2dOp, ones, pad, reshape, slice,
-  type Pool2dAttrs, type Tensor,
+  avgPool1dOp,
+  avgPool2d,
+  avgPool2dGrad,
+  avgPool2dGradOp,
+  avgPool2dOp,
+  div,
+  maxPool1dOp,
+  maxPool2dGrad,
+  maxPool2dOp,
+  ones,
+  pad,
+  reshape,
+  slice,
+  type Pool2dAttrs,
+  type Tensor,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 
@@ -24,7 +37,12 @@ export function samePadding(size: number, window: number, stride: number): [numb
 function avgPoolGradient(dy: Tensor, x: Tensor, { poolSize, strides, padding }: Pool2dAttrs): Tensor {
   if (padding === 'valid') return avgPool2dGrad(dy, x, { poolSize, strides, padding });
   const [, height, width] = x.shape;
-  const pads: [number, number][] = [[0, 0], samePadding(height, poolSize[0], strides[0]), samePadding(width, poolSize[1], strides[1]), [0, 0]];
+  const pads: [number, number][] = [
+    [0, 0],
+    samePadding(height, poolSize[0], strides[0]),
+    samePadding(width, poolSize[1], strides[1]),
+    [0, 0],
+  ];
   const realFraction = avgPool2d(pad(ones(x.shape), pads), poolSize, { strides, padding: 'valid' });
   const full = avgPool2dGrad(div(dy, realFraction), pad(x, pads), { poolSize, strides, padding: 'valid' });
   return slice(full, [0, pads[1][0], pads[2][0], 0], x.shape);
@@ -34,12 +52,26 @@ export const poolingRules: readonly [string, GradientEntry][] = [
   rule(maxPool2dOp, (dy, { inputs: [x], outputs: [y], attrs: { poolSize, strides, padding } }) => [
     () => reshape(maxPool2dGrad(batched(dy), batched(x), batched(y), { poolSize, strides, padding }), x.shape),
   ]),
-  rule(avgPool2dOp, (dy, { inputs: [x], attrs }) => [() => reshape(avgPoolGradient(batched(dy), batched(x), attrs), x.shape)]),
+  rule(avgPool2dOp, (dy, { inputs: [x], attrs }) => [
+    () => reshape(avgPoolGradient(batched(dy), batched(x), attrs), x.shape),
+  ]),
   rule(maxPool1dOp, (dy, { inputs: [x], outputs: [y], attrs: { poolSize, strides, padding } }) => [
-    () => reshape(maxPool2dGrad(asImages(dy), asImages(x), asImages(y), { poolSize: [1, poolSize], strides: [1, strides], padding }), x.shape),
+    () =>
+      reshape(
+        maxPool2dGrad(asImages(dy), asImages(x), asImages(y), {
+          poolSize: [1, poolSize],
+          strides: [1, strides],
+          padding,
+        }),
+        x.shape,
+      ),
   ]),
   rule(avgPool1dOp, (dy, { inputs: [x], attrs: { poolSize, strides, padding } }) => [
-    () => reshape(avgPoolGradient(asImages(dy), asImages(x), { poolSize: [1, poolSize], strides: [1, strides], padding }), x.shape),
+    () =>
+      reshape(
+        avgPoolGradient(asImages(dy), asImages(x), { poolSize: [1, poolSize], strides: [1, strides], padding }),
+        x.shape,
+      ),
   ]),
   // avgPool2dGrad is linear in dy (x gives only the shape). It spreads each dy / window over the
   // window, pixels outside the image included ('same'): its transpose is a 'valid' average pooling
@@ -47,7 +79,12 @@ export const poolingRules: readonly [string, GradientEntry][] = [
   rule(avgPool2dGradOp, (g, { inputs: [, x], attrs: { poolSize, strides, padding } }) => [
     () => {
       if (padding === 'valid') return avgPool2d(g, poolSize, { strides, padding });
-      const pads: [number, number][] = [[0, 0], samePadding(x.shape[1], poolSize[0], strides[0]), samePadding(x.shape[2], poolSize[1], strides[1]), [0, 0]];
+      const pads: [number, number][] = [
+        [0, 0],
+        samePadding(x.shape[1], poolSize[0], strides[0]),
+        samePadding(x.shape[2], poolSize[1], strides[1]),
+        [0, 0],
+      ];
       return avgPool2d(pad(g, pads), poolSize, { strides, padding: 'valid' });
     },
     null,

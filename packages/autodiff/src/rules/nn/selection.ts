@@ -1,5 +1,17 @@
 import {
-  add, clipByValue, gather, greaterEqual, less, logicalAnd, range, reshape, topKOp, unsortedSegmentSum, unsortedSegmentSumOp, where, zerosLike,
+  add,
+  clipByValue,
+  gather,
+  greaterEqual,
+  less,
+  logicalAnd,
+  range,
+  reshape,
+  topKOp,
+  unsortedSegmentSum,
+  unsortedSegmentSumOp,
+  where,
+  zerosLike,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 

@@ -4,4 +4,9 @@ import { joiningRules } from './joining';
 import { slicingRules } from './slicing';
 import { indexingRules } from './indexing';
 
-export const shapeRules: readonly [string, GradientEntry][] = [...rearrangingRules, ...joiningRules, ...slicingRules, ...indexingRules];
+export const shapeRules: readonly [string, GradientEntry][] = [
+  ...rearrangingRules,
+  ...joiningRules,
+  ...slicingRules,
+  ...indexingRules,
+];

@@ -1,5 +1,16 @@
 import {
-  add, gatherND, gatherNDOp, gatherOp, oneHotOp, range, reshape, scatterND, scatterNDOp, transpose, unsortedSegmentSum, type Tensor,
+  add,
+  gatherND,
+  gatherNDOp,
+  gatherOp,
+  oneHotOp,
+  range,
+  reshape,
+  scatterND,
+  scatterNDOp,
+  transpose,
+  unsortedSegmentSum,
+  type Tensor,
 } from '@strata/tensor';
 import { nonDifferentiable, rule, type GradientEntry } from '../../registry';
 
@@ -25,7 +36,10 @@ function gatherGradient(dy: Tensor, x: Tensor, indices: Tensor, axis: number, ba
 }
 
 export const indexingRules: readonly [string, GradientEntry][] = [
-  rule(gatherOp, (dy, { inputs: [x, indices], attrs: { axis, batchDims } }) => [() => gatherGradient(dy, x, indices, axis, batchDims), null]),
+  rule(gatherOp, (dy, { inputs: [x, indices], attrs: { axis, batchDims } }) => [
+    () => gatherGradient(dy, x, indices, axis, batchDims),
+    null,
+  ]),
   // Duplicate indices gather the same element twice: scatterND sums them back, as the gradient must.
   rule(gatherNDOp, (dy, { inputs: [x, indices] }) => [() => scatterND(indices, dy, x.shape), null]),
   rule(scatterNDOp, (dy, { inputs: [indices] }) => [null, () => gatherND(dy, indices)]),

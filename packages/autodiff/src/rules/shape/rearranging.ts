@@ -1,5 +1,17 @@
 import {
-  broadcastToOp, castOp, cloneOp, expandDimsOp, reshape, reshapeOp, reverse, reverseOp, squeezeOp, sum, tileOp, transpose, transposeOp,
+  broadcastToOp,
+  castOp,
+  cloneOp,
+  expandDimsOp,
+  reshape,
+  reshapeOp,
+  reverse,
+  reverseOp,
+  squeezeOp,
+  sum,
+  tileOp,
+  transpose,
+  transposeOp,
 } from '@strata/tensor';
 import { rule, type GradientEntry } from '../../registry';
 
@@ -17,7 +29,9 @@ export const rearrangingRules: readonly [string, GradientEntry][] = [
   rule(squeezeOp, (dy, { inputs: [x] }) => [() => reshape(dy, x.shape)]),
   rule(cloneOp, (dy) => [() => dy]),
   // Only a float-to-float cast passes gradients on: an integer result has none (TensorFlow does the same).
-  rule(castOp, (dy, { inputs: [x], outputs: [y] }) => [x.dtype === 'float32' && y.dtype === 'float32' ? () => dy : null]),
+  rule(castOp, (dy, { inputs: [x], outputs: [y] }) => [
+    x.dtype === 'float32' && y.dtype === 'float32' ? () => dy : null,
+  ]),
   rule(transposeOp, (dy, { attrs: { perm } }) => [() => transpose(dy, inverse(perm))]),
   rule(reverseOp, (dy, { attrs: { axis } }) => [() => reverse(dy, axis)]),
   // dy has the broadcast shape: the engine's reduction to x's shape is the whole rule.

@@ -52,7 +52,13 @@ export const fusedGradientCases: readonly GradientCase[] = [
   matmulCase('leakyrelu', 0.2),
   // A negative slope: the rule recomputes the pre-activation to tell the two sides apart.
   matmulCase('leakyrelu', -0.5),
-  { name: 'fusedMatmul without bias, relu', op: 'fusedMatmul', inputs: [A, B], run: (a, b) => st.fusedMatmul({ a, b, activation: 'relu' }), oracle: (tf, a, b) => tf.relu(tf.matMul(a as tfc.Tensor2D, b as tfc.Tensor2D)) },
+  {
+    name: 'fusedMatmul without bias, relu',
+    op: 'fusedMatmul',
+    inputs: [A, B],
+    run: (a, b) => st.fusedMatmul({ a, b, activation: 'relu' }),
+    oracle: (tf, a, b) => tf.relu(tf.matMul(a as tfc.Tensor2D, b as tfc.Tensor2D)),
+  },
   {
     name: 'fusedMatmul transposeA and transposeB + bias, elu',
     op: 'fusedMatmul',
@@ -73,7 +79,8 @@ export const fusedGradientCases: readonly GradientCase[] = [
     op: 'fusedConv2d',
     inputs: [X, F, CONV_BIAS],
     run: (x, f, bias) => st.fusedConv2d({ x, filter: f, bias, activation: 'relu' }),
-    oracle: (tf, x, f, bias) => tf.fused.conv2d({ x: as4(x), filter: as4(f), bias, strides: 1, pad: 'valid', activation: 'relu' }),
+    oracle: (tf, x, f, bias) =>
+      tf.fused.conv2d({ x: as4(x), filter: as4(f), bias, strides: 1, pad: 'valid', activation: 'relu' }),
   },
   {
     name: 'fusedConv2d same padding, stride 2 + bias, elu',

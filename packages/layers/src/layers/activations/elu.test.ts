@@ -2,13 +2,23 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { tensor, randomNormal, dispose } from '@strata/tensor';
 import { ELU } from './elu';
 import { runLayerTest } from '../../testing';
-import { compareWithTfjsLayer, describeEachBackend, expectAllClose, useCpuBackend } from '../../testing/core-layer-oracle';
+import {
+  compareWithTfjsLayer,
+  describeEachBackend,
+  expectAllClose,
+  useCpuBackend,
+} from '../../testing/core-layer-oracle';
 
 useCpuBackend();
 
 describeEachBackend('ELU', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(ELU, { options: {}, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
+    await runLayerTest(ELU, {
+      options: {},
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
     await runLayerTest(ELU, { options: { alpha: 0.5 }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4] });
   });
 

@@ -18,7 +18,9 @@ export class LeakyReLU extends Layer {
   constructor(args: LeakyReLUArgs = {}) {
     super(args);
     if (args.alpha !== undefined && args.negativeSlope !== undefined) {
-      throw new LayerError(`LeakyReLU: give negativeSlope or its old name alpha, not both (received negativeSlope=${args.negativeSlope}, alpha=${args.alpha})`);
+      throw new LayerError(
+        `LeakyReLU: give negativeSlope or its old name alpha, not both (received negativeSlope=${args.negativeSlope}, alpha=${args.alpha})`,
+      );
     }
     const option = args.alpha !== undefined ? 'alpha' : 'negativeSlope';
     this.negativeSlope = checkNumber('LeakyReLU', option, args.alpha ?? args.negativeSlope, 0.3, { min: 0 });

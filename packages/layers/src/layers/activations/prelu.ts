@@ -29,9 +29,16 @@ export class PReLU extends Layer {
     this.alphaInitializer = getInitializer(args.alphaInitializer ?? 'zeros');
     this.alphaRegularizer = args.alphaRegularizer ? getRegularizer(args.alphaRegularizer) : null;
     this.alphaConstraint = args.alphaConstraint ? getConstraint(args.alphaConstraint) : null;
-    const axes = args.sharedAxes === undefined || args.sharedAxes === null ? null : typeof args.sharedAxes === 'number' ? [args.sharedAxes] : args.sharedAxes;
+    const axes =
+      args.sharedAxes === undefined || args.sharedAxes === null
+        ? null
+        : typeof args.sharedAxes === 'number'
+          ? [args.sharedAxes]
+          : args.sharedAxes;
     if (axes !== null && !(Array.isArray(axes) && axes.every((a) => Number.isInteger(a) && a >= 1))) {
-      throw new LayerError(`PReLU: sharedAxes must be an axis or a list of axes >= 1 (axis 0 is the batch), received ${JSON.stringify(args.sharedAxes)}`);
+      throw new LayerError(
+        `PReLU: sharedAxes must be an axis or a list of axes >= 1 (axis 0 is the batch), received ${JSON.stringify(args.sharedAxes)}`,
+      );
     }
     this.sharedAxes = axes ? [...axes] : null;
     this.supportsMasking = true;
@@ -41,11 +48,17 @@ export class PReLU extends Layer {
     const shape = inputShape as Shape;
     const shared = new Set(this.sharedAxes ?? []);
     for (const a of shared) {
-      if (a >= shape.length) throw new LayerError(`Layer "${this.name}": sharedAxes ${JSON.stringify(this.sharedAxes)} name axis ${a}, but the input ${fmtShape(shape)} has axes 1 to ${shape.length - 1} after the batch`);
+      if (a >= shape.length)
+        throw new LayerError(
+          `Layer "${this.name}": sharedAxes ${JSON.stringify(this.sharedAxes)} name axis ${a}, but the input ${fmtShape(shape)} has axes 1 to ${shape.length - 1} after the batch`,
+        );
     }
     const paramShape = shape.slice(1).map((d, i) => {
       if (shared.has(i + 1)) return 1;
-      if (d === null) throw new LayerError(`Layer "${this.name}": axis ${i + 1} of the input ${fmtShape(shape)} is unknown, so it needs its own alpha size; give it a fixed size or list it in sharedAxes`);
+      if (d === null)
+        throw new LayerError(
+          `Layer "${this.name}": axis ${i + 1} of the input ${fmtShape(shape)} is unknown, so it needs its own alpha size; give it a fixed size or list it in sharedAxes`,
+        );
       return d;
     });
     this.alpha = this.addWeight('alpha', paramShape, {

@@ -2,7 +2,12 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { tensor, dispose } from '@strata/tensor';
 import { ReLU } from './relu';
 import { runLayerTest } from '../../testing';
-import { compareWithTfjsLayer, describeEachBackend, expectAllClose, useCpuBackend } from '../../testing/core-layer-oracle';
+import {
+  compareWithTfjsLayer,
+  describeEachBackend,
+  expectAllClose,
+  useCpuBackend,
+} from '../../testing/core-layer-oracle';
 
 useCpuBackend();
 
@@ -15,8 +20,17 @@ function kerasRelu(x: number, { maxValue = null as number | null, negativeSlope 
 
 describeEachBackend('ReLU', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(ReLU, { options: {}, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
-    await runLayerTest(ReLU, { options: { maxValue: 6, negativeSlope: 0.1, threshold: 0.5 }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4] });
+    await runLayerTest(ReLU, {
+      options: {},
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(ReLU, {
+      options: { maxValue: 6, negativeSlope: 0.1, threshold: 0.5 },
+      inputShape: [2, 3, 4],
+      expectedOutputShape: [2, 3, 4],
+    });
   });
 
   test.each([null, 6, 2.5])('matches tfjs-layers ReLU with maxValue=%s', async (maxValue) => {

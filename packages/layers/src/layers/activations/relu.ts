@@ -23,7 +23,10 @@ export class ReLU extends Layer {
 
   constructor(args: ReLUArgs = {}) {
     super(args);
-    this.maxValue = args.maxValue === undefined || args.maxValue === null ? null : checkNumber('ReLU', 'maxValue', args.maxValue, undefined, { min: 0 });
+    this.maxValue =
+      args.maxValue === undefined || args.maxValue === null
+        ? null
+        : checkNumber('ReLU', 'maxValue', args.maxValue, undefined, { min: 0 });
     this.negativeSlope = checkNumber('ReLU', 'negativeSlope', args.negativeSlope, 0, { min: 0 });
     this.threshold = checkNumber('ReLU', 'threshold', args.threshold, 0, { min: 0 });
     this.supportsMasking = true;
@@ -50,6 +53,11 @@ export class ReLU extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), maxValue: this.maxValue, negativeSlope: this.negativeSlope, threshold: this.threshold };
+    return {
+      ...super.getConfig(),
+      maxValue: this.maxValue,
+      negativeSlope: this.negativeSlope,
+      threshold: this.threshold,
+    };
   }
 }

@@ -3,7 +3,13 @@ import * as tfc from '@tensorflow/tfjs-core';
 import { randomNormal, tensor, dispose } from '@strata/tensor';
 import { Softmax } from './softmax';
 import { runLayerTest } from '../../testing';
-import { compareWithTfjsLayer, describeEachBackend, expectAllClose, toTfjs, useCpuBackend } from '../../testing/core-layer-oracle';
+import {
+  compareWithTfjsLayer,
+  describeEachBackend,
+  expectAllClose,
+  toTfjs,
+  useCpuBackend,
+} from '../../testing/core-layer-oracle';
 import { maskOf, setMask } from '../../masking';
 
 useCpuBackend();
@@ -17,7 +23,12 @@ function softmaxOf(values: number[]): number[] {
 
 describeEachBackend('Softmax', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(Softmax, { options: {}, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
+    await runLayerTest(Softmax, {
+      options: {},
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
     await runLayerTest(Softmax, { options: { axis: [1, 2] }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4] });
   });
 
@@ -42,12 +53,20 @@ describeEachBackend('Softmax', () => {
     const values = [1, 2, 3, 4, -1, 0, 5, 6];
     const x = tensor(values, [2, 2, 2]);
     const y = new Softmax({ axis: [1, 2] }).apply(x);
-    await expectAllClose(y, { shape: [2, 2, 2], values: [...softmaxOf(values.slice(0, 4)), ...softmaxOf(values.slice(4))] });
+    await expectAllClose(y, {
+      shape: [2, 2, 2],
+      values: [...softmaxOf(values.slice(0, 4)), ...softmaxOf(values.slice(4))],
+    });
     dispose([x, y]);
   });
 
   test('gives masked positions (almost) zero probability, the mask broadcasting, and passes the mask on', async () => {
-    const x = tensor([[[1, 2, 3], [3, 2, 1]]]);
+    const x = tensor([
+      [
+        [1, 2, 3],
+        [3, 2, 1],
+      ],
+    ]);
     const mask = tensor([[[true, false, true]]], undefined, 'bool');
     const y = new Softmax().apply(x, { mask });
     const [a, b] = [softmaxOf([1, 3]), softmaxOf([3, 1])];
@@ -63,7 +82,11 @@ describeEachBackend('Softmax', () => {
 });
 
 test('Softmax validates axis', () => {
-  expect(() => new Softmax({ axis: 1.5 })).toThrow('Softmax: axis must be an integer or a non-empty list of integers, received 1.5');
-  expect(() => new Softmax({ axis: [] })).toThrow('Softmax: axis must be an integer or a non-empty list of integers, received []');
+  expect(() => new Softmax({ axis: 1.5 })).toThrow(
+    'Softmax: axis must be an integer or a non-empty list of integers, received 1.5',
+  );
+  expect(() => new Softmax({ axis: [] })).toThrow(
+    'Softmax: axis must be an integer or a non-empty list of integers, received []',
+  );
   expect(new Softmax({ axis: [1, 2] }).getConfig()).toMatchObject({ axis: [1, 2] });
 });

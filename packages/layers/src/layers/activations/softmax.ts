@@ -18,8 +18,12 @@ export class Softmax extends Layer {
   constructor(args: SoftmaxArgs = {}) {
     super(args);
     const axis = args.axis ?? -1;
-    const ok = Number.isInteger(axis) || (Array.isArray(axis) && axis.length > 0 && axis.every((a) => Number.isInteger(a)));
-    if (!ok) throw new LayerError(`Softmax: axis must be an integer or a non-empty list of integers, received ${JSON.stringify(args.axis)}`);
+    const ok =
+      Number.isInteger(axis) || (Array.isArray(axis) && axis.length > 0 && axis.every((a) => Number.isInteger(a)));
+    if (!ok)
+      throw new LayerError(
+        `Softmax: axis must be an integer or a non-empty list of integers, received ${JSON.stringify(args.axis)}`,
+      );
     this.axis = Array.isArray(axis) ? [...axis] : (axis as number);
     this.supportsMasking = true;
   }

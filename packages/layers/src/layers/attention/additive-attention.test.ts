@@ -5,7 +5,13 @@ import { runLayerTest } from '../../testing';
 import { describeOnBackends, expectClose, toTf } from '../../testing/layer-oracle';
 
 /** Keras's AdditiveAttention written out with TensorFlow.js ops: scores = Σ scale ⊙ tanh(q + k). */
-async function reference(query: Tensor, value: Tensor, key: Tensor, scale: Tensor | null, valueMask: Tensor | null): Promise<tfc.Tensor[]> {
+async function reference(
+  query: Tensor,
+  value: Tensor,
+  key: Tensor,
+  scale: Tensor | null,
+  valueMask: Tensor | null,
+): Promise<tfc.Tensor[]> {
   const [q, v, k] = await Promise.all([toTf(query), toTf(value), toTf(key)]);
   const s = scale ? await toTf(scale) : null;
   const vm = valueMask ? await toTf(valueMask) : null;
@@ -22,22 +28,52 @@ async function reference(query: Tensor, value: Tensor, key: Tensor, scale: Tenso
 
 describeOnBackends('AdditiveAttention', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(AdditiveAttention, { options: {}, inputShape: [[2, 3, 4], [2, 5, 4]], expectedOutputShape: [2, 3, 4], expectedTrainableWeights: 1 });
-    await runLayerTest(AdditiveAttention, { options: { useScale: false, dropout: 0.3, seed: 1 }, inputShape: [[2, 3, 4], [2, 5, 2], [2, 5, 4]], expectedOutputShape: [2, 3, 2], expectedTrainableWeights: 0 });
+    await runLayerTest(AdditiveAttention, {
+      options: {},
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 4],
+      expectedTrainableWeights: 1,
+    });
+    await runLayerTest(AdditiveAttention, {
+      options: { useScale: false, dropout: 0.3, seed: 1 },
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 2],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 2],
+      expectedTrainableWeights: 0,
+    });
   });
 
-  test.each([[true], [false]])('matches the formula written out (useScale: %s, with a value mask)', async (useScale) => {
-    const [query, value, key] = [randomNormal([2, 3, 4], { seed: 1 }), randomNormal([2, 5, 3], { seed: 2 }), randomNormal([2, 5, 4], { seed: 3 })];
-    const valueMask = tensor([[true, true, true, false, false], [true, false, true, true, true]]);
-    const layer = new AdditiveAttention({ useScale });
-    const got = layer.apply([query, value, key], { mask: [null, valueMask], returnAttentionScores: true }) as Tensor[];
-    expect(layer.weights.map((w) => [layer.weightName(w), w.shape])).toEqual(useScale ? [['scale', [4]]] : []);
-    const want = await reference(query, value, key, layer.scale, valueMask);
-    for (const [i, g] of got.entries()) await expectClose(g, want[i]);
-    dispose([query, value, key, valueMask, got]);
-    tfc.dispose(want);
-    layer.dispose();
-  });
+  test.each([[true], [false]])(
+    'matches the formula written out (useScale: %s, with a value mask)',
+    async (useScale) => {
+      const [query, value, key] = [
+        randomNormal([2, 3, 4], { seed: 1 }),
+        randomNormal([2, 5, 3], { seed: 2 }),
+        randomNormal([2, 5, 4], { seed: 3 }),
+      ];
+      const valueMask = tensor([
+        [true, true, true, false, false],
+        [true, false, true, true, true],
+      ]);
+      const layer = new AdditiveAttention({ useScale });
+      const got = layer.apply([query, value, key], {
+        mask: [null, valueMask],
+        returnAttentionScores: true,
+      }) as Tensor[];
+      expect(layer.weights.map((w) => [layer.weightName(w), w.shape])).toEqual(useScale ? [['scale', [4]]] : []);
+      const want = await reference(query, value, key, layer.scale, valueMask);
+      for (const [i, g] of got.entries()) await expectClose(g, want[i]);
+      dispose([query, value, key, valueMask, got]);
+      tfc.dispose(want);
+      layer.dispose();
+    },
+  );
 
   test('has no scoreMode', () => {
     expect(() => new AdditiveAttention({ scoreMode: 'dot' } as never)).toThrow(/scoreMode is not an option/);

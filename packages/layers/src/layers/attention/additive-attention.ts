@@ -13,7 +13,9 @@ export class AdditiveAttention extends Attention {
 
   constructor(args: AdditiveAttentionArgs = {}) {
     if ((args as AttentionArgs)?.scoreMode !== undefined) {
-      throw new LayerError(`AdditiveAttention: scoreMode is not an option (its scores are always additive), received ${JSON.stringify((args as AttentionArgs).scoreMode)}; use Attention for 'dot' or 'concat'`);
+      throw new LayerError(
+        `AdditiveAttention: scoreMode is not an option (its scores are always additive), received ${JSON.stringify((args as AttentionArgs).scoreMode)}; use Attention for 'dot' or 'concat'`,
+      );
     }
     super(args);
   }
@@ -24,7 +26,10 @@ export class AdditiveAttention extends Attention {
 
   protected override buildScoreWeights(query: Shape): void {
     if (!this.useScale) return;
-    if (query[2] === null) throw new LayerError(`AdditiveAttention "${this.name}": the query's last axis must be known to build the scale, received [${query}]`);
+    if (query[2] === null)
+      throw new LayerError(
+        `AdditiveAttention "${this.name}": the query's last axis must be known to build the scale, received [${query}]`,
+      );
     this.scale = this.addWeight('scale', [query[2]], { initializer: 'glorotUniform' });
   }
 

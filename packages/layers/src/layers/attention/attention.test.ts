@@ -47,12 +47,40 @@ async function expectMatches(got: Tensor[], want: tfc.Tensor[]): Promise<void> {
 
 describeOnBackends('Attention', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(Attention, { options: {}, inputShape: [[2, 3, 4], [2, 5, 4]], expectedOutputShape: [2, 3, 4], expectedTrainableWeights: 0 });
-    await runLayerTest(Attention, { options: { useScale: true, dropout: 0.2, seed: 3 }, inputShape: [[2, 3, 4], [2, 5, 6], [2, 5, 4]], expectedOutputShape: [2, 3, 6], expectedTrainableWeights: 1 });
-    await runLayerTest(Attention, { options: { scoreMode: 'concat', useScale: true }, inputShape: [[2, 3, 4], [2, 5, 4]], expectedOutputShape: [2, 3, 4], expectedTrainableWeights: 2 });
     await runLayerTest(Attention, {
       options: {},
-      inputShape: [[2, 3, 4], [2, 3, 4]],
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 4],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(Attention, {
+      options: { useScale: true, dropout: 0.2, seed: 3 },
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 6],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 6],
+      expectedTrainableWeights: 1,
+    });
+    await runLayerTest(Attention, {
+      options: { scoreMode: 'concat', useScale: true },
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 4],
+      expectedTrainableWeights: 2,
+    });
+    await runLayerTest(Attention, {
+      options: {},
+      inputShape: [
+        [2, 3, 4],
+        [2, 3, 4],
+      ],
       callOptions: { useCausalMask: true },
       expectedOutputShape: [2, 3, 4],
     });
@@ -62,13 +90,24 @@ describeOnBackends('Attention', () => {
     ['dot', {}, {}],
     ['dot with a learned scale', { useScale: true }, { scale: 0.7 }],
     ['concat', { scoreMode: 'concat' }, { scoreMode: 'concat', concatWeight: 1.3 }],
-    ['concat with a learned scale', { scoreMode: 'concat', useScale: true }, { scoreMode: 'concat', scale: 0.6, concatWeight: 0.8 }],
+    [
+      'concat with a learned scale',
+      { scoreMode: 'concat', useScale: true },
+      { scoreMode: 'concat', scale: 0.6, concatWeight: 0.8 },
+    ],
   ] as const)('%s matches the formula written out', async (_name, options, r) => {
-    const [query, value, key] = [randomNormal([2, 3, 4], { seed: 1 }), randomNormal([2, 5, 3], { seed: 2 }), randomNormal([2, 5, 4], { seed: 3 })];
+    const [query, value, key] = [
+      randomNormal([2, 3, 4], { seed: 1 }),
+      randomNormal([2, 5, 3], { seed: 2 }),
+      randomNormal([2, 5, 4], { seed: 3 }),
+    ];
     const layer = new Attention(options);
     tidy(() => layer.apply([query, value, key]));
     // Non-default weight values, so that a forgotten scale would show.
-    const values = [...('scale' in r && r.scale !== undefined ? [r.scale] : []), ...('concatWeight' in r ? [r.concatWeight] : [])];
+    const values = [
+      ...('scale' in r && r.scale !== undefined ? [r.scale] : []),
+      ...('concatWeight' in r ? [r.concatWeight] : []),
+    ];
     tidy(() => layer.setWeights(values.map((x) => tensor(x))));
     const got = layer.apply([query, value, key], { returnAttentionScores: true }) as Tensor[];
     await expectMatches(got, await reference(query, value, key, r));
@@ -79,11 +118,21 @@ describeOnBackends('Attention', () => {
   test('query and value masks (given, or carried by the inputs) and the causal mask match the formula', async () => {
     const query = randomNormal([2, 4, 3], { seed: 4 });
     const value = randomNormal([2, 4, 3], { seed: 5 });
-    const queryMask = tensor([[true, true, true, false], [true, false, true, true]]);
-    const valueMask = tensor([[true, true, false, false], [true, true, true, false]]);
+    const queryMask = tensor([
+      [true, true, true, false],
+      [true, false, true, true],
+    ]);
+    const valueMask = tensor([
+      [true, true, false, false],
+      [true, true, true, false],
+    ]);
     const layer = new Attention();
     for (const causal of [false, true]) {
-      const got = layer.apply([query, value], { mask: [queryMask, valueMask], useCausalMask: causal, returnAttentionScores: true }) as Tensor[];
+      const got = layer.apply([query, value], {
+        mask: [queryMask, valueMask],
+        useCausalMask: causal,
+        returnAttentionScores: true,
+      }) as Tensor[];
       await expectMatches(got, await reference(query, value, value, { queryMask, valueMask, causal }));
     }
     setMask(query, queryMask);
@@ -99,7 +148,18 @@ describeOnBackends('Attention', () => {
 
   test('computeOutputShape takes the call options that change the outputs', () => {
     const layer = new Attention();
-    expect(layer.computeOutputShape([[null, 3, 4], [null, 5, 6]], { returnAttentionScores: true })).toEqual([[null, 3, 6], [null, 3, 5]]);
+    expect(
+      layer.computeOutputShape(
+        [
+          [null, 3, 4],
+          [null, 5, 6],
+        ],
+        { returnAttentionScores: true },
+      ),
+    ).toEqual([
+      [null, 3, 6],
+      [null, 3, 5],
+    ]);
     layer.dispose();
   });
 
@@ -107,11 +167,19 @@ describeOnBackends('Attention', () => {
     const layer = new Attention();
     const x = randomNormal([2, 3, 4]);
     expect(() => layer.apply(x)).toThrow(/takes a list of 2 or 3 inputs, \[query, value\] or \[query, value, key\]/);
-    expect(() => layer.apply([x, randomNormal([2, 3])])).toThrow(/value must have shape \[batch, time, dim\], received \[2,3\]/);
+    expect(() => layer.apply([x, randomNormal([2, 3])])).toThrow(
+      /value must have shape \[batch, time, dim\], received \[2,3\]/,
+    );
     expect(() => layer.apply([x, randomNormal([2, 3, 5])])).toThrow(/query and key must have the same last axis/);
-    expect(() => layer.apply([x, x], { mask: tensor([[true, true, true]]) })).toThrow(/mask must be a list \[queryMask, valueMask\]/);
-    expect(() => layer.apply([x, x], { useCausalMask: 'yes' })).toThrow(/the call option useCausalMask must be true or false, received "yes"/);
-    expect(() => new Attention({ scoreMode: 'general' as never })).toThrow(/scoreMode must be 'dot' or 'concat', received "general"/);
+    expect(() => layer.apply([x, x], { mask: tensor([[true, true, true]]) })).toThrow(
+      /mask must be a list \[queryMask, valueMask\]/,
+    );
+    expect(() => layer.apply([x, x], { useCausalMask: 'yes' })).toThrow(
+      /the call option useCausalMask must be true or false, received "yes"/,
+    );
+    expect(() => new Attention({ scoreMode: 'general' as never })).toThrow(
+      /scoreMode must be 'dot' or 'concat', received "general"/,
+    );
     expect(() => new Attention({ dropout: -0.1 })).toThrow(/dropout must be a number in \[0, 1\), received -0.1/);
     dispose(x);
     layer.dispose();

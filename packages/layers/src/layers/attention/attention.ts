@@ -1,4 +1,18 @@
-import { add, cast, dropout, expandDims, matmul, mul, softmax, sum, tanh, fmtShape, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  cast,
+  dropout,
+  expandDims,
+  matmul,
+  mul,
+  softmax,
+  sum,
+  tanh,
+  fmtShape,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { classNameOf } from '../../serializable';
@@ -26,7 +40,8 @@ export interface AttentionCallOptions extends CallOptions {
 
 function callFlag(cls: string, name: string, value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw new LayerError(`${cls}: the call option ${name} must be true or false, received ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean')
+    throw new LayerError(`${cls}: the call option ${name} must be true or false, received ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -49,13 +64,17 @@ export class Attention extends Layer {
     super(args);
     const cls = classNameOf(this);
     this.useScale = args.useScale ?? this.defaultUseScale();
-    if (typeof this.useScale !== 'boolean') throw new LayerError(`${cls}: useScale must be true or false, received ${JSON.stringify(args.useScale)}`);
+    if (typeof this.useScale !== 'boolean')
+      throw new LayerError(`${cls}: useScale must be true or false, received ${JSON.stringify(args.useScale)}`);
     this.scoreMode = args.scoreMode ?? 'dot';
-    if (this.scoreMode !== 'dot' && this.scoreMode !== 'concat') throw new LayerError(`${cls}: scoreMode must be 'dot' or 'concat', received ${JSON.stringify(args.scoreMode)}`);
+    if (this.scoreMode !== 'dot' && this.scoreMode !== 'concat')
+      throw new LayerError(`${cls}: scoreMode must be 'dot' or 'concat', received ${JSON.stringify(args.scoreMode)}`);
     this.dropout = args.dropout ?? 0;
-    if (typeof this.dropout !== 'number' || !(this.dropout >= 0 && this.dropout < 1)) throw new LayerError(`${cls}: dropout must be a number in [0, 1), received ${JSON.stringify(args.dropout)}`);
+    if (typeof this.dropout !== 'number' || !(this.dropout >= 0 && this.dropout < 1))
+      throw new LayerError(`${cls}: dropout must be a number in [0, 1), received ${JSON.stringify(args.dropout)}`);
     this.seed = args.seed ?? null;
-    if (this.seed !== null && !Number.isInteger(this.seed)) throw new LayerError(`${cls}: seed must be an integer or null, received ${JSON.stringify(args.seed)}`);
+    if (this.seed !== null && !Number.isInteger(this.seed))
+      throw new LayerError(`${cls}: seed must be an integer or null, received ${JSON.stringify(args.seed)}`);
     this.#seeds = new SeedStream(this.seed);
     this.supportsMasking = true;
   }
@@ -68,7 +87,9 @@ export class Attention extends Layer {
     const [query, value, key = value] = this.checkShapes(inputShape);
     this.inputSpec = (inputShape as Shape[]).map(() => ({ ndim: 3 }));
     if (query[2] !== null && key[2] !== null && query[2] !== key[2]) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}": query and key must have the same last axis to be compared, received query ${fmtShape(query)} and key ${fmtShape(key)}`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": query and key must have the same last axis to be compared, received query ${fmtShape(query)} and key ${fmtShape(key)}`,
+      );
     }
     this.buildScoreWeights(query);
     this.built = true;
@@ -77,21 +98,29 @@ export class Attention extends Layer {
   /** The score weights: Keras's scalar `scale` (useScale) and `concat_score_weight` (concat mode). */
   protected buildScoreWeights(_query: Shape): void {
     if (this.useScale) this.scale = this.addWeight('scale', [], { initializer: 'ones' });
-    if (this.scoreMode === 'concat') this.concatScoreWeight = this.addWeight('concat_score_weight', [], { initializer: 'ones' });
+    if (this.scoreMode === 'concat')
+      this.concatScoreWeight = this.addWeight('concat_score_weight', [], { initializer: 'ones' });
   }
 
   private checkShapes(inputShape: ShapeOrShapes): Shape[] {
     const cls = classNameOf(this);
     const shapes = inputShape as Shape[];
     if (!Array.isArray(inputShape[0]) || shapes.length < 2 || shapes.length > 3) {
-      throw new LayerError(`${cls} "${this.name}" takes a list of 2 or 3 inputs, [query, value] or [query, value, key], received ${JSON.stringify(inputShape)}`);
+      throw new LayerError(
+        `${cls} "${this.name}" takes a list of 2 or 3 inputs, [query, value] or [query, value, key], received ${JSON.stringify(inputShape)}`,
+      );
     }
     for (const [i, s] of shapes.entries()) {
-      if (s.length !== 3) throw new LayerError(`${cls} "${this.name}": ${['query', 'value', 'key'][i]} must have shape [batch, time, dim], received ${fmtShape(s)}`);
+      if (s.length !== 3)
+        throw new LayerError(
+          `${cls} "${this.name}": ${['query', 'value', 'key'][i]} must have shape [batch, time, dim], received ${fmtShape(s)}`,
+        );
     }
     const [, value, key] = shapes;
     if (key && value[1] !== null && key[1] !== null && value[1] !== key[1]) {
-      throw new LayerError(`${cls} "${this.name}": value and key must have the same length, received value ${fmtShape(value)} and key ${fmtShape(key)}`);
+      throw new LayerError(
+        `${cls} "${this.name}": value and key must have the same length, received value ${fmtShape(value)} and key ${fmtShape(key)}`,
+      );
     }
     return shapes;
   }
@@ -108,7 +137,10 @@ export class Attention extends Layer {
 
   override call(inputs: Tensor | Tensor[], options: AttentionCallOptions = {}): Tensor | Tensor[] {
     const cls = classNameOf(this);
-    if (!Array.isArray(inputs)) throw new LayerError(`${cls} "${this.name}" takes a list of inputs, [query, value] or [query, value, key], received one tensor`);
+    if (!Array.isArray(inputs))
+      throw new LayerError(
+        `${cls} "${this.name}" takes a list of inputs, [query, value] or [query, value, key], received one tensor`,
+      );
     this.checkShapes(inputs.map((t) => t.shape));
     const [query, value, key = value] = inputs;
     const [queryMask, valueMask] = this.masks(options.mask);
@@ -126,7 +158,9 @@ export class Attention extends Layer {
   private masks(mask: CallOptions['mask']): [Tensor | null, Tensor | null] {
     if (!mask) return [null, null];
     if (!Array.isArray(mask) || mask.length < 2 || mask.length > 3) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}": mask must be a list [queryMask, valueMask] (null for none), received ${Array.isArray(mask) ? `a list of ${mask.length}` : 'one tensor'}`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": mask must be a list [queryMask, valueMask] (null for none), received ${Array.isArray(mask) ? `a list of ${mask.length}` : 'one tensor'}`,
+      );
     }
     return [mask[0] ?? null, mask[1] ?? null];
   }
@@ -144,6 +178,12 @@ export class Attention extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), useScale: this.useScale, scoreMode: this.scoreMode, dropout: this.dropout, seed: this.seed };
+    return {
+      ...super.getConfig(),
+      useScale: this.useScale,
+      scoreMode: this.scoreMode,
+      dropout: this.dropout,
+      seed: this.seed,
+    };
   }
 }

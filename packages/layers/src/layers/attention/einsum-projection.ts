@@ -57,11 +57,23 @@ export class EinsumProjection extends Layer {
     const shape = inputShape as Shape;
     const contracted = shape.slice(-this.contractedAxes);
     if (shape.length <= this.contractedAxes || contracted.some((d) => d === null)) {
-      throw new LayerError(`EinsumDense "${this.name}": expected known trailing ${this.contractedAxes} axis/axes after the batch, received ${fmtShape(shape)}`);
+      throw new LayerError(
+        `EinsumDense "${this.name}": expected known trailing ${this.contractedAxes} axis/axes after the batch, received ${fmtShape(shape)}`,
+      );
     }
-    const { kernelInitializer, kernelRegularizer, kernelConstraint, biasInitializer, biasRegularizer, biasConstraint } = this;
-    this.kernel = this.addWeight('kernel', [...(contracted as number[]), ...this.outputShape], { initializer: kernelInitializer, regularizer: kernelRegularizer, constraint: kernelConstraint });
-    if (this.useBias) this.bias = this.addWeight('bias', this.outputShape, { initializer: biasInitializer, regularizer: biasRegularizer, constraint: biasConstraint });
+    const { kernelInitializer, kernelRegularizer, kernelConstraint, biasInitializer, biasRegularizer, biasConstraint } =
+      this;
+    this.kernel = this.addWeight('kernel', [...(contracted as number[]), ...this.outputShape], {
+      initializer: kernelInitializer,
+      regularizer: kernelRegularizer,
+      constraint: kernelConstraint,
+    });
+    if (this.useBias)
+      this.bias = this.addWeight('bias', this.outputShape, {
+        initializer: biasInitializer,
+        regularizer: biasRegularizer,
+        constraint: biasConstraint,
+      });
     this.built = true;
   }
 
@@ -79,18 +91,17 @@ export class EinsumProjection extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    const a = this;
     return {
       ...super.getConfig(),
       contractedAxes: this.contractedAxes,
       outputShape: this.outputShape,
-      useBias: a.useBias,
-      kernelInitializer: serialize(a.kernelInitializer),
-      biasInitializer: serialize(a.biasInitializer),
-      kernelRegularizer: a.kernelRegularizer ? serialize(a.kernelRegularizer) : null,
-      biasRegularizer: a.biasRegularizer ? serialize(a.biasRegularizer) : null,
-      kernelConstraint: a.kernelConstraint ? serialize(a.kernelConstraint) : null,
-      biasConstraint: a.biasConstraint ? serialize(a.biasConstraint) : null,
+      useBias: this.useBias,
+      kernelInitializer: serialize(this.kernelInitializer),
+      biasInitializer: serialize(this.biasInitializer),
+      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
+      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
+      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
+      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
     };
   }
 }

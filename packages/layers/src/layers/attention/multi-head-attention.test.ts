@@ -13,7 +13,13 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
  * product, softmax over all key positions with masked ones at −1e9, combination, output projection.
  * `allowed` is the bool mask [batch, ...query positions, ...key positions] (null: all allowed).
  */
-async function reference(layer: MultiHeadAttention, query: Tensor, value: Tensor, key: Tensor, allowed: Tensor | null): Promise<tfc.Tensor[]> {
+async function reference(
+  layer: MultiHeadAttention,
+  query: Tensor,
+  value: Tensor,
+  key: Tensor,
+  allowed: Tensor | null,
+): Promise<tfc.Tensor[]> {
   const w = await weightsToTf(layer);
   const [q0, v0, k0] = await Promise.all([toTf(query), toTf(value), toTf(key)]);
   const m = allowed ? await toTf(allowed) : null;
@@ -34,8 +40,15 @@ async function reference(layer: MultiHeadAttention, query: Tensor, value: Tensor
     const projectedRank = rank + 1;
     const target = LETTERS.slice(0, projectedRank);
     const positions = Array.from({ length: rank - 2 }, (_, i) => i + 1);
-    const source = target.split('').map((ch, i) => (positions.includes(i) ? LETTERS[projectedRank + positions.indexOf(i)] : ch)).join('');
-    const product = target[0] + target[projectedRank - 2] + positions.map((i) => target[i]).join('') + positions.map((i) => source[i]).join('');
+    const source = target
+      .split('')
+      .map((ch, i) => (positions.includes(i) ? LETTERS[projectedRank + positions.indexOf(i)] : ch))
+      .join('');
+    const product =
+      target[0] +
+      target[projectedRank - 2] +
+      positions.map((i) => target[i]).join('') +
+      positions.map((i) => source[i]).join('');
     let scores = tfc.einsum(`${source},${target}->${product}`, k, q);
     if (m) scores = tfc.add(scores, tfc.mul(tfc.sub(1, tfc.expandDims(tfc.cast(m, 'float32'), 1)), -1e9));
     const keyPositions = positions.length;
@@ -43,7 +56,11 @@ async function reference(layer: MultiHeadAttention, query: Tensor, value: Tensor
     const weights = tfc.reshape(tfc.softmax(flat), scores.shape);
     const combined = tfc.einsum(`${product},${source}->${target}`, weights, v);
     const outLetters = LETTERS.slice(projectedRank, projectedRank + ok.rank - 2);
-    let output = tfc.einsum(`${target},${target.slice(-2)}${outLetters}->${target.slice(0, -2)}${outLetters}`, combined, ok);
+    let output = tfc.einsum(
+      `${target},${target.slice(-2)}${outLetters}->${target.slice(0, -2)}${outLetters}`,
+      combined,
+      ok,
+    );
     if (ob) output = tfc.add(output, ob);
     return [output, weights];
   });
@@ -51,7 +68,12 @@ async function reference(layer: MultiHeadAttention, query: Tensor, value: Tensor
   return out;
 }
 
-async function expectAsReference(options: MultiHeadAttentionArgs, shapes: number[][], call: Record<string, unknown> = {}, allowed: Tensor | null = null): Promise<void> {
+async function expectAsReference(
+  options: MultiHeadAttentionArgs,
+  shapes: number[][],
+  call: Record<string, unknown> = {},
+  allowed: Tensor | null = null,
+): Promise<void> {
   const inputs = shapes.map((s, i) => randomNormal(s, { seed: i + 1 }));
   const layer = new MultiHeadAttention({ ...options, biasInitializer: 'randomNormal' });
   const got = layer.apply(inputs, { ...call, returnAttentionScores: true }) as Tensor[];
@@ -64,57 +86,171 @@ async function expectAsReference(options: MultiHeadAttentionArgs, shapes: number
 
 describeOnBackends('MultiHeadAttention', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(MultiHeadAttention, { options: { numHeads: 2, keyDim: 3 }, inputShape: [[2, 4, 5], [2, 6, 5]], expectedOutputShape: [2, 4, 5], expectedTrainableWeights: 8 });
     await runLayerTest(MultiHeadAttention, {
-      options: { numHeads: 3, keyDim: 2, valueDim: 4, useBias: false, outputShape: [3, 2], dropout: 0.2, seed: 5, kernelRegularizer: 'l2', biasConstraint: 'nonNeg' },
-      inputShape: [[2, 4, 5], [2, 6, 3], [2, 6, 7]],
+      options: { numHeads: 2, keyDim: 3 },
+      inputShape: [
+        [2, 4, 5],
+        [2, 6, 5],
+      ],
+      expectedOutputShape: [2, 4, 5],
+      expectedTrainableWeights: 8,
+    });
+    await runLayerTest(MultiHeadAttention, {
+      options: {
+        numHeads: 3,
+        keyDim: 2,
+        valueDim: 4,
+        useBias: false,
+        outputShape: [3, 2],
+        dropout: 0.2,
+        seed: 5,
+        kernelRegularizer: 'l2',
+        biasConstraint: 'nonNeg',
+      },
+      inputShape: [
+        [2, 4, 5],
+        [2, 6, 3],
+        [2, 6, 7],
+      ],
       expectedOutputShape: [2, 4, 3, 2],
       expectedTrainableWeights: 4,
     });
-    await runLayerTest(MultiHeadAttention, { options: { numHeads: 2, keyDim: 2, attentionAxes: [1, 2] }, inputShape: [[2, 2, 3, 4], [2, 3, 2, 4]], expectedOutputShape: [2, 2, 3, 4] });
+    await runLayerTest(MultiHeadAttention, {
+      options: { numHeads: 2, keyDim: 2, attentionAxes: [1, 2] },
+      inputShape: [
+        [2, 2, 3, 4],
+        [2, 3, 2, 4],
+      ],
+      expectedOutputShape: [2, 2, 3, 4],
+    });
   });
 
   test('weights are laid out as Keras 3 EinsumDense sublayers query, key, value, attention_output', () => {
     const layer = new MultiHeadAttention({ numHeads: 2, keyDim: 3, valueDim: 4 });
     tidy(() => layer.apply([randomNormal([1, 2, 5]), randomNormal([1, 3, 6]), randomNormal([1, 3, 7])]));
     expect(layer.weights.map((w) => [w.name, w.shape])).toEqual([
-      ['query/kernel', [5, 2, 3]], ['query/bias', [2, 3]],
-      ['key/kernel', [7, 2, 3]], ['key/bias', [2, 3]],
-      ['value/kernel', [6, 2, 4]], ['value/bias', [2, 4]],
-      ['attention_output/kernel', [2, 4, 5]], ['attention_output/bias', [5]],
+      ['query/kernel', [5, 2, 3]],
+      ['query/bias', [2, 3]],
+      ['key/kernel', [7, 2, 3]],
+      ['key/bias', [2, 3]],
+      ['value/kernel', [6, 2, 4]],
+      ['value/bias', [2, 4]],
+      ['attention_output/kernel', [2, 4, 5]],
+      ['attention_output/bias', [5]],
     ]);
     layer.dispose();
   });
 
   test.each([
-    ['self-attention', { numHeads: 2, keyDim: 3 }, [[2, 4, 5], [2, 4, 5]]],
-    ['cross-attention with a key, valueDim and no bias', { numHeads: 3, keyDim: 2, valueDim: 4, useBias: false }, [[2, 3, 5], [2, 4, 6], [2, 4, 2]]],
-    ['an outputShape of two axes', { numHeads: 2, keyDim: 2, outputShape: [3, 2] }, [[2, 3, 4], [2, 5, 4]]],
-    ['attention over two position axes', { numHeads: 2, keyDim: 3 }, [[2, 2, 3, 4], [2, 3, 2, 4]]],
-  ] as const)('%s matches Keras\'s einsum equations written out', async (_name, options, shapes) => {
+    [
+      'self-attention',
+      { numHeads: 2, keyDim: 3 },
+      [
+        [2, 4, 5],
+        [2, 4, 5],
+      ],
+    ],
+    [
+      'cross-attention with a key, valueDim and no bias',
+      { numHeads: 3, keyDim: 2, valueDim: 4, useBias: false },
+      [
+        [2, 3, 5],
+        [2, 4, 6],
+        [2, 4, 2],
+      ],
+    ],
+    [
+      'an outputShape of two axes',
+      { numHeads: 2, keyDim: 2, outputShape: [3, 2] },
+      [
+        [2, 3, 4],
+        [2, 5, 4],
+      ],
+    ],
+    [
+      'attention over two position axes',
+      { numHeads: 2, keyDim: 3 },
+      [
+        [2, 2, 3, 4],
+        [2, 3, 2, 4],
+      ],
+    ],
+  ] as const)("%s matches Keras's einsum equations written out", async (_name, options, shapes) => {
     await expectAsReference(options, shapes as unknown as number[][]);
   });
 
   test('attentionMask, query/value masks and the causal mask combine as Keras', async () => {
-    const attentionMask = tensor([[[true, false, true, true], [true, true, true, true], [false, true, true, true], [true, true, false, true]]]);
-    await expectAsReference({ numHeads: 2, keyDim: 3 }, [[1, 4, 3], [1, 4, 3]], { attentionMask }, attentionMask);
+    const attentionMask = tensor([
+      [
+        [true, false, true, true],
+        [true, true, true, true],
+        [false, true, true, true],
+        [true, true, false, true],
+      ],
+    ]);
+    await expectAsReference(
+      { numHeads: 2, keyDim: 3 },
+      [
+        [1, 4, 3],
+        [1, 4, 3],
+      ],
+      { attentionMask },
+      attentionMask,
+    );
     const queryMask = tensor([[true, true, false, true]]);
     const valueMask = tensor([[true, true, true, false]]);
-    const causal = tensor([[[1, 0, 0, 0], [1, 1, 0, 0], [1, 1, 1, 0], [1, 1, 1, 1]]], undefined, 'bool');
+    const causal = tensor(
+      [
+        [
+          [1, 0, 0, 0],
+          [1, 1, 0, 0],
+          [1, 1, 1, 0],
+          [1, 1, 1, 1],
+        ],
+      ],
+      undefined,
+      'bool',
+    );
     const allowed = tidy(() => {
       const q = queryMask.dataSync();
       const v = valueMask.dataSync();
       const c = causal.dataSync();
-      return tensor([Array.from({ length: 4 }, (_, i) => Array.from({ length: 4 }, (_, j) => Boolean(q[i] && v[j] && c[i * 4 + j])))]);
+      return tensor([
+        Array.from({ length: 4 }, (_, i) => Array.from({ length: 4 }, (_, j) => Boolean(q[i] && v[j] && c[i * 4 + j]))),
+      ]);
     });
-    await expectAsReference({ numHeads: 2, keyDim: 3 }, [[1, 4, 3], [1, 4, 3]], { mask: [queryMask, valueMask], useCausalMask: true }, allowed);
+    await expectAsReference(
+      { numHeads: 2, keyDim: 3 },
+      [
+        [1, 4, 3],
+        [1, 4, 3],
+      ],
+      { mask: [queryMask, valueMask], useCausalMask: true },
+      allowed,
+    );
     dispose([attentionMask, queryMask, valueMask, causal, allowed]);
   });
 
   test('computeOutputShape takes the call options that change the outputs', () => {
     const layer = new MultiHeadAttention({ numHeads: 2, keyDim: 3, outputShape: 7 });
-    expect(layer.computeOutputShape([[null, 4, 5], [null, 6, 5]])).toEqual([null, 4, 7]);
-    expect(layer.computeOutputShape([[null, 4, 5], [null, 6, 5]], { returnAttentionScores: true })).toEqual([[null, 4, 7], [null, 2, 4, 6]]);
+    expect(
+      layer.computeOutputShape([
+        [null, 4, 5],
+        [null, 6, 5],
+      ]),
+    ).toEqual([null, 4, 7]);
+    expect(
+      layer.computeOutputShape(
+        [
+          [null, 4, 5],
+          [null, 6, 5],
+        ],
+        { returnAttentionScores: true },
+      ),
+    ).toEqual([
+      [null, 4, 7],
+      [null, 2, 4, 6],
+    ]);
     layer.dispose();
   });
 
@@ -130,16 +266,34 @@ describeOnBackends('MultiHeadAttention', () => {
   });
 
   test('clear errors', () => {
-    expect(() => new MultiHeadAttention({ numHeads: 0, keyDim: 2 })).toThrow(/numHeads must be a positive integer, received 0/);
-    expect(() => new MultiHeadAttention({ numHeads: 2 } as never)).toThrow(/keyDim must be a positive integer, received undefined/);
-    expect(() => new MultiHeadAttention({ numHeads: 2, keyDim: 2, flashAttention: true })).toThrow(/flashAttention is not supported/);
+    expect(() => new MultiHeadAttention({ numHeads: 0, keyDim: 2 })).toThrow(
+      /numHeads must be a positive integer, received 0/,
+    );
+    expect(() => new MultiHeadAttention({ numHeads: 2 } as never)).toThrow(
+      /keyDim must be a positive integer, received undefined/,
+    );
+    expect(() => new MultiHeadAttention({ numHeads: 2, keyDim: 2, flashAttention: true })).toThrow(
+      /flashAttention is not supported/,
+    );
     const x = randomNormal([1, 2, 3, 4]);
     const odd = new MultiHeadAttention({ numHeads: 2, keyDim: 2, attentionAxes: [2] });
-    expect(() => odd.apply([x, x])).toThrow(/attentionAxes \[2\] is not supported yet; only attention over all position axes \(\[1,2\], the default null\) is/);
+    expect(() => odd.apply([x, x])).toThrow(
+      /attentionAxes \[2\] is not supported yet; only attention over all position axes \(\[1,2\], the default null\) is/,
+    );
     const layer = new MultiHeadAttention({ numHeads: 2, keyDim: 2 });
-    expect(() => layer.apply([x, x], { useCausalMask: true })).toThrow(/useCausalMask needs \[batch, time, dim\] inputs/);
-    expect(() => new MultiHeadAttention({ numHeads: 1, keyDim: 2 }).apply([randomNormal([1, 2, 3]), randomNormal([1, 4, 3]), randomNormal([1, 5, 3])])).toThrow(/value and key must agree on every axis but the last/);
-    expect(() => layer.apply([randomNormal([1, 2, 3]), randomNormal([1, 2, 3])])).toThrow(/Input 0 of layer "multi_head_attention(_\d+)?" is incompatible: expected ndim=4, found ndim=3/);
+    expect(() => layer.apply([x, x], { useCausalMask: true })).toThrow(
+      /useCausalMask needs \[batch, time, dim\] inputs/,
+    );
+    expect(() =>
+      new MultiHeadAttention({ numHeads: 1, keyDim: 2 }).apply([
+        randomNormal([1, 2, 3]),
+        randomNormal([1, 4, 3]),
+        randomNormal([1, 5, 3]),
+      ]),
+    ).toThrow(/value and key must agree on every axis but the last/);
+    expect(() => layer.apply([randomNormal([1, 2, 3]), randomNormal([1, 2, 3])])).toThrow(
+      /Input 0 of layer "multi_head_attention(_\d+)?" is incompatible: expected ndim=4, found ndim=3/,
+    );
     dispose(x);
     odd.dispose();
     layer.dispose();

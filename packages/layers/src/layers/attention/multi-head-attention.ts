@@ -1,4 +1,15 @@
-import { dropout, expandDims, matmul, mul, reshape, softmax, transpose, fmtShape, type Shape, type Tensor } from '@strata/tensor';
+import {
+  dropout,
+  expandDims,
+  matmul,
+  mul,
+  reshape,
+  softmax,
+  transpose,
+  fmtShape,
+  type Shape,
+  type Tensor,
+} from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
@@ -45,13 +56,17 @@ export interface MultiHeadAttentionCallOptions extends CallOptions {
 }
 
 function positiveInt(name: string, value: unknown): number {
-  if (!Number.isInteger(value) || (value as number) <= 0) throw new LayerError(`MultiHeadAttention: ${name} must be a positive integer, received ${JSON.stringify(value)}`);
+  if (!Number.isInteger(value) || (value as number) <= 0)
+    throw new LayerError(`MultiHeadAttention: ${name} must be a positive integer, received ${JSON.stringify(value)}`);
   return value as number;
 }
 
 function flag(name: string, value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean') throw new LayerError(`MultiHeadAttention: the call option ${name} must be true or false, received ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean')
+    throw new LayerError(
+      `MultiHeadAttention: the call option ${name} must be true or false, received ${JSON.stringify(value)}`,
+    );
   return value;
 }
 
@@ -99,17 +114,38 @@ export class MultiHeadAttention extends Layer {
     this.keyDim = positiveInt('keyDim', args.keyDim);
     this.valueDim = args.valueDim == null ? this.keyDim : positiveInt('valueDim', args.valueDim);
     this.dropout = args.dropout ?? 0;
-    if (typeof this.dropout !== 'number' || !(this.dropout >= 0 && this.dropout < 1)) throw new LayerError(`MultiHeadAttention: dropout must be a number in [0, 1), received ${JSON.stringify(args.dropout)}`);
+    if (typeof this.dropout !== 'number' || !(this.dropout >= 0 && this.dropout < 1))
+      throw new LayerError(
+        `MultiHeadAttention: dropout must be a number in [0, 1), received ${JSON.stringify(args.dropout)}`,
+      );
     this.useBias = args.useBias ?? true;
-    const outputShape = args.outputShape == null ? null : typeof args.outputShape === 'number' ? [args.outputShape] : [...args.outputShape];
+    const outputShape =
+      args.outputShape == null
+        ? null
+        : typeof args.outputShape === 'number'
+          ? [args.outputShape]
+          : [...args.outputShape];
     if (outputShape && (outputShape.length === 0 || outputShape.some((d) => !Number.isInteger(d) || d <= 0))) {
-      throw new LayerError(`MultiHeadAttention: outputShape must be a positive integer or a list of them, received ${JSON.stringify(args.outputShape)}`);
+      throw new LayerError(
+        `MultiHeadAttention: outputShape must be a positive integer or a list of them, received ${JSON.stringify(args.outputShape)}`,
+      );
     }
     this.outputShape = outputShape;
-    const axes = args.attentionAxes == null ? null : typeof args.attentionAxes === 'number' ? [args.attentionAxes] : [...args.attentionAxes];
-    if (axes && (axes.length === 0 || axes.some((a) => !Number.isInteger(a)))) throw new LayerError(`MultiHeadAttention: attentionAxes must be an integer, a list of integers or null, received ${JSON.stringify(args.attentionAxes)}`);
+    const axes =
+      args.attentionAxes == null
+        ? null
+        : typeof args.attentionAxes === 'number'
+          ? [args.attentionAxes]
+          : [...args.attentionAxes];
+    if (axes && (axes.length === 0 || axes.some((a) => !Number.isInteger(a))))
+      throw new LayerError(
+        `MultiHeadAttention: attentionAxes must be an integer, a list of integers or null, received ${JSON.stringify(args.attentionAxes)}`,
+      );
     this.attentionAxes = axes;
-    if (args.flashAttention) throw new LayerError('MultiHeadAttention: flashAttention is not supported (there is no fused attention kernel); leave it null');
+    if (args.flashAttention)
+      throw new LayerError(
+        'MultiHeadAttention: flashAttention is not supported (there is no fused attention kernel); leave it null',
+      );
     this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
     this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
@@ -117,17 +153,27 @@ export class MultiHeadAttention extends Layer {
     this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
     this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
     this.seed = args.seed ?? null;
-    if (this.seed !== null && !Number.isInteger(this.seed)) throw new LayerError(`MultiHeadAttention: seed must be an integer or null, received ${JSON.stringify(args.seed)}`);
+    if (this.seed !== null && !Number.isInteger(this.seed))
+      throw new LayerError(
+        `MultiHeadAttention: seed must be an integer or null, received ${JSON.stringify(args.seed)}`,
+      );
     this.#seeds = new SeedStream(this.seed);
     this.supportsMasking = true;
   }
 
   private projection(name: string, contractedAxes: number, outputShape: number[]): EinsumProjection {
     return new EinsumProjection({
-      name, contractedAxes, outputShape, useBias: this.useBias, dtype: this.dtype,
-      kernelInitializer: this.kernelInitializer, biasInitializer: this.biasInitializer,
-      kernelRegularizer: this.kernelRegularizer, biasRegularizer: this.biasRegularizer,
-      kernelConstraint: this.kernelConstraint, biasConstraint: this.biasConstraint,
+      name,
+      contractedAxes,
+      outputShape,
+      useBias: this.useBias,
+      dtype: this.dtype,
+      kernelInitializer: this.kernelInitializer,
+      biasInitializer: this.biasInitializer,
+      kernelRegularizer: this.kernelRegularizer,
+      biasRegularizer: this.biasRegularizer,
+      kernelConstraint: this.kernelConstraint,
+      biasConstraint: this.biasConstraint,
       activityRegularizer: this.#projectionActivityRegularizer ?? undefined,
     });
   }
@@ -143,22 +189,38 @@ export class MultiHeadAttention extends Layer {
     this.valueDense.ensureBuilt(value);
     this.outputDense = this.projection('attention_output', 2, this.outputShape ?? [query[query.length - 1] as number]);
     this.outputDense.ensureBuilt([...query.slice(0, -1), this.numHeads, this.valueDim]);
-    this.inputSpec = (inputShape as Shape[]).map((s) => ({ ndim: s.length, axes: { [-1]: s[s.length - 1] as number } }));
+    this.inputSpec = (inputShape as Shape[]).map((s) => ({
+      ndim: s.length,
+      axes: { [-1]: s[s.length - 1] as number },
+    }));
     this.built = true;
   }
 
   private checkShapes(inputShape: ShapeOrShapes): Shape[] {
     const shapes = inputShape as Shape[];
     if (!Array.isArray(inputShape[0]) || shapes.length < 2 || shapes.length > 3) {
-      throw new LayerError(`MultiHeadAttention "${this.name}" takes a list of 2 or 3 inputs, [query, value] or [query, value, key], received ${JSON.stringify(inputShape)}`);
+      throw new LayerError(
+        `MultiHeadAttention "${this.name}" takes a list of 2 or 3 inputs, [query, value] or [query, value, key], received ${JSON.stringify(inputShape)}`,
+      );
     }
     for (const [i, s] of shapes.entries()) {
-      if (s.length < 3 || s[s.length - 1] === null) throw new LayerError(`MultiHeadAttention "${this.name}": ${['query', 'value', 'key'][i]} must have shape [batch, ...positions, dim] with a known dim, received ${fmtShape(s)}`);
+      if (s.length < 3 || s[s.length - 1] === null)
+        throw new LayerError(
+          `MultiHeadAttention "${this.name}": ${['query', 'value', 'key'][i]} must have shape [batch, ...positions, dim] with a known dim, received ${fmtShape(s)}`,
+        );
     }
     const [query, value, key = value] = shapes;
-    const sameSpan = value.length === key.length && value.slice(1, -1).every((d, i) => d === null || key[i + 1] === null || d === key[i + 1]);
-    if (!sameSpan) throw new LayerError(`MultiHeadAttention "${this.name}": value and key must agree on every axis but the last, received value ${fmtShape(value)} and key ${fmtShape(key)}`);
-    if (value.length !== query.length) throw new LayerError(`MultiHeadAttention "${this.name}": query and value must have the same rank, received query ${fmtShape(query)} and value ${fmtShape(value)}`);
+    const sameSpan =
+      value.length === key.length &&
+      value.slice(1, -1).every((d, i) => d === null || key[i + 1] === null || d === key[i + 1]);
+    if (!sameSpan)
+      throw new LayerError(
+        `MultiHeadAttention "${this.name}": value and key must agree on every axis but the last, received value ${fmtShape(value)} and key ${fmtShape(key)}`,
+      );
+    if (value.length !== query.length)
+      throw new LayerError(
+        `MultiHeadAttention "${this.name}": query and value must have the same rank, received query ${fmtShape(query)} and value ${fmtShape(value)}`,
+      );
     return shapes;
   }
 
@@ -175,19 +237,30 @@ export class MultiHeadAttention extends Layer {
   }
 
   override call(inputs: Tensor | Tensor[], options: MultiHeadAttentionCallOptions = {}): Tensor | Tensor[] {
-    if (!Array.isArray(inputs)) throw new LayerError(`MultiHeadAttention "${this.name}" takes a list of inputs, [query, value] or [query, value, key], received one tensor`);
+    if (!Array.isArray(inputs))
+      throw new LayerError(
+        `MultiHeadAttention "${this.name}" takes a list of inputs, [query, value] or [query, value, key], received one tensor`,
+      );
     this.checkShapes(inputs.map((t) => t.shape));
     const [query, value, key = value] = inputs;
     const masks = Array.isArray(options.mask) ? options.mask : [options.mask ?? null];
-    const [queryMask, valueMask, keyMask] = [masks[0] ?? null, masks[1] ?? null, inputs.length > 2 ? (masks[2] ?? null) : null];
+    const [queryMask, valueMask, keyMask] = [
+      masks[0] ?? null,
+      masks[1] ?? null,
+      inputs.length > 2 ? (masks[2] ?? null) : null,
+    ];
     const causal = flag('useCausalMask', options.useCausalMask);
     const returnScores = flag('returnAttentionScores', options.returnAttentionScores);
     const positions = query.shape.length > 3;
-    if (causal && positions) throw new LayerError(`MultiHeadAttention "${this.name}": useCausalMask needs [batch, time, dim] inputs, received query ${fmtShape(query.shape)}`);
+    if (causal && positions)
+      throw new LayerError(
+        `MultiHeadAttention "${this.name}": useCausalMask needs [batch, time, dim] inputs, received query ${fmtShape(query.shape)}`,
+      );
     const [tq, tv] = [flatLength(query.shape), flatLength(value.shape)];
 
     // Attention over several position axes is attention over them flattened into one.
-    const toSequence = (t: Tensor) => (positions ? reshape(t, [-1, flatLength(t.shape)!, t.shape[t.shape.length - 1] as number]) : t);
+    const toSequence = (t: Tensor) =>
+      positions ? reshape(t, [-1, flatLength(t.shape)!, t.shape[t.shape.length - 1] as number]) : t;
     const sequenceMask = (m: Tensor | null, length: number | null) => (m && positions ? reshape(m, [-1, length!]) : m);
     // [batch, T, heads, dim] → [batch, heads, T, dim]
     const heads = (t: Tensor) => transpose(t, [0, 2, 1, 3]);
@@ -196,7 +269,11 @@ export class MultiHeadAttention extends Layer {
     const v = heads(this.valueDense.apply(toSequence(value)));
     const scores = matmul(q, k, { transposeB: true });
 
-    const given = options.attentionMask ? (positions ? reshape(options.attentionMask, [-1, tq!, tv!]) : options.attentionMask) : null;
+    const given = options.attentionMask
+      ? positions
+        ? reshape(options.attentionMask, [-1, tq!, tv!])
+        : options.attentionMask
+      : null;
     const qm = sequenceMask(queryMask, tq);
     const mask = combineMasks(
       given,
@@ -207,20 +284,32 @@ export class MultiHeadAttention extends Layer {
     // [batch, Tq, Tv] masks broadcast over the heads axis; the causal one is built per head already.
     const headMask = combineMasks(mask ? expandDims(mask, -3) : null, causal ? causalMask(scores) : null);
     const weights = softmax(maskScores(scores, headMask), -1);
-    const dropped = options.training && this.dropout > 0 ? dropout(weights, this.dropout, { seed: this.#seeds.next() }) : weights;
+    const dropped =
+      options.training && this.dropout > 0 ? dropout(weights, this.dropout, { seed: this.#seeds.next() }) : weights;
     const attended = transpose(matmul(dropped, v), [0, 2, 1, 3]);
     let output = this.outputDense.apply(attended);
-    if (positions) output = reshape(output, [-1, ...(query.shape.slice(1, -1) as number[]), ...output.shape.slice(2) as number[]]);
+    if (positions)
+      output = reshape(output, [-1, ...(query.shape.slice(1, -1) as number[]), ...(output.shape.slice(2) as number[])]);
     if (!returnScores) return output;
-    const scoreShape = [-1, this.numHeads, ...(query.shape.slice(1, -1) as number[]), ...(value.shape.slice(1, -1) as number[])];
+    const scoreShape = [
+      -1,
+      this.numHeads,
+      ...(query.shape.slice(1, -1) as number[]),
+      ...(value.shape.slice(1, -1) as number[]),
+    ];
     return [output, positions ? reshape(weights, scoreShape) : weights];
   }
 
   /** The output's shape, and the scores' [batch, heads, ...query positions, ...key positions] when the call returns them. */
-  override computeOutputShape(inputShape: ShapeOrShapes, callOptions: MultiHeadAttentionCallOptions = {}): Shape | Shape[] {
+  override computeOutputShape(
+    inputShape: ShapeOrShapes,
+    callOptions: MultiHeadAttentionCallOptions = {},
+  ): Shape | Shape[] {
     const [query, value] = this.checkShapes(inputShape);
     const output = [...query.slice(0, -1), ...(this.outputShape ?? [query[query.length - 1]])];
-    return callOptions.returnAttentionScores ? [output, [query[0], this.numHeads, ...query.slice(1, -1), ...value.slice(1, -1)]] : output;
+    return callOptions.returnAttentionScores
+      ? [output, [query[0], this.numHeads, ...query.slice(1, -1), ...value.slice(1, -1)]]
+      : output;
   }
 
   /** The query's mask: the output has one row per query position. */

@@ -1,4 +1,16 @@
-import { add, cast, cumsum, expandDims, greaterEqual, logicalAnd, mul, onesLike, slice, sub, type Tensor } from '@strata/tensor';
+import {
+  add,
+  cast,
+  cumsum,
+  expandDims,
+  greaterEqual,
+  logicalAnd,
+  mul,
+  onesLike,
+  slice,
+  sub,
+  type Tensor,
+} from '@strata/tensor';
 
 /**
  * Keras's causal mask for scores [..., Tq, Tv]: true where key position j <= query position i, as
@@ -7,14 +19,21 @@ import { add, cast, cumsum, expandDims, greaterEqual, logicalAnd, mul, onesLike,
  */
 export function causalMask(scores: Tensor): Tensor {
   const rank = scores.shape.length;
-  const corner = slice(scores, new Array<number>(rank).fill(0), scores.shape.map((_, i) => (i < rank - 2 ? 1 : -1)));
+  const corner = slice(
+    scores,
+    new Array<number>(rank).fill(0),
+    scores.shape.map((_, i) => (i < rank - 2 ? 1 : -1)),
+  );
   const ones = onesLike(corner);
   return greaterEqual(cumsum(ones, rank - 2), cumsum(ones, rank - 1));
 }
 
 /** The logical and of the masks given (null for none). */
 export function combineMasks(...masks: (Tensor | null)[]): Tensor | null {
-  return masks.reduce<Tensor | null>((all, m) => (m === null ? all : all === null ? cast(m, 'bool') : logicalAnd(all, cast(m, 'bool'))), null);
+  return masks.reduce<Tensor | null>(
+    (all, m) => (m === null ? all : all === null ? cast(m, 'bool') : logicalAnd(all, cast(m, 'bool'))),
+    null,
+  );
 }
 
 /** A [batch, Tv] key mask as [batch, 1, Tv], to mask the scores of every query. */

@@ -1,4 +1,15 @@
-import { add, conv2dTranspose, conv3dTranspose, expandDims, fmtShape, squeeze, type Dim, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  conv2dTranspose,
+  conv3dTranspose,
+  expandDims,
+  fmtShape,
+  squeeze,
+  type Dim,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
@@ -6,8 +17,18 @@ import type { InitializerIdentifier } from '../../initializers';
 import type { RegularizerIdentifier } from '../../regularizers';
 import type { ConstraintIdentifier } from '../../constraints';
 import {
-  channelAxis, deconvOutputLength, fromChannelsLast, positiveInteger, shapeFromChannelsLast, shapeToChannelsLast, standardizeBoolean,
-  standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast, type DataFormat,
+  channelAxis,
+  deconvOutputLength,
+  fromChannelsLast,
+  positiveInteger,
+  shapeFromChannelsLast,
+  shapeToChannelsLast,
+  standardizeBoolean,
+  standardizeDataFormat,
+  standardizePadding,
+  standardizeTuple,
+  toChannelsLast,
+  type DataFormat,
 } from './conv-utils';
 import { checkStridesAndDilation, inputChannels } from './base-conv';
 import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
@@ -56,22 +77,33 @@ export class BaseConvTranspose extends Layer {
   constructor(rank: number, args: BaseConvTransposeArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`);
+    if (args === null || typeof args !== 'object')
+      throw new LayerError(
+        `${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`,
+      );
     this.rank = rank;
     this.filters = positiveInteger(name, 'filters', args.filters);
     this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
     this.strides = standardizeTuple(name, 'strides', args.strides ?? 1, rank);
     this.padding = standardizePadding(name, args.padding) as 'valid' | 'same';
-    this.outputPadding = args.outputPadding == null ? null : standardizeTuple(name, 'outputPadding', args.outputPadding, rank, true);
+    this.outputPadding =
+      args.outputPadding == null ? null : standardizeTuple(name, 'outputPadding', args.outputPadding, rank, true);
     if (this.outputPadding?.some((p, i) => p >= this.strides[i])) {
-      throw new LayerError(`${name}: each outputPadding must be smaller than its stride, received outputPadding=${fmtShape(this.outputPadding)} and strides=${fmtShape(this.strides)}`);
+      throw new LayerError(
+        `${name}: each outputPadding must be smaller than its stride, received outputPadding=${fmtShape(this.outputPadding)} and strides=${fmtShape(this.strides)}`,
+      );
     }
     this.dataFormat = standardizeDataFormat(name, args.dataFormat);
     this.dilationRate = standardizeTuple(name, 'dilationRate', args.dilationRate ?? 1, rank);
     checkStridesAndDilation(name, this.strides, this.dilationRate);
     this.activation = getActivation(args.activation);
     this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.kernelSettings = weightSettings(args.kernelInitializer, 'glorotUniform', args.kernelRegularizer, args.kernelConstraint);
+    this.kernelSettings = weightSettings(
+      args.kernelInitializer,
+      'glorotUniform',
+      args.kernelRegularizer,
+      args.kernelConstraint,
+    );
     this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
     this.inputSpec = { ndim: rank + 2 };
   }
@@ -95,9 +127,18 @@ export class BaseConvTranspose extends Layer {
 
   /** The output's spatial sizes for a channels-last input shape (Keras's transposed-convolution sizes). */
   private outputSpatial(shape: Shape): Dim[] {
-    return shape.slice(1, -1).map((size, i) =>
-      deconvOutputLength(size, this.kernelSize[i], this.padding, this.outputPadding?.[i] ?? null, this.strides[i], this.dilationRate[i]),
-    );
+    return shape
+      .slice(1, -1)
+      .map((size, i) =>
+        deconvOutputLength(
+          size,
+          this.kernelSize[i],
+          this.padding,
+          this.outputPadding?.[i] ?? null,
+          this.strides[i],
+          this.dilationRate[i],
+        ),
+      );
   }
 
   private transposeConvolve(x: Tensor, spatial: Dim[]): Tensor {
@@ -107,11 +148,17 @@ export class BaseConvTranspose extends Layer {
     if (this.rank === 1) {
       // As Keras's TensorFlow backend does: a 1-D transposed convolution is a 2-D one of height 1.
       const out = known ? [x.shape[0], 1, spatial[0], this.filters] : null;
-      const opts = { strides: [1, this.strides[0]], padding: this.padding, dilations: [1, this.dilationRate[0]] } as never;
+      const opts = {
+        strides: [1, this.strides[0]],
+        padding: this.padding,
+        dilations: [1, this.dilationRate[0]],
+      } as never;
       return squeeze(conv2dTranspose(expandDims(x, 1), expandDims(this.kernel, 0), out, opts), [1]);
     }
     const out = known ? [x.shape[0], ...spatial, this.filters] : null;
-    return this.rank === 2 ? conv2dTranspose(x, this.kernel, out, options) : conv3dTranspose(x, this.kernel, out, options);
+    return this.rank === 2
+      ? conv2dTranspose(x, this.kernel, out, options)
+      : conv3dTranspose(x, this.kernel, out, options);
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {

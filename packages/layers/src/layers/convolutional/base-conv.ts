@@ -1,4 +1,16 @@
-import { add, concat, conv1d, conv2d, conv3d, fmtShape, fusedConv2d, split, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  concat,
+  conv1d,
+  conv2d,
+  conv3d,
+  fmtShape,
+  fusedConv2d,
+  split,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
@@ -6,8 +18,19 @@ import type { InitializerIdentifier } from '../../initializers';
 import type { RegularizerIdentifier } from '../../regularizers';
 import type { ConstraintIdentifier } from '../../constraints';
 import {
-  channelAxis, fromChannelsLast, positiveInteger, shapeFromChannelsLast, shapeToChannelsLast, standardizeBoolean,
-  standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast, windowOutputSpatial, type ConvPadding, type DataFormat,
+  channelAxis,
+  fromChannelsLast,
+  positiveInteger,
+  shapeFromChannelsLast,
+  shapeToChannelsLast,
+  standardizeBoolean,
+  standardizeDataFormat,
+  standardizePadding,
+  standardizeTuple,
+  toChannelsLast,
+  windowOutputSpatial,
+  type ConvPadding,
+  type DataFormat,
 } from './conv-utils';
 import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
 import { fusedActivation } from '../../activations/fusable';
@@ -36,7 +59,11 @@ export interface BaseConvArgs extends LayerArgs {
 }
 
 /** Keras's refusal of strided and dilated windows together (TensorFlow has no kernel for it). */
-export function checkStridesAndDilation(layer: string, strides: readonly number[], dilationRate: readonly number[]): void {
+export function checkStridesAndDilation(
+  layer: string,
+  strides: readonly number[],
+  dilationRate: readonly number[],
+): void {
   if (Math.max(...strides) > 1 && Math.max(...dilationRate) > 1) {
     throw new LayerError(
       `${layer}: strides > 1 is not supported together with dilationRate > 1, received strides=${fmtShape(strides)} and dilationRate=${fmtShape(dilationRate)}; set one of them to 1`,
@@ -48,7 +75,9 @@ export function checkStridesAndDilation(layer: string, strides: readonly number[
 export function inputChannels(layer: Layer, shape: Shape, dataFormat: DataFormat): number {
   const channels = dataFormat === 'channels_last' ? shape[shape.length - 1] : shape[1];
   if (channels === null || channels === undefined) {
-    throw new LayerError(`Layer "${layer.name}": the channels axis of the input must be known to build the layer, received shape ${fmtShape(shape)} (${dataFormat})`);
+    throw new LayerError(
+      `Layer "${layer.name}": the channels axis of the input must be known to build the layer, received shape ${fmtShape(shape)} (${dataFormat})`,
+    );
   }
   return channels;
 }
@@ -77,8 +106,14 @@ export class BaseConv extends Layer {
   constructor(rank: number, args: BaseConvArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`);
-    if (args.loraRank != null) throw new LayerError(`${name}: loraRank (LoRA) is not supported yet, received ${JSON.stringify(args.loraRank)}; leave it unset`);
+    if (args === null || typeof args !== 'object')
+      throw new LayerError(
+        `${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`,
+      );
+    if (args.loraRank != null)
+      throw new LayerError(
+        `${name}: loraRank (LoRA) is not supported yet, received ${JSON.stringify(args.loraRank)}; leave it unset`,
+      );
     this.rank = rank;
     this.filters = positiveInteger(name, 'filters', args.filters);
     this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
@@ -88,12 +123,19 @@ export class BaseConv extends Layer {
     this.dilationRate = standardizeTuple(name, 'dilationRate', args.dilationRate ?? 1, rank);
     this.groups = positiveInteger(name, 'groups', args.groups ?? 1);
     if (this.filters % this.groups !== 0) {
-      throw new LayerError(`${name}: filters must be divisible by groups, received filters=${this.filters} and groups=${this.groups}`);
+      throw new LayerError(
+        `${name}: filters must be divisible by groups, received filters=${this.filters} and groups=${this.groups}`,
+      );
     }
     checkStridesAndDilation(name, this.strides, this.dilationRate);
     this.activation = getActivation(args.activation);
     this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.kernelSettings = weightSettings(args.kernelInitializer, 'glorotUniform', args.kernelRegularizer, args.kernelConstraint);
+    this.kernelSettings = weightSettings(
+      args.kernelInitializer,
+      'glorotUniform',
+      args.kernelRegularizer,
+      args.kernelConstraint,
+    );
     this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
     this.inputSpec = { ndim: rank + 2 };
   }
@@ -102,10 +144,16 @@ export class BaseConv extends Layer {
     const shape = inputShape as Shape;
     const channels = inputChannels(this, shape, this.dataFormat);
     if (channels % this.groups !== 0) {
-      throw new LayerError(`Layer "${this.name}": the input channels must be divisible by groups, received groups=${this.groups} and an input of shape ${fmtShape(shape)} (${channels} channels)`);
+      throw new LayerError(
+        `Layer "${this.name}": the input channels must be divisible by groups, received groups=${this.groups} and an input of shape ${fmtShape(shape)} (${channels} channels)`,
+      );
     }
     this.computeOutputShape(shape);
-    this.kernel = this.addWeight('kernel', [...this.kernelSize, channels / this.groups, this.filters], this.kernelSettings);
+    this.kernel = this.addWeight(
+      'kernel',
+      [...this.kernelSize, channels / this.groups, this.filters],
+      this.kernelSettings,
+    );
     if (this.useBias) this.bias = this.addWeight('bias', [this.filters], this.biasSettings);
     this.inputSpec = { ndim: this.rank + 2, axes: { [channelAxis(this.dataFormat)]: channels } };
     this.built = true;
@@ -128,7 +176,11 @@ export class BaseConv extends Layer {
   private fused(x: Tensor): Tensor | null {
     const activation = this.rank === 2 && this.groups === 1 ? fusedActivation(this.activation) : null;
     if (!activation) return null;
-    const geometry = { strides: this.strides as [number, number], padding: this.padding as 'valid' | 'same', dilations: this.dilationRate as [number, number] };
+    const geometry = {
+      strides: this.strides as [number, number],
+      padding: this.padding as 'valid' | 'same',
+      dilations: this.dilationRate as [number, number],
+    };
     return fusedConv2d({ x, filter: this.kernel, bias: this.bias ?? undefined, ...geometry, ...activation });
   }
 
@@ -137,15 +189,28 @@ export class BaseConv extends Layer {
     if (this.groups === 1) return this.convolve(x, kernel);
     const xs = split(x, this.groups, x.rank - 1);
     const ks = split(kernel, this.groups, kernel.rank - 1);
-    return concat(xs.map((part, i) => this.convolve(part, ks[i])), x.rank - 1);
+    return concat(
+      xs.map((part, i) => this.convolve(part, ks[i])),
+      x.rank - 1,
+    );
   }
 
   /** The channels-last convolution of this rank. */
   protected convolve(x: Tensor, kernel: Tensor): Tensor {
     const options = { strides: this.strides, padding: this.padding, dilations: this.dilationRate };
-    if (this.rank === 1) return conv1d(x, kernel, { strides: this.strides[0], padding: this.padding, dilations: this.dilationRate[0] });
-    if (this.rank === 2) return conv2d(x, kernel, options as { strides: [number, number]; padding: 'valid' | 'same'; dilations: [number, number] });
-    return conv3d(x, kernel, options as { strides: [number, number, number]; padding: 'valid' | 'same'; dilations: [number, number, number] });
+    if (this.rank === 1)
+      return conv1d(x, kernel, { strides: this.strides[0], padding: this.padding, dilations: this.dilationRate[0] });
+    if (this.rank === 2)
+      return conv2d(
+        x,
+        kernel,
+        options as { strides: [number, number]; padding: 'valid' | 'same'; dilations: [number, number] },
+      );
+    return conv3d(
+      x,
+      kernel,
+      options as { strides: [number, number, number]; padding: 'valid' | 'same'; dilations: [number, number, number] },
+    );
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {

@@ -6,8 +6,18 @@ import type { InitializerIdentifier } from '../../initializers';
 import type { RegularizerIdentifier } from '../../regularizers';
 import type { ConstraintIdentifier } from '../../constraints';
 import {
-  channelAxis, fromChannelsLast, positiveInteger, shapeFromChannelsLast, shapeToChannelsLast, standardizeBoolean,
-  standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast, windowOutputSpatial, type DataFormat,
+  channelAxis,
+  fromChannelsLast,
+  positiveInteger,
+  shapeFromChannelsLast,
+  shapeToChannelsLast,
+  standardizeBoolean,
+  standardizeDataFormat,
+  standardizePadding,
+  standardizeTuple,
+  toChannelsLast,
+  windowOutputSpatial,
+  type DataFormat,
 } from './conv-utils';
 import { checkStridesAndDilation, inputChannels } from './base-conv';
 import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
@@ -59,7 +69,8 @@ export class BaseDepthwiseConv extends Layer {
   constructor(rank: number, args: BaseDepthwiseConvArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with kernelSize, received ${JSON.stringify(args)}`);
+    if (args === null || typeof args !== 'object')
+      throw new LayerError(`${name}: expected an options object with kernelSize, received ${JSON.stringify(args)}`);
     this.rank = rank;
     this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
     this.strides = standardizeTuple(name, 'strides', args.strides ?? 1, rank);
@@ -70,7 +81,12 @@ export class BaseDepthwiseConv extends Layer {
     checkStridesAndDilation(name, this.strides, this.dilationRate);
     this.activation = getActivation(args.activation);
     this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.depthwiseSettings = weightSettings(args.depthwiseInitializer, 'glorotUniform', args.depthwiseRegularizer, args.depthwiseConstraint);
+    this.depthwiseSettings = weightSettings(
+      args.depthwiseInitializer,
+      'glorotUniform',
+      args.depthwiseRegularizer,
+      args.depthwiseConstraint,
+    );
     this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
     this.inputSpec = { ndim: rank + 2 };
   }
@@ -79,7 +95,11 @@ export class BaseDepthwiseConv extends Layer {
     const shape = inputShape as Shape;
     const channels = inputChannels(this, shape, this.dataFormat);
     this.computeOutputShape(shape);
-    this.kernel = this.addWeight('kernel', [...this.kernelSize, channels, this.depthMultiplier], this.depthwiseSettings);
+    this.kernel = this.addWeight(
+      'kernel',
+      [...this.kernelSize, channels, this.depthMultiplier],
+      this.depthwiseSettings,
+    );
     if (this.useBias) this.bias = this.addWeight('bias', [channels * this.depthMultiplier], this.biasSettings);
     this.inputSpec = { ndim: this.rank + 2, axes: { [channelAxis(this.dataFormat)]: channels } };
     this.built = true;
@@ -87,7 +107,10 @@ export class BaseDepthwiseConv extends Layer {
 
   override call(inputs: Tensor): Tensor {
     const x = toChannelsLast(inputs, this.dataFormat);
-    const z = this.rank === 2 ? depthwiseConv2d(x, this.kernel, this.options2d()) : asImageRow(x, (image) => depthwiseConv2d(image, expandDims(this.kernel, 0), this.options2d()));
+    const z =
+      this.rank === 2
+        ? depthwiseConv2d(x, this.kernel, this.options2d())
+        : asImageRow(x, (image) => depthwiseConv2d(image, expandDims(this.kernel, 0), this.options2d()));
     const y = this.activation(this.bias ? add(z, this.bias) : z);
     return fromChannelsLast(y, this.dataFormat);
   }
@@ -102,7 +125,10 @@ export class BaseDepthwiseConv extends Layer {
     const shape = shapeToChannelsLast(inputShape as Shape, this.dataFormat);
     const spatial = windowOutputSpatial(this.name, shape, this);
     const channels = shape[shape.length - 1];
-    return shapeFromChannelsLast([shape[0], ...spatial, channels === null ? null : channels * this.depthMultiplier], this.dataFormat);
+    return shapeFromChannelsLast(
+      [shape[0], ...spatial, channels === null ? null : channels * this.depthMultiplier],
+      this.dataFormat,
+    );
   }
 
   override getConfig(): Record<string, unknown> {

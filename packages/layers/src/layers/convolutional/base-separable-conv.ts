@@ -6,8 +6,18 @@ import type { InitializerIdentifier } from '../../initializers';
 import type { RegularizerIdentifier } from '../../regularizers';
 import type { ConstraintIdentifier } from '../../constraints';
 import {
-  channelAxis, fromChannelsLast, positiveInteger, shapeFromChannelsLast, shapeToChannelsLast, standardizeBoolean,
-  standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast, windowOutputSpatial, type DataFormat,
+  channelAxis,
+  fromChannelsLast,
+  positiveInteger,
+  shapeFromChannelsLast,
+  shapeToChannelsLast,
+  standardizeBoolean,
+  standardizeDataFormat,
+  standardizePadding,
+  standardizeTuple,
+  toChannelsLast,
+  windowOutputSpatial,
+  type DataFormat,
 } from './conv-utils';
 import { checkStridesAndDilation, inputChannels } from './base-conv';
 import { asImageRow } from './base-depthwise-conv';
@@ -62,7 +72,10 @@ export class BaseSeparableConv extends Layer {
   constructor(rank: number, args: BaseSeparableConvArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`);
+    if (args === null || typeof args !== 'object')
+      throw new LayerError(
+        `${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`,
+      );
     this.rank = rank;
     this.filters = positiveInteger(name, 'filters', args.filters);
     this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
@@ -74,8 +87,18 @@ export class BaseSeparableConv extends Layer {
     this.depthMultiplier = positiveInteger(name, 'depthMultiplier', args.depthMultiplier ?? 1);
     this.activation = getActivation(args.activation);
     this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.depthwiseSettings = weightSettings(args.depthwiseInitializer, 'glorotUniform', args.depthwiseRegularizer, args.depthwiseConstraint);
-    this.pointwiseSettings = weightSettings(args.pointwiseInitializer, 'glorotUniform', args.pointwiseRegularizer, args.pointwiseConstraint);
+    this.depthwiseSettings = weightSettings(
+      args.depthwiseInitializer,
+      'glorotUniform',
+      args.depthwiseRegularizer,
+      args.depthwiseConstraint,
+    );
+    this.pointwiseSettings = weightSettings(
+      args.pointwiseInitializer,
+      'glorotUniform',
+      args.pointwiseRegularizer,
+      args.pointwiseConstraint,
+    );
     this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
     this.inputSpec = { ndim: rank + 2 };
   }
@@ -84,8 +107,16 @@ export class BaseSeparableConv extends Layer {
     const shape = inputShape as Shape;
     const channels = inputChannels(this, shape, this.dataFormat);
     this.computeOutputShape(shape);
-    this.depthwiseKernel = this.addWeight('depthwise_kernel', [...this.kernelSize, channels, this.depthMultiplier], this.depthwiseSettings);
-    this.pointwiseKernel = this.addWeight('pointwise_kernel', [...new Array<number>(this.rank).fill(1), channels * this.depthMultiplier, this.filters], this.pointwiseSettings);
+    this.depthwiseKernel = this.addWeight(
+      'depthwise_kernel',
+      [...this.kernelSize, channels, this.depthMultiplier],
+      this.depthwiseSettings,
+    );
+    this.pointwiseKernel = this.addWeight(
+      'pointwise_kernel',
+      [...new Array<number>(this.rank).fill(1), channels * this.depthMultiplier, this.filters],
+      this.pointwiseSettings,
+    );
     if (this.useBias) this.bias = this.addWeight('bias', [this.filters], this.biasSettings);
     this.inputSpec = { ndim: this.rank + 2, axes: { [channelAxis(this.dataFormat)]: channels } };
     this.built = true;
@@ -98,7 +129,9 @@ export class BaseSeparableConv extends Layer {
     const z =
       this.rank === 2
         ? separableConv2d(x, this.depthwiseKernel, this.pointwiseKernel, options)
-        : asImageRow(x, (image) => separableConv2d(image, expandDims(this.depthwiseKernel, 0), expandDims(this.pointwiseKernel, 0), options));
+        : asImageRow(x, (image) =>
+            separableConv2d(image, expandDims(this.depthwiseKernel, 0), expandDims(this.pointwiseKernel, 0), options),
+          );
     const y = this.activation(this.bias ? add(z, this.bias) : z);
     return fromChannelsLast(y, this.dataFormat);
   }

@@ -14,10 +14,15 @@ export type ConvPadding = 'valid' | 'same' | 'causal';
 export function standardizeTuple(layer: string, name: string, value: unknown, n: number, allowZero = false): number[] {
   const list = typeof value === 'number' ? new Array<number>(n).fill(value) : value;
   const min = allowZero ? 0 : 1;
-  const ok = Array.isArray(list) && list.length === n && list.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= min);
+  const ok =
+    Array.isArray(list) &&
+    list.length === n &&
+    list.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= min);
   if (!ok) {
     const what = allowZero ? 'non-negative' : 'positive';
-    throw new LayerError(`${layer}: ${name} must be a ${what} integer or a list of ${n} ${what} integers, received ${JSON.stringify(value)}`);
+    throw new LayerError(
+      `${layer}: ${name} must be a ${what} integer or a list of ${n} ${what} integers, received ${JSON.stringify(value)}`,
+    );
   }
   return [...(list as number[])];
 }
@@ -27,7 +32,9 @@ export function standardizeDataFormat(layer: string, value: unknown): DataFormat
   if (value === undefined || value === null) return 'channels_last';
   const v = typeof value === 'string' ? value.toLowerCase() : value;
   if (v !== 'channels_last' && v !== 'channels_first') {
-    throw new LayerError(`${layer}: dataFormat must be 'channels_last' or 'channels_first', received ${JSON.stringify(value)}`);
+    throw new LayerError(
+      `${layer}: dataFormat must be 'channels_last' or 'channels_first', received ${JSON.stringify(value)}`,
+    );
   }
   return v;
 }
@@ -38,7 +45,9 @@ export function standardizePadding(layer: string, value: unknown, allowCausal = 
   const allowed = allowCausal ? ['valid', 'same', 'causal'] : ['valid', 'same'];
   if (!allowed.includes(v as string)) {
     const hint = v === 'causal' ? " ('causal' is for Conv1D only)" : '';
-    throw new LayerError(`${layer}: padding must be ${allowed.map((p) => `'${p}'`).join(', ')}${hint}, received ${JSON.stringify(value)}`);
+    throw new LayerError(
+      `${layer}: padding must be ${allowed.map((p) => `'${p}'`).join(', ')}${hint}, received ${JSON.stringify(value)}`,
+    );
   }
   return v as ConvPadding;
 }
@@ -46,7 +55,8 @@ export function standardizePadding(layer: string, value: unknown, allowCausal = 
 /** Reads a flag, defaulting when absent. */
 export function standardizeBoolean(layer: string, name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new LayerError(`${layer}: ${name} must be true or false, received ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean')
+    throw new LayerError(`${layer}: ${name} must be true or false, received ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -77,10 +87,17 @@ export interface WindowGeometry {
  * The spatial output sizes of a sliding window over the spatial axes of a channels-last `shape`,
  * refusing an input smaller than the window (Keras's compute_conv_output_shape check).
  */
-export function windowOutputSpatial(layerName: string, shape: Shape, window: WindowGeometry, what = 'kernelSize'): Dim[] {
+export function windowOutputSpatial(
+  layerName: string,
+  shape: Shape,
+  window: WindowGeometry,
+  what = 'kernelSize',
+): Dim[] {
   const { kernelSize, strides, padding } = window;
   const dilation = window.dilationRate ?? kernelSize.map(() => 1);
-  const spatial = shape.slice(1, -1).map((size, i) => convOutputLength(size, kernelSize[i], padding, strides[i], dilation[i]));
+  const spatial = shape
+    .slice(1, -1)
+    .map((size, i) => convOutputLength(size, kernelSize[i], padding, strides[i], dilation[i]));
   if (spatial.some((d) => d !== null && d <= 0)) {
     const dilated = window.dilationRate ? `, dilationRate=${fmtShape(dilation)}` : '';
     throw new LayerError(
@@ -92,7 +109,14 @@ export function windowOutputSpatial(layerName: string, shape: Shape, window: Win
 }
 
 /** The output length of a transposed convolution along one axis (Keras's deconv output length). */
-export function deconvOutputLength(size: Dim, kernel: number, padding: ConvPadding, outputPadding: number | null, stride: number, dilation = 1): Dim {
+export function deconvOutputLength(
+  size: Dim,
+  kernel: number,
+  padding: ConvPadding,
+  outputPadding: number | null,
+  stride: number,
+  dilation = 1,
+): Dim {
   if (size === null) return null;
   const k = (kernel - 1) * dilation + 1;
   if (padding === 'valid') return (size - 1) * stride + k + (outputPadding ?? Math.max(k, stride) - k);

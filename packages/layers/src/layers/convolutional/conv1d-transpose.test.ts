@@ -12,9 +12,23 @@ beforeAll(async () => {
 });
 
 test('Conv1DTranspose passes runLayerTest', async () => {
-  await runLayerTest(Conv1DTranspose, { options: { filters: 3, kernelSize: 3 }, inputShape: [2, 5, 2], expectedOutputShape: [2, 7, 3], expectedTrainableWeights: 2 });
-  await runLayerTest(Conv1DTranspose, { options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', outputPadding: 1, useBias: false }, inputShape: [1, 4, 3], expectedOutputShape: [1, 8, 2], expectedTrainableWeights: 1 });
-  await runLayerTest(Conv1DTranspose, { options: { filters: 2, kernelSize: 2, dilationRate: 3, dataFormat: 'channels_first' }, inputShape: [1, 3, 4], expectedOutputShape: [1, 2, 7] });
+  await runLayerTest(Conv1DTranspose, {
+    options: { filters: 3, kernelSize: 3 },
+    inputShape: [2, 5, 2],
+    expectedOutputShape: [2, 7, 3],
+    expectedTrainableWeights: 2,
+  });
+  await runLayerTest(Conv1DTranspose, {
+    options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', outputPadding: 1, useBias: false },
+    inputShape: [1, 4, 3],
+    expectedOutputShape: [1, 8, 2],
+    expectedTrainableWeights: 1,
+  });
+  await runLayerTest(Conv1DTranspose, {
+    options: { filters: 2, kernelSize: 2, dilationRate: 3, dataFormat: 'channels_first' },
+    inputShape: [1, 3, 4],
+    expectedOutputShape: [1, 2, 7],
+  });
 });
 
 // tfjs-layers has no Conv1DTranspose: the reference is the transposed convolution written as loops.
@@ -32,9 +46,25 @@ test('Conv1DTranspose matches a hand-written reference on cpu and wasm', async (
       const layer = new Conv1DTranspose({ ...c } as never);
       const x = randomNormal([2, 5, 3], { seed: 9 });
       const y = layer.apply(x);
-      const [kernel, bias] = await Promise.all(layer.getWeights().map(async (w) => { const v = { values: Array.from(await w.data()), shape: [1, ...w.shape] }; w.dispose(); return v; }));
-      const geometry = { strides: [1, layer.strides[0]], dilationRate: [1, layer.dilationRate[0]], padding: layer.padding };
-      const want = transposedConvReference({ values: Array.from(await x.data()), shape: [2, 1, 5, 3] }, kernel, bias.values, geometry, [1, y.shape[1] as number]);
+      const [kernel, bias] = await Promise.all(
+        layer.getWeights().map(async (w) => {
+          const v = { values: Array.from(await w.data()), shape: [1, ...w.shape] };
+          w.dispose();
+          return v;
+        }),
+      );
+      const geometry = {
+        strides: [1, layer.strides[0]],
+        dilationRate: [1, layer.dilationRate[0]],
+        padding: layer.padding,
+      };
+      const want = transposedConvReference(
+        { values: Array.from(await x.data()), shape: [2, 1, 5, 3] },
+        kernel,
+        bias.values,
+        geometry,
+        [1, y.shape[1] as number],
+      );
       expectClose(`Conv1DTranspose ${JSON.stringify(c)} on ${factory.name}`, await y.data(), want.values);
       dispose([x, y]);
       layer.dispose();

@@ -13,11 +13,33 @@ beforeAll(async () => {
 });
 
 test('Conv2DTranspose passes runLayerTest', async () => {
-  await runLayerTest(Conv2DTranspose, { options: { filters: 3, kernelSize: 3 }, inputShape: [2, 4, 4, 2], expectedOutputShape: [2, 6, 6, 3], expectedTrainableWeights: 2 });
-  await runLayerTest(Conv2DTranspose, { options: { filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', useBias: false }, inputShape: [1, 3, 4, 2], expectedOutputShape: [1, 6, 8, 2], expectedTrainableWeights: 1 });
-  await runLayerTest(Conv2DTranspose, { options: { filters: 2, kernelSize: 3, strides: 2, outputPadding: 1 }, inputShape: [1, 3, 3, 2], expectedOutputShape: [1, 8, 8, 2] });
-  await runLayerTest(Conv2DTranspose, { options: { filters: 2, kernelSize: 2, dilationRate: 2, activation: 'relu' }, inputShape: [1, 3, 3, 1], expectedOutputShape: [1, 5, 5, 2] });
-  await runLayerTest(Conv2DTranspose, { options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channels_first' }, inputShape: [1, 3, 2, 4], expectedOutputShape: [1, 2, 4, 8] });
+  await runLayerTest(Conv2DTranspose, {
+    options: { filters: 3, kernelSize: 3 },
+    inputShape: [2, 4, 4, 2],
+    expectedOutputShape: [2, 6, 6, 3],
+    expectedTrainableWeights: 2,
+  });
+  await runLayerTest(Conv2DTranspose, {
+    options: { filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', useBias: false },
+    inputShape: [1, 3, 4, 2],
+    expectedOutputShape: [1, 6, 8, 2],
+    expectedTrainableWeights: 1,
+  });
+  await runLayerTest(Conv2DTranspose, {
+    options: { filters: 2, kernelSize: 3, strides: 2, outputPadding: 1 },
+    inputShape: [1, 3, 3, 2],
+    expectedOutputShape: [1, 8, 8, 2],
+  });
+  await runLayerTest(Conv2DTranspose, {
+    options: { filters: 2, kernelSize: 2, dilationRate: 2, activation: 'relu' },
+    inputShape: [1, 3, 3, 1],
+    expectedOutputShape: [1, 5, 5, 2],
+  });
+  await runLayerTest(Conv2DTranspose, {
+    options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channels_first' },
+    inputShape: [1, 3, 2, 4],
+    expectedOutputShape: [1, 2, 4, 8],
+  });
 });
 
 test('Conv2DTranspose matches tfjs-layers given the same weights, on cpu and wasm', async () => {
@@ -28,11 +50,23 @@ test('Conv2DTranspose matches tfjs-layers given the same weights, on cpu and was
     { filters: 2, kernelSize: 4, strides: [2, 1], padding: 'same', useBias: false },
   ] as const;
   for (const c of cases) {
-    await expectMatchesTfjs({ make: () => new Conv2DTranspose({ ...c } as never), reference: () => tfl.layers.conv2dTranspose({ ...c } as never), inputShape: [2, 4, 5, 3] });
+    await expectMatchesTfjs({
+      make: () => new Conv2DTranspose({ ...c } as never),
+      reference: () => tfl.layers.conv2dTranspose({ ...c } as never),
+      inputShape: [2, 4, 5, 3],
+    });
   }
   await expectMatchesTfjs({
-    make: () => new Conv2DTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channels_first' }),
-    reference: () => tfl.layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channelsFirst' }),
+    make: () =>
+      new Conv2DTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channels_first' }),
+    reference: () =>
+      tfl.layers.conv2dTranspose({
+        filters: 2,
+        kernelSize: 3,
+        strides: 2,
+        padding: 'same',
+        dataFormat: 'channelsFirst',
+      }),
     inputShape: [2, 3, 4, 5],
   });
 });
@@ -51,8 +85,20 @@ test('Conv2DTranspose with outputPadding or dilation matches a hand-written refe
       const layer = new Conv2DTranspose({ ...c } as never);
       const x = randomNormal([2, 3, 4, 3], { seed: 5 });
       const y = layer.apply(x);
-      const [kernel, bias] = await Promise.all(layer.getWeights().map(async (w) => { const v = { values: Array.from(await w.data()), shape: [...w.shape] }; w.dispose(); return v; }));
-      const want = transposedConvReference({ values: Array.from(await x.data()), shape: [...x.shape] }, kernel, bias.values, layer, y.shape.slice(1, 3) as number[]);
+      const [kernel, bias] = await Promise.all(
+        layer.getWeights().map(async (w) => {
+          const v = { values: Array.from(await w.data()), shape: [...w.shape] };
+          w.dispose();
+          return v;
+        }),
+      );
+      const want = transposedConvReference(
+        { values: Array.from(await x.data()), shape: [...x.shape] },
+        kernel,
+        bias.values,
+        layer,
+        y.shape.slice(1, 3) as number[],
+      );
       expect(y.shape).toEqual(want.shape);
       expectClose(`Conv2DTranspose ${JSON.stringify(c)} on ${factory.name}`, await y.data(), want.values);
       dispose([x, y]);
@@ -72,9 +118,24 @@ test('Conv2DTranspose weights follow Keras: kernel [kh, kw, filters, in] then bi
 });
 
 test('Conv2DTranspose refuses bad options with messages that say what to fix', () => {
-  expect(() => new Conv2DTranspose({ filters: 2, kernelSize: 3, strides: 2, outputPadding: 2 })).toThrow('Conv2DTranspose: each outputPadding must be smaller than its stride, received outputPadding=[2,2] and strides=[2,2]');
-  expect(() => new Conv2DTranspose({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(/strides > 1 is not supported together with dilationRate > 1/);
-  expect(() => new Conv2DTranspose({ filters: 2, kernelSize: 3, padding: 'causal' as never })).toThrow(/Conv2DTranspose: padding must be 'valid', 'same'/);
-  const even = new Conv2DTranspose({ filters: 2, kernelSize: 2, strides: 2, padding: 'same', outputPadding: [0, 1], name: 'even_kernel' });
-  expect(() => even.computeOutputShape([1, 3, 3, 2])).toThrow(/Layer "even_kernel": outputPadding=\[0,1\] .* gives an output of size 4 on spatial axis 0, which a 'same' convolution does not map back to the input size 3/);
+  expect(() => new Conv2DTranspose({ filters: 2, kernelSize: 3, strides: 2, outputPadding: 2 })).toThrow(
+    'Conv2DTranspose: each outputPadding must be smaller than its stride, received outputPadding=[2,2] and strides=[2,2]',
+  );
+  expect(() => new Conv2DTranspose({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2 })).toThrow(
+    /strides > 1 is not supported together with dilationRate > 1/,
+  );
+  expect(() => new Conv2DTranspose({ filters: 2, kernelSize: 3, padding: 'causal' as never })).toThrow(
+    /Conv2DTranspose: padding must be 'valid', 'same'/,
+  );
+  const even = new Conv2DTranspose({
+    filters: 2,
+    kernelSize: 2,
+    strides: 2,
+    padding: 'same',
+    outputPadding: [0, 1],
+    name: 'even_kernel',
+  });
+  expect(() => even.computeOutputShape([1, 3, 3, 2])).toThrow(
+    /Layer "even_kernel": outputPadding=\[0,1\] .* gives an output of size 4 on spatial axis 0, which a 'same' convolution does not map back to the input size 3/,
+  );
 });

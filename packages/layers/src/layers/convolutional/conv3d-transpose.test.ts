@@ -12,9 +12,23 @@ beforeAll(async () => {
 });
 
 test('Conv3DTranspose passes runLayerTest', async () => {
-  await runLayerTest(Conv3DTranspose, { options: { filters: 3, kernelSize: 2 }, inputShape: [2, 2, 3, 3, 2], expectedOutputShape: [2, 3, 4, 4, 3], expectedTrainableWeights: 2 });
-  await runLayerTest(Conv3DTranspose, { options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', outputPadding: [1, 0, 1], useBias: false }, inputShape: [1, 2, 2, 3, 2], expectedOutputShape: [1, 4, 3, 6, 2], expectedTrainableWeights: 1 });
-  await runLayerTest(Conv3DTranspose, { options: { filters: 2, kernelSize: 2, dilationRate: 2, dataFormat: 'channels_first' }, inputShape: [1, 2, 2, 3, 2], expectedOutputShape: [1, 2, 4, 5, 4] });
+  await runLayerTest(Conv3DTranspose, {
+    options: { filters: 3, kernelSize: 2 },
+    inputShape: [2, 2, 3, 3, 2],
+    expectedOutputShape: [2, 3, 4, 4, 3],
+    expectedTrainableWeights: 2,
+  });
+  await runLayerTest(Conv3DTranspose, {
+    options: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', outputPadding: [1, 0, 1], useBias: false },
+    inputShape: [1, 2, 2, 3, 2],
+    expectedOutputShape: [1, 4, 3, 6, 2],
+    expectedTrainableWeights: 1,
+  });
+  await runLayerTest(Conv3DTranspose, {
+    options: { filters: 2, kernelSize: 2, dilationRate: 2, dataFormat: 'channels_first' },
+    inputShape: [1, 2, 2, 3, 2],
+    expectedOutputShape: [1, 2, 4, 5, 4],
+  });
 });
 
 test('Conv3DTranspose matches tfjs-layers given the same weights, on cpu and wasm', async () => {
@@ -25,7 +39,12 @@ test('Conv3DTranspose matches tfjs-layers given the same weights, on cpu and was
   ] as const;
   // tfjs has no gradient for Conv3DBackpropInputV2: outputs only (the op's rule is checked in @strata/autodiff).
   for (const c of cases) {
-    await expectMatchesTfjs({ make: () => new Conv3DTranspose({ ...c } as never), reference: () => tfl.layers.conv3dTranspose({ ...c } as never), inputGradient: false, inputShape: [2, 2, 3, 4, 3] });
+    await expectMatchesTfjs({
+      make: () => new Conv3DTranspose({ ...c } as never),
+      reference: () => tfl.layers.conv3dTranspose({ ...c } as never),
+      inputGradient: false,
+      inputShape: [2, 2, 3, 4, 3],
+    });
   }
 });
 

@@ -1,5 +1,5 @@
 // Convolution layers (keras/src/layers/convolutional).
-export { type DataFormat, type ConvPadding } from './conv-utils';
+export type { DataFormat, ConvPadding } from './conv-utils';
 export { BaseConv, type BaseConvArgs } from './base-conv';
 export { Conv1D, type Conv1DArgs } from './conv1d';
 export { Conv2D, type Conv2DArgs } from './conv2d';

@@ -1,7 +1,12 @@
 import type { Tensor } from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getActivation, serializeActivation, type Activation as ActivationFn, type ActivationIdentifier } from '../../activations';
+import {
+  getActivation,
+  serializeActivation,
+  type Activation as ActivationFn,
+  type ActivationIdentifier,
+} from '../../activations';
 
 export interface ActivationArgs extends LayerArgs {
   /** A built-in name ('relu', 'gelu', ...) or a function of one tensor. */
@@ -16,7 +21,9 @@ export class Activation extends Layer {
   constructor(args: ActivationArgs) {
     super(args);
     if (args?.activation === undefined || args.activation === null) {
-      throw new LayerError(`Activation: the activation option is required (a name such as 'relu', or a function), received ${JSON.stringify(args?.activation)}`);
+      throw new LayerError(
+        `Activation: the activation option is required (a name such as 'relu', or a function), received ${JSON.stringify(args?.activation)}`,
+      );
     }
     this.activation = getActivation(args.activation);
     this.supportsMasking = true;

@@ -55,7 +55,10 @@ export class Dense extends Layer {
   override build(inputShape: ShapeOrShapes): void {
     const shape = inputShape as Shape;
     const inputDim = shape[shape.length - 1];
-    if (inputDim === null) throw new LayerError(`Layer "${this.name}": the last axis of the input must be known to build a Dense layer, received shape [${shape}]`);
+    if (inputDim === null)
+      throw new LayerError(
+        `Layer "${this.name}": the last axis of the input must be known to build a Dense layer, received shape [${shape}]`,
+      );
     this.kernel = this.addWeight('kernel', [inputDim, this.units], {
       initializer: this.kernelInitializer,
       regularizer: this.kernelRegularizer,

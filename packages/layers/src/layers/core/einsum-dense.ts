@@ -46,11 +46,19 @@ export class EinsumDense extends Layer {
     this.equation = args.equation;
     const shape = typeof args.outputShape === 'number' ? [args.outputShape] : args.outputShape;
     if (!Array.isArray(shape) || !shape.every((d) => d === null || (Number.isInteger(d) && d > 0))) {
-      throw new LayerError(`EinsumDense: outputShape must be a positive integer or a list of positive integers and nulls, received ${JSON.stringify(args.outputShape)}`);
+      throw new LayerError(
+        `EinsumDense: outputShape must be a positive integer or a list of positive integers and nulls, received ${JSON.stringify(args.outputShape)}`,
+      );
     }
     this.partialOutputShape = [...shape];
-    if (args.biasAxes !== undefined && args.biasAxes !== null && (typeof args.biasAxes !== 'string' || !/^[a-zA-Z]+$/.test(args.biasAxes))) {
-      throw new LayerError(`EinsumDense: biasAxes must be a string of output axis letters (e.g. "c") or null, received ${JSON.stringify(args.biasAxes)}`);
+    if (
+      args.biasAxes !== undefined &&
+      args.biasAxes !== null &&
+      (typeof args.biasAxes !== 'string' || !/^[a-zA-Z]+$/.test(args.biasAxes))
+    ) {
+      throw new LayerError(
+        `EinsumDense: biasAxes must be a string of output axis letters (e.g. "c") or null, received ${JSON.stringify(args.biasAxes)}`,
+      );
     }
     if ('loraRank' in (args as object)) throw new LayerError('EinsumDense: loraRank (LoRA) is not supported yet');
     this.biasAxes = args.biasAxes ?? null;
@@ -64,10 +72,17 @@ export class EinsumDense extends Layer {
   }
 
   override build(inputShape: ShapeOrShapes): void {
-    const { kernelShape, biasShape } = analyzeEinsumDense(this.equation, this.biasAxes, inputShape as Shape, this.partialOutputShape);
+    const { kernelShape, biasShape } = analyzeEinsumDense(
+      this.equation,
+      this.biasAxes,
+      inputShape as Shape,
+      this.partialOutputShape,
+    );
     const known = (what: string, s: Dim[]): number[] => {
       if (s.some((d) => d === null)) {
-        throw new LayerError(`Layer "${this.name}": the ${what} shape ${fmtShape(s)} depends on an unknown input dimension (input shape ${fmtShape(inputShape as Shape)}); give that axis a fixed size`);
+        throw new LayerError(
+          `Layer "${this.name}": the ${what} shape ${fmtShape(s)} depends on an unknown input dimension (input shape ${fmtShape(inputShape as Shape)}); give that axis a fixed size`,
+        );
       }
       return s as number[];
     };

@@ -39,7 +39,8 @@ export class Embedding extends Layer {
     this.embeddingsInitializer = getInitializer(args.embeddingsInitializer ?? 'uniform');
     this.embeddingsRegularizer = args.embeddingsRegularizer ? getRegularizer(args.embeddingsRegularizer) : null;
     this.embeddingsConstraint = args.embeddingsConstraint ? getConstraint(args.embeddingsConstraint) : null;
-    if (args.maskZero !== undefined && typeof args.maskZero !== 'boolean') throw new LayerError(`Embedding: maskZero must be a boolean, received ${JSON.stringify(args.maskZero)}`);
+    if (args.maskZero !== undefined && typeof args.maskZero !== 'boolean')
+      throw new LayerError(`Embedding: maskZero must be a boolean, received ${JSON.stringify(args.maskZero)}`);
     this.maskZero = args.maskZero ?? false;
     this.supportsMasking = this.maskZero;
   }

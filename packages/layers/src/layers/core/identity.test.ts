@@ -6,8 +6,23 @@ import { maskOf, setMask } from '../../masking';
 
 describeEachBackend('Identity', () => {
   test('passes runLayerTest, one input or several', async () => {
-    await runLayerTest(Identity, { options: {}, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
-    await runLayerTest(Identity, { options: {}, inputShape: [[2, 3], [2, 4, 1]], expectedOutputShape: [[2, 3], [2, 4, 1]] });
+    await runLayerTest(Identity, {
+      options: {},
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(Identity, {
+      options: {},
+      inputShape: [
+        [2, 3],
+        [2, 4, 1],
+      ],
+      expectedOutputShape: [
+        [2, 3],
+        [2, 4, 1],
+      ],
+    });
   });
 
   test('returns the values in a new tensor the caller owns, with the mask', async () => {

@@ -11,9 +11,25 @@ registerLambda('test_add_pair', (xs) => add((xs as Tensor[])[0], (xs as Tensor[]
 
 describeEachBackend('Lambda', () => {
   test('passes runLayerTest, by name or by function', async () => {
-    await runLayerTest(Lambda, { options: { function: 'test_double' }, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
-    await runLayerTest(Lambda, { options: { function: double, outputShape: [3] }, inputShape: [2, 3], expectedOutputShape: [2, 3] });
-    await runLayerTest(Lambda, { options: { function: 'test_add_pair' }, inputShape: [[2, 3], [2, 3]], expectedOutputShape: [2, 3] });
+    await runLayerTest(Lambda, {
+      options: { function: 'test_double' },
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(Lambda, {
+      options: { function: double, outputShape: [3] },
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+    });
+    await runLayerTest(Lambda, {
+      options: { function: 'test_add_pair' },
+      inputShape: [
+        [2, 3],
+        [2, 3],
+      ],
+      expectedOutputShape: [2, 3],
+    });
   });
 
   test('computes the function, with its arguments', async () => {
@@ -34,12 +50,22 @@ test('Lambda configs hold the function name and arguments, never code', () => {
 });
 
 test('Lambda refuses unknown names, unregistered functions on save, and bad options', () => {
-  expect(() => new Lambda({ function: 'x => x' })).toThrow(/Lambda: no function is registered under the name "x => x" \(registered: .*test_double.*\); call registerLambda\("x => x", fn\)/);
+  expect(() => new Lambda({ function: 'x => x' })).toThrow(
+    /Lambda: no function is registered under the name "x => x" \(registered: .*test_double.*\); call registerLambda\("x => x", fn\)/,
+  );
   const anonymous = new Lambda({ function: (x) => x, name: 'anon' });
-  expect(() => anonymous.getConfig()).toThrow('Lambda "anon": its function is not registered, so the layer cannot be saved');
-  expect(() => new Lambda({ function: 42 as never })).toThrow(/the function option must be a function or the name of one registered/);
-  expect(() => new Lambda({ function: double, outputShape: [-1] })).toThrow(/outputShape must be the output shape without the batch axis/);
-  expect(() => new Lambda({ function: double, mask: () => null } as never)).toThrow('Lambda: the mask option is not supported yet');
+  expect(() => anonymous.getConfig()).toThrow(
+    'Lambda "anon": its function is not registered, so the layer cannot be saved',
+  );
+  expect(() => new Lambda({ function: 42 as never })).toThrow(
+    /the function option must be a function or the name of one registered/,
+  );
+  expect(() => new Lambda({ function: double, outputShape: [-1] })).toThrow(
+    /outputShape must be the output shape without the batch axis/,
+  );
+  expect(() => new Lambda({ function: double, mask: () => null } as never)).toThrow(
+    'Lambda: the mask option is not supported yet',
+  );
   expect(() => registerLambda('test_double', (x) => x)).toThrow(/already registered to another function/);
   expect(registerLambda('test_double', double)).toBe(double);
   registerLambda('test_temporary', double);

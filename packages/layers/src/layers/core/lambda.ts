@@ -10,10 +10,15 @@ const registry = new Map<string, LambdaFunction>();
 
 /** Makes `fn` loadable by name in Lambda configs. Registering another function under a taken name is an error. */
 export function registerLambda(name: string, fn: LambdaFunction): LambdaFunction {
-  if (typeof name !== 'string' || name === '') throw new LayerError(`registerLambda: name must be a non-empty string, received ${JSON.stringify(name)}`);
-  if (typeof fn !== 'function') throw new LayerError(`registerLambda: expected a function for "${name}", received ${typeof fn}`);
+  if (typeof name !== 'string' || name === '')
+    throw new LayerError(`registerLambda: name must be a non-empty string, received ${JSON.stringify(name)}`);
+  if (typeof fn !== 'function')
+    throw new LayerError(`registerLambda: expected a function for "${name}", received ${typeof fn}`);
   const existing = registry.get(name);
-  if (existing && existing !== fn) throw new LayerError(`registerLambda: the name "${name}" is already registered to another function; pick another name or unregisterLambda("${name}") first`);
+  if (existing && existing !== fn)
+    throw new LayerError(
+      `registerLambda: the name "${name}" is already registered to another function; pick another name or unregisterLambda("${name}") first`,
+    );
   registry.set(name, fn);
   return fn;
 }
@@ -51,26 +56,42 @@ export class Lambda extends Layer {
       const found = registry.get(f);
       if (!found) {
         const known = [...registry.keys()];
-        throw new LayerError(`Lambda: no function is registered under the name "${f}" (registered: ${known.length ? known.join(', ') : 'none'}); call registerLambda("${f}", fn) before building or loading the layer`);
+        throw new LayerError(
+          `Lambda: no function is registered under the name "${f}" (registered: ${known.length ? known.join(', ') : 'none'}); call registerLambda("${f}", fn) before building or loading the layer`,
+        );
       }
       this.fn = found;
     } else if (typeof f === 'function') {
       this.fn = f;
     } else {
-      throw new LayerError(`Lambda: the function option must be a function or the name of one registered with registerLambda, received ${JSON.stringify(f)}`);
+      throw new LayerError(
+        `Lambda: the function option must be a function or the name of one registered with registerLambda, received ${JSON.stringify(f)}`,
+      );
     }
-    if ('mask' in (args as object)) throw new LayerError('Lambda: the mask option is not supported yet; compute the mask in a custom Layer subclass instead');
+    if ('mask' in (args as object))
+      throw new LayerError(
+        'Lambda: the mask option is not supported yet; compute the mask in a custom Layer subclass instead',
+      );
     const shape = args.outputShape;
-    if (shape !== undefined && !(Array.isArray(shape) && shape.every((d) => d === null || (Number.isInteger(d) && d >= 0)))) {
-      throw new LayerError(`Lambda: outputShape must be the output shape without the batch axis (non-negative integers or null), received ${JSON.stringify(shape)}`);
+    if (
+      shape !== undefined &&
+      !(Array.isArray(shape) && shape.every((d) => d === null || (Number.isInteger(d) && d >= 0)))
+    ) {
+      throw new LayerError(
+        `Lambda: outputShape must be the output shape without the batch axis (non-negative integers or null), received ${JSON.stringify(shape)}`,
+      );
     }
     this.outputShape = shape ? [...shape] : null;
     const extra = args.arguments ?? {};
-    if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) throw new LayerError(`Lambda: arguments must be an object of JSON values, received ${JSON.stringify(extra)}`);
+    if (typeof extra !== 'object' || extra === null || Array.isArray(extra))
+      throw new LayerError(`Lambda: arguments must be an object of JSON values, received ${JSON.stringify(extra)}`);
     this.arguments = { ...extra };
     if (this.outputShape) {
       const out = this.outputShape;
-      this.computeOutputShape = (inputShape: ShapeOrShapes): Shape => [(Array.isArray(inputShape[0]) ? (inputShape[0] as Shape) : (inputShape as Shape))[0] ?? null, ...out];
+      this.computeOutputShape = (inputShape: ShapeOrShapes): Shape => [
+        (Array.isArray(inputShape[0]) ? (inputShape[0] as Shape) : (inputShape as Shape))[0] ?? null,
+        ...out,
+      ];
     }
   }
 
@@ -81,7 +102,9 @@ export class Lambda extends Layer {
   override getConfig(): Record<string, unknown> {
     const name = nameOf(this.fn);
     if (!name) {
-      throw new LayerError(`Lambda "${this.name}": its function is not registered, so the layer cannot be saved; call registerLambda('some_name', fn) and pass the function (or its name) again`);
+      throw new LayerError(
+        `Lambda "${this.name}": its function is not registered, so the layer cannot be saved; call registerLambda('some_name', fn) and pass the function (or its name) again`,
+      );
     }
     const config: Record<string, unknown> = { ...super.getConfig(), function: name, arguments: { ...this.arguments } };
     if (this.outputShape) config.outputShape = [...this.outputShape];

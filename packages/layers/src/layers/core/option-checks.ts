@@ -11,8 +11,10 @@ export interface NumberRule {
 
 function describeRule(rule: NumberRule): string {
   const kind = rule.integer ? 'an integer' : 'a number';
-  const lo = rule.min === undefined ? '' : `${rule.exclusive === 'min' || rule.exclusive === 'both' ? '>' : '>='} ${rule.min}`;
-  const hi = rule.max === undefined ? '' : `${rule.exclusive === 'max' || rule.exclusive === 'both' ? '<' : '<='} ${rule.max}`;
+  const lo =
+    rule.min === undefined ? '' : `${rule.exclusive === 'min' || rule.exclusive === 'both' ? '>' : '>='} ${rule.min}`;
+  const hi =
+    rule.max === undefined ? '' : `${rule.exclusive === 'max' || rule.exclusive === 'both' ? '<' : '<='} ${rule.max}`;
   return [kind, [lo, hi].filter(Boolean).join(' and ')].filter(Boolean).join(' ');
 }
 
@@ -22,7 +24,13 @@ export function show(value: unknown): string {
 }
 
 /** Returns `value` (or `fallback` when it is undefined) after checking it against `rule`. */
-export function checkNumber(layer: string, option: string, value: unknown, fallback: number | undefined, rule: NumberRule = {}): number {
+export function checkNumber(
+  layer: string,
+  option: string,
+  value: unknown,
+  fallback: number | undefined,
+  rule: NumberRule = {},
+): number {
   const v = value === undefined ? fallback : value;
   const exMin = rule.exclusive === 'min' || rule.exclusive === 'both';
   const exMax = rule.exclusive === 'max' || rule.exclusive === 'both';

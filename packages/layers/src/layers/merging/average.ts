@@ -6,6 +6,9 @@ export class Average extends Merge {
   static override className = 'Average';
 
   protected mergeFunction(inputs: Tensor[]): Tensor {
-    return div(inputs.slice(1).reduce((acc, x) => add(acc, x), inputs[0]), inputs.length);
+    return div(
+      inputs.slice(1).reduce((acc, x) => add(acc, x), inputs[0]),
+      inputs.length,
+    );
   }
 }

@@ -11,7 +11,10 @@ function movePerm(rank: number, from: number, to: number): number[] {
 /** A reshape target with the batch axis first: -1 stands for the one unknown size, if any. */
 function target(layer: string, dims: Dim[]): number[] {
   const unknown = dims.filter((d) => d === null).length;
-  if (unknown > 1) throw new LayerError(`${layer}: cannot reshape for a batched dot with more than one unknown size (${JSON.stringify(dims)}); give the model input fixed sizes after the batch axis`);
+  if (unknown > 1)
+    throw new LayerError(
+      `${layer}: cannot reshape for a batched dot with more than one unknown size (${JSON.stringify(dims)}); give the model input fixed sizes after the batch axis`,
+    );
   return dims.map((d) => (d === null ? -1 : d));
 }
 

@@ -1,4 +1,15 @@
-import { any, concat, expandDims, fmtShape, logicalAnd, onesLike, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import {
+  any,
+  concat,
+  expandDims,
+  fmtShape,
+  logicalAnd,
+  onesLike,
+  tidy,
+  type Dim,
+  type Shape,
+  type Tensor,
+} from '@strata/tensor';
 import type { CallOptions, LayerArgs, ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { integerOption } from '../normalization/option-checks';
@@ -29,10 +40,14 @@ export class Concatenate extends Merge {
     const rank = shapes[0].length;
     const mismatch = shapes.findIndex((s) => s.length !== rank);
     if (mismatch >= 0) {
-      throw new LayerError(`${this.title}: inputs must all have the same rank, received shapes ${fmtShape(shapes[0])} and ${fmtShape(shapes[mismatch])} (inputs 0 and ${mismatch})`);
+      throw new LayerError(
+        `${this.title}: inputs must all have the same rank, received shapes ${fmtShape(shapes[0])} and ${fmtShape(shapes[mismatch])} (inputs 0 and ${mismatch})`,
+      );
     }
     if (this.axis < -rank || this.axis >= rank) {
-      throw new LayerError(`${this.title}: axis ${this.axis} is out of range for inputs of rank ${rank} (shape ${fmtShape(shapes[0])}); use an axis in [${-rank}, ${rank - 1}]`);
+      throw new LayerError(
+        `${this.title}: axis ${this.axis} is out of range for inputs of rank ${rank} (shape ${fmtShape(shapes[0])}); use an axis in [${-rank}, ${rank - 1}]`,
+      );
     }
     const axis = this.axis < 0 ? this.axis + rank : this.axis;
     const out: Dim[] = [...shapes[0]];

@@ -6,20 +6,92 @@ import { describeOnBackends, expectClose, expectSameAsTfjs, traceShape } from '.
 
 describeOnBackends('Dot', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(Dot, { options: { axes: 1 }, inputShape: [[2, 3], [2, 3]], expectedOutputShape: [2, 1], expectedTrainableWeights: 0 });
-    await runLayerTest(Dot, { options: { axes: [2, 2] }, inputShape: [[2, 3, 4], [2, 5, 4]], expectedOutputShape: [2, 3, 5] });
-    await runLayerTest(Dot, { options: { axes: [1, 2], normalize: true }, inputShape: [[2, 4, 3], [2, 5, 4]], expectedOutputShape: [2, 3, 5] });
-    await runLayerTest(Dot, { options: { axes: [-1, 1] }, inputShape: [[2, 3, 4, 5], [2, 5, 6]], expectedOutputShape: [2, 3, 4, 6] });
-    await runLayerTest(Dot, { options: { axes: -1 }, inputShape: [[2, 4], [2, 3, 4]], expectedOutputShape: [2, 3] });
+    await runLayerTest(Dot, {
+      options: { axes: 1 },
+      inputShape: [
+        [2, 3],
+        [2, 3],
+      ],
+      expectedOutputShape: [2, 1],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(Dot, {
+      options: { axes: [2, 2] },
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 5],
+    });
+    await runLayerTest(Dot, {
+      options: { axes: [1, 2], normalize: true },
+      inputShape: [
+        [2, 4, 3],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 5],
+    });
+    await runLayerTest(Dot, {
+      options: { axes: [-1, 1] },
+      inputShape: [
+        [2, 3, 4, 5],
+        [2, 5, 6],
+      ],
+      expectedOutputShape: [2, 3, 4, 6],
+    });
+    await runLayerTest(Dot, {
+      options: { axes: -1 },
+      inputShape: [
+        [2, 4],
+        [2, 3, 4],
+      ],
+      expectedOutputShape: [2, 3],
+    });
   });
 
   test.each<[DotArgs, number[][]]>([
-    [{ axes: 1 }, [[4, 3], [4, 3]]],
-    [{ axes: -1, normalize: true }, [[4, 3], [4, 3]]],
-    [{ axes: [2, 2] }, [[2, 3, 4], [2, 5, 4]]],
-    [{ axes: [1, 2], normalize: true }, [[2, 4, 3], [2, 5, 4]]],
-    [{ axes: [1, 1] }, [[2, 4], [2, 4, 3]]],
-    [{ axes: [2, 1] }, [[2, 3, 4], [2, 4]]],
+    [
+      { axes: 1 },
+      [
+        [4, 3],
+        [4, 3],
+      ],
+    ],
+    [
+      { axes: -1, normalize: true },
+      [
+        [4, 3],
+        [4, 3],
+      ],
+    ],
+    [
+      { axes: [2, 2] },
+      [
+        [2, 3, 4],
+        [2, 5, 4],
+      ],
+    ],
+    [
+      { axes: [1, 2], normalize: true },
+      [
+        [2, 4, 3],
+        [2, 5, 4],
+      ],
+    ],
+    [
+      { axes: [1, 1] },
+      [
+        [2, 4],
+        [2, 4, 3],
+      ],
+    ],
+    [
+      { axes: [2, 1] },
+      [
+        [2, 3, 4],
+        [2, 4],
+      ],
+    ],
   ])('matches tfjs-layers (%j on %j)', async (options, shapes) => {
     const inputs = shapes.map((s, i) => randomNormal(s, { seed: i + 1 }));
     await expectSameAsTfjs(new Dot(options), tfl.layers.dot(options as never), inputs);
@@ -48,19 +120,58 @@ describeOnBackends('Dot', () => {
 
   test('options and shapes are checked', () => {
     const before = memory().numTensors;
-    expect(() => new Dot({ axes: [1, 2, 3] as never })).toThrow('Dot: axes must be an integer or a pair of integers [axisOfFirst, axisOfSecond], received [1,2,3]');
-    expect(() => new Dot({} as never)).toThrow('Dot: axes must be an integer or a pair of integers [axisOfFirst, axisOfSecond], received undefined');
+    expect(() => new Dot({ axes: [1, 2, 3] as never })).toThrow(
+      'Dot: axes must be an integer or a pair of integers [axisOfFirst, axisOfSecond], received [1,2,3]',
+    );
+    expect(() => new Dot({} as never)).toThrow(
+      'Dot: axes must be an integer or a pair of integers [axisOfFirst, axisOfSecond], received undefined',
+    );
     const dot = new Dot({ axes: 1, name: 'bad_dot' });
-    expect(() => dot.ensureBuilt([[null, 4], [null, 5]])).toThrow('Dot layer "bad_dot": inputs have incompatible shapes [null,4] and [null,5]: axis 1 of the first (4) and axis 1 of the second (5) must have the same size');
-    expect(() => new Dot({ axes: 0, name: 'batch_dot' }).computeOutputShape([[null, 4], [null, 4]])).toThrow('Dot layer "batch_dot": axis 0 is the batch axis; Dot sums over an axis after the batch axis');
-    expect(() => dot.computeOutputShape([[null, 4], [null, 4], [null, 4]])).toThrow('Dot layer "bad_dot" must be called on a list of exactly 2 inputs, received 3');
-    expect(() => tidy(() => dot.apply([tensor([[1, 2]]), tensor([[1, 2, 3]])]))).toThrow(/incompatible shapes \[1,2\] and \[1,3\]/);
+    expect(() =>
+      dot.ensureBuilt([
+        [null, 4],
+        [null, 5],
+      ]),
+    ).toThrow(
+      'Dot layer "bad_dot": inputs have incompatible shapes [null,4] and [null,5]: axis 1 of the first (4) and axis 1 of the second (5) must have the same size',
+    );
+    expect(() =>
+      new Dot({ axes: 0, name: 'batch_dot' }).computeOutputShape([
+        [null, 4],
+        [null, 4],
+      ]),
+    ).toThrow('Dot layer "batch_dot": axis 0 is the batch axis; Dot sums over an axis after the batch axis');
+    expect(() =>
+      dot.computeOutputShape([
+        [null, 4],
+        [null, 4],
+        [null, 4],
+      ]),
+    ).toThrow('Dot layer "bad_dot" must be called on a list of exactly 2 inputs, received 3');
+    expect(() => tidy(() => dot.apply([tensor([[1, 2]]), tensor([[1, 2, 3]])]))).toThrow(
+      /incompatible shapes \[1,2\] and \[1,3\]/,
+    );
     expect(memory().numTensors).toBe(before);
   });
 
   test('traces with an unknown batch size', () => {
-    expect(traceShape(new Dot({ axes: 2 }), [[null, 3, 4], [null, 5, 4]])).toEqual([null, 3, 5]);
-    expect(traceShape(new Dot({ axes: [3, 1] }), [[null, 3, 2, 4], [null, 4, 5]])).toEqual([null, 3, 2, 5]);
-    expect(traceShape(new Dot({ axes: 1, normalize: true }), [[null, 4], [null, 4]])).toEqual([null, 1]);
+    expect(
+      traceShape(new Dot({ axes: 2 }), [
+        [null, 3, 4],
+        [null, 5, 4],
+      ]),
+    ).toEqual([null, 3, 5]);
+    expect(
+      traceShape(new Dot({ axes: [3, 1] }), [
+        [null, 3, 2, 4],
+        [null, 4, 5],
+      ]),
+    ).toEqual([null, 3, 2, 5]);
+    expect(
+      traceShape(new Dot({ axes: 1, normalize: true }), [
+        [null, 4],
+        [null, 4],
+      ]),
+    ).toEqual([null, 1]);
   });
 });

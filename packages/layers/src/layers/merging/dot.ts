@@ -26,7 +26,9 @@ export class Dot extends Merge {
     const axes = args?.axes;
     const isInt = (a: unknown) => typeof a === 'number' && Number.isInteger(a);
     if (!isInt(axes) && !(Array.isArray(axes) && axes.length === 2 && axes.every(isInt))) {
-      throw new LayerError(`Dot: axes must be an integer or a pair of integers [axisOfFirst, axisOfSecond], received ${JSON.stringify(axes)}`);
+      throw new LayerError(
+        `Dot: axes must be an integer or a pair of integers [axisOfFirst, axisOfSecond], received ${JSON.stringify(axes)}`,
+      );
     }
     this.axes = typeof axes === 'number' ? axes : [axes[0], axes[1]];
     this.normalize = booleanOption('Dot', 'normalize', args.normalize, false);
@@ -50,22 +52,36 @@ export class Dot extends Merge {
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {
     const shapes = this.inputShapes(inputShape);
     shapes.forEach((s, i) => {
-      if (s.length < 2) throw new LayerError(`${this.title}: input ${i} must have a batch axis and at least one more, received shape ${fmtShape(s)}`);
+      if (s.length < 2)
+        throw new LayerError(
+          `${this.title}: input ${i} must have a batch axis and at least one more, received shape ${fmtShape(s)}`,
+        );
     });
     const [a, b] = shapes;
-    if (a[0] !== null && b[0] !== null && a[0] !== b[0]) throw new LayerError(`${this.title}: inputs have different batch sizes (shapes ${fmtShape(a)} and ${fmtShape(b)})`);
+    if (a[0] !== null && b[0] !== null && a[0] !== b[0])
+      throw new LayerError(
+        `${this.title}: inputs have different batch sizes (shapes ${fmtShape(a)} and ${fmtShape(b)})`,
+      );
     const [a0, a1] = this.resolvedAxes(shapes);
     if (a[a0] !== null && b[a1] !== null && a[a0] !== b[a1]) {
-      throw new LayerError(`${this.title}: inputs have incompatible shapes ${fmtShape(a)} and ${fmtShape(b)}: axis ${a0} of the first (${a[a0]}) and axis ${a1} of the second (${b[a1]}) must have the same size`);
+      throw new LayerError(
+        `${this.title}: inputs have incompatible shapes ${fmtShape(a)} and ${fmtShape(b)}: axis ${a0} of the first (${a[a0]}) and axis ${a1} of the second (${b[a1]}) must have the same size`,
+      );
     }
-    const out = [a[0] ?? b[0], ...a.slice(1).filter((_, i) => i + 1 !== a0), ...b.slice(1).filter((_, i) => i + 1 !== a1)];
+    const out = [
+      a[0] ?? b[0],
+      ...a.slice(1).filter((_, i) => i + 1 !== a0),
+      ...b.slice(1).filter((_, i) => i + 1 !== a1),
+    ];
     return out.length === 1 ? [out[0], 1] : out;
   }
 
   protected mergeFunction([x, y]: Tensor[]): Tensor {
     const axes = this.resolvedAxes([x.shape, y.shape]);
     const unit = (t: Tensor, axis: number) => mul(t, rsqrt(maximum(sum(square(t), axis, true), EPSILON * EPSILON)));
-    return this.normalize ? batchDot(this.title, unit(x, axes[0]), unit(y, axes[1]), axes) : batchDot(this.title, x, y, axes);
+    return this.normalize
+      ? batchDot(this.title, unit(x, axes[0]), unit(y, axes[1]), axes)
+      : batchDot(this.title, x, y, axes);
   }
 
   override computeMask(_inputs: Tensor | Tensor[], _mask: CallOptions['mask']): null {

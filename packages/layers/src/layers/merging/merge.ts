@@ -31,10 +31,13 @@ export abstract class Merge extends Layer {
     const [min, max] = this.inputCount;
     const count = min === max ? `exactly ${min}` : `at least ${min}`;
     if (inputShape.length > 0 && !Array.isArray(inputShape[0])) {
-      throw new LayerError(`${this.title} must be called on a list of ${count} inputs, received one tensor of shape ${fmtShape(inputShape as Shape)}; pass an array: layer.apply([a, b])`);
+      throw new LayerError(
+        `${this.title} must be called on a list of ${count} inputs, received one tensor of shape ${fmtShape(inputShape as Shape)}; pass an array: layer.apply([a, b])`,
+      );
     }
     const shapes = inputShape as Shape[];
-    if (shapes.length < min || shapes.length > max) throw new LayerError(`${this.title} must be called on a list of ${count} inputs, received ${shapes.length}`);
+    if (shapes.length < min || shapes.length > max)
+      throw new LayerError(`${this.title} must be called on a list of ${count} inputs, received ${shapes.length}`);
     return shapes;
   }
 
@@ -61,7 +64,9 @@ export abstract class Merge extends Layer {
     const shapes = this.inputShapes(inputShape);
     const batches = [...new Set(shapes.map((s) => s[0]).filter((d) => d !== null && d !== undefined))];
     if (batches.length > 1) {
-      throw new LayerError(`${this.title}: inputs have different batch sizes (shapes ${shapes.map((s) => fmtShape(s)).join(', ')}); every input must hold the same number of examples`);
+      throw new LayerError(
+        `${this.title}: inputs have different batch sizes (shapes ${shapes.map((s) => fmtShape(s)).join(', ')}); every input must hold the same number of examples`,
+      );
     }
     let merged: Dim[] = shapes[0].slice(1);
     shapes.slice(1).forEach((shape, k) => {

@@ -43,11 +43,19 @@ export class AffineParams {
   }
 
   addGamma(layer: Layer, shape: readonly number[]): Variable {
-    return layer.addWeight('gamma', shape, { initializer: this.gammaInitializer, regularizer: this.gammaRegularizer, constraint: this.gammaConstraint });
+    return layer.addWeight('gamma', shape, {
+      initializer: this.gammaInitializer,
+      regularizer: this.gammaRegularizer,
+      constraint: this.gammaConstraint,
+    });
   }
 
   addBeta(layer: Layer, shape: readonly number[]): Variable {
-    return layer.addWeight('beta', shape, { initializer: this.betaInitializer, regularizer: this.betaRegularizer, constraint: this.betaConstraint });
+    return layer.addWeight('beta', shape, {
+      initializer: this.betaInitializer,
+      regularizer: this.betaRegularizer,
+      constraint: this.betaConstraint,
+    });
   }
 
   /** The options in Keras's config order (center and scale come first in every layer's config). */

@@ -7,7 +7,15 @@ import { describeOnBackends, expectClose, toTf, traceShape, weightsToTf } from '
 
 /** Gives the layer random gamma/beta/moving statistics (variance kept positive). */
 function randomizeWeights(layer: BatchNormalization): void {
-  tidy(() => layer.setWeights(layer.weights.map((w, i) => (w.name.endsWith('moving_variance') ? randomUniform(w.shape, { minval: 0.5, maxval: 2, seed: i }) : randomNormal(w.shape, { seed: 10 + i })))));
+  tidy(() =>
+    layer.setWeights(
+      layer.weights.map((w, i) =>
+        w.name.endsWith('moving_variance')
+          ? randomUniform(w.shape, { minval: 0.5, maxval: 2, seed: i })
+          : randomNormal(w.shape, { seed: 10 + i }),
+      ),
+    ),
+  );
 }
 
 /**
@@ -22,7 +30,13 @@ async function tfjsTwin(layer: BatchNormalization, x: Tensor): Promise<Twin> {
   const axis = layer.axis < 0 ? layer.axis + rank : layer.axis;
   const toLast = [...Array(rank).keys()].filter((i) => i !== axis).concat(axis);
   const fromLast = toLast.map((_, i) => toLast.indexOf(i));
-  const ref = tfl.layers.batchNormalization({ axis: -1, momentum: layer.momentum, epsilon: layer.epsilon, center: layer.affine.center, scale: layer.affine.scale });
+  const ref = tfl.layers.batchNormalization({
+    axis: -1,
+    momentum: layer.momentum,
+    epsilon: layer.epsilon,
+    center: layer.affine.center,
+    scale: layer.affine.scale,
+  });
   const run = async (input: Tensor, training: boolean) => {
     const tx = await toTf(input);
     const ty = ref.apply(tfc.transpose(tx, toLast), { training }) as tfc.Tensor;
@@ -39,9 +53,25 @@ async function tfjsTwin(layer: BatchNormalization, x: Tensor): Promise<Twin> {
 describeOnBackends('BatchNormalization', () => {
   test('passes runLayerTest', async () => {
     // beta starts at 1: with batch statistics sum(normalized) = 0, so a zero beta would get no gradient from sum(y^2).
-    await runLayerTest(BatchNormalization, { options: { betaInitializer: 'ones' }, inputShape: [4, 3], expectedOutputShape: [4, 3], expectedTrainableWeights: 2, expectedNonTrainableWeights: 2 });
-    await runLayerTest(BatchNormalization, { options: { axis: 1, center: false, momentum: 0.8 }, inputShape: [2, 3, 4, 5], expectedOutputShape: [2, 3, 4, 5], expectedTrainableWeights: 1, expectedNonTrainableWeights: 2 });
-    await runLayerTest(BatchNormalization, { options: { scale: false, betaInitializer: 'ones', gammaRegularizer: 'l2', betaConstraint: 'nonNeg' }, inputShape: [3, 2, 4], expectedTrainableWeights: 1 });
+    await runLayerTest(BatchNormalization, {
+      options: { betaInitializer: 'ones' },
+      inputShape: [4, 3],
+      expectedOutputShape: [4, 3],
+      expectedTrainableWeights: 2,
+      expectedNonTrainableWeights: 2,
+    });
+    await runLayerTest(BatchNormalization, {
+      options: { axis: 1, center: false, momentum: 0.8 },
+      inputShape: [2, 3, 4, 5],
+      expectedOutputShape: [2, 3, 4, 5],
+      expectedTrainableWeights: 1,
+      expectedNonTrainableWeights: 2,
+    });
+    await runLayerTest(BatchNormalization, {
+      options: { scale: false, betaInitializer: 'ones', gammaRegularizer: 'l2', betaConstraint: 'nonNeg' },
+      inputShape: [3, 2, 4],
+      expectedTrainableWeights: 1,
+    });
   });
 
   test.each([
@@ -108,8 +138,22 @@ describeOnBackends('BatchNormalization', () => {
 
   test('a mask leaves masked steps out of the batch statistics (hand-computed)', async () => {
     const layer = new BatchNormalization({ momentum: 0.5 });
-    const values = [[[1, 10], [3, 20], [100, -50]], [[5, 30], [-7, 0], [9, 9]]];
-    const keep = [[true, true, false], [true, false, false]];
+    const values = [
+      [
+        [1, 10],
+        [3, 20],
+        [100, -50],
+      ],
+      [
+        [5, 30],
+        [-7, 0],
+        [9, 9],
+      ],
+    ];
+    const keep = [
+      [true, true, false],
+      [true, false, false],
+    ];
     const x = tensor(values);
     const mask = tensor(keep);
     const y = layer.apply(x, { training: true, mask });
@@ -119,26 +163,47 @@ describeOnBackends('BatchNormalization', () => {
       const mu = column.reduce((a, b) => a + b) / (column.length + 1e-7);
       return { mu, variance: column.reduce((a, v) => a + (v - mu) ** 2, 0) / (column.length + 1e-7) };
     });
-    await expectClose(y, values.flat(2).map((v, i) => (v - stats[i % 2].mu) / Math.sqrt(stats[i % 2].variance + 1e-3)), 1e-4);
-    await expectClose(layer.movingMean, stats.map((s) => 0.5 * s.mu));
-    await expectClose(layer.movingVariance, stats.map((s) => 0.5 + 0.5 * s.variance), 1e-4);
+    await expectClose(
+      y,
+      values.flat(2).map((v, i) => (v - stats[i % 2].mu) / Math.sqrt(stats[i % 2].variance + 1e-3)),
+      1e-4,
+    );
+    await expectClose(
+      layer.movingMean,
+      stats.map((s) => 0.5 * s.mu),
+    );
+    await expectClose(
+      layer.movingVariance,
+      stats.map((s) => 0.5 + 0.5 * s.variance),
+      1e-4,
+    );
     dispose([x, mask, y]);
     layer.dispose();
   });
 
   test('options and inputs are checked with messages that say what to fix', () => {
-    expect(() => new BatchNormalization({ momentum: 2 })).toThrow('BatchNormalization: momentum must be a finite number >= 0 and <= 1, received 2');
-    expect(() => new BatchNormalization({ axis: 1.5 })).toThrow('BatchNormalization: axis must be an integer, received 1.5');
+    expect(() => new BatchNormalization({ momentum: 2 })).toThrow(
+      'BatchNormalization: momentum must be a finite number >= 0 and <= 1, received 2',
+    );
+    expect(() => new BatchNormalization({ axis: 1.5 })).toThrow(
+      'BatchNormalization: axis must be an integer, received 1.5',
+    );
     expect(() => new BatchNormalization({ synchronized: true })).toThrow(/synchronized=true .* is not supported/);
-    expect(() => new BatchNormalization({ center: 'yes' as never })).toThrow('BatchNormalization: center must be true or false, received "yes"');
+    expect(() => new BatchNormalization({ center: 'yes' as never })).toThrow(
+      'BatchNormalization: center must be true or false, received "yes"',
+    );
     const before = memory().numTensors;
     const bad = new BatchNormalization({ axis: 3, name: 'bn_axis' });
-    expect(() => tidy(() => bad.apply(tensor([[1, 2]])))).toThrow('Layer "bn_axis": axis 3 is out of range for an input of rank 2 (shape [1,2]); use an axis in [-2, 1]');
+    expect(() => tidy(() => bad.apply(tensor([[1, 2]])))).toThrow(
+      'Layer "bn_axis": axis 3 is out of range for an input of rank 2 (shape [1,2]); use an axis in [-2, 1]',
+    );
     const layer = new BatchNormalization({ name: 'bn_spec' });
     tidy(() => {
       layer.apply(tensor([[1, 2, 3]]));
     });
-    expect(() => tidy(() => layer.apply(tensor([[1, 2]])))).toThrow('Input 0 of layer "bn_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]');
+    expect(() => tidy(() => layer.apply(tensor([[1, 2]])))).toThrow(
+      'Input 0 of layer "bn_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]',
+    );
     layer.dispose();
     bad.dispose();
     expect(memory().numTensors).toBe(before);

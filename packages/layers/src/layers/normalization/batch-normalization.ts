@@ -1,4 +1,20 @@
-import { add, batchNorm, cast, div, expandDims, fmtShape, isSymbolic, mul, reshape, square, sub, sum, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  batchNorm,
+  cast,
+  div,
+  expandDims,
+  fmtShape,
+  isSymbolic,
+  mul,
+  reshape,
+  square,
+  sub,
+  sum,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
@@ -51,7 +67,9 @@ export class BatchNormalization extends Layer {
     this.momentum = numberOption(cls, 'momentum', args.momentum, 0.99, { min: 0, max: 1 });
     this.epsilon = numberOption(cls, 'epsilon', args.epsilon, 1e-3, { min: 0 });
     if (booleanOption(cls, 'synchronized', args.synchronized, false)) {
-      throw new LayerError(`${cls}: synchronized=true (statistics shared across replicas) is not supported: Strata trains on one device, where the batch statistics are already global; leave synchronized false`);
+      throw new LayerError(
+        `${cls}: synchronized=true (statistics shared across replicas) is not supported: Strata trains on one device, where the batch statistics are already global; leave synchronized false`,
+      );
     }
     this.affine = new AffineParams(cls, args);
     this.movingMeanInitializer = getInitializer(args.movingMeanInitializer ?? 'zeros');
@@ -63,11 +81,20 @@ export class BatchNormalization extends Layer {
     const shape = inputShape as Shape;
     [this.featureAxis] = resolveAxes(`Layer "${this.name}"`, this.axis, shape);
     const dim = shape[this.featureAxis];
-    if (dim === null) throw new LayerError(`Layer "${this.name}": axis ${this.axis} of the input must be known to build BatchNormalization, received shape ${fmtShape(shape)}`);
+    if (dim === null)
+      throw new LayerError(
+        `Layer "${this.name}": axis ${this.axis} of the input must be known to build BatchNormalization, received shape ${fmtShape(shape)}`,
+      );
     if (this.affine.scale) this.gamma = this.affine.addGamma(this, [dim]);
     if (this.affine.center) this.beta = this.affine.addBeta(this, [dim]);
-    this.movingMean = this.addWeight('moving_mean', [dim], { initializer: this.movingMeanInitializer, trainable: false });
-    this.movingVariance = this.addWeight('moving_variance', [dim], { initializer: this.movingVarianceInitializer, trainable: false });
+    this.movingMean = this.addWeight('moving_mean', [dim], {
+      initializer: this.movingMeanInitializer,
+      trainable: false,
+    });
+    this.movingVariance = this.addWeight('moving_variance', [dim], {
+      initializer: this.movingVarianceInitializer,
+      trainable: false,
+    });
     this.reductionAxes = shape.map((_, i) => i).filter((i) => i !== this.featureAxis);
     this.inputSpec = { ndim: shape.length, axes: { [this.axis]: dim } };
     this.built = true;
@@ -86,14 +113,17 @@ export class BatchNormalization extends Layer {
         this.movingVariance.assign(add(mul(this.movingVariance, keep), mul(variance, 1 - keep)));
       }
     }
-    const asParam = (p: Tensor | null) => (p && this.featureAxis !== x.shape.length - 1 ? reshape(p, this.paramShape(x.shape)) : p);
+    const asParam = (p: Tensor | null) =>
+      p && this.featureAxis !== x.shape.length - 1 ? reshape(p, this.paramShape(x.shape)) : p;
     return batchNorm(x, asParam(mean)!, asParam(variance)!, asParam(this.beta), asParam(this.gamma), this.epsilon);
   }
 
   /** Keras's masked moments: masked positions (mask shaped as the input without its last axis) are left out. */
   private maskedMoments(x: Tensor, mask: Tensor): [Tensor, Tensor] {
     if (mask.shape.length !== x.shape.length - 1) {
-      throw new LayerError(`Layer "${this.name}": the mask must have one axis fewer than the inputs, received mask shape ${fmtShape(mask.shape)} for inputs of shape ${fmtShape(x.shape)}`);
+      throw new LayerError(
+        `Layer "${this.name}": the mask must have one axis fewer than the inputs, received mask shape ${fmtShape(mask.shape)} for inputs of shape ${fmtShape(x.shape)}`,
+      );
     }
     const weights = expandDims(cast(mask, 'float32'), -1);
     const weighted = mul(weights, x);

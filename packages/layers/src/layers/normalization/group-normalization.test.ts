@@ -4,7 +4,15 @@ import { runLayerTest } from '../../testing';
 import { describeOnBackends, expectClose, traceShape } from '../../testing/layer-oracle';
 
 /** Group normalization by plain loops over the flat data: the reference no op here computes. */
-function reference(data: ArrayLike<number>, shape: number[], axis: number, groups: number, epsilon: number, gamma: ArrayLike<number>, beta: ArrayLike<number>): number[] {
+function reference(
+  data: ArrayLike<number>,
+  shape: number[],
+  axis: number,
+  groups: number,
+  epsilon: number,
+  gamma: ArrayLike<number>,
+  beta: ArrayLike<number>,
+): number[] {
   const channelAxis = axis < 0 ? axis + shape.length : axis;
   const channels = shape[channelAxis];
   const inner = shape.slice(channelAxis + 1).reduce((a, b) => a * b, 1);
@@ -30,9 +38,22 @@ function reference(data: ArrayLike<number>, shape: number[], axis: number, group
 
 describeOnBackends('GroupNormalization', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(GroupNormalization, { options: { groups: 2 }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4], expectedTrainableWeights: 2 });
-    await runLayerTest(GroupNormalization, { options: { groups: -1, center: false }, inputShape: [2, 3, 3, 2], expectedTrainableWeights: 1 });
-    await runLayerTest(GroupNormalization, { options: { groups: 3, axis: 1, scale: false }, inputShape: [2, 6, 5], expectedTrainableWeights: 1 });
+    await runLayerTest(GroupNormalization, {
+      options: { groups: 2 },
+      inputShape: [2, 3, 4],
+      expectedOutputShape: [2, 3, 4],
+      expectedTrainableWeights: 2,
+    });
+    await runLayerTest(GroupNormalization, {
+      options: { groups: -1, center: false },
+      inputShape: [2, 3, 3, 2],
+      expectedTrainableWeights: 1,
+    });
+    await runLayerTest(GroupNormalization, {
+      options: { groups: 3, axis: 1, scale: false },
+      inputShape: [2, 6, 5],
+      expectedTrainableWeights: 1,
+    });
     await runLayerTest(GroupNormalization, { options: { groups: 1 }, inputShape: [3, 4], expectedTrainableWeights: 2 });
   });
 
@@ -55,21 +76,33 @@ describeOnBackends('GroupNormalization', () => {
     const gamma = layer.gamma ? await layer.gamma.data() : new Array(channels).fill(1);
     const beta = layer.beta ? await layer.beta.data() : new Array(channels).fill(0);
     const groups = options.groups === -1 ? channels : options.groups!;
-    await expectClose(y, reference(await x.data(), shape, options.axis ?? -1, groups, options.epsilon ?? 1e-3, gamma, beta), 1e-4);
+    await expectClose(
+      y,
+      reference(await x.data(), shape, options.axis ?? -1, groups, options.epsilon ?? 1e-3, gamma, beta),
+      1e-4,
+    );
     dispose([x, y]);
     layer.dispose();
   });
 
   test('options and inputs are checked', () => {
     const before = memory().numTensors;
-    expect(() => new GroupNormalization({ groups: 0 })).toThrow('GroupNormalization: groups must be a positive integer, or -1 for one group per channel, received 0');
-    expect(() => new GroupNormalization({ groups: 2.5 })).toThrow('GroupNormalization: groups must be an integer, received 2.5');
+    expect(() => new GroupNormalization({ groups: 0 })).toThrow(
+      'GroupNormalization: groups must be a positive integer, or -1 for one group per channel, received 0',
+    );
+    expect(() => new GroupNormalization({ groups: 2.5 })).toThrow(
+      'GroupNormalization: groups must be an integer, received 2.5',
+    );
     const layer = new GroupNormalization({ groups: 4, name: 'gn_bad' });
-    expect(() => tidy(() => layer.apply(tensor([[1, 2, 3, 4, 5, 6]])))).toThrow('Layer "gn_bad": groups=4 must divide the 6 channels of the input (shape [1,6]); pick a divisor of 6, or -1 for one group per channel');
+    expect(() => tidy(() => layer.apply(tensor([[1, 2, 3, 4, 5, 6]])))).toThrow(
+      'Layer "gn_bad": groups=4 must divide the 6 channels of the input (shape [1,6]); pick a divisor of 6, or -1 for one group per channel',
+    );
     const batchAxis = new GroupNormalization({ groups: 1, axis: 0, name: 'gn_batch' });
     expect(() => tidy(() => batchAxis.apply(tensor([[1, 2]])))).toThrow(/axis 0 is the batch axis/);
     // The default of 32 groups needs at least 32 channels, as in Keras.
-    expect(() => tidy(() => new GroupNormalization().apply(tensor([[1, 2]])))).toThrow(/groups=32 must divide the 2 channels/);
+    expect(() => tidy(() => new GroupNormalization().apply(tensor([[1, 2]])))).toThrow(
+      /groups=32 must divide the 2 channels/,
+    );
     layer.dispose();
     batchAxis.dispose();
     expect(memory().numTensors).toBe(before);

@@ -1,4 +1,18 @@
-import { add, cast, fmtShape, mean, mul, reshape, rsqrt, square, sub, tile, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  cast,
+  fmtShape,
+  mean,
+  mul,
+  reshape,
+  rsqrt,
+  square,
+  sub,
+  tile,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { AffineParams, type AffineArgs } from './affine';
@@ -33,7 +47,10 @@ export class GroupNormalization extends Layer {
     super(args);
     const cls = 'GroupNormalization';
     this.groups = integerOption(cls, 'groups', args.groups, 32);
-    if (this.groups === 0 || this.groups < -1) throw new LayerError(`${cls}: groups must be a positive integer, or -1 for one group per channel, received ${this.groups}`);
+    if (this.groups === 0 || this.groups < -1)
+      throw new LayerError(
+        `${cls}: groups must be a positive integer, or -1 for one group per channel, received ${this.groups}`,
+      );
     this.axis = integerOption(cls, 'axis', args.axis, -1);
     this.epsilon = numberOption(cls, 'epsilon', args.epsilon, 1e-3, { min: 0 });
     this.affine = new AffineParams(cls, args);
@@ -44,12 +61,20 @@ export class GroupNormalization extends Layer {
     const shape = inputShape as Shape;
     const where = `Layer "${this.name}"`;
     [this.channelAxis] = resolveAxes(where, this.axis, shape);
-    if (this.channelAxis === 0) throw new LayerError(`${where}: axis ${this.axis} is the batch axis of an input of shape ${fmtShape(shape)}; GroupNormalization needs the channels axis (usually -1)`);
+    if (this.channelAxis === 0)
+      throw new LayerError(
+        `${where}: axis ${this.axis} is the batch axis of an input of shape ${fmtShape(shape)}; GroupNormalization needs the channels axis (usually -1)`,
+      );
     const dim = shape[this.channelAxis];
-    if (dim === null) throw new LayerError(`${where}: axis ${this.axis} of the input must be known to build GroupNormalization, received shape ${fmtShape(shape)}`);
+    if (dim === null)
+      throw new LayerError(
+        `${where}: axis ${this.axis} of the input must be known to build GroupNormalization, received shape ${fmtShape(shape)}`,
+      );
     const groups = this.groups === -1 ? dim : this.groups;
     if (groups > dim || dim % groups !== 0) {
-      throw new LayerError(`${where}: groups=${groups} must divide the ${dim} channels of the input (shape ${fmtShape(shape)}); pick a divisor of ${dim}, or -1 for one group per channel`);
+      throw new LayerError(
+        `${where}: groups=${groups} must divide the ${dim} channels of the input (shape ${fmtShape(shape)}); pick a divisor of ${dim}, or -1 for one group per channel`,
+      );
     }
     this.groupCount = groups;
     if (this.affine.scale) this.gamma = this.affine.addGamma(this, [dim]);
@@ -71,7 +96,13 @@ export class GroupNormalization extends Layer {
     const centered = sub(x, this.groupAverage(perChannelMean(x)));
     const variance = this.groupAverage(perChannelMean(square(centered)));
     const rank = x.shape.length;
-    const param = (p: Variable | null) => (p && this.channelAxis !== rank - 1 ? reshape(p, x.shape.map((d, i) => (i === this.channelAxis ? (d as number) : 1))) : p);
+    const param = (p: Variable | null) =>
+      p && this.channelAxis !== rank - 1
+        ? reshape(
+            p,
+            x.shape.map((d, i) => (i === this.channelAxis ? (d as number) : 1)),
+          )
+        : p;
     const gamma = param(this.gamma);
     const beta = param(this.beta);
     const inv = gamma ? mul(rsqrt(add(variance, this.epsilon)), gamma) : rsqrt(add(variance, this.epsilon));

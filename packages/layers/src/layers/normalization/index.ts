@@ -2,4 +2,4 @@ export * from './batch-normalization';
 export * from './layer-normalization';
 export * from './group-normalization';
 export * from './unit-normalization';
-export { type AffineArgs } from './affine';
+export type { AffineArgs } from './affine';

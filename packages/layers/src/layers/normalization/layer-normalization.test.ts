@@ -7,10 +7,27 @@ import { describeOnBackends, expectClose, toTf, traceShape, weightsToTf } from '
 
 describeOnBackends('LayerNormalization', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(LayerNormalization, { options: {}, inputShape: [3, 4], expectedOutputShape: [3, 4], expectedTrainableWeights: 2 });
-    await runLayerTest(LayerNormalization, { options: { axis: [1, 2], center: false }, inputShape: [2, 3, 4], expectedTrainableWeights: 1 });
-    await runLayerTest(LayerNormalization, { options: { axis: 1, scale: false, betaRegularizer: 'l1' }, inputShape: [2, 3, 4], expectedTrainableWeights: 1 });
-    await runLayerTest(LayerNormalization, { options: { rmsScaling: true }, inputShape: [2, 5], expectedTrainableWeights: 1 });
+    await runLayerTest(LayerNormalization, {
+      options: {},
+      inputShape: [3, 4],
+      expectedOutputShape: [3, 4],
+      expectedTrainableWeights: 2,
+    });
+    await runLayerTest(LayerNormalization, {
+      options: { axis: [1, 2], center: false },
+      inputShape: [2, 3, 4],
+      expectedTrainableWeights: 1,
+    });
+    await runLayerTest(LayerNormalization, {
+      options: { axis: 1, scale: false, betaRegularizer: 'l1' },
+      inputShape: [2, 3, 4],
+      expectedTrainableWeights: 1,
+    });
+    await runLayerTest(LayerNormalization, {
+      options: { rmsScaling: true },
+      inputShape: [2, 5],
+      expectedTrainableWeights: 1,
+    });
   });
 
   test.each<[LayerNormalizationArgs, number[]]>([
@@ -25,7 +42,12 @@ describeOnBackends('LayerNormalization', () => {
       layer.apply(x);
     });
     tidy(() => layer.setWeights(layer.weights.map((w, i) => randomNormal(w.shape, { seed: 20 + i }))));
-    const ref = tfl.layers.layerNormalization({ axis: options.axis, epsilon: options.epsilon, center: options.center, scale: options.scale });
+    const ref = tfl.layers.layerNormalization({
+      axis: options.axis,
+      epsilon: options.epsilon,
+      center: options.center,
+      scale: options.scale,
+    });
     const tx = await toTf(x);
     tfc.dispose(ref.apply(tx) as tfc.Tensor);
     const weights = await weightsToTf(layer);
@@ -40,7 +62,10 @@ describeOnBackends('LayerNormalization', () => {
 
   test('rmsScaling divides by the variance and multiplies by gamma, as Keras (hand-computed)', async () => {
     const layer = new LayerNormalization({ rmsScaling: true, epsilon: 0.01 });
-    const rows = [[1, 2, 3, 6], [-1, 0, 4, 1]];
+    const rows = [
+      [1, 2, 3, 6],
+      [-1, 0, 4, 1],
+    ];
     const x = tensor(rows);
     tidy(() => {
       layer.apply(x);
@@ -61,15 +86,23 @@ describeOnBackends('LayerNormalization', () => {
 
   test('options and inputs are checked', () => {
     const before = memory().numTensors;
-    expect(() => new LayerNormalization({ axis: 'last' as never })).toThrow('LayerNormalization: axis must be an integer or a non-empty array of integers, received "last"');
-    expect(() => new LayerNormalization({ epsilon: -1 })).toThrow('LayerNormalization: epsilon must be a finite number >= 0, received -1');
+    expect(() => new LayerNormalization({ axis: 'last' as never })).toThrow(
+      'LayerNormalization: axis must be an integer or a non-empty array of integers, received "last"',
+    );
+    expect(() => new LayerNormalization({ epsilon: -1 })).toThrow(
+      'LayerNormalization: epsilon must be a finite number >= 0, received -1',
+    );
     const layer = new LayerNormalization({ axis: [1, -1], name: 'ln_bad' });
-    expect(() => tidy(() => layer.apply(tensor([[1, 2]])))).toThrow('Layer "ln_bad": axis [1,-1] names the same axis twice for an input of rank 2');
+    expect(() => tidy(() => layer.apply(tensor([[1, 2]])))).toThrow(
+      'Layer "ln_bad": axis [1,-1] names the same axis twice for an input of rank 2',
+    );
     const ln = new LayerNormalization({ name: 'ln_spec' });
     tidy(() => {
       ln.apply(tensor([[1, 2, 3]]));
     });
-    expect(() => tidy(() => ln.apply(tensor([[1, 2]])))).toThrow('Input 0 of layer "ln_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]');
+    expect(() => tidy(() => ln.apply(tensor([[1, 2]])))).toThrow(
+      'Input 0 of layer "ln_spec" is incompatible: expected axis -1 to have value 3, received shape [1,2]',
+    );
     layer.dispose();
     ln.dispose();
     expect(memory().numTensors).toBe(before);

@@ -44,7 +44,9 @@ export class LayerNormalization extends Layer {
     const shape = inputShape as Shape;
     const axes = resolveAxes(`Layer "${this.name}"`, this.axis, shape);
     if (axes.some((a) => shape[a] === null)) {
-      throw new LayerError(`Layer "${this.name}": the normalized axes ${JSON.stringify(this.axis)} of the input must be known to build LayerNormalization, received shape ${fmtShape(shape)}`);
+      throw new LayerError(
+        `Layer "${this.name}": the normalized axes ${JSON.stringify(this.axis)} of the input must be known to build LayerNormalization, received shape ${fmtShape(shape)}`,
+      );
     }
     const paramShape = axes.map((a) => shape[a] as number);
     if (this.affine.scale || this.rmsScaling) this.gamma = this.affine.addGamma(this, paramShape);
@@ -52,7 +54,10 @@ export class LayerNormalization extends Layer {
     // Axes as the user gave them (possibly negative), so inputs of another rank still line up.
     const given = typeof this.axis === 'number' ? [this.axis] : this.axis;
     const sizeAt = (a: number) => shape[a < 0 ? a + shape.length : a] as number;
-    this.inputSpec = { minNdim: Math.max(...given.map((a) => (a < 0 ? -a : a + 1))), axes: Object.fromEntries(given.map((a) => [a, sizeAt(a)])) };
+    this.inputSpec = {
+      minNdim: Math.max(...given.map((a) => (a < 0 ? -a : a + 1))),
+      axes: Object.fromEntries(given.map((a) => [a, sizeAt(a)])),
+    };
     this.built = true;
   }
 

@@ -4,11 +4,12 @@ import { LayerError } from '../../errors';
 // Constructor option checks shared by the normalization, merging and preprocessing layers: each
 // error names the class, the option, what was expected and what was received.
 
-const show = (value: unknown): string => (value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value));
+const show = (value: unknown): string => (value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value)));
 
 export function booleanOption(cls: string, name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new LayerError(`${cls}: ${name} must be true or false, received ${show(value)}`);
+  if (typeof value !== 'boolean')
+    throw new LayerError(`${cls}: ${name} must be true or false, received ${show(value)}`);
   return value;
 }
 
@@ -19,14 +20,27 @@ export interface NumberRange {
   exclusiveMin?: boolean;
 }
 
-export function numberOption(cls: string, name: string, value: unknown, fallback: number, range: NumberRange = {}): number {
+export function numberOption(
+  cls: string,
+  name: string,
+  value: unknown,
+  fallback: number,
+  range: NumberRange = {},
+): number {
   if (value === undefined) return fallback;
   const { min, max, exclusiveMin } = range;
   const below = min !== undefined && typeof value === 'number' && (exclusiveMin ? value <= min : value < min);
   const above = max !== undefined && typeof value === 'number' && value > max;
   if (typeof value !== 'number' || !Number.isFinite(value) || below || above) {
-    const bounds = [min !== undefined ? `${exclusiveMin ? '>' : '>='} ${min}` : '', max !== undefined ? `<= ${max}` : ''].filter(Boolean).join(' and ');
-    throw new LayerError(`${cls}: ${name} must be a finite number${bounds ? ` ${bounds}` : ''}, received ${show(value)}`);
+    const bounds = [
+      min !== undefined ? `${exclusiveMin ? '>' : '>='} ${min}` : '',
+      max !== undefined ? `<= ${max}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw new LayerError(
+      `${cls}: ${name} must be a finite number${bounds ? ` ${bounds}` : ''}, received ${show(value)}`,
+    );
   }
   return value;
 }
@@ -40,7 +54,8 @@ export function positiveIntOption(cls: string, name: string, value: unknown): nu
 
 export function integerOption(cls: string, name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new LayerError(`${cls}: ${name} must be an integer, received ${show(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new LayerError(`${cls}: ${name} must be an integer, received ${show(value)}`);
   return value;
 }
 
@@ -48,15 +63,19 @@ export function integerOption(cls: string, name: string, value: unknown, fallbac
 export function axesOption(cls: string, value: unknown, fallback: number | number[]): number | number[] {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value)) return value;
-  const ok = Array.isArray(value) && value.length > 0 && value.every((a) => typeof a === 'number' && Number.isInteger(a));
-  if (!ok) throw new LayerError(`${cls}: axis must be an integer or a non-empty array of integers, received ${show(value)}`);
+  const ok =
+    Array.isArray(value) && value.length > 0 && value.every((a) => typeof a === 'number' && Number.isInteger(a));
+  if (!ok)
+    throw new LayerError(`${cls}: axis must be an integer or a non-empty array of integers, received ${show(value)}`);
   return [...(value as number[])];
 }
 
 /** Accepts only the value Strata implements for an option kept for Keras config compatibility. */
 export function onlyValue<T>(cls: string, name: string, value: unknown, supported: T, why: string): T {
   if (value === undefined || value === supported) return supported;
-  throw new LayerError(`${cls}: ${name}=${show(value)} is not supported yet (${why}); use ${show(supported)} or leave it out`);
+  throw new LayerError(
+    `${cls}: ${name}=${show(value)} is not supported yet (${why}); use ${show(supported)} or leave it out`,
+  );
 }
 
 /**
@@ -68,11 +87,16 @@ export function resolveAxes(layer: string, axes: number | readonly number[], sha
   const list = typeof axes === 'number' ? [axes] : axes;
   const out = list.map((a) => {
     if (a < -rank || a >= rank) {
-      throw new LayerError(`${layer}: axis ${a} is out of range for an input of rank ${rank} (shape ${fmtShape(shape)}); use an axis in [${-rank}, ${rank - 1}]`);
+      throw new LayerError(
+        `${layer}: axis ${a} is out of range for an input of rank ${rank} (shape ${fmtShape(shape)}); use an axis in [${-rank}, ${rank - 1}]`,
+      );
     }
     return a < 0 ? a + rank : a;
   });
-  if (new Set(out).size !== out.length) throw new LayerError(`${layer}: axis ${JSON.stringify(list)} names the same axis twice for an input of rank ${rank}`);
+  if (new Set(out).size !== out.length)
+    throw new LayerError(
+      `${layer}: axis ${JSON.stringify(list)} names the same axis twice for an input of rank ${rank}`,
+    );
   return out.sort((x, y) => x - y);
 }
 

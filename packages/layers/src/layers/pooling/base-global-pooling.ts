@@ -22,7 +22,8 @@ export class BaseGlobalPooling extends Layer {
   constructor(rank: number, mode: PoolMode, args: BaseGlobalPoolingArgs = {}) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object, received ${JSON.stringify(args)}`);
+    if (args === null || typeof args !== 'object')
+      throw new LayerError(`${name}: expected an options object, received ${JSON.stringify(args)}`);
     this.rank = rank;
     this.mode = mode;
     this.dataFormat = standardizeDataFormat(name, args.dataFormat);

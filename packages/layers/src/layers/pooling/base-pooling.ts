@@ -2,8 +2,15 @@ import { avgPool1d, avgPool2d, maxPool1d, maxPool2d, type Shape, type Tensor } f
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import {
-  fromChannelsLast, shapeFromChannelsLast, shapeToChannelsLast, standardizeDataFormat, standardizePadding, standardizeTuple, toChannelsLast,
-  windowOutputSpatial, type DataFormat,
+  fromChannelsLast,
+  shapeFromChannelsLast,
+  shapeToChannelsLast,
+  standardizeDataFormat,
+  standardizePadding,
+  standardizeTuple,
+  toChannelsLast,
+  windowOutputSpatial,
+  type DataFormat,
 } from '../convolutional/conv-utils';
 
 /** The options of the max and average pooling layers (Keras 3's, in camelCase). */
@@ -33,7 +40,8 @@ export class BasePooling extends Layer {
   constructor(rank: number, mode: PoolMode, defaultPoolSize: number, args: BasePoolingArgs = {}) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object') throw new LayerError(`${name}: expected an options object, received ${JSON.stringify(args)}`);
+    if (args === null || typeof args !== 'object')
+      throw new LayerError(`${name}: expected an options object, received ${JSON.stringify(args)}`);
     this.rank = rank;
     this.mode = mode;
     this.poolSize = standardizeTuple(name, 'poolSize', args.poolSize ?? defaultPoolSize, rank);
@@ -52,18 +60,33 @@ export class BasePooling extends Layer {
       y = pool(x, this.poolSize[0], { strides: this.strides[0], padding: this.padding });
     } else {
       const pool = this.mode === 'max' ? maxPool2d : avgPool2d;
-      y = pool(x, this.poolSize as [number, number], options as { strides: [number, number]; padding: 'valid' | 'same' });
+      y = pool(
+        x,
+        this.poolSize as [number, number],
+        options as { strides: [number, number]; padding: 'valid' | 'same' },
+      );
     }
     return fromChannelsLast(y, this.dataFormat);
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {
     const shape = shapeToChannelsLast(inputShape as Shape, this.dataFormat);
-    const spatial = windowOutputSpatial(this.name, shape, { kernelSize: this.poolSize, strides: this.strides, padding: this.padding }, 'poolSize');
+    const spatial = windowOutputSpatial(
+      this.name,
+      shape,
+      { kernelSize: this.poolSize, strides: this.strides, padding: this.padding },
+      'poolSize',
+    );
     return shapeFromChannelsLast([shape[0], ...spatial, shape[shape.length - 1]], this.dataFormat);
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), poolSize: this.poolSize, padding: this.padding, strides: this.strides, dataFormat: this.dataFormat };
+    return {
+      ...super.getConfig(),
+      poolSize: this.poolSize,
+      padding: this.padding,
+      strides: this.strides,
+      dataFormat: this.dataFormat,
+    };
   }
 }

@@ -12,14 +12,30 @@ beforeAll(async () => {
 });
 
 test('GlobalAveragePooling1D passes runLayerTest', async () => {
-  await runLayerTest(GlobalAveragePooling1D, { options: {}, inputShape: [2, 5, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
-  await runLayerTest(GlobalAveragePooling1D, { options: { keepdims: true }, inputShape: [2, 5, 3], expectedOutputShape: [2, 1, 3] });
-  await runLayerTest(GlobalAveragePooling1D, { options: { dataFormat: 'channels_first', keepdims: true }, inputShape: [2, 3, 5], expectedOutputShape: [2, 3, 1] });
+  await runLayerTest(GlobalAveragePooling1D, {
+    options: {},
+    inputShape: [2, 5, 3],
+    expectedOutputShape: [2, 3],
+    expectedTrainableWeights: 0,
+  });
+  await runLayerTest(GlobalAveragePooling1D, {
+    options: { keepdims: true },
+    inputShape: [2, 5, 3],
+    expectedOutputShape: [2, 1, 3],
+  });
+  await runLayerTest(GlobalAveragePooling1D, {
+    options: { dataFormat: 'channels_first', keepdims: true },
+    inputShape: [2, 3, 5],
+    expectedOutputShape: [2, 3, 1],
+  });
 });
 
 test('GlobalAveragePooling1D matches tfjs-layers on cpu and wasm', async () => {
-  await expectMatchesTfjs({ make: () => new GlobalAveragePooling1D(), reference: () => tfl.layers.globalAveragePooling1d({}), inputShape: [2, 5, 3] });
-
+  await expectMatchesTfjs({
+    make: () => new GlobalAveragePooling1D(),
+    reference: () => tfl.layers.globalAveragePooling1d({}),
+    inputShape: [2, 5, 3],
+  });
 });
 
 // tfjs-layers has no keepdims and no dataFormat for 1-D global pooling: the reference is tfjs's mean reduction.
@@ -28,12 +44,20 @@ test('GlobalAveragePooling1D keepdims and channels_first match tfjs mean, on cpu
     await setBackend(factory);
     const x = randomNormal([2, 5, 3], { seed: 6 });
     const tx = tfc.tensor(await x.data(), [...x.shape]);
-    for (const [options, axes] of [[{ keepdims: true }, 1], [{ dataFormat: 'channels_first' }, 2], [{ dataFormat: 'channels_first', keepdims: true }, 2]] as const) {
+    for (const [options, axes] of [
+      [{ keepdims: true }, 1],
+      [{ dataFormat: 'channels_first' }, 2],
+      [{ dataFormat: 'channels_first', keepdims: true }, 2],
+    ] as const) {
       const layer = new GlobalAveragePooling1D(options as never);
       const y = layer.apply(x);
       const want = tfc.mean(tx, typeof axes === 'number' ? axes : [...axes], 'keepdims' in options);
       expect(y.shape).toEqual(want.shape);
-      expectClose(`GlobalAveragePooling1D ${JSON.stringify(options)} on ${factory.name}`, await y.data(), await want.data());
+      expectClose(
+        `GlobalAveragePooling1D ${JSON.stringify(options)} on ${factory.name}`,
+        await y.data(),
+        await want.data(),
+      );
       want.dispose();
       y.dispose();
     }
@@ -48,7 +72,9 @@ test('GlobalAveragePooling1D shapes and config', () => {
   expect(layer.computeOutputShape([null, null, 3])).toEqual([null, 1, 3]);
   expect(new GlobalAveragePooling1D().computeOutputShape([null, null, 3])).toEqual([null, 3]);
   expect(layer.getConfig()).toMatchObject({ dataFormat: 'channels_last', keepdims: true });
-  expect(() => new GlobalAveragePooling1D({ keepdims: 1 as never })).toThrow('GlobalAveragePooling1D: keepdims must be true or false, received 1');
+  expect(() => new GlobalAveragePooling1D({ keepdims: 1 as never })).toThrow(
+    'GlobalAveragePooling1D: keepdims must be true or false, received 1',
+  );
 });
 
 test('GlobalAveragePooling1D averages only the unmasked steps (Keras), and returns no mask', async () => {
@@ -69,7 +95,11 @@ test('GlobalAveragePooling1D averages only the unmasked steps (Keras), and retur
       expect(maskOf(y)).toBeNull();
       y.dispose();
     }
-    const first = tidy(() => new GlobalAveragePooling1D({ dataFormat: 'channels_first' }).apply(tensor([1, 2, 3, 10, 20, 30], [1, 2, 3]), { mask: tensor([1, 0, 1], [1, 3]) }));
+    const first = tidy(() =>
+      new GlobalAveragePooling1D({ dataFormat: 'channels_first' }).apply(tensor([1, 2, 3, 10, 20, 30], [1, 2, 3]), {
+        mask: tensor([1, 0, 1], [1, 3]),
+      }),
+    );
     expectClose('masked channels_first', await first.data(), [2, 20]);
     dispose([x, mask, first]);
   }

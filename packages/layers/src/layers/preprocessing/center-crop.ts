@@ -35,9 +35,19 @@ export class CenterCrop extends Layer {
     const [h, w] = knownImageSize(`Layer "${this.name}"`, 'CenterCrop', x.shape);
     if (h >= this.height && w >= this.width) {
       // Keras's int(diff / 2): an odd surplus leaves the extra row or column at the end.
-      return cropImages(x, { top: Math.floor((h - this.height) / 2), left: Math.floor((w - this.width) / 2), height: this.height, width: this.width });
+      return cropImages(x, {
+        top: Math.floor((h - this.height) / 2),
+        left: Math.floor((w - this.width) / 2),
+        height: this.height,
+        width: this.width,
+      });
     }
-    return resizeImages(cropImages(x, aspectRatioBox(h, w, this.height, this.width)), this.height, this.width, 'bilinear');
+    return resizeImages(
+      cropImages(x, aspectRatioBox(h, w, this.height, this.width)),
+      this.height,
+      this.width,
+      'bilinear',
+    );
   }
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {

@@ -2,5 +2,5 @@ export * from './rescaling';
 export * from './normalization';
 export * from './resizing';
 export * from './center-crop';
-export { type NestedValues } from './nested-values';
-export { type Interpolation } from './image-geometry';
+export type { NestedValues } from './nested-values';
+export type { Interpolation } from './image-geometry';

@@ -4,9 +4,15 @@ import { LayerError } from '../../errors';
 export type NestedValues = number | readonly NestedValues[];
 
 /** The shape and row-major values of a nested array; throws on ragged or non-finite input. */
-export function flattenValues(cls: string, name: string, value: NestedValues | null): { shape: number[]; values: number[] } {
+export function flattenValues(
+  cls: string,
+  name: string,
+  value: NestedValues | null,
+): { shape: number[]; values: number[] } {
   const fail = (): never => {
-    throw new LayerError(`${cls}: ${name} must be a finite number or a rectangular nested array of finite numbers, received ${JSON.stringify(value)}`);
+    throw new LayerError(
+      `${cls}: ${name} must be a finite number or a rectangular nested array of finite numbers, received ${JSON.stringify(value)}`,
+    );
   };
   const shape: number[] = [];
   for (let level: unknown = value; Array.isArray(level); level = level[0]) {

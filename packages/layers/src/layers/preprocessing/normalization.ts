@@ -1,4 +1,22 @@
-import { add, cast, dispose, div, fmtShape, maximum, mul, reshape, scalar, sqrt, sub, tensor, tidy, zeros, Tensor, type Shape, type Variable } from '@strata/tensor';
+import {
+  add,
+  cast,
+  dispose,
+  div,
+  fmtShape,
+  maximum,
+  mul,
+  reshape,
+  scalar,
+  sqrt,
+  sub,
+  tensor,
+  tidy,
+  zeros,
+  Tensor,
+  type Shape,
+  type Variable,
+} from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { moments } from '../normalization/moments';
@@ -48,21 +66,32 @@ export class Normalization extends Layer {
     const axis = args.axis === undefined ? -1 : args.axis;
     const list = axis === null ? [] : typeof axis === 'number' ? [axis] : axis;
     if (!Array.isArray(list) || !list.every((a) => typeof a === 'number' && Number.isInteger(a))) {
-      throw new LayerError(`${cls}: axis must be an integer, an array of integers, or null for one scalar mean and variance, received ${JSON.stringify(axis)}`);
+      throw new LayerError(
+        `${cls}: axis must be an integer, an array of integers, or null for one scalar mean and variance, received ${JSON.stringify(axis)}`,
+      );
     }
     this.axis = [...list];
     this.invert = booleanOption(cls, 'invert', args.invert, false);
     this.inputMean = args.mean ?? null;
     this.inputVariance = args.variance ?? null;
     if ((this.inputMean === null) !== (this.inputVariance === null)) {
-      throw new LayerError(`${cls}: give mean and variance together (or neither, and call adapt()), received mean=${JSON.stringify(this.inputMean)} and variance=${JSON.stringify(this.inputVariance)}`);
+      throw new LayerError(
+        `${cls}: give mean and variance together (or neither, and call adapt()), received mean=${JSON.stringify(this.inputMean)} and variance=${JSON.stringify(this.inputVariance)}`,
+      );
     }
     if (this.inputMean !== null) {
       const mean = flattenValues(cls, 'mean', this.inputMean);
       const variance = flattenValues(cls, 'variance', this.inputVariance);
-      if (fmtShape(mean.shape) !== fmtShape(variance.shape)) throw new LayerError(`${cls}: mean and variance must have the same shape, received ${fmtShape(mean.shape)} and ${fmtShape(variance.shape)}`);
-      if (mean.shape.length > this.axis.length) throw new LayerError(`${cls}: mean has rank ${mean.shape.length} (shape ${fmtShape(mean.shape)}) but there are only ${this.axis.length} kept axes (axis ${JSON.stringify(this.axis)})`);
-      if (variance.values.some((v) => v < 0)) throw new LayerError(`${cls}: variance must not be negative, received ${JSON.stringify(this.inputVariance)}`);
+      if (fmtShape(mean.shape) !== fmtShape(variance.shape))
+        throw new LayerError(
+          `${cls}: mean and variance must have the same shape, received ${fmtShape(mean.shape)} and ${fmtShape(variance.shape)}`,
+        );
+      if (mean.shape.length > this.axis.length)
+        throw new LayerError(
+          `${cls}: mean has rank ${mean.shape.length} (shape ${fmtShape(mean.shape)}) but there are only ${this.axis.length} kept axes (axis ${JSON.stringify(this.axis)})`,
+        );
+      if (variance.values.some((v) => v < 0))
+        throw new LayerError(`${cls}: variance must not be negative, received ${JSON.stringify(this.inputVariance)}`);
       this.fixed = { mean: mean.values, variance: variance.values, shape: mean.shape };
     }
     this.supportsMasking = true;
@@ -73,7 +102,10 @@ export class Normalization extends Layer {
     const where = `Layer "${this.name}"`;
     this.keepAxes = resolveAxes(where, this.axis, shape);
     const unknown = this.keepAxes.find((a) => shape[a] === null);
-    if (unknown !== undefined) throw new LayerError(`${where}: the kept axes ${JSON.stringify(this.axis)} must have known sizes, but axis ${unknown} of the input shape ${fmtShape(shape)} is unknown`);
+    if (unknown !== undefined)
+      throw new LayerError(
+        `${where}: the kept axes ${JSON.stringify(this.axis)} must have known sizes, but axis ${unknown} of the input shape ${fmtShape(shape)} is unknown`,
+      );
     this.reduceAxes = shape.map((_, i) => i).filter((i) => !this.keepAxes.includes(i));
     this.broadcastShape = shape.map((d, i) => (this.keepAxes.includes(i) ? (d as number) : 1));
     if (this.fixed) this.fixedShape = this.alignFixed(where, shape);
@@ -83,7 +115,10 @@ export class Normalization extends Layer {
       this.adaptVariance = this.addWeight('variance', statShape, { initializer: 'ones', trainable: false });
       this.count = this.addWeight('count', [], { initializer: 'zeros', dtype: 'int32', trainable: false });
     }
-    this.inputSpec = { ndim: shape.length, axes: Object.fromEntries(this.keepAxes.map((a) => [a, shape[a] as number])) };
+    this.inputSpec = {
+      ndim: shape.length,
+      axes: Object.fromEntries(this.keepAxes.map((a) => [a, shape[a] as number])),
+    };
     this.built = true;
   }
 
@@ -93,7 +128,9 @@ export class Normalization extends Layer {
     const aligned = shape.map(() => 1);
     given.forEach((d, i) => (aligned[this.keepAxes[this.keepAxes.length - given.length + i]] = d));
     if (aligned.some((d, i) => d !== 1 && d !== this.broadcastShape[i])) {
-      throw new LayerError(`${where}: mean and variance of shape ${fmtShape(given)} do not broadcast to the kept axes ${JSON.stringify(this.axis)} of the input shape ${fmtShape(shape)}; give one value, or one per index of those axes`);
+      throw new LayerError(
+        `${where}: mean and variance of shape ${fmtShape(given)} do not broadcast to the kept axes ${JSON.stringify(this.axis)} of the input shape ${fmtShape(shape)}; give one value, or one per index of those axes`,
+      );
     }
     return aligned;
   }
@@ -114,10 +151,15 @@ export class Normalization extends Layer {
    */
   adapt(data: Tensor | readonly Tensor[]): void {
     const where = `Layer "${this.name}"`;
-    if (this.fixed) throw new LayerError(`${where}: adapt() learns mean and variance, but this layer was given them as options; create it without mean and variance to adapt it`);
+    if (this.fixed)
+      throw new LayerError(
+        `${where}: adapt() learns mean and variance, but this layer was given them as options; create it without mean and variance to adapt it`,
+      );
     const batches = data instanceof Tensor ? [data] : Array.isArray(data) ? data : null;
     if (!batches || batches.length === 0 || !batches.every((b) => b instanceof Tensor)) {
-      throw new LayerError(`${where}: adapt() expects a Tensor or a non-empty array of Tensor batches, received ${Array.isArray(data) ? `an array of ${data.length}` : typeof data}`);
+      throw new LayerError(
+        `${where}: adapt() expects a Tensor or a non-empty array of Tensor batches, received ${Array.isArray(data) ? `an array of ${data.length}` : typeof data}`,
+      );
     }
     this.ensureBuilt(batches[0].shape);
     let [totalMean, totalVariance, total] = [zeros(this.adaptMean!.shape), zeros(this.adaptMean!.shape), 0];
@@ -127,9 +169,14 @@ export class Normalization extends Layer {
       total += n;
       const [w, keep] = [n / total, 1 - n / total];
       const next = tidy(() => {
-        const [mean, variance] = moments(batch.dtype === 'float32' ? batch : cast(batch, 'float32'), this.reduceAxes, false);
+        const [mean, variance] = moments(
+          batch.dtype === 'float32' ? batch : cast(batch, 'float32'),
+          this.reduceAxes,
+          false,
+        );
         const merged = add(mul(totalMean, keep), mul(mean, w));
-        const spread = (m: Tensor, v: Tensor, weight: number) => mul(add(v, mul(sub(m, merged), sub(m, merged))), weight);
+        const spread = (m: Tensor, v: Tensor, weight: number) =>
+          mul(add(v, mul(sub(m, merged), sub(m, merged))), weight);
         return [merged, add(spread(totalMean, totalVariance, keep), spread(mean, variance, w))];
       });
       dispose([totalMean, totalVariance]);
@@ -145,7 +192,9 @@ export class Normalization extends Layer {
     const expected = this.broadcastShape;
     const fits = batch.shape.length === expected.length && this.keepAxes.every((a) => batch.shape[a] === expected[a]);
     if (!fits) {
-      throw new LayerError(`${where}: adapt() received a batch of shape ${fmtShape(batch.shape)}, but the layer keeps axes ${JSON.stringify(this.keepAxes)} of inputs of rank ${expected.length} with sizes ${fmtShape(this.keepAxes.map((a) => expected[a]))}`);
+      throw new LayerError(
+        `${where}: adapt() received a batch of shape ${fmtShape(batch.shape)}, but the layer keeps axes ${JSON.stringify(this.keepAxes)} of inputs of rank ${expected.length} with sizes ${fmtShape(this.keepAxes.map((a) => expected[a]))}`,
+      );
     }
   }
 
@@ -154,6 +203,12 @@ export class Normalization extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), axis: [...this.axis], invert: this.invert, mean: this.inputMean, variance: this.inputVariance };
+    return {
+      ...super.getConfig(),
+      axis: [...this.axis],
+      invert: this.invert,
+      mean: this.inputMean,
+      variance: this.inputVariance,
+    };
   }
 }

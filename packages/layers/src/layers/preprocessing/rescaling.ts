@@ -14,7 +14,9 @@ function factorOption(name: string, value: unknown, fallback?: number): number |
   const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   if (finite(value)) return value as number;
   if (Array.isArray(value) && value.length > 0 && value.every(finite)) return [...value];
-  throw new LayerError(`Rescaling: ${name} must be a finite number or a non-empty array of finite numbers (one per channel), received ${JSON.stringify(value)}`);
+  throw new LayerError(
+    `Rescaling: ${name} must be a finite number or a non-empty array of finite numbers (one per channel), received ${JSON.stringify(value)}`,
+  );
 }
 
 /** `x * scale + offset` in float32, as Keras's Rescaling: e.g. scale 1/255 maps [0, 255] pixels to [0, 1]. */

@@ -1,7 +1,16 @@
 import { cast, type Shape, type Tensor } from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { booleanOption, onlyValue, positiveIntOption } from '../normalization/option-checks';
-import { aspectRatioBox, cropImages, imageSize, interpolationOption, knownImageSize, resizeImages, withImageSize, type Interpolation } from './image-geometry';
+import {
+  aspectRatioBox,
+  cropImages,
+  imageSize,
+  interpolationOption,
+  knownImageSize,
+  resizeImages,
+  withImageSize,
+  type Interpolation,
+} from './image-geometry';
 
 export interface ResizingArgs extends LayerArgs {
   /** Output height in pixels. */
@@ -38,7 +47,13 @@ export class Resizing extends Layer {
     this.width = positiveIntOption(cls, 'width', args.width);
     this.interpolation = interpolationOption(cls, args.interpolation);
     this.cropToAspectRatio = booleanOption(cls, 'cropToAspectRatio', args.cropToAspectRatio, false);
-    onlyValue(cls, 'padToAspectRatio', args.padToAspectRatio, false, 'crop with cropToAspectRatio instead, or pad before this layer');
+    onlyValue(
+      cls,
+      'padToAspectRatio',
+      args.padToAspectRatio,
+      false,
+      'crop with cropToAspectRatio instead, or pad before this layer',
+    );
     onlyValue(cls, 'antialias', args.antialias, false, 'Strata resizes without an antialiasing filter');
     onlyValue(cls, 'dataFormat', args.dataFormat, 'channels_last', 'Strata images are channels-last');
     this.inputSpec = { minNdim: 3, maxNdim: 4 };
@@ -60,6 +75,12 @@ export class Resizing extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), height: this.height, width: this.width, interpolation: this.interpolation, cropToAspectRatio: this.cropToAspectRatio };
+    return {
+      ...super.getConfig(),
+      height: this.height,
+      width: this.width,
+      interpolation: this.interpolation,
+      cropToAspectRatio: this.cropToAspectRatio,
+    };
   }
 }

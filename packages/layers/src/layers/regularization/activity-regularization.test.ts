@@ -9,7 +9,12 @@ useCpuBackend();
 
 describeEachBackend('ActivityRegularization', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(ActivityRegularization, { options: { l1: 0.1, l2: 0.2 }, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
+    await runLayerTest(ActivityRegularization, {
+      options: { l1: 0.1, l2: 0.2 },
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
   });
 
   test.each([
@@ -47,6 +52,10 @@ test('ActivityRegularization config holds l1 and l2, not a regularizer', () => {
   const config = new ActivityRegularization({ l1: 0.5 }).getConfig();
   expect(config).toMatchObject({ l1: 0.5, l2: 0 });
   expect(config).not.toHaveProperty('activityRegularizer');
-  expect(() => new ActivityRegularization({ l1: -1 })).toThrow('ActivityRegularization: l1 must be a number >= 0, received -1');
-  expect(() => new ActivityRegularization({ l2: 'big' as never })).toThrow('ActivityRegularization: l2 must be a number >= 0, received "big"');
+  expect(() => new ActivityRegularization({ l1: -1 })).toThrow(
+    'ActivityRegularization: l1 must be a number >= 0, received -1',
+  );
+  expect(() => new ActivityRegularization({ l2: 'big' as never })).toThrow(
+    'ActivityRegularization: l2 must be a number >= 0, received "big"',
+  );
 });

@@ -2,7 +2,12 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { ones, randomNormal, tensor, dispose, memory, type Tensor } from '@strata/tensor';
 import { Dropout } from './dropout';
 import { runLayerTest } from '../../testing';
-import { compareWithTfjsLayer, describeEachBackend, expectAllClose, useCpuBackend } from '../../testing/core-layer-oracle';
+import {
+  compareWithTfjsLayer,
+  describeEachBackend,
+  expectAllClose,
+  useCpuBackend,
+} from '../../testing/core-layer-oracle';
 
 useCpuBackend();
 
@@ -15,13 +20,24 @@ async function valuesOf(layer: Dropout, x: Tensor, training: boolean): Promise<F
 
 describeEachBackend('Dropout', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(Dropout, { options: { rate: 0.5 }, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
-    await runLayerTest(Dropout, { options: { rate: 0.3, noiseShape: [null, 1, null], seed: 4 }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4] });
+    await runLayerTest(Dropout, {
+      options: { rate: 0.5 },
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(Dropout, {
+      options: { rate: 0.3, noiseShape: [null, 1, null], seed: 4 },
+      inputShape: [2, 3, 4],
+      expectedOutputShape: [2, 3, 4],
+    });
   });
 
   test('is the identity in inference, as tfjs-layers', async () => {
     const x = randomNormal([4, 5], { seed: 1 });
-    await compareWithTfjsLayer(new Dropout({ rate: 0.5 }), tfl.layers.dropout({ rate: 0.5 }), x, { callOptions: { training: false } });
+    await compareWithTfjsLayer(new Dropout({ rate: 0.5 }), tfl.layers.dropout({ rate: 0.5 }), x, {
+      callOptions: { training: false },
+    });
     x.dispose();
   });
 
@@ -37,7 +53,12 @@ describeEachBackend('Dropout', () => {
   test('a seed makes the sequence of masks reproducible; each call draws a new mask', async () => {
     const x = ones([8, 8]);
     const [a, b] = [new Dropout({ rate: 0.5, seed: 3 }), new Dropout({ rate: 0.5, seed: 3 })];
-    const [a1, a2, b1, b2] = [await valuesOf(a, x, true), await valuesOf(a, x, true), await valuesOf(b, x, true), await valuesOf(b, x, true)];
+    const [a1, a2, b1, b2] = [
+      await valuesOf(a, x, true),
+      await valuesOf(a, x, true),
+      await valuesOf(b, x, true),
+      await valuesOf(b, x, true),
+    ];
     expect(Array.from(a1)).toEqual(Array.from(b1));
     expect(Array.from(a2)).toEqual(Array.from(b2));
     expect(Array.from(a1)).not.toEqual(Array.from(a2));
@@ -71,7 +92,15 @@ test('Dropout validates its options', () => {
   expect(() => new Dropout({ rate: 1 })).toThrow('Dropout: rate must be a number >= 0 and < 1, received 1');
   expect(() => new Dropout({ rate: -0.1 })).toThrow('Dropout: rate must be a number >= 0 and < 1, received -0.1');
   expect(() => new Dropout({} as never)).toThrow('Dropout: rate must be a number >= 0 and < 1, received undefined');
-  expect(() => new Dropout({ rate: 0.5, noiseShape: [0, 1] })).toThrow('Dropout: noiseShape must be a list of positive integers and nulls (null takes the input\'s size), received [0,1]');
-  expect(() => new Dropout({ rate: 0.5, seed: {} as never })).toThrow('Dropout: seed must be a number, a string or null, received {}');
-  expect(new Dropout({ rate: 0.2, seed: 5, noiseShape: [null, 1] }).getConfig()).toMatchObject({ rate: 0.2, seed: 5, noiseShape: [null, 1] });
+  expect(() => new Dropout({ rate: 0.5, noiseShape: [0, 1] })).toThrow(
+    "Dropout: noiseShape must be a list of positive integers and nulls (null takes the input's size), received [0,1]",
+  );
+  expect(() => new Dropout({ rate: 0.5, seed: {} as never })).toThrow(
+    'Dropout: seed must be a number, a string or null, received {}',
+  );
+  expect(new Dropout({ rate: 0.2, seed: 5, noiseShape: [null, 1] }).getConfig()).toMatchObject({
+    rate: 0.2,
+    seed: 5,
+    noiseShape: [null, 1],
+  });
 });

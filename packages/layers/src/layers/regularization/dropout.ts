@@ -30,8 +30,14 @@ export class Dropout extends Layer {
     const cls = classNameOf(this);
     this.rate = checkNumber(cls, 'rate', args?.rate, undefined, { min: 0, max: 1, exclusive: 'max' });
     const ns = args.noiseShape;
-    if (ns !== undefined && ns !== null && !(Array.isArray(ns) && ns.every((d) => d === null || (Number.isInteger(d) && d > 0)))) {
-      throw new LayerError(`${cls}: noiseShape must be a list of positive integers and nulls (null takes the input's size), received ${JSON.stringify(ns)}`);
+    if (
+      ns !== undefined &&
+      ns !== null &&
+      !(Array.isArray(ns) && ns.every((d) => d === null || (Number.isInteger(d) && d > 0)))
+    ) {
+      throw new LayerError(
+        `${cls}: noiseShape must be a list of positive integers and nulls (null takes the input's size), received ${JSON.stringify(ns)}`,
+      );
     }
     this.noiseShape = ns ? [...ns] : null;
     this.seed = checkSeed(cls, args.seed);
@@ -54,6 +60,11 @@ export class Dropout extends Layer {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), rate: this.rate, noiseShape: this.noiseShape ? [...this.noiseShape] : null, seed: this.seed };
+    return {
+      ...super.getConfig(),
+      rate: this.rate,
+      noiseShape: this.noiseShape ? [...this.noiseShape] : null,
+      seed: this.seed,
+    };
   }
 }

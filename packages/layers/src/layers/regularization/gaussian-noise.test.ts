@@ -25,14 +25,27 @@ async function trainingValues(layer: GaussianNoise | GaussianDropout, x: Tensor)
 
 describeEachBackend('GaussianNoise and GaussianDropout', () => {
   test('pass runLayerTest', async () => {
-    await runLayerTest(GaussianNoise, { options: { stddev: 0.5 }, inputShape: [2, 3], expectedOutputShape: [2, 3], expectedTrainableWeights: 0 });
-    await runLayerTest(GaussianDropout, { options: { rate: 0.4, seed: 1 }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4] });
+    await runLayerTest(GaussianNoise, {
+      options: { stddev: 0.5 },
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(GaussianDropout, {
+      options: { rate: 0.4, seed: 1 },
+      inputShape: [2, 3, 4],
+      expectedOutputShape: [2, 3, 4],
+    });
   });
 
   test('are the identity in inference, as tfjs-layers', async () => {
     const x = randomNormal([3, 4], { seed: 5 });
-    await compareWithTfjsLayer(new GaussianNoise({ stddev: 0.3 }), tfl.layers.gaussianNoise({ stddev: 0.3 }), x, { callOptions: { training: false } });
-    await compareWithTfjsLayer(new GaussianDropout({ rate: 0.3 }), tfl.layers.gaussianDropout({ rate: 0.3 }), x, { callOptions: { training: false } });
+    await compareWithTfjsLayer(new GaussianNoise({ stddev: 0.3 }), tfl.layers.gaussianNoise({ stddev: 0.3 }), x, {
+      callOptions: { training: false },
+    });
+    await compareWithTfjsLayer(new GaussianDropout({ rate: 0.3 }), tfl.layers.gaussianDropout({ rate: 0.3 }), x, {
+      callOptions: { training: false },
+    });
     x.dispose();
   });
 
@@ -63,10 +76,18 @@ describeEachBackend('GaussianNoise and GaussianDropout', () => {
 });
 
 test('GaussianNoise and GaussianDropout validate their options', () => {
-  expect(() => new GaussianNoise({ stddev: 1.5 })).toThrow('GaussianNoise: stddev must be a number >= 0 and <= 1, received 1.5');
-  expect(() => new GaussianNoise({} as never)).toThrow('GaussianNoise: stddev must be a number >= 0 and <= 1, received undefined');
-  expect(() => new GaussianDropout({ rate: 1 })).toThrow('GaussianDropout: rate must be a number >= 0 and < 1, received 1');
-  expect(() => new GaussianDropout({ rate: 0.1, seed: true as never })).toThrow('GaussianDropout: seed must be a number, a string or null, received true');
+  expect(() => new GaussianNoise({ stddev: 1.5 })).toThrow(
+    'GaussianNoise: stddev must be a number >= 0 and <= 1, received 1.5',
+  );
+  expect(() => new GaussianNoise({} as never)).toThrow(
+    'GaussianNoise: stddev must be a number >= 0 and <= 1, received undefined',
+  );
+  expect(() => new GaussianDropout({ rate: 1 })).toThrow(
+    'GaussianDropout: rate must be a number >= 0 and < 1, received 1',
+  );
+  expect(() => new GaussianDropout({ rate: 0.1, seed: true as never })).toThrow(
+    'GaussianDropout: seed must be a number, a string or null, received true',
+  );
   expect(new GaussianNoise({ stddev: 0.1, seed: 2 }).getConfig()).toMatchObject({ stddev: 0.1, seed: 2 });
   expect(new GaussianDropout({ rate: 0.1 }).getConfig()).toMatchObject({ rate: 0.1, seed: null });
 });

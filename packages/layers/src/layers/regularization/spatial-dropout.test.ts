@@ -32,30 +32,61 @@ async function expectWholeChannels(layer: Layer, shape: number[], channelAxis: n
 
 describeEachBackend('SpatialDropout', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(SpatialDropout1D, { options: { rate: 0.5 }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4], expectedTrainableWeights: 0 });
-    await runLayerTest(SpatialDropout2D, { options: { rate: 0.5, dataFormat: 'channels_first', seed: 1 }, inputShape: [2, 3, 4, 5], expectedOutputShape: [2, 3, 4, 5] });
-    await runLayerTest(SpatialDropout3D, { options: { rate: 0.2 }, inputShape: [1, 2, 3, 2, 4], expectedOutputShape: [1, 2, 3, 2, 4] });
+    await runLayerTest(SpatialDropout1D, {
+      options: { rate: 0.5 },
+      inputShape: [2, 3, 4],
+      expectedOutputShape: [2, 3, 4],
+      expectedTrainableWeights: 0,
+    });
+    await runLayerTest(SpatialDropout2D, {
+      options: { rate: 0.5, dataFormat: 'channels_first', seed: 1 },
+      inputShape: [2, 3, 4, 5],
+      expectedOutputShape: [2, 3, 4, 5],
+    });
+    await runLayerTest(SpatialDropout3D, {
+      options: { rate: 0.2 },
+      inputShape: [1, 2, 3, 2, 4],
+      expectedOutputShape: [1, 2, 3, 2, 4],
+    });
   });
 
   test('SpatialDropout1D is the identity in inference, as tfjs-layers', async () => {
     const x = randomNormal([2, 5, 3], { seed: 2 });
-    await compareWithTfjsLayer(new SpatialDropout1D({ rate: 0.5 }), tfl.layers.spatialDropout1d({ rate: 0.5 }), x, { callOptions: { training: false } });
+    await compareWithTfjsLayer(new SpatialDropout1D({ rate: 0.5 }), tfl.layers.spatialDropout1d({ rate: 0.5 }), x, {
+      callOptions: { training: false },
+    });
     x.dispose();
   });
 
   test('in training, whole channels are dropped together', async () => {
     await expectWholeChannels(new SpatialDropout1D({ rate: 0.5, seed: 1 }), [8, 6, 10], 2);
     await expectWholeChannels(new SpatialDropout2D({ rate: 0.5, seed: 2 }), [8, 3, 4, 10], 3);
-    await expectWholeChannels(new SpatialDropout2D({ rate: 0.5, seed: 3, dataFormat: 'channels_first' }), [8, 10, 3, 4], 1);
+    await expectWholeChannels(
+      new SpatialDropout2D({ rate: 0.5, seed: 3, dataFormat: 'channels_first' }),
+      [8, 10, 3, 4],
+      1,
+    );
     await expectWholeChannels(new SpatialDropout3D({ rate: 0.5, seed: 4 }), [6, 2, 3, 2, 10], 4);
   });
 });
 
 test('SpatialDropout checks rank, dataFormat and noiseShape', () => {
-  expect(() => new SpatialDropout1D({ rate: 0.5, name: 'sd1' }).apply(ones([2, 3]))).toThrow('Input 0 of layer "sd1" is incompatible: expected ndim=3, found ndim=2, received shape [2,3]');
-  expect(() => new SpatialDropout2D({ rate: 0.5, dataFormat: 'nhwc' as never })).toThrow(`SpatialDropout2D: dataFormat must be 'channels_last' or 'channels_first', received "nhwc"`);
-  expect(() => new SpatialDropout2D({ rate: 0.5, noiseShape: [1] } as never)).toThrow('SpatialDropout2D: noiseShape is set by the layer');
-  expect(() => new SpatialDropout1D({ rate: 2 })).toThrow('SpatialDropout1D: rate must be a number >= 0 and < 1, received 2');
-  expect(new SpatialDropout2D({ rate: 0.5, dataFormat: 'channels_first' }).getConfig()).toMatchObject({ rate: 0.5, seed: null, dataFormat: 'channels_first' });
+  expect(() => new SpatialDropout1D({ rate: 0.5, name: 'sd1' }).apply(ones([2, 3]))).toThrow(
+    'Input 0 of layer "sd1" is incompatible: expected ndim=3, found ndim=2, received shape [2,3]',
+  );
+  expect(() => new SpatialDropout2D({ rate: 0.5, dataFormat: 'nhwc' as never })).toThrow(
+    `SpatialDropout2D: dataFormat must be 'channels_last' or 'channels_first', received "nhwc"`,
+  );
+  expect(() => new SpatialDropout2D({ rate: 0.5, noiseShape: [1] } as never)).toThrow(
+    'SpatialDropout2D: noiseShape is set by the layer',
+  );
+  expect(() => new SpatialDropout1D({ rate: 2 })).toThrow(
+    'SpatialDropout1D: rate must be a number >= 0 and < 1, received 2',
+  );
+  expect(new SpatialDropout2D({ rate: 0.5, dataFormat: 'channels_first' }).getConfig()).toMatchObject({
+    rate: 0.5,
+    seed: null,
+    dataFormat: 'channels_first',
+  });
   expect(new SpatialDropout1D({ rate: 0.5 }).getConfig()).not.toHaveProperty('noiseShape');
 });

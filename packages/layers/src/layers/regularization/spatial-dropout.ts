@@ -24,11 +24,16 @@ export abstract class SpatialDropout extends Dropout {
   readonly dataFormat: DataFormat;
 
   constructor(args: SpatialDropoutNdArgs, rank: number) {
-    if (args && 'noiseShape' in args) throw new LayerError(`${new.target.className}: noiseShape is set by the layer (one draw per example and channel) and cannot be given`);
+    if (args && 'noiseShape' in args)
+      throw new LayerError(
+        `${new.target.className}: noiseShape is set by the layer (one draw per example and channel) and cannot be given`,
+      );
     super({ ...args, rate: args?.rate });
     const format = args.dataFormat ?? 'channels_last';
     if (format !== 'channels_last' && format !== 'channels_first') {
-      throw new LayerError(`${new.target.className}: dataFormat must be 'channels_last' or 'channels_first', received ${JSON.stringify(args.dataFormat)}`);
+      throw new LayerError(
+        `${new.target.className}: dataFormat must be 'channels_last' or 'channels_first', received ${JSON.stringify(args.dataFormat)}`,
+      );
     }
     this.dataFormat = format;
     this.inputSpec = { ndim: rank };

@@ -25,7 +25,10 @@ export class Cropping2D extends Layer {
   /** The cropped axes of the input and their margins. */
   private margins(): Map<number, Margin> {
     const first = this.dataFormat === 'channels_last' ? 1 : 2;
-    return new Map([[first, this.cropping[0]], [first + 1, this.cropping[1]]]);
+    return new Map([
+      [first, this.cropping[0]],
+      [first + 1, this.cropping[1]],
+    ]);
   }
 
   override call(inputs: Tensor): Tensor {

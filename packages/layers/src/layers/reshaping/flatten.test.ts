@@ -4,7 +4,7 @@ import { setBackend, tensor, tidy } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { Flatten } from './flatten';
 import { runLayerTest } from '../../testing';
-import { expectMatchesTfjs, } from '../../testing/spatial-layer-oracle';
+import { expectMatchesTfjs } from '../../testing/spatial-layer-oracle';
 
 beforeAll(async () => {
   await tfc.setBackend('cpu');
@@ -12,14 +12,31 @@ beforeAll(async () => {
 });
 
 test('Flatten passes runLayerTest', async () => {
-  await runLayerTest(Flatten, { options: {}, inputShape: [2, 3, 4, 5], expectedOutputShape: [2, 60], expectedTrainableWeights: 0 });
-  await runLayerTest(Flatten, { options: { dataFormat: 'channels_first' }, inputShape: [2, 3, 4], expectedOutputShape: [2, 12] });
+  await runLayerTest(Flatten, {
+    options: {},
+    inputShape: [2, 3, 4, 5],
+    expectedOutputShape: [2, 60],
+    expectedTrainableWeights: 0,
+  });
+  await runLayerTest(Flatten, {
+    options: { dataFormat: 'channels_first' },
+    inputShape: [2, 3, 4],
+    expectedOutputShape: [2, 12],
+  });
   await runLayerTest(Flatten, { options: {}, inputShape: [3], expectedOutputShape: [3, 1] });
 });
 
 test('Flatten matches tfjs-layers on cpu and wasm', async () => {
-  await expectMatchesTfjs({ make: () => new Flatten(), reference: () => tfl.layers.flatten(), inputShape: [2, 3, 4, 5] });
-  await expectMatchesTfjs({ make: () => new Flatten({ dataFormat: 'channels_first' }), reference: () => tfl.layers.flatten({ dataFormat: 'channelsFirst' }), inputShape: [2, 3, 4, 5] });
+  await expectMatchesTfjs({
+    make: () => new Flatten(),
+    reference: () => tfl.layers.flatten(),
+    inputShape: [2, 3, 4, 5],
+  });
+  await expectMatchesTfjs({
+    make: () => new Flatten({ dataFormat: 'channels_first' }),
+    reference: () => tfl.layers.flatten({ dataFormat: 'channelsFirst' }),
+    inputShape: [2, 3, 4, 5],
+  });
 });
 
 test('Flatten shapes with unknown dimensions and its config', () => {
@@ -31,5 +48,7 @@ test('Flatten shapes with unknown dimensions and its config', () => {
   const y = tidy(() => layer.apply(tensor([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2])));
   expect(y.shape).toEqual([1, 8]);
   y.dispose();
-  expect(() => new Flatten({ dataFormat: 'NHWC' as never })).toThrow(`Flatten: dataFormat must be 'channels_last' or 'channels_first', received "NHWC"`);
+  expect(() => new Flatten({ dataFormat: 'NHWC' as never })).toThrow(
+    `Flatten: dataFormat must be 'channels_last' or 'channels_first', received "NHWC"`,
+  );
 });

@@ -20,7 +20,10 @@ export class Flatten extends Layer {
   }
 
   override call(inputs: Tensor): Tensor {
-    const x = this.dataFormat === 'channels_first' && inputs.rank > 2 ? transpose(inputs, channelsLastPerm(inputs.rank)) : inputs;
+    const x =
+      this.dataFormat === 'channels_first' && inputs.rank > 2
+        ? transpose(inputs, channelsLastPerm(inputs.rank))
+        : inputs;
     return reshapeKeepingBatch(x, this.computeOutputShape(inputs.shape).slice(1));
   }
 

@@ -17,7 +17,9 @@ export class Permute extends Layer {
     const dims = args?.dims;
     const sorted = Array.isArray(dims) ? [...dims].sort((a, b) => a - b) : [];
     if (!Array.isArray(dims) || dims.length === 0 || !sorted.every((d, i) => d === i + 1)) {
-      throw new LayerError(`Permute: dims must be a permutation of 1..n over the non-batch axes (1-based, as Keras), e.g. [2, 1]; received ${JSON.stringify(dims)}`);
+      throw new LayerError(
+        `Permute: dims must be a permutation of 1..n over the non-batch axes (1-based, as Keras), e.g. [2, 1]; received ${JSON.stringify(dims)}`,
+      );
     }
     this.dims = [...dims];
     this.inputSpec = { ndim: dims.length + 1 };
@@ -29,7 +31,10 @@ export class Permute extends Layer {
 
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {
     const shape = inputShape as Shape;
-    if (shape.length !== this.dims.length + 1) throw new LayerError(`Layer "${this.name}": dims ${fmtShape(this.dims)} need an input of rank ${this.dims.length + 1}, received shape ${fmtShape(shape)}`);
+    if (shape.length !== this.dims.length + 1)
+      throw new LayerError(
+        `Layer "${this.name}": dims ${fmtShape(this.dims)} need an input of rank ${this.dims.length + 1}, received shape ${fmtShape(shape)}`,
+      );
     return [shape[0], ...this.dims.map((d) => shape[d])];
   }
 

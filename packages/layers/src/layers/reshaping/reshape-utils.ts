@@ -12,15 +12,29 @@ function isCount(v: unknown): v is number {
 export function standardizeMargin(layer: string, name: string, value: unknown): Margin {
   if (isCount(value)) return [value, value];
   if (Array.isArray(value) && value.length === 2 && value.every(isCount)) return [value[0], value[1]];
-  throw new LayerError(`${layer}: ${name} must be a non-negative integer or a [before, after] pair of them, received ${JSON.stringify(value)}`);
+  throw new LayerError(
+    `${layer}: ${name} must be a non-negative integer or a [before, after] pair of them, received ${JSON.stringify(value)}`,
+  );
 }
 
 /** Reads `int | [height, width] | [[top, bottom], [left, right]]` (Keras's 2-D padding and cropping) as two pairs. */
 export function standardizeMargins2d(layer: string, name: string, value: unknown): [Margin, Margin] {
-  if (isCount(value)) return [[value, value], [value, value]];
+  if (isCount(value))
+    return [
+      [value, value],
+      [value, value],
+    ];
   if (Array.isArray(value) && value.length === 2) {
-    if (value.every(isCount)) return [[value[0], value[0]], [value[1], value[1]]];
-    if (value.every((v) => Array.isArray(v) && v.length === 2 && v.every(isCount))) return [[value[0][0], value[0][1]], [value[1][0], value[1][1]]];
+    if (value.every(isCount))
+      return [
+        [value[0], value[0]],
+        [value[1], value[1]],
+      ];
+    if (value.every((v) => Array.isArray(v) && v.length === 2 && v.every(isCount)))
+      return [
+        [value[0][0], value[0][1]],
+        [value[1][0], value[1][1]],
+      ];
   }
   throw new LayerError(
     `${layer}: ${name} must be a non-negative integer, a [height, width] pair, or [[top, bottom], [left, right]], received ${JSON.stringify(value)}`,
@@ -34,8 +48,11 @@ export function standardizeMargins2d(layer: string, name: string, value: unknown
 export function reshapeKeepingBatch(x: Tensor, rest: readonly Dim[]): Tensor {
   if (rest.every((d) => d !== null)) return reshape(x, [-1, ...(rest as number[])]);
   const batch = x.shape[0];
-  if (batch !== null && rest.filter((d) => d === null).length === 1) return reshape(x, [batch, ...rest.map((d) => d ?? -1)]);
-  throw new LayerError(`cannot reshape a tensor of shape ${fmtShape(x.shape)} to [batch, ${rest.map((d) => d ?? 'None')}]: too many unknown dimensions`);
+  if (batch !== null && rest.filter((d) => d === null).length === 1)
+    return reshape(x, [batch, ...rest.map((d) => d ?? -1)]);
+  throw new LayerError(
+    `cannot reshape a tensor of shape ${fmtShape(x.shape)} to [batch, ${rest.map((d) => d ?? 'None')}]: too many unknown dimensions`,
+  );
 }
 
 /** Repeats every element of `axis` `times` times in place (NumPy's repeat): [a, b] → [a, a, b, b]. */

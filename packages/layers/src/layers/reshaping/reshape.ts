@@ -17,8 +17,12 @@ export class Reshape extends Layer {
     super(args ?? {});
     const target = args?.targetShape;
     const ok = Array.isArray(target) && target.every((d) => Number.isInteger(d) && (d > 0 || d === -1));
-    if (!ok) throw new LayerError(`Reshape: targetShape must be a list of positive integers (one may be -1), received ${JSON.stringify(target)}`);
-    if (target.filter((d) => d === -1).length > 1) throw new LayerError(`Reshape: targetShape may contain at most one -1, received ${fmtShape(target)}`);
+    if (!ok)
+      throw new LayerError(
+        `Reshape: targetShape must be a list of positive integers (one may be -1), received ${JSON.stringify(target)}`,
+      );
+    if (target.filter((d) => d === -1).length > 1)
+      throw new LayerError(`Reshape: targetShape may contain at most one -1, received ${fmtShape(target)}`);
     this.targetShape = [...target];
   }
 

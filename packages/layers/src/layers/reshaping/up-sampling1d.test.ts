@@ -1,6 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-core';
-import { dispose, setBackend, tensor, } from '@strata/tensor';
+import { dispose, setBackend, tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { UpSampling1D } from './up-sampling1d';
 import { runLayerTest } from '../../testing';
@@ -12,7 +12,12 @@ beforeAll(async () => {
 });
 
 test('UpSampling1D passes runLayerTest', async () => {
-  await runLayerTest(UpSampling1D, { options: {}, inputShape: [2, 3, 4], expectedOutputShape: [2, 6, 4], expectedTrainableWeights: 0 });
+  await runLayerTest(UpSampling1D, {
+    options: {},
+    inputShape: [2, 3, 4],
+    expectedOutputShape: [2, 6, 4],
+    expectedTrainableWeights: 0,
+  });
   await runLayerTest(UpSampling1D, { options: { size: 3 }, inputShape: [1, 2, 2], expectedOutputShape: [1, 6, 2] });
 });
 
@@ -29,8 +34,22 @@ test('UpSampling1D repeats each step in place, on cpu and wasm', async () => {
   await setBackend(cpu());
   // tfjs-layers's UpSampling2D with size [1, n] on a height-1 image is the same function (its
   // gradient is wrong past the first sample of a batch: a tf.gather repetition checks gradients).
-  await expectMatchesTfjs({ make: () => new UpSampling1D({ size: 3 }), reference: () => tfl.layers.upSampling2d({ size: [1, 3] }), referenceInput: (x) => tfc.expandDims(x, 1), referenceOutput: (y) => tfc.squeeze(y, [1]), inputGradient: false, inputShape: [2, 4, 3] });
-  await expectMatchesTfjs({ make: () => new UpSampling1D({ size: 3 }), reference: () => ({ apply: (x: tfc.Tensor) => tfc.gather(x, [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3], 1), setWeights: () => undefined }), inputShape: [2, 4, 3] });
+  await expectMatchesTfjs({
+    make: () => new UpSampling1D({ size: 3 }),
+    reference: () => tfl.layers.upSampling2d({ size: [1, 3] }),
+    referenceInput: (x) => tfc.expandDims(x, 1),
+    referenceOutput: (y) => tfc.squeeze(y, [1]),
+    inputGradient: false,
+    inputShape: [2, 4, 3],
+  });
+  await expectMatchesTfjs({
+    make: () => new UpSampling1D({ size: 3 }),
+    reference: () => ({
+      apply: (x: tfc.Tensor) => tfc.gather(x, [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3], 1),
+      setWeights: () => undefined,
+    }),
+    inputShape: [2, 4, 3],
+  });
 });
 
 test('UpSampling1D shapes and options', () => {

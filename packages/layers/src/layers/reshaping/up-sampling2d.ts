@@ -2,7 +2,13 @@ import { resizeBilinear, type Shape, type Tensor } from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import {
-  fromChannelsLast, shapeFromChannelsLast, shapeToChannelsLast, standardizeDataFormat, standardizeTuple, toChannelsLast, type DataFormat,
+  fromChannelsLast,
+  shapeFromChannelsLast,
+  shapeToChannelsLast,
+  standardizeDataFormat,
+  standardizeTuple,
+  toChannelsLast,
+  type DataFormat,
 } from '../convolutional/conv-utils';
 import { repeatAlong } from './reshape-utils';
 
@@ -30,12 +36,17 @@ export class UpSampling2D extends Layer {
     super(args ?? {});
     this.size = standardizeTuple('UpSampling2D', 'size', args?.size ?? 2, 2);
     this.dataFormat = standardizeDataFormat('UpSampling2D', args?.dataFormat);
-    const interpolation = typeof args?.interpolation === 'string' ? args.interpolation.toLowerCase() : args?.interpolation ?? 'nearest';
+    const interpolation =
+      typeof args?.interpolation === 'string' ? args.interpolation.toLowerCase() : (args?.interpolation ?? 'nearest');
     if (NOT_YET.includes(interpolation as string)) {
-      throw new LayerError(`UpSampling2D: interpolation '${interpolation}' is not supported yet; use 'nearest' or 'bilinear'`);
+      throw new LayerError(
+        `UpSampling2D: interpolation '${interpolation}' is not supported yet; use 'nearest' or 'bilinear'`,
+      );
     }
     if (interpolation !== 'nearest' && interpolation !== 'bilinear') {
-      throw new LayerError(`UpSampling2D: interpolation must be 'nearest' or 'bilinear', received ${JSON.stringify(args?.interpolation)}`);
+      throw new LayerError(
+        `UpSampling2D: interpolation must be 'nearest' or 'bilinear', received ${JSON.stringify(args?.interpolation)}`,
+      );
     }
     this.interpolation = interpolation;
     this.inputSpec = { ndim: 4 };
@@ -51,7 +62,10 @@ export class UpSampling2D extends Layer {
     } else {
       // Keras 3 resizes with tf.image.resize, whose pixel centres sit at half-integers (TF2).
       const [h, w] = x.shape.slice(1, 3);
-      if (h === null || w === null) throw new LayerError(`Layer "${this.name}": bilinear upsampling needs a known height and width, received shape [${inputs.shape}]`);
+      if (h === null || w === null)
+        throw new LayerError(
+          `Layer "${this.name}": bilinear upsampling needs a known height and width, received shape [${inputs.shape}]`,
+        );
       y = resizeBilinear(x, [h * sh, w * sw], { halfPixelCenters: true });
     }
     return fromChannelsLast(y, this.dataFormat);

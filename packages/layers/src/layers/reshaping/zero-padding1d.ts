@@ -27,7 +27,11 @@ export class ZeroPadding1D extends Layer {
   }
 
   override call(inputs: Tensor): Tensor {
-    const paddings: [number, number][] = [[0, 0], [0, 0], [0, 0]];
+    const paddings: [number, number][] = [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ];
     paddings[this.stepsAxis()] = this.padding;
     return pad(inputs, paddings);
   }

@@ -9,16 +9,32 @@ import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/re
 
 describeOnBackends('Bidirectional', () => {
   test('passes runLayerTest (the wrapped layers round-trip through their configs)', async () => {
-    await runLayerTest(Bidirectional, { options: { layer: new LSTM({ units: 3 }) }, inputShape: [2, 4, 5], expectedOutputShape: [2, 6], expectedTrainableWeights: 6 });
+    await runLayerTest(Bidirectional, {
+      options: { layer: new LSTM({ units: 3 }) },
+      inputShape: [2, 4, 5],
+      expectedOutputShape: [2, 6],
+      expectedTrainableWeights: 6,
+    });
     await runLayerTest(Bidirectional, {
       options: { layer: new GRU({ units: 2, returnSequences: true, returnState: true }), mergeMode: 'sum' },
       inputShape: [2, 3, 4],
-      expectedOutputShape: [[2, 3, 2], [2, 2], [2, 2]],
+      expectedOutputShape: [
+        [2, 3, 2],
+        [2, 2],
+        [2, 2],
+      ],
     });
     await runLayerTest(Bidirectional, {
-      options: { layer: new SimpleRNN({ units: 2, returnSequences: true }), backwardLayer: new LSTM({ units: 2, returnSequences: true, goBackwards: true }), mergeMode: null },
+      options: {
+        layer: new SimpleRNN({ units: 2, returnSequences: true }),
+        backwardLayer: new LSTM({ units: 2, returnSequences: true, goBackwards: true }),
+        mergeMode: null,
+      },
       inputShape: [2, 3, 4],
-      expectedOutputShape: [[2, 3, 2], [2, 3, 2]],
+      expectedOutputShape: [
+        [2, 3, 2],
+        [2, 3, 2],
+      ],
       expectedTrainableWeights: 6,
     });
   });
@@ -39,7 +55,10 @@ describeOnBackends('Bidirectional', () => {
     ['ave', { units: 3, returnState: true }],
   ] as [MergeMode, object][])('mergeMode %s over an LSTM %j matches tfjs-layers', async (mergeMode, options) => {
     const x = randomNormal([3, 5, 4], { seed: 1 });
-    const twin = tfl.layers.bidirectional({ layer: tfl.layers.lstm(twinOptions(options) as never) as never, mergeMode: mergeMode as never });
+    const twin = tfl.layers.bidirectional({
+      layer: tfl.layers.lstm(twinOptions(options) as never) as never,
+      mergeMode: mergeMode as never,
+    });
     await expectSameAsTfjs(new Bidirectional({ layer: new LSTM(options as never), mergeMode }), twin, x);
     dispose(x);
   });
@@ -60,8 +79,12 @@ describeOnBackends('Bidirectional', () => {
       const twin = tfl.layers.bidirectional({ layer: tfl.layers.lstm(twinOptions(options)) as never });
       const tMask = await toTf(mask);
       // tfjs repeats the previous output at masked steps; Keras 3's Bidirectional outputs zeros there.
-      const zeroMasked = (want: tfc.Tensor) => (returnSequences ? tfc.mul(want, tfc.expandDims(tfc.cast(tMask, 'float32'), -1)) : want);
-      await expectSameAsTfjs(new Bidirectional({ layer: new LSTM(options) }), twin, x, { mask, adjustExpected: zeroMasked });
+      const zeroMasked = (want: tfc.Tensor) =>
+        returnSequences ? tfc.mul(want, tfc.expandDims(tfc.cast(tMask, 'float32'), -1)) : want;
+      await expectSameAsTfjs(new Bidirectional({ layer: new LSTM(options) }), twin, x, {
+        mask,
+        adjustExpected: zeroMasked,
+      });
       tfc.dispose(tMask);
     }
     dispose([ids, x, mask]);
@@ -102,12 +125,22 @@ describeOnBackends('Bidirectional', () => {
   });
 
   test('clear errors', () => {
-    expect(() => new Bidirectional({ layer: new LSTM({ units: 2 }), mergeMode: 'max' as never })).toThrow(/mergeMode must be one of 'concat', 'sum', 'mul', 'ave' or null, received "max"/);
-    expect(() => new Bidirectional({ layer: new LSTM({ units: 2 }), backwardLayer: new LSTM({ units: 2 }) })).toThrow(/must have different goBackwards/);
-    expect(() => new Bidirectional({ layer: new LSTM({ units: 2 }), backwardLayer: new LSTM({ units: 2, goBackwards: true, returnSequences: true }) })).toThrow(
-      /must have the same returnSequences, received false \(forward\) and true \(backward\)/,
+    expect(() => new Bidirectional({ layer: new LSTM({ units: 2 }), mergeMode: 'max' as never })).toThrow(
+      /mergeMode must be one of 'concat', 'sum', 'mul', 'ave' or null, received "max"/,
     );
-    expect(() => new Bidirectional({ layer: new (class extends SimpleRNN {})({ units: 2 }) }).resetStates()).toThrow(/is not stateful/);
+    expect(() => new Bidirectional({ layer: new LSTM({ units: 2 }), backwardLayer: new LSTM({ units: 2 }) })).toThrow(
+      /must have different goBackwards/,
+    );
+    expect(
+      () =>
+        new Bidirectional({
+          layer: new LSTM({ units: 2 }),
+          backwardLayer: new LSTM({ units: 2, goBackwards: true, returnSequences: true }),
+        }),
+    ).toThrow(/must have the same returnSequences, received false \(forward\) and true \(backward\)/);
+    expect(() => new Bidirectional({ layer: new (class extends SimpleRNN {})({ units: 2 }) }).resetStates()).toThrow(
+      /is not stateful/,
+    );
     expect(() => new Bidirectional({} as never)).toThrow(/layer is required/);
   });
 });

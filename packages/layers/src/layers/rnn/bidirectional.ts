@@ -41,7 +41,11 @@ export class Bidirectional extends Layer {
 
   /** From a config, its nested layers resolved by `resolveLayer` (which knows registered and custom classes). */
   static override fromConfig<T extends Layer>(
-    this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {},
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    options: FromConfigOptions = {},
   ): T {
     const { resolveLayer } = options;
     const layer = config.layer;
@@ -49,7 +53,8 @@ export class Bidirectional extends Layer {
     // The two copies are made from the config itself (a copy of an instance would go through its
     // getConfig, which may name what only the resolver knows, as a legacy activation).
     const name = String(layer.config?.name ?? 'rnn');
-    const copy = (changes: Record<string, unknown>) => resolveLayer({ className: layer.className, config: { ...layer.config, ...changes } });
+    const copy = (changes: Record<string, unknown>) =>
+      resolveLayer({ className: layer.className, config: { ...layer.config, ...changes } });
     const forward = copy({ name: `forward_${withoutPrefix(name, 'forward_')}` });
     const goBackwards = (forward as { goBackwards?: boolean }).goBackwards === true;
     const backward = config.backwardLayer
@@ -61,23 +66,37 @@ export class Bidirectional extends Layer {
 
   constructor(args: BidirectionalArgs) {
     super(args);
-    if (args?.layer === undefined) throw new LayerError('Bidirectional: layer is required, e.g. new Bidirectional({layer: new LSTM({units: 8})})');
+    if (args?.layer === undefined)
+      throw new LayerError('Bidirectional: layer is required, e.g. new Bidirectional({layer: new LSTM({units: 8})})');
     if ('weights' in (args as object) && (args as { weights?: unknown }).weights != null) {
-      throw new LayerError('Bidirectional: the weights option is not supported; call setWeights() after the layer is built');
+      throw new LayerError(
+        'Bidirectional: the weights option is not supported; call setWeights() after the layer is built',
+      );
     }
     const mergeMode = args.mergeMode === undefined ? 'concat' : args.mergeMode;
     if (!MERGE_MODES.includes(mergeMode)) {
-      throw new LayerError(`Bidirectional: mergeMode must be one of 'concat', 'sum', 'mul', 'ave' or null, received ${JSON.stringify(args.mergeMode)}`);
+      throw new LayerError(
+        `Bidirectional: mergeMode must be one of 'concat', 'sum', 'mul', 'ave' or null, received ${JSON.stringify(args.mergeMode)}`,
+      );
     }
     this.mergeMode = mergeMode;
     // Fresh copies from the config (as Keras), so the given instance and its state are never shared.
-    const name = args.layer instanceof Layer ? args.layer.name : String((args.layer as { config?: { name?: unknown } }).config?.name ?? 'rnn');
-    this.forwardLayer = args.layer instanceof RNN && fromConfigCopies.delete(args.layer)
-      ? args.layer
-      : rebuildNestedLayer('Bidirectional', 'layer', args.layer, RNN, { name: `forward_${withoutPrefix(name, 'forward_')}` });
+    const name =
+      args.layer instanceof Layer
+        ? args.layer.name
+        : String((args.layer as { config?: { name?: unknown } }).config?.name ?? 'rnn');
+    this.forwardLayer =
+      args.layer instanceof RNN && fromConfigCopies.delete(args.layer)
+        ? args.layer
+        : rebuildNestedLayer('Bidirectional', 'layer', args.layer, RNN, {
+            name: `forward_${withoutPrefix(name, 'forward_')}`,
+          });
     this.backwardLayer = args.backwardLayer
       ? deserializeNestedLayer('Bidirectional', 'backwardLayer', args.backwardLayer, RNN)
-      : rebuildNestedLayer('Bidirectional', 'layer', args.layer, RNN, { name: `backward_${withoutPrefix(name, 'backward_')}`, goBackwards: !this.forwardLayer.goBackwards });
+      : rebuildNestedLayer('Bidirectional', 'layer', args.layer, RNN, {
+          name: `backward_${withoutPrefix(name, 'backward_')}`,
+          goBackwards: !this.forwardLayer.goBackwards,
+        });
     this.checkPair();
     for (const layer of [this.forwardLayer, this.backwardLayer]) layer.zeroOutputForMask = layer.returnSequences;
     this.returnSequences = this.forwardLayer.returnSequences;
@@ -89,10 +108,15 @@ export class Bidirectional extends Layer {
   private checkPair(): void {
     const [f, b] = [this.forwardLayer, this.backwardLayer];
     if (f.goBackwards === b.goBackwards) {
-      throw new LayerError(`Bidirectional: the forward and backward layers must have different goBackwards, received ${f.goBackwards} for both; set goBackwards: true on backwardLayer`);
+      throw new LayerError(
+        `Bidirectional: the forward and backward layers must have different goBackwards, received ${f.goBackwards} for both; set goBackwards: true on backwardLayer`,
+      );
     }
     for (const key of ['stateful', 'returnSequences', 'returnState'] as const) {
-      if (f[key] !== b[key]) throw new LayerError(`Bidirectional: the forward and backward layers must have the same ${key}, received ${f[key]} (forward) and ${b[key]} (backward)`);
+      if (f[key] !== b[key])
+        throw new LayerError(
+          `Bidirectional: the forward and backward layers must have the same ${key}, received ${f[key]} (forward) and ${b[key]} (backward)`,
+        );
     }
   }
 
@@ -107,7 +131,9 @@ export class Bidirectional extends Layer {
     const [sequences, ...stateInputs] = Array.isArray(inputs) ? inputs : [inputs];
     const initial = stateInputs.length > 0 ? stateInputs : options.initialState ? [options.initialState].flat() : null;
     if (initial && initial.length % 2 !== 0) {
-      throw new LayerError(`Bidirectional "${this.name}": initial states come in two halves (forward, then backward), received ${initial.length}`);
+      throw new LayerError(
+        `Bidirectional "${this.name}": initial states come in two halves (forward, then backward), received ${initial.length}`,
+      );
     }
     const half = initial ? initial.length / 2 : 0;
     const mask = Array.isArray(options.mask) ? options.mask[0] : options.mask;
@@ -142,7 +168,11 @@ export class Bidirectional extends Layer {
     const [output, ...states] = (this.returnState ? forward : [forward]) as Shape[];
     const last = output[output.length - 1];
     const outputs: Shape[] =
-      this.mergeMode === 'concat' ? [[...output.slice(0, -1), last === null ? null : 2 * last]] : this.mergeMode === null ? [output, output] : [output];
+      this.mergeMode === 'concat'
+        ? [[...output.slice(0, -1), last === null ? null : 2 * last]]
+        : this.mergeMode === null
+          ? [output, output]
+          : [output];
     return outputs.length === 1 && !this.returnState ? outputs[0] : [...outputs, ...states, ...states];
   }
 
@@ -156,7 +186,8 @@ export class Bidirectional extends Layer {
 
   /** Zeroes (or sets) the carried states of both directions: `states` holds the forward ones, then the backward ones. */
   resetStates(states?: readonly Tensor[]): void {
-    if (!this.stateful) throw new LayerError(`Bidirectional "${this.name}" is not stateful; wrap a layer made with stateful: true`);
+    if (!this.stateful)
+      throw new LayerError(`Bidirectional "${this.name}" is not stateful; wrap a layer made with stateful: true`);
     const half = states ? states.length / 2 : 0;
     this.forwardLayer.resetStates(states?.slice(0, half));
     this.backwardLayer.resetStates(states?.slice(half));

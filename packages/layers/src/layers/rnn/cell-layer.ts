@@ -2,8 +2,19 @@ import type { RNNLayerArgs } from './rnn';
 
 // The options that belong to the RNN layer; everything else configures its cell.
 const LAYER_KEYS = new Set([
-  'name', 'trainable', 'dtype', 'inputShape', 'batchInputShape', 'batchSize', 'activityRegularizer',
-  'returnSequences', 'returnState', 'goBackwards', 'stateful', 'unroll', 'zeroOutputForMask',
+  'name',
+  'trainable',
+  'dtype',
+  'inputShape',
+  'batchInputShape',
+  'batchSize',
+  'activityRegularizer',
+  'returnSequences',
+  'returnState',
+  'goBackwards',
+  'stateful',
+  'unroll',
+  'zeroOutputForMask',
 ]);
 
 /**
@@ -20,7 +31,10 @@ export function splitCellArgs<A extends RNNLayerArgs>(args: A): { layer: RNNLaye
 }
 
 /** The flat config of SimpleRNN, LSTM and GRU: the RNN's options and the cell's, without the cell itself. */
-export function flatConfig(layerConfig: Record<string, unknown>, cellConfig: Record<string, unknown>): Record<string, unknown> {
+export function flatConfig(
+  layerConfig: Record<string, unknown>,
+  cellConfig: Record<string, unknown>,
+): Record<string, unknown> {
   const { cell: _cell, ...layer } = layerConfig;
   const { name: _name, trainable: _trainable, dtype: _dtype, ...cell } = cellConfig;
   return { ...layer, ...cell };

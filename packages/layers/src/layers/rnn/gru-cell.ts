@@ -28,7 +28,9 @@ export class GRUCell extends RecurrentCell {
 
   constructor(args: GRUCellArgs) {
     super(args);
-    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+    this.recurrentActivation = getActivation(
+      args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation,
+    );
     this.resetAfter = args.resetAfter ?? true;
     this.implementation = checkImplementation(classNameOf(this), args.implementation);
   }

@@ -10,7 +10,11 @@ import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/re
  * Keras 3's reset_after GRU (which tfjs-layers lacks) written out step by step with TensorFlow.js
  * ops, from the layer's weights: z, r from x·W + b_in + h·U + b_rec; h̃ = tanh(x_h + r ⊙ (h·U_h + b_rec_h)).
  */
-async function resetAfterReference(layer: GRU, x: Tensor, mask: Tensor | null): Promise<{ sequence: tfc.Tensor; last: tfc.Tensor }> {
+async function resetAfterReference(
+  layer: GRU,
+  x: Tensor,
+  mask: Tensor | null,
+): Promise<{ sequence: tfc.Tensor; last: tfc.Tensor }> {
   const [kernel, recurrentKernel, bias] = await weightsToTf(layer);
   const tx = await toTf(x);
   const tMask = mask ? await toTf(mask) : null;
@@ -40,16 +44,33 @@ async function resetAfterReference(layer: GRU, x: Tensor, mask: Tensor | null): 
 
 describeOnBackends('GRU', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(GRU, { options: { units: 3 }, inputShape: [2, 4, 5], expectedOutputShape: [2, 3], expectedTrainableWeights: 3 });
+    await runLayerTest(GRU, {
+      options: { units: 3 },
+      inputShape: [2, 4, 5],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 3,
+    });
     await runLayerTest(GRU, {
       options: { units: 2, returnSequences: true, returnState: true, resetAfter: false, biasInitializer: 'ones' },
       inputShape: [3, 4, 2],
-      expectedOutputShape: [[3, 4, 2], [3, 2]],
+      expectedOutputShape: [
+        [3, 4, 2],
+        [3, 2],
+      ],
       expectedTrainableWeights: 3,
     });
     for (const resetAfter of [true, false]) {
       await runLayerTest(GRU, {
-        options: { units: 3, resetAfter, goBackwards: true, dropout: 0.25, recurrentDropout: 0.5, seed: 1, kernelConstraint: 'unitNorm', useBias: false },
+        options: {
+          units: 3,
+          resetAfter,
+          goBackwards: true,
+          dropout: 0.25,
+          recurrentDropout: 0.5,
+          seed: 1,
+          kernelConstraint: 'unitNorm',
+          useBias: false,
+        },
         inputShape: [2, 3, 4],
         expectedOutputShape: [2, 3],
         expectedTrainableWeights: 2,
@@ -58,11 +79,25 @@ describeOnBackends('GRU', () => {
   });
 
   test('GRUCell passes runLayerTest on its own', async () => {
-    await runLayerTest(GRUCell, { options: { units: 3 }, inputShape: [[2, 4], [2, 3]], expectedOutputShape: [[2, 3], [2, 3]], expectedTrainableWeights: 3 });
+    await runLayerTest(GRUCell, {
+      options: { units: 3 },
+      inputShape: [
+        [2, 4],
+        [2, 3],
+      ],
+      expectedOutputShape: [
+        [2, 3],
+        [2, 3],
+      ],
+      expectedTrainableWeights: 3,
+    });
   });
 
   test('bias is [2, 3u] with resetAfter (the default, as Keras 3) and [3u] without', () => {
-    for (const [resetAfter, biasShape] of [[true, [2, 9]], [false, [9]]] as const) {
+    for (const [resetAfter, biasShape] of [
+      [true, [2, 9]],
+      [false, [9]],
+    ] as const) {
       const layer = new GRU({ units: 3, resetAfter });
       tidy(() => layer.apply(randomNormal([1, 2, 4])));
       expect(layer.weights.map((w) => w.shape)).toEqual([[4, 9], [3, 9], biasShape]);
@@ -74,7 +109,16 @@ describeOnBackends('GRU', () => {
     [{ units: 4, resetAfter: false }],
     [{ units: 3, resetAfter: false, returnSequences: true, biasInitializer: 'randomNormal' }],
     [{ units: 3, resetAfter: false, returnState: true, goBackwards: true }],
-    [{ units: 2, resetAfter: false, returnSequences: true, activation: 'relu', recurrentActivation: 'tanh', useBias: false }],
+    [
+      {
+        units: 2,
+        resetAfter: false,
+        returnSequences: true,
+        activation: 'relu',
+        recurrentActivation: 'tanh',
+        useBias: false,
+      },
+    ],
   ])('resetAfter: false matches tfjs-layers given the same weights (%j)', async (options) => {
     const x = randomNormal([3, 5, 4], { seed: 1 });
     await expectSameAsTfjs(new GRU(options), tfl.layers.gru(twinOptions(options) as never), x);
@@ -88,16 +132,20 @@ describeOnBackends('GRU', () => {
     dispose([ids, x, mask]);
   });
 
-  test.each([[false], [true]])('resetAfter: true matches the formula written out with TensorFlow.js ops (masked: %s)', async (masked) => {
-    const data = masked ? maskedSequences(3, 5, 4) : { ids: null, x: randomNormal([3, 5, 4], { seed: 1 }), mask: null };
-    const layer = new GRU({ units: 3, returnSequences: true, returnState: true, biasInitializer: 'randomNormal' });
-    const [sequence, last] = layer.apply(data.x, { mask: data.mask }) as unknown as Tensor[];
-    const want = await resetAfterReference(layer, data.x, data.mask);
-    await expectClose(sequence, want.sequence);
-    await expectClose(last, want.last);
-    dispose([data, sequence, last]);
-    tfc.dispose([want.sequence, want.last]);
-    layer.dispose();
-  });
+  test.each([[false], [true]])(
+    'resetAfter: true matches the formula written out with TensorFlow.js ops (masked: %s)',
+    async (masked) => {
+      const data = masked
+        ? maskedSequences(3, 5, 4)
+        : { ids: null, x: randomNormal([3, 5, 4], { seed: 1 }), mask: null };
+      const layer = new GRU({ units: 3, returnSequences: true, returnState: true, biasInitializer: 'randomNormal' });
+      const [sequence, last] = layer.apply(data.x, { mask: data.mask }) as unknown as Tensor[];
+      const want = await resetAfterReference(layer, data.x, data.mask);
+      await expectClose(sequence, want.sequence);
+      await expectClose(last, want.last);
+      dispose([data, sequence, last]);
+      tfc.dispose([want.sequence, want.last]);
+      layer.dispose();
+    },
+  );
 });
-

@@ -10,4 +10,4 @@ export { GRUCell, type GRUCellArgs } from './gru-cell';
 export { GRU, type GRUArgs } from './gru';
 export { Bidirectional, type BidirectionalArgs, type MergeMode } from './bidirectional';
 export { TimeDistributed, type TimeDistributedArgs } from './time-distributed';
-export { type NestedLayer } from './nested-layers';
+export type { NestedLayer } from './nested-layers';

@@ -17,7 +17,10 @@ export interface LSTMCellArgs extends RecurrentCellArgs {
 /** Keras's unit_forget_bias: the bias initializer's values with ones for the forget gate. */
 class UnitForgetBias extends Initializer {
   static override className = 'UnitForgetBias';
-  constructor(private readonly base: Initializer, private readonly units: number) {
+  constructor(
+    private readonly base: Initializer,
+    private readonly units: number,
+  ) {
     super();
   }
   call(_shape: readonly number[], dtype: DType = 'float32'): Tensor {
@@ -38,7 +41,9 @@ export class LSTMCell extends RecurrentCell {
 
   constructor(args: LSTMCellArgs) {
     super(args);
-    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+    this.recurrentActivation = getActivation(
+      args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation,
+    );
     this.unitForgetBias = args.unitForgetBias ?? true;
     this.implementation = checkImplementation(classNameOf(this), args.implementation);
   }
@@ -52,7 +57,9 @@ export class LSTMCell extends RecurrentCell {
   }
 
   protected buildCell(stepInputShape: Shape): void {
-    const biasInitializer = this.unitForgetBias ? new UnitForgetBias(this.biasInitializer, this.units) : this.biasInitializer;
+    const biasInitializer = this.unitForgetBias
+      ? new UnitForgetBias(this.biasInitializer, this.units)
+      : this.biasInitializer;
     this.addCellWeights(stepInputShape, [4 * this.units], biasInitializer);
   }
 

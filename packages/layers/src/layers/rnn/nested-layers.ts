@@ -25,14 +25,22 @@ export function resolveNested(id: unknown, resolveLayer: LayerResolver | undefin
 }
 
 /** Resolves a nested layer: an instance is returned as is, a built-in `{className, config}` is constructed. */
-export function deserializeNestedLayer<T extends Layer>(owner: string, what: string, id: unknown, base: abstract new (...args: never[]) => T): T {
+export function deserializeNestedLayer<T extends Layer>(
+  owner: string,
+  what: string,
+  id: unknown,
+  base: abstract new (...args: never[]) => T,
+): T {
   if (id instanceof base) return id;
   if (id instanceof Layer) throw new LayerError(`${owner}: ${what} must be a ${base.name}, received ${id.toString()}`);
   if (!isSerializedObject(id)) {
-    throw new LayerError(`${owner}: ${what} must be a ${base.name} instance or its {className, config}, received ${JSON.stringify(id)}`);
+    throw new LayerError(
+      `${owner}: ${what} must be a ${base.name} instance or its {className, config}, received ${JSON.stringify(id)}`,
+    );
   }
   const layer = resolveIn(owner, what, id, resolveBuiltInLayerClass);
-  if (!(layer instanceof base)) throw new LayerError(`${owner}: ${what} must be a ${base.name}, received a ${id.className} config`);
+  if (!(layer instanceof base))
+    throw new LayerError(`${owner}: ${what} must be a ${base.name}, received a ${id.className} config`);
   return layer as T;
 }
 
@@ -40,7 +48,13 @@ export function deserializeNestedLayer<T extends Layer>(owner: string, what: str
  * A fresh layer from a nested layer's config with some options changed (Bidirectional's forward
  * and backward copies): an instance gives its class and config, and is itself left untouched.
  */
-export function rebuildNestedLayer<T extends Layer>(owner: string, what: string, id: unknown, base: abstract new (...args: never[]) => T, changes: Record<string, unknown>): T {
+export function rebuildNestedLayer<T extends Layer>(
+  owner: string,
+  what: string,
+  id: unknown,
+  base: abstract new (...args: never[]) => T,
+  changes: Record<string, unknown>,
+): T {
   let layer: Layer;
   if (id instanceof Layer) {
     const cls = id.constructor as new (args: never) => Layer;
@@ -49,8 +63,11 @@ export function rebuildNestedLayer<T extends Layer>(owner: string, what: string,
     const changed = { className: id.className, config: { ...id.config, ...changes } };
     layer = resolveIn(owner, what, changed, resolveBuiltInLayerClass);
   } else {
-    throw new LayerError(`${owner}: ${what} must be a ${base.name} instance or its {className, config}, received ${JSON.stringify(id)}`);
+    throw new LayerError(
+      `${owner}: ${what} must be a ${base.name} instance or its {className, config}, received ${JSON.stringify(id)}`,
+    );
   }
-  if (!(layer instanceof base)) throw new LayerError(`${owner}: ${what} must be a ${base.name}, received ${layer.toString()}`);
+  if (!(layer instanceof base))
+    throw new LayerError(`${owner}: ${what} must be a ${base.name}, received ${layer.toString()}`);
   return layer as T;
 }

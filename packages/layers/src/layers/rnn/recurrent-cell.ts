@@ -1,6 +1,19 @@
-import { add, concat, dropout, fusedMatmul, matmul, mul, onesLike, reshape, slice, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  concat,
+  dropout,
+  fusedMatmul,
+  matmul,
+  mul,
+  onesLike,
+  reshape,
+  slice,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import type { CellStepOptions } from './rnn-cell';
-import { type LayerArgs } from '../../layer';
+import type { LayerArgs } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
 import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
@@ -36,7 +49,9 @@ export interface RecurrentCellArgs extends LayerArgs {
 function rate(cls: string, name: string, value: unknown): number {
   if (value === undefined) return 0;
   if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
-    throw new LayerError(`${cls}: ${name} must be a number in [0, 1), received ${JSON.stringify(value)}; 0 turns it off`);
+    throw new LayerError(
+      `${cls}: ${name} must be a number in [0, 1), received ${JSON.stringify(value)}; 0 turns it off`,
+    );
   }
   return value;
 }
@@ -44,7 +59,8 @@ function rate(cls: string, name: string, value: unknown): number {
 /** Keras's `implementation` (1: per-gate matmuls, 2: fused): accepted and checked; both compute the same. */
 export function checkImplementation(cls: string, value: unknown): number {
   if (value === undefined) return 2;
-  if (value !== 1 && value !== 2) throw new LayerError(`${cls}: implementation must be 1 or 2, received ${JSON.stringify(value)}`);
+  if (value !== 1 && value !== 2)
+    throw new LayerError(`${cls}: implementation must be 1 or 2, received ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -79,8 +95,10 @@ export abstract class RecurrentCell extends RNNCell {
   constructor(args: RecurrentCellArgs) {
     super(args);
     const cls = classNameOf(this);
-    if (!Number.isInteger(args?.units) || args.units <= 0) throw new LayerError(`${cls}: units must be a positive integer, received ${JSON.stringify(args?.units)}`);
-    if (args.seed !== undefined && args.seed !== null && !Number.isInteger(args.seed)) throw new LayerError(`${cls}: seed must be an integer or null, received ${JSON.stringify(args.seed)}`);
+    if (!Number.isInteger(args?.units) || args.units <= 0)
+      throw new LayerError(`${cls}: units must be a positive integer, received ${JSON.stringify(args?.units)}`);
+    if (args.seed !== undefined && args.seed !== null && !Number.isInteger(args.seed))
+      throw new LayerError(`${cls}: seed must be an integer or null, received ${JSON.stringify(args.seed)}`);
     this.units = args.units;
     this.activation = getActivation(args.activation === undefined ? 'tanh' : args.activation);
     this.useBias = args.useBias ?? true;
@@ -103,15 +121,34 @@ export abstract class RecurrentCell extends RNNCell {
   protected abstract get gates(): number;
 
   /** Creates kernel, recurrent_kernel and (with useBias) a bias of `biasShape`, in Keras's order. */
-  protected addCellWeights(stepInputShape: Shape, biasShape: number[], biasInitializer: Initializer = this.biasInitializer): void {
+  protected addCellWeights(
+    stepInputShape: Shape,
+    biasShape: number[],
+    biasInitializer: Initializer = this.biasInitializer,
+  ): void {
     const inputDim = stepInputShape[stepInputShape.length - 1];
     if (inputDim === null || stepInputShape.length !== 2) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}": expected a step input of shape [batch, features] with known features, received [${stepInputShape}]`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": expected a step input of shape [batch, features] with known features, received [${stepInputShape}]`,
+      );
     }
     const width = this.gates * this.units;
-    this.kernel = this.addWeight('kernel', [inputDim, width], { initializer: this.kernelInitializer, regularizer: this.kernelRegularizer, constraint: this.kernelConstraint });
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], { initializer: this.recurrentInitializer, regularizer: this.recurrentRegularizer, constraint: this.recurrentConstraint });
-    if (this.useBias) this.bias = this.addWeight('bias', biasShape, { initializer: biasInitializer, regularizer: this.biasRegularizer, constraint: this.biasConstraint });
+    this.kernel = this.addWeight('kernel', [inputDim, width], {
+      initializer: this.kernelInitializer,
+      regularizer: this.kernelRegularizer,
+      constraint: this.kernelConstraint,
+    });
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], {
+      initializer: this.recurrentInitializer,
+      regularizer: this.recurrentRegularizer,
+      constraint: this.recurrentConstraint,
+    });
+    if (this.useBias)
+      this.bias = this.addWeight('bias', biasShape, {
+        initializer: biasInitializer,
+        regularizer: this.biasRegularizer,
+        constraint: this.biasConstraint,
+      });
   }
 
   /** The bias added to x·W before the recurrence (LSTM, SimpleRNN: the bias; GRU: its input row), or null. */
@@ -139,10 +176,13 @@ export abstract class RecurrentCell extends RNNCell {
   projectSequence(sequences: Tensor, training: boolean | undefined): Tensor | null {
     if (training && this.dropout > 0) return null;
     const [, time, features] = sequences.shape as number[];
-    const xw = fusedMatmul({ a: reshape(sequences, [-1, features]), b: this.kernel, bias: this.inputBias() ?? undefined });
+    const xw = fusedMatmul({
+      a: reshape(sequences, [-1, features]),
+      b: this.kernel,
+      bias: this.inputBias() ?? undefined,
+    });
     return reshape(xw, [-1, time, this.gates * this.units]);
   }
-
 
   protected gateColumns(w: Tensor, gate: number, count = 1): Tensor {
     return slice(w, [0, gate * this.units], [-1, count * this.units]);

@@ -43,7 +43,10 @@ export abstract class RNNCell extends Layer {
    */
   getInitialState(batchSize: number | null, stepInput?: Tensor): Tensor[] {
     if (batchSize !== null) return this.stateSizes.map((s) => zeros([batchSize, s], this.dtype));
-    if (!stepInput) throw new LayerError(`${classNameOf(this)} "${this.name}": the batch size is unknown, so initial states cannot be made; pass initialState`);
+    if (!stepInput)
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": the batch size is unknown, so initial states cannot be made; pass initialState`,
+      );
     const column = zerosLike(slice(stepInput, [0, 0], [-1, 1]));
     return this.stateSizes.map((s) => tile(column, [1, s]));
   }
@@ -52,7 +55,9 @@ export abstract class RNNCell extends Layer {
     const [input, ...given] = Array.isArray(inputs) ? inputs : [inputs];
     const states = given.length > 0 ? given : this.getInitialState(input.shape[0], input);
     if (states.length !== this.stateSizes.length) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}" carries ${this.stateSizes.length} state(s) (sizes ${JSON.stringify(this.stateSizes)}), but it was called with ${states.length}; call it as apply([input, ...states])`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}" carries ${this.stateSizes.length} state(s) (sizes ${JSON.stringify(this.stateSizes)}), but it was called with ${states.length}; call it as apply([input, ...states])`,
+      );
     }
     this.resetDropoutMasks();
     try {

@@ -1,4 +1,16 @@
-import { add, clone, dispose, matmul, memory, randomNormal, tensor, tidy, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  clone,
+  dispose,
+  matmul,
+  memory,
+  randomNormal,
+  tensor,
+  tidy,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { RNN, RNNCell, LSTM, LSTMCell, SimpleRNN, SimpleRNNCell, GRUCell } from './index';
 import { resolveBuiltInLayerClass, type LayerResolver } from '../../layer-catalog';
 import type { SerializedObject } from '../../serializable';
@@ -22,7 +34,9 @@ class MinimalRNNCell extends RNNCell {
   }
   protected buildCell(shape: Shape): void {
     this.kernel = this.addWeight('kernel', [shape[1] as number, this.units], { initializer: 'randomUniform' });
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, this.units], { initializer: 'randomUniform' });
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, this.units], {
+      initializer: 'randomUniform',
+    });
   }
   step(x: Tensor, [h]: readonly Tensor[]): [Tensor, Tensor[]] {
     const output = add(matmul(x, this.kernel), matmul(h, this.recurrentKernel));
@@ -38,19 +52,41 @@ const withCustomCell: LayerResolver = (s: SerializedObject) =>
 
 describeOnBackends('RNN', () => {
   test('passes runLayerTest over built-in and custom cells (nested cell configs round-trip)', async () => {
-    await runLayerTest(RNN, { options: { cell: new LSTMCell({ units: 3 }) }, inputShape: [2, 4, 5], expectedOutputShape: [2, 3], expectedTrainableWeights: 3 });
-    await runLayerTest(RNN, { options: { cell: new GRUCell({ units: 2 }), returnSequences: true, returnState: true, unroll: true }, inputShape: [2, 3, 4], expectedOutputShape: [[2, 3, 2], [2, 2]] });
+    await runLayerTest(RNN, {
+      options: { cell: new LSTMCell({ units: 3 }) },
+      inputShape: [2, 4, 5],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 3,
+    });
+    await runLayerTest(RNN, {
+      options: { cell: new GRUCell({ units: 2 }), returnSequences: true, returnState: true, unroll: true },
+      inputShape: [2, 3, 4],
+      expectedOutputShape: [
+        [2, 3, 2],
+        [2, 2],
+      ],
+    });
     await runLayerTest(RNN, {
       options: { cell: new MinimalRNNCell({ units: 4 }), goBackwards: true },
-      inputShape: [3, 2, 2], expectedOutputShape: [3, 4], expectedTrainableWeights: 2,
+      inputShape: [3, 2, 2],
+      expectedOutputShape: [3, 4],
+      expectedTrainableWeights: 2,
       resolveLayer: withCustomCell,
     });
   });
 
   test('trains through masked steps (the gradient flows through the kept states)', async () => {
     const { ids, x, mask } = maskedSequences(3, 4, 2);
-    for (const [Cls, options] of [[LSTM, { units: 2, returnSequences: true }], [SimpleRNN, { units: 3, goBackwards: true, dropout: 0.2 }]] as const) {
-      await runLayerTest(Cls as typeof LSTM, { options, inputs: () => clone(x), inputShape: [3, 4, 2], callOptions: { mask } });
+    for (const [Cls, options] of [
+      [LSTM, { units: 2, returnSequences: true }],
+      [SimpleRNN, { units: 3, goBackwards: true, dropout: 0.2 }],
+    ] as const) {
+      await runLayerTest(Cls as typeof LSTM, {
+        options,
+        inputs: () => clone(x),
+        inputShape: [3, 4, 2],
+        callOptions: { mask },
+      });
     }
     dispose([ids, x, mask]);
   });
@@ -61,7 +97,10 @@ describeOnBackends('RNN', () => {
     const y = layer.apply(x);
     const cell = layer.cell as MinimalRNNCell;
     const want = tidy(() => {
-      let h: Tensor = tensor([[0, 0], [0, 0]]);
+      let h: Tensor = tensor([
+        [0, 0],
+        [0, 0],
+      ]);
       const outputs: number[][][] = [[], []];
       for (let t = 0; t < 3; t++) {
         const xt = tensor((x.arraySync() as number[][][]).map((row) => row[t]));
@@ -129,8 +168,12 @@ describeOnBackends('RNN', () => {
     const layer = new LSTM({ units: 3 });
     const [a, b] = [layer.apply([x, h, c]) as Tensor, layer.apply(x, { initialState: [h, c] })];
     await expectClose(a, b);
-    expect(() => layer.apply(x, { initialState: [h] })).toThrow(/has 2 state\(s\) of sizes \[3,3\], but 1 initial state\(s\) were given/);
-    expect(() => layer.apply(x, { initialState: [h, randomNormal([2, 5])] })).toThrow(/initial state 1 must have shape \[batch, 3\], received \[2,5\]/);
+    expect(() => layer.apply(x, { initialState: [h] })).toThrow(
+      /has 2 state\(s\) of sizes \[3,3\], but 1 initial state\(s\) were given/,
+    );
+    expect(() => layer.apply(x, { initialState: [h, randomNormal([2, 5])] })).toThrow(
+      /initial state 1 must have shape \[batch, 3\], received \[2,5\]/,
+    );
     dispose([x, h, c, a, b]);
     layer.dispose();
   });
@@ -149,7 +192,9 @@ describeOnBackends('RNN', () => {
     stateful.resetStates();
     const again = stateful.apply(x);
     await expectClose(again, first);
-    expect(() => stateful.apply(randomNormal([3, 3, 4]))).toThrow(/stateful with batch size 2, but received a batch of 3/);
+    expect(() => stateful.apply(randomNormal([3, 3, 4]))).toThrow(
+      /stateful with batch size 2, but received a batch of 3/,
+    );
     expect(() => plain.resetStates()).toThrow(/is not stateful/);
     dispose([x, first, second, fromFirst, again]);
     const before = memory().numTensors;
@@ -160,18 +205,32 @@ describeOnBackends('RNN', () => {
 
   test('computeOutputShape handles unknown batch and time', () => {
     const layer = new LSTM({ units: 5, returnSequences: true, returnState: true });
-    expect(layer.computeOutputShape([null, null, 3])).toEqual([[null, null, 5], [null, 5], [null, 5]]);
+    expect(layer.computeOutputShape([null, null, 3])).toEqual([
+      [null, null, 5],
+      [null, 5],
+      [null, 5],
+    ]);
     layer.dispose();
   });
 
   test('clear errors for wrong inputs and options', () => {
     const layer = new SimpleRNN({ units: 2 });
-    expect(() => layer.apply(randomNormal([2, 3]))).toThrow(/expected an input of shape \[batch, time, features\], received \[2,3\]/);
-    expect(() => new RNN({ cell: [new SimpleRNNCell({ units: 2 })] as never })).toThrow(/a list of cells \(StackedRNNCells\) is not supported yet/);
-    expect(() => new RNN({ cell: { units: 2 } as never })).toThrow(/cell must be a RNNCell instance or its \{className, config\}/);
-    expect(() => new RNN({ cell: { className: 'NoSuchCell', config: {} } })).toThrow(/unknown layer class "NoSuchCell"/);
+    expect(() => layer.apply(randomNormal([2, 3]))).toThrow(
+      /expected an input of shape \[batch, time, features\], received \[2,3\]/,
+    );
+    expect(() => new RNN({ cell: [new SimpleRNNCell({ units: 2 })] as never })).toThrow(
+      /a list of cells \(StackedRNNCells\) is not supported yet/,
+    );
+    expect(() => new RNN({ cell: { units: 2 } as never })).toThrow(
+      /cell must be a RNNCell instance or its \{className, config\}/,
+    );
+    expect(() => new RNN({ cell: { className: 'NoSuchCell', config: {} } })).toThrow(
+      /unknown layer class "NoSuchCell"/,
+    );
     const x = randomNormal([2, 3, 4]);
-    expect(() => layer.apply(x, { mask: tensor([[true, false]]) })).toThrow(/the mask must have shape \[batch, time\] = \[2,3\], received \[1,2\]/);
+    expect(() => layer.apply(x, { mask: tensor([[true, false]]) })).toThrow(
+      /the mask must have shape \[batch, time\] = \[2,3\], received \[1,2\]/,
+    );
     dispose(x);
     layer.dispose();
   });

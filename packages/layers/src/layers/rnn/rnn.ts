@@ -1,4 +1,17 @@
-import { cast, clone, expandDims, stack, unstack, variable, where, zerosLike, fmtShape, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  cast,
+  clone,
+  expandDims,
+  stack,
+  unstack,
+  variable,
+  where,
+  zerosLike,
+  fmtShape,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import type { FromConfigOptions } from '../../layer-catalog';
@@ -35,7 +48,8 @@ export interface RNNCallOptions extends CallOptions {
 
 function flag(cls: string, name: string, value: unknown): boolean {
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new LayerError(`${cls}: ${name} must be true or false, received ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean')
+    throw new LayerError(`${cls}: ${name} must be true or false, received ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -57,7 +71,11 @@ export class RNN extends Layer {
 
   /** From a config, its nested cell resolved by `resolveLayer` (which knows registered and custom classes). */
   static override fromConfig<T extends Layer>(
-    this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {},
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    options: FromConfigOptions = {},
   ): T {
     const cell = 'cell' in config ? { cell: resolveNested(config.cell, options.resolveLayer) } : {};
     return new this({ ...config, ...cell } as never);
@@ -75,7 +93,10 @@ export class RNN extends Layer {
   constructor(args: RNNArgs) {
     super(args);
     const cls = classNameOf(this);
-    if (Array.isArray(args?.cell)) throw new LayerError(`${cls}: a list of cells (StackedRNNCells) is not supported yet; stack RNN layers with returnSequences: true instead`);
+    if (Array.isArray(args?.cell))
+      throw new LayerError(
+        `${cls}: a list of cells (StackedRNNCells) is not supported yet; stack RNN layers with returnSequences: true instead`,
+      );
     this.cell = deserializeNestedLayer(cls, 'cell', args?.cell, RNNCell);
     this.returnSequences = flag(cls, 'returnSequences', args.returnSequences);
     this.returnState = flag(cls, 'returnState', args.returnState);
@@ -94,13 +115,17 @@ export class RNN extends Layer {
   override build(inputShape: ShapeOrShapes): void {
     const shape = firstShape(inputShape);
     if (shape.length !== 3) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}": expected an input of shape [batch, time, features], received ${fmtShape(shape)}`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": expected an input of shape [batch, time, features], received ${fmtShape(shape)}`,
+      );
     }
     this.cell.ensureBuilt([shape[0], ...shape.slice(2)]);
     if (this.stateful) {
       const batch = shape[0];
       if (batch === null) {
-        throw new LayerError(`${classNameOf(this)} "${this.name}": stateful: true needs a fixed batch size, received input shape ${fmtShape(shape)}; give the input a batchSize`);
+        throw new LayerError(
+          `${classNameOf(this)} "${this.name}": stateful: true needs a fixed batch size, received input shape ${fmtShape(shape)}; give the input a batchSize`,
+        );
       }
       this.#states = this.cell.getInitialState(batch).map((s, i) => {
         const v = variable(s, { name: `${this.name}/rnn_state_${i}`, trainable: false });
@@ -113,10 +138,15 @@ export class RNN extends Layer {
 
   /** Zeroes the carried states of a stateful layer, or sets them to `states` (Keras's reset_state). */
   resetStates(states?: readonly Tensor[]): void {
-    if (!this.stateful) throw new LayerError(`${classNameOf(this)} "${this.name}" is not stateful; construct it with stateful: true to carry states across batches`);
+    if (!this.stateful)
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}" is not stateful; construct it with stateful: true to carry states across batches`,
+      );
     if (!this.#states) return;
     if (states && states.length !== this.#states.length) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}": resetStates expects ${this.#states.length} state(s), received ${states.length}`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": resetStates expects ${this.#states.length} state(s), received ${states.length}`,
+      );
     }
     this.#states.forEach((v, i) => {
       const value = states ? states[i] : zerosLike(v);
@@ -133,12 +163,18 @@ export class RNN extends Layer {
   override call(inputs: Tensor | Tensor[], options: RNNCallOptions = {}): Tensor | Tensor[] {
     const [sequences, ...stateInputs] = Array.isArray(inputs) ? inputs : [inputs];
     if (sequences.shape.length !== 3) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}": expected an input of shape [batch, time, features], received ${fmtShape(sequences.shape)}`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": expected an input of shape [batch, time, features], received ${fmtShape(sequences.shape)}`,
+      );
     }
     // Recurrent cells project the whole sequence's input in one matmul; the loop then does h·U only.
-    const projected = this.cell instanceof RecurrentCell ? this.cell.projectSequence(sequences, options.training) : null;
+    const projected =
+      this.cell instanceof RecurrentCell ? this.cell.projectSequence(sequences, options.training) : null;
     let steps = unstack(projected ?? sequences, 1);
-    if (steps.length === 0) throw new LayerError(`${classNameOf(this)} "${this.name}": the input has no timesteps (shape ${fmtShape(sequences.shape)})`);
+    if (steps.length === 0)
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": the input has no timesteps (shape ${fmtShape(sequences.shape)})`,
+      );
     let keep = this.stepMasks(sequences, firstMask(options.mask));
     const initial = this.initialStates(sequences.shape[0], steps[0], stateInputs, options.initialState);
     if (this.goBackwards) {
@@ -151,7 +187,9 @@ export class RNN extends Layer {
     const outputs: Tensor[] = [];
     try {
       for (const [t, x] of steps.entries()) {
-        let [output, next] = projected ? (this.cell as RecurrentCell).stepProjected(x, states, { training: options.training }) : this.cell.step(x, states, { training: options.training });
+        let [output, next] = projected
+          ? (this.cell as RecurrentCell).stepProjected(x, states, { training: options.training })
+          : this.cell.step(x, states, { training: options.training });
         if (keep) {
           const kept = keep[t];
           const fallback: Tensor = this.zeroOutputForMask || !previous ? zerosLike(output) : previous;
@@ -175,19 +213,30 @@ export class RNN extends Layer {
   private stepMasks(sequences: Tensor, mask: Tensor | null): Tensor[] | null {
     if (!mask) return null;
     const [batch, time] = sequences.shape;
-    const fits = mask.shape.length === 2 && [batch, time].every((d, i) => d === null || mask.shape[i] === null || mask.shape[i] === d);
+    const fits =
+      mask.shape.length === 2 &&
+      [batch, time].every((d, i) => d === null || mask.shape[i] === null || mask.shape[i] === d);
     if (!fits) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}": the mask must have shape [batch, time] = ${fmtShape([batch, time])}, received ${fmtShape(mask.shape)}`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}": the mask must have shape [batch, time] = ${fmtShape([batch, time])}, received ${fmtShape(mask.shape)}`,
+      );
     }
     return unstack(cast(mask, 'bool'), 1).map((m) => expandDims(m, -1));
   }
 
-  private initialStates(batch: number | null, firstStep: Tensor, stateInputs: Tensor[], option: RNNCallOptions['initialState']): Tensor[] {
+  private initialStates(
+    batch: number | null,
+    firstStep: Tensor,
+    stateInputs: Tensor[],
+    option: RNNCallOptions['initialState'],
+  ): Tensor[] {
     const given = stateInputs.length > 0 ? stateInputs : option ? [option].flat() : null;
     if (!given) {
       if (this.#states) {
         if (batch !== null && batch !== this.#states[0].shape[0]) {
-          throw new LayerError(`${classNameOf(this)} "${this.name}" is stateful with batch size ${this.#states[0].shape[0]}, but received a batch of ${batch}; stateful layers need the same batch size every call`);
+          throw new LayerError(
+            `${classNameOf(this)} "${this.name}" is stateful with batch size ${this.#states[0].shape[0]}, but received a batch of ${batch}; stateful layers need the same batch size every call`,
+          );
         }
         // Copies: the variables are reassigned at the end of the call, and the gradient tape must see the values used.
         return this.#states.map((v) => clone(v));
@@ -196,11 +245,15 @@ export class RNN extends Layer {
     }
     const sizes = this.cell.stateSizes;
     if (given.length !== sizes.length) {
-      throw new LayerError(`${classNameOf(this)} "${this.name}" has ${sizes.length} state(s) of sizes ${JSON.stringify(sizes)}, but ${given.length} initial state(s) were given`);
+      throw new LayerError(
+        `${classNameOf(this)} "${this.name}" has ${sizes.length} state(s) of sizes ${JSON.stringify(sizes)}, but ${given.length} initial state(s) were given`,
+      );
     }
     given.forEach((s, i) => {
       if (s.shape.length !== 2 || (s.shape[1] !== null && s.shape[1] !== sizes[i])) {
-        throw new LayerError(`${classNameOf(this)} "${this.name}": initial state ${i} must have shape [batch, ${sizes[i]}], received ${fmtShape(s.shape)}`);
+        throw new LayerError(
+          `${classNameOf(this)} "${this.name}": initial state ${i} must have shape [batch, ${sizes[i]}], received ${fmtShape(s.shape)}`,
+        );
       }
     });
     return [...given];

@@ -30,7 +30,9 @@ export class SimpleRNNCell extends RecurrentCell {
 
   stepProjected(xw: Tensor, [previous]: readonly Tensor[], { training }: CellStepOptions): [Tensor, Tensor[]] {
     const recurrentMask = this.recurrentMasks(previous, training);
-    const h = this.activation(add(xw, matmul(recurrentMask ? mul(previous, recurrentMask[0]) : previous, this.recurrentKernel)));
+    const h = this.activation(
+      add(xw, matmul(recurrentMask ? mul(previous, recurrentMask[0]) : previous, this.recurrentKernel)),
+    );
     return [h, [h]];
   }
 }

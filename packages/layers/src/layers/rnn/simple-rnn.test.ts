@@ -7,15 +7,32 @@ import { expectSameAsTfjs, maskedSequences, twinOptions } from '../../testing/re
 
 describeOnBackends('SimpleRNN', () => {
   test('passes runLayerTest', async () => {
-    await runLayerTest(SimpleRNN, { options: { units: 3 }, inputShape: [2, 4, 5], expectedOutputShape: [2, 3], expectedTrainableWeights: 3 });
+    await runLayerTest(SimpleRNN, {
+      options: { units: 3 },
+      inputShape: [2, 4, 5],
+      expectedOutputShape: [2, 3],
+      expectedTrainableWeights: 3,
+    });
     await runLayerTest(SimpleRNN, {
       options: { units: 2, returnSequences: true, returnState: true, activation: 'relu', useBias: false },
       inputShape: [3, 4, 2],
-      expectedOutputShape: [[3, 4, 2], [3, 2]],
+      expectedOutputShape: [
+        [3, 4, 2],
+        [3, 2],
+      ],
       expectedTrainableWeights: 2,
     });
     await runLayerTest(SimpleRNN, {
-      options: { units: 3, goBackwards: true, dropout: 0.3, recurrentDropout: 0.2, seed: 4, kernelRegularizer: 'l2', recurrentConstraint: 'maxNorm', biasInitializer: 'ones' },
+      options: {
+        units: 3,
+        goBackwards: true,
+        dropout: 0.3,
+        recurrentDropout: 0.2,
+        seed: 4,
+        kernelRegularizer: 'l2',
+        recurrentConstraint: 'maxNorm',
+        biasInitializer: 'ones',
+      },
       inputShape: [2, 3, 4],
       expectedOutputShape: [2, 3],
     });
@@ -32,19 +49,27 @@ describeOnBackends('SimpleRNN', () => {
     dispose(x);
   });
 
-  test.each([[{ units: 3 }], [{ units: 3, returnSequences: true, returnState: true }], [{ units: 3, returnSequences: true, goBackwards: true }]])(
-    'a masked step keeps the state and repeats the output, as tfjs-layers (%j)',
-    async (options) => {
-      const { ids, x, mask } = maskedSequences(3, 5, 4);
-      await expectSameAsTfjs(new SimpleRNN(options), tfl.layers.simpleRNN(twinOptions(options, false) as never), x, { mask });
-      dispose([ids, x, mask]);
-    },
-  );
+  test.each([
+    [{ units: 3 }],
+    [{ units: 3, returnSequences: true, returnState: true }],
+    [{ units: 3, returnSequences: true, goBackwards: true }],
+  ])('a masked step keeps the state and repeats the output, as tfjs-layers (%j)', async (options) => {
+    const { ids, x, mask } = maskedSequences(3, 5, 4);
+    await expectSameAsTfjs(new SimpleRNN(options), tfl.layers.simpleRNN(twinOptions(options, false) as never), x, {
+      mask,
+    });
+    dispose([ids, x, mask]);
+  });
 
   test('takes an initial state like tfjs-layers', async () => {
     const x = randomNormal([2, 3, 4], { seed: 2 });
     const h0 = randomNormal([2, 5], { seed: 3 });
-    await expectSameAsTfjs(new SimpleRNN({ units: 5, returnSequences: true }), tfl.layers.simpleRNN(twinOptions({ units: 5, returnSequences: true }, false)), x, { initialState: [h0] });
+    await expectSameAsTfjs(
+      new SimpleRNN({ units: 5, returnSequences: true }),
+      tfl.layers.simpleRNN(twinOptions({ units: 5, returnSequences: true }, false)),
+      x,
+      { initialState: [h0] },
+    );
     dispose([x, h0]);
   });
 });

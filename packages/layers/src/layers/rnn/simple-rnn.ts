@@ -11,7 +11,10 @@ export class SimpleRNN extends RNN {
 
   constructor(args: SimpleRNNArgs) {
     const { layer, cell } = splitCellArgs(args);
-    super({ ...layer, cell: new SimpleRNNCell({ ...(cell as unknown as SimpleRNNCellArgs), name: 'simple_rnn_cell' }) });
+    super({
+      ...layer,
+      cell: new SimpleRNNCell({ ...(cell as unknown as SimpleRNNCellArgs), name: 'simple_rnn_cell' }),
+    });
   }
 
   override getConfig(): Record<string, unknown> {

@@ -20,7 +20,11 @@ export class TimeDistributed extends Layer {
 
   /** From a config, its nested layer resolved by `resolveLayer` (which knows registered and custom classes). */
   static override fromConfig<T extends Layer>(
-    this: new (args: never) => T, config: Record<string, unknown>, options: FromConfigOptions = {},
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    options: FromConfigOptions = {},
   ): T {
     return new this({ ...config, layer: resolveNested(config.layer, options.resolveLayer) } as never);
   }
@@ -28,7 +32,10 @@ export class TimeDistributed extends Layer {
 
   constructor(args: TimeDistributedArgs) {
     super(args);
-    if (args?.layer === undefined) throw new LayerError('TimeDistributed: layer is required, e.g. new TimeDistributed({layer: new Dense({units: 8})})');
+    if (args?.layer === undefined)
+      throw new LayerError(
+        'TimeDistributed: layer is required, e.g. new TimeDistributed({layer: new Dense({units: 8})})',
+      );
     this.layer = deserializeNestedLayer('TimeDistributed', 'layer', args.layer, Layer);
     this.supportsMasking = true;
     this.inputSpec = { minNdim: 3 };
@@ -38,7 +45,10 @@ export class TimeDistributed extends Layer {
 
   /** The shape one step has when batch and time are folded together. */
   private foldedShape(shape: Shape): Shape {
-    if (shape.length < 3) throw new LayerError(`TimeDistributed "${this.name}": expected an input of rank 3 or more ([batch, time, ...]), received ${fmtShape(shape)}`);
+    if (shape.length < 3)
+      throw new LayerError(
+        `TimeDistributed "${this.name}": expected an input of rank 3 or more ([batch, time, ...]), received ${fmtShape(shape)}`,
+      );
     const [batch, time, ...rest] = shape;
     return [batch === null || time === null ? null : batch * time, ...rest];
   }
@@ -50,10 +60,15 @@ export class TimeDistributed extends Layer {
 
   override call(x: Tensor, options: CallOptions = {}): Tensor | Tensor[] {
     const [batch, time, ...rest] = x.shape;
-    if (time === null) throw new LayerError(`TimeDistributed "${this.name}": the time axis must be known, received shape ${fmtShape(x.shape)}`);
+    if (time === null)
+      throw new LayerError(
+        `TimeDistributed "${this.name}": the time axis must be known, received shape ${fmtShape(x.shape)}`,
+      );
     const mask = Array.isArray(options.mask) ? options.mask[0] : options.mask;
     if (mask && (mask.shape.length < 2 || mask.shape[1] !== time)) {
-      throw new LayerError(`TimeDistributed "${this.name}": the mask must have shape [batch, ${time}, ...], received ${fmtShape(mask.shape)}`);
+      throw new LayerError(
+        `TimeDistributed "${this.name}": the mask must have shape [batch, ${time}, ...], received ${fmtShape(mask.shape)}`,
+      );
     }
     const folded = reshape(x, [-1, ...(rest as number[])]);
     // A [batch, time] mask says which whole steps count: the wrapper passes it on (computeMask), but

@@ -30,7 +30,10 @@ export const selu = (x: OpInput): Tensor => callUnary(seluOp, x);
 /** x for x >= 0, alpha * x below. */
 export function leakyRelu(x: OpInput, alpha = 0.2): Tensor {
   if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
-    throw opError('leakyRelu', `alpha must be a finite number, received ${typeof alpha === 'number' ? alpha : typeof alpha}`);
+    throw opError(
+      'leakyRelu',
+      `alpha must be a finite number, received ${typeof alpha === 'number' ? alpha : typeof alpha}`,
+    );
   }
   return callUnary(leakyReluOp, x, { alpha });
 }

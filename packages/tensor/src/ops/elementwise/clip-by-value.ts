@@ -27,7 +27,10 @@ const INT32_MAX = 2 ** 31 - 1;
 /** wasm's ClipByValue reads int32 data as floats: ints clamp with Maximum and Minimum instead. */
 function clipInt(ctx: KernelContext, x: TensorInfo, { clipValueMin, clipValueMax }: ClipAttrs): TensorInfo {
   let out = x;
-  for (const [bound, kernelName] of [[clipValueMin, 'Maximum'], [clipValueMax, 'Minimum']] as const) {
+  for (const [bound, kernelName] of [
+    [clipValueMin, 'Maximum'],
+    [clipValueMax, 'Minimum'],
+  ] as const) {
     // A bound at or beyond the int32 range clips nothing (and would not survive the trip through float32).
     if (bound <= INT32_MIN || bound >= INT32_MAX) continue;
     const b = scalarInfo(ctx, bound, 'int32');
@@ -61,7 +64,10 @@ export const clipByValueOp = defineOp<ClipAttrs>({
 
 /** Clamps x to [min, max] elementwise (NaN stays NaN); either bound may be ±Infinity. */
 export function clipByValue(x: OpInput, min: number, max: number): Tensor {
-  for (const [name, v] of [['min', min], ['max', max]] as const) {
+  for (const [name, v] of [
+    ['min', min],
+    ['max', max],
+  ] as const) {
     if (typeof v !== 'number' || Number.isNaN(v)) {
       throw opError('clipByValue', `${name} must be a number, received ${typeof v === 'number' ? v : typeof v}`);
     }

@@ -32,7 +32,10 @@ export function computeDtype(dtype: DType, compute: ComputeType): DType {
 export function checkBool(op: string, inputs: readonly TensorSpec[], names: readonly string[]): void {
   inputs.forEach((x, i) => {
     if (x.dtype !== 'bool') {
-      throw opError(op, `${names[i]} must be bool, received ${x.dtype} (${names[i]}.shape=${fmtShape(x.shape)}); compare first (e.g. greater(x, 0)) or cast(x, 'bool')`);
+      throw opError(
+        op,
+        `${names[i]} must be bool, received ${x.dtype} (${names[i]}.shape=${fmtShape(x.shape)}); compare first (e.g. greater(x, 0)) or cast(x, 'bool')`,
+      );
     }
   });
 }
@@ -44,7 +47,13 @@ export function castInfo(ctx: KernelContext, x: TensorInfo, dtype: DType): [Tens
 }
 
 /** Runs `kernelName` on inputs cast to `dtype`, freeing the casts. */
-export function runCast(ctx: KernelContext, kernelName: string, named: Record<string, TensorInfo>, dtype: DType, attrs: Record<string, unknown> = {}): TensorInfo {
+export function runCast(
+  ctx: KernelContext,
+  kernelName: string,
+  named: Record<string, TensorInfo>,
+  dtype: DType,
+  attrs: Record<string, unknown> = {},
+): TensorInfo {
   const cast: Record<string, TensorInfo> = {};
   const toFree: TensorInfo[] = [];
   for (const [k, v] of Object.entries(named)) {
@@ -70,7 +79,15 @@ export interface ElementwiseOptions {
 }
 
 /** Casts inputs to `dtype`, runs the kernel (or `compose`), and makes the result bool if asked. */
-function runElementwise(ctx: KernelContext, kernelName: string, names: readonly string[], inputs: TensorInfo[], dtype: DType, options: ElementwiseOptions, attrs: Record<string, unknown>): TensorInfo {
+function runElementwise(
+  ctx: KernelContext,
+  kernelName: string,
+  names: readonly string[],
+  inputs: TensorInfo[],
+  dtype: DType,
+  options: ElementwiseOptions,
+  attrs: Record<string, unknown>,
+): TensorInfo {
   if (!options.compose && options.result !== 'bool' && inputs.every((x) => x.dtype === dtype)) {
     // The common case, kept allocation-light: per-op overhead is what small ops cost.
     const named: Record<string, TensorInfo> = {};
@@ -97,7 +114,11 @@ function runElementwise(ctx: KernelContext, kernelName: string, names: readonly 
 }
 
 /** The definition of an elementwise op on one input. */
-export function unaryDef(name: string, kernelName: string, options: ElementwiseOptions = {}): OpDef<Record<string, unknown>> {
+export function unaryDef(
+  name: string,
+  kernelName: string,
+  options: ElementwiseOptions = {},
+): OpDef<Record<string, unknown>> {
   const compute = options.compute ?? 'numeric';
   return defineOp<Record<string, unknown>>({
     name,
@@ -105,12 +126,17 @@ export function unaryDef(name: string, kernelName: string, options: ElementwiseO
       if (compute === 'bool') checkBool(name, [x], ['x']);
       return { shape: x.shape, dtype: options.result === 'bool' ? 'bool' : computeDtype(x.dtype, compute) };
     },
-    kernel: (ctx, [x], attrs) => runElementwise(ctx, kernelName, ['x'], [x], computeDtype(x.dtype, compute), options, attrs),
+    kernel: (ctx, [x], attrs) =>
+      runElementwise(ctx, kernelName, ['x'], [x], computeDtype(x.dtype, compute), options, attrs),
   });
 }
 
 /** The definition of a broadcasting elementwise op on two inputs. */
-export function binaryDef(name: string, kernelName: string, options: ElementwiseOptions = {}): OpDef<Record<string, unknown>> {
+export function binaryDef(
+  name: string,
+  kernelName: string,
+  options: ElementwiseOptions = {},
+): OpDef<Record<string, unknown>> {
   const compute = options.compute ?? 'numeric';
   return defineOp<Record<string, unknown>>({
     name,
@@ -120,12 +146,24 @@ export function binaryDef(name: string, kernelName: string, options: Elementwise
       return { shape: broadcastShapes(name, a.shape, b.shape), dtype: options.result === 'bool' ? 'bool' : dtype };
     },
     kernel: (ctx, [a, b], attrs) =>
-      runElementwise(ctx, kernelName, ['a', 'b'], [a, b], computeDtype(upcast(a.dtype, b.dtype), compute), options, attrs),
+      runElementwise(
+        ctx,
+        kernelName,
+        ['a', 'b'],
+        [a, b],
+        computeDtype(upcast(a.dtype, b.dtype), compute),
+        options,
+        attrs,
+      ),
   });
 }
 
 /** Calls a unary op on a tensor-like argument. */
-export function callUnary(def: OpDef<Record<string, unknown>>, x: OpInput, attrs: Record<string, unknown> = {}): Tensor {
+export function callUnary(
+  def: OpDef<Record<string, unknown>>,
+  x: OpInput,
+  attrs: Record<string, unknown> = {},
+): Tensor {
   const temps: Tensor[] = [];
   return runOp(def, [toTensor(x, def.name, 'x', temps)], attrs, temps);
 }

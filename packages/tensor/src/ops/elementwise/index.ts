@@ -14,4 +14,15 @@ export * from './floor-div';
 export * from './mod';
 export * from './where';
 export * from './clip-by-value';
-export { unaryDef, binaryDef, callUnary, callBinary, runCast, castInfo, type ComputeType, type ResultType, type ElementwiseOptions, type ComposeFn } from './define';
+export {
+  unaryDef,
+  binaryDef,
+  callUnary,
+  callBinary,
+  runCast,
+  castInfo,
+  type ComputeType,
+  type ResultType,
+  type ElementwiseOptions,
+  type ComposeFn,
+} from './define';

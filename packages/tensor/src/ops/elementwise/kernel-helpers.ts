@@ -9,7 +9,13 @@ export function scalarInfo(ctx: KernelContext, value: number, dtype: DType): Ten
 }
 
 /** Runs a kernel, then frees the given intermediates (which may include its own inputs). */
-export function runAndFree(ctx: KernelContext, kernelName: string, inputs: Record<string, TensorInfo>, toFree: readonly TensorInfo[], attrs?: Record<string, unknown>): TensorInfo {
+export function runAndFree(
+  ctx: KernelContext,
+  kernelName: string,
+  inputs: Record<string, TensorInfo>,
+  toFree: readonly TensorInfo[],
+  attrs?: Record<string, unknown>,
+): TensorInfo {
   const out = ctx.run(kernelName, inputs, attrs as never);
   for (const t of toFree) ctx.free(t);
   return out;

@@ -17,7 +17,10 @@ export function dot(a: OpInput, b: OpInput): Tensor {
   const tb = validating(temps, () => toTensor(b, 'dot', 'b', temps));
   try {
     if (ta.shape.length === 0 || tb.shape.length === 0) {
-      throw opError('dot', `operands must have rank >= 1, received a scalar: a.shape=${fmtShape(ta.shape)}, b.shape=${fmtShape(tb.shape)}; the dot of a scalar is elementwise multiplication: use mul(a, b)`);
+      throw opError(
+        'dot',
+        `operands must have rank >= 1, received a scalar: a.shape=${fmtShape(ta.shape)}, b.shape=${fmtShape(tb.shape)}; the dot of a scalar is elementwise multiplication: use mul(a, b)`,
+      );
     }
     if (ta.shape.length >= 2 && tb.shape.length >= 3) {
       throw opError(

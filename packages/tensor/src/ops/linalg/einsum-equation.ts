@@ -23,7 +23,10 @@ interface Term {
 function parseTerm(equation: string, term: string, what: string): Term {
   const m = TERM.exec(term);
   if (!m) {
-    throw opError('einsum', `${what} of equation "${equation}" is "${term}": expected letters (a-z, A-Z) with at most one '...'`);
+    throw opError(
+      'einsum',
+      `${what} of equation "${equation}" is "${term}": expected letters (a-z, A-Z) with at most one '...'`,
+    );
   }
   return { before: [...m[1]], ellipsis: m[2] !== undefined, after: [...m[3]] };
 }
@@ -39,14 +42,19 @@ function expand(equation: string, term: Term, rank: number, operand: string, tot
     throw opError(
       'einsum',
       `operand ${operand} has rank ${rank} but its subscripts in "${equation}" name ${letters} axes` +
-        (term.ellipsis ? ' (plus a "..." that must stand for 0 or more)' : '; add "..." to cover the extra axes or fix the subscripts'),
+        (term.ellipsis
+          ? ' (plus a "..." that must stand for 0 or more)'
+          : '; add "..." to cover the extra axes or fix the subscripts'),
     );
   }
   const labels = [...term.before, ...ellipsisLabels(covered, total), ...term.after];
   const seen = new Set<string>();
   for (const l of labels) {
     if (seen.has(l)) {
-      throw opError('einsum', `label '${l}' appears twice in operand ${operand} of "${equation}": diagonals and traces are not supported yet; take them with other ops first`);
+      throw opError(
+        'einsum',
+        `label '${l}' appears twice in operand ${operand} of "${equation}": diagonals and traces are not supported yet; take them with other ops first`,
+      );
     }
     seen.add(l);
   }
@@ -55,13 +63,17 @@ function expand(equation: string, term: Term, rank: number, operand: string, tot
 
 /** Parses "ab,bc->ac", "...ij,...jk->...ik" or the implicit "ij,jk" for operands of the given ranks. */
 export function parseEinsum(equation: string, rankA: number, rankB: number): EinsumAttrs {
-  if (typeof equation !== 'string') throw opError('einsum', `equation must be a string such as "ij,jk->ik", received ${JSON.stringify(equation)}`);
+  if (typeof equation !== 'string')
+    throw opError('einsum', `equation must be a string such as "ij,jk->ik", received ${JSON.stringify(equation)}`);
   const eq = equation.replace(/\s+/g, '');
   const sides = eq.split('->');
   if (sides.length > 2) throw opError('einsum', `equation "${equation}" has more than one "->"`);
   const inputs = sides[0].split(',');
   if (inputs.length !== 2) {
-    throw opError('einsum', `einsum takes exactly two operands, but equation "${equation}" names ${inputs.length}; for one operand use transpose or sum`);
+    throw opError(
+      'einsum',
+      `einsum takes exactly two operands, but equation "${equation}" names ${inputs.length}; for one operand use transpose or sum`,
+    );
   }
   const [ta, tb] = inputs.map((t, i) => parseTerm(equation, t, `operand ${i === 0 ? 'a' : 'b'}`));
   const coveredA = Math.max(0, rankA - ta.before.length - ta.after.length);
@@ -73,7 +85,10 @@ export function parseEinsum(equation: string, rankA: number, rankB: number): Ein
   if (sides.length === 2) {
     const to = parseTerm(equation, sides[1], 'the output');
     if (!to.ellipsis && total > 0) {
-      throw opError('einsum', `the operands of "${equation}" have ${total} axes under "...", so the output must place them with "..." too`);
+      throw opError(
+        'einsum',
+        `the operands of "${equation}" have ${total} axes under "...", so the output must place them with "..." too`,
+      );
     }
     out = [...to.before, ...ellipsisLabels(to.ellipsis ? total : 0, total), ...to.after];
   } else {
@@ -94,7 +109,11 @@ export function parseEinsum(equation: string, rankA: number, rankB: number): Ein
 
 /** The equation an attrs object stands for, as the user would write it ('...' for broadcast axes). */
 export function formatEinsum({ a, b, out }: EinsumAttrs): string {
-  const term = (labels: readonly string[]) => labels.map((l) => (l.startsWith('.') ? '…' : l)).join('').replace(/…+/, '...');
+  const term = (labels: readonly string[]) =>
+    labels
+      .map((l) => (l.startsWith('.') ? '…' : l))
+      .join('')
+      .replace(/…+/, '...');
   return `${term(a)},${term(b)}->${term(out)}`;
 }
 
@@ -104,7 +123,10 @@ export function formatEinsum({ a, b, out }: EinsumAttrs): string {
  */
 export function einsumSizes(attrs: EinsumAttrs, shapeA: Shape, shapeB: Shape): Map<string, Dim> {
   if (shapeA.length !== attrs.a.length || shapeB.length !== attrs.b.length) {
-    throw opError('einsum', `equation "${formatEinsum(attrs)}" expects operands of rank ${attrs.a.length} and ${attrs.b.length}, received a.shape=${fmtShape(shapeA)}, b.shape=${fmtShape(shapeB)}`);
+    throw opError(
+      'einsum',
+      `equation "${formatEinsum(attrs)}" expects operands of rank ${attrs.a.length} and ${attrs.b.length}, received a.shape=${fmtShape(shapeA)}, b.shape=${fmtShape(shapeB)}`,
+    );
   }
   const sizes = new Map<string, Dim>(attrs.a.map((l, i) => [l, shapeA[i]]));
   const inOut = new Set(attrs.out);
@@ -119,7 +141,9 @@ export function einsumSizes(attrs: EinsumAttrs, shapeA: Shape, shapeB: Shape): M
       throw opError(
         'einsum',
         `${shown} has size ${p} in a and ${q} in b (a.shape=${fmtShape(shapeA)}, b.shape=${fmtShape(shapeB)}, equation "${formatEinsum(attrs)}"); ` +
-          (broadcasts ? 'sizes must be equal, or 1 in one operand' : 'a summed label must have the same size in both operands'),
+          (broadcasts
+            ? 'sizes must be equal, or 1 in one operand'
+            : 'a summed label must have the same size in both operands'),
       );
     }
     const known = p ?? q;

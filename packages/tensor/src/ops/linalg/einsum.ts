@@ -26,9 +26,19 @@ interface Side {
  * matrix per batch entry; the product is reshaped and transposed to the output's order. tfjs's own
  * Einsum kernel is missing on wasm, while these kernels exist on every backend.
  */
-function einsumKernel(ctx: KernelContext, x: TensorInfo, y: TensorInfo, attrs: EinsumAttrs, out: { shape: number[]; dtype: DType }): TensorInfo {
+function einsumKernel(
+  ctx: KernelContext,
+  x: TensorInfo,
+  y: TensorInfo,
+  attrs: EinsumAttrs,
+  out: { shape: number[]; dtype: DType },
+): TensorInfo {
   const temps: TensorInfo[] = [];
-  const run = (kernel: string, inputs: Record<string, TensorInfo>, kernelAttrs: Record<string, unknown>): TensorInfo => {
+  const run = (
+    kernel: string,
+    inputs: Record<string, TensorInfo>,
+    kernelAttrs: Record<string, unknown>,
+  ): TensorInfo => {
     const r = ctx.run(kernel, inputs, kernelAttrs as never);
     temps.push(r);
     return r;
@@ -44,7 +54,8 @@ function einsumKernel(ctx: KernelContext, x: TensorInfo, y: TensorInfo, attrs: E
     const a = side(x, attrs.a, attrs.b);
     const b = side(y, attrs.b, attrs.a);
     // The operand whose free labels come first in the output goes left: the final transpose is then often none.
-    const [left, right] = b.free.length > 0 && attrs.out.indexOf(b.free[0]) < attrs.out.indexOf(a.free[0] ?? '') ? [b, a] : [a, b];
+    const [left, right] =
+      b.free.length > 0 && attrs.out.indexOf(b.free[0]) < attrs.out.indexOf(a.free[0] ?? '') ? [b, a] : [a, b];
     const batch = attrs.out.filter((l) => attrs.a.includes(l) && attrs.b.includes(l));
     const contracted = attrs.a.filter((l) => attrs.b.includes(l) && !inOut.has(l));
     const sizeIn = (s: Side, l: string) => s.x.shape[s.labels.indexOf(l)];

@@ -12,7 +12,12 @@ import { prepareOperands, run, type Temps } from './matmul-kernel';
 import { matmulShape, type MatmulAttrs } from './matmul-shape';
 
 /** The fused kernels' activation as a kernel of its own; the result is the caller's, not a temp. */
-function activate(ctx: KernelContext, temps: Temps, x: TensorInfo, { activation, leakyreluAlpha }: FusedAttrs): TensorInfo {
+function activate(
+  ctx: KernelContext,
+  temps: Temps,
+  x: TensorInfo,
+  { activation, leakyreluAlpha }: FusedAttrs,
+): TensorInfo {
   if (activation === 'linear') return temps.splice(temps.indexOf(x), 1)[0];
   const kernel = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', leakyrelu: 'LeakyRelu', sigmoid: 'Sigmoid' }[activation];
   return ctx.run(kernel, { x }, activation === 'leakyrelu' ? { alpha: leakyreluAlpha } : undefined);
@@ -32,7 +37,10 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
   name: 'fusedMatmul',
   infer: ([a, b, bias], attrs) => {
     if (a.shape.length < 2 || b.shape.length < 2) {
-      throw opError('fusedMatmul', `a and b must have rank >= 2, received a.shape=${fmtShape(a.shape)}, b.shape=${fmtShape(b.shape)}; for a vector operand use matmul`);
+      throw opError(
+        'fusedMatmul',
+        `a and b must have rank >= 2, received a.shape=${fmtShape(a.shape)}, b.shape=${fmtShape(b.shape)}; for a vector operand use matmul`,
+      );
     }
     const shape = matmulShape('fusedMatmul', a.shape, b.shape, attrs);
     checkBias('fusedMatmul', bias, shape[shape.length - 1], shape);
@@ -47,7 +55,8 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
       // The same layout as matmul, so wasm keeps its transpose-free fast path here too.
       const { a3, b3, transposeA, transposeB } = prepareOperands(ctx, temps, a, b, attrs);
       const inputs: Record<string, TensorInfo> = { a: a3, b: b3 };
-      const bias32 = bias && (bias.dtype === 'float32' ? bias : run(ctx, temps, 'Cast', { x: bias }, { dtype: 'float32' }));
+      const bias32 =
+        bias && (bias.dtype === 'float32' ? bias : run(ctx, temps, 'Cast', { x: bias }, { dtype: 'float32' }));
       if (bias32 && Math.max(a3.shape[0], b3.shape[0]) > 1) {
         // wasm's _FusedMatMul gives wrong values for a batch of products with a bias (tfjs 4.22;
         // the batched conformance cases show it), so that case runs unfused on every backend.
@@ -56,7 +65,12 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
         return activate(ctx, temps, run(ctx, temps, 'Add', { a: product, b: bias32 }), attrs);
       }
       if (bias32) inputs.bias = bias32;
-      return ctx.run('_FusedMatMul', inputs, { transposeA, transposeB, activation: attrs.activation, leakyreluAlpha: attrs.leakyreluAlpha });
+      return ctx.run('_FusedMatMul', inputs, {
+        transposeA,
+        transposeB,
+        activation: attrs.activation,
+        leakyreluAlpha: attrs.leakyreluAlpha,
+      });
     } finally {
       for (const t of temps) ctx.free(t);
     }
@@ -70,14 +84,24 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
  * float32. Differentiable: the gradient rule decomposes it.
  */
 export function fusedMatmul(args: FusedMatmulArgs): Tensor {
-  if (typeof args !== 'object' || args === null) throw opError('fusedMatmul', `expected an options object {a, b, bias?, activation?}, received ${JSON.stringify(args)}`);
+  if (typeof args !== 'object' || args === null)
+    throw opError(
+      'fusedMatmul',
+      `expected an options object {a, b, bias?, activation?}, received ${JSON.stringify(args)}`,
+    );
   const { transposeA = false, transposeB = false } = args;
-  const named: [string, OpInput][] = [['a', args.a], ['b', args.b]];
+  const named: [string, OpInput][] = [
+    ['a', args.a],
+    ['b', args.b],
+  ];
   if (args.bias !== undefined && args.bias !== null) named.push(['bias', args.bias]);
   const { inputs, temps } = opInputs('fusedMatmul', named);
   const attrs = validating(temps, (): FusedMatmulAttrs => {
     if (typeof transposeA !== 'boolean' || typeof transposeB !== 'boolean') {
-      throw opError('fusedMatmul', `transposeA and transposeB must be booleans, received transposeA=${String(transposeA)}, transposeB=${String(transposeB)}`);
+      throw opError(
+        'fusedMatmul',
+        `transposeA and transposeB must be booleans, received transposeA=${String(transposeA)}, transposeB=${String(transposeB)}`,
+      );
     }
     return { transposeA, transposeB, ...fusedAttrs('fusedMatmul', args) };
   });

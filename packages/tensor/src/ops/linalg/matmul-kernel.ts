@@ -7,7 +7,13 @@ import { broadcastBatch, type MatmulAttrs } from './matmul-shape';
 /** Kernel results to free once the product is computed. */
 export type Temps = TensorInfo[];
 
-export function run(ctx: KernelContext, temps: Temps, kernel: string, inputs: Record<string, TensorInfo>, attrs?: Record<string, unknown>): TensorInfo {
+export function run(
+  ctx: KernelContext,
+  temps: Temps,
+  kernel: string,
+  inputs: Record<string, TensorInfo>,
+  attrs?: Record<string, unknown>,
+): TensorInfo {
   const out = ctx.run(kernel, inputs, attrs as never);
   temps.push(out);
   return out;
@@ -18,7 +24,14 @@ export function run(ctx: KernelContext, temps: Temps, kernel: string, inputs: Re
  * broadcasts only a batch of size 1 (it indexes the other operand's batch modulo its size), so any
  * other broadcast ([2,1] against [1,5]) is materialised with Tile first.
  */
-function toRank3(ctx: KernelContext, temps: Temps, x: TensorInfo, matrix: number[], ownBatch: number[], batch: number[]): TensorInfo {
+function toRank3(
+  ctx: KernelContext,
+  temps: Temps,
+  x: TensorInfo,
+  matrix: number[],
+  ownBatch: number[],
+  batch: number[],
+): TensorInfo {
   const [r, c] = matrix.slice(-2);
   const own = sizeOf(ownBatch);
   const padded = [...Array<number>(batch.length - ownBatch.length).fill(1), ...ownBatch];
@@ -41,7 +54,13 @@ export interface PreparedOperands {
  * _FusedMatMul, as NumPy's matmul reads them. wasm gets no transpose flags (see below), and a
  * shared right-hand matrix turns a batch of products into one taller one. Intermediates go to `temps`.
  */
-export function prepareOperands(ctx: KernelContext, temps: Temps, a: TensorInfo, b: TensorInfo, attrs: MatmulAttrs): PreparedOperands {
+export function prepareOperands(
+  ctx: KernelContext,
+  temps: Temps,
+  a: TensorInfo,
+  b: TensorInfo,
+  attrs: MatmulAttrs,
+): PreparedOperands {
   const a32 = a.dtype === 'float32' ? a : run(ctx, temps, 'Cast', { x: a }, { dtype: 'float32' });
   const b32 = b.dtype === 'float32' ? b : run(ctx, temps, 'Cast', { x: b }, { dtype: 'float32' });
   // Vectors become a one-row / one-column matrix, which the transpose flags leave alone.
@@ -71,7 +90,13 @@ export function prepareOperands(ctx: KernelContext, temps: Temps, a: TensorInfo,
  * matmul on concrete inputs, as NumPy defines it. Runs in float32: wasm's BatchMatMul rejects int32
  * and webgpu's computes in f32 anyway, so int32 products are exact while sums stay below 2^24.
  */
-export function matmulKernel(ctx: KernelContext, a: TensorInfo, b: TensorInfo, attrs: MatmulAttrs, outDtype: DType): TensorInfo {
+export function matmulKernel(
+  ctx: KernelContext,
+  a: TensorInfo,
+  b: TensorInfo,
+  attrs: MatmulAttrs,
+  outDtype: DType,
+): TensorInfo {
   const temps: Temps = [];
   const { a3, b3, transposeA, transposeB } = prepareOperands(ctx, temps, a, b, attrs);
   let out = ctx.run('BatchMatMul', { a: a3, b: b3 }, { transposeA, transposeB });

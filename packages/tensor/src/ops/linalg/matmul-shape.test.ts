@@ -25,11 +25,29 @@ describe('matmul shape rule', () => {
   });
 
   it('promotes dtypes, counting bool as int32', () => {
-    expect(matmulOp.infer([{ shape: [2, 2], dtype: 'bool' }, { shape: [2, 2], dtype: 'bool' }], plain)).toEqual({ shape: [2, 2], dtype: 'int32' });
-    expect(matmulOp.infer([{ shape: [2, 2], dtype: 'int32' }, { shape: [2, 2], dtype: 'float32' }], plain)).toEqual({ shape: [2, 2], dtype: 'float32' });
+    expect(
+      matmulOp.infer(
+        [
+          { shape: [2, 2], dtype: 'bool' },
+          { shape: [2, 2], dtype: 'bool' },
+        ],
+        plain,
+      ),
+    ).toEqual({ shape: [2, 2], dtype: 'int32' });
+    expect(
+      matmulOp.infer(
+        [
+          { shape: [2, 2], dtype: 'int32' },
+          { shape: [2, 2], dtype: 'float32' },
+        ],
+        plain,
+      ),
+    ).toEqual({ shape: [2, 2], dtype: 'float32' });
   });
 
   it('still rejects known mismatches', () => {
-    expect(() => matmulShape('matmul', [null, 2, 3], [null, 4, 5], plain)).toThrow('matmul: inner dimensions differ: a.shape=[null,2,3], b.shape=[null,4,5]');
+    expect(() => matmulShape('matmul', [null, 2, 3], [null, 4, 5], plain)).toThrow(
+      'matmul: inner dimensions differ: a.shape=[null,2,3], b.shape=[null,4,5]',
+    );
   });
 });

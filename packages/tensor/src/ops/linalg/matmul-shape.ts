@@ -49,12 +49,18 @@ export function broadcastBatch(op: string, a: Shape, b: Shape, batchA: readonly 
 /** The shape of matmul(a, b): broadcast batch, then a's rows and b's columns (none for a vector). */
 export function matmulShape(op: string, a: Shape, b: Shape, attrs: MatmulAttrs): Dim[] {
   if (a.length === 0 || b.length === 0) {
-    throw opError(op, `operands must have rank >= 1, received a scalar: a.shape=${fmtShape(a)}, b.shape=${fmtShape(b)}; to scale a tensor use mul(a, b)`);
+    throw opError(
+      op,
+      `operands must have rank >= 1, received a scalar: a.shape=${fmtShape(a)}, b.shape=${fmtShape(b)}; to scale a tensor use mul(a, b)`,
+    );
   }
   const va = matrixView(a, 'a', attrs.transposeA);
   const vb = matrixView(b, 'b', attrs.transposeB);
   if (va.cols !== null && vb.rows !== null && va.cols !== vb.rows) {
-    throw opError(op, `inner dimensions differ: a.shape=${fmtShape(a)}, b.shape=${fmtShape(b)}${flagsText(attrs)} (a gives ${va.cols} columns, b gives ${vb.rows} rows)`);
+    throw opError(
+      op,
+      `inner dimensions differ: a.shape=${fmtShape(a)}, b.shape=${fmtShape(b)}${flagsText(attrs)} (a gives ${va.cols} columns, b gives ${vb.rows} rows)`,
+    );
   }
   const batch = broadcastBatch(op, a, b, va.batch, vb.batch);
   return [...batch, ...(a.length === 1 ? [] : [va.rows]), ...(b.length === 1 ? [] : [vb.cols])];

@@ -22,7 +22,10 @@ function productDtype(a: DType, b: DType): DType {
 
 export const matmulOp = defineOp<MatmulAttrs>({
   name: 'matmul',
-  infer: ([a, b], attrs) => ({ shape: matmulShape('matmul', a.shape, b.shape, attrs), dtype: productDtype(a.dtype, b.dtype) }),
+  infer: ([a, b], attrs) => ({
+    shape: matmulShape('matmul', a.shape, b.shape, attrs),
+    dtype: productDtype(a.dtype, b.dtype),
+  }),
   kernel: (ctx, [a, b], attrs, [out]) => matmulKernel(ctx, a, b, attrs, out.dtype),
 });
 
@@ -38,7 +41,10 @@ export function matmul(a: OpInput, b: OpInput, options: MatmulOptions = {}): Ten
   const attrs = validating(temps, (): MatmulAttrs => {
     const { transposeA = false, transposeB = false } = options;
     if (typeof transposeA !== 'boolean' || typeof transposeB !== 'boolean') {
-      throw opError('matmul', `options.transposeA and options.transposeB must be booleans, received transposeA=${String(transposeA)}, transposeB=${String(transposeB)}`);
+      throw opError(
+        'matmul',
+        `options.transposeA and options.transposeB must be booleans, received transposeA=${String(transposeA)}, transposeB=${String(transposeB)}`,
+      );
     }
     return { transposeA, transposeB };
   });

@@ -17,9 +17,13 @@ export interface BatchNormAttrs {
 const OP = 'batchNorm';
 
 function checkParam(x: Shape, name: string, p: Shape): void {
-  const fits = p.length <= x.length && broadcastShapes(OP, x, p, ['x', name]).every((d, i) => d === x[i] || x[i] === null);
+  const fits =
+    p.length <= x.length && broadcastShapes(OP, x, p, ['x', name]).every((d, i) => d === x[i] || x[i] === null);
   if (!fits) {
-    throw opError(OP, `${name}.shape=${fmtShape(p)} must broadcast to x.shape=${fmtShape(x)} without enlarging it (e.g. [channels] for channels-last x)`);
+    throw opError(
+      OP,
+      `${name}.shape=${fmtShape(p)} must broadcast to x.shape=${fmtShape(x)} without enlarging it (e.g. [channels] for channels-last x)`,
+    );
   }
 }
 
@@ -36,11 +40,17 @@ function coversTrailingAxes(x: readonly number[], p: readonly number[]): boolean
 
 function fused(s: Scratch, x: TensorInfo, params: Record<string, TensorInfo>, varianceEpsilon: number): TensorInfo {
   const sameRank: Record<string, TensorInfo> = {};
-  for (const [k, p] of Object.entries(params)) sameRank[k] = s.reshape(p, [...Array(x.shape.length - p.shape.length).fill(1), ...p.shape]);
+  for (const [k, p] of Object.entries(params))
+    sameRank[k] = s.reshape(p, [...Array(x.shape.length - p.shape.length).fill(1), ...p.shape]);
   return s.run('FusedBatchNorm', { x, ...sameRank }, { varianceEpsilon });
 }
 
-function elementwise(s: Scratch, x: TensorInfo, { mean, variance, offset, scale }: Record<string, TensorInfo>, varianceEpsilon: number): TensorInfo {
+function elementwise(
+  s: Scratch,
+  x: TensorInfo,
+  { mean, variance, offset, scale }: Record<string, TensorInfo>,
+  varianceEpsilon: number,
+): TensorInfo {
   const epsilon = s.write([varianceEpsilon], [], 'float32');
   let factor = s.run('Rsqrt', { x: s.run('Add', { a: variance, b: epsilon }) });
   if (scale) factor = s.run('Multiply', { a: factor, b: scale });
@@ -57,7 +67,10 @@ export const batchNormOp = defineOp<BatchNormAttrs>({
   },
   kernel: (ctx, [x, mean, variance, ...rest], { varianceEpsilon, hasOffset, hasScale }) =>
     composed(ctx, (s) => {
-      const params: Record<string, TensorInfo> = { mean: s.cast(mean, 'float32'), variance: s.cast(variance, 'float32') };
+      const params: Record<string, TensorInfo> = {
+        mean: s.cast(mean, 'float32'),
+        variance: s.cast(variance, 'float32'),
+      };
       if (hasOffset) params.offset = s.cast(rest[0], 'float32');
       if (hasScale) params.scale = s.cast(rest[hasOffset ? 1 : 0], 'float32');
       const xf = s.cast(x, 'float32');
@@ -81,7 +94,11 @@ export function batchNorm(
   if (typeof varianceEpsilon !== 'number' || !(varianceEpsilon >= 0)) {
     throw opError(OP, `varianceEpsilon must be a non-negative number, received ${JSON.stringify(varianceEpsilon)}`);
   }
-  const args: [string, OpInput][] = [['x', x], ['mean', mean], ['variance', variance]];
+  const args: [string, OpInput][] = [
+    ['x', x],
+    ['mean', mean],
+    ['variance', variance],
+  ];
   if (offset != null) args.push(['offset', offset]);
   if (scale != null) args.push(['scale', scale]);
   const { inputs, temps } = opInputs(OP, args);

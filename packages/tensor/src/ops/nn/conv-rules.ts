@@ -24,7 +24,14 @@ function outChannels(kind: ConvKind, filter: Shape): Dim {
  * The output shape of a 2-D convolution of an NHWC input (rank 4, or rank 3 for one unbatched
  * image), checking ranks and channels. `names` are the argument names used in messages.
  */
-export function conv2dOutputShape(op: string, kind: ConvKind, x: Shape, filter: Shape, attrs: Conv2dAttrs, names = { x: 'x', filter: 'filter' }): Dim[] {
+export function conv2dOutputShape(
+  op: string,
+  kind: ConvKind,
+  x: Shape,
+  filter: Shape,
+  attrs: Conv2dAttrs,
+  names = { x: 'x', filter: 'filter' },
+): Dim[] {
   expectRank(op, names.x, x, [4, 3], '[batch, height, width, channels], or [height, width, channels] for one image');
   expectRank(op, names.filter, filter, [4], FILTER_LAYOUT[kind]);
   const channels = x[x.length - 1];
@@ -36,7 +43,10 @@ export function conv2dOutputShape(op: string, kind: ConvKind, x: Shape, filter: 
   }
   const spatial = x.slice(-3, -1);
   const context = `${show(names.x, x)}, ${show(names.filter, filter)}`;
-  const [h, w] = windowOutput(op, context, spatial, filter.slice(0, 2), attrs.strides, attrs.dilations, attrs.padding, ['height', 'width']);
+  const [h, w] = windowOutput(op, context, spatial, filter.slice(0, 2), attrs.strides, attrs.dilations, attrs.padding, [
+    'height',
+    'width',
+  ]);
   return x.length === 4 ? [x[0], h, w, outChannels(kind, filter)] : [h, w, outChannels(kind, filter)];
 }
 
@@ -44,10 +54,21 @@ export function conv2dOutputShape(op: string, kind: ConvKind, x: Shape, filter: 
  * Checks that `dy` is what the forward convolution of an input of `inputShape` gives, so that the
  * backprop kernels never read past their buffers. Returns the input shape with its batch resolved.
  */
-export function checkConvGradient(op: string, kind: ConvKind, inputShape: Shape, filter: Shape, dy: Shape, attrs: Conv2dAttrs, names: { input: string; filter: string; dy: string }): Dim[] {
+export function checkConvGradient(
+  op: string,
+  kind: ConvKind,
+  inputShape: Shape,
+  filter: Shape,
+  dy: Shape,
+  attrs: Conv2dAttrs,
+  names: { input: string; filter: string; dy: string },
+): Dim[] {
   expectRank(op, names.dy, dy, [4], '[batch, height, width, channels]');
   if (inputShape.length !== 4) {
-    throw opError(op, `${names.input} must have 4 dimensions [batch, height, width, channels], received ${fmtShape(inputShape)}`);
+    throw opError(
+      op,
+      `${names.input} must have 4 dimensions [batch, height, width, channels], received ${fmtShape(inputShape)}`,
+    );
   }
   const forward = conv2dOutputShape(op, kind, inputShape, filter, attrs, { x: names.input, filter: names.filter });
   if (!forward.every((d, i) => dimsAgree(d, dy[i]))) {

@@ -3,7 +3,16 @@ import type { OpInput } from '../../convert';
 import { opError, fmtShape } from '../../errors';
 import type { Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
-import { dimsAgree, expectRank, normalizePadding, positiveInt, tfjsPad, windowOutput, type NormalizedPadding, type Conv2dAttrs } from './geometry';
+import {
+  dimsAgree,
+  expectRank,
+  normalizePadding,
+  positiveInt,
+  tfjsPad,
+  windowOutput,
+  type NormalizedPadding,
+  type Conv2dAttrs,
+} from './geometry';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
@@ -21,7 +30,11 @@ export interface Conv1dAttrs {
 }
 
 /** The padding 'causal' stands for: the whole window before the first step. */
-function resolvePadding(padding: Conv1dAttrs['padding'], filterWidth: Dim, dilations: number): NormalizedPadding | null {
+function resolvePadding(
+  padding: Conv1dAttrs['padding'],
+  filterWidth: Dim,
+  dilations: number,
+): NormalizedPadding | null {
   if (padding !== 'causal') return padding;
   return filterWidth === null ? null : [[(filterWidth - 1) * dilations, 0]];
 }
@@ -32,7 +45,11 @@ function resolvePadding(padding: Conv1dAttrs['padding'], filterWidth: Dim, dilat
  */
 export function conv1dAttrsAs2d({ strides, padding, dilations }: Conv1dAttrs, filterWidth: number): Conv2dAttrs {
   const pad = resolvePadding(padding, filterWidth, dilations) as NormalizedPadding;
-  return { strides: [1, strides], padding: typeof pad === 'string' ? pad : [[0, 0], pad[0]], dilations: [1, dilations] };
+  return {
+    strides: [1, strides],
+    padding: typeof pad === 'string' ? pad : [[0, 0], pad[0]],
+    dilations: [1, dilations],
+  };
 }
 
 export const conv1dOp = defineOp<Conv1dAttrs>({
@@ -42,11 +59,26 @@ export const conv1dOp = defineOp<Conv1dAttrs>({
     expectRank('conv1d', 'filter', filter.shape, [3], '[filterWidth, inChannels, outChannels]');
     const channels = x.shape[x.shape.length - 1];
     if (!dimsAgree(channels, filter.shape[1])) {
-      throw opError('conv1d', `input channels differ: x.shape=${fmtShape(x.shape)} has ${channels} channels, filter.shape=${fmtShape(filter.shape)} expects ${filter.shape[1]}`);
+      throw opError(
+        'conv1d',
+        `input channels differ: x.shape=${fmtShape(x.shape)} has ${channels} channels, filter.shape=${fmtShape(filter.shape)} expects ${filter.shape[1]}`,
+      );
     }
     const pad = resolvePadding(padding, filter.shape[0], dilations);
     const context = `x.shape=${fmtShape(x.shape)}, filter.shape=${fmtShape(filter.shape)}`;
-    const [width] = pad === null ? [null] : windowOutput('conv1d', context, [x.shape[x.shape.length - 2]], [filter.shape[0]], [strides], [dilations], pad, ['width']);
+    const [width] =
+      pad === null
+        ? [null]
+        : windowOutput(
+            'conv1d',
+            context,
+            [x.shape[x.shape.length - 2]],
+            [filter.shape[0]],
+            [strides],
+            [dilations],
+            pad,
+            ['width'],
+          );
     const shape = x.shape.length === 3 ? [x.shape[0], width, filter.shape[2]] : [width, filter.shape[2]];
     return { shape, dtype: 'float32' };
   },
@@ -58,7 +90,11 @@ export const conv1dOp = defineOp<Conv1dAttrs>({
       const x4 = s.reshape(s.cast(x, 'float32'), [batch, 1, width, channels]);
       const f4 = s.reshape(s.cast(filter, 'float32'), [1, ...filter.shape]);
       const as2d = conv1dAttrsAs2d(attrs, filter.shape[0]);
-      return s.run('Conv2D', { x: x4, filter: f4 }, { strides: as2d.strides, pad: tfjsPad(as2d.padding), dilations: as2d.dilations, dataFormat: 'NHWC' });
+      return s.run(
+        'Conv2D',
+        { x: x4, filter: f4 },
+        { strides: as2d.strides, pad: tfjsPad(as2d.padding), dilations: as2d.dilations, dataFormat: 'NHWC' },
+      );
     }),
 });
 
@@ -68,7 +104,10 @@ function conv1dPadding(p: unknown): Conv1dAttrs['padding'] {
   try {
     return normalizePadding('conv1d', pairs, 1);
   } catch {
-    throw opError('conv1d', `padding must be 'valid', 'same', 'causal' or [before, after] (non-negative integers), received ${JSON.stringify(p)}`);
+    throw opError(
+      'conv1d',
+      `padding must be 'valid', 'same', 'causal' or [before, after] (non-negative integers), received ${JSON.stringify(p)}`,
+    );
   }
 }
 
@@ -81,9 +120,15 @@ export function conv1d(x: OpInput, filter: OpInput, options: Conv1dOptions = {})
   const strides = positiveInt(op, 'strides', options.strides, 1);
   const dilations = positiveInt(op, 'dilations', options.dilations, 1);
   if (strides > 1 && dilations > 1) {
-    throw opError(op, `strides and dilations cannot both be greater than 1 (as in Keras and TensorFlow), received strides=${strides}, dilations=${dilations}`);
+    throw opError(
+      op,
+      `strides and dilations cannot both be greater than 1 (as in Keras and TensorFlow), received strides=${strides}, dilations=${dilations}`,
+    );
   }
   const padding = conv1dPadding(options.padding);
-  const { inputs, temps } = opInputs(op, [['x', x], ['filter', filter]]);
+  const { inputs, temps } = opInputs(op, [
+    ['x', x],
+    ['filter', filter],
+  ]);
   return runOp(conv1dOp, inputs, { strides, padding, dilations }, temps);
 }

@@ -16,7 +16,11 @@ export const conv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttrs>({
   name: 'conv2dBackpropFilter',
   infer: ([x, dy], attrs) => {
     expectRank('conv2dBackpropFilter', 'x', x.shape, [4], '[batch, height, width, channels]');
-    checkConvGradient('conv2dBackpropFilter', 'conv', x.shape, attrs.filterShape, dy.shape, attrs, { input: 'x', filter: 'filterShape', dy: 'dy' });
+    checkConvGradient('conv2dBackpropFilter', 'conv', x.shape, attrs.filterShape, dy.shape, attrs, {
+      input: 'x',
+      filter: 'filterShape',
+      dy: 'dy',
+    });
     return { shape: attrs.filterShape, dtype: 'float32' };
   },
   kernel: (ctx, [x, dy], { strides, padding, dilations, filterShape }) =>
@@ -33,10 +37,17 @@ export const conv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttrs>({
  * The gradient of conv2d with respect to its filter: `x` is conv2d's input, `dy` the gradient of
  * its output, `filterShape` the filter's shape, `options` conv2d's options.
  */
-export function conv2dBackpropFilter(x: OpInput, dy: OpInput, filterShape: readonly number[], options: Conv2dOptions = {}): Tensor {
+export function conv2dBackpropFilter(
+  x: OpInput,
+  dy: OpInput,
+  filterShape: readonly number[],
+  options: Conv2dOptions = {},
+): Tensor {
   const op = 'conv2dBackpropFilter';
   const attrs = { ...conv2dAttrs(op, options), filterShape: filterShapeArg(op, filterShape) };
-  const { inputs, temps } = opInputs(op, [['x', x], ['dy', dy]]);
+  const { inputs, temps } = opInputs(op, [
+    ['x', x],
+    ['dy', dy],
+  ]);
   return runOp(conv2dBackpropFilterOp, inputs, attrs, temps);
 }
-

@@ -45,20 +45,40 @@ function backpropInputDef<A extends Conv2dAttrs>(
       expectRank(name, dyName, dy.shape, [4], '[batch, height, width, channels]');
       expectRank(name, 'filter', filter.shape, [4], filterLayout);
       if (dy.shape[3] !== null && filter.shape[3] !== null && dy.shape[3] !== filter.shape[3]) {
-        throw opError(name, `${dyName} channels differ: ${dyName}.shape=${fmtShape(dy.shape)} has ${dy.shape[3]} channels, filter.shape=${fmtShape(filter.shape)} expects ${filter.shape[3]} (its last axis)`);
+        throw opError(
+          name,
+          `${dyName} channels differ: ${dyName}.shape=${fmtShape(dy.shape)} has ${dy.shape[3]} channels, filter.shape=${fmtShape(filter.shape)} expects ${filter.shape[3]} (its last axis)`,
+        );
       }
       const shape = target(dy.shape, filter.shape, attrs);
-      return { shape: checkConvGradient(name, 'conv', shape, filter.shape, dy.shape, attrs, { input: shapeName, filter: 'filter', dy: dyName }), dtype: 'float32' };
+      return {
+        shape: checkConvGradient(name, 'conv', shape, filter.shape, dy.shape, attrs, {
+          input: shapeName,
+          filter: 'filter',
+          dy: dyName,
+        }),
+        dtype: 'float32',
+      };
     },
     kernel: (ctx, [dy, filter], { strides, padding, dilations }, [out]) =>
       composed(ctx, (s) => {
         const f = dilateFilter(s, s.cast(filter, 'float32'), dilations);
-        return s.run('Conv2DBackpropInput', { dy: s.cast(dy, 'float32'), filter: f }, { inputShape: out.shape, strides, pad: tfjsPad(padding), dataFormat: 'NHWC' });
+        return s.run(
+          'Conv2DBackpropInput',
+          { dy: s.cast(dy, 'float32'), filter: f },
+          { inputShape: out.shape, strides, pad: tfjsPad(padding), dataFormat: 'NHWC' },
+        );
       }),
   });
 }
 
-export const conv2dBackpropInputOp = backpropInputDef<Conv2dBackpropInputAttrs>('conv2dBackpropInput', 'dy', (_dy, _f, a) => a.inputShape, 'inputShape', '[filterHeight, filterWidth, inChannels, outChannels]');
+export const conv2dBackpropInputOp = backpropInputDef<Conv2dBackpropInputAttrs>(
+  'conv2dBackpropInput',
+  'dy',
+  (_dy, _f, a) => a.inputShape,
+  'inputShape',
+  '[filterHeight, filterWidth, inChannels, outChannels]',
+);
 export const conv2dTransposeOp = backpropInputDef<Conv2dTransposeAttrs>(
   'conv2dTranspose',
   'x',
@@ -71,10 +91,18 @@ export const conv2dTransposeOp = backpropInputDef<Conv2dTransposeAttrs>(
  * The gradient of conv2d with respect to its input: `dy` is the gradient of conv2d's output,
  * `inputShape` the shape of conv2d's `x` (rank 4), `options` conv2d's options.
  */
-export function conv2dBackpropInput(dy: OpInput, filter: OpInput, inputShape: readonly Dim[], options: Conv2dOptions = {}): Tensor {
+export function conv2dBackpropInput(
+  dy: OpInput,
+  filter: OpInput,
+  inputShape: readonly Dim[],
+  options: Conv2dOptions = {},
+): Tensor {
   const op = 'conv2dBackpropInput';
   const attrs = { ...conv2dAttrs(op, options), inputShape: shapeArg(op, 'inputShape', inputShape, 4) };
-  const { inputs, temps } = opInputs(op, [['dy', dy], ['filter', filter]]);
+  const { inputs, temps } = opInputs(op, [
+    ['dy', dy],
+    ['filter', filter],
+  ]);
   return runOp(conv2dBackpropInputOp, inputs, attrs, temps);
 }
 
@@ -83,9 +111,20 @@ export function conv2dBackpropInput(dy: OpInput, filter: OpInput, inputShape: re
  * [filterHeight, filterWidth, outChannels, inChannels]. `outputShape` (rank 4) defaults to the
  * smallest output that a conv2d with the same options maps back to x's shape (Keras's default).
  */
-export function conv2dTranspose(x: OpInput, filter: OpInput, outputShape?: readonly Dim[] | null, options: Conv2dOptions = {}): Tensor {
+export function conv2dTranspose(
+  x: OpInput,
+  filter: OpInput,
+  outputShape?: readonly Dim[] | null,
+  options: Conv2dOptions = {},
+): Tensor {
   const op = 'conv2dTranspose';
-  const attrs = { ...conv2dAttrs(op, options), outputShape: outputShape == null ? null : shapeArg(op, 'outputShape', outputShape, 4) };
-  const { inputs, temps } = opInputs(op, [['x', x], ['filter', filter]]);
+  const attrs = {
+    ...conv2dAttrs(op, options),
+    outputShape: outputShape == null ? null : shapeArg(op, 'outputShape', outputShape, 4),
+  };
+  const { inputs, temps } = opInputs(op, [
+    ['x', x],
+    ['filter', filter],
+  ]);
   return runOp(conv2dTransposeOp, inputs, attrs, temps);
 }

@@ -8,7 +8,10 @@ import { opInputs } from './inputs';
 
 export const conv2dOp = defineOp<Conv2dAttrs>({
   name: 'conv2d',
-  infer: ([x, filter], attrs) => ({ shape: conv2dOutputShape('conv2d', 'conv', x.shape, filter.shape, attrs), dtype: 'float32' }),
+  infer: ([x, filter], attrs) => ({
+    shape: conv2dOutputShape('conv2d', 'conv', x.shape, filter.shape, attrs),
+    dtype: 'float32',
+  }),
   kernel: (ctx, [x, filter], { strides, padding, dilations }) =>
     composed(ctx, (s) => {
       const x4 = s.reshape(s.cast(x, 'float32'), x.shape.length === 3 ? [1, ...x.shape] : x.shape);
@@ -23,6 +26,9 @@ export const conv2dOp = defineOp<Conv2dAttrs>({
  */
 export function conv2d(x: OpInput, filter: OpInput, options: Conv2dOptions = {}): Tensor {
   const attrs = conv2dAttrs('conv2d', options);
-  const { inputs, temps } = opInputs('conv2d', [['x', x], ['filter', filter]]);
+  const { inputs, temps } = opInputs('conv2d', [
+    ['x', x],
+    ['filter', filter],
+  ]);
   return runOp(conv2dOp, inputs, attrs, temps);
 }

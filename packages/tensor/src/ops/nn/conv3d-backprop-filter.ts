@@ -17,13 +17,21 @@ export const conv3dBackpropFilterOp = defineOp<Conv3dBackpropFilterAttrs>({
   name: 'conv3dBackpropFilter',
   infer: ([x, dy], attrs) => {
     expectRank('conv3dBackpropFilter', 'x', x.shape, [5], '[batch, depth, height, width, channels]');
-    checkConv3dGradient('conv3dBackpropFilter', x.shape, attrs.filterShape, dy.shape, attrs, { input: 'x', filter: 'filterShape', dy: 'dy' });
+    checkConv3dGradient('conv3dBackpropFilter', x.shape, attrs.filterShape, dy.shape, attrs, {
+      input: 'x',
+      filter: 'filterShape',
+      dy: 'dy',
+    });
     return { shape: attrs.filterShape, dtype: 'float32' };
   },
   kernel: (ctx, [x, dy], { strides, padding, dilations, filterShape }) =>
     composed(ctx, (s) => {
       const expanded = filterShape.map((k, i) => (i < 3 ? effectiveSize(k, dilations[i]) : k));
-      const grad = s.run('Conv3DBackpropFilterV2', { x: s.cast(x, 'float32'), dy: s.cast(dy, 'float32') }, { strides, pad: padding, filterShape: expanded });
+      const grad = s.run(
+        'Conv3DBackpropFilterV2',
+        { x: s.cast(x, 'float32'), dy: s.cast(dy, 'float32') },
+        { strides, pad: padding, filterShape: expanded },
+      );
       return filterTaps3d(s, grad, dilations);
     }),
 });
@@ -32,12 +40,27 @@ export const conv3dBackpropFilterOp = defineOp<Conv3dBackpropFilterAttrs>({
  * The gradient of conv3d with respect to its filter: `x` is conv3d's input, `dy` the gradient of
  * its output, `filterShape` the filter's shape, `options` conv3d's options.
  */
-export function conv3dBackpropFilter(x: OpInput, dy: OpInput, filterShape: readonly number[], options: Conv3dOptions = {}): Tensor {
+export function conv3dBackpropFilter(
+  x: OpInput,
+  dy: OpInput,
+  filterShape: readonly number[],
+  options: Conv3dOptions = {},
+): Tensor {
   const op = 'conv3dBackpropFilter';
   const attrs = conv3dAttrs(op, options);
-  if (!Array.isArray(filterShape) || filterShape.length !== 5 || !filterShape.every((d) => Number.isInteger(d) && d > 0)) {
-    throw opError(op, `filterShape must be a list of 5 positive integers [filterDepth, filterHeight, filterWidth, inChannels, outChannels], received ${JSON.stringify(filterShape)}`);
+  if (
+    !Array.isArray(filterShape) ||
+    filterShape.length !== 5 ||
+    !filterShape.every((d) => Number.isInteger(d) && d > 0)
+  ) {
+    throw opError(
+      op,
+      `filterShape must be a list of 5 positive integers [filterDepth, filterHeight, filterWidth, inChannels, outChannels], received ${JSON.stringify(filterShape)}`,
+    );
   }
-  const { inputs, temps } = opInputs(op, [['x', x], ['dy', dy]]);
+  const { inputs, temps } = opInputs(op, [
+    ['x', x],
+    ['dy', dy],
+  ]);
   return runOp(conv3dBackpropFilterOp, inputs, { ...attrs, filterShape: [...filterShape] }, temps);
 }

@@ -30,22 +30,42 @@ function defaultTransposeShape(x: Shape, filter: Shape, { strides, padding, dila
 }
 
 /** One definition for both names: conv3dTranspose is the input gradient of conv3d, read the other way. */
-function backpropInputDef<A extends Conv3dAttrs>(name: string, dyName: string, target: (x: Shape, filter: Shape, attrs: A) => Dim[], shapeName: string, filterLayout: string): OpDef<A> {
+function backpropInputDef<A extends Conv3dAttrs>(
+  name: string,
+  dyName: string,
+  target: (x: Shape, filter: Shape, attrs: A) => Dim[],
+  shapeName: string,
+  filterLayout: string,
+): OpDef<A> {
   return defineOp<A>({
     name,
     infer: ([dy, filter], attrs) => {
       expectRank(name, dyName, dy.shape, [5], '[batch, depth, height, width, channels]');
       expectRank(name, 'filter', filter.shape, [5], filterLayout);
       if (dy.shape[4] !== null && filter.shape[4] !== null && dy.shape[4] !== filter.shape[4]) {
-        throw opError(name, `${dyName} channels differ: ${dyName}.shape=${fmtShape(dy.shape)} has ${dy.shape[4]} channels, filter.shape=${fmtShape(filter.shape)} expects ${filter.shape[4]} (its last axis)`);
+        throw opError(
+          name,
+          `${dyName} channels differ: ${dyName}.shape=${fmtShape(dy.shape)} has ${dy.shape[4]} channels, filter.shape=${fmtShape(filter.shape)} expects ${filter.shape[4]} (its last axis)`,
+        );
       }
       const shape = target(dy.shape, filter.shape, attrs);
-      return { shape: checkConv3dGradient(name, shape, filter.shape, dy.shape, attrs, { input: shapeName, filter: 'filter', dy: dyName }), dtype: 'float32' };
+      return {
+        shape: checkConv3dGradient(name, shape, filter.shape, dy.shape, attrs, {
+          input: shapeName,
+          filter: 'filter',
+          dy: dyName,
+        }),
+        dtype: 'float32',
+      };
     },
     kernel: (ctx, [dy, filter], { strides, padding, dilations }, [out]) =>
       composed(ctx, (s) => {
         const f = dilateFilter3d(s, s.cast(filter, 'float32'), dilations);
-        return s.run('Conv3DBackpropInputV2', { dy: s.cast(dy, 'float32'), filter: f }, { inputShape: out.shape, strides, pad: padding });
+        return s.run(
+          'Conv3DBackpropInputV2',
+          { dy: s.cast(dy, 'float32'), filter: f },
+          { inputShape: out.shape, strides, pad: padding },
+        );
       }),
   });
 }
@@ -69,10 +89,18 @@ export const conv3dTransposeOp = backpropInputDef<Conv3dTransposeAttrs>(
  * The gradient of conv3d with respect to its input: `dy` is the gradient of conv3d's output,
  * `inputShape` the shape of conv3d's `x` (rank 5), `options` conv3d's options.
  */
-export function conv3dBackpropInput(dy: OpInput, filter: OpInput, inputShape: readonly Dim[], options: Conv3dOptions = {}): Tensor {
+export function conv3dBackpropInput(
+  dy: OpInput,
+  filter: OpInput,
+  inputShape: readonly Dim[],
+  options: Conv3dOptions = {},
+): Tensor {
   const op = 'conv3dBackpropInput';
   const attrs = { ...conv3dAttrs(op, options), inputShape: shapeArg(op, 'inputShape', inputShape, 5) };
-  const { inputs, temps } = opInputs(op, [['dy', dy], ['filter', filter]]);
+  const { inputs, temps } = opInputs(op, [
+    ['dy', dy],
+    ['filter', filter],
+  ]);
   return runOp(conv3dBackpropInputOp, inputs, attrs, temps);
 }
 
@@ -81,9 +109,20 @@ export function conv3dBackpropInput(dy: OpInput, filter: OpInput, inputShape: re
  * [filterDepth, filterHeight, filterWidth, outChannels, inChannels]. `outputShape` (rank 5) defaults
  * to the smallest output that a conv3d with the same options maps back to x's shape (Keras's default).
  */
-export function conv3dTranspose(x: OpInput, filter: OpInput, outputShape?: readonly Dim[] | null, options: Conv3dOptions = {}): Tensor {
+export function conv3dTranspose(
+  x: OpInput,
+  filter: OpInput,
+  outputShape?: readonly Dim[] | null,
+  options: Conv3dOptions = {},
+): Tensor {
   const op = 'conv3dTranspose';
-  const attrs = { ...conv3dAttrs(op, options), outputShape: outputShape == null ? null : shapeArg(op, 'outputShape', outputShape, 5) };
-  const { inputs, temps } = opInputs(op, [['x', x], ['filter', filter]]);
+  const attrs = {
+    ...conv3dAttrs(op, options),
+    outputShape: outputShape == null ? null : shapeArg(op, 'outputShape', outputShape, 5),
+  };
+  const { inputs, temps } = opInputs(op, [
+    ['x', x],
+    ['filter', filter],
+  ]);
   return runOp(conv3dTransposeOp, inputs, attrs, temps);
 }

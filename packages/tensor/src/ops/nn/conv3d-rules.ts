@@ -34,11 +34,15 @@ function positiveTriple(op: string, name: string, value: unknown): Triple {
 
 /** Validates and normalizes 3-D convolution options. */
 export function conv3dAttrs(op: string, options: Conv3dOptions = {}): Conv3dAttrs {
-  if (typeof options !== 'object' || options === null) throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
   const strides = positiveTriple(op, 'strides', options.strides);
   const dilations = positiveTriple(op, 'dilations', options.dilations);
   if (strides.some((s) => s > 1) && dilations.some((d) => d > 1)) {
-    throw opError(op, `strides and dilations cannot both be greater than 1 (as in Keras and TensorFlow), received strides=${fmtShape(strides)}, dilations=${fmtShape(dilations)}`);
+    throw opError(
+      op,
+      `strides and dilations cannot both be greater than 1 (as in Keras and TensorFlow), received strides=${fmtShape(strides)}, dilations=${fmtShape(dilations)}`,
+    );
   }
   return { strides, padding: normalizePadding(op, options.padding, 3, false) as 'valid' | 'same', dilations };
 }
@@ -48,22 +52,57 @@ function show(name: string, shape: Shape): string {
 }
 
 /** The output shape of a 3-D convolution of an NDHWC input (rank 5, or 4 for one unbatched volume). */
-export function conv3dOutputShape(op: string, x: Shape, filter: Shape, attrs: Conv3dAttrs, names = { x: 'x', filter: 'filter' }): Dim[] {
-  expectRank(op, names.x, x, [5, 4], '[batch, depth, height, width, channels], or [depth, height, width, channels] for one volume');
+export function conv3dOutputShape(
+  op: string,
+  x: Shape,
+  filter: Shape,
+  attrs: Conv3dAttrs,
+  names = { x: 'x', filter: 'filter' },
+): Dim[] {
+  expectRank(
+    op,
+    names.x,
+    x,
+    [5, 4],
+    '[batch, depth, height, width, channels], or [depth, height, width, channels] for one volume',
+  );
   expectRank(op, names.filter, filter, [5], FILTER_LAYOUT);
   const channels = x[x.length - 1];
   if (!dimsAgree(channels, filter[3])) {
-    throw opError(op, `input channels differ: ${show(names.x, x)} has ${channels} channels, ${show(names.filter, filter)} expects ${filter[3]}`);
+    throw opError(
+      op,
+      `input channels differ: ${show(names.x, x)} has ${channels} channels, ${show(names.filter, filter)} expects ${filter[3]}`,
+    );
   }
   const context = `${show(names.x, x)}, ${show(names.filter, filter)}`;
-  const spatial = windowOutput(op, context, x.slice(-4, -1), filter.slice(0, 3), attrs.strides, attrs.dilations, attrs.padding, ['depth', 'height', 'width']);
+  const spatial = windowOutput(
+    op,
+    context,
+    x.slice(-4, -1),
+    filter.slice(0, 3),
+    attrs.strides,
+    attrs.dilations,
+    attrs.padding,
+    ['depth', 'height', 'width'],
+  );
   return x.length === 5 ? [x[0], ...spatial, filter[4]] : [...spatial, filter[4]];
 }
 
 /** Checks that `dy` is the forward output for an input of `inputShape`; returns that shape with its batch resolved. */
-export function checkConv3dGradient(op: string, inputShape: Shape, filter: Shape, dy: Shape, attrs: Conv3dAttrs, names: { input: string; filter: string; dy: string }): Dim[] {
+export function checkConv3dGradient(
+  op: string,
+  inputShape: Shape,
+  filter: Shape,
+  dy: Shape,
+  attrs: Conv3dAttrs,
+  names: { input: string; filter: string; dy: string },
+): Dim[] {
   expectRank(op, names.dy, dy, [5], '[batch, depth, height, width, channels]');
-  if (inputShape.length !== 5) throw opError(op, `${names.input} must have 5 dimensions [batch, depth, height, width, channels], received ${fmtShape(inputShape)}`);
+  if (inputShape.length !== 5)
+    throw opError(
+      op,
+      `${names.input} must have 5 dimensions [batch, depth, height, width, channels], received ${fmtShape(inputShape)}`,
+    );
   const forward = conv3dOutputShape(op, inputShape, filter, attrs, { x: names.input, filter: names.filter });
   if (!forward.every((d, i) => dimsAgree(d, dy[i]))) {
     throw opError(
@@ -87,10 +126,25 @@ function spreadAxis(s: Scratch, f: TensorInfo, axis: number, dilation: number): 
   const taps = f.shape[axis];
   const inner = f.shape.slice(axis + 1).reduce((p, d) => p * d, 1);
   const split = s.reshape(f, [outer, taps, 1, inner]);
-  const padded = s.run('PadV2', { x: split }, { paddings: [[0, 0], [0, 0], [0, dilation - 1], [0, 0]], constantValue: 0 });
+  const padded = s.run(
+    'PadV2',
+    { x: split },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, dilation - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   const flat = s.reshape(padded, [outer, taps * dilation, inner]);
   const cut = s.run('Slice', { x: flat }, { begin: [0, 0, 0], size: [outer, effectiveSize(taps, dilation), inner] });
-  return s.reshape(cut, f.shape.map((d, i) => (i === axis ? effectiveSize(taps, dilation) : d)));
+  return s.reshape(
+    cut,
+    f.shape.map((d, i) => (i === axis ? effectiveSize(taps, dilation) : d)),
+  );
 }
 
 /** The zero-filled filter equal to `filter` ([d, h, w, a, b]) at `dilations`. */
@@ -108,8 +162,20 @@ export function filterTaps3d(s: Scratch, expanded: TensorInfo, dilations: Triple
     const taps = s.run(
       'StridedSlice',
       { x: view },
-      { begin: [0, 0, 0], end: view.shape, strides: [1, d, 1], beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0 },
+      {
+        begin: [0, 0, 0],
+        end: view.shape,
+        strides: [1, d, 1],
+        beginMask: 0,
+        endMask: 0,
+        ellipsisMask: 0,
+        newAxisMask: 0,
+        shrinkAxisMask: 0,
+      },
     );
-    return s.reshape(taps, f.shape.map((n, i) => (i === axis ? taps.shape[1] : n)));
+    return s.reshape(
+      taps,
+      f.shape.map((n, i) => (i === axis ? taps.shape[1] : n)),
+    );
   }, expanded);
 }

@@ -7,12 +7,19 @@ import { opInputs } from './inputs';
 
 export const conv3dOp = defineOp<Conv3dAttrs>({
   name: 'conv3d',
-  infer: ([x, filter], attrs) => ({ shape: conv3dOutputShape('conv3d', x.shape, filter.shape, attrs), dtype: 'float32' }),
+  infer: ([x, filter], attrs) => ({
+    shape: conv3dOutputShape('conv3d', x.shape, filter.shape, attrs),
+    dtype: 'float32',
+  }),
   // wasm's Conv3D takes float32 only, so every backend convolves in float32.
   kernel: (ctx, [x, filter], { strides, padding, dilations }) =>
     composed(ctx, (s) => {
       const x5 = s.reshape(s.cast(x, 'float32'), x.shape.length === 4 ? [1, ...x.shape] : x.shape);
-      return s.run('Conv3D', { x: x5, filter: s.cast(filter, 'float32') }, { strides, pad: padding, dilations, dataFormat: 'NDHWC' });
+      return s.run(
+        'Conv3D',
+        { x: x5, filter: s.cast(filter, 'float32') },
+        { strides, pad: padding, dilations, dataFormat: 'NDHWC' },
+      );
     }),
 });
 
@@ -23,6 +30,9 @@ export const conv3dOp = defineOp<Conv3dAttrs>({
  */
 export function conv3d(x: OpInput, filter: OpInput, options: Conv3dOptions = {}): Tensor {
   const attrs = conv3dAttrs('conv3d', options);
-  const { inputs, temps } = opInputs('conv3d', [['x', x], ['filter', filter]]);
+  const { inputs, temps } = opInputs('conv3d', [
+    ['x', x],
+    ['filter', filter],
+  ]);
   return runOp(conv3dOp, inputs, attrs, temps);
 }

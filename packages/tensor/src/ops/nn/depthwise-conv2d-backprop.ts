@@ -18,7 +18,10 @@ export const depthwiseConv2dBackpropInputOp = defineOp<Conv2dBackpropInputAttrs>
     const op = 'depthwiseConv2dBackpropInput';
     expectRank(op, 'filter', filter.shape, [4], FILTER_LAYOUT);
     const names = { input: 'inputShape', filter: 'filter', dy: 'dy' };
-    return { shape: checkConvGradient(op, 'depthwise', attrs.inputShape, filter.shape, dy.shape, attrs, names), dtype: 'float32' };
+    return {
+      shape: checkConvGradient(op, 'depthwise', attrs.inputShape, filter.shape, dy.shape, attrs, names),
+      dtype: 'float32',
+    };
   },
   // The kernels ignore dilations: see filter-dilation.ts.
   kernel: (ctx, [dy, filter], { strides, padding, dilations }, [out]) =>
@@ -34,7 +37,11 @@ export const depthwiseConv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttr
   infer: ([x, dy], attrs) => {
     const op = 'depthwiseConv2dBackpropFilter';
     expectRank(op, 'x', x.shape, [4], '[batch, height, width, channels]');
-    checkConvGradient(op, 'depthwise', x.shape, attrs.filterShape, dy.shape, attrs, { input: 'x', filter: 'filterShape', dy: 'dy' });
+    checkConvGradient(op, 'depthwise', x.shape, attrs.filterShape, dy.shape, attrs, {
+      input: 'x',
+      filter: 'filterShape',
+      dy: 'dy',
+    });
     return { shape: attrs.filterShape, dtype: 'float32' };
   },
   kernel: (ctx, [x, dy], { strides, padding, dilations, filterShape }) =>
@@ -42,23 +49,43 @@ export const depthwiseConv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttr
       const [h, w, inC, multiplier] = filterShape;
       const expanded = [effectiveSize(h, dilations[0]), effectiveSize(w, dilations[1]), inC, multiplier];
       const attrs = { strides, pad: tfjsPad(padding), dilations: [1, 1], filterShape: expanded };
-      const grad = s.run('DepthwiseConv2dNativeBackpropFilter', { x: s.cast(x, 'float32'), dy: s.cast(dy, 'float32') }, attrs);
+      const grad = s.run(
+        'DepthwiseConv2dNativeBackpropFilter',
+        { x: s.cast(x, 'float32'), dy: s.cast(dy, 'float32') },
+        attrs,
+      );
       return dilations[0] === 1 && dilations[1] === 1 ? grad : filterTaps(s, grad, dilations);
     }),
 });
 
 /** The gradient of depthwiseConv2d with respect to its input (of shape `inputShape`, rank 4). */
-export function depthwiseConv2dBackpropInput(dy: OpInput, filter: OpInput, inputShape: readonly Dim[], options: Conv2dOptions = {}): Tensor {
+export function depthwiseConv2dBackpropInput(
+  dy: OpInput,
+  filter: OpInput,
+  inputShape: readonly Dim[],
+  options: Conv2dOptions = {},
+): Tensor {
   const op = 'depthwiseConv2dBackpropInput';
   const attrs = { ...conv2dAttrs(op, options), inputShape: shapeArg(op, 'inputShape', inputShape, 4) };
-  const { inputs, temps } = opInputs(op, [['dy', dy], ['filter', filter]]);
+  const { inputs, temps } = opInputs(op, [
+    ['dy', dy],
+    ['filter', filter],
+  ]);
   return runOp(depthwiseConv2dBackpropInputOp, inputs, attrs, temps);
 }
 
 /** The gradient of depthwiseConv2d with respect to its filter (of shape `filterShape`). */
-export function depthwiseConv2dBackpropFilter(x: OpInput, dy: OpInput, filterShape: readonly number[], options: Conv2dOptions = {}): Tensor {
+export function depthwiseConv2dBackpropFilter(
+  x: OpInput,
+  dy: OpInput,
+  filterShape: readonly number[],
+  options: Conv2dOptions = {},
+): Tensor {
   const op = 'depthwiseConv2dBackpropFilter';
   const attrs = { ...conv2dAttrs(op, options), filterShape: filterShapeArg(op, filterShape, FILTER_LAYOUT) };
-  const { inputs, temps } = opInputs(op, [['x', x], ['dy', dy]]);
+  const { inputs, temps } = opInputs(op, [
+    ['x', x],
+    ['dy', dy],
+  ]);
   return runOp(depthwiseConv2dBackpropFilterOp, inputs, attrs, temps);
 }

@@ -8,12 +8,19 @@ import { opInputs } from './inputs';
 
 export const depthwiseConv2dOp = defineOp<Conv2dAttrs>({
   name: 'depthwiseConv2d',
-  infer: ([x, filter], attrs) => ({ shape: conv2dOutputShape('depthwiseConv2d', 'depthwise', x.shape, filter.shape, attrs), dtype: 'float32' }),
+  infer: ([x, filter], attrs) => ({
+    shape: conv2dOutputShape('depthwiseConv2d', 'depthwise', x.shape, filter.shape, attrs),
+    dtype: 'float32',
+  }),
   kernel: (ctx, [x, filter], { strides, padding, dilations }) =>
     composed(ctx, (s) => {
       const x4 = s.reshape(s.cast(x, 'float32'), x.shape.length === 3 ? [1, ...x.shape] : x.shape);
       const f = s.cast(filter, 'float32');
-      return s.run('DepthwiseConv2dNative', { x: x4, filter: f }, { strides, pad: tfjsPad(padding), dilations, dataFormat: 'NHWC' });
+      return s.run(
+        'DepthwiseConv2dNative',
+        { x: x4, filter: f },
+        { strides, pad: tfjsPad(padding), dilations, dataFormat: 'NHWC' },
+      );
     }),
 });
 
@@ -24,6 +31,9 @@ export const depthwiseConv2dOp = defineOp<Conv2dAttrs>({
  */
 export function depthwiseConv2d(x: OpInput, filter: OpInput, options: Conv2dOptions = {}): Tensor {
   const attrs = conv2dAttrs('depthwiseConv2d', options);
-  const { inputs, temps } = opInputs('depthwiseConv2d', [['x', x], ['filter', filter]]);
+  const { inputs, temps } = opInputs('depthwiseConv2d', [
+    ['x', x],
+    ['filter', filter],
+  ]);
   return runOp(depthwiseConv2dOp, inputs, attrs, temps);
 }

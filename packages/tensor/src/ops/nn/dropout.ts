@@ -23,7 +23,8 @@ export interface DropoutAttrs {
 
 function checkNoiseShape(x: Shape, noiseShape: Shape | null): void {
   if (noiseShape === null) return;
-  const fits = noiseShape.length === x.length && noiseShape.every((d, i) => d === null || d === 1 || x[i] === null || d === x[i]);
+  const fits =
+    noiseShape.length === x.length && noiseShape.every((d, i) => d === null || d === 1 || x[i] === null || d === x[i]);
   if (!fits) {
     throw opError(
       'dropout',
@@ -66,12 +67,21 @@ export const dropoutOp = defineOp<DropoutAttrs>({
  * kept ones by 1 / (1 - rate), so the expected sum is unchanged. Rate 0 returns a copy.
  */
 export function dropout(x: OpInput, rate: number, options: DropoutOptions = {}): Tensor {
-  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw opError('dropout', `rate must be a number in [0, 1), received ${JSON.stringify(rate)}`);
-  if (typeof options !== 'object' || options === null) throw opError('dropout', `options must be an object, received ${JSON.stringify(options)}`);
+  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))
+    throw opError('dropout', `rate must be a number in [0, 1), received ${JSON.stringify(rate)}`);
+  if (typeof options !== 'object' || options === null)
+    throw opError('dropout', `options must be an object, received ${JSON.stringify(options)}`);
   const { seed = freshSeed(), noiseShape } = options;
-  if (typeof seed !== 'number' && typeof seed !== 'string') throw opError('dropout', `seed must be a number or a string, received ${JSON.stringify(seed)}`);
-  const valid = noiseShape === undefined || (Array.isArray(noiseShape) && noiseShape.every((d) => d === null || (Number.isInteger(d) && d > 0)));
-  if (!valid) throw opError('dropout', `noiseShape must be a list of positive integers or nulls, received ${JSON.stringify(noiseShape)}`);
+  if (typeof seed !== 'number' && typeof seed !== 'string')
+    throw opError('dropout', `seed must be a number or a string, received ${JSON.stringify(seed)}`);
+  const valid =
+    noiseShape === undefined ||
+    (Array.isArray(noiseShape) && noiseShape.every((d) => d === null || (Number.isInteger(d) && d > 0)));
+  if (!valid)
+    throw opError(
+      'dropout',
+      `noiseShape must be a list of positive integers or nulls, received ${JSON.stringify(noiseShape)}`,
+    );
   const { inputs, temps } = opInputs('dropout', [['x', x]]);
   return runOp(dropoutOp, inputs, { rate, seed, noiseShape: noiseShape ? [...noiseShape] : null }, temps);
 }

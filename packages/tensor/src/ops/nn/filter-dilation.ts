@@ -17,7 +17,18 @@ export function effectiveSize(size: number, dilation: number): number {
 /** Inserts zeros between the taps of a [h, w, a, b] filter along axis 0 of `rows`, kept rank <= 4 for every backend. */
 function spreadRows(s: Scratch, f: TensorInfo, rows: number, rest: number, dilation: number): TensorInfo {
   const split = s.reshape(f, [rows, 1, rest]);
-  const padded = s.run('PadV2', { x: split }, { paddings: [[0, 0], [0, dilation - 1], [0, 0]], constantValue: 0 });
+  const padded = s.run(
+    'PadV2',
+    { x: split },
+    {
+      paddings: [
+        [0, 0],
+        [0, dilation - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   const flat = s.reshape(padded, [rows * dilation, rest]);
   return s.run('Slice', { x: flat }, { begin: [0, 0], size: [effectiveSize(rows, dilation), rest] });
 }
@@ -33,7 +44,19 @@ export function dilateFilter(s: Scratch, filter: TensorInfo, dilations: Pair): T
   if (dw > 1) {
     // Spread the columns inside each row: treat [effH, w, a*b] as effH * w rows of a*b values.
     const split = s.reshape(f, [effH, w, 1, a * b]);
-    const padded = s.run('PadV2', { x: split }, { paddings: [[0, 0], [0, 0], [0, dw - 1], [0, 0]], constantValue: 0 });
+    const padded = s.run(
+      'PadV2',
+      { x: split },
+      {
+        paddings: [
+          [0, 0],
+          [0, 0],
+          [0, dw - 1],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
     const flat = s.reshape(padded, [effH, w * dw, a * b]);
     f = s.run('Slice', { x: flat }, { begin: [0, 0, 0], size: [effH, effW, a * b] });
   }
@@ -46,6 +69,15 @@ export function filterTaps(s: Scratch, expanded: TensorInfo, dilations: Pair): T
   return s.run(
     'StridedSlice',
     { x: expanded },
-    { begin: [0, 0, 0, 0], end: [eh, ew, a, b], strides: [dilations[0], dilations[1], 1, 1], beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0 },
+    {
+      begin: [0, 0, 0, 0],
+      end: [eh, ew, a, b],
+      strides: [dilations[0], dilations[1], 1, 1],
+      beginMask: 0,
+      endMask: 0,
+      ellipsisMask: 0,
+      newAxisMask: 0,
+      shrinkAxisMask: 0,
+    },
   );
 }

@@ -30,7 +30,10 @@ export interface FusedOptions {
 export function fusedAttrs(op: string, options: FusedOptions): FusedAttrs {
   const { activation = 'linear', leakyreluAlpha = 0.2 } = options;
   if (!(FUSED_ACTIVATIONS as readonly string[]).includes(activation)) {
-    throw opError(op, `activation must be one of ${FUSED_ACTIVATIONS.map((a) => `'${a}'`).join(', ')}, received ${JSON.stringify(activation)}; apply any other activation as a separate op`);
+    throw opError(
+      op,
+      `activation must be one of ${FUSED_ACTIVATIONS.map((a) => `'${a}'`).join(', ')}, received ${JSON.stringify(activation)}; apply any other activation as a separate op`,
+    );
   }
   if (typeof leakyreluAlpha !== 'number' || !Number.isFinite(leakyreluAlpha)) {
     throw opError(op, `leakyreluAlpha must be a finite number, received ${JSON.stringify(leakyreluAlpha)}`);
@@ -45,6 +48,9 @@ export function fusedAttrs(op: string, options: FusedOptions): FusedAttrs {
 export function checkBias(op: string, bias: TensorSpec | undefined, channels: Dim, output: Shape): void {
   if (!bias) return;
   if (bias.shape.length !== 1 || !dimsAgree(bias.shape[0], channels)) {
-    throw opError(op, `bias must have shape [${channels}] (one value per output channel), received bias.shape=${fmtShape(bias.shape)} for an output of shape ${fmtShape(output)}`);
+    throw opError(
+      op,
+      `bias must have shape [${channels}] (one value per output channel), received bias.shape=${fmtShape(bias.shape)} for an output of shape ${fmtShape(output)}`,
+    );
   }
 }

@@ -37,7 +37,14 @@ function fusedConvOp(name: string, kind: ConvKind, kernelName: string) {
         const x4 = s.reshape(s.cast(x, 'float32'), x.shape.length === 3 ? [1, ...x.shape] : x.shape);
         const inputs: Record<string, TensorInfo> = { x: x4, filter: s.cast(filter, 'float32') };
         if (bias) inputs.bias = s.cast(bias, 'float32');
-        return s.run(kernelName, inputs, { strides, pad: tfjsPad(padding), dilations, dataFormat: 'NHWC', activation, leakyreluAlpha } as never);
+        return s.run(kernelName, inputs, {
+          strides,
+          pad: tfjsPad(padding),
+          dilations,
+          dataFormat: 'NHWC',
+          activation,
+          leakyreluAlpha,
+        } as never);
       });
     },
   });
@@ -47,9 +54,16 @@ export const fusedConv2dOp = fusedConvOp('fusedConv2d', 'conv', 'FusedConv2D');
 export const fusedDepthwiseConv2dOp = fusedConvOp('fusedDepthwiseConv2d', 'depthwise', 'FusedDepthwiseConv2D');
 
 function callFused(op: typeof fusedConv2dOp, args: FusedConv2dArgs): Tensor {
-  if (typeof args !== 'object' || args === null) throw opError(op.name, `expected an options object {x, filter, bias?, activation?, strides?, padding?, dilations?}, received ${JSON.stringify(args)}`);
+  if (typeof args !== 'object' || args === null)
+    throw opError(
+      op.name,
+      `expected an options object {x, filter, bias?, activation?, strides?, padding?, dilations?}, received ${JSON.stringify(args)}`,
+    );
   const attrs = { ...conv2dAttrs(op.name, args), ...fusedAttrs(op.name, args) };
-  const named: [string, OpInput][] = [['x', args.x], ['filter', args.filter]];
+  const named: [string, OpInput][] = [
+    ['x', args.x],
+    ['filter', args.filter],
+  ];
   if (attrs.hasBias) named.push(['bias', args.bias as OpInput]);
   const { inputs, temps } = opInputs(op.name, named);
   return runOp(op, inputs, attrs, temps);

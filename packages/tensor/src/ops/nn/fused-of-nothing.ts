@@ -10,7 +10,12 @@ import { composed } from './scratch';
  * with an inner size of 1, so the activation is exactly the fused kernel's and no empty tensor
  * reaches a kernel.
  */
-export function fusedOfNothing(ctx: KernelContext, outShape: readonly number[], bias: TensorInfo | undefined, attrs: FusedAttrs): TensorInfo {
+export function fusedOfNothing(
+  ctx: KernelContext,
+  outShape: readonly number[],
+  bias: TensorInfo | undefined,
+  attrs: FusedAttrs,
+): TensorInfo {
   const channels = outShape[outShape.length - 1];
   const rows = sizeOf(outShape) / channels;
   return composed(ctx, (s) => {
@@ -18,7 +23,12 @@ export function fusedOfNothing(ctx: KernelContext, outShape: readonly number[], 
     const b = s.write(new Float32Array(channels), [1, 1, channels], 'float32');
     const inputs: Record<string, TensorInfo> = { a, b };
     if (bias) inputs.bias = s.cast(bias, 'float32');
-    const out = s.run('_FusedMatMul', inputs, { transposeA: false, transposeB: false, activation: attrs.activation, leakyreluAlpha: attrs.leakyreluAlpha });
+    const out = s.run('_FusedMatMul', inputs, {
+      transposeA: false,
+      transposeB: false,
+      activation: attrs.activation,
+      leakyreluAlpha: attrs.leakyreluAlpha,
+    });
     return s.reshape(out, outShape);
   });
 }

@@ -49,7 +49,12 @@ export function positiveInt(op: string, name: string, value: unknown, fallback: 
  * Validates padding for `spatialRank` axes. Explicit padding is one [before, after] pair per spatial
  * axis, or (TensorFlow.js's form) one pair per axis of the input with zeros on batch and channels.
  */
-export function normalizePadding(op: string, padding: unknown, spatialRank: number, allowExplicit = true): NormalizedPadding {
+export function normalizePadding(
+  op: string,
+  padding: unknown,
+  spatialRank: number,
+  allowExplicit = true,
+): NormalizedPadding {
   const p = padding ?? 'valid';
   if (p === 'valid' || p === 'same') return p;
   const expected = allowExplicit
@@ -71,7 +76,8 @@ export function normalizePadding(op: string, padding: unknown, spatialRank: numb
 
 /** Validates and normalizes 2-D convolution options. */
 export function conv2dAttrs(op: string, options: Conv2dOptions = {}): Conv2dAttrs {
-  if (typeof options !== 'object' || options === null) throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
   const strides = positivePair(op, 'strides', options.strides, 1);
   const dilations = positivePair(op, 'dilations', options.dilations, 1);
   if (strides.some((s) => s > 1) && dilations.some((d) => d > 1)) {
@@ -130,7 +136,10 @@ export function windowOutput(
 /** Checks a tensor's rank against the ranks an argument accepts. */
 export function expectRank(op: string, arg: string, shape: Shape, ranks: readonly number[], meaning: string): void {
   if (!ranks.includes(shape.length)) {
-    throw opError(op, `${arg} must be rank ${ranks.join(' or ')} (${meaning}), received rank ${shape.length}: ${arg}.shape=${fmtShape(shape)}`);
+    throw opError(
+      op,
+      `${arg} must be rank ${ranks.join(' or ')} (${meaning}), received rank ${shape.length}: ${arg}.shape=${fmtShape(shape)}`,
+    );
   }
 }
 
@@ -145,13 +154,22 @@ export function shapeArg(op: string, name: string, shape: unknown, rank: number)
     Array.isArray(shape) &&
     shape.length === rank &&
     shape.every((d, i) => (d === null && i === 0) || (typeof d === 'number' && Number.isInteger(d) && d >= 0));
-  if (!ok) throw opError(op, `${name} must be a list of ${rank} non-negative integers, received ${JSON.stringify(shape)}`);
+  if (!ok)
+    throw opError(op, `${name} must be a list of ${rank} non-negative integers, received ${JSON.stringify(shape)}`);
   return [...(shape as Dim[])];
 }
 
 /** Reads a filter shape argument: four positive integers. */
-export function filterShapeArg(op: string, shape: unknown, layout = '[filterHeight, filterWidth, inChannels, outChannels]'): number[] {
-  if (!Array.isArray(shape) || shape.length !== 4 || !shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d > 0)) {
+export function filterShapeArg(
+  op: string,
+  shape: unknown,
+  layout = '[filterHeight, filterWidth, inChannels, outChannels]',
+): number[] {
+  if (
+    !Array.isArray(shape) ||
+    shape.length !== 4 ||
+    !shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d > 0)
+  ) {
     throw opError(op, `filterShape must be a list of 4 positive integers ${layout}, received ${JSON.stringify(shape)}`);
   }
   return [...shape];

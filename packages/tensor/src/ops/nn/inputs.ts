@@ -8,7 +8,10 @@ import type { Tensor } from '../../tensor';
  * gives the dtype JS arrays are read as (toTensor reads numbers as float32). If one fails, the
  * temporaries already made from the others are freed before the error propagates.
  */
-export function opInputs(op: string, args: readonly (readonly [string, OpInput, DType?])[]): { inputs: (Tensor | SymbolicTensorLike)[]; temps: Tensor[] } {
+export function opInputs(
+  op: string,
+  args: readonly (readonly [string, OpInput, DType?])[],
+): { inputs: (Tensor | SymbolicTensorLike)[]; temps: Tensor[] } {
   const temps: Tensor[] = [];
   const convert = (name: string, value: OpInput, dtype?: DType) => {
     if (!dtype || !Array.isArray(value)) return toTensor(value, op, name, temps);

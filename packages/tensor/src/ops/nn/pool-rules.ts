@@ -17,7 +17,8 @@ export interface Pool2dAttrs {
 
 /** Validates pooling options. */
 export function pool2dAttrs(op: string, poolSize: unknown, options: Pool2dOptions = {}): Pool2dAttrs {
-  if (typeof options !== 'object' || options === null) throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
   const size = positivePair(op, 'poolSize', poolSize, []);
   const strides = positivePair(op, 'strides', options.strides, size);
   const padding = normalizePadding(op, options.padding, 2, false) as 'valid' | 'same';

@@ -30,7 +30,9 @@ function pool1dDef(name: string, kernelName: string): OpDef<Pool1dAttrs> {
     infer: ([x], { poolSize, strides, padding }) => {
       expectRank(name, 'x', x.shape, [3, 2], '[batch, width, channels], or [width, channels] for one sequence');
       const context = `x.shape=${fmtShape(x.shape)}, poolSize=${poolSize}`;
-      const [width] = windowOutput(name, context, [x.shape[x.shape.length - 2]], [poolSize], [strides], [1], padding, ['width']);
+      const [width] = windowOutput(name, context, [x.shape[x.shape.length - 2]], [poolSize], [strides], [1], padding, [
+        'width',
+      ]);
       return { shape: x.shape.length === 3 ? [x.shape[0], width, x.shape[2]] : [width, x.shape[1]], dtype: 'float32' };
     },
     // As Keras does: 1-D pooling is 2-D pooling over inputs of height 1.
@@ -48,7 +50,8 @@ export const maxPool1dOp = pool1dDef('maxPool1d', 'MaxPool');
 export const avgPool1dOp = pool1dDef('avgPool1d', 'AvgPool');
 
 function pool1d(def: OpDef<Pool1dAttrs>, x: OpInput, poolSize: number, options: Pool1dOptions = {}): Tensor {
-  if (typeof options !== 'object' || options === null) throw opError(def.name, `options must be an object, received ${JSON.stringify(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw opError(def.name, `options must be an object, received ${JSON.stringify(options)}`);
   const size = positiveInt(def.name, 'poolSize', poolSize, NaN);
   const attrs: Pool1dAttrs = {
     poolSize: size,

@@ -26,7 +26,13 @@ export const avgPool2dGradOp = defineOp<Pool2dAttrs>({
     return { shape: x.shape, dtype: 'float32' };
   },
   kernel: (ctx, [dy, x], { poolSize, strides, padding }) =>
-    composed(ctx, (s) => s.run('AvgPoolGrad', { dy: s.cast(dy, 'float32'), input: s.cast(x, 'float32') }, { filterSize: poolSize, strides, pad: padding })),
+    composed(ctx, (s) =>
+      s.run(
+        'AvgPoolGrad',
+        { dy: s.cast(dy, 'float32'), input: s.cast(x, 'float32') },
+        { filterSize: poolSize, strides, pad: padding },
+      ),
+    ),
 });
 
 /** Options of the pooling gradients: the forward op's attrs, poolSize included. */
@@ -40,13 +46,20 @@ export interface Pool2dGradOptions extends Pool2dOptions {
  */
 export function maxPool2dGrad(dy: OpInput, x: OpInput, y: OpInput, options: Pool2dGradOptions): Tensor {
   const attrs = pool2dAttrs('maxPool2dGrad', options?.poolSize, options);
-  const { inputs, temps } = opInputs('maxPool2dGrad', [['dy', dy], ['x', x], ['y', y]]);
+  const { inputs, temps } = opInputs('maxPool2dGrad', [
+    ['dy', dy],
+    ['x', x],
+    ['y', y],
+  ]);
   return runOp(maxPool2dGradOp, inputs, attrs, temps);
 }
 
 /** The gradient of avgPool2d: spreads each `dy` cell evenly over its window. `x` is avgPool2d's input (rank 4). */
 export function avgPool2dGrad(dy: OpInput, x: OpInput, options: Pool2dGradOptions): Tensor {
   const attrs = pool2dAttrs('avgPool2dGrad', options?.poolSize, options);
-  const { inputs, temps } = opInputs('avgPool2dGrad', [['dy', dy], ['x', x]]);
+  const { inputs, temps } = opInputs('avgPool2dGrad', [
+    ['dy', dy],
+    ['x', x],
+  ]);
   return runOp(avgPool2dGradOp, inputs, attrs, temps);
 }

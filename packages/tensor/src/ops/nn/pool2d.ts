@@ -21,7 +21,12 @@ function pool2dDef(name: string, kernelName: string): OpDef<Pool2dAttrs> {
 export const maxPool2dOp = pool2dDef('maxPool2d', 'MaxPool');
 export const avgPool2dOp = pool2dDef('avgPool2d', 'AvgPool');
 
-function pool2d(def: OpDef<Pool2dAttrs>, x: OpInput, poolSize: number | readonly [number, number], options?: Pool2dOptions): Tensor {
+function pool2d(
+  def: OpDef<Pool2dAttrs>,
+  x: OpInput,
+  poolSize: number | readonly [number, number],
+  options?: Pool2dOptions,
+): Tensor {
   const attrs = pool2dAttrs(def.name, poolSize, options);
   const { inputs, temps } = opInputs(def.name, [['x', x]]);
   return runOp(def, inputs, attrs, temps);

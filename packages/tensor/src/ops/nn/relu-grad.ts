@@ -18,8 +18,14 @@ export const RELU_GRAD_KERNEL = 'ReluGrad';
 export const reluGradOp = defineOp({
   name: 'reluGrad',
   infer: ([dy, y]) => {
-    if (dy.shape.length !== y.shape.length || dy.shape.some((d, i) => d !== null && y.shape[i] !== null && d !== y.shape[i])) {
-      throw opError('reluGrad', `dy and y must have the same shape, received dy.shape=${fmtShape(dy.shape)} and y.shape=${fmtShape(y.shape)}`);
+    if (
+      dy.shape.length !== y.shape.length ||
+      dy.shape.some((d, i) => d !== null && y.shape[i] !== null && d !== y.shape[i])
+    ) {
+      throw opError(
+        'reluGrad',
+        `dy and y must have the same shape, received dy.shape=${fmtShape(dy.shape)} and y.shape=${fmtShape(y.shape)}`,
+      );
     }
     return { shape: dy.shape, dtype: 'float32' };
   },
@@ -34,6 +40,9 @@ export const reluGradOp = defineOp({
 
 /** The gradient of relu at output (or input) `y` for the output gradient `dy`: dy where y > 0, else 0. */
 export function reluGrad(dy: OpInput, y: OpInput): Tensor {
-  const { inputs, temps } = opInputs('reluGrad', [['dy', dy], ['y', y]]);
+  const { inputs, temps } = opInputs('reluGrad', [
+    ['dy', dy],
+    ['y', y],
+  ]);
   return runOp(reluGradOp, inputs, {}, temps);
 }

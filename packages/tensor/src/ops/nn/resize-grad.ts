@@ -12,13 +12,31 @@ import { opInputs } from './inputs';
 export type ResizeGradAttrs = Omit<ResizeAttrs, 'size'>;
 
 /** dx = A_hᵀ · dy · A_w as two batched matmuls (see resize-weights.ts). */
-function separableGradient(s: Scratch, dy: TensorInfo, imageShape: readonly number[], attrs: ResizeGradAttrs, bilinear: boolean): TensorInfo {
+function separableGradient(
+  s: Scratch,
+  dy: TensorInfo,
+  imageShape: readonly number[],
+  attrs: ResizeGradAttrs,
+  bilinear: boolean,
+): TensorInfo {
   const [batch, height, width, channels] = imageShape;
   const [, newHeight, newWidth] = dy.shape;
   const { alignCorners, halfPixelCenters } = attrs;
-  const rowsT = s.write(resizeWeightsTransposed(height, newHeight, alignCorners, halfPixelCenters, bilinear), [1, height, newHeight], 'float32');
-  const colsT = s.write(resizeWeightsTransposed(width, newWidth, alignCorners, halfPixelCenters, bilinear), [1, width, newWidth], 'float32');
-  const byRow = s.run('BatchMatMul', { a: rowsT, b: s.reshape(dy, [batch, newHeight, newWidth * channels]) }, { transposeA: false, transposeB: false });
+  const rowsT = s.write(
+    resizeWeightsTransposed(height, newHeight, alignCorners, halfPixelCenters, bilinear),
+    [1, height, newHeight],
+    'float32',
+  );
+  const colsT = s.write(
+    resizeWeightsTransposed(width, newWidth, alignCorners, halfPixelCenters, bilinear),
+    [1, width, newWidth],
+    'float32',
+  );
+  const byRow = s.run(
+    'BatchMatMul',
+    { a: rowsT, b: s.reshape(dy, [batch, newHeight, newWidth * channels]) },
+    { transposeA: false, transposeB: false },
+  );
   const perRow = s.reshape(byRow, [batch * height, newWidth, channels]);
   return s.run('BatchMatMul', { a: colsT, b: perRow }, { transposeA: false, transposeB: false });
 }
@@ -30,9 +48,14 @@ function resizeGradDef(name: string, kernelName: string | null, bilinear: boolea
     infer: ([dy, images]) => {
       expectRank(name, 'dy', dy.shape, [4], '[batch, newHeight, newWidth, channels]');
       expectRank(name, 'images', images.shape, [4], '[batch, height, width, channels]');
-      const agree = [0, 3].every((a) => dy.shape[a] === null || images.shape[a] === null || dy.shape[a] === images.shape[a]);
+      const agree = [0, 3].every(
+        (a) => dy.shape[a] === null || images.shape[a] === null || dy.shape[a] === images.shape[a],
+      );
       if (!agree) {
-        throw opError(name, `dy.shape=${fmtShape(dy.shape)} and images.shape=${fmtShape(images.shape)} must have the same batch and channels`);
+        throw opError(
+          name,
+          `dy.shape=${fmtShape(dy.shape)} and images.shape=${fmtShape(images.shape)} must have the same batch and channels`,
+        );
       }
       return { shape: images.shape, dtype: 'float32' };
     },
@@ -40,7 +63,8 @@ function resizeGradDef(name: string, kernelName: string | null, bilinear: boolea
     kernel: (ctx, [dy, images], attrs) =>
       composed(ctx, (s) => {
         const dyf = s.cast(dy, 'float32');
-        if (attrs.halfPixelCenters || kernelName === null) return separableGradient(s, dyf, images.shape, attrs, bilinear);
+        if (attrs.halfPixelCenters || kernelName === null)
+          return separableGradient(s, dyf, images.shape, attrs, bilinear);
         return s.run(kernelName, { images: s.cast(images, 'float32'), dy: dyf }, { alignCorners: attrs.alignCorners });
       }),
   });
@@ -55,13 +79,26 @@ export interface ResizeGradOptions extends ResizeOptions {
   size?: readonly [number, number];
 }
 
-function resizeGrad(def: OpDef<ResizeGradAttrs>, dy: OpInput, images: OpInput, options: ResizeGradOptions = {}): Tensor {
+function resizeGrad(
+  def: OpDef<ResizeGradAttrs>,
+  dy: OpInput,
+  images: OpInput,
+  options: ResizeGradOptions = {},
+): Tensor {
   const flags = resizeFlags(def.name, options);
-  const { inputs, temps } = opInputs(def.name, [['dy', dy], ['images', images]]);
+  const { inputs, temps } = opInputs(def.name, [
+    ['dy', dy],
+    ['images', images],
+  ]);
   const dyShape = inputs[0].shape;
   if (options.size !== undefined) {
     const size = resizeSize(def.name, options.size);
-    if (dyShape.length === 4 && (dyShape[1] !== size[0] || dyShape[2] !== size[1]) && dyShape[1] !== null && dyShape[2] !== null) {
+    if (
+      dyShape.length === 4 &&
+      (dyShape[1] !== size[0] || dyShape[2] !== size[1]) &&
+      dyShape[1] !== null &&
+      dyShape[2] !== null
+    ) {
       for (const t of temps) t.dispose();
       throw opError(def.name, `dy.shape=${fmtShape(dyShape)} does not have the resized size ${fmtShape(size)}`);
     }

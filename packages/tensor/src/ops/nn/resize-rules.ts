@@ -16,19 +16,28 @@ export interface ResizeAttrs {
 
 /** Validates the mapping flags shared by the resize ops and their gradients. */
 export function resizeFlags(op: string, options: ResizeOptions = {}): Omit<ResizeAttrs, 'size'> {
-  if (typeof options !== 'object' || options === null) throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw opError(op, `options must be an object, received ${JSON.stringify(options)}`);
   const { alignCorners = false, halfPixelCenters = false } = options;
   if (typeof alignCorners !== 'boolean' || typeof halfPixelCenters !== 'boolean') {
-    throw opError(op, `alignCorners and halfPixelCenters must be booleans, received ${JSON.stringify({ alignCorners, halfPixelCenters })}`);
+    throw opError(
+      op,
+      `alignCorners and halfPixelCenters must be booleans, received ${JSON.stringify({ alignCorners, halfPixelCenters })}`,
+    );
   }
-  if (alignCorners && halfPixelCenters) throw opError(op, 'alignCorners and halfPixelCenters cannot both be true; pick one pixel mapping');
+  if (alignCorners && halfPixelCenters)
+    throw opError(op, 'alignCorners and halfPixelCenters cannot both be true; pick one pixel mapping');
   return { alignCorners, halfPixelCenters };
 }
 
 /** Validates a [height, width] output size. */
 export function resizeSize(op: string, size: unknown): Pair {
-  const ok = Array.isArray(size) && size.length === 2 && size.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0);
-  if (!ok) throw opError(op, `size must be [newHeight, newWidth] (non-negative integers), received ${JSON.stringify(size)}`);
+  const ok =
+    Array.isArray(size) &&
+    size.length === 2 &&
+    size.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0);
+  if (!ok)
+    throw opError(op, `size must be [newHeight, newWidth] (non-negative integers), received ${JSON.stringify(size)}`);
   return [size[0], size[1]];
 }
 
@@ -37,7 +46,10 @@ export function resizedShape(op: string, images: Shape, size: Pair, arg = 'image
   expectRank(op, arg, images, [4, 3], '[batch, height, width, channels], or [height, width, channels] for one image');
   const [h, w] = images.slice(-3, -1);
   if ((h === 0 || w === 0) && size[0] * size[1] > 0) {
-    throw opError(op, `cannot resize an image with no pixels: ${arg}.shape=${fmtShape(images)} to size ${fmtShape(size)}`);
+    throw opError(
+      op,
+      `cannot resize an image with no pixels: ${arg}.shape=${fmtShape(images)} to size ${fmtShape(size)}`,
+    );
   }
   return images.length === 4 ? [images[0], ...size, images[3]] : [...size, images[2]];
 }

@@ -5,7 +5,14 @@
  */
 
 /** Where output pixel `i` samples the input, before rounding or interpolation. */
-function sourceCoordinate(i: number, oldSize: number, newSize: number, alignCorners: boolean, halfPixelCenters: boolean, bilinear: boolean): number {
+function sourceCoordinate(
+  i: number,
+  oldSize: number,
+  newSize: number,
+  alignCorners: boolean,
+  halfPixelCenters: boolean,
+  bilinear: boolean,
+): number {
   const aligned = alignCorners && newSize > 1;
   const ratio = (aligned ? oldSize - 1 : oldSize) / (aligned ? newSize - 1 : newSize);
   if (!halfPixelCenters) return ratio * i;
@@ -14,7 +21,13 @@ function sourceCoordinate(i: number, oldSize: number, newSize: number, alignCorn
 }
 
 /** The transposed weights Aᵀ, [oldSize, newSize] row-major, of one spatial axis. */
-export function resizeWeightsTransposed(oldSize: number, newSize: number, alignCorners: boolean, halfPixelCenters: boolean, bilinear: boolean): Float32Array {
+export function resizeWeightsTransposed(
+  oldSize: number,
+  newSize: number,
+  alignCorners: boolean,
+  halfPixelCenters: boolean,
+  bilinear: boolean,
+): Float32Array {
   const at = new Float32Array(oldSize * newSize);
   for (let i = 0; i < newSize; i++) {
     const src = sourceCoordinate(i, oldSize, newSize, alignCorners, halfPixelCenters, bilinear);

@@ -13,7 +13,10 @@ function resizeDef(name: string, kernelName: string, outDtype: (input: DType) =>
     kernel: (ctx, [images], attrs, [out]) =>
       composed(ctx, (s) => {
         // wasm's resize kernels always return float32; cpu's keep the input's dtype.
-        const x4 = s.reshape(s.cast(images, 'float32'), images.shape.length === 3 ? [1, ...images.shape] : images.shape);
+        const x4 = s.reshape(
+          s.cast(images, 'float32'),
+          images.shape.length === 3 ? [1, ...images.shape] : images.shape,
+        );
         return s.cast(s.run(kernelName, { images: x4 }, { ...attrs }), out.dtype);
       }),
   });
@@ -22,7 +25,12 @@ function resizeDef(name: string, kernelName: string, outDtype: (input: DType) =>
 export const resizeBilinearOp = resizeDef('resizeBilinear', 'ResizeBilinear', () => 'float32');
 export const resizeNearestNeighborOp = resizeDef('resizeNearestNeighbor', 'ResizeNearestNeighbor', (d) => d);
 
-function resize(def: OpDef<ResizeAttrs>, images: OpInput, size: readonly [number, number], options?: ResizeOptions): Tensor {
+function resize(
+  def: OpDef<ResizeAttrs>,
+  images: OpInput,
+  size: readonly [number, number],
+  options?: ResizeOptions,
+): Tensor {
   const attrs = { size: resizeSize(def.name, size), ...resizeFlags(def.name, options) };
   const { inputs, temps } = opInputs(def.name, [['images', images]]);
   return runOp(def, inputs, attrs, temps);
@@ -34,6 +42,10 @@ export function resizeBilinear(images: OpInput, size: readonly [number, number],
 }
 
 /** Resizes NHWC `images` to `size` = [newHeight, newWidth] by copying the nearest pixel; keeps the dtype. */
-export function resizeNearestNeighbor(images: OpInput, size: readonly [number, number], options?: ResizeOptions): Tensor {
+export function resizeNearestNeighbor(
+  images: OpInput,
+  size: readonly [number, number],
+  options?: ResizeOptions,
+): Tensor {
   return resize(resizeNearestNeighborOp, images, size, options);
 }

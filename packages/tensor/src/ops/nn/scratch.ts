@@ -39,7 +39,9 @@ export class Scratch {
 
   /** `x` with a new shape of the same size (itself when the shape is unchanged). */
   reshape(x: TensorInfo, shape: readonly number[]): TensorInfo {
-    return x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i]) ? x : this.run('Reshape', { x }, { shape: [...shape] });
+    return x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i])
+      ? x
+      : this.run('Reshape', { x }, { shape: [...shape] });
   }
 
   /**

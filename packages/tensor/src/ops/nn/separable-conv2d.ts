@@ -13,7 +13,10 @@ function checkPointwise(depthwise: Shape, pointwise: Shape): void {
   expectRank(op, 'pointwiseFilter', pointwise, [4], '[1, 1, inChannels * channelMultiplier, outChannels]');
   const [, , inC, multiplier] = depthwise;
   const channels = inC === null || multiplier === null ? null : inC * multiplier;
-  const ok = pointwise[0] === 1 && pointwise[1] === 1 && (channels === null || pointwise[2] === null || pointwise[2] === channels);
+  const ok =
+    pointwise[0] === 1 &&
+    pointwise[1] === 1 &&
+    (channels === null || pointwise[2] === null || pointwise[2] === channels);
   if (!ok) {
     throw opError(
       op,
@@ -28,10 +31,19 @@ function checkPointwise(depthwise: Shape, pointwise: Shape): void {
  * ([h, w, inChannels, channelMultiplier]) and `options`, then a 1x1 conv2d with `pointwiseFilter`
  * ([1, 1, inChannels * channelMultiplier, outChannels]). A composite: gradients flow through both ops.
  */
-export function separableConv2d(x: OpInput, depthwiseFilter: OpInput, pointwiseFilter: OpInput, options: Conv2dOptions = {}): Tensor {
+export function separableConv2d(
+  x: OpInput,
+  depthwiseFilter: OpInput,
+  pointwiseFilter: OpInput,
+  options: Conv2dOptions = {},
+): Tensor {
   const op = 'separableConv2d';
   const attrs = conv2dAttrs(op, options);
-  const { inputs, temps } = opInputs(op, [['x', x], ['depthwiseFilter', depthwiseFilter], ['pointwiseFilter', pointwiseFilter]]);
+  const { inputs, temps } = opInputs(op, [
+    ['x', x],
+    ['depthwiseFilter', depthwiseFilter],
+    ['pointwiseFilter', pointwiseFilter],
+  ]);
   let mid: unknown = null;
   try {
     const [tx, td, tp] = inputs;

@@ -8,10 +8,17 @@ export interface SoftmaxAttrs {
 
 /** Shared by softmax and logSoftmax: checks x and returns the non-negative axis normalized over. */
 export function softmaxRule(op: string, x: Shape, axis: number): number {
-  if (x.length === 0) throw opError(op, `x must have rank >= 1 (a softmax needs an axis to normalize over), received shape ${fmtShape(x)}`);
+  if (x.length === 0)
+    throw opError(
+      op,
+      `x must have rank >= 1 (a softmax needs an axis to normalize over), received shape ${fmtShape(x)}`,
+    );
   const rank = x.length;
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
-    throw opError(op, `axis must be an integer in [${-rank}, ${rank - 1}] for x.shape=${fmtShape(x)}, received ${axis}`);
+    throw opError(
+      op,
+      `axis must be an integer in [${-rank}, ${rank - 1}] for x.shape=${fmtShape(x)}, received ${axis}`,
+    );
   }
   return axis < 0 ? axis + rank : axis;
 }

@@ -16,7 +16,8 @@ export const topKOp = defineOp<TopKAttrs>({
     if (x.shape.length === 0) throw opError('topK', `x must have rank >= 1, received shape ${fmtShape(x.shape)}`);
     if (x.dtype === 'bool') throw opError('topK', `x must be float32 or int32, received bool; cast(x, 'int32') first`);
     const last = x.shape[x.shape.length - 1];
-    if (last !== null && k > last) throw opError('topK', `k=${k} is larger than the last axis of x.shape=${fmtShape(x.shape)} (${last})`);
+    if (last !== null && k > last)
+      throw opError('topK', `k=${k} is larger than the last axis of x.shape=${fmtShape(x.shape)} (${last})`);
     const shape = [...x.shape.slice(0, -1), k];
     return [
       { shape, dtype: x.dtype },
@@ -26,7 +27,8 @@ export const topKOp = defineOp<TopKAttrs>({
   kernel: (ctx, [x], { k }, [values]) =>
     composedMulti(ctx, (s) => {
       // webgpu's TopK hands back its input as the values when the last axis has one element.
-      if (x.shape[x.shape.length - 1] === 1) return [x, s.run('Fill', {}, { shape: values.shape, value: 0, dtype: 'int32' })];
+      if (x.shape[x.shape.length - 1] === 1)
+        return [x, s.run('Fill', {}, { shape: values.shape, value: 0, dtype: 'int32' })];
       // Always sorted: unsorted order differs between backends, and sorting k values is cheap.
       return s.runMulti('TopK', { x }, { k, sorted: true });
     }),
@@ -38,8 +40,10 @@ export const topKOp = defineOp<TopKAttrs>({
  * results are always sorted, so every backend gives the same order.
  */
 export function topK(x: OpInput, k = 1, sorted = true): { values: Tensor; indices: Tensor } {
-  if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) throw opError('topK', `k must be a non-negative integer, received ${JSON.stringify(k)}`);
-  if (typeof sorted !== 'boolean') throw opError('topK', `sorted must be a boolean, received ${JSON.stringify(sorted)}`);
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 0)
+    throw opError('topK', `k must be a non-negative integer, received ${JSON.stringify(k)}`);
+  if (typeof sorted !== 'boolean')
+    throw opError('topK', `sorted must be a boolean, received ${JSON.stringify(sorted)}`);
   const { inputs, temps } = opInputs('topK', [['x', x]]);
   const [values, indices] = runOpMulti(topKOp, inputs, { k, sorted }, temps);
   return { values, indices };

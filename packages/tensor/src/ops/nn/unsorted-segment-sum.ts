@@ -18,7 +18,10 @@ export const unsortedSegmentSumOp = defineOp<SegmentSumAttrs>({
     if (ids.dtype !== 'int32') throw opError(OP, `segmentIds must be int32, received ${ids.dtype}`);
     const rows = x.shape[0];
     if (ids.shape.length !== 1 || (ids.shape[0] !== null && rows !== null && ids.shape[0] !== rows)) {
-      throw opError(OP, `segmentIds must be rank 1 with one id per row of x: x.shape=${fmtShape(x.shape)} needs segmentIds.shape=[${rows}], received ${fmtShape(ids.shape)}`);
+      throw opError(
+        OP,
+        `segmentIds must be rank 1 with one id per row of x: x.shape=${fmtShape(x.shape)} needs segmentIds.shape=[${rows}], received ${fmtShape(ids.shape)}`,
+      );
     }
     return { shape: [numSegments, ...x.shape.slice(1)], dtype: x.dtype === 'bool' ? 'int32' : x.dtype };
   },
@@ -33,7 +36,11 @@ export const unsortedSegmentSumOp = defineOp<SegmentSumAttrs>({
       const safeIds = s.run('Select', { condition: negative, t: sink, e: clipped });
       // Summed in float32 on every backend: cpu's kernel does so anyway, and webgpu's returns garbage
       // for int32 data. Integer sums stay exact up to 2^24.
-      const sums = s.run('UnsortedSegmentSum', { x: s.cast(x, 'float32'), segmentIds: safeIds }, { numSegments: numSegments + 1 });
+      const sums = s.run(
+        'UnsortedSegmentSum',
+        { x: s.cast(x, 'float32'), segmentIds: safeIds },
+        { numSegments: numSegments + 1 },
+      );
       const kept = s.run('Slice', { x: sums }, { begin: out.shape.map(() => 0), size: out.shape });
       return s.cast(kept, out.dtype);
     }),
@@ -47,6 +54,9 @@ export function unsortedSegmentSum(x: OpInput, segmentIds: OpInput, numSegments:
   if (typeof numSegments !== 'number' || !Number.isInteger(numSegments) || numSegments < 0) {
     throw opError(OP, `numSegments must be a non-negative integer, received ${JSON.stringify(numSegments)}`);
   }
-  const { inputs, temps } = opInputs(OP, [['x', x], ['segmentIds', segmentIds, 'int32']]);
+  const { inputs, temps } = opInputs(OP, [
+    ['x', x],
+    ['segmentIds', segmentIds, 'int32'],
+  ]);
   return runOp(unsortedSegmentSumOp, inputs, { numSegments }, temps);
 }

@@ -29,14 +29,28 @@ function argReduce(ctx: KernelContext, x: TensorInfo, axis: number, which: 'max'
   const n = x.shape[axis];
   const temps: TensorInfo[] = [];
   const keep = (info: TensorInfo): TensorInfo => (temps.push(info), info);
-  const extreme = keep(which === 'max' ? ctx.run('Max', { x }, { reductionIndices: [axis], keepDims: true }) : ctx.run('Min', { x }, { axis: [axis], keepDims: true }));
-  const hit = keep(ctx.run('LogicalOr', { a: keep(ctx.run('Equal', { a: x, b: extreme })), b: keep(ctx.run('IsNan', { x })) }));
+  const extreme = keep(
+    which === 'max'
+      ? ctx.run('Max', { x }, { reductionIndices: [axis], keepDims: true })
+      : ctx.run('Min', { x }, { axis: [axis], keepDims: true }),
+  );
+  const hit = keep(
+    ctx.run('LogicalOr', { a: keep(ctx.run('Equal', { a: x, b: extreme })), b: keep(ctx.run('IsNan', { x })) }),
+  );
   const miss = keep(ctx.run('Cast', { x: keep(ctx.run('LogicalNot', { x: hit })) }, { dtype: 'float32' }));
   // Index i where hit, n + i where not: the smallest is the first hit. Kept in float32 (exact below
   // 2^24): webgpu's Min transposes a non-last axis, and its Transpose shader fails on int32 data.
   const penalty = keep(ctx.run('Multiply', { a: miss, b: keep(ctx.write([n], [], 'float32')) }));
-  const iota = keep(ctx.write(Array.from({ length: n }, (_, i) => i), x.shape.map((d, i) => (i === axis ? d : 1)), 'float32'));
-  const first = keep(ctx.run('Min', { x: keep(ctx.run('Add', { a: penalty, b: iota })) }, { axis: [axis], keepDims: false }));
+  const iota = keep(
+    ctx.write(
+      Array.from({ length: n }, (_, i) => i),
+      x.shape.map((d, i) => (i === axis ? d : 1)),
+      'float32',
+    ),
+  );
+  const first = keep(
+    ctx.run('Min', { x: keep(ctx.run('Add', { a: penalty, b: iota })) }, { axis: [axis], keepDims: false }),
+  );
   const out = ctx.run('Cast', { x: first }, { dtype: 'int32' });
   for (const t of temps) ctx.free(t);
   return out;
@@ -47,7 +61,10 @@ function argReduceDef(name: 'argMax' | 'argMin'): OpDef<ArgReduceAttrs> {
     name,
     infer: ([x], { axis, keepDims }) => {
       if (x.shape.length > 0 && x.shape[axis] === 0) {
-        throw opError(name, `cannot take the ${name} of an empty axis: x.shape=${fmtShape(x.shape)}, axis ${axis} has size 0`);
+        throw opError(
+          name,
+          `cannot take the ${name} of an empty axis: x.shape=${fmtShape(x.shape)}, axis ${axis} has size 0`,
+        );
       }
       return { shape: reducedShape(x.shape, [axis], keepDims), dtype: 'int32' };
     },
@@ -62,7 +79,11 @@ function callArgReduce(def: OpDef<ArgReduceAttrs>, x: OpInput, axis: number, kee
   const temps: Tensor[] = [];
   const t = toTensor(x, def.name, 'x', temps);
   const attrs = validating(temps, (): ArgReduceAttrs => {
-    if (typeof axis !== 'number') throw opError(def.name, `axis must be one integer (the ${def.name} over several axes is not defined), received ${JSON.stringify(axis)}`);
+    if (typeof axis !== 'number')
+      throw opError(
+        def.name,
+        `axis must be one integer (the ${def.name} over several axes is not defined), received ${JSON.stringify(axis)}`,
+      );
     const rank = t.shape.length;
     // A scalar accepts axis 0 or -1 (as NumPy) and its only index is 0.
     const normalized = normalizeAxis(def.name, axis, rank);

@@ -41,7 +41,10 @@ export function cumsum(x: OpInput, axis = 0, options: CumsumOptions = {}): Tenso
   const attrs = validating(temps, (): CumsumAttrs => {
     const { exclusive = false, reverse = false } = options;
     if (typeof exclusive !== 'boolean' || typeof reverse !== 'boolean') {
-      throw opError('cumsum', `options.exclusive and options.reverse must be booleans, received exclusive=${String(exclusive)}, reverse=${String(reverse)}`);
+      throw opError(
+        'cumsum',
+        `options.exclusive and options.reverse must be booleans, received exclusive=${String(exclusive)}, reverse=${String(reverse)}`,
+      );
     }
     const rank = t.shape.length;
     const normalized = normalizeAxis('cumsum', axis, rank);

@@ -47,7 +47,13 @@ export interface ReductionOptions {
 }
 
 /** Runs a reduction kernel on `x` (already cast as needed); no axes means nothing to reduce. */
-export function reduceInfo(ctx: KernelContext, x: TensorInfo, kernelName: string, axes: readonly number[], axisAttr = 'axis'): TensorInfo {
+export function reduceInfo(
+  ctx: KernelContext,
+  x: TensorInfo,
+  kernelName: string,
+  axes: readonly number[],
+  axisAttr = 'axis',
+): TensorInfo {
   if (axes.length === 0) return ctx.run('Identity', { x });
   // keepDims is applied by the op's shape rule: the data are the same either way.
   return ctx.run(kernelName, { x }, { [axisAttr]: [...axes], keepDims: false });
@@ -57,10 +63,14 @@ export function reduceInfo(ctx: KernelContext, x: TensorInfo, kernelName: string
 export function reductionDef(name: string, options: ReductionOptions): OpDef<ReduceAttrs> {
   return defineOp<ReduceAttrs>({
     name,
-    infer: ([x], { axis, keepDims }) => ({ shape: reducedShape(x.shape, axis, keepDims), dtype: options.result(x.dtype) }),
+    infer: ([x], { axis, keepDims }) => ({
+      shape: reducedShape(x.shape, axis, keepDims),
+      dtype: options.result(x.dtype),
+    }),
     kernel: (ctx, [x], { axis }, [out]) => {
       const [input, cast] = castInfo(ctx, x, options.compute(x.dtype));
-      const reduced = cast && axis.length === 0 ? input : reduceInfo(ctx, input, options.kernelName, axis, options.axisAttr);
+      const reduced =
+        cast && axis.length === 0 ? input : reduceInfo(ctx, input, options.kernelName, axis, options.axisAttr);
       if (cast && reduced !== input) ctx.free(input);
       return castTo(ctx, reduced, out.dtype, true);
     },
@@ -85,10 +95,18 @@ export function checkKeepDims(op: string, keepDims: unknown): boolean {
 }
 
 /** Calls a reduction op on a tensor-like argument. */
-export function callReduction(def: OpDef<ReduceAttrs>, x: OpInput, axis: number | readonly number[] | undefined | null, keepDims: unknown): Tensor {
+export function callReduction(
+  def: OpDef<ReduceAttrs>,
+  x: OpInput,
+  axis: number | readonly number[] | undefined | null,
+  keepDims: unknown,
+): Tensor {
   const temps: Tensor[] = [];
   const t = toTensor(x, def.name, 'x', temps);
-  const attrs = validating(temps, () => ({ axis: reductionAxes(def.name, axis, t.shape.length), keepDims: checkKeepDims(def.name, keepDims) }));
+  const attrs = validating(temps, () => ({
+    axis: reductionAxes(def.name, axis, t.shape.length),
+    keepDims: checkKeepDims(def.name, keepDims),
+  }));
   return runOp(def, [t], attrs, temps);
 }
 

@@ -4,8 +4,18 @@ import { callReduction, reductionDef } from './define';
 
 // Numbers go in as bool (x != 0, as NumPy reads them): on float input wasm's All/Any return garbage
 // floats and webgpu's test `>= 1`, so 0.5 would count as false.
-export const allOp = reductionDef('all', { kernelName: 'All', compute: () => 'bool', result: () => 'bool', identity: () => 1 });
-export const anyOp = reductionDef('any', { kernelName: 'Any', compute: () => 'bool', result: () => 'bool', identity: () => 0 });
+export const allOp = reductionDef('all', {
+  kernelName: 'All',
+  compute: () => 'bool',
+  result: () => 'bool',
+  identity: () => 1,
+});
+export const anyOp = reductionDef('any', {
+  kernelName: 'Any',
+  compute: () => 'bool',
+  result: () => 'bool',
+  identity: () => 0,
+});
 
 /** Whether every element over `axis` is true (non-zero); true over nothing. */
 export function all(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {

@@ -7,7 +7,13 @@ import { boolAsInt, callReduction, reductionDef } from './define';
 const lowest = (d: DType): number => (d === 'float32' ? -Infinity : d === 'int32' ? -2147483648 : 0);
 
 // bool goes in as int32: webgpu's Max returns int32 for bool on its GPU path and bool on its CPU path.
-export const maxOp = reductionDef('max', { kernelName: 'Max', axisAttr: 'reductionIndices', compute: boolAsInt, result: (d) => d, identity: lowest });
+export const maxOp = reductionDef('max', {
+  kernelName: 'Max',
+  axisAttr: 'reductionIndices',
+  compute: boolAsInt,
+  result: (d) => d,
+  identity: lowest,
+});
 
 /** The largest value over `axis` (all axes if omitted); NaN if the values contain NaN, -inf over nothing. */
 export function max(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {

@@ -3,7 +3,12 @@ import type { Tensor } from '../../tensor';
 import { callReduction, reductionDef } from './define';
 
 /** Integers and bools are averaged as float32, as NumPy does: an int32 mean is rarely an integer. */
-export const meanOp = reductionDef('mean', { kernelName: 'Mean', compute: () => 'float32', result: () => 'float32', identity: () => NaN });
+export const meanOp = reductionDef('mean', {
+  kernelName: 'Mean',
+  compute: () => 'float32',
+  result: () => 'float32',
+  identity: () => NaN,
+});
 
 /** The arithmetic mean over `axis` (all axes if omitted); always float32. The mean of nothing is NaN. */
 export function mean(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {

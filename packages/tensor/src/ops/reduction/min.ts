@@ -7,7 +7,12 @@ import { boolAsInt, callReduction, reductionDef } from './define';
 const highest = (d: DType): number => (d === 'float32' ? Infinity : d === 'int32' ? 2147483647 : 1);
 
 // bool goes in as int32 for the same reason as in max.
-export const minOp = reductionDef('min', { kernelName: 'Min', compute: boolAsInt, result: (d) => d, identity: highest });
+export const minOp = reductionDef('min', {
+  kernelName: 'Min',
+  compute: boolAsInt,
+  result: (d) => d,
+  identity: highest,
+});
 
 /** The smallest value over `axis` (all axes if omitted); NaN if the values contain NaN, +inf over nothing. */
 export function min(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {

@@ -3,7 +3,12 @@ import type { Tensor } from '../../tensor';
 import { boolAsInt, callReduction, reductionDef } from './define';
 
 // bool goes in as int32: wasm's Prod keeps the bool dtype and webgpu's does not, so neither is trusted.
-export const prodOp = reductionDef('prod', { kernelName: 'Prod', compute: boolAsInt, result: boolAsInt, identity: () => 1 });
+export const prodOp = reductionDef('prod', {
+  kernelName: 'Prod',
+  compute: boolAsInt,
+  result: boolAsInt,
+  identity: () => 1,
+});
 
 /** The product over `axis` (all axes if omitted); bools count as int32. The product of nothing is 1. */
 export function prod(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {

@@ -2,7 +2,12 @@ import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { boolAsInt, callReduction, reductionDef } from './define';
 
-export const sumOp = reductionDef('sum', { kernelName: 'Sum', compute: boolAsInt, result: boolAsInt, identity: () => 0 });
+export const sumOp = reductionDef('sum', {
+  kernelName: 'Sum',
+  compute: boolAsInt,
+  result: boolAsInt,
+  identity: () => 0,
+});
 
 /** Sums over `axis` (all axes if omitted); bools are counted as int32, int32 stays int32. */
 export function sum(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {

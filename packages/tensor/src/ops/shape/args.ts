@@ -27,7 +27,8 @@ export function intIn(op: string, arg: string, value: unknown, lo: number, hi: n
 
 function allIntegers(v: unknown): boolean {
   if (Array.isArray(v)) return v.every(allIntegers);
-  if (v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array) return Array.from(v).every(Number.isInteger);
+  if (v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array)
+    return Array.from(v).every(Number.isInteger);
   return typeof v === 'number' && Number.isInteger(v);
 }
 
@@ -37,7 +38,11 @@ function allIntegers(v: unknown): boolean {
  */
 export function toIndexTensor(x: OpInput, op: string, arg: string, temps: Tensor[]): OpTensor {
   if (x instanceof Tensor || isSymbolic(x)) {
-    if (x.dtype !== 'int32') throw opError(op, `${arg} must be an int32 tensor, received ${x.dtype} (shape ${fmtShape(x.shape)}); convert it with cast(${arg}, 'int32')`);
+    if (x.dtype !== 'int32')
+      throw opError(
+        op,
+        `${arg} must be an int32 tensor, received ${x.dtype} (shape ${fmtShape(x.shape)}); convert it with cast(${arg}, 'int32')`,
+      );
     return x;
   }
   if (!allIntegers(x)) throw opError(op, `${arg} must hold integers, received ${JSON.stringify(x)}`);
@@ -49,7 +54,10 @@ export function toIndexTensor(x: OpInput, op: string, arg: string, temps: Tensor
 /** Converts the list argument of concat/stack; JS numbers take the dtype of the first tensor in the list. */
 export function toTensorList(xs: readonly OpInput[], op: string, temps: Tensor[]): OpTensor[] {
   if (!Array.isArray(xs) || xs.length === 0) {
-    throw opError(op, `tensors must be a non-empty array of tensors, received ${Array.isArray(xs) ? 'an empty array' : typeof xs}`);
+    throw opError(
+      op,
+      `tensors must be a non-empty array of tensors, received ${Array.isArray(xs) ? 'an empty array' : typeof xs}`,
+    );
   }
   const like = xs.find((x): x is OpTensor => x instanceof Tensor || isSymbolic(x))?.dtype;
   return xs.map((x, i) => {
@@ -71,7 +79,11 @@ function allBooleans(v: unknown): boolean {
 export function sameDtype(op: string, inputs: readonly { dtype: DType }[]): DType {
   const dtype = inputs[0].dtype;
   const i = inputs.findIndex((t) => t.dtype !== dtype);
-  if (i >= 0) throw opError(op, `all inputs must have the same dtype: input 0 is ${dtype}, input ${i} is ${inputs[i].dtype}; cast them first`);
+  if (i >= 0)
+    throw opError(
+      op,
+      `all inputs must have the same dtype: input 0 is ${dtype}, input ${i} is ${inputs[i].dtype}; cast them first`,
+    );
   return dtype;
 }
 

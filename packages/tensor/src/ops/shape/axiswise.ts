@@ -33,7 +33,11 @@ export function runAxiswise(
   });
   if (viewShape.length <= MAX_AXISWISE_RANK) {
     const view = reshapeInfo(ctx, x, viewShape);
-    return chain(ctx, chain(ctx, view, (v) => run(v, axes)), (r) => reshapeInfo(ctx, r, outShape));
+    return chain(
+      ctx,
+      chain(ctx, view, (v) => run(v, axes)),
+      (r) => reshapeInfo(ctx, r, outShape),
+    );
   }
   let current = reshapeInfo(ctx, x, x.shape);
   const shape = [...x.shape];

@@ -12,7 +12,10 @@ export const broadcastToOp = defineOp<{ shape: number[] }>({
     const offset = shape.length - x.shape.length;
     const fits = offset >= 0 && x.shape.every((d, i) => d === null || d === 1 || d === shape[i + offset]);
     if (!fits) {
-      throw opError('broadcastTo', `x of shape ${fmtShape(x.shape)} cannot be broadcast to ${fmtShape(shape)}: aligned from the right, each axis of x must be 1 or equal to the target's`);
+      throw opError(
+        'broadcastTo',
+        `x of shape ${fmtShape(x.shape)} cannot be broadcast to ${fmtShape(shape)}: aligned from the right, each axis of x must be 1 or equal to the target's`,
+      );
     }
     return { shape, dtype: x.dtype };
   },
@@ -20,7 +23,15 @@ export const broadcastToOp = defineOp<{ shape: number[] }>({
     const padded = [...new Array<number>(shape.length - x.shape.length).fill(1), ...x.shape];
     const reps = shape.map((d, i) => (padded[i] === d ? 1 : d));
     const view = reshapeInfo(ctx, x, padded);
-    return chain(ctx, view, (v) => runAxiswise(ctx, v, reps.map((r) => r !== 1), out.shape, (w, axes) => ctx.run('Tile', { x: w }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) })));
+    return chain(ctx, view, (v) =>
+      runAxiswise(
+        ctx,
+        v,
+        reps.map((r) => r !== 1),
+        out.shape,
+        (w, axes) => ctx.run('Tile', { x: w }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
+      ),
+    );
   },
 });
 
@@ -28,6 +39,11 @@ export const broadcastToOp = defineOp<{ shape: number[] }>({
 export function broadcastTo(x: OpInput, shape: readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'broadcastTo', 'x', temps);
-    return runOp(broadcastToOp, [t], { shape: intList('broadcastTo', 'shape', shape, 0, 'non-negative integers') }, temps);
+    return runOp(
+      broadcastToOp,
+      [t],
+      { shape: intList('broadcastTo', 'shape', shape, 0, 'non-negative integers') },
+      temps,
+    );
   });
 }

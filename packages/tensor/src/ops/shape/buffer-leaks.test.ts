@@ -9,7 +9,10 @@ import { shapeCases } from '../../testing/cases/shape';
 import { gather } from './gather';
 import { scatterND } from './scatter-nd';
 
-const cpu = tfjsBackend({ name: 'cpu', configure: (tf) => void ((tf as unknown as { firstUse: boolean }).firstUse = false) });
+const cpu = tfjsBackend({
+  name: 'cpu',
+  configure: (tf) => void ((tf as unknown as { firstUse: boolean }).firstUse = false),
+});
 
 async function buffersLeftBy(fn: () => unknown): Promise<number> {
   const before = engine.backend().tf.numDataIds();
@@ -27,7 +30,18 @@ describe('shape ops free every backend buffer they make', () => {
   it('when an index check fails inside the kernel', async () => {
     const leftBy = (fn: () => unknown) => buffersLeftBy(() => expect(fn).toThrow(/out of range/));
     expect(await leftBy(() => gather([1, 2, 3], [5]))).toBe(0);
-    expect(await leftBy(() => scatterND([[0], [9]], [[1, 1], [2, 2]], [3, 2]))).toBe(0);
+    expect(
+      await leftBy(() =>
+        scatterND(
+          [[0], [9]],
+          [
+            [1, 1],
+            [2, 2],
+          ],
+          [3, 2],
+        ),
+      ),
+    ).toBe(0);
     expect(await leftBy(() => scatterND([[0], [9]], [true, false], [3]))).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ export const castOp = defineOp<{ dtype: DType }>({
 /** Converts to `dtype`: float to int truncates toward zero, anything to bool is `x != 0`. */
 export function cast(x: OpInput, dtype: DType): Tensor {
   return withTemps((temps) => {
-    if (!isDType(dtype)) throw opError('cast', `dtype must be 'float32', 'int32' or 'bool', received ${JSON.stringify(dtype)}`);
+    if (!isDType(dtype))
+      throw opError('cast', `dtype must be 'float32', 'int32' or 'bool', received ${JSON.stringify(dtype)}`);
     return runOp(castOp, [toTensor(x, 'cast', 'x', temps)], { dtype }, temps);
   });
 }

@@ -14,14 +14,22 @@ export const concatOp = defineOp<{ axis: number }>({
   infer: (inputs, { axis }) => {
     const dtype = sameDtype('concat', inputs);
     const first = inputs[0].shape;
-    if (first.length === 0) throw opError('concat', 'cannot concatenate rank-0 tensors (scalars); use stack, or reshape them to [1] first');
+    if (first.length === 0)
+      throw opError('concat', 'cannot concatenate rank-0 tensors (scalars); use stack, or reshape them to [1] first');
     const shape: Dim[] = [...first];
     inputs.forEach(({ shape: s }, i) => {
       if (s.length !== first.length) {
-        throw opError('concat', `all inputs must have the same rank: input 0 has shape ${fmtShape(first)}, input ${i} has shape ${fmtShape(s)}`);
+        throw opError(
+          'concat',
+          `all inputs must have the same rank: input 0 has shape ${fmtShape(first)}, input ${i} has shape ${fmtShape(s)}`,
+        );
       }
       const bad = s.findIndex((d, a) => a !== axis && !dimsAgree(d, shape[a]));
-      if (bad >= 0) throw opError('concat', `inputs 0 and ${i} differ on axis ${bad}: shapes ${fmtShape(first)} and ${fmtShape(s)} (only axis ${axis} may differ)`);
+      if (bad >= 0)
+        throw opError(
+          'concat',
+          `inputs 0 and ${i} differ on axis ${bad}: shapes ${fmtShape(first)} and ${fmtShape(s)} (only axis ${axis} may differ)`,
+        );
       s.forEach((d, a) => {
         if (a !== axis) shape[a] = knownDim(shape[a], d);
       });

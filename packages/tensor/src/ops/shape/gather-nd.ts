@@ -12,7 +12,9 @@ import { reshapeInfo, chain } from './kernel-utils';
 /** With index rows of length 0 every row selects all of x: the result is x repeated. */
 function repeatWhole(ctx: KernelContext, x: TensorInfo, rows: number, outShape: number[]): TensorInfo {
   const flat = reshapeInfo(ctx, x, [1, sizeOf(x.shape)]);
-  const tiled = chain(ctx, flat, (f) => runAxiswise(ctx, f, [true, false], [rows, f.shape[1]], (v) => ctx.run('Tile', { x: v }, { reps: [rows, 1] })));
+  const tiled = chain(ctx, flat, (f) =>
+    runAxiswise(ctx, f, [true, false], [rows, f.shape[1]], (v) => ctx.run('Tile', { x: v }, { reps: [rows, 1] })),
+  );
   return chain(ctx, tiled, (t) => reshapeInfo(ctx, t, outShape));
 }
 
@@ -22,12 +24,19 @@ export const gatherNDOp = defineOp({
   handlesEmpty: true,
   infer: ([x, indices]) => {
     if (indices.dtype !== 'int32') throw opError('gatherND', `indices must be int32, received ${indices.dtype}`);
-    if (indices.shape.length === 0) throw opError('gatherND', 'indices must have rank 1 or more (its last axis holds index rows), received a scalar');
+    if (indices.shape.length === 0)
+      throw opError('gatherND', 'indices must have rank 1 or more (its last axis holds index rows), received a scalar');
     const k = indices.shape[indices.shape.length - 1];
-    if (k === null) throw opError('gatherND', `the last axis of indices (shape ${fmtShape(indices.shape)}) must have a known size`);
-    if (k > x.shape.length) throw opError('gatherND', `index rows have ${k} entries (indices shape ${fmtShape(indices.shape)}) but x has only ${x.shape.length} axes (shape ${fmtShape(x.shape)})`);
+    if (k === null)
+      throw opError('gatherND', `the last axis of indices (shape ${fmtShape(indices.shape)}) must have a known size`);
+    if (k > x.shape.length)
+      throw opError(
+        'gatherND',
+        `index rows have ${k} entries (indices shape ${fmtShape(indices.shape)}) but x has only ${x.shape.length} axes (shape ${fmtShape(x.shape)})`,
+      );
     const rows = indices.shape.slice(0, -1);
-    if (x.shape.slice(0, k).includes(0) && (knownSize(rows) ?? 1) > 0) throw emptyAxisError('gatherND', `one of the first ${k} axes`, x.shape);
+    if (x.shape.slice(0, k).includes(0) && (knownSize(rows) ?? 1) > 0)
+      throw emptyAxisError('gatherND', `one of the first ${k} axes`, x.shape);
     return { shape: [...rows, ...x.shape.slice(k)], dtype: x.dtype };
   },
   kernel: (ctx, [x, indices], _attrs, [out]) => {

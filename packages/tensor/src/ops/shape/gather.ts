@@ -15,16 +15,24 @@ export const gatherOp = defineOp<GatherAttrs>({
   name: 'gather',
   infer: ([x, indices], { axis, batchDims }) => {
     if (indices.dtype !== 'int32') throw opError('gather', `indices must be int32, received ${indices.dtype}`);
-    if (axis < 0 || axis >= x.shape.length) throw opError('gather', `axis ${axis} is out of range for x of shape ${fmtShape(x.shape)}`);
+    if (axis < 0 || axis >= x.shape.length)
+      throw opError('gather', `axis ${axis} is out of range for x of shape ${fmtShape(x.shape)}`);
     if (batchDims < 0 || batchDims > axis || batchDims > indices.shape.length) {
-      throw opError('gather', `batchDims must be in [0, min(axis, rank of indices)] = [0, ${Math.min(axis, indices.shape.length)}], received ${batchDims}`);
+      throw opError(
+        'gather',
+        `batchDims must be in [0, min(axis, rank of indices)] = [0, ${Math.min(axis, indices.shape.length)}], received ${batchDims}`,
+      );
     }
     for (let i = 0; i < batchDims; i++) {
       if (!dimsAgree(x.shape[i], indices.shape[i])) {
-        throw opError('gather', `the first ${batchDims} (batchDims) axes of x and indices must match: x has shape ${fmtShape(x.shape)}, indices ${fmtShape(indices.shape)}`);
+        throw opError(
+          'gather',
+          `the first ${batchDims} (batchDims) axes of x and indices must match: x has shape ${fmtShape(x.shape)}, indices ${fmtShape(indices.shape)}`,
+        );
       }
     }
-    if (x.shape[axis] === 0 && (knownSize(indices.shape) ?? 1) > 0) throw emptyAxisError('gather', `axis ${axis}`, x.shape);
+    if (x.shape[axis] === 0 && (knownSize(indices.shape) ?? 1) > 0)
+      throw emptyAxisError('gather', `axis ${axis}`, x.shape);
     const outer = x.shape.slice(0, axis).map((d, i) => (i < batchDims ? knownDim(d, indices.shape[i]) : d));
     return { shape: [...outer, ...indices.shape.slice(batchDims), ...x.shape.slice(axis + 1)], dtype: x.dtype };
   },
@@ -34,7 +42,12 @@ export const gatherOp = defineOp<GatherAttrs>({
     const gathered = chain(ctx, guarded.indices, (i) => ctx.run('GatherV2', { x, indices: i }, { axis, batchDims }));
     if (!guarded.valid) return gathered;
     const ones = (n: number) => new Array<number>(n).fill(1);
-    const validShape = [...indices.shape.slice(0, batchDims), ...ones(axis - batchDims), ...indices.shape.slice(batchDims), ...ones(x.shape.length - axis - 1)];
+    const validShape = [
+      ...indices.shape.slice(0, batchDims),
+      ...ones(axis - batchDims),
+      ...indices.shape.slice(batchDims),
+      ...ones(x.shape.length - axis - 1),
+    ];
     const out = zeroInvalid(ctx, gathered, guarded.valid, validShape);
     [gathered, guarded.valid].forEach((t) => ctx.free(t));
     return out;

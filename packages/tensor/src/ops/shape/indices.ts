@@ -41,7 +41,12 @@ function fmtPosition(flat: number, shape: readonly number[]): string {
  * Checks index rows (the last axis of `indices` is a row of `bounds.length` components, or each
  * entry is a row when `rowAxis` is false) or makes them safe; see the file comment.
  */
-export function guardIndices(ctx: KernelContext, indices: TensorInfo, range: IndexRange, rowAxis: boolean): GuardedIndices {
+export function guardIndices(
+  ctx: KernelContext,
+  indices: TensorInfo,
+  range: IndexRange,
+  rowAxis: boolean,
+): GuardedIndices {
   const k = range.bounds.length;
   if (k === 0) return { indices: reshapeInfo(ctx, indices, indices.shape), valid: null };
   if (ctx.backend.canReadSync) {
@@ -53,7 +58,10 @@ export function guardIndices(ctx: KernelContext, indices: TensorInfo, range: Ind
         if (v >= 0 && v < range.bounds[j]) continue;
         const got = rowAxis ? `[${Array.from({ length: k }, (_, c) => values[row * k + c]).join(',')}]` : String(v);
         const allowed = range.bounds.map((b) => `0..${b - 1}`).join(', ');
-        throw opError(range.op, `indices${fmtPosition(row, rowShape)} is ${got}, out of range for ${range.describe}: each index must be in ${allowed}`);
+        throw opError(
+          range.op,
+          `indices${fmtPosition(row, rowShape)} is ${got}, out of range for ${range.describe}: each index must be in ${allowed}`,
+        );
       }
     }
     return { indices: reshapeInfo(ctx, indices, indices.shape), valid: null };
@@ -62,14 +70,20 @@ export function guardIndices(ctx: KernelContext, indices: TensorInfo, range: Ind
 }
 
 /** Replaces out-of-range rows by 0 and reports which rows were in range (built from device kernels only). */
-function maskIndices(ctx: KernelContext, indices: TensorInfo, bounds: readonly number[], rowAxis: boolean): GuardedIndices {
+function maskIndices(
+  ctx: KernelContext,
+  indices: TensorInfo,
+  bounds: readonly number[],
+  rowAxis: boolean,
+): GuardedIndices {
   const zero = ctx.write([0], [], 'int32');
   const limits = ctx.write(bounds, rowAxis ? [bounds.length] : [], 'int32');
   const aboveZero = ctx.run('GreaterEqual', { a: indices, b: zero });
   const belowLimit = ctx.run('Less', { a: indices, b: limits });
   let valid = ctx.run('LogicalAnd', { a: aboveZero, b: belowLimit });
   [zero, limits, aboveZero, belowLimit].forEach((t) => ctx.free(t));
-  if (rowAxis) valid = chain(ctx, valid, (v) => ctx.run('All', { x: v }, { axis: [indices.shape.length - 1], keepDims: false }));
+  if (rowAxis)
+    valid = chain(ctx, valid, (v) => ctx.run('All', { x: v }, { axis: [indices.shape.length - 1], keepDims: false }));
   const validInt = ctx.run('Cast', { x: valid }, { dtype: 'int32' });
   const factor = rowAxis ? chain(ctx, validInt, (v) => reshapeInfo(ctx, v, [...v.shape, 1])) : validInt;
   const safe = ctx.run('Multiply', { a: indices, b: factor });
@@ -81,11 +95,20 @@ function maskIndices(ctx: KernelContext, indices: TensorInfo, bounds: readonly n
  * Zeroes the entries of `t` that come from invalid index rows. `validShape` is the shape `valid`
  * broadcasts to `t` with (its axes in place, 1 elsewhere). Select, not a multiply: 0 * NaN is NaN.
  */
-export function zeroInvalid(ctx: KernelContext, t: TensorInfo, valid: TensorInfo, validShape: readonly number[]): TensorInfo {
+export function zeroInvalid(
+  ctx: KernelContext,
+  t: TensorInfo,
+  valid: TensorInfo,
+  validShape: readonly number[],
+): TensorInfo {
   const reps = t.shape.map((d, i) => (validShape[i] === 1 ? d : 1));
   const shaped = reshapeInfo(ctx, valid, validShape);
-  const condition = runAxiswise(ctx, shaped, reps.map((r) => r !== 1), t.shape, (view, axes) =>
-    ctx.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
+  const condition = runAxiswise(
+    ctx,
+    shaped,
+    reps.map((r) => r !== 1),
+    t.shape,
+    (view, axes) => ctx.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
   );
   const zeros = ctx.run('ZerosLike', { x: t });
   const out = ctx.run('Select', { condition, t, e: zeros });

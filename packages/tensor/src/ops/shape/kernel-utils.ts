@@ -15,7 +15,12 @@ export function emptyInfo(ctx: KernelContext, shape: readonly number[], dtype: D
 }
 
 /** `Slice` of a box given by `begin` and `size` (both full length); the whole box is shared, not copied. */
-export function sliceInfo(ctx: KernelContext, x: TensorInfo, begin: readonly number[], size: readonly number[]): TensorInfo {
+export function sliceInfo(
+  ctx: KernelContext,
+  x: TensorInfo,
+  begin: readonly number[],
+  size: readonly number[],
+): TensorInfo {
   if (size.every((s, i) => s === x.shape[i])) return reshapeInfo(ctx, x, x.shape);
   return ctx.run('Slice', { x }, { begin: [...begin], size: [...size] });
 }

@@ -27,7 +27,11 @@ export const oneHotOp = defineOp<OneHotAttrs>({
     if (onValue !== 1 || offValue !== 0) {
       const scale = ctx.write([onValue - offValue], [], compute);
       const shift = ctx.write([offValue], [], compute);
-      values = chain(ctx, chain(ctx, values, (v) => ctx.run('Multiply', { a: v, b: scale })), (v) => ctx.run('Add', { a: v, b: shift }));
+      values = chain(
+        ctx,
+        chain(ctx, values, (v) => ctx.run('Multiply', { a: v, b: scale })),
+        (v) => ctx.run('Add', { a: v, b: shift }),
+      );
       [scale, shift].forEach((t) => ctx.free(t));
     }
     return dtype === 'bool' ? chain(ctx, values, (v) => ctx.run('Cast', { x: v }, { dtype: 'bool' })) : values;
@@ -43,8 +47,13 @@ export interface OneHotOptions {
 
 function checkValue(name: string, value: number | boolean, dtype: DType): number {
   const v = typeof value === 'boolean' ? Number(value) : value;
-  const ok = typeof v === 'number' && (dtype === 'float32' || (dtype === 'int32' ? Number.isInteger(v) : v === 0 || v === 1));
-  if (!ok) throw opError('oneHot', `${name} must be ${dtype === 'float32' ? 'a number' : dtype === 'int32' ? 'an integer' : 'a boolean (or 0/1)'} for dtype ${dtype}, received ${JSON.stringify(value)}`);
+  const ok =
+    typeof v === 'number' && (dtype === 'float32' || (dtype === 'int32' ? Number.isInteger(v) : v === 0 || v === 1));
+  if (!ok)
+    throw opError(
+      'oneHot',
+      `${name} must be ${dtype === 'float32' ? 'a number' : dtype === 'int32' ? 'an integer' : 'a boolean (or 0/1)'} for dtype ${dtype}, received ${JSON.stringify(value)}`,
+    );
   return v;
 }
 
@@ -56,8 +65,10 @@ function checkValue(name: string, value: number | boolean, dtype: DType): number
 export function oneHot(indices: OpInput, depth: number, options: OneHotOptions = {}): Tensor {
   return withTemps((temps) => {
     const dtype = options.dtype ?? 'float32';
-    if (!isDType(dtype)) throw opError('oneHot', `dtype must be 'float32', 'int32' or 'bool', received ${JSON.stringify(dtype)}`);
-    if (!Number.isInteger(depth) || depth < 0) throw opError('oneHot', `depth must be a non-negative integer, received ${JSON.stringify(depth)}`);
+    if (!isDType(dtype))
+      throw opError('oneHot', `dtype must be 'float32', 'int32' or 'bool', received ${JSON.stringify(dtype)}`);
+    if (!Number.isInteger(depth) || depth < 0)
+      throw opError('oneHot', `depth must be a non-negative integer, received ${JSON.stringify(depth)}`);
     const onValue = checkValue('onValue', options.onValue ?? 1, dtype);
     const offValue = checkValue('offValue', options.offValue ?? 0, dtype);
     const i = toIndexTensor(indices, 'oneHot', 'indices', temps);

@@ -19,7 +19,10 @@ export const padOp = defineOp<PadAttrs>({
   name: 'pad',
   infer: ([x], { paddings, mode }) => {
     if (paddings.length !== x.shape.length) {
-      throw opError('pad', `paddings must have one [before, after] pair per axis of x (shape ${fmtShape(x.shape)}), received ${paddings.length} pairs`);
+      throw opError(
+        'pad',
+        `paddings must have one [before, after] pair per axis of x (shape ${fmtShape(x.shape)}), received ${paddings.length} pairs`,
+      );
     }
     if (mode !== 'constant') {
       // A mirror can repeat at most the axis itself (symmetric) or the axis without its edge (reflect).
@@ -28,7 +31,10 @@ export const padOp = defineOp<PadAttrs>({
         const d = x.shape[i];
         const limit = d === null ? Infinity : d - slack;
         if ((before > 0 || after > 0) && (before > limit || after > limit)) {
-          throw opError('pad', `${mode} padding of axis ${i} must be at most ${limit} (the axis has size ${d}${slack ? ', less its edge' : ''}), received [${before},${after}] for x of shape ${fmtShape(x.shape)}`);
+          throw opError(
+            'pad',
+            `${mode} padding of axis ${i} must be at most ${limit} (the axis has size ${d}${slack ? ', less its edge' : ''}), received [${before},${after}] for x of shape ${fmtShape(x.shape)}`,
+          );
         }
       });
     }
@@ -56,8 +62,13 @@ export interface PadOptions {
 
 function checkConstant(value: number | boolean, dtype: string): number {
   const v = typeof value === 'boolean' ? Number(value) : value;
-  const ok = typeof v === 'number' && (dtype === 'float32' || (dtype === 'int32' ? Number.isInteger(v) : v === 0 || v === 1));
-  if (!ok) throw opError('pad', `constantValue must be ${dtype === 'int32' ? 'an integer' : dtype === 'bool' ? 'a boolean (or 0/1)' : 'a number'} to pad a ${dtype} tensor, received ${JSON.stringify(value)}`);
+  const ok =
+    typeof v === 'number' && (dtype === 'float32' || (dtype === 'int32' ? Number.isInteger(v) : v === 0 || v === 1));
+  if (!ok)
+    throw opError(
+      'pad',
+      `constantValue must be ${dtype === 'int32' ? 'an integer' : dtype === 'bool' ? 'a boolean (or 0/1)' : 'a number'} to pad a ${dtype} tensor, received ${JSON.stringify(value)}`,
+    );
   return v;
 }
 
@@ -69,9 +80,20 @@ export function pad(x: OpInput, paddings: readonly (readonly number[])[], option
     if (mode !== 'constant' && mode !== 'reflect' && mode !== 'symmetric') {
       throw opError('pad', `mode must be 'constant', 'reflect' or 'symmetric', received ${JSON.stringify(mode)}`);
     }
-    const pairs = Array.isArray(paddings) && paddings.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isInteger(v) && v >= 0));
-    if (!pairs) throw opError('pad', `paddings must be a list of [before, after] pairs of non-negative integers, received ${JSON.stringify(paddings)}`);
+    const pairs =
+      Array.isArray(paddings) &&
+      paddings.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isInteger(v) && v >= 0));
+    if (!pairs)
+      throw opError(
+        'pad',
+        `paddings must be a list of [before, after] pairs of non-negative integers, received ${JSON.stringify(paddings)}`,
+      );
     const constantValue = checkConstant(options.constantValue ?? 0, t.dtype);
-    return runOp(padOp, [t], { paddings: paddings.map((p) => [p[0], p[1]] as [number, number]), mode, constantValue }, temps);
+    return runOp(
+      padOp,
+      [t],
+      { paddings: paddings.map((p) => [p[0], p[1]] as [number, number]), mode, constantValue },
+      temps,
+    );
   });
 }

@@ -19,8 +19,12 @@ export const reverseOp = defineOp<{ axis: number[] }>({
     // wasm's Reverse moves 4-byte elements whatever the dtype, which scrambles 1-byte bools.
     const numeric = x.dtype === 'bool' ? ctx.run('Cast', { x }, { dtype: 'int32' }) : reshapeInfo(ctx, x, x.shape);
     const reversed = chain(ctx, numeric, (n) =>
-      runAxiswise(ctx, n, n.shape.map((_, i) => axis.includes(i)), out.shape, (view, axes) =>
-        ctx.run('Reverse', { x: view }, { dims: axes.flatMap((a, i) => (a < 0 ? [] : [i])) }),
+      runAxiswise(
+        ctx,
+        n,
+        n.shape.map((_, i) => axis.includes(i)),
+        out.shape,
+        (view, axes) => ctx.run('Reverse', { x: view }, { dims: axes.flatMap((a, i) => (a < 0 ? [] : [i])) }),
       ),
     );
     if (x.dtype !== 'bool') return reversed;

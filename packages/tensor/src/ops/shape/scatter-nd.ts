@@ -40,13 +40,25 @@ export const scatterNDOp = defineOp<{ shape: number[] }>({
   handlesEmpty: true,
   infer: ([indices, updates], { shape }) => {
     if (indices.dtype !== 'int32') throw opError('scatterND', `indices must be int32, received ${indices.dtype}`);
-    if (indices.shape.length === 0) throw opError('scatterND', 'indices must have rank 1 or more (its last axis holds index rows), received a scalar');
+    if (indices.shape.length === 0)
+      throw opError(
+        'scatterND',
+        'indices must have rank 1 or more (its last axis holds index rows), received a scalar',
+      );
     const k = indices.shape[indices.shape.length - 1];
-    if (k === null) throw opError('scatterND', `the last axis of indices (shape ${fmtShape(indices.shape)}) must have a known size`);
-    if (k > shape.length) throw opError('scatterND', `index rows have ${k} entries (indices shape ${fmtShape(indices.shape)}) but the output shape ${fmtShape(shape)} has only ${shape.length} axes`);
+    if (k === null)
+      throw opError('scatterND', `the last axis of indices (shape ${fmtShape(indices.shape)}) must have a known size`);
+    if (k > shape.length)
+      throw opError(
+        'scatterND',
+        `index rows have ${k} entries (indices shape ${fmtShape(indices.shape)}) but the output shape ${fmtShape(shape)} has only ${shape.length} axes`,
+      );
     const expected = [...indices.shape.slice(0, -1), ...shape.slice(k)];
     if (updates.shape.length !== expected.length || updates.shape.some((d, i) => !dimsAgree(d, expected[i]))) {
-      throw opError('scatterND', `updates must have shape indices.shape[:-1] + shape[${k}:] = ${fmtShape(expected)}, received ${fmtShape(updates.shape)}`);
+      throw opError(
+        'scatterND',
+        `updates must have shape indices.shape[:-1] + shape[${k}:] = ${fmtShape(expected)}, received ${fmtShape(updates.shape)}`,
+      );
     }
     return { shape, dtype: updates.dtype };
   },
@@ -55,7 +67,10 @@ export const scatterNDOp = defineOp<{ shape: number[] }>({
     const rows = sizeOf(indices.shape.slice(0, -1));
     if (rows === 0) return ctx.run('Fill', {}, { shape, value: 0, dtype: updates.dtype });
     // Bools are scattered as int32 (atomic adds need numbers), so duplicate rows OR together.
-    const numeric = updates.dtype === 'bool' ? ctx.run('Cast', { x: updates }, { dtype: 'int32' }) : reshapeInfo(ctx, updates, updates.shape);
+    const numeric =
+      updates.dtype === 'bool'
+        ? ctx.run('Cast', { x: updates }, { dtype: 'int32' })
+        : reshapeInfo(ctx, updates, updates.shape);
     let out: TensorInfo;
     try {
       out = k === 0 ? sumAll(ctx, numeric, rows, shape) : scatterRows(ctx, indices, numeric, shape);

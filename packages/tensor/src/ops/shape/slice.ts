@@ -16,12 +16,16 @@ export const sliceOp = defineOp<SliceAttrs>({
   name: 'slice',
   infer: ([x], { begin, size }) => {
     if (begin.length !== x.shape.length || size.length !== x.shape.length) {
-      throw opError('slice', `begin and size must have one entry per axis of x (shape ${fmtShape(x.shape)}), received begin ${fmtShape(begin)} and size ${fmtShape(size)}`);
+      throw opError(
+        'slice',
+        `begin and size must have one entry per axis of x (shape ${fmtShape(x.shape)}), received begin ${fmtShape(begin)} and size ${fmtShape(size)}`,
+      );
     }
     const shape = x.shape.map((d, i): Dim => {
       const end = size[i] === -1 ? d : begin[i] + size[i];
       if (d !== null && (begin[i] > d || (end as number) > d)) {
-        const what = size[i] === -1 ? `begin[${i}] = ${begin[i]}` : `begin[${i}] + size[${i}] = ${begin[i]} + ${size[i]} = ${end}`;
+        const what =
+          size[i] === -1 ? `begin[${i}] = ${begin[i]}` : `begin[${i}] + size[${i}] = ${begin[i]} + ${size[i]} = ${end}`;
         throw opError('slice', `${what} exceeds axis ${i} of x (shape ${fmtShape(x.shape)})`);
       }
       return size[i] === -1 ? (d === null ? null : d - begin[i]) : size[i];
@@ -31,11 +35,23 @@ export const sliceOp = defineOp<SliceAttrs>({
   kernel: (ctx, [x], { begin }, [out]) => sliceInfo(ctx, x, begin, out.shape),
 });
 
-function fullLength(arg: string, value: number | readonly number[], rank: number, fillWith: number, min: number): number[] {
+function fullLength(
+  arg: string,
+  value: number | readonly number[],
+  rank: number,
+  fillWith: number,
+  min: number,
+): number[] {
   const list = typeof value === 'number' ? [value] : Array.isArray(value) ? [...value] : null;
   if (!list || list.length > rank || list.some((v) => !Number.isInteger(v) || v < min)) {
-    const rule = min === 0 ? 'non-negative integers (negative begin is not supported, as in TensorFlow; stridedSlice takes negative indices)' : 'non-negative integers or -1';
-    throw opError('slice', `${arg} must be a number or an array of at most ${rank} ${rule}, received ${JSON.stringify(value)}`);
+    const rule =
+      min === 0
+        ? 'non-negative integers (negative begin is not supported, as in TensorFlow; stridedSlice takes negative indices)'
+        : 'non-negative integers or -1';
+    throw opError(
+      'slice',
+      `${arg} must be a number or an array of at most ${rank} ${rule}, received ${JSON.stringify(value)}`,
+    );
   }
   return [...list, ...new Array<number>(rank - list.length).fill(fillWith)];
 }

@@ -17,14 +17,23 @@ export function splitSizes(shape: Shape, { numOrSizes, axis }: SplitAttrs): Dim[
   const dim = shape[axis];
   const where = `axis ${axis} of x (shape ${fmtShape(shape)})`;
   if (typeof numOrSizes === 'number') {
-    if (dim !== null && dim % numOrSizes !== 0) throw opError('split', `cannot split ${where} into ${numOrSizes} equal parts: ${dim} is not divisible by ${numOrSizes}`);
+    if (dim !== null && dim % numOrSizes !== 0)
+      throw opError(
+        'split',
+        `cannot split ${where} into ${numOrSizes} equal parts: ${dim} is not divisible by ${numOrSizes}`,
+      );
     return new Array<Dim>(numOrSizes).fill(dim === null ? null : dim / numOrSizes);
   }
   const rest = numOrSizes.indexOf(-1);
   const known = numOrSizes.reduce((a, b) => (b === -1 ? a : a + b), 0);
   if (dim === null) return numOrSizes.map((s) => (s === -1 ? null : s));
-  if (rest < 0 && known !== dim) throw opError('split', `sizes ${fmtShape(numOrSizes)} sum to ${known}, but ${where} has size ${dim}`);
-  if (known > dim) throw opError('split', `sizes ${fmtShape(numOrSizes)} need at least ${known} elements on ${where}, which has ${dim}`);
+  if (rest < 0 && known !== dim)
+    throw opError('split', `sizes ${fmtShape(numOrSizes)} sum to ${known}, but ${where} has size ${dim}`);
+  if (known > dim)
+    throw opError(
+      'split',
+      `sizes ${fmtShape(numOrSizes)} need at least ${known} elements on ${where}, which has ${dim}`,
+    );
   return numOrSizes.map((s) => (s === -1 ? dim - known : s));
 }
 
@@ -33,8 +42,12 @@ export const splitOp = defineOp<SplitAttrs>({
   // Parts of size 0 are written directly; the others are slices of a non-empty x.
   handlesEmpty: true,
   infer: ([x], attrs) => {
-    if (attrs.axis < 0 || attrs.axis >= x.shape.length) throw opError('split', `axis ${attrs.axis} is out of range for x of shape ${fmtShape(x.shape)}`);
-    return splitSizes(x.shape, attrs).map((size) => ({ shape: x.shape.map((d, i) => (i === attrs.axis ? size : d)), dtype: x.dtype }));
+    if (attrs.axis < 0 || attrs.axis >= x.shape.length)
+      throw opError('split', `axis ${attrs.axis} is out of range for x of shape ${fmtShape(x.shape)}`);
+    return splitSizes(x.shape, attrs).map((size) => ({
+      shape: x.shape.map((d, i) => (i === attrs.axis ? size : d)),
+      dtype: x.dtype,
+    }));
   },
   kernel: (ctx, [x], { axis }, outs) => {
     const begin = x.shape.map(() => 0);
@@ -56,11 +69,13 @@ export function split(x: OpInput, numOrSizes: number | readonly number[], axis =
     if (t.shape.length === 0) throw opError('split', 'x must have rank 1 or more, received a scalar');
     let parts: number | number[];
     if (typeof numOrSizes === 'number') {
-      if (!Number.isInteger(numOrSizes) || numOrSizes < 1) throw opError('split', `the number of parts must be a positive integer, received ${numOrSizes}`);
+      if (!Number.isInteger(numOrSizes) || numOrSizes < 1)
+        throw opError('split', `the number of parts must be a positive integer, received ${numOrSizes}`);
       parts = numOrSizes;
     } else {
       parts = intList('split', 'sizes', numOrSizes, -1, 'non-negative integers (and at most one -1)');
-      if (parts.filter((s) => s === -1).length > 1) throw opError('split', `sizes may contain at most one -1, received ${fmtShape(parts)}`);
+      if (parts.filter((s) => s === -1).length > 1)
+        throw opError('split', `sizes may contain at most one -1, received ${fmtShape(parts)}`);
     }
     return runOpMulti(splitOp, [t], { numOrSizes: parts, axis: normalizeAxis('split', axis, t.shape.length) }, temps);
   });

@@ -10,9 +10,11 @@ export const squeezeOp = defineOp<{ axis: number[] }>({
   name: 'squeeze',
   infer: ([x], { axis }) => {
     for (const a of axis) {
-      if (!Number.isInteger(a) || a < 0 || a >= x.shape.length) throw opError('squeeze', `axis ${a} is out of range for x of shape ${fmtShape(x.shape)}`);
+      if (!Number.isInteger(a) || a < 0 || a >= x.shape.length)
+        throw opError('squeeze', `axis ${a} is out of range for x of shape ${fmtShape(x.shape)}`);
       const d = x.shape[a];
-      if (d !== 1 && d !== null) throw opError('squeeze', `cannot squeeze axis ${a} of x (shape ${fmtShape(x.shape)}): its size is ${d}, not 1`);
+      if (d !== 1 && d !== null)
+        throw opError('squeeze', `cannot squeeze axis ${a} of x (shape ${fmtShape(x.shape)}): its size is ${d}, not 1`);
     }
     return { shape: x.shape.filter((_, i) => !axis.includes(i)), dtype: x.dtype };
   },
@@ -27,9 +29,15 @@ export function squeeze(x: OpInput, axis?: number | readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'squeeze', 'x', temps);
     if (axis === undefined && t.shape.some((d) => d === null)) {
-      throw opError('squeeze', `x has unknown dimensions (shape ${fmtShape(t.shape)}); pass axis so that the rank of the result is known`);
+      throw opError(
+        'squeeze',
+        `x has unknown dimensions (shape ${fmtShape(t.shape)}); pass axis so that the rank of the result is known`,
+      );
     }
-    const axes = axis === undefined ? t.shape.flatMap((d, i) => (d === 1 ? [i] : [])) : normalizeAxes('squeeze', axis, t.shape.length);
+    const axes =
+      axis === undefined
+        ? t.shape.flatMap((d, i) => (d === 1 ? [i] : []))
+        : normalizeAxes('squeeze', axis, t.shape.length);
     return runOp(squeezeOp, [t], { axis: axes }, temps);
   });
 }

@@ -15,7 +15,10 @@ export const stackOp = defineOp<{ axis: number }>({
     const shape: Dim[] = [...first];
     inputs.forEach(({ shape: s }, i) => {
       if (s.length !== first.length || s.some((d, a) => !dimsAgree(d, shape[a]))) {
-        throw opError('stack', `all inputs must have the same shape: input 0 has shape ${fmtShape(first)}, input ${i} has shape ${fmtShape(s)}`);
+        throw opError(
+          'stack',
+          `all inputs must have the same shape: input 0 has shape ${fmtShape(first)}, input ${i} has shape ${fmtShape(s)}`,
+        );
       }
       s.forEach((d, a) => (shape[a] = knownDim(shape[a], d)));
     });

@@ -35,7 +35,9 @@ export function planStridedSlice(shape: Shape, a: StridedSliceAttrs): { axes: Ax
   const n = a.strides.length;
   const rank = shape.length;
   const ellipsisAt = [...Array(n).keys()].find((i) => bit(a.ellipsisMask, i)) ?? n;
-  const newAxesAfterEllipsis = [...Array(n).keys()].filter((i) => i > ellipsisAt && bit(a.newAxisMask, i) && !bit(a.ellipsisMask, i)).length;
+  const newAxesAfterEllipsis = [...Array(n).keys()].filter(
+    (i) => i > ellipsisAt && bit(a.newAxisMask, i) && !bit(a.ellipsisMask, i),
+  ).length;
   const axes: AxisPlan[] = [];
   const outShape: Dim[] = [];
   const full = (dim: Dim) => {
@@ -55,14 +57,25 @@ export function planStridedSlice(shape: Shape, a: StridedSliceAttrs): { axes: Ax
       continue;
     }
     const axis = axes.length;
-    if (axis === rank) throw opError('stridedSlice', `begin/end/strides have more entries (${n}) than x has axes (shape ${fmtShape(shape)}), counting ellipsis and new axes`);
+    if (axis === rank)
+      throw opError(
+        'stridedSlice',
+        `begin/end/strides have more entries (${n}) than x has axes (shape ${fmtShape(shape)}), counting ellipsis and new axes`,
+      );
     const dim = shape[axis];
     const stride = a.strides[i];
     if (bit(a.shrinkAxisMask, i)) {
-      if (stride <= 0) throw opError('stridedSlice', `strides[${i}] is ${stride}, but an axis taken as a single index (shrinkAxisMask) needs a positive stride`);
+      if (stride <= 0)
+        throw opError(
+          'stridedSlice',
+          `strides[${i}] is ${stride}, but an axis taken as a single index (shrinkAxisMask) needs a positive stride`,
+        );
       const start = dim === null ? null : a.begin[i] < 0 ? a.begin[i] + dim : a.begin[i];
       if (start !== null && (start < 0 || start >= (dim as number))) {
-        throw opError('stridedSlice', `index begin[${i}] = ${a.begin[i]} is out of range for axis ${axis} of x (shape ${fmtShape(shape)}), taken as a single index by shrinkAxisMask`);
+        throw opError(
+          'stridedSlice',
+          `index begin[${i}] = ${a.begin[i]} is out of range for axis ${axis} of x (shape ${fmtShape(shape)}), taken as a single index by shrinkAxisMask`,
+        );
       }
       axes.push({ start, stride: 1, count: 1 });
       continue;
@@ -94,7 +107,12 @@ export function planStridedSlice(shape: Shape, a: StridedSliceAttrs): { axes: Ax
  * gather. tfjs's StridedSlice kernel is avoided: on wasm its general path writes float32 whatever
  * the input dtype, which corrupts int32 and bool tensors.
  */
-function stridedSliceKernel(ctx: KernelContext, x: TensorInfo, attrs: StridedSliceAttrs, outShape: number[]): TensorInfo {
+function stridedSliceKernel(
+  ctx: KernelContext,
+  x: TensorInfo,
+  attrs: StridedSliceAttrs,
+  outShape: number[],
+): TensorInfo {
   const { axes } = planStridedSlice(x.shape, attrs);
   const plan = axes as { start: number; stride: number; count: number }[];
   const begin = plan.map((p) => (p.stride > 0 ? p.start : p.start + (p.count - 1) * p.stride));
@@ -102,7 +120,9 @@ function stridedSliceKernel(ctx: KernelContext, x: TensorInfo, attrs: StridedSli
   let result = sliceInfo(ctx, x, begin, size);
   plan.forEach((p, axis) => {
     if (p.stride === 1) return;
-    const picks = Array.from({ length: p.count }, (_, k) => (p.stride > 0 ? k * p.stride : size[axis] - 1 + k * p.stride));
+    const picks = Array.from({ length: p.count }, (_, k) =>
+      p.stride > 0 ? k * p.stride : size[axis] - 1 + k * p.stride,
+    );
     const indices = ctx.write(picks, [p.count], 'int32');
     result = chain(ctx, result, (r) => ctx.run('GatherV2', { x: r, indices }, { axis, batchDims: 0 }));
     ctx.free(indices);
@@ -118,7 +138,8 @@ export const stridedSliceOp = defineOp<StridedSliceAttrs>({
 
 function mask(name: string, value: number | undefined): number {
   if (value === undefined) return 0;
-  if (!Number.isInteger(value) || value < 0 || value >= 2 ** 31) throw opError('stridedSlice', `${name} must be a non-negative integer bit mask, received ${JSON.stringify(value)}`);
+  if (!Number.isInteger(value) || value < 0 || value >= 2 ** 31)
+    throw opError('stridedSlice', `${name} must be a non-negative integer bit mask, received ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -128,14 +149,23 @@ function mask(name: string, value: number | undefined): number {
  * are ignored (beginMask, endMask), that are `...` (ellipsisMask), `newaxis` (newAxisMask), or a
  * single index that removes the axis (shrinkAxisMask).
  */
-export function stridedSlice(x: OpInput, begin: readonly number[], end: readonly number[], strides?: readonly number[], options: StridedSliceOptions = {}): Tensor {
+export function stridedSlice(
+  x: OpInput,
+  begin: readonly number[],
+  end: readonly number[],
+  strides?: readonly number[],
+  options: StridedSliceOptions = {},
+): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'stridedSlice', 'x', temps);
     const b = intList('stridedSlice', 'begin', begin);
     const e = intList('stridedSlice', 'end', end);
     const s = strides === undefined ? b.map(() => 1) : intList('stridedSlice', 'strides', strides);
     if (b.length !== e.length || b.length !== s.length) {
-      throw opError('stridedSlice', `begin, end and strides must have the same length, received ${b.length}, ${e.length} and ${s.length}`);
+      throw opError(
+        'stridedSlice',
+        `begin, end and strides must have the same length, received ${b.length}, ${e.length} and ${s.length}`,
+      );
     }
     const zero = s.indexOf(0);
     if (zero >= 0) throw opError('stridedSlice', `strides[${zero}] is 0; strides must be non-zero`);
@@ -150,7 +180,10 @@ export function stridedSlice(x: OpInput, begin: readonly number[], end: readonly
       shrinkAxisMask: mask('shrinkAxisMask', options.shrinkAxisMask),
     };
     if ((attrs.ellipsisMask & (attrs.ellipsisMask - 1)) !== 0) {
-      throw opError('stridedSlice', `ellipsisMask ${attrs.ellipsisMask} has more than one bit set; at most one ellipsis is allowed`);
+      throw opError(
+        'stridedSlice',
+        `ellipsisMask ${attrs.ellipsisMask} has more than one bit set; at most one ellipsis is allowed`,
+      );
     }
     return runOp(stridedSliceOp, [t], attrs, temps);
   });

@@ -9,12 +9,21 @@ export const tileOp = defineOp<{ reps: number[] }>({
   name: 'tile',
   infer: ([x], { reps }) => {
     if (reps.length !== x.shape.length) {
-      throw opError('tile', `reps must have one entry per axis of x (shape ${fmtShape(x.shape)}), received ${fmtShape(reps)}`);
+      throw opError(
+        'tile',
+        `reps must have one entry per axis of x (shape ${fmtShape(x.shape)}), received ${fmtShape(reps)}`,
+      );
     }
     return { shape: x.shape.map((d, i) => (reps[i] === 0 ? 0 : d === null ? null : d * reps[i])), dtype: x.dtype };
   },
   kernel: (ctx, [x], { reps }, [out]) =>
-    runAxiswise(ctx, x, reps.map((r) => r !== 1), out.shape, (view, axes) => ctx.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) })),
+    runAxiswise(
+      ctx,
+      x,
+      reps.map((r) => r !== 1),
+      out.shape,
+      (view, axes) => ctx.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
+    ),
 });
 
 /** Repeats x `reps[i]` times along each axis i (reps has one non-negative entry per axis). */

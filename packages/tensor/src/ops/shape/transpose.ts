@@ -8,9 +8,13 @@ import { reshapeInfo, chain } from './kernel-utils';
 
 function checkPerm(shape: readonly unknown[], perm: readonly number[]): void {
   const rank = shape.length;
-  const isPermutation = perm.length === rank && perm.every((p) => Number.isInteger(p) && p >= 0 && p < rank) && new Set(perm).size === rank;
+  const isPermutation =
+    perm.length === rank && perm.every((p) => Number.isInteger(p) && p >= 0 && p < rank) && new Set(perm).size === rank;
   if (!isPermutation) {
-    throw opError('transpose', `perm must be a permutation of the ${rank} axes of x (shape ${fmtShape(shape as never)}), received ${JSON.stringify(perm)}`);
+    throw opError(
+      'transpose',
+      `perm must be a permutation of the ${rank} axes of x (shape ${fmtShape(shape as never)}), received ${JSON.stringify(perm)}`,
+    );
   }
 }
 
@@ -31,7 +35,11 @@ function transposeKernel(ctx: KernelContext, x: TensorInfo, perm: readonly numbe
   if (mergedPerm.every((p, i) => p === i)) return reshapeInfo(ctx, x, outShape);
   const mergedShape = byInputOrder.map((g) => g.reduce((n, a) => n * x.shape[a], 1));
   const view = reshapeInfo(ctx, x, mergedShape);
-  return chain(ctx, chain(ctx, view, (v) => ctx.run('Transpose', { x: v }, { perm: mergedPerm })), (r) => reshapeInfo(ctx, r, outShape));
+  return chain(
+    ctx,
+    chain(ctx, view, (v) => ctx.run('Transpose', { x: v }, { perm: mergedPerm })),
+    (r) => reshapeInfo(ctx, r, outShape),
+  );
 }
 
 export const transposeOp = defineOp<{ perm: number[] }>({
@@ -48,8 +56,12 @@ export function transpose(x: OpInput, perm?: readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'transpose', 'x', temps);
     const rank = t.shape.length;
-    if (perm !== undefined && !Array.isArray(perm)) throw opError('transpose', `perm must be an array of axes, received ${JSON.stringify(perm)}`);
-    const p = perm === undefined ? [...Array(rank).keys()].reverse() : perm.map((a) => (Number.isInteger(a) && a < 0 && a >= -rank ? a + rank : a));
+    if (perm !== undefined && !Array.isArray(perm))
+      throw opError('transpose', `perm must be an array of axes, received ${JSON.stringify(perm)}`);
+    const p =
+      perm === undefined
+        ? [...Array(rank).keys()].reverse()
+        : perm.map((a) => (Number.isInteger(a) && a < 0 && a >= -rank ? a + rank : a));
     return runOp(transposeOp, [t], { perm: p }, temps);
   });
 }

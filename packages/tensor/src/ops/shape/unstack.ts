@@ -10,7 +10,11 @@ export const unstackOp = defineOp<{ axis: number }>({
   infer: ([x], { axis }) => {
     if (x.shape.length === 0) throw opError('unstack', 'x must have rank 1 or more, received a scalar');
     const n = x.shape[axis];
-    if (n === null) throw opError('unstack', `axis ${axis} of x (shape ${fmtShape(x.shape)}) has unknown size, so the number of outputs is unknown`);
+    if (n === null)
+      throw opError(
+        'unstack',
+        `axis ${axis} of x (shape ${fmtShape(x.shape)}) has unknown size, so the number of outputs is unknown`,
+      );
     const shape = x.shape.filter((_, i) => i !== axis);
     return Array.from({ length: n }, () => ({ shape, dtype: x.dtype }));
   },
