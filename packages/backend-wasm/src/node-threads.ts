@@ -17,14 +17,16 @@ interface ThreadFiles {
   gluePath: string;
 }
 
+import { nodeBuiltin } from './node-builtin';
+
 type WorkerClass = new (
   url: string | URL,
   options?: Record<string, unknown>,
 ) => { postMessage(msg: unknown, transfer?: unknown): void };
 
 async function threadFiles(): Promise<ThreadFiles> {
-  const { createRequire } = await import('node:module');
-  const { dirname, join } = await import('node:path');
+  const { createRequire } = await nodeBuiltin<typeof import('node:module')>('node:module');
+  const { dirname, join } = await nodeBuiltin<typeof import('node:path')>('node:path');
   // Resolved from this package, whose dependency tfjs-backend-wasm is; its main file lies in dist/.
   const require = createRequire(import.meta.url);
   const root = dirname(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')));
@@ -62,7 +64,7 @@ function wrapWorker(NodeWorker: WorkerClass, files: ThreadFiles): WorkerClass {
  * puts the real one back (call it once the backend has started).
  */
 export async function reportCoresFor(threads: number): Promise<() => void> {
-  const os = (await import('node:os')).default as { cpus: () => unknown[] };
+  const os = await nodeBuiltin<{ cpus: () => unknown[] }>('node:os');
   const real = os.cpus;
   os.cpus = () => {
     const cpus = real();

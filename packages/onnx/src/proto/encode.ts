@@ -1,4 +1,5 @@
-import protobuf from 'protobufjs/light';
+// The file name with its extension: protobufjs has no exports map, so Node's ESM resolver needs it.
+import protobuf from 'protobufjs/light.js';
 import { onnxDescriptor } from './onnx-descriptor';
 
 let modelType: protobuf.Type | null = null;

@@ -2,6 +2,7 @@ import { TrainingError } from '../errors';
 
 export type NodeFs = typeof import('node:fs/promises');
 export type NodePath = typeof import('node:path');
+export type NodeOs = typeof import('node:os');
 
 type WithBuiltins = { process?: { getBuiltinModule?: (id: string) => unknown } };
 
@@ -10,7 +11,7 @@ type WithBuiltins = { process?: { getBuiltinModule?: (id: string) => unknown } }
  * a browser bundle never runs the file-path code, but esbuild and webpack fail on a literal
  * `import('node:fs/promises')` and Vite replaces it with a stub. `why` says what needed it.
  */
-export async function nodeBuiltin<T>(id: 'node:fs/promises' | 'node:path', why: string): Promise<T> {
+export async function nodeBuiltin<T>(id: 'node:fs/promises' | 'node:path' | 'node:os', why: string): Promise<T> {
   const builtin = (globalThis as WithBuiltins).process?.getBuiltinModule?.(id);
   if (builtin) return builtin as T;
   try {
@@ -23,3 +24,4 @@ export async function nodeBuiltin<T>(id: 'node:fs/promises' | 'node:path', why: 
 
 export const nodeFs = (why: string) => nodeBuiltin<NodeFs>('node:fs/promises', why);
 export const nodePath = (why: string) => nodeBuiltin<NodePath>('node:path', why);
+export const nodeOs = (why: string) => nodeBuiltin<NodeOs>('node:os', why);

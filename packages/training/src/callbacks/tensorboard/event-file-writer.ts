@@ -1,3 +1,4 @@
+import { nodeFs, nodeOs, nodePath } from '../../utils/node-builtins';
 import { fileVersionEvent } from './summaries';
 import { frameRecord } from './tfrecord';
 
@@ -14,8 +15,8 @@ export interface LogSink {
 /** Writes to the file system (Node). */
 export class NodeLogSink implements LogSink {
   async append(path: string, bytes: Uint8Array): Promise<void> {
-    const { appendFile, mkdir } = await import('node:fs/promises');
-    const { dirname } = await import('node:path');
+    const { appendFile, mkdir } = await nodeFs('TensorBoard writing event files');
+    const { dirname } = await nodePath('TensorBoard writing event files');
     await mkdir(dirname(path), { recursive: true });
     await appendFile(path, bytes);
   }
@@ -39,7 +40,7 @@ let fileCounter = 0;
 async function hostTag(): Promise<string> {
   const proc = (globalThis as { process?: { pid?: number; versions?: { node?: string } } }).process;
   if (!proc?.versions?.node) return 'browser.0';
-  const { hostname } = await import('node:os');
+  const { hostname } = await nodeOs('TensorBoard naming event files');
   return `${hostname()}.${proc.pid}`;
 }
 

@@ -1,4 +1,5 @@
-import CRC32C from 'crc-32/crc32c';
+// The file name with its extension: crc-32 has no exports map, so Node's ESM resolver needs it.
+import CRC32C from 'crc-32/crc32c.js';
 
 // TFRecord framing, as TensorFlow's record_writer.cc writes it: a little-endian uint64 length, the
 // masked CRC-32C of those 8 bytes, the data, and the masked CRC-32C of the data.
