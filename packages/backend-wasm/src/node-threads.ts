@@ -9,6 +9,8 @@
 // same glue file tfjs bundled (wasm-out/tfjs-backend-wasm-threaded-simd.js). The glue assigns
 // `global.Worker` itself when it starts; the accessor below hands it back wrapped.
 
+import { nodeBuiltin } from '@strata/tensor';
+
 /** What the workers need, read synchronously from the tfjs-wasm package on disk. */
 interface ThreadFiles {
   /** The pthread worker's script (tfjs ships it as a JS string in a CommonJS module). */
@@ -17,7 +19,7 @@ interface ThreadFiles {
   gluePath: string;
 }
 
-import { nodeBuiltin } from './node-builtin';
+const WHY = 'wasm threads in Node';
 
 type WorkerClass = new (
   url: string | URL,
@@ -25,8 +27,8 @@ type WorkerClass = new (
 ) => { postMessage(msg: unknown, transfer?: unknown): void };
 
 async function threadFiles(): Promise<ThreadFiles> {
-  const { createRequire } = await nodeBuiltin<typeof import('node:module')>('node:module');
-  const { dirname, join } = await nodeBuiltin<typeof import('node:path')>('node:path');
+  const { createRequire } = await nodeBuiltin<typeof import('node:module')>('node:module', WHY);
+  const { dirname, join } = await nodeBuiltin<typeof import('node:path')>('node:path', WHY);
   // Resolved from this package, whose dependency tfjs-backend-wasm is; its main file lies in dist/.
   const require = createRequire(import.meta.url);
   const root = dirname(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')));
@@ -64,7 +66,7 @@ function wrapWorker(NodeWorker: WorkerClass, files: ThreadFiles): WorkerClass {
  * puts the real one back (call it once the backend has started).
  */
 export async function reportCoresFor(threads: number): Promise<() => void> {
-  const os = await nodeBuiltin<{ cpus: () => unknown[] }>('node:os');
+  const os = await nodeBuiltin<{ cpus: () => unknown[] }>('node:os', WHY);
   const real = os.cpus;
   os.cpus = () => {
     const cpus = real();

@@ -1,25 +1,10 @@
-import { ModelFileError, messageOf } from './safety/errors';
+import { nodeBuiltin } from '@strata/tensor';
+import { ModelFileError } from './safety/errors';
 
 export type NodeFs = typeof import('node:fs/promises');
 export type NodePath = typeof import('node:path');
 
-type WithBuiltins = { process?: { getBuiltinModule?: (id: string) => unknown } };
-
-/**
- * One of Node's own modules, reached so that no bundler sees a specifier it would try to resolve:
- * a browser bundle never runs the file-path code, but esbuild and webpack fail on a literal
- * `import('node:fs/promises')` and Vite replaces it with a stub. `why` says what needed it.
- */
-export async function nodeBuiltin<T>(id: 'node:fs/promises' | 'node:path', why: string): Promise<T> {
-  const builtin = (globalThis as WithBuiltins).process?.getBuiltinModule?.(id);
-  if (builtin) return builtin as T;
-  try {
-    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ id)) as T;
-  } catch (e) {
-    const message = `${why} needs Node.js (${id}), which this runtime does not have (${messageOf(e)})`;
-    throw new ModelFileError(message, { cause: e });
-  }
-}
-
-export const nodeFs = (why: string) => nodeBuiltin<NodeFs>('node:fs/promises', why);
-export const nodePath = (why: string) => nodeBuiltin<NodePath>('node:path', why);
+// Node's modules for saving and loading files (@strata/tensor's nodeBuiltin says why this way).
+const fail = (message: string, cause: unknown) => new ModelFileError(message, { cause });
+export const nodeFs = (why: string) => nodeBuiltin<NodeFs>('node:fs/promises', why, fail);
+export const nodePath = (why: string) => nodeBuiltin<NodePath>('node:path', why, fail);

@@ -65,3 +65,4 @@ export { formatTensor } from './format';
 export * from './ops';
 /** The ops again as one namespace, as Keras has `keras.ops`: `ops.matmul(a, b)`. */
 export * as ops from './ops';
+export { nodeBuiltin } from './node-builtin';
