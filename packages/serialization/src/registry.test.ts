@@ -91,7 +91,7 @@ describe('the registry', () => {
       expect(json).toContain('"activation":"Tests>cube"');
       expect(json).toContain('"className":"HalfOnes"');
       const back = modelFromJSON(json) as Model;
-      expect(((back.layers[0] as Dense).kernelInitializer as object).constructor).toBe(HalfOnes);
+      expect((back.layers[0] as Dense).kernelSettings.initializer.constructor).toBe(HalfOnes);
       copyWeights(m, back);
       const x = randomNormal([2, 3], { seed: 1 });
       await expectSamePredictions(m, back, x);

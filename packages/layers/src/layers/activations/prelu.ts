@@ -1,16 +1,10 @@
 import { mul, neg, relu, sub, fmtShape, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
-import { serialize } from '../../serializable';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 
-export interface PReLUArgs extends LayerArgs {
-  /** Default 'zeros': the layer starts as a plain relu. */
-  alphaInitializer?: InitializerIdentifier;
-  alphaRegularizer?: RegularizerIdentifier | null;
-  alphaConstraint?: ConstraintIdentifier | null;
+/** PReLU's options; `alphaInitializer` defaults to 'zeros': the layer starts as a plain relu. */
+export interface PReLUArgs extends LayerArgs, WeightArgs<'alpha'> {
   /** Axes (1 = the first after the batch) along which one alpha is shared, e.g. [1, 2] for images: one per channel. */
   sharedAxes?: number | readonly number[] | null;
 }
@@ -18,17 +12,13 @@ export interface PReLUArgs extends LayerArgs {
 /** Parametric ReLU: x for x >= 0, alpha * x below, with alpha learned per position (or shared along axes). */
 export class PReLU extends Layer {
   static override className = 'PReLU';
-  readonly alphaInitializer: Initializer;
-  readonly alphaRegularizer: Regularizer | null;
-  readonly alphaConstraint: Constraint | null;
+  readonly alphaSettings: WeightSettings;
   readonly sharedAxes: number[] | null;
   alpha!: Variable;
 
   constructor(args: PReLUArgs = {}) {
     super(args);
-    this.alphaInitializer = getInitializer(args.alphaInitializer ?? 'zeros');
-    this.alphaRegularizer = args.alphaRegularizer ? getRegularizer(args.alphaRegularizer) : null;
-    this.alphaConstraint = args.alphaConstraint ? getConstraint(args.alphaConstraint) : null;
+    this.alphaSettings = weightSettings(args, 'alpha', 'zeros');
     const axes =
       args.sharedAxes === undefined || args.sharedAxes === null
         ? null
@@ -61,11 +51,7 @@ export class PReLU extends Layer {
         );
       return d;
     });
-    this.alpha = this.addWeight('alpha', paramShape, {
-      initializer: this.alphaInitializer,
-      regularizer: this.alphaRegularizer,
-      constraint: this.alphaConstraint,
-    });
+    this.alpha = this.addWeight('alpha', paramShape, this.alphaSettings);
     const axes: Record<number, number> = {};
     paramShape.forEach((d, i) => {
       if (!shared.has(i + 1)) axes[i + 1] = d;
@@ -85,9 +71,7 @@ export class PReLU extends Layer {
   override getConfig(): Record<string, unknown> {
     return {
       ...super.getConfig(),
-      alphaInitializer: serialize(this.alphaInitializer),
-      alphaRegularizer: this.alphaRegularizer ? serialize(this.alphaRegularizer) : null,
-      alphaConstraint: this.alphaConstraint ? serialize(this.alphaConstraint) : null,
+      ...weightConfig({ alpha: this.alphaSettings }),
       sharedAxes: this.sharedAxes ? [...this.sharedAxes] : null,
     };
   }

@@ -1,10 +1,7 @@
 import { add, matmul, reshape, fmtShape, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
-import { serialize } from '../../serializable';
+import { weightConfig, type WeightSettings } from '../../weight-settings';
 
 export interface EinsumProjectionArgs extends LayerArgs {
   /** How many trailing input axes are contracted (1: [.., dim]; 2: [.., heads, valueDim]). */
@@ -12,12 +9,9 @@ export interface EinsumProjectionArgs extends LayerArgs {
   /** The axes each position is projected to: [heads, keyDim], or the attention output's shape. */
   outputShape: number[];
   useBias: boolean;
-  kernelInitializer: InitializerIdentifier;
-  biasInitializer: InitializerIdentifier;
-  kernelRegularizer: RegularizerIdentifier | null;
-  biasRegularizer: RegularizerIdentifier | null;
-  kernelConstraint: ConstraintIdentifier | null;
-  biasConstraint: ConstraintIdentifier | null;
+  /** The attention layer's kernel and bias settings, shared by its four projections. */
+  kernelSettings: WeightSettings;
+  biasSettings: WeightSettings;
 }
 
 /**
@@ -31,12 +25,8 @@ export class EinsumProjection extends Layer {
   readonly contractedAxes: number;
   readonly outputShape: number[];
   readonly useBias: boolean;
-  readonly kernelInitializer: Initializer;
-  readonly biasInitializer: Initializer;
-  readonly kernelRegularizer: Regularizer | null;
-  readonly biasRegularizer: Regularizer | null;
-  readonly kernelConstraint: Constraint | null;
-  readonly biasConstraint: Constraint | null;
+  readonly kernelSettings: WeightSettings;
+  readonly biasSettings: WeightSettings;
   kernel!: Variable;
   bias: Variable | null = null;
 
@@ -45,12 +35,8 @@ export class EinsumProjection extends Layer {
     this.contractedAxes = args.contractedAxes;
     this.outputShape = [...args.outputShape];
     this.useBias = args.useBias;
-    this.kernelInitializer = getInitializer(args.kernelInitializer);
-    this.biasInitializer = getInitializer(args.biasInitializer);
-    this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
-    this.biasRegularizer = args.biasRegularizer ? getRegularizer(args.biasRegularizer) : null;
-    this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
-    this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
+    this.kernelSettings = args.kernelSettings;
+    this.biasSettings = args.biasSettings;
   }
 
   override build(inputShape: ShapeOrShapes): void {
@@ -61,19 +47,8 @@ export class EinsumProjection extends Layer {
         `EinsumDense "${this.name}": expected known trailing ${this.contractedAxes} axis/axes after the batch, received ${fmtShape(shape)}`,
       );
     }
-    const { kernelInitializer, kernelRegularizer, kernelConstraint, biasInitializer, biasRegularizer, biasConstraint } =
-      this;
-    this.kernel = this.addWeight('kernel', [...(contracted as number[]), ...this.outputShape], {
-      initializer: kernelInitializer,
-      regularizer: kernelRegularizer,
-      constraint: kernelConstraint,
-    });
-    if (this.useBias)
-      this.bias = this.addWeight('bias', this.outputShape, {
-        initializer: biasInitializer,
-        regularizer: biasRegularizer,
-        constraint: biasConstraint,
-      });
+    this.kernel = this.addWeight('kernel', [...(contracted as number[]), ...this.outputShape], this.kernelSettings);
+    if (this.useBias) this.bias = this.addWeight('bias', this.outputShape, this.biasSettings);
     this.built = true;
   }
 
@@ -96,12 +71,7 @@ export class EinsumProjection extends Layer {
       contractedAxes: this.contractedAxes,
       outputShape: this.outputShape,
       useBias: this.useBias,
-      kernelInitializer: serialize(this.kernelInitializer),
-      biasInitializer: serialize(this.biasInitializer),
-      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
-      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
-      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
-      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
+      ...weightConfig({ kernel: this.kernelSettings, bias: this.biasSettings }),
     };
   }
 }

@@ -12,15 +12,15 @@ import {
 } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
+import { getRegularizer, type Regularizer } from '../../regularizers';
 import { serialize } from '../../serializable';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import { SeedStream } from '../rnn/seed-stream';
 import { EinsumProjection } from './einsum-projection';
 import { causalMask, combineMasks, keyMaskForScores, maskScores } from './score-masks';
 
-export interface MultiHeadAttentionArgs extends LayerArgs {
+/** The options; `kernel*` and `bias*` (defaults 'glorotUniform', 'zeros') apply to all four projections. */
+export interface MultiHeadAttentionArgs extends LayerArgs, WeightArgs<'kernel' | 'bias'> {
   numHeads: number;
   /** Size of each head for query and key. */
   keyDim: number;
@@ -33,12 +33,6 @@ export interface MultiHeadAttentionArgs extends LayerArgs {
   outputShape?: number | readonly number[] | null;
   /** Axes attention runs over; only the default (every axis between batch and features) is supported. */
   attentionAxes?: number | readonly number[] | null;
-  kernelInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  kernelRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  kernelConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
   /** Seeds the dropout; each call still draws a new mask. */
   seed?: number | null;
   /** Keras's fused-kernel switch: only null/false (there is no flash attention kernel here). */
@@ -91,12 +85,8 @@ export class MultiHeadAttention extends Layer {
   readonly useBias: boolean;
   readonly outputShape: number[] | null;
   readonly attentionAxes: number[] | null;
-  readonly kernelInitializer: Initializer;
-  readonly biasInitializer: Initializer;
-  readonly kernelRegularizer: Regularizer | null;
-  readonly biasRegularizer: Regularizer | null;
-  readonly kernelConstraint: Constraint | null;
-  readonly biasConstraint: Constraint | null;
+  readonly kernelSettings: WeightSettings;
+  readonly biasSettings: WeightSettings;
   readonly seed: number | null;
   // In Keras's order: the weights are query's, key's, value's, then attention_output's.
   queryDense!: EinsumProjection;
@@ -146,12 +136,8 @@ export class MultiHeadAttention extends Layer {
       throw new LayerError(
         'MultiHeadAttention: flashAttention is not supported (there is no fused attention kernel); leave it null',
       );
-    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
-    this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
-    this.biasRegularizer = args.biasRegularizer ? getRegularizer(args.biasRegularizer) : null;
-    this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
-    this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
+    this.kernelSettings = weightSettings(args, 'kernel', 'glorotUniform');
+    this.biasSettings = weightSettings(args, 'bias', 'zeros');
     this.seed = args.seed ?? null;
     if (this.seed !== null && !Number.isInteger(this.seed))
       throw new LayerError(
@@ -168,12 +154,8 @@ export class MultiHeadAttention extends Layer {
       outputShape,
       useBias: this.useBias,
       dtype: this.dtype,
-      kernelInitializer: this.kernelInitializer,
-      biasInitializer: this.biasInitializer,
-      kernelRegularizer: this.kernelRegularizer,
-      biasRegularizer: this.biasRegularizer,
-      kernelConstraint: this.kernelConstraint,
-      biasConstraint: this.biasConstraint,
+      kernelSettings: this.kernelSettings,
+      biasSettings: this.biasSettings,
       activityRegularizer: this.#projectionActivityRegularizer ?? undefined,
     });
   }
@@ -327,12 +309,7 @@ export class MultiHeadAttention extends Layer {
       useBias: this.useBias,
       outputShape: this.outputShape,
       attentionAxes: this.attentionAxes,
-      kernelInitializer: serialize(this.kernelInitializer),
-      biasInitializer: serialize(this.biasInitializer),
-      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
-      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
-      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
-      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
+      ...weightConfig({ kernel: this.kernelSettings, bias: this.biasSettings }),
       activityRegularizer: this.#projectionActivityRegularizer ? serialize(this.#projectionActivityRegularizer) : null,
       seed: this.seed,
     };

@@ -10,12 +10,10 @@ import {
   type Tensor,
   type Variable,
 } from '@strata/tensor';
-import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
+import { Layer, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
-import type { InitializerIdentifier } from '../../initializers';
-import type { RegularizerIdentifier } from '../../regularizers';
-import type { ConstraintIdentifier } from '../../constraints';
+import { serializeActivation, type Activation } from '../../activations';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import {
   channelAxis,
   deconvOutputLength,
@@ -23,34 +21,21 @@ import {
   positiveInteger,
   shapeFromChannelsLast,
   shapeToChannelsLast,
-  standardizeBoolean,
-  standardizeDataFormat,
-  standardizePadding,
   standardizeTuple,
   toChannelsLast,
   type DataFormat,
 } from './conv-utils';
-import { checkStridesAndDilation, inputChannels } from './base-conv';
-import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
+import { checkOptionsObject, convWindowOptions, inputChannels, type ConvWindowArgs } from './conv-options';
 
-/** The options of Conv1DTranspose, Conv2DTranspose and Conv3DTranspose (Keras 3's, in camelCase). */
-export interface BaseConvTransposeArgs extends LayerArgs {
+/**
+ * The options of Conv1DTranspose, Conv2DTranspose and Conv3DTranspose (Keras 3's, in camelCase);
+ * `kernelInitializer` defaults to 'glorotUniform'.
+ */
+export interface BaseConvTransposeArgs extends ConvWindowArgs, WeightArgs<'kernel'> {
   filters: number;
-  kernelSize: number | readonly number[];
-  strides?: number | readonly number[];
   padding?: 'valid' | 'same';
   /** Extra rows/columns added at the end of each spatial axis (each < its stride); null picks Keras's default size. */
   outputPadding?: number | readonly number[] | null;
-  dataFormat?: DataFormat;
-  dilationRate?: number | readonly number[];
-  activation?: ActivationIdentifier;
-  useBias?: boolean;
-  kernelInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  kernelRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  kernelConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /**
@@ -77,15 +62,19 @@ export class BaseConvTranspose extends Layer {
   constructor(rank: number, args: BaseConvTransposeArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object')
-      throw new LayerError(
-        `${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`,
-      );
+    checkOptionsObject(name, args, 'filters and kernelSize');
     this.rank = rank;
     this.filters = positiveInteger(name, 'filters', args.filters);
-    this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
-    this.strides = standardizeTuple(name, 'strides', args.strides ?? 1, rank);
-    this.padding = standardizePadding(name, args.padding) as 'valid' | 'same';
+    const window = convWindowOptions(name, rank, args);
+    this.kernelSize = window.kernelSize;
+    this.strides = window.strides;
+    this.padding = window.padding as 'valid' | 'same';
+    this.dataFormat = window.dataFormat;
+    this.dilationRate = window.dilationRate;
+    this.activation = window.activation;
+    this.useBias = window.useBias;
+    this.biasSettings = window.biasSettings;
+    this.kernelSettings = weightSettings(args, 'kernel', 'glorotUniform');
     this.outputPadding =
       args.outputPadding == null ? null : standardizeTuple(name, 'outputPadding', args.outputPadding, rank, true);
     if (this.outputPadding?.some((p, i) => p >= this.strides[i])) {
@@ -93,18 +82,6 @@ export class BaseConvTranspose extends Layer {
         `${name}: each outputPadding must be smaller than its stride, received outputPadding=${fmtShape(this.outputPadding)} and strides=${fmtShape(this.strides)}`,
       );
     }
-    this.dataFormat = standardizeDataFormat(name, args.dataFormat);
-    this.dilationRate = standardizeTuple(name, 'dilationRate', args.dilationRate ?? 1, rank);
-    checkStridesAndDilation(name, this.strides, this.dilationRate);
-    this.activation = getActivation(args.activation);
-    this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.kernelSettings = weightSettings(
-      args.kernelInitializer,
-      'glorotUniform',
-      args.kernelRegularizer,
-      args.kernelConstraint,
-    );
-    this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
     this.inputSpec = { ndim: rank + 2 };
   }
 
@@ -189,8 +166,7 @@ export class BaseConvTranspose extends Layer {
       dilationRate: this.dilationRate,
       activation: serializeActivation(this.activation),
       useBias: this.useBias,
-      ...serializeWeightSettings('kernel', this.kernelSettings),
-      ...serializeWeightSettings('bias', this.biasSettings),
+      ...weightConfig({ kernel: this.kernelSettings, bias: this.biasSettings }),
     };
   }
 }

@@ -11,75 +11,33 @@ import {
   type Tensor,
   type Variable,
 } from '@strata/tensor';
-import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
+import { Layer, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
-import type { InitializerIdentifier } from '../../initializers';
-import type { RegularizerIdentifier } from '../../regularizers';
-import type { ConstraintIdentifier } from '../../constraints';
+import { serializeActivation, type Activation } from '../../activations';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import {
   channelAxis,
   fromChannelsLast,
   positiveInteger,
   shapeFromChannelsLast,
   shapeToChannelsLast,
-  standardizeBoolean,
-  standardizeDataFormat,
-  standardizePadding,
-  standardizeTuple,
   toChannelsLast,
   windowOutputSpatial,
   type ConvPadding,
   type DataFormat,
 } from './conv-utils';
-import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
+import { checkOptionsObject, convWindowOptions, inputChannels, type ConvWindowArgs } from './conv-options';
 import { fusedActivation } from '../../activations/fusable';
 
-/** The options of Conv1D, Conv2D and Conv3D (Keras 3's, in camelCase). */
-export interface BaseConvArgs extends LayerArgs {
+/** The options of Conv1D, Conv2D and Conv3D (Keras 3's, camelCase); `kernelInitializer` defaults to 'glorotUniform'. */
+export interface BaseConvArgs extends ConvWindowArgs, WeightArgs<'kernel'> {
   filters: number;
-  kernelSize: number | readonly number[];
-  strides?: number | readonly number[];
   /** 'causal' (Conv1D only) pads the start so that no output step sees a later input step. */
   padding?: ConvPadding;
-  dataFormat?: DataFormat;
-  dilationRate?: number | readonly number[];
   /** Splits the input channels into `groups` blocks, each convolved with its own `filters / groups` filters. */
   groups?: number;
-  activation?: ActivationIdentifier;
-  useBias?: boolean;
-  kernelInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  kernelRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  kernelConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
   /** Keras 3's LoRA fine-tuning: not supported yet (null or absent only). */
   loraRank?: null;
-}
-
-/** Keras's refusal of strided and dilated windows together (TensorFlow has no kernel for it). */
-export function checkStridesAndDilation(
-  layer: string,
-  strides: readonly number[],
-  dilationRate: readonly number[],
-): void {
-  if (Math.max(...strides) > 1 && Math.max(...dilationRate) > 1) {
-    throw new LayerError(
-      `${layer}: strides > 1 is not supported together with dilationRate > 1, received strides=${fmtShape(strides)} and dilationRate=${fmtShape(dilationRate)}; set one of them to 1`,
-    );
-  }
-}
-
-/** The input channels of a shape, which must be known to build the weights. */
-export function inputChannels(layer: Layer, shape: Shape, dataFormat: DataFormat): number {
-  const channels = dataFormat === 'channels_last' ? shape[shape.length - 1] : shape[1];
-  if (channels === null || channels === undefined) {
-    throw new LayerError(
-      `Layer "${layer.name}": the channels axis of the input must be known to build the layer, received shape ${fmtShape(shape)} (${dataFormat})`,
-    );
-  }
-  return channels;
 }
 
 /**
@@ -106,37 +64,29 @@ export class BaseConv extends Layer {
   constructor(rank: number, args: BaseConvArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object')
-      throw new LayerError(
-        `${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`,
-      );
+    checkOptionsObject(name, args, 'filters and kernelSize');
     if (args.loraRank != null)
       throw new LayerError(
         `${name}: loraRank (LoRA) is not supported yet, received ${JSON.stringify(args.loraRank)}; leave it unset`,
       );
     this.rank = rank;
     this.filters = positiveInteger(name, 'filters', args.filters);
-    this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
-    this.strides = standardizeTuple(name, 'strides', args.strides ?? 1, rank);
-    this.padding = standardizePadding(name, args.padding, rank === 1);
-    this.dataFormat = standardizeDataFormat(name, args.dataFormat);
-    this.dilationRate = standardizeTuple(name, 'dilationRate', args.dilationRate ?? 1, rank);
+    const window = convWindowOptions(name, rank, args, rank === 1);
+    this.kernelSize = window.kernelSize;
+    this.strides = window.strides;
+    this.padding = window.padding;
+    this.dataFormat = window.dataFormat;
+    this.dilationRate = window.dilationRate;
+    this.activation = window.activation;
+    this.useBias = window.useBias;
+    this.biasSettings = window.biasSettings;
+    this.kernelSettings = weightSettings(args, 'kernel', 'glorotUniform');
     this.groups = positiveInteger(name, 'groups', args.groups ?? 1);
     if (this.filters % this.groups !== 0) {
       throw new LayerError(
         `${name}: filters must be divisible by groups, received filters=${this.filters} and groups=${this.groups}`,
       );
     }
-    checkStridesAndDilation(name, this.strides, this.dilationRate);
-    this.activation = getActivation(args.activation);
-    this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.kernelSettings = weightSettings(
-      args.kernelInitializer,
-      'glorotUniform',
-      args.kernelRegularizer,
-      args.kernelConstraint,
-    );
-    this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
     this.inputSpec = { ndim: rank + 2 };
   }
 
@@ -231,8 +181,7 @@ export class BaseConv extends Layer {
       groups: this.groups,
       activation: serializeActivation(this.activation),
       useBias: this.useBias,
-      ...serializeWeightSettings('kernel', this.kernelSettings),
-      ...serializeWeightSettings('bias', this.biasSettings),
+      ...weightConfig({ kernel: this.kernelSettings, bias: this.biasSettings }),
     };
   }
 }

@@ -1,49 +1,27 @@
-import { add, depthwiseConv2d, expandDims, squeeze, type Shape, type Tensor, type Variable } from '@strata/tensor';
-import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
-import { LayerError } from '../../errors';
-import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
-import type { InitializerIdentifier } from '../../initializers';
-import type { RegularizerIdentifier } from '../../regularizers';
-import type { ConstraintIdentifier } from '../../constraints';
+import { add, depthwiseConv2d, expandDims, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { Layer, type ShapeOrShapes } from '../../layer';
+import { serializeActivation, type Activation } from '../../activations';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import {
   channelAxis,
   fromChannelsLast,
   positiveInteger,
   shapeFromChannelsLast,
   shapeToChannelsLast,
-  standardizeBoolean,
-  standardizeDataFormat,
-  standardizePadding,
-  standardizeTuple,
   toChannelsLast,
   windowOutputSpatial,
   type DataFormat,
 } from './conv-utils';
-import { checkStridesAndDilation, inputChannels } from './base-conv';
-import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
+import { asImageRow, checkOptionsObject, convWindowOptions, inputChannels, type ConvWindowArgs } from './conv-options';
 
-/** The options of DepthwiseConv1D and DepthwiseConv2D (Keras 3's, in camelCase). */
-export interface BaseDepthwiseConvArgs extends LayerArgs {
-  kernelSize: number | readonly number[];
-  strides?: number | readonly number[];
+/**
+ * The options of DepthwiseConv1D and DepthwiseConv2D (Keras 3's, in camelCase);
+ * `depthwiseInitializer` defaults to 'glorotUniform'.
+ */
+export interface BaseDepthwiseConvArgs extends ConvWindowArgs, WeightArgs<'depthwise'> {
   padding?: 'valid' | 'same';
   /** Output channels per input channel. */
   depthMultiplier?: number;
-  dataFormat?: DataFormat;
-  dilationRate?: number | readonly number[];
-  activation?: ActivationIdentifier;
-  useBias?: boolean;
-  depthwiseInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  depthwiseRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  depthwiseConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
-}
-
-/** Runs a 2-D window op on a channels-last sequence as an image of height 1 (as Keras's TensorFlow backend does). */
-export function asImageRow(x: Tensor, op: (image: Tensor) => Tensor): Tensor {
-  return squeeze(op(expandDims(x, 1)), [1]);
 }
 
 /**
@@ -69,25 +47,19 @@ export class BaseDepthwiseConv extends Layer {
   constructor(rank: number, args: BaseDepthwiseConvArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object')
-      throw new LayerError(`${name}: expected an options object with kernelSize, received ${JSON.stringify(args)}`);
+    checkOptionsObject(name, args, 'kernelSize');
     this.rank = rank;
-    this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
-    this.strides = standardizeTuple(name, 'strides', args.strides ?? 1, rank);
-    this.padding = standardizePadding(name, args.padding) as 'valid' | 'same';
+    const window = convWindowOptions(name, rank, args);
+    this.kernelSize = window.kernelSize;
+    this.strides = window.strides;
+    this.padding = window.padding as 'valid' | 'same';
+    this.dataFormat = window.dataFormat;
+    this.dilationRate = window.dilationRate;
+    this.activation = window.activation;
+    this.useBias = window.useBias;
+    this.biasSettings = window.biasSettings;
     this.depthMultiplier = positiveInteger(name, 'depthMultiplier', args.depthMultiplier ?? 1);
-    this.dataFormat = standardizeDataFormat(name, args.dataFormat);
-    this.dilationRate = standardizeTuple(name, 'dilationRate', args.dilationRate ?? 1, rank);
-    checkStridesAndDilation(name, this.strides, this.dilationRate);
-    this.activation = getActivation(args.activation);
-    this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.depthwiseSettings = weightSettings(
-      args.depthwiseInitializer,
-      'glorotUniform',
-      args.depthwiseRegularizer,
-      args.depthwiseConstraint,
-    );
-    this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
+    this.depthwiseSettings = weightSettings(args, 'depthwise', 'glorotUniform');
     this.inputSpec = { ndim: rank + 2 };
   }
 
@@ -142,8 +114,7 @@ export class BaseDepthwiseConv extends Layer {
       dilationRate: this.dilationRate,
       activation: serializeActivation(this.activation),
       useBias: this.useBias,
-      ...serializeWeightSettings('depthwise', this.depthwiseSettings),
-      ...serializeWeightSettings('bias', this.biasSettings),
+      ...weightConfig({ depthwise: this.depthwiseSettings, bias: this.biasSettings }),
     };
   }
 }

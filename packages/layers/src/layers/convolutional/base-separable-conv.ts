@@ -1,49 +1,28 @@
 import { add, expandDims, separableConv2d, type Shape, type Tensor, type Variable } from '@strata/tensor';
-import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
-import { LayerError } from '../../errors';
-import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
-import type { InitializerIdentifier } from '../../initializers';
-import type { RegularizerIdentifier } from '../../regularizers';
-import type { ConstraintIdentifier } from '../../constraints';
+import { Layer, type ShapeOrShapes } from '../../layer';
+import { serializeActivation, type Activation } from '../../activations';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import {
   channelAxis,
   fromChannelsLast,
   positiveInteger,
   shapeFromChannelsLast,
   shapeToChannelsLast,
-  standardizeBoolean,
-  standardizeDataFormat,
-  standardizePadding,
-  standardizeTuple,
   toChannelsLast,
   windowOutputSpatial,
   type DataFormat,
 } from './conv-utils';
-import { checkStridesAndDilation, inputChannels } from './base-conv';
-import { asImageRow } from './base-depthwise-conv';
-import { serializeWeightSettings, weightSettings, type WeightSettings } from './weight-settings';
+import { asImageRow, checkOptionsObject, convWindowOptions, inputChannels, type ConvWindowArgs } from './conv-options';
 
-/** The options of SeparableConv1D and SeparableConv2D (Keras 3's, in camelCase). */
-export interface BaseSeparableConvArgs extends LayerArgs {
+/**
+ * The options of SeparableConv1D and SeparableConv2D (Keras 3's, in camelCase); the
+ * `depthwiseInitializer` and `pointwiseInitializer` default to 'glorotUniform'.
+ */
+export interface BaseSeparableConvArgs extends ConvWindowArgs, WeightArgs<'depthwise' | 'pointwise'> {
   filters: number;
-  kernelSize: number | readonly number[];
-  strides?: number | readonly number[];
   padding?: 'valid' | 'same';
-  dataFormat?: DataFormat;
-  dilationRate?: number | readonly number[];
   /** Depthwise output channels per input channel, before the pointwise mix. */
   depthMultiplier?: number;
-  activation?: ActivationIdentifier;
-  useBias?: boolean;
-  depthwiseInitializer?: InitializerIdentifier;
-  pointwiseInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  depthwiseRegularizer?: RegularizerIdentifier | null;
-  pointwiseRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  depthwiseConstraint?: ConstraintIdentifier | null;
-  pointwiseConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /**
@@ -72,34 +51,21 @@ export class BaseSeparableConv extends Layer {
   constructor(rank: number, args: BaseSeparableConvArgs) {
     super(args ?? {});
     const name = (this.constructor as typeof Layer).className;
-    if (args === null || typeof args !== 'object')
-      throw new LayerError(
-        `${name}: expected an options object with filters and kernelSize, received ${JSON.stringify(args)}`,
-      );
+    checkOptionsObject(name, args, 'filters and kernelSize');
     this.rank = rank;
     this.filters = positiveInteger(name, 'filters', args.filters);
-    this.kernelSize = standardizeTuple(name, 'kernelSize', args.kernelSize, rank);
-    this.strides = standardizeTuple(name, 'strides', args.strides ?? 1, rank);
-    this.padding = standardizePadding(name, args.padding) as 'valid' | 'same';
-    this.dataFormat = standardizeDataFormat(name, args.dataFormat);
-    this.dilationRate = standardizeTuple(name, 'dilationRate', args.dilationRate ?? 1, rank);
-    checkStridesAndDilation(name, this.strides, this.dilationRate);
+    const window = convWindowOptions(name, rank, args);
+    this.kernelSize = window.kernelSize;
+    this.strides = window.strides;
+    this.padding = window.padding as 'valid' | 'same';
+    this.dataFormat = window.dataFormat;
+    this.dilationRate = window.dilationRate;
+    this.activation = window.activation;
+    this.useBias = window.useBias;
+    this.biasSettings = window.biasSettings;
     this.depthMultiplier = positiveInteger(name, 'depthMultiplier', args.depthMultiplier ?? 1);
-    this.activation = getActivation(args.activation);
-    this.useBias = standardizeBoolean(name, 'useBias', args.useBias, true);
-    this.depthwiseSettings = weightSettings(
-      args.depthwiseInitializer,
-      'glorotUniform',
-      args.depthwiseRegularizer,
-      args.depthwiseConstraint,
-    );
-    this.pointwiseSettings = weightSettings(
-      args.pointwiseInitializer,
-      'glorotUniform',
-      args.pointwiseRegularizer,
-      args.pointwiseConstraint,
-    );
-    this.biasSettings = weightSettings(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
+    this.depthwiseSettings = weightSettings(args, 'depthwise', 'glorotUniform');
+    this.pointwiseSettings = weightSettings(args, 'pointwise', 'glorotUniform');
     this.inputSpec = { ndim: rank + 2 };
   }
 
@@ -154,9 +120,11 @@ export class BaseSeparableConv extends Layer {
       depthMultiplier: this.depthMultiplier,
       activation: serializeActivation(this.activation),
       useBias: this.useBias,
-      ...serializeWeightSettings('depthwise', this.depthwiseSettings),
-      ...serializeWeightSettings('pointwise', this.pointwiseSettings),
-      ...serializeWeightSettings('bias', this.biasSettings),
+      ...weightConfig({
+        depthwise: this.depthwiseSettings,
+        pointwise: this.pointwiseSettings,
+        bias: this.biasSettings,
+      }),
     };
   }
 }

@@ -2,13 +2,11 @@ import { add, einsum, fmtShape, type Dim, type Shape, type Tensor, type Variable
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
-import { serialize } from '../../serializable';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import { analyzeEinsumDense, checkEinsumDenseEquation } from './einsum-dense-shapes';
 
-export interface EinsumDenseArgs extends LayerArgs {
+/** EinsumDense's options; `kernel*` and `bias*` initializers default to 'glorotUniform' and 'zeros'. */
+export interface EinsumDenseArgs extends LayerArgs, WeightArgs<'kernel' | 'bias'> {
   /** "ab,bc->ac", "...b,bc->...c", "abc,cde->abde": input, kernel, output. */
   equation: string;
   /** The output shape without the batch axis (and without the axes '...' covers); null takes the input's size. */
@@ -16,12 +14,6 @@ export interface EinsumDenseArgs extends LayerArgs {
   activation?: ActivationIdentifier;
   /** The output axes (letters of the equation's output) that get a bias; none by default. */
   biasAxes?: string | null;
-  kernelInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  kernelRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  kernelConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /** A Dense layer of any rank: `activation(einsum(equation, x, kernel) + bias)`. */
@@ -31,12 +23,8 @@ export class EinsumDense extends Layer {
   readonly partialOutputShape: Dim[];
   readonly activation: Activation;
   readonly biasAxes: string | null;
-  readonly kernelInitializer: Initializer;
-  readonly biasInitializer: Initializer;
-  readonly kernelRegularizer: Regularizer | null;
-  readonly biasRegularizer: Regularizer | null;
-  readonly kernelConstraint: Constraint | null;
-  readonly biasConstraint: Constraint | null;
+  readonly kernelSettings: WeightSettings;
+  readonly biasSettings: WeightSettings;
   kernel!: Variable;
   bias: Variable | null = null;
 
@@ -63,12 +51,8 @@ export class EinsumDense extends Layer {
     if ('loraRank' in (args as object)) throw new LayerError('EinsumDense: loraRank (LoRA) is not supported yet');
     this.biasAxes = args.biasAxes ?? null;
     this.activation = getActivation(args.activation);
-    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
-    this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
-    this.biasRegularizer = args.biasRegularizer ? getRegularizer(args.biasRegularizer) : null;
-    this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
-    this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
+    this.kernelSettings = weightSettings(args, 'kernel', 'glorotUniform');
+    this.biasSettings = weightSettings(args, 'bias', 'zeros');
   }
 
   override build(inputShape: ShapeOrShapes): void {
@@ -86,18 +70,8 @@ export class EinsumDense extends Layer {
       }
       return s as number[];
     };
-    this.kernel = this.addWeight('kernel', known('kernel', kernelShape), {
-      initializer: this.kernelInitializer,
-      regularizer: this.kernelRegularizer,
-      constraint: this.kernelConstraint,
-    });
-    if (biasShape) {
-      this.bias = this.addWeight('bias', known('bias', biasShape), {
-        initializer: this.biasInitializer,
-        regularizer: this.biasRegularizer,
-        constraint: this.biasConstraint,
-      });
-    }
+    this.kernel = this.addWeight('kernel', known('kernel', kernelShape), this.kernelSettings);
+    if (biasShape) this.bias = this.addWeight('bias', known('bias', biasShape), this.biasSettings);
     this.built = true;
   }
 
@@ -117,12 +91,7 @@ export class EinsumDense extends Layer {
       equation: this.equation,
       activation: serializeActivation(this.activation),
       biasAxes: this.biasAxes,
-      kernelInitializer: serialize(this.kernelInitializer),
-      biasInitializer: serialize(this.biasInitializer),
-      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
-      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
-      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
-      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
+      ...weightConfig({ kernel: this.kernelSettings, bias: this.biasSettings }),
     };
   }
 }

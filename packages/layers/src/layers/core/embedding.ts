@@ -1,20 +1,14 @@
 import { cast, gather, notEqual, type Shape, type Tensor, type Variable } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
-import { serialize } from '../../serializable';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import { checkNumber } from './option-checks';
 
-export interface EmbeddingArgs extends LayerArgs {
+/** Embedding's options; `embeddingsInitializer` defaults to 'uniform' (RandomUniform in ±0.05), as Keras. */
+export interface EmbeddingArgs extends LayerArgs, WeightArgs<'embeddings'> {
   /** The vocabulary size: indices are in [0, inputDim). */
   inputDim: number;
   outputDim: number;
-  /** Default 'uniform' (RandomUniform in ±0.05), as Keras. */
-  embeddingsInitializer?: InitializerIdentifier;
-  embeddingsRegularizer?: RegularizerIdentifier | null;
-  embeddingsConstraint?: ConstraintIdentifier | null;
   /** Index 0 is padding: the output mask is `inputs != 0` (so inputDim counts it). */
   maskZero?: boolean;
   /** Deprecated in Keras 3 and ignored; accepted so Keras 2 and TensorFlow.js configs load. */
@@ -26,9 +20,7 @@ export class Embedding extends Layer {
   static override className = 'Embedding';
   readonly inputDim: number;
   readonly outputDim: number;
-  readonly embeddingsInitializer: Initializer;
-  readonly embeddingsRegularizer: Regularizer | null;
-  readonly embeddingsConstraint: Constraint | null;
+  readonly embeddingsSettings: WeightSettings;
   readonly maskZero: boolean;
   embeddings!: Variable;
 
@@ -36,9 +28,7 @@ export class Embedding extends Layer {
     super(args);
     this.inputDim = checkNumber('Embedding', 'inputDim', args?.inputDim, undefined, { integer: true, min: 1 });
     this.outputDim = checkNumber('Embedding', 'outputDim', args.outputDim, undefined, { integer: true, min: 1 });
-    this.embeddingsInitializer = getInitializer(args.embeddingsInitializer ?? 'uniform');
-    this.embeddingsRegularizer = args.embeddingsRegularizer ? getRegularizer(args.embeddingsRegularizer) : null;
-    this.embeddingsConstraint = args.embeddingsConstraint ? getConstraint(args.embeddingsConstraint) : null;
+    this.embeddingsSettings = weightSettings(args, 'embeddings', 'uniform');
     if (args.maskZero !== undefined && typeof args.maskZero !== 'boolean')
       throw new LayerError(`Embedding: maskZero must be a boolean, received ${JSON.stringify(args.maskZero)}`);
     this.maskZero = args.maskZero ?? false;
@@ -46,11 +36,7 @@ export class Embedding extends Layer {
   }
 
   override build(): void {
-    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], {
-      initializer: this.embeddingsInitializer,
-      regularizer: this.embeddingsRegularizer,
-      constraint: this.embeddingsConstraint,
-    });
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsSettings);
     this.built = true;
   }
 
@@ -73,9 +59,7 @@ export class Embedding extends Layer {
       ...super.getConfig(),
       inputDim: this.inputDim,
       outputDim: this.outputDim,
-      embeddingsInitializer: serialize(this.embeddingsInitializer),
-      embeddingsRegularizer: this.embeddingsRegularizer ? serialize(this.embeddingsRegularizer) : null,
-      embeddingsConstraint: this.embeddingsConstraint ? serialize(this.embeddingsConstraint) : null,
+      ...weightConfig({ embeddings: this.embeddingsSettings }),
       maskZero: this.maskZero,
     };
   }

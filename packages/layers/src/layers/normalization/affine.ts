@@ -1,74 +1,47 @@
 import type { Variable } from '@strata/tensor';
 import type { Layer } from '../../layer';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
-import { serialize } from '../../serializable';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import { booleanOption } from './option-checks';
 
-/** The learned scale (gamma) and offset (beta) options every normalization layer shares, as Keras names them. */
-export interface AffineArgs {
+/**
+ * The learned scale (gamma) and offset (beta) options every normalization layer shares, as Keras
+ * names them; the `beta*` and `gamma*` initializers default to 'zeros' and 'ones'.
+ */
+export interface AffineArgs extends WeightArgs<'beta' | 'gamma'> {
   /** Add the learned offset beta (default true). */
   center?: boolean;
   /** Multiply by the learned scale gamma (default true). */
   scale?: boolean;
-  betaInitializer?: InitializerIdentifier;
-  gammaInitializer?: InitializerIdentifier;
-  betaRegularizer?: RegularizerIdentifier | null;
-  gammaRegularizer?: RegularizerIdentifier | null;
-  betaConstraint?: ConstraintIdentifier | null;
-  gammaConstraint?: ConstraintIdentifier | null;
 }
 
 /** Parsed affine options: creates gamma and beta and serializes the options back. */
 export class AffineParams {
   readonly center: boolean;
   readonly scale: boolean;
-  readonly betaInitializer: Initializer;
-  readonly gammaInitializer: Initializer;
-  readonly betaRegularizer: Regularizer | null;
-  readonly gammaRegularizer: Regularizer | null;
-  readonly betaConstraint: Constraint | null;
-  readonly gammaConstraint: Constraint | null;
+  readonly betaSettings: WeightSettings;
+  readonly gammaSettings: WeightSettings;
 
   constructor(cls: string, args: AffineArgs) {
     this.center = booleanOption(cls, 'center', args.center, true);
     this.scale = booleanOption(cls, 'scale', args.scale, true);
-    this.betaInitializer = getInitializer(args.betaInitializer ?? 'zeros');
-    this.gammaInitializer = getInitializer(args.gammaInitializer ?? 'ones');
-    this.betaRegularizer = args.betaRegularizer ? getRegularizer(args.betaRegularizer) : null;
-    this.gammaRegularizer = args.gammaRegularizer ? getRegularizer(args.gammaRegularizer) : null;
-    this.betaConstraint = args.betaConstraint ? getConstraint(args.betaConstraint) : null;
-    this.gammaConstraint = args.gammaConstraint ? getConstraint(args.gammaConstraint) : null;
+    this.betaSettings = weightSettings(args, 'beta', 'zeros');
+    this.gammaSettings = weightSettings(args, 'gamma', 'ones');
   }
 
   addGamma(layer: Layer, shape: readonly number[]): Variable {
-    return layer.addWeight('gamma', shape, {
-      initializer: this.gammaInitializer,
-      regularizer: this.gammaRegularizer,
-      constraint: this.gammaConstraint,
-    });
+    return layer.addWeight('gamma', shape, this.gammaSettings);
   }
 
   addBeta(layer: Layer, shape: readonly number[]): Variable {
-    return layer.addWeight('beta', shape, {
-      initializer: this.betaInitializer,
-      regularizer: this.betaRegularizer,
-      constraint: this.betaConstraint,
-    });
+    return layer.addWeight('beta', shape, this.betaSettings);
   }
 
   /** The options in Keras's config order (center and scale come first in every layer's config). */
   initializerConfig(): Record<string, unknown> {
-    return { betaInitializer: serialize(this.betaInitializer), gammaInitializer: serialize(this.gammaInitializer) };
+    return weightConfig({ beta: this.betaSettings, gamma: this.gammaSettings }, ['initializer']);
   }
 
   penaltyConfig(): Record<string, unknown> {
-    return {
-      betaRegularizer: this.betaRegularizer ? serialize(this.betaRegularizer) : null,
-      gammaRegularizer: this.gammaRegularizer ? serialize(this.gammaRegularizer) : null,
-      betaConstraint: this.betaConstraint ? serialize(this.betaConstraint) : null,
-      gammaConstraint: this.gammaConstraint ? serialize(this.gammaConstraint) : null,
-    };
+    return weightConfig({ beta: this.betaSettings, gamma: this.gammaSettings }, ['regularizer', 'constraint']);
   }
 }

@@ -17,8 +17,8 @@ import {
 } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { serialize } from '../../serializable';
+import type { InitializerIdentifier } from '../../initializers';
+import { initializerOnly, weightConfig, type WeightSettings } from '../../weight-settings';
 import { AffineParams, type AffineArgs } from './affine';
 import { moments } from './moments';
 import { booleanOption, integerOption, numberOption, resolveAxes } from './option-checks';
@@ -51,8 +51,8 @@ export class BatchNormalization extends Layer {
   readonly momentum: number;
   readonly epsilon: number;
   readonly affine: AffineParams;
-  readonly movingMeanInitializer: Initializer;
-  readonly movingVarianceInitializer: Initializer;
+  readonly movingMeanSettings: WeightSettings;
+  readonly movingVarianceSettings: WeightSettings;
   gamma: Variable | null = null;
   beta: Variable | null = null;
   movingMean!: Variable;
@@ -72,8 +72,8 @@ export class BatchNormalization extends Layer {
       );
     }
     this.affine = new AffineParams(cls, args);
-    this.movingMeanInitializer = getInitializer(args.movingMeanInitializer ?? 'zeros');
-    this.movingVarianceInitializer = getInitializer(args.movingVarianceInitializer ?? 'ones');
+    this.movingMeanSettings = initializerOnly(args.movingMeanInitializer ?? 'zeros');
+    this.movingVarianceSettings = initializerOnly(args.movingVarianceInitializer ?? 'ones');
     this.supportsMasking = true;
   }
 
@@ -87,12 +87,9 @@ export class BatchNormalization extends Layer {
       );
     if (this.affine.scale) this.gamma = this.affine.addGamma(this, [dim]);
     if (this.affine.center) this.beta = this.affine.addBeta(this, [dim]);
-    this.movingMean = this.addWeight('moving_mean', [dim], {
-      initializer: this.movingMeanInitializer,
-      trainable: false,
-    });
+    this.movingMean = this.addWeight('moving_mean', [dim], { ...this.movingMeanSettings, trainable: false });
     this.movingVariance = this.addWeight('moving_variance', [dim], {
-      initializer: this.movingVarianceInitializer,
+      ...this.movingVarianceSettings,
       trainable: false,
     });
     this.reductionAxes = shape.map((_, i) => i).filter((i) => i !== this.featureAxis);
@@ -151,8 +148,9 @@ export class BatchNormalization extends Layer {
       center: this.affine.center,
       scale: this.affine.scale,
       ...this.affine.initializerConfig(),
-      movingMeanInitializer: serialize(this.movingMeanInitializer),
-      movingVarianceInitializer: serialize(this.movingVarianceInitializer),
+      ...weightConfig({ movingMean: this.movingMeanSettings, movingVariance: this.movingVarianceSettings }, [
+        'initializer',
+      ]),
       ...this.affine.penaltyConfig(),
       synchronized: false,
     };

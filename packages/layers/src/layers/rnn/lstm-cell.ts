@@ -58,8 +58,8 @@ export class LSTMCell extends RecurrentCell {
 
   protected buildCell(stepInputShape: Shape): void {
     const biasInitializer = this.unitForgetBias
-      ? new UnitForgetBias(this.biasInitializer, this.units)
-      : this.biasInitializer;
+      ? new UnitForgetBias(this.biasSettings.initializer, this.units)
+      : this.biasSettings.initializer;
     this.addCellWeights(stepInputShape, [4 * this.units], biasInitializer);
   }
 

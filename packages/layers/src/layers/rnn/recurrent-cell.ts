@@ -16,28 +16,21 @@ import type { CellStepOptions } from './rnn-cell';
 import type { LayerArgs } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
-import { classNameOf, serialize } from '../../serializable';
+import type { Initializer } from '../../initializers';
+import { classNameOf } from '../../serializable';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import { RNNCell } from './rnn-cell';
 import { SeedStream } from './seed-stream';
 
-/** The options SimpleRNNCell, LSTMCell and GRUCell share (Keras's names, camelCase). */
-export interface RecurrentCellArgs extends LayerArgs {
+/**
+ * The options SimpleRNNCell, LSTMCell and GRUCell share (Keras's names, camelCase); the
+ * `kernel*`, `recurrent*` and `bias*` initializers default to 'glorotUniform', 'orthogonal', 'zeros'.
+ */
+export interface RecurrentCellArgs extends LayerArgs, WeightArgs<'kernel' | 'recurrent' | 'bias'> {
   units: number;
   /** Default 'tanh'; null means linear. */
   activation?: ActivationIdentifier;
   useBias?: boolean;
-  kernelInitializer?: InitializerIdentifier;
-  recurrentInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  kernelRegularizer?: RegularizerIdentifier | null;
-  recurrentRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  kernelConstraint?: ConstraintIdentifier | null;
-  recurrentConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
   /** Fraction of the input units dropped (training only), one mask per sequence. */
   dropout?: number;
   /** Fraction of the recurrent-state units dropped (training only), one mask per sequence. */
@@ -72,15 +65,9 @@ export abstract class RecurrentCell extends RNNCell {
   readonly units: number;
   readonly activation: Activation;
   readonly useBias: boolean;
-  readonly kernelInitializer: Initializer;
-  readonly recurrentInitializer: Initializer;
-  readonly biasInitializer: Initializer;
-  readonly kernelRegularizer: Regularizer | null;
-  readonly recurrentRegularizer: Regularizer | null;
-  readonly biasRegularizer: Regularizer | null;
-  readonly kernelConstraint: Constraint | null;
-  readonly recurrentConstraint: Constraint | null;
-  readonly biasConstraint: Constraint | null;
+  readonly kernelSettings: WeightSettings;
+  readonly recurrentSettings: WeightSettings;
+  readonly biasSettings: WeightSettings;
   readonly dropout: number;
   readonly recurrentDropout: number;
   readonly seed: number | null;
@@ -102,15 +89,9 @@ export abstract class RecurrentCell extends RNNCell {
     this.units = args.units;
     this.activation = getActivation(args.activation === undefined ? 'tanh' : args.activation);
     this.useBias = args.useBias ?? true;
-    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
-    this.recurrentInitializer = getInitializer(args.recurrentInitializer ?? 'orthogonal');
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
-    this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
-    this.recurrentRegularizer = args.recurrentRegularizer ? getRegularizer(args.recurrentRegularizer) : null;
-    this.biasRegularizer = args.biasRegularizer ? getRegularizer(args.biasRegularizer) : null;
-    this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
-    this.recurrentConstraint = args.recurrentConstraint ? getConstraint(args.recurrentConstraint) : null;
-    this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
+    this.kernelSettings = weightSettings(args, 'kernel', 'glorotUniform');
+    this.recurrentSettings = weightSettings(args, 'recurrent', 'orthogonal');
+    this.biasSettings = weightSettings(args, 'bias', 'zeros');
     this.dropout = rate(cls, 'dropout', args.dropout);
     this.recurrentDropout = rate(cls, 'recurrentDropout', args.recurrentDropout);
     this.seed = args.seed ?? null;
@@ -124,7 +105,7 @@ export abstract class RecurrentCell extends RNNCell {
   protected addCellWeights(
     stepInputShape: Shape,
     biasShape: number[],
-    biasInitializer: Initializer = this.biasInitializer,
+    biasInitializer: Initializer = this.biasSettings.initializer,
   ): void {
     const inputDim = stepInputShape[stepInputShape.length - 1];
     if (inputDim === null || stepInputShape.length !== 2) {
@@ -133,22 +114,10 @@ export abstract class RecurrentCell extends RNNCell {
       );
     }
     const width = this.gates * this.units;
-    this.kernel = this.addWeight('kernel', [inputDim, width], {
-      initializer: this.kernelInitializer,
-      regularizer: this.kernelRegularizer,
-      constraint: this.kernelConstraint,
-    });
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], {
-      initializer: this.recurrentInitializer,
-      regularizer: this.recurrentRegularizer,
-      constraint: this.recurrentConstraint,
-    });
+    this.kernel = this.addWeight('kernel', [inputDim, width], this.kernelSettings);
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], this.recurrentSettings);
     if (this.useBias)
-      this.bias = this.addWeight('bias', biasShape, {
-        initializer: biasInitializer,
-        regularizer: this.biasRegularizer,
-        constraint: this.biasConstraint,
-      });
+      this.bias = this.addWeight('bias', biasShape, { ...this.biasSettings, initializer: biasInitializer });
   }
 
   /** The bias added to x·W before the recurrence (LSTM, SimpleRNN: the bias; GRU: its input row), or null. */
@@ -228,15 +197,7 @@ export abstract class RecurrentCell extends RNNCell {
       units: this.units,
       activation: serializeActivation(this.activation),
       useBias: this.useBias,
-      kernelInitializer: serialize(this.kernelInitializer),
-      recurrentInitializer: serialize(this.recurrentInitializer),
-      biasInitializer: serialize(this.biasInitializer),
-      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
-      recurrentRegularizer: this.recurrentRegularizer ? serialize(this.recurrentRegularizer) : null,
-      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
-      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
-      recurrentConstraint: this.recurrentConstraint ? serialize(this.recurrentConstraint) : null,
-      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
+      ...weightConfig({ kernel: this.kernelSettings, recurrent: this.recurrentSettings, bias: this.biasSettings }),
       dropout: this.dropout,
       recurrentDropout: this.recurrentDropout,
       seed: this.seed,
