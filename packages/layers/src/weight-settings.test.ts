@@ -3,7 +3,7 @@ import { cpu } from '@strata/backend-cpu';
 import { GlorotUniform, Ones, Zeros } from './initializers';
 import { L2 } from './regularizers';
 import { NonNeg } from './constraints';
-import { initializerOnly, weightConfig, weightSettings } from './weight-settings';
+import { initializerOnly, weightConfig, weightSettings, type WeightArgs } from './weight-settings';
 import { Layer } from './layer';
 
 beforeAll(async () => {
@@ -15,7 +15,8 @@ test('weightSettings reads the three options named after the weight, with the de
   expect(s.initializer).toBeInstanceOf(GlorotUniform);
   expect(s.regularizer).toBeInstanceOf(L2);
   expect(s.constraint).toBeInstanceOf(NonNeg);
-  const bias = weightSettings({ kernelInitializer: 'ones', biasRegularizer: null }, 'bias', 'zeros');
+  const options: WeightArgs<'kernel' | 'bias'> = { kernelInitializer: 'ones', biasRegularizer: null };
+  const bias = weightSettings(options, 'bias', 'zeros');
   expect(bias).toEqual({ initializer: new Zeros(), regularizer: null, constraint: null });
   const given = new Ones();
   expect(weightSettings({ gammaInitializer: given }, 'gamma', 'zeros').initializer).toBe(given);

@@ -2,22 +2,14 @@ import { add, fusedMatmul, matmul, type Shape, type Tensor, type Variable } from
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';
-import { getInitializer, type Initializer, type InitializerIdentifier } from '../../initializers';
-import { getRegularizer, type Regularizer, type RegularizerIdentifier } from '../../regularizers';
-import { getConstraint, type Constraint, type ConstraintIdentifier } from '../../constraints';
-import { serialize } from '../../serializable';
+import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import { fusedActivation } from '../../activations/fusable';
 
-export interface DenseArgs extends LayerArgs {
+/** Dense's options; `kernel*` and `bias*` initializers default to 'glorotUniform' and 'zeros'. */
+export interface DenseArgs extends LayerArgs, WeightArgs<'kernel' | 'bias'> {
   units: number;
   activation?: ActivationIdentifier;
   useBias?: boolean;
-  kernelInitializer?: InitializerIdentifier;
-  biasInitializer?: InitializerIdentifier;
-  kernelRegularizer?: RegularizerIdentifier | null;
-  biasRegularizer?: RegularizerIdentifier | null;
-  kernelConstraint?: ConstraintIdentifier | null;
-  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /** `activation(dot(x, kernel) + bias)` on the last axis of the input. */
@@ -26,12 +18,8 @@ export class Dense extends Layer {
   readonly units: number;
   readonly activation: Activation;
   readonly useBias: boolean;
-  readonly kernelInitializer: Initializer;
-  readonly biasInitializer: Initializer;
-  readonly kernelRegularizer: Regularizer | null;
-  readonly biasRegularizer: Regularizer | null;
-  readonly kernelConstraint: Constraint | null;
-  readonly biasConstraint: Constraint | null;
+  readonly kernelSettings: WeightSettings;
+  readonly biasSettings: WeightSettings;
   kernel!: Variable;
   bias: Variable | null = null;
 
@@ -43,13 +31,11 @@ export class Dense extends Layer {
     this.units = args.units;
     this.activation = getActivation(args.activation);
     this.useBias = args.useBias ?? true;
-    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
-    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
-    this.kernelRegularizer = args.kernelRegularizer ? getRegularizer(args.kernelRegularizer) : null;
-    this.biasRegularizer = args.biasRegularizer ? getRegularizer(args.biasRegularizer) : null;
-    this.kernelConstraint = args.kernelConstraint ? getConstraint(args.kernelConstraint) : null;
-    this.biasConstraint = args.biasConstraint ? getConstraint(args.biasConstraint) : null;
+    this.kernelSettings = weightSettings(args, 'kernel', 'glorotUniform');
+    this.biasSettings = weightSettings(args, 'bias', 'zeros');
     this.inputSpec = { minNdim: 2 };
+    // As Keras 3: the mask of a sequence (Embedding(maskZero), Masking) passes through to the layers after.
+    this.supportsMasking = true;
   }
 
   override build(inputShape: ShapeOrShapes): void {
@@ -59,18 +45,8 @@ export class Dense extends Layer {
       throw new LayerError(
         `Layer "${this.name}": the last axis of the input must be known to build a Dense layer, received shape [${shape}]`,
       );
-    this.kernel = this.addWeight('kernel', [inputDim, this.units], {
-      initializer: this.kernelInitializer,
-      regularizer: this.kernelRegularizer,
-      constraint: this.kernelConstraint,
-    });
-    if (this.useBias) {
-      this.bias = this.addWeight('bias', [this.units], {
-        initializer: this.biasInitializer,
-        regularizer: this.biasRegularizer,
-        constraint: this.biasConstraint,
-      });
-    }
+    this.kernel = this.addWeight('kernel', [inputDim, this.units], this.kernelSettings);
+    if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasSettings);
     this.inputSpec = { minNdim: 2, axes: { [-1]: inputDim } };
     this.built = true;
   }
@@ -95,12 +71,7 @@ export class Dense extends Layer {
       units: this.units,
       activation: serializeActivation(this.activation),
       useBias: this.useBias,
-      kernelInitializer: serialize(this.kernelInitializer),
-      biasInitializer: serialize(this.biasInitializer),
-      kernelRegularizer: this.kernelRegularizer ? serialize(this.kernelRegularizer) : null,
-      biasRegularizer: this.biasRegularizer ? serialize(this.biasRegularizer) : null,
-      kernelConstraint: this.kernelConstraint ? serialize(this.kernelConstraint) : null,
-      biasConstraint: this.biasConstraint ? serialize(this.biasConstraint) : null,
+      ...weightConfig({ kernel: this.kernelSettings, bias: this.biasSettings }),
     };
   }
 }

@@ -70,7 +70,7 @@ describeOnBackends('Merge (through Add and Multiply)', () => {
     dispose([a, b, y]);
   });
 
-  test('the output mask is the AND of the input masks (those present)', async () => {
+  test('the output mask is the OR of the input masks, as Keras 3, and none unless every input has one', async () => {
     const [a, b, c] = [
       randomNormal([2, 3, 2], { seed: 1 }),
       randomNormal([2, 3, 2], { seed: 2 }),
@@ -86,16 +86,18 @@ describeOnBackends('Merge (through Add and Multiply)', () => {
     ]);
     setMask(a, ma);
     setMask(b, mb);
-    const y = new Multiply().apply([a, b, c]) as Tensor;
+    const y = new Multiply().apply([a, b]) as Tensor;
     const mask = maskOf(y)!;
     expect(mask.dtype).toBe('bool');
     expect(await mask.array()).toEqual([
-      [1, 0, 0],
-      [1, 0, 1],
+      [1, 1, 0],
+      [1, 1, 1],
     ]);
+    const partly = new Multiply().apply([a, b, c]) as Tensor;
+    expect(maskOf(partly)).toBeNull();
     const unmasked = new Multiply().apply([c, c]) as Tensor;
     expect(maskOf(unmasked)).toBeNull();
-    dispose([a, b, c, ma, mb, y, mask, unmasked]);
+    dispose([a, b, c, ma, mb, y, mask, partly, unmasked]);
   });
 
   test('traces with unknown batch sizes', () => {

@@ -1,4 +1,4 @@
-import { expandDims, fmtShape, logicalAnd, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { expandDims, fmtShape, logicalOr, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { classNameOf } from '../../serializable';
@@ -86,13 +86,14 @@ export abstract class Merge extends Layer {
   }
 
   /**
-   * The logical AND of the masks present, as tf.keras, TensorFlow.js and the first Keras 3 releases
-   * (recent Keras 3 ORs them instead). It runs outside call()'s tidy, hence its own.
+   * Keras 3's: the logical OR of the input masks, and no mask unless every input has one (tf.keras
+   * and TensorFlow.js AND the masks present). It runs outside call()'s tidy, hence its own.
    */
   override computeMask(_inputs: Tensor | Tensor[], mask: CallOptions['mask']): Tensor | null {
-    const masks = (Array.isArray(mask) ? mask : [mask]).filter((m): m is Tensor => !!m);
-    if (masks.length === 0) return null;
-    return tidy(() => masks.slice(1).reduce((acc, m) => logicalAnd(acc, m), masks[0]));
+    const masks = Array.isArray(mask) ? mask : [mask];
+    if (masks.length === 0 || masks.some((m) => !m)) return null;
+    const present = masks as Tensor[];
+    return tidy(() => present.slice(1).reduce((acc, m) => logicalOr(acc, m), present[0]));
   }
 }
 

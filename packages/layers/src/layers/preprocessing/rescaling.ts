@@ -29,6 +29,7 @@ export class Rescaling extends Layer {
     super(args);
     this.scale = factorOption('scale', args?.scale);
     this.offset = factorOption('offset', args.offset, 0);
+    this.supportsMasking = true;
   }
 
   override call(inputs: Tensor): Tensor {
