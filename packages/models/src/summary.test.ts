@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as tfc from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -205,7 +207,10 @@ describe('the same for an Inception-ResNet-style DAG', () => {
   });
 });
 
-describe("the table, in Keras 3's format", () => {
+/** Keras 3's own summaries of the same models (summary_oracle.py wrote them). */
+const keras: Record<string, string> = JSON.parse(readFileSync(join(__dirname, 'summary-keras.json'), 'utf8')).summaries;
+
+describe("the table, in Keras 3's format (character for character against Keras's own)", () => {
   it('a stack: no "Connected to", no input row', () => {
     const m = new Sequential(
       [
@@ -215,21 +220,7 @@ describe("the table, in Keras 3's format", () => {
       ],
       { name: 'mnist_mlp' },
     );
-    expect(m.summary({ printFn: () => {}, lineLength: 76 })).toBe(
-      [
-        'Model: "mnist_mlp"',
-        '┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓',
-        '┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃',
-        '┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩',
-        '│ hidden (Dense)                  │ (None, 64)             │        50,240 │',
-        '├─────────────────────────────────┼────────────────────────┼───────────────┤',
-        '│ logits (Dense)                  │ (None, 10)             │           650 │',
-        '└─────────────────────────────────┴────────────────────────┴───────────────┘',
-        ' Total params: 50,890 (198.79 KB)',
-        ' Trainable params: 50,890 (198.79 KB)',
-        ' Non-trainable params: 0 (0.00 B)',
-      ].join('\n'),
-    );
+    expect(m.summary({ printFn: () => {}, lineLength: 76 })).toBe(keras['mnist_mlp@76']);
     m.dispose();
   });
 
@@ -245,28 +236,26 @@ describe("the table, in Keras 3's format", () => {
     });
     const print = captured();
     m.summary({ printFn: print.printFn, lineLength: 120, showTrainable: true });
-    expect(print.lines.join('\n')).toBe(
-      [
-        'Model: "siamese"',
-        '┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━┓',
-        '┃ Layer (type)                   ┃ Output Shape             ┃          Param # ┃ Connected to              ┃ Trainable ┃',
-        '┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━┩',
-        '│ query (InputLayer)             │ (None, 3)                │                0 │ -                         │     -     │',
-        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
-        '│ doc (InputLayer)               │ (None, 3)                │                0 │ -                         │     -     │',
-        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
-        '│ encoder (Dense)                │ (None, 2)                │                8 │ query[0][0], doc[0][0]    │     Y     │',
-        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
-        '│ pair (Concatenate)             │ (None, 4)                │                0 │ encoder[0][0],            │     -     │',
-        '│                                │                          │                  │ encoder[1][0]             │           │',
-        '├────────────────────────────────┼──────────────────────────┼──────────────────┼───────────────────────────┼───────────┤',
-        '│ match (Dense)                  │ (None, 1)                │                5 │ pair[0][0]                │     Y     │',
-        '└────────────────────────────────┴──────────────────────────┴──────────────────┴───────────────────────────┴───────────┘',
-        ' Total params: 13 (52.00 B)',
-        ' Trainable params: 13 (52.00 B)',
-        ' Non-trainable params: 0 (0.00 B)',
-      ].join('\n'),
-    );
+    expect(print.lines.join('\n')).toBe(keras['siamese@120+trainable']);
+    m.dispose();
+  });
+
+  it('"Connected to" wraps at the separators, never inside a name, and cuts what cannot fit as Keras', () => {
+    const a = input({ shape: [6], name: 'question_tokens', dtype: 'int32' });
+    const b = input({ shape: [6], name: 'answer_tokens', dtype: 'int32' });
+    const ea = new Embedding({ inputDim: 50, outputDim: 8, name: 'embedding' }).apply(a);
+    const eb = new Embedding({ inputDim: 50, outputDim: 8, name: 'embedding_1' }).apply(b);
+    const c = new Concatenate({ name: 'concatenate' }).apply([ea, eb]);
+    const s = new Add({ name: 'add' }).apply([ea, eb]);
+    const joined = new Concatenate({ name: 'concatenate_1' }).apply([c, s, ea]);
+    const m = new Functional({
+      inputs: [a, b],
+      outputs: new Dense({ units: 4, name: 'dense' }).apply(joined),
+      name: 'two_towers',
+    });
+    for (const lineLength of [108, 80, 64]) {
+      expect(m.summary({ printFn: () => {}, lineLength })).toBe(keras[`two_towers@${lineLength}`]);
+    }
     m.dispose();
   });
 

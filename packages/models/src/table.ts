@@ -2,28 +2,25 @@
 
 export type Align = 'left' | 'right' | 'center';
 
-/** Greedy word wrap to `width` columns; words longer than a line are split. Explicit newlines are kept. */
+/**
+ * rich's word wrap (what Keras 3 draws its summary with): lines break at spaces only, so a name
+ * such as `embedding_1[0][0]` is never split; a word longer than the line gets a line of its own,
+ * cut to fit with an ellipsis (`question_tokens[0…`). Explicit newlines are kept.
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
+  const fit = (line: string) => (line.length > width ? `${line.slice(0, Math.max(0, width - 1))}…` : line);
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (let word of paragraph.split(' ')) {
-      while (word.length > width) {
-        if (line) {
-          lines.push(line);
-          line = '';
-        }
-        lines.push(word.slice(0, width));
-        word = word.slice(width);
-      }
+    for (const word of paragraph.split(' ')) {
       if (!line) line = word;
-      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else if (line.length <= width && line.length + 1 + word.length <= width) line += ` ${word}`;
       else {
-        lines.push(line);
+        lines.push(fit(line));
         line = word;
       }
     }
-    lines.push(line);
+    lines.push(fit(line));
   }
   return lines;
 }
@@ -36,13 +33,25 @@ function pad(text: string, width: number, align: Align): string {
   return text + ' '.repeat(room);
 }
 
+/** Python's round(): halves go to the even neighbour (rich's arithmetic, which Keras's layout is). */
+function roundHalfEven(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff > 0.5) return floor + 1;
+  if (diff < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
 /**
- * The width of each column, borders and one space of padding on each side included, for a table
- * `lineLength` characters wide whose columns end at `positions` (fractions of the line, as Keras).
+ * The width of each column, one space of padding on each side included, borders not, for a table
+ * `lineLength` characters wide whose columns end at `positions` (fractions of the line, or
+ * absolute positions). As Keras 3 with rich: each column asks for its share of the line plus its
+ * padding, and the excess over what the borders leave is taken evenly from the columns
+ * (rich's ratio_reduce); a table narrower than the line is widened in proportion (ratio_distribute).
  */
 export function columnWidths(lineLength: number, positions: readonly number[]): number[] {
   const ends = positions.map((p) => (p <= 1 ? Math.floor(p * lineLength) : p));
-  const raw: number[] = [];
+  const widths: number[] = [];
   let current = 0;
   for (const end of ends) {
     const width = end - current;
@@ -50,14 +59,28 @@ export function columnWidths(lineLength: number, positions: readonly number[]): 
       throw new RangeError(
         `summary: lineLength ${lineLength} with positions [${positions.join(', ')}] leaves a column narrower than 4 characters`,
       );
-    raw.push(width);
+    widths.push(width + 2);
     current += width;
   }
-  const total = raw.reduce((a, b) => a + b, 0);
-  const available = lineLength - (raw.length + 1);
-  const widths = raw.map((w) => Math.floor((w * available) / total));
-  widths[0] += available - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  const available = lineLength - (widths.length + 1);
+  const total = widths.reduce((a, b) => a + b, 0);
+  let remaining = Math.abs(available - total);
+  let ratio = widths.length;
+  if (total > available) {
+    return widths.map((w) => {
+      const cut = Math.min(w, roundHalfEven((1 * remaining) / ratio));
+      remaining -= cut;
+      ratio -= 1;
+      return w - cut;
+    });
+  }
+  let weight = total;
+  return widths.map((w) => {
+    const extra = weight > 0 ? Math.ceil((w * remaining) / weight) : remaining;
+    remaining -= extra;
+    weight -= w;
+    return w + extra;
+  });
 }
 
 /** The table's lines: heavy header, a light line between rows. */
