@@ -245,8 +245,8 @@ describe("the table, in Keras 3's format (character for character against Keras'
     const b = input({ shape: [6], name: 'answer_tokens', dtype: 'int32' });
     const ea = new Embedding({ inputDim: 50, outputDim: 8, name: 'embedding' }).apply(a);
     const eb = new Embedding({ inputDim: 50, outputDim: 8, name: 'embedding_1' }).apply(b);
-    const c = new Concatenate({ name: 'concatenate' }).apply([ea, eb]);
-    const s = new Add({ name: 'add' }).apply([ea, eb]);
+    const c = new Concatenate({ name: 'concatenate' }).apply([ea, eb]) as SymbolicTensor;
+    const s = new Add({ name: 'add' }).apply([ea, eb]) as SymbolicTensor;
     const joined = new Concatenate({ name: 'concatenate_1' }).apply([c, s, ea]);
     const m = new Functional({
       inputs: [a, b],
