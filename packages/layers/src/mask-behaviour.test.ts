@@ -11,8 +11,8 @@ import { MASK_CASES, MASK_CASES_NOT_RUN, type MaskCase, type MaskCaseInput } fro
 interface OutputMask {
   shape: number[];
   values: number[];
-  /** Keras only: the index of the input whose mask object this is, or -1 for a new mask. */
-  same?: number;
+  /** The index of the input whose mask this is (passed on as it is), or -1 for a mask the layer computed. */
+  same: number;
 }
 type KerasResult =
   | { name: string; supportsMasking: boolean; outputs: (OutputMask | null)[] }
@@ -26,7 +26,7 @@ afterAll(() => unregisterLambda('mask_oracle_double'));
 
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
-/** The input's values and mask, the same for Strata and Keras: made up from indices, with masks that differ per input. */
+/** The input's values and mask, the same for Strata and Keras: made from indices, masks differing per input. */
 function inputData(input: MaskCaseInput, k: number) {
   const values = input.values ?? Array.from({ length: size(input.shape) }, (_, i) => Math.sin(0.7 * i + k));
   const maskShape = input.shape.slice(0, -1);
@@ -59,7 +59,9 @@ async function strataOutputMasks(c: MaskCase): Promise<(OutputMask | null)[]> {
   const result = await Promise.all(
     outputs.map(async (o) => {
       const m = maskOf(o);
-      return m ? { shape: [...m.shape] as number[], values: Array.from(await m.data(), (v) => (v ? 1 : 0)) } : null;
+      if (!m) return null;
+      const values = Array.from(await m.data(), (v) => (v ? 1 : 0));
+      return { shape: [...m.shape] as number[], values, same: masks.indexOf(m) };
     }),
   );
   dispose([...outputs, ...xs, ...masks.filter((m): m is Tensor => m !== null)]);
@@ -95,6 +97,7 @@ describeWithPython('output masks as Keras 3 passes, drops or computes them', ['k
     if (!want || 'error' in want)
       throw new Error(`Keras could not run case "${c.name}": ${want && 'error' in want ? want.error : 'no result'}`);
     const got = await strataOutputMasks(c);
-    expect(got).toEqual(want.outputs.map((m) => (m ? { shape: m.shape, values: m.values } : null)));
+    // Passed on, computed or dropped as in Keras, and the same values.
+    expect(got).toEqual(want.outputs);
   });
 });
