@@ -21,6 +21,13 @@ export function ready(): Promise<void> {
   return engine.ready();
 }
 
+/**
+ * The names of the registered backends, in registration order.
+ * @example
+ * ```ts
+ * registeredBackends(); // ['cpu', 'wasm', 'webgpu'] with the umbrella package
+ * ```
+ */
 export function registeredBackends(): string[] {
   return engine.registeredBackends();
 }

@@ -24,11 +24,29 @@ export function fill(shape: readonly number[], value: number | boolean, dtype?: 
   return engine.fromValues(values, shape, dt);
 }
 
+/**
+ * A tensor of zeros.
+ * @example
+ * ```ts
+ * zeros([2, 3]); // float32 [[0, 0, 0], [0, 0, 0]]
+ * zeros([2], 'int32');
+ * ```
+ */
 export const zeros = (shape: readonly number[], dtype: DType = 'float32'): Tensor => fill(shape, 0, dtype);
+/**
+ * A tensor of ones.
+ * @example
+ * ```ts
+ * ones([2, 2]); // [[1, 1], [1, 1]]
+ * ```
+ */
 export const ones = (shape: readonly number[], dtype: DType = 'float32'): Tensor => fill(shape, 1, dtype);
 
 function likeOp(name: string, kernelName: string) {
-  return defineOp<{ dtype?: DType }>({
+  return defineOp<{
+    /** The output dtype. Default: the input's. */
+    dtype?: DType;
+  }>({
     name,
     infer: ([x], { dtype }) => ({ shape: x.shape, dtype: dtype ?? x.dtype }),
     kernel: (ctx, [x], { dtype }) => {
@@ -40,7 +58,9 @@ function likeOp(name: string, kernelName: string) {
     },
   });
 }
+/** The op of {@link zerosLike}: its shape rule and kernel, the key of its gradient rule. */
 export const zerosLikeOp = likeOp('zerosLike', 'ZerosLike');
+/** The op of {@link onesLike}: its shape rule and kernel, the key of its gradient rule. */
 export const onesLikeOp = likeOp('onesLike', 'OnesLike');
 
 /** Zeros with the shape (and, unless given, the dtype) of `x`. */

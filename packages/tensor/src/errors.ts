@@ -8,10 +8,12 @@ export class StrataError extends Error {
   }
 }
 
+/** The error an op raises: a {@link StrataError} whose message starts with the op's name. */
 export function opError(op: string, message: string): StrataError {
   return new StrataError(`${op}: ${message}`);
 }
 
+/** A shape as errors print it: `[2,3]`, with `null` for unknown dimensions. */
 export function fmtShape(shape: Shape): string {
   return `[${shape.map((d) => (d === null ? 'null' : String(d))).join(',')}]`;
 }

@@ -69,13 +69,25 @@ function normalSampler(uniform: () => number): () => number {
   };
 }
 
+/** Options of {@link randomNormal} and {@link truncatedNormal}. */
 export interface NormalOptions {
+  /** The mean. Default: 0. */
   mean?: number;
+  /** The standard deviation. Default: 1. */
   stddev?: number;
+  /** Makes the draw repeatable. Default: the next seed of the global stream ({@link setRandomSeed}). */
   seed?: Seed;
+  /** The output dtype. Default: 'float32'. */
   dtype?: DType;
 }
 
+/**
+ * Values from a normal distribution with mean `mean` and standard deviation `stddev`.
+ * @example
+ * ```ts
+ * randomNormal([2, 3], { mean: 0, stddev: 0.05, seed: 42 });
+ * ```
+ */
 export function randomNormal(shape: readonly number[], options: NormalOptions = {}): Tensor {
   const { mean = 0, stddev = 1, seed, dtype = 'float32' } = options;
   const size = checked('randomNormal', shape);
@@ -100,10 +112,15 @@ export function truncatedNormal(shape: readonly number[], options: NormalOptions
   return engine.fromValues(values, shape, dtype);
 }
 
+/** Options of {@link randomUniform}. */
 export interface UniformOptions {
+  /** The lower bound (included). Default: 0. */
   minval?: number;
+  /** The upper bound (excluded). Default: 1. */
   maxval?: number;
+  /** Makes the draw repeatable. Default: the next seed of the global stream ({@link setRandomSeed}). */
   seed?: Seed;
+  /** The output dtype; int32 draws integers. Default: 'float32'. */
   dtype?: DType;
 }
 

@@ -7,6 +7,7 @@ export type Shape = readonly Dim[];
 /** A fully known shape, as every eager tensor has. */
 export type ConcreteShape = readonly number[];
 
+/** The number of elements of a shape (1 for a scalar). */
 export function sizeOf(shape: ConcreteShape): number {
   let n = 1;
   for (const d of shape) n *= d;

@@ -6,12 +6,19 @@ import type { Tensor } from '../../tensor';
 
 // relu and relu6 keep int32 (they only compare and clamp); the rest are float functions, so ints
 // compute as float32 where TensorFlow.js would truncate (leakyRelu(int -3) = 0 there).
+/** The op of {@link relu}: its shape rule and kernel, the key of its gradient rule. */
 export const reluOp = unaryDef('relu', 'Relu');
+/** The op of {@link relu6}: its shape rule and kernel, the key of its gradient rule. */
 export const relu6Op = unaryDef('relu6', 'Relu6', { compose: guardedUnary('Relu6') });
+/** The op of {@link sigmoid}: its shape rule and kernel, the key of its gradient rule. */
 export const sigmoidOp = unaryDef('sigmoid', 'Sigmoid', { compute: 'float', compose: guardedUnary('Sigmoid') });
+/** The op of {@link softplus}: its shape rule and kernel, the key of its gradient rule. */
 export const softplusOp = unaryDef('softplus', 'Softplus', { compute: 'float', compose: guardedUnary('Softplus') });
+/** The op of {@link elu}: its shape rule and kernel, the key of its gradient rule. */
 export const eluOp = unaryDef('elu', 'Elu', { compute: 'float', compose: guardedUnary('Elu') });
+/** The op of {@link selu}: its shape rule and kernel, the key of its gradient rule. */
 export const seluOp = unaryDef('selu', 'Selu', { compute: 'float', compose: guardedUnary('Selu') });
+/** The op of {@link leakyRelu}: its shape rule and kernel, the key of its gradient rule. */
 export const leakyReluOp = unaryDef('leakyRelu', 'LeakyRelu', { compute: 'float' });
 
 /** max(x, 0); NaN stays NaN. */

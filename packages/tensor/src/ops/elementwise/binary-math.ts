@@ -4,9 +4,13 @@ import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 
 // int32 stays int32 (bool computes as int32); atan2 is a float function.
+/** The op of {@link maximum}: its shape rule and kernel, the key of its gradient rule. */
 export const maximumOp = binaryDef('maximum', 'Maximum', { compose: guardedMaxMin('Maximum') });
+/** The op of {@link minimum}: its shape rule and kernel, the key of its gradient rule. */
 export const minimumOp = binaryDef('minimum', 'Minimum', { compose: guardedMaxMin('Minimum') });
+/** The op of {@link squaredDifference}: its shape rule and kernel, the key of its gradient rule. */
 export const squaredDifferenceOp = binaryDef('squaredDifference', 'SquaredDifference');
+/** The op of {@link atan2}: its shape rule and kernel, the key of its gradient rule. */
 export const atan2Op = binaryDef('atan2', 'Atan2', { compute: 'float' });
 
 /** The larger of a and b elementwise, NaN if either is NaN (NumPy's maximum), with broadcasting. */

@@ -8,8 +8,11 @@ import { castInfo, computeDtype } from './define';
 import { guardedUnary } from './guards';
 import { keepNaN, runAndFree, scalarInfo } from './kernel-helpers';
 
+/** The attributes of {@link clipByValue}. */
 export interface ClipAttrs {
+  /** The lower bound. */
   clipValueMin: number;
+  /** The upper bound. */
   clipValueMax: number;
 }
 
@@ -46,6 +49,7 @@ function clipToOneValue(ctx: KernelContext, x: TensorInfo, value: number): Tenso
   return x.dtype === 'float32' ? keepNaN(ctx, x, filled) : filled;
 }
 
+/** The op of {@link clipByValue}: its shape rule and kernel, the key of its gradient rule. */
 export const clipByValueOp = defineOp<ClipAttrs>({
   name: 'clipByValue',
   infer: ([x], attrs) => ({ shape: x.shape, dtype: clipDtype(x.dtype, attrs) }),

@@ -4,11 +4,17 @@ import type { Tensor } from '../../tensor';
 
 // Comparisons return bool. Inputs are promoted first (int32 vs float32 compares as float32);
 // ordering compares bools as int32 (false < true), equality compares them as they are.
+/** The op of {@link equal}: its shape rule and kernel, the key of its gradient rule. */
 export const equalOp = binaryDef('equal', 'Equal', { compute: 'any', result: 'bool' });
+/** The op of {@link notEqual}: its shape rule and kernel, the key of its gradient rule. */
 export const notEqualOp = binaryDef('notEqual', 'NotEqual', { compute: 'any', result: 'bool' });
+/** The op of {@link less}: its shape rule and kernel, the key of its gradient rule. */
 export const lessOp = binaryDef('less', 'Less', { result: 'bool' });
+/** The op of {@link lessEqual}: its shape rule and kernel, the key of its gradient rule. */
 export const lessEqualOp = binaryDef('lessEqual', 'LessEqual', { result: 'bool' });
+/** The op of {@link greater}: its shape rule and kernel, the key of its gradient rule. */
 export const greaterOp = binaryDef('greater', 'Greater', { result: 'bool' });
+/** The op of {@link greaterEqual}: its shape rule and kernel, the key of its gradient rule. */
 export const greaterEqualOp = binaryDef('greaterEqual', 'GreaterEqual', { result: 'bool' });
 
 /** a == b elementwise (NaN equals nothing), with NumPy broadcasting. */

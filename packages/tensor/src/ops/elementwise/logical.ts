@@ -4,8 +4,11 @@ import type { Tensor } from '../../tensor';
 
 // Bool inputs only, as TensorFlow's logical ops: a number has no agreed truth (tfjs casts, NumPy
 // tests != 0), so the error asks for an explicit comparison or cast.
+/** The op of {@link logicalNot}: its shape rule and kernel, the key of its gradient rule. */
 export const logicalNotOp = unaryDef('logicalNot', 'LogicalNot', { compute: 'bool' });
+/** The op of {@link logicalAnd}: its shape rule and kernel, the key of its gradient rule. */
 export const logicalAndOp = binaryDef('logicalAnd', 'LogicalAnd', { compute: 'bool' });
+/** The op of {@link logicalOr}: its shape rule and kernel, the key of its gradient rule. */
 export const logicalOrOp = binaryDef('logicalOr', 'LogicalOr', { compute: 'bool' });
 /** Only wasm has a LogicalXor kernel; on bools, xor is inequality. */
 export const logicalXorOp = binaryDef('logicalXor', 'LogicalXor', {

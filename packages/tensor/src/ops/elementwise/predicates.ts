@@ -3,8 +3,11 @@ import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 
 // Ints and bools are checked as float32 (all finite): wasm's kernels read int32 data as floats.
+/** The op of {@link isNaN}: its shape rule and kernel, the key of its gradient rule. */
 export const isNaNOp = unaryDef('isNaN', 'IsNan', { compute: 'float', result: 'bool' });
+/** The op of {@link isFinite}: its shape rule and kernel, the key of its gradient rule. */
 export const isFiniteOp = unaryDef('isFinite', 'IsFinite', { compute: 'float', result: 'bool' });
+/** The op of {@link isInf}: its shape rule and kernel, the key of its gradient rule. */
 export const isInfOp = unaryDef('isInf', 'IsInf', { compute: 'float', result: 'bool' });
 
 /** True where x is NaN. */

@@ -7,8 +7,11 @@ function wholeNumbersUnchanged(kernelName: string): ComposeFn {
   return (ctx, [x]) => ctx.run(x.dtype === 'float32' ? kernelName : 'Identity', { x });
 }
 
+/** The op of {@link floor}: its shape rule and kernel, the key of its gradient rule. */
 export const floorOp = unaryDef('floor', 'Floor', { compose: wholeNumbersUnchanged('Floor') });
+/** The op of {@link ceil}: its shape rule and kernel, the key of its gradient rule. */
 export const ceilOp = unaryDef('ceil', 'Ceil', { compose: wholeNumbersUnchanged('Ceil') });
+/** The op of {@link round}: its shape rule and kernel, the key of its gradient rule. */
 export const roundOp = unaryDef('round', 'Round', { compose: wholeNumbersUnchanged('Round') });
 
 /** The largest whole number <= x (int32 stays int32, bool becomes int32). */

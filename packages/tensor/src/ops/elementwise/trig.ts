@@ -5,17 +5,29 @@ import type { Tensor } from '../../tensor';
 
 // Trigonometric and hyperbolic functions: float32 for every input dtype. Inverse functions return
 // NaN outside their domain (asin(2), acosh(0), atanh(2)).
+/** The op of {@link sin}: its shape rule and kernel, the key of its gradient rule. */
 export const sinOp = unaryDef('sin', 'Sin', { compute: 'float' });
+/** The op of {@link cos}: its shape rule and kernel, the key of its gradient rule. */
 export const cosOp = unaryDef('cos', 'Cos', { compute: 'float' });
+/** The op of {@link tan}: its shape rule and kernel, the key of its gradient rule. */
 export const tanOp = unaryDef('tan', 'Tan', { compute: 'float' });
+/** The op of {@link asin}: its shape rule and kernel, the key of its gradient rule. */
 export const asinOp = unaryDef('asin', 'Asin', { compute: 'float' });
+/** The op of {@link acos}: its shape rule and kernel, the key of its gradient rule. */
 export const acosOp = unaryDef('acos', 'Acos', { compute: 'float' });
+/** The op of {@link atan}: its shape rule and kernel, the key of its gradient rule. */
 export const atanOp = unaryDef('atan', 'Atan', { compute: 'float' });
+/** The op of {@link sinh}: its shape rule and kernel, the key of its gradient rule. */
 export const sinhOp = unaryDef('sinh', 'Sinh', { compute: 'float', compose: guardedUnary('Sinh', 'nonFinite') });
+/** The op of {@link cosh}: its shape rule and kernel, the key of its gradient rule. */
 export const coshOp = unaryDef('cosh', 'Cosh', { compute: 'float', compose: guardedUnary('Cosh') });
+/** The op of {@link tanh}: its shape rule and kernel, the key of its gradient rule. */
 export const tanhOp = unaryDef('tanh', 'Tanh', { compute: 'float' });
+/** The op of {@link asinh}: its shape rule and kernel, the key of its gradient rule. */
 export const asinhOp = unaryDef('asinh', 'Asinh', { compute: 'float', compose: guardedUnary('Asinh', 'nonFinite') });
+/** The op of {@link acosh}: its shape rule and kernel, the key of its gradient rule. */
 export const acoshOp = unaryDef('acosh', 'Acosh', { compute: 'float', compose: guardedUnary('Acosh') });
+/** The op of {@link atanh}: its shape rule and kernel, the key of its gradient rule. */
 export const atanhOp = unaryDef('atanh', 'Atanh', { compute: 'float', compose: guardedUnary('Atanh') });
 
 /** Sine (radians). */

@@ -4,16 +4,25 @@ import type { Tensor } from '../../tensor';
 
 // Sign-and-magnitude ops keep int32 (bool computes as int32); the rest are float functions, which
 // compute ints and bools as float32 (TensorFlow.js mostly keeps int32 and truncates: sqrt(int 3) = 1).
+/** The op of {@link neg}: its shape rule and kernel, the key of its gradient rule. */
 export const negOp = unaryDef('neg', 'Neg');
+/** The op of {@link abs}: its shape rule and kernel, the key of its gradient rule. */
 export const absOp = unaryDef('abs', 'Abs');
+/** The op of {@link square}: its shape rule and kernel, the key of its gradient rule. */
 export const squareOp = unaryDef('square', 'Square');
 /** Float even for ints: NumPy's integer reciprocal (1/2 = 0) is never what a model wants. */
 export const reciprocalOp = unaryDef('reciprocal', 'Reciprocal', { compute: 'float' });
+/** The op of {@link exp}: its shape rule and kernel, the key of its gradient rule. */
 export const expOp = unaryDef('exp', 'Exp', { compute: 'float' });
+/** The op of {@link expm1}: its shape rule and kernel, the key of its gradient rule. */
 export const expm1Op = unaryDef('expm1', 'Expm1', { compute: 'float' });
+/** The op of {@link log}: its shape rule and kernel, the key of its gradient rule. */
 export const logOp = unaryDef('log', 'Log', { compute: 'float' });
+/** The op of {@link sqrt}: its shape rule and kernel, the key of its gradient rule. */
 export const sqrtOp = unaryDef('sqrt', 'Sqrt', { compute: 'float' });
+/** The op of {@link rsqrt}: its shape rule and kernel, the key of its gradient rule. */
 export const rsqrtOp = unaryDef('rsqrt', 'Rsqrt', { compute: 'float' });
+/** The op of {@link erf}: its shape rule and kernel, the key of its gradient rule. */
 export const erfOp = unaryDef('erf', 'Erf', { compute: 'float' });
 
 /** -x (int32 stays int32 and wraps at -2^31, as NumPy). */

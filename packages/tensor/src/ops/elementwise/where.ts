@@ -22,6 +22,7 @@ function whereShape([condition, a, b]: readonly TensorSpec[]): Dim[] {
   }
 }
 
+/** The op of {@link where}: its shape rule and kernel, the key of its gradient rule. */
 export const whereOp = defineOp({
   name: 'where',
   infer: (inputs) => {

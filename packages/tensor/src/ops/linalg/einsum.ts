@@ -93,6 +93,7 @@ function productDtype(a: DType, b: DType): DType {
   return d === 'bool' ? 'int32' : d;
 }
 
+/** The op of {@link einsum}: its shape rule and kernel, the key of its gradient rule. */
 export const einsumOp = defineOp<EinsumAttrs>({
   name: 'einsum',
   infer: ([a, b], attrs) => {

@@ -23,16 +23,23 @@ function activate(
   return ctx.run(kernel, { x }, activation === 'leakyrelu' ? { alpha: leakyreluAlpha } : undefined);
 }
 
+/** What {@link fusedMatmul} records: the matmul's transposes and the fused bias and activation. */
 export type FusedMatmulAttrs = MatmulAttrs & FusedAttrs;
 
+/** The arguments of {@link fusedMatmul}: `activation(a · b + bias)` in one kernel. */
 export interface FusedMatmulArgs extends FusedOptions {
+  /** The left operand, `[..., m, k]`. */
   a: OpInput;
+  /** The right operand, `[..., k, n]`. */
   b: OpInput;
+  /** Use a's last two axes swapped. Default: false. */
   transposeA?: boolean;
+  /** Use b's last two axes swapped. Default: false. */
   transposeB?: boolean;
   bias?: OpInput;
 }
 
+/** The op of {@link fusedMatmul}: its shape rule and kernel, the key of its gradient rule. */
 export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
   name: 'fusedMatmul',
   infer: ([a, b, bias], attrs) => {

@@ -7,6 +7,7 @@ import { validating } from '../reduction/define';
 import { matmulKernel } from './matmul-kernel';
 import { matmulShape, type MatmulAttrs } from './matmul-shape';
 
+/** Options of {@link matmul}. */
 export interface MatmulOptions {
   /** Use a's last two axes swapped. */
   transposeA?: boolean;
@@ -20,6 +21,7 @@ function productDtype(a: DType, b: DType): DType {
   return d === 'bool' ? 'int32' : d;
 }
 
+/** The op of {@link matmul}: its shape rule and kernel, the key of its gradient rule. */
 export const matmulOp = defineOp<MatmulAttrs>({
   name: 'matmul',
   infer: ([a, b], attrs) => ({

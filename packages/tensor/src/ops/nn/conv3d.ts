@@ -5,6 +5,7 @@ import { conv3dAttrs, conv3dOutputShape, type Conv3dAttrs, type Conv3dOptions } 
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link conv3d}: its shape rule and kernel, the key of its gradient rule. */
 export const conv3dOp = defineOp<Conv3dAttrs>({
   name: 'conv3d',
   infer: ([x, filter], attrs) => ({

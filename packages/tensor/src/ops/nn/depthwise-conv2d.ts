@@ -6,6 +6,7 @@ import { conv2dOutputShape } from './conv-rules';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link depthwiseConv2d}: its shape rule and kernel, the key of its gradient rule. */
 export const depthwiseConv2dOp = defineOp<Conv2dAttrs>({
   name: 'depthwiseConv2d',
   infer: ([x, filter], attrs) => ({

@@ -11,10 +11,13 @@ import { fusedOfNothing } from './fused-of-nothing';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** What {@link fusedConv2d} records: the convolution's geometry and the fused bias and activation. */
 export type FusedConv2dAttrs = Conv2dAttrs & FusedAttrs;
 
 export interface FusedConv2dArgs extends Conv2dOptions, FusedOptions {
+  /** The input images, `[batch, height, width, channels]`. */
   x: OpInput;
+  /** The filter: `[height, width, inChannels, outChannels]` (depthwise: `[h, w, in, multiplier]`). */
   filter: OpInput;
   bias?: OpInput;
 }
@@ -50,7 +53,9 @@ function fusedConvOp(name: string, kind: ConvKind, kernelName: string) {
   });
 }
 
+/** The op of {@link fusedConv2d}: its shape rule and kernel, the key of its gradient rule. */
 export const fusedConv2dOp = fusedConvOp('fusedConv2d', 'conv', 'FusedConv2D');
+/** The op of {@link fusedDepthwiseConv2d}: its shape rule and kernel, the key of its gradient rule. */
 export const fusedDepthwiseConv2dOp = fusedConvOp('fusedDepthwiseConv2d', 'depthwise', 'FusedDepthwiseConv2D');
 
 function callFused(op: typeof fusedConv2dOp, args: FusedConv2dArgs): Tensor {

@@ -5,6 +5,7 @@ import { softmaxRule, type SoftmaxAttrs } from './softmax-rule';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link logSoftmax}: its shape rule and kernel, the key of its gradient rule. */
 export const logSoftmaxOp = defineOp<SoftmaxAttrs>({
   name: 'logSoftmax',
   infer: ([x], { axis }) => {

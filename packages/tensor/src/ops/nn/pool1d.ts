@@ -9,13 +9,19 @@ import { opInputs } from './inputs';
 
 /** Options of the 1-D pooling ops; strides default to the pool size, as in Keras. */
 export interface Pool1dOptions {
+  /** The step between windows. Default: the pool size. */
   strides?: number;
+  /** 'valid' (no padding) or 'same' (output length ⌈input / stride⌉). Default: 'valid'. */
   padding?: 'valid' | 'same';
 }
 
+/** {@link Pool1dOptions} after validation, with the window size, as the op records them. */
 export interface Pool1dAttrs {
+  /** The window length. */
   poolSize: number;
+  /** The step between windows. */
   strides: number;
+  /** 'valid' or 'same'. */
   padding: 'valid' | 'same';
 }
 
@@ -46,7 +52,9 @@ function pool1dDef(name: string, kernelName: string): OpDef<Pool1dAttrs> {
   });
 }
 
+/** The op of {@link maxPool1d}: its shape rule and kernel, the key of its gradient rule. */
 export const maxPool1dOp = pool1dDef('maxPool1d', 'MaxPool');
+/** The op of {@link avgPool1d}: its shape rule and kernel, the key of its gradient rule. */
 export const avgPool1dOp = pool1dDef('avgPool1d', 'AvgPool');
 
 function pool1d(def: OpDef<Pool1dAttrs>, x: OpInput, poolSize: number, options: Pool1dOptions = {}): Tensor {

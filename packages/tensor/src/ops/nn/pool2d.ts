@@ -18,7 +18,9 @@ function pool2dDef(name: string, kernelName: string): OpDef<Pool2dAttrs> {
   });
 }
 
+/** The op of {@link maxPool2d}: its shape rule and kernel, the key of its gradient rule. */
 export const maxPool2dOp = pool2dDef('maxPool2d', 'MaxPool');
+/** The op of {@link avgPool2d}: its shape rule and kernel, the key of its gradient rule. */
 export const avgPool2dOp = pool2dDef('avgPool2d', 'AvgPool');
 
 function pool2d(

@@ -22,7 +22,9 @@ function resizeDef(name: string, kernelName: string, outDtype: (input: DType) =>
   });
 }
 
+/** The op of {@link resizeBilinear}: its shape rule and kernel, the key of its gradient rule. */
 export const resizeBilinearOp = resizeDef('resizeBilinear', 'ResizeBilinear', () => 'float32');
+/** The op of {@link resizeNearestNeighbor}: its shape rule and kernel, the key of its gradient rule. */
 export const resizeNearestNeighborOp = resizeDef('resizeNearestNeighbor', 'ResizeNearestNeighbor', (d) => d);
 
 function resize(

@@ -5,6 +5,7 @@ import { softmaxRule, type SoftmaxAttrs } from './softmax-rule';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link softmax}: its shape rule and kernel, the key of its gradient rule. */
 export const softmaxOp = defineOp<SoftmaxAttrs>({
   name: 'softmax',
   infer: ([x], { axis }) => {

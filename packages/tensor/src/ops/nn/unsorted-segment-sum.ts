@@ -5,12 +5,15 @@ import type { Tensor } from '../../tensor';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The attributes of {@link unsortedSegmentSum}. */
 export interface SegmentSumAttrs {
+  /** The number of output rows; ids outside [0, numSegments) are dropped. */
   numSegments: number;
 }
 
 const OP = 'unsortedSegmentSum';
 
+/** The op of {@link unsortedSegmentSum}: its shape rule and kernel, the key of its gradient rule. */
 export const unsortedSegmentSumOp = defineOp<SegmentSumAttrs>({
   name: OP,
   infer: ([x, ids], { numSegments }) => {

@@ -7,8 +7,11 @@ import type { Tensor } from '../../tensor';
 import { castInfo } from '../elementwise/define';
 import { checkKeepDims, reducedShape, validating } from './define';
 
+/** The attributes of {@link argMax} and {@link argMin}. */
 export interface ArgReduceAttrs {
+  /** The axis searched, non-negative. */
   axis: number;
+  /** Whether that axis stays, with size 1. */
   keepDims: boolean;
 }
 
@@ -72,7 +75,9 @@ function argReduceDef(name: 'argMax' | 'argMin'): OpDef<ArgReduceAttrs> {
   });
 }
 
+/** The op of {@link argMax}: its shape rule and kernel, the key of its gradient rule. */
 export const argMaxOp = argReduceDef('argMax');
+/** The op of {@link argMin}: its shape rule and kernel, the key of its gradient rule. */
 export const argMinOp = argReduceDef('argMin');
 
 function callArgReduce(def: OpDef<ArgReduceAttrs>, x: OpInput, axis: number, keepDims: boolean): Tensor {

@@ -6,12 +6,17 @@ import type { Tensor } from '../../tensor';
 import { castInfo } from '../elementwise/define';
 import { boolAsInt, validating } from './define';
 
+/** The attributes of {@link cumsum}. */
 export interface CumsumAttrs {
+  /** The axis summed along, non-negative. */
   axis: number;
+  /** See {@link CumsumOptions.exclusive}. */
   exclusive: boolean;
+  /** See {@link CumsumOptions.reverse}. */
   reverse: boolean;
 }
 
+/** Options of {@link cumsum}. */
 export interface CumsumOptions {
   /** Each output excludes its own element: [a, b, c] → [0, a, a + b]. */
   exclusive?: boolean;
@@ -19,6 +24,7 @@ export interface CumsumOptions {
   reverse?: boolean;
 }
 
+/** The op of {@link cumsum}: its shape rule and kernel, the key of its gradient rule. */
 export const cumsumOp = defineOp<CumsumAttrs>({
   name: 'cumsum',
   infer: ([x]) => ({ shape: x.shape, dtype: boolAsInt(x.dtype) }),

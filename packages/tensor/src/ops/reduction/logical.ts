@@ -4,12 +4,14 @@ import { callReduction, reductionDef } from './define';
 
 // Numbers go in as bool (x != 0, as NumPy reads them): on float input wasm's All/Any return garbage
 // floats and webgpu's test `>= 1`, so 0.5 would count as false.
+/** The op of {@link all}: its shape rule and kernel, the key of its gradient rule. */
 export const allOp = reductionDef('all', {
   kernelName: 'All',
   compute: () => 'bool',
   result: () => 'bool',
   identity: () => 1,
 });
+/** The op of {@link any}: its shape rule and kernel, the key of its gradient rule. */
 export const anyOp = reductionDef('any', {
   kernelName: 'Any',
   compute: () => 'bool',

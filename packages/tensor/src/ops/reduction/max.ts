@@ -7,6 +7,7 @@ import { boolAsInt, callReduction, reductionDef } from './define';
 const lowest = (d: DType): number => (d === 'float32' ? -Infinity : d === 'int32' ? -2147483648 : 0);
 
 // bool goes in as int32: webgpu's Max returns int32 for bool on its GPU path and bool on its CPU path.
+/** The op of {@link max}: its shape rule and kernel, the key of its gradient rule. */
 export const maxOp = reductionDef('max', {
   kernelName: 'Max',
   axisAttr: 'reductionIndices',

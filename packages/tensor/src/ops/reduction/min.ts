@@ -7,6 +7,7 @@ import { boolAsInt, callReduction, reductionDef } from './define';
 const highest = (d: DType): number => (d === 'float32' ? Infinity : d === 'int32' ? 2147483647 : 1);
 
 // bool goes in as int32 for the same reason as in max.
+/** The op of {@link min}: its shape rule and kernel, the key of its gradient rule. */
 export const minOp = reductionDef('min', {
   kernelName: 'Min',
   compute: boolAsInt,

@@ -3,6 +3,7 @@ import type { Tensor } from '../../tensor';
 import { boolAsInt, callReduction, reductionDef } from './define';
 
 // bool goes in as int32: wasm's Prod keeps the bool dtype and webgpu's does not, so neither is trusted.
+/** The op of {@link prod}: its shape rule and kernel, the key of its gradient rule. */
 export const prodOp = reductionDef('prod', {
   kernelName: 'Prod',
   compute: boolAsInt,

@@ -2,6 +2,7 @@ import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { boolAsInt, callReduction, reductionDef } from './define';
 
+/** The op of {@link sum}: its shape rule and kernel, the key of its gradient rule. */
 export const sumOp = reductionDef('sum', {
   kernelName: 'Sum',
   compute: boolAsInt,

@@ -6,7 +6,11 @@ import { intList, withTemps } from './args';
 import { runAxiswise } from './axiswise';
 import { reshapeInfo, chain } from './kernel-utils';
 
-export const broadcastToOp = defineOp<{ shape: number[] }>({
+/** The op of {@link broadcastTo}: its shape rule and kernel, the key of its gradient rule. */
+export const broadcastToOp = defineOp<{
+  /** The shape to broadcast to. */
+  shape: number[];
+}>({
   name: 'broadcastTo',
   infer: ([x], { shape }) => {
     const offset = shape.length - x.shape.length;

@@ -5,7 +5,11 @@ import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 
-export const castOp = defineOp<{ dtype: DType }>({
+/** The op of {@link cast}: its shape rule and kernel, the key of its gradient rule. */
+export const castOp = defineOp<{
+  /** The dtype to convert to. */
+  dtype: DType;
+}>({
   name: 'cast',
   infer: ([x], { dtype }) => ({ shape: x.shape, dtype }),
   // tfjs-wasm's own Cast to bool truncates (0.5 becomes false); @strata/backend-wasm supplies a right one.

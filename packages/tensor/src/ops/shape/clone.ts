@@ -3,6 +3,7 @@ import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 
+/** The op of {@link clone}: its shape rule and kernel, the key of its gradient rule. */
 export const cloneOp = defineOp({
   name: 'clone',
   infer: ([x]) => ({ shape: x.shape, dtype: x.dtype }),

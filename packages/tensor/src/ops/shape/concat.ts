@@ -7,7 +7,11 @@ import type { Tensor } from '../../tensor';
 import { dimsAgree, knownDim, sameDtype, toTensorList, withTemps } from './args';
 import { reshapeInfo } from './kernel-utils';
 
-export const concatOp = defineOp<{ axis: number }>({
+/** The op of {@link concat}: its shape rule and kernel, the key of its gradient rule. */
+export const concatOp = defineOp<{
+  /** The axis to join along, non-negative. */
+  axis: number;
+}>({
   name: 'concat',
   // Empty inputs are dropped in the kernel: beside non-empty ones they contribute nothing.
   handlesEmpty: true,

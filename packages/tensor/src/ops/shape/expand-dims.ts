@@ -4,7 +4,11 @@ import type { Tensor } from '../../tensor';
 import { intIn, withTemps } from './args';
 import { reshapeInfo } from './kernel-utils';
 
-export const expandDimsOp = defineOp<{ axis: number }>({
+/** The op of {@link expandDims}: its shape rule and kernel, the key of its gradient rule. */
+export const expandDimsOp = defineOp<{
+  /** Where the new axis of size 1 goes, non-negative. */
+  axis: number;
+}>({
   name: 'expandDims',
   infer: ([x], { axis }) => {
     intIn('expandDims', 'axis', axis, 0, x.shape.length);

@@ -18,6 +18,7 @@ function repeatWhole(ctx: KernelContext, x: TensorInfo, rows: number, outShape: 
   return chain(ctx, tiled, (t) => reshapeInfo(ctx, t, outShape));
 }
 
+/** The op of {@link gatherND}: its shape rule and kernel, the key of its gradient rule. */
 export const gatherNDOp = defineOp({
   name: 'gatherND',
   // Rows of length 0 make indices empty while the result (copies of x) is not.

@@ -6,11 +6,15 @@ import type { Tensor } from '../../tensor';
 import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
 import { chain } from './kernel-utils';
 
+/** The attributes of {@link gather}. */
 export interface GatherAttrs {
+  /** The axis of x indexed, non-negative. */
   axis: number;
+  /** How many leading axes x and indices share (gathered per batch entry). */
   batchDims: number;
 }
 
+/** The op of {@link gather}: its shape rule and kernel, the key of its gradient rule. */
 export const gatherOp = defineOp<GatherAttrs>({
   name: 'gather',
   infer: ([x, indices], { axis, batchDims }) => {

@@ -6,13 +6,19 @@ import type { Tensor } from '../../tensor';
 import { toIndexTensor, withTemps } from './args';
 import { chain } from './kernel-utils';
 
+/** The attributes of {@link oneHot}. */
 export interface OneHotAttrs {
+  /** The number of classes: the size of the new last axis. */
   depth: number;
+  /** The value at each index. */
   onValue: number;
+  /** The value everywhere else. */
   offValue: number;
+  /** The output dtype. */
   dtype: DType;
 }
 
+/** The op of {@link oneHot}: its shape rule and kernel, the key of its gradient rule. */
 export const oneHotOp = defineOp<OneHotAttrs>({
   name: 'oneHot',
   infer: ([indices], { depth, dtype }) => {
@@ -38,8 +44,11 @@ export const oneHotOp = defineOp<OneHotAttrs>({
   },
 });
 
+/** Options of {@link oneHot}. */
 export interface OneHotOptions {
+  /** The value at each index. Default: 1. */
   onValue?: number | boolean;
+  /** The value everywhere else. Default: 0. */
   offValue?: number | boolean;
   /** Default float32, as in TensorFlow (tfjs defaults to int32). */
   dtype?: DType;

@@ -34,7 +34,11 @@ export function resolveReshape(op: string, input: readonly Dim[], shape: readonl
   return [...shape];
 }
 
-export const reshapeOp = defineOp<{ shape: number[] }>({
+/** The op of {@link reshape}: its shape rule and kernel, the key of its gradient rule. */
+export const reshapeOp = defineOp<{
+  /** The new shape, with no -1 left. */
+  shape: number[];
+}>({
   name: 'reshape',
   infer: ([x], { shape }) => ({ shape: resolveReshape('reshape', x.shape, shape), dtype: x.dtype }),
   kernel: (ctx, [x], _attrs, [out]) => ctx.run('Reshape', { x }, { shape: out.shape }),

@@ -34,7 +34,11 @@ function sumAll(ctx: KernelContext, updates: TensorInfo, rows: number, shape: nu
   return chain(ctx, sum, (s) => reshapeInfo(ctx, s, shape));
 }
 
-export const scatterNDOp = defineOp<{ shape: number[] }>({
+/** The op of {@link scatterND}: its shape rule and kernel, the key of its gradient rule. */
+export const scatterNDOp = defineOp<{
+  /** The output shape. */
+  shape: number[];
+}>({
   name: 'scatterND',
   // Rows of length 0 make indices empty while the updates still add up into the result.
   handlesEmpty: true,

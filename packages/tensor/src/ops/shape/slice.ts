@@ -6,12 +6,15 @@ import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 import { sliceInfo } from './kernel-utils';
 
+/** The attributes of {@link slice}. */
 export interface SliceAttrs {
+  /** The first index on each axis. */
   begin: number[];
   /** -1 means "to the end of the axis". */
   size: number[];
 }
 
+/** The op of {@link slice}: its shape rule and kernel, the key of its gradient rule. */
 export const sliceOp = defineOp<SliceAttrs>({
   name: 'slice',
   infer: ([x], { begin, size }) => {

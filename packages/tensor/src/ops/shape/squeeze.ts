@@ -6,7 +6,11 @@ import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 import { reshapeInfo } from './kernel-utils';
 
-export const squeezeOp = defineOp<{ axis: number[] }>({
+/** The op of {@link squeeze}: its shape rule and kernel, the key of its gradient rule. */
+export const squeezeOp = defineOp<{
+  /** The axes of size 1 to drop, non-negative. */
+  axis: number[];
+}>({
   name: 'squeeze',
   infer: ([x], { axis }) => {
     for (const a of axis) {

@@ -6,7 +6,11 @@ import type { Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { dimsAgree, intIn, knownDim, sameDtype, toTensorList, withTemps } from './args';
 
-export const stackOp = defineOp<{ axis: number }>({
+/** The op of {@link stack}: its shape rule and kernel, the key of its gradient rule. */
+export const stackOp = defineOp<{
+  /** Where the new axis goes in the output, non-negative. */
+  axis: number;
+}>({
   name: 'stack',
   infer: (inputs, { axis }) => {
     const dtype = sameDtype('stack', inputs);

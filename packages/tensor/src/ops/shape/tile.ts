@@ -5,7 +5,11 @@ import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
 import { runAxiswise } from './axiswise';
 
-export const tileOp = defineOp<{ reps: number[] }>({
+/** The op of {@link tile}: its shape rule and kernel, the key of its gradient rule. */
+export const tileOp = defineOp<{
+  /** How many copies along each axis. */
+  reps: number[];
+}>({
   name: 'tile',
   infer: ([x], { reps }) => {
     if (reps.length !== x.shape.length) {

@@ -42,7 +42,11 @@ function transposeKernel(ctx: KernelContext, x: TensorInfo, perm: readonly numbe
   );
 }
 
-export const transposeOp = defineOp<{ perm: number[] }>({
+/** The op of {@link transpose}: its shape rule and kernel, the key of its gradient rule. */
+export const transposeOp = defineOp<{
+  /** Output axis i is input axis perm[i]. */
+  perm: number[];
+}>({
   name: 'transpose',
   infer: ([x], { perm }) => {
     checkPerm(x.shape, perm);

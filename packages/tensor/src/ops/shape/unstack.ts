@@ -5,7 +5,11 @@ import { normalizeAxis } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 
-export const unstackOp = defineOp<{ axis: number }>({
+/** The op of {@link unstack}: its shape rule and kernel, the key of its gradient rule. */
+export const unstackOp = defineOp<{
+  /** The axis to split into slices, non-negative. */
+  axis: number;
+}>({
   name: 'unstack',
   infer: ([x], { axis }) => {
     if (x.shape.length === 0) throw opError('unstack', 'x must have rank 1 or more, received a scalar');
