@@ -10,12 +10,15 @@ let nextNodeId = 0;
  * code that defines the graph runs, so ordering them by `id` is a topological order.
  */
 export abstract class Node {
+  /** A number unique among the nodes of this process, in creation order. */
   readonly id = ++nextNodeId;
+  /** Which of the three node classes this is. */
   abstract readonly kind: 'input' | 'layer' | 'op';
   /** The symbolic tensors this node reads, each once, in the order its arguments name them. */
   readonly inputs: readonly SymbolicTensor[];
   /** Tensors the graph holds for this node (constants it was given), freed by `disposeConstants`. */
   readonly constants: readonly Tensor[];
+  /** The symbolic tensors this node produces. */
   outputs: readonly SymbolicTensor[] = [];
 
   constructor(inputs: readonly SymbolicTensor[], constants: readonly Tensor[]) {
@@ -33,6 +36,7 @@ export abstract class Node {
     return outs;
   }
 
+  /** Frees the constants the graph holds for this node; called when no model holds it any more. */
   disposeConstants(): void {
     for (const t of this.constants) t.dispose();
   }
@@ -40,6 +44,7 @@ export abstract class Node {
 
 /** Where a graph starts: the output of an InputLayer (`input()`), or a bare placeholder used to trace. */
 export class InputNode extends Node {
+  /** Always 'input'. */
   readonly kind = 'input' as const;
   constructor(
     /** null for the placeholders that shape inference traces a layer's call() with. */
@@ -54,8 +59,10 @@ export class InputNode extends Node {
 
 /** A layer called on symbolic tensors: its arguments and call options, as recorded. */
 export class LayerNode extends Node {
+  /** Always 'layer'. */
   readonly kind = 'layer' as const;
   constructor(
+    /** The layer that was called. */
     readonly layer: Layer,
     /** The inputs argument with symbolic tensors replaced by references to `inputs`. */
     readonly args: Template,
@@ -69,6 +76,7 @@ export class LayerNode extends Node {
   get label(): string {
     return this.layer.name;
   }
+  /** The class name of the layer ('Dense', ...). */
   get className(): string {
     return classNameOf(this.layer);
   }
@@ -76,11 +84,14 @@ export class LayerNode extends Node {
 
 /** A raw op (add, matmul, concat, ...) applied to symbolic tensors. */
 export class OpNode extends Node {
+  /** Always 'op'. */
   readonly kind = 'op' as const;
   constructor(
+    /** The op that was applied (its name, shape rule and kernel). */
     readonly def: OpDef<any>,
     /** The op's inputs, each a reference to `inputs` or a constant the graph holds. */
     readonly args: readonly Template[],
+    /** The op's attributes as it received them (axis, strides, ...). */
     readonly attrs: unknown,
     inputs: readonly SymbolicTensor[],
     constants: readonly Tensor[],
@@ -94,7 +105,10 @@ export class OpNode extends Node {
 
 /** Stands for the i-th symbolic input of a node inside a recorded argument. */
 export class InputRef {
-  constructor(readonly index: number) {}
+  constructor(
+    /** The position in the node's `inputs`. */
+    readonly index: number,
+  ) {}
 }
 
 /** An argument as recorded: the value, with symbolic tensors as InputRefs and tensors as held constants. */

@@ -30,7 +30,16 @@ export function releaseGraph(graph: Graph, { disposeLayers = true }: { disposeLa
   }
 }
 
-/** How many models hold `layer` (0 for a layer used on its own). */
+/**
+ * How many models hold `layer` (0 for a layer used on its own).
+ * @example
+ * ```ts
+ * const dense = new Dense({ units: 2 });
+ * const x = input({ shape: [3] });
+ * new Functional({ inputs: x, outputs: dense.apply(x) });
+ * holdersOf(dense); // 1
+ * ```
+ */
 export function holdersOf(layer: Layer): number {
   return layerHolds.get(layer) ?? 0;
 }
