@@ -14,7 +14,7 @@ export interface InputOptions {
   batchShape?: readonly Dim[];
   /** The dtype of the values the input will receive. Default: 'float32'. */
   dtype?: DType;
-  /** The name of its InputLayer (and of the model input). Default: a unique name (`input_layer`, `input_layer_1`, ...). */
+  /** The name of its InputLayer (and of the model input). Default: `input_layer`, `input_layer_1`, ... */
   name?: string;
 }
 
