@@ -117,7 +117,14 @@ function startTfjsBackend(name: string): KernelBackend | Promise<KernelBackend> 
   });
 }
 
-/** Builds a Strata backend on a TensorFlow.js backend; each backend package is a call to this. */
+/**
+ * Builds a Strata backend on a TensorFlow.js backend; each backend package is a call to this.
+ * @example
+ * ```ts
+ * const myCpu = tfjsBackend({ name: 'cpu' }); // after import '@tensorflow/tfjs-backend-cpu'
+ * await setBackend(myCpu);
+ * ```
+ */
 export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
   const wrap = (tf: KernelBackend): Backend => {
     options.configure?.(tf);

@@ -16,7 +16,13 @@ export function isDType(x: unknown): x is DType {
   return x === 'float32' || x === 'int32' || x === 'bool';
 }
 
-/** The dtype two operands are promoted to: bool < int32 < float32. */
+/**
+ * The dtype two operands are promoted to: bool < int32 < float32.
+ * @example
+ * ```ts
+ * upcast('int32', 'float32'); // 'float32'
+ * ```
+ */
 export function upcast(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;
 }

@@ -130,7 +130,13 @@ function makeContext(backend: Backend): KernelContext {
   };
 }
 
-/** Runs an op that returns several tensors. Symbolic inputs make it record instead of compute. */
+/**
+ * Runs an op that returns several tensors. Symbolic inputs make it record instead of compute.
+ * @example
+ * ```ts
+ * const [values, indices] = runOpMulti(topKOp, [tensor([3, 1, 2])], { k: 2, sorted: true });
+ * ```
+ */
 export function runOpMulti<A>(
   def: OpDef<A>,
   inputs: readonly (Tensor | SymbolicTensorLike)[],

@@ -66,7 +66,13 @@ export const clipByValueOp = defineOp<ClipAttrs>({
   },
 });
 
-/** Clamps x to [min, max] elementwise (NaN stays NaN); either bound may be ±Infinity. */
+/**
+ * Clamps x to [min, max] elementwise (NaN stays NaN); either bound may be ±Infinity.
+ * @example
+ * ```ts
+ * clipByValue(tensor([-2, 0.5, 3]), 0, 1); // [0, 0.5, 1]
+ * ```
+ */
 export function clipByValue(x: OpInput, min: number, max: number): Tensor {
   for (const [name, v] of [
     ['min', min],

@@ -25,23 +25,83 @@ export const rsqrtOp = unaryDef('rsqrt', 'Rsqrt', { compute: 'float' });
 /** The op of {@link erf}: its shape rule and kernel, the key of its gradient rule. */
 export const erfOp = unaryDef('erf', 'Erf', { compute: 'float' });
 
-/** -x (int32 stays int32 and wraps at -2^31, as NumPy). */
+/**
+ * -x (int32 stays int32 and wraps at -2^31, as NumPy).
+ * @example
+ * ```ts
+ * neg(tensor([1, -2])); // [-1, 2]
+ * ```
+ */
 export const neg = (x: OpInput): Tensor => callUnary(negOp, x);
-/** |x|. */
+/**
+ * |x|.
+ * @example
+ * ```ts
+ * abs(tensor([-1.5, 2])); // [1.5, 2]
+ * ```
+ */
 export const abs = (x: OpInput): Tensor => callUnary(absOp, x);
-/** x * x. */
+/**
+ * x * x.
+ * @example
+ * ```ts
+ * square(tensor([-3, 2])); // [9, 4]
+ * ```
+ */
 export const square = (x: OpInput): Tensor => callUnary(squareOp, x);
-/** 1 / x, as float32. */
+/**
+ * 1 / x, as float32.
+ * @example
+ * ```ts
+ * reciprocal(tensor([2, 4])); // [0.5, 0.25]
+ * ```
+ */
 export const reciprocal = (x: OpInput): Tensor => callUnary(reciprocalOp, x);
-/** e^x. */
+/**
+ * e^x.
+ * @example
+ * ```ts
+ * exp(tensor([0, 1])); // [1, 2.718]
+ * ```
+ */
 export const exp = (x: OpInput): Tensor => callUnary(expOp, x);
-/** e^x - 1, accurate near 0. */
+/**
+ * e^x - 1, accurate near 0.
+ * @example
+ * ```ts
+ * expm1(tensor([0, 1e-7])); // [0, 1e-7]
+ * ```
+ */
 export const expm1 = (x: OpInput): Tensor => callUnary(expm1Op, x);
-/** Natural logarithm (NaN below 0, -Infinity at 0). */
+/**
+ * Natural logarithm (NaN below 0, -Infinity at 0).
+ * @example
+ * ```ts
+ * log(tensor([1, Math.E])); // [0, 1]
+ * ```
+ */
 export const log = (x: OpInput): Tensor => callUnary(logOp, x);
-/** Square root (NaN below 0). */
+/**
+ * Square root (NaN below 0).
+ * @example
+ * ```ts
+ * sqrt(tensor([4, 9])); // [2, 3]
+ * ```
+ */
 export const sqrt = (x: OpInput): Tensor => callUnary(sqrtOp, x);
-/** 1 / sqrt(x). */
+/**
+ * 1 / sqrt(x).
+ * @example
+ * ```ts
+ * rsqrt(tensor([4, 16])); // [0.5, 0.25]
+ * ```
+ */
 export const rsqrt = (x: OpInput): Tensor => callUnary(rsqrtOp, x);
-/** The Gauss error function. */
+/**
+ * The Gauss error function.
+ * @example
+ * ```ts
+ * erf(tensor([0, 1])); // [0, 0.8427]
+ * ```
+ */
 export const erf = (x: OpInput): Tensor => callUnary(erfOp, x);

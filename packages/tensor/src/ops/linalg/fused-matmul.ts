@@ -89,6 +89,10 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
  * Dense layer computes, without the intermediate tensors. `a` and `b` are matrices or batches of
  * them (batch axes broadcast as in matmul); `bias` has one value per output column. Computes in
  * float32. Differentiable: the gradient rule decomposes it.
+ * @example
+ * ```ts
+ * fusedMatmul({ a: tensor([[1, -2]]), b: tensor([[1], [1]]), bias: tensor([0.5]), activation: 'relu' }); // [[0]]
+ * ```
  */
 export function fusedMatmul(args: FusedMatmulArgs): Tensor {
   if (typeof args !== 'object' || args === null)

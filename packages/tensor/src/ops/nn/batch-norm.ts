@@ -86,6 +86,10 @@ export const batchNormOp = defineOp<BatchNormAttrs>({
 /**
  * Normalizes `x` with given statistics: (x - mean) / sqrt(variance + varianceEpsilon) * scale + offset.
  * The parameters broadcast against x (e.g. shape [channels] for channels-last x).
+ * @example
+ * ```ts
+ * batchNorm(tensor([1, 3]), tensor([2]), tensor([1])); // [-0.9995, 0.9995]
+ * ```
  */
 export function batchNorm(
   x: OpInput,

@@ -122,6 +122,10 @@ function conv1dPadding(p: unknown): Conv1dAttrs['padding'] {
 /**
  * 1-D convolution of an NWC input `x` ([batch, width, inChannels], or one unbatched sequence) with
  * `filter` ([filterWidth, inChannels, outChannels]). Computes in float32.
+ * @example
+ * ```ts
+ * conv1d(tensor([[[1], [2], [3]]]), ones([2, 1, 1]), { padding: 'causal' }); // [[[1], [3], [5]]]
+ * ```
  */
 export function conv1d(x: OpInput, filter: OpInput, options: Conv1dOptions = {}): Tensor {
   const op = 'conv1d';

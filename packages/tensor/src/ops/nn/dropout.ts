@@ -71,6 +71,10 @@ export const dropoutOp = defineOp<DropoutAttrs>({
 /**
  * Inverted dropout: zeroes each element of `x` with probability `rate` (in [0, 1)) and scales the
  * kept ones by 1 / (1 - rate), so the expected sum is unchanged. Rate 0 returns a copy.
+ * @example
+ * ```ts
+ * dropout(ones([4]), 0.5, { seed: 1 }); // each entry 0 or 2 (kept ones scaled by 1 / (1 - rate))
+ * ```
  */
 export function dropout(x: OpInput, rate: number, options: DropoutOptions = {}): Tensor {
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))

@@ -79,6 +79,11 @@ function callFused(op: typeof fusedConv2dOp, args: FusedConv2dArgs): Tensor {
  * a Conv2D layer computes. `x` is NHWC (or one unbatched image), `filter` [height, width, in, out],
  * `bias` one value per output channel. Computes in float32. Differentiable: the gradient rule
  * decomposes it.
+ * @example
+ * ```ts
+ * const x = ones([1, 2, 2, 1]);
+ * fusedConv2d({ x, filter: ones([2, 2, 1, 1]), bias: tensor([-5]), activation: 'relu' }); // [[[[0]]]]
+ * ```
  */
 export function fusedConv2d(args: FusedConv2dArgs): Tensor {
   return callFused(fusedConv2dOp, args);
@@ -87,6 +92,10 @@ export function fusedConv2d(args: FusedConv2dArgs): Tensor {
 /**
  * `activation(depthwiseConv2d(x, filter) + bias)` in one kernel (`tf.fused.depthwiseConv2d`);
  * `bias` has one value per output channel (inChannels * channelMultiplier).
+ * @example
+ * ```ts
+ * fusedDepthwiseConv2d({ x: ones([1, 2, 2, 1]), filter: ones([2, 2, 1, 1]), bias: tensor([1]) }); // [[[[5]]]]
+ * ```
  */
 export function fusedDepthwiseConv2d(args: FusedConv2dArgs): Tensor {
   return callFused(fusedDepthwiseConv2dOp, args);

@@ -70,12 +70,24 @@ function pool1d(def: OpDef<Pool1dAttrs>, x: OpInput, poolSize: number, options: 
   return runOp(def, inputs, attrs, temps);
 }
 
-/** 1-D max pooling of NWC `x`; `strides` default to `poolSize`, padding to 'valid'. Returns float32. */
+/**
+ * 1-D max pooling of NWC `x`; `strides` default to `poolSize`, padding to 'valid'. Returns float32.
+ * @example
+ * ```ts
+ * maxPool1d(tensor([1, 3, 2, 5], [1, 4, 1]), 2); // [[[3], [5]]]
+ * ```
+ */
 export function maxPool1d(x: OpInput, poolSize: number, options?: Pool1dOptions): Tensor {
   return pool1d(maxPool1dOp, x, poolSize, options);
 }
 
-/** 1-D average pooling of NWC `x`; with 'same' padding, padded steps are left out of each average. */
+/**
+ * 1-D average pooling of NWC `x`; with 'same' padding, padded steps are left out of each average.
+ * @example
+ * ```ts
+ * avgPool1d(tensor([1, 3, 2, 5], [1, 4, 1]), 2); // [[[2], [3.5]]]
+ * ```
+ */
 export function avgPool1d(x: OpInput, poolSize: number, options?: Pool1dOptions): Tensor {
   return pool1d(avgPool1dOp, x, poolSize, options);
 }

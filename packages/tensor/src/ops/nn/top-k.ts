@@ -42,6 +42,10 @@ export const topKOp = defineOp<TopKAttrs>({
  * The `k` largest entries along the last axis of `x`, largest first, and their indices (int32).
  * Returns `{ values, indices }` as TensorFlow.js does. `sorted` is accepted for compatibility:
  * results are always sorted, so every backend gives the same order.
+ * @example
+ * ```ts
+ * const { values, indices } = topK(tensor([1, 9, 3, 7]), 2); // values [9, 7], indices [1, 3]
+ * ```
  */
 export function topK(
   x: OpInput,

@@ -97,12 +97,24 @@ function callArgReduce(def: OpDef<ArgReduceAttrs>, x: OpInput, axis: number, kee
   return runOp(def, [t], attrs, temps);
 }
 
-/** The index (int32) of the first largest value along `axis` (default 0, as tfjs); a NaN counts as the largest. */
+/**
+ * The index (int32) of the first largest value along `axis` (default 0, as tfjs); a NaN counts as the largest.
+ * @example
+ * ```ts
+ * argMax(tensor([[1, 5], [3, 4]]), 1); // [1, 1] (int32)
+ * ```
+ */
 export function argMax(x: OpInput, axis = 0, keepDims = false): Tensor {
   return callArgReduce(argMaxOp, x, axis, keepDims);
 }
 
-/** The index (int32) of the first smallest value along `axis` (default 0, as tfjs); a NaN counts as the smallest. */
+/**
+ * The index (int32) of the first smallest value along `axis` (default 0, as tfjs); a NaN counts as the smallest.
+ * @example
+ * ```ts
+ * argMin(tensor([[1, 5], [3, 4]]), 1); // [0, 0] (int32)
+ * ```
+ */
 export function argMin(x: OpInput, axis = 0, keepDims = false): Tensor {
   return callArgReduce(argMinOp, x, axis, keepDims);
 }

@@ -40,7 +40,13 @@ export const cumsumOp = defineOp<CumsumAttrs>({
   },
 });
 
-/** Running sums along `axis` (default 0); bools count as int32. A scalar is its own cumsum. */
+/**
+ * Running sums along `axis` (default 0); bools count as int32. A scalar is its own cumsum.
+ * @example
+ * ```ts
+ * cumsum(tensor([1, 2, 3])); // [1, 3, 6]
+ * ```
+ */
 export function cumsum(x: OpInput, axis = 0, options: CumsumOptions = {}): Tensor {
   const temps: Tensor[] = [];
   const t = toTensor(x, 'cumsum', 'x', temps);

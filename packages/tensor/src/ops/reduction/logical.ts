@@ -19,12 +19,24 @@ export const anyOp = reductionDef('any', {
   identity: () => 0,
 });
 
-/** Whether every element over `axis` is true (non-zero); true over nothing. */
+/**
+ * Whether every element over `axis` is true (non-zero); true over nothing.
+ * @example
+ * ```ts
+ * all(tensor([true, false])); // 0 (bool)
+ * ```
+ */
 export function all(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(allOp, x, axis, keepDims);
 }
 
-/** Whether some element over `axis` is true (non-zero); false over nothing. */
+/**
+ * Whether some element over `axis` is true (non-zero); false over nothing.
+ * @example
+ * ```ts
+ * any(tensor([true, false])); // 1 (bool)
+ * ```
+ */
 export function any(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(anyOp, x, axis, keepDims);
 }

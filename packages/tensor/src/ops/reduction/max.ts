@@ -16,7 +16,13 @@ export const maxOp = reductionDef('max', {
   identity: lowest,
 });
 
-/** The largest value over `axis` (all axes if omitted); NaN if the values contain NaN, -inf over nothing. */
+/**
+ * The largest value over `axis` (all axes if omitted); NaN if the values contain NaN, -inf over nothing.
+ * @example
+ * ```ts
+ * max(tensor([[1, 5], [3, 4]])); // 5
+ * ```
+ */
 export function max(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(maxOp, x, axis, keepDims);
 }

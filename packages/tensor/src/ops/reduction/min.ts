@@ -15,7 +15,13 @@ export const minOp = reductionDef('min', {
   identity: highest,
 });
 
-/** The smallest value over `axis` (all axes if omitted); NaN if the values contain NaN, +inf over nothing. */
+/**
+ * The smallest value over `axis` (all axes if omitted); NaN if the values contain NaN, +inf over nothing.
+ * @example
+ * ```ts
+ * min(tensor([[1, 5], [3, 4]]), 1); // [1, 3]
+ * ```
+ */
 export function min(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(minOp, x, axis, keepDims);
 }

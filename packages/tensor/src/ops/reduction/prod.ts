@@ -11,7 +11,13 @@ export const prodOp = reductionDef('prod', {
   identity: () => 1,
 });
 
-/** The product over `axis` (all axes if omitted); bools count as int32. The product of nothing is 1. */
+/**
+ * The product over `axis` (all axes if omitted); bools count as int32. The product of nothing is 1.
+ * @example
+ * ```ts
+ * prod(tensor([2, 3, 4])); // 24
+ * ```
+ */
 export function prod(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(prodOp, x, axis, keepDims);
 }

@@ -39,7 +39,13 @@ export const broadcastToOp = defineOp<{
   },
 });
 
-/** Repeats x along its size-1 (and missing leading) axes to reach `shape`, as NumPy broadcasting does. */
+/**
+ * Repeats x along its size-1 (and missing leading) axes to reach `shape`, as NumPy broadcasting does.
+ * @example
+ * ```ts
+ * broadcastTo(tensor([1, 2]), [2, 2]); // [[1, 2], [1, 2]]
+ * ```
+ */
 export function broadcastTo(x: OpInput, shape: readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'broadcastTo', 'x', temps);

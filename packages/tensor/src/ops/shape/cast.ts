@@ -16,7 +16,13 @@ export const castOp = defineOp<{
   kernel: (ctx, [x], { dtype }) => ctx.run('Cast', { x }, { dtype }),
 });
 
-/** Converts to `dtype`: float to int truncates toward zero, anything to bool is `x != 0`. */
+/**
+ * Converts to `dtype`: float to int truncates toward zero, anything to bool is `x != 0`.
+ * @example
+ * ```ts
+ * cast(tensor([1.7, -1.7]), 'int32'); // [1, -1] (int32)
+ * ```
+ */
 export function cast(x: OpInput, dtype: DType): Tensor {
   return withTemps((temps) => {
     if (!isDType(dtype))

@@ -50,7 +50,13 @@ export const concatOp = defineOp<{
   },
 });
 
-/** Joins tensors along an existing axis (negative counts from the end); the other axes must match. */
+/**
+ * Joins tensors along an existing axis (negative counts from the end); the other axes must match.
+ * @example
+ * ```ts
+ * concat([tensor([[1, 2]]), tensor([[3, 4]])], 0); // [[1, 2], [3, 4]]
+ * ```
+ */
 export function concat(tensors: readonly OpInput[], axis = 0): Tensor {
   return withTemps((temps) => {
     const ts = toTensorList(tensors, 'concat', temps);

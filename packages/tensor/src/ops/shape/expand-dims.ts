@@ -17,7 +17,13 @@ export const expandDimsOp = defineOp<{
   kernel: (ctx, [x], _attrs, [out]) => reshapeInfo(ctx, x, out.shape),
 });
 
-/** Inserts an axis of size 1 at `axis`, in [-(rank+1), rank] (negative counts from the end of the result). */
+/**
+ * Inserts an axis of size 1 at `axis`, in [-(rank+1), rank] (negative counts from the end of the result).
+ * @example
+ * ```ts
+ * expandDims(tensor([1, 2]), 0); // [[1, 2]]
+ * ```
+ */
 export function expandDims(x: OpInput, axis = 0): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'expandDims', 'x', temps);

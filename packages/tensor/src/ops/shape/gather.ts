@@ -64,6 +64,10 @@ export const gatherOp = defineOp<GatherAttrs>({
  * axes of x and indices are batch axes, gathered pairwise. Indices must be int32 in
  * [0, x.shape[axis]); an out-of-range index raises an error on backends that read synchronously
  * (cpu, wasm) and gathers zeros on those that cannot (webgpu).
+ * @example
+ * ```ts
+ * gather(tensor([10, 20, 30]), [2, 0]); // [30, 10]
+ * ```
  */
 export function gather(x: OpInput, indices: OpInput, axis = 0, batchDims = 0): Tensor {
   return withTemps((temps) => {

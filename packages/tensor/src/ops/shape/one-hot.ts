@@ -70,6 +70,10 @@ function checkValue(name: string, value: number | boolean, dtype: DType): number
  * One-hot vectors: the result has shape indices.shape + [depth], holding onValue where the last
  * index equals the (int32) index and offValue elsewhere. An index outside [0, depth) gives a row of
  * offValue, on every backend, as in TensorFlow.
+ * @example
+ * ```ts
+ * oneHot(tensor([0, 2], [2], 'int32'), 3); // [[1, 0, 0], [0, 0, 1]]
+ * ```
  */
 export function oneHot(indices: OpInput, depth: number, options: OneHotOptions = {}): Tensor {
   return withTemps((temps) => {

@@ -82,7 +82,13 @@ function checkConstant(value: number | boolean, dtype: string): number {
   return v;
 }
 
-/** Adds paddings[i] = [before, after] elements around each axis i, by `mode` (default constant 0). */
+/**
+ * Adds paddings[i] = [before, after] elements around each axis i, by `mode` (default constant 0).
+ * @example
+ * ```ts
+ * pad(tensor([1, 2]), [[1, 2]]); // [0, 1, 2, 0, 0]
+ * ```
+ */
 export function pad(x: OpInput, paddings: readonly (readonly number[])[], options: PadOptions = {}): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'pad', 'x', temps);

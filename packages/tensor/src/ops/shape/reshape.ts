@@ -44,7 +44,13 @@ export const reshapeOp = defineOp<{
   kernel: (ctx, [x], _attrs, [out]) => ctx.run('Reshape', { x }, { shape: out.shape }),
 });
 
-/** Gives the data a new shape with the same number of elements; one dimension may be -1. */
+/**
+ * Gives the data a new shape with the same number of elements; one dimension may be -1.
+ * @example
+ * ```ts
+ * reshape(tensor([1, 2, 3, 4]), [2, -1]); // [[1, 2], [3, 4]]
+ * ```
+ */
 export function reshape(x: OpInput, shape: readonly number[]): Tensor {
   return withTemps((temps) => {
     if (!Array.isArray(shape))

@@ -36,7 +36,13 @@ export const reverseOp = defineOp<{
   },
 });
 
-/** Reverses the order of elements along `axis` (one axis, a list, or all axes if omitted). */
+/**
+ * Reverses the order of elements along `axis` (one axis, a list, or all axes if omitted).
+ * @example
+ * ```ts
+ * reverse(tensor([1, 2, 3])); // [3, 2, 1]
+ * ```
+ */
 export function reverse(x: OpInput, axis?: number | readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'reverse', 'x', temps);

@@ -95,6 +95,10 @@ export const scatterNDOp = defineOp<{
  * indices.shape[:-1] + shape[k:]. Duplicate rows add up (bools: OR). Out-of-range rows raise an
  * error on backends that read synchronously (cpu, wasm) and are dropped on those that cannot
  * (webgpu). Rank-1 indices are one row, as in TensorFlow (tfjs reads them as rows of length 1).
+ * @example
+ * ```ts
+ * scatterND([[1], [3]], tensor([9, 8]), [4]); // [0, 9, 0, 8]
+ * ```
  */
 export function scatterND(indices: OpInput, updates: OpInput, shape: readonly number[]): Tensor {
   return withTemps((temps) => {

@@ -65,6 +65,10 @@ export const splitOp = defineOp<SplitAttrs>({
 /**
  * Splits x along `axis` into `numOrSizes` equal parts, or into parts of the given sizes (one of
  * which may be -1, meaning the rest).
+ * @example
+ * ```ts
+ * split(tensor([1, 2, 3, 4]), 2); // two tensors: [1, 2], [3, 4]
+ * ```
  */
 export function split(x: OpInput, numOrSizes: number | readonly number[], axis = 0): Tensor[] {
   return withTemps((temps) => {

@@ -28,6 +28,10 @@ export const squeezeOp = defineOp<{
 /**
  * Removes axes of size 1: those listed in `axis` (negative counts from the end), or all of them.
  * Without `axis` every dimension must be known, since the result's rank depends on them.
+ * @example
+ * ```ts
+ * squeeze(tensor([[1], [2]])); // [1, 2]
+ * ```
  */
 export function squeeze(x: OpInput, axis?: number | readonly number[]): Tensor {
   return withTemps((temps) => {

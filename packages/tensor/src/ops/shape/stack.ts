@@ -33,7 +33,13 @@ export const stackOp = defineOp<{
   kernel: (ctx, inputs, { axis }) => ctx.run('Pack', inputs as unknown as Record<string, TensorInfo>, { axis }),
 });
 
-/** Joins same-shaped tensors along a new axis at `axis`, in [-(rank+1), rank]. */
+/**
+ * Joins same-shaped tensors along a new axis at `axis`, in [-(rank+1), rank].
+ * @example
+ * ```ts
+ * stack([tensor([1, 2]), tensor([3, 4])], 1); // [[1, 3], [2, 4]]
+ * ```
+ */
 export function stack(tensors: readonly OpInput[], axis = 0): Tensor {
   return withTemps((temps) => {
     const ts = toTensorList(tensors, 'stack', temps);

@@ -166,6 +166,10 @@ function mask(name: string, value: number | undefined): number {
  * indices count from the end, out-of-range bounds are clamped; masks mark entries whose begin/end
  * are ignored (beginMask, endMask), that are `...` (ellipsisMask), `newaxis` (newAxisMask), or a
  * single index that removes the axis (shrinkAxisMask).
+ * @example
+ * ```ts
+ * stridedSlice(tensor([1, 2, 3, 4, 5]), [0], [5], [2]); // [1, 3, 5]
+ * ```
  */
 export function stridedSlice(
   x: OpInput,

@@ -30,7 +30,13 @@ export const tileOp = defineOp<{
     ),
 });
 
-/** Repeats x `reps[i]` times along each axis i (reps has one non-negative entry per axis). */
+/**
+ * Repeats x `reps[i]` times along each axis i (reps has one non-negative entry per axis).
+ * @example
+ * ```ts
+ * tile(tensor([1, 2]), [2]); // [1, 2, 1, 2]
+ * ```
+ */
 export function tile(x: OpInput, reps: readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'tile', 'x', temps);

@@ -37,7 +37,13 @@ export const unstackOp = defineOp<{
   },
 });
 
-/** Splits x along `axis` into x.shape[axis] tensors, each without that axis. */
+/**
+ * Splits x along `axis` into x.shape[axis] tensors, each without that axis.
+ * @example
+ * ```ts
+ * unstack(tensor([[1, 2], [3, 4]])); // two tensors: [1, 2], [3, 4]
+ * ```
+ */
 export function unstack(x: OpInput, axis = 0): Tensor[] {
   return withTemps((temps) => {
     const t = toTensor(x, 'unstack', 'x', temps);
