@@ -43,6 +43,11 @@ let tracingDepth = 0;
 /**
  * Runs `fn` as a trace: the layer calls it records are looked at, not part of a model, so layers do
  * not remember them as their inbound calls (`layer.output` stays the one of the model's graph).
+ * @example
+ * ```ts
+ * // Look at what a layer call records without the layer remembering it as an inbound call.
+ * const y = tracing(() => dense.apply(input({ shape: [3] })) as SymbolicTensor);
+ * ```
  */
 export function tracing<T>(fn: () => T): T {
   tracingDepth++;

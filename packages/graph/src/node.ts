@@ -8,6 +8,12 @@ let nextNodeId = 0;
 /**
  * One step of a graph: the input placeholder, a layer call or an op. Nodes are made in the order the
  * code that defines the graph runs, so ordering them by `id` is a topological order.
+ * @example
+ * ```ts
+ * const y = add(input({ shape: [2] }), 1) as SymbolicTensor;
+ * y.node.kind; // 'op'
+ * y.node.inputs[0].node.kind; // 'input'
+ * ```
  */
 export abstract class Node {
   /** A number unique among the nodes of this process, in creation order. */
@@ -42,7 +48,13 @@ export abstract class Node {
   }
 }
 
-/** Where a graph starts: the output of an InputLayer (`input()`), or a bare placeholder used to trace. */
+/**
+ * Where a graph starts: the output of an InputLayer (`input()`), or a bare placeholder used to trace.
+ * @example
+ * ```ts
+ * (input({ shape: [2] }).node as InputNode).layer instanceof InputLayer; // true
+ * ```
+ */
 export class InputNode extends Node {
   /** Always 'input'. */
   readonly kind = 'input' as const;
@@ -57,7 +69,14 @@ export class InputNode extends Node {
   }
 }
 
-/** A layer called on symbolic tensors: its arguments and call options, as recorded. */
+/**
+ * A layer called on symbolic tensors: its arguments and call options, as recorded.
+ * @example
+ * ```ts
+ * const node = (new Dense({ units: 2 }).apply(input({ shape: [3] })) as SymbolicTensor).node as LayerNode;
+ * node.layer instanceof Dense; // true
+ * ```
+ */
 export class LayerNode extends Node {
   /** Always 'layer'. */
   readonly kind = 'layer' as const;
@@ -82,7 +101,13 @@ export class LayerNode extends Node {
   }
 }
 
-/** A raw op (add, matmul, concat, ...) applied to symbolic tensors. */
+/**
+ * A raw op (add, matmul, concat, ...) applied to symbolic tensors.
+ * @example
+ * ```ts
+ * (relu(input({ shape: [2] })).node as OpNode).def.name; // 'relu'
+ * ```
+ */
 export class OpNode extends Node {
   /** Always 'op'. */
   readonly kind = 'op' as const;
@@ -103,7 +128,13 @@ export class OpNode extends Node {
   }
 }
 
-/** Stands for the i-th symbolic input of a node inside a recorded argument. */
+/**
+ * Stands for the i-th symbolic input of a node inside a recorded argument.
+ * @example
+ * ```ts
+ * new InputRef(0); // in a node's recorded arguments: "its first input"
+ * ```
+ */
 export class InputRef {
   constructor(
     /** The position in the node's `inputs`. */
