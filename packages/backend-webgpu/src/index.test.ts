@@ -13,7 +13,7 @@ describe('webgpu()', () => {
 });
 
 describeWithWebGPU('webgpu() started', () => {
-  it('reads synchronously only where tfjs-webgpu can (it needs OffscreenCanvas, which Node lacks)', async () => {
+  it('reads synchronously only where tfjs-webgpu can (OffscreenCanvas, not SwiftShader)', async () => {
     const backend = await setBackend(webgpu());
     expect(backend.name).toBe('webgpu');
     expect(backend.canReadSync).toBe(typeof OffscreenCanvas === 'function');

@@ -2,6 +2,7 @@ import { findBackendFactory } from '@tensorflow/tfjs-core';
 import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
 import { dawnGpu, installNavigatorGpu, isNode, provideWebGPUGlobals } from './node-gpu';
 import { noAdapterError } from './no-adapter';
+import { canReadSyncOn } from './sync-read';
 
 /** Options of `webgpu()`: which WebGPU entry point to use. */
 export interface WebGPUOptions {
@@ -15,9 +16,12 @@ export interface WebGPUOptions {
 /**
  * The WebGPU backend: TensorFlow.js's WebGPU kernels, in the browser or in Node through Dawn. It
  * starts asynchronously (`await setBackend(webgpu())`) and cannot read synchronously where tfjs
- * reads through an OffscreenCanvas it lacks (Node): read with `await t.data()`.
+ * reads through an OffscreenCanvas it lacks (Node) or that cannot serve it (SwiftShader, Chromium
+ * without a GPU): read with `await t.data()`.
  */
 export function webgpu(options: WebGPUOptions = {}): BackendFactory {
+  // tfjs-webgpu reads synchronously through an OffscreenCanvas (Node has none); known once the adapter is.
+  let canReadSync = typeof OffscreenCanvas === 'function';
   return tfjsBackend({
     name: 'webgpu',
     // navigator.gpu must exist before tfjs-webgpu is imported: it registers itself only if it does.
@@ -30,7 +34,9 @@ export function webgpu(options: WebGPUOptions = {}): BackendFactory {
             'Safari 26+, Firefox 141+ on Windows), on a secure (https or localhost) page, or pick another backend: await setBackend(wasm())',
         );
       }
-      if ((await gpu.requestAdapter({ powerPreference: 'high-performance' })) === null) throw noAdapterError();
+      const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+      if (adapter === null) throw noAdapterError();
+      canReadSync = canReadSyncOn(adapter, canReadSync);
       await provideWebGPUGlobals();
       installNavigatorGpu(gpu);
     },
@@ -43,7 +49,11 @@ export function webgpu(options: WebGPUOptions = {}): BackendFactory {
         );
       }
     },
-    // tfjs-webgpu reads synchronously by drawing into an OffscreenCanvas; Node has none.
-    canReadSync: typeof OffscreenCanvas === 'function',
+    // Read after prepare has seen the adapter.
+    get canReadSync() {
+      return canReadSync;
+    },
+    // Even where it can, ops must not read synchronously on their own (see Backend.dataOnHost).
+    dataOnHost: false,
   });
 }

@@ -13,8 +13,18 @@ export function registerNode(node: Node): void {
 /**
  * Runs `fn` (inside tidy: eager tensors it makes are freed) and returns what it returned with the
  * nodes it recorded. If `fn` throws, the constants of those nodes are freed before the error goes on.
+ * @example
+ * ```ts
+ * const { result, nodes } = collectNodes(() => add(input({ shape: [2] }), 1));
+ * nodes.map((n) => n.kind); // ['input', 'op']
+ * ```
  */
-export function collectNodes<T>(fn: () => T): { result: T; nodes: Node[] } {
+export function collectNodes<T>(fn: () => T): {
+  /** What `fn` returned. */
+  result: T;
+  /** The nodes recorded while it ran, in order. */
+  nodes: Node[];
+} {
   const nodes: Node[] = [];
   collectors.push(nodes);
   try {
@@ -33,6 +43,11 @@ let tracingDepth = 0;
 /**
  * Runs `fn` as a trace: the layer calls it records are looked at, not part of a model, so layers do
  * not remember them as their inbound calls (`layer.output` stays the one of the model's graph).
+ * @example
+ * ```ts
+ * // Look at what a layer call records without the layer remembering it as an inbound call.
+ * const y = tracing(() => dense.apply(input({ shape: [3] })) as SymbolicTensor);
+ * ```
  */
 export function tracing<T>(fn: () => T): T {
   tracingDepth++;
@@ -48,7 +63,14 @@ export function isTracing(): boolean {
   return tracingDepth > 0;
 }
 
-/** Runs `fn` and frees the constants of every node it recorded: for graphs that are only looked at. */
+/**
+ * Runs `fn` and frees the constants of every node it recorded: for graphs that are only looked at.
+ * @example
+ * ```ts
+ * // The output shape of a layer, without keeping the graph that found it.
+ * const shape = scratch(() => (new Dense({ units: 3 }).apply(input({ shape: [5] })) as SymbolicTensor).shape);
+ * ```
+ */
 export function scratch<T>(fn: () => T): T {
   const { result, nodes } = tracing(() => collectNodes(fn));
   for (const n of nodes) n.disposeConstants();

@@ -3,12 +3,25 @@ import { classNameOf, type Layer } from '@strata/layers';
 import { SymbolicTensor } from './symbolic-tensor';
 import { InputNode, LayerNode } from './node';
 
-/** `layer "dense_1" (Dense)` */
+/**
+ * `layer "dense_1" (Dense)`
+ * @example
+ * ```ts
+ * describeLayer(new Dense({ units: 2, name: 'head' })); // 'layer "head" (Dense)'
+ * ```
+ */
 export function describeLayer(layer: Layer): string {
   return `layer "${layer.name}" (${classNameOf(layer)})`;
 }
 
-/** Where a value comes from, for messages: `the output of layer "dense" (Dense) of shape [null,5]`. */
+/**
+ * Where a value comes from, for messages: `the output of layer "dense" (Dense) of shape [null,5]`.
+ * @example
+ * ```ts
+ * describeValue(new Dense({ units: 5 }).apply(input({ shape: [3] })));
+ * // 'the output of layer "dense" (Dense) of shape [null,5]'
+ * ```
+ */
 export function describeValue(x: unknown): string {
   if (x instanceof SymbolicTensor) {
     const node = x.node;

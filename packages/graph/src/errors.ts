@@ -1,6 +1,16 @@
 import { StrataError } from '@strata/tensor';
 
-/** An error found while a graph is defined or cut: names the layers, ops and shapes involved. */
+/**
+ * An error found while a graph is defined or cut: names the layers, ops and shapes involved.
+ * @example
+ * ```ts
+ * try {
+ *   add(input({ shape: [3] }), input({ shape: [4] }));
+ * } catch (e) {
+ *   if (e instanceof GraphError) console.log(e.message); // Op "add" cannot be applied to input "input_layer" ...
+ * }
+ * ```
+ */
 export class GraphError extends StrataError {
   /**
    * True when a layer or an op rejected the shapes it was given (the model is wrong), false when

@@ -5,8 +5,10 @@ import { InputRef, LayerNode, decode, type Template } from './node';
 import type { SymbolicTensor } from './symbolic-tensor';
 import type { Graph } from './graph';
 
+/** What flows through a graph being executed: real tensors, or symbolic ones while tracing. */
 export type Value = Tensor | SymbolicTensor;
 
+/** Options of {@link execute}. */
 export interface ExecuteOptions {
   /** Passed to every layer, unless its call was recorded with an explicit `training`. */
   training?: boolean;
@@ -31,6 +33,12 @@ function masksFor(
  * frees each intermediate right after its last reader (never an input, a constant, a Variable or an
  * output); on symbolic tensors it records the same calls again (how a model nested in another graph
  * is traced). Layers get `training` and the masks of their inputs.
+ * @example
+ * ```ts
+ * const x = input({ shape: [4] });
+ * const graph = new Graph(x, new Dense({ units: 2 }).apply(x));
+ * const [y] = execute(graph, [ones([3, 4])]); // a Tensor of shape [3, 2]
+ * ```
  */
 export function execute(graph: Graph, values: readonly Value[], options: ExecuteOptions = {}): Value[] {
   if (values.length !== graph.inputs.length) {

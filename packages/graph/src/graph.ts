@@ -5,6 +5,7 @@ import { InputNode, LayerNode, type OpNode, type Node } from './node';
 import { SymbolicTensor } from './symbolic-tensor';
 import { describeLayer, describeValue } from './describe';
 
+/** A node that computes something when a graph runs: a layer call or an op. */
 export type ComputeNode = LayerNode | OpNode;
 
 function asSymbolicList(what: string, owner: string, xs: unknown): SymbolicTensor[] {
@@ -49,9 +50,18 @@ function disconnected(
  * outputs and stopping at the inputs, which may be any tensors of the graph (an intermediate tensor
  * cuts the graph there). Knows its nodes in execution order, its layers, and how often each tensor is
  * read, so `execute` can free every intermediate right after its last reader.
+ * @example
+ * ```ts
+ * const x = input({ shape: [4] });
+ * const y = relu(new Dense({ units: 2 }).apply(x) as SymbolicTensor);
+ * const graph = new Graph(x, y);
+ * graph.layers.map((l) => l.name); // ['input_layer', 'dense'] in a fresh program
+ * ```
  */
 export class Graph {
+  /** The tensors values are given for, in order. */
   readonly inputs: readonly SymbolicTensor[];
+  /** The tensors computed, in order. */
   readonly outputs: readonly SymbolicTensor[];
   /** Layer and op nodes in execution order. */
   readonly nodes: readonly ComputeNode[];
@@ -204,6 +214,7 @@ export class Graph {
     return `${name}[${Math.max(nodeIndex, 0)}][${t.index}]`;
   }
 
+  /** `Graph(inputs=[[null,784]], outputs=[[null,10]], nodes=2)`. */
   toString(): string {
     return `Graph(inputs=[${this.inputs.map((x) => fmtShape(x.shape)).join(', ')}], outputs=[${this.outputs.map((x) => fmtShape(x.shape)).join(', ')}], nodes=${this.nodes.length})`;
   }

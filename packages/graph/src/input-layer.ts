@@ -4,6 +4,7 @@ import { InputNode } from './node';
 import { registerNode } from './collect';
 import type { SymbolicTensor } from './symbolic-tensor';
 
+/** Options of {@link input}: the shape of one sample (or the whole batch shape), dtype and name. */
 export interface InputOptions {
   /** The shape of one sample, without the batch axis; null where any size is allowed. */
   shape?: readonly Dim[];
@@ -11,7 +12,9 @@ export interface InputOptions {
   batchSize?: number;
   /** The full shape, batch axis first: instead of `shape` and `batchSize`. */
   batchShape?: readonly Dim[];
+  /** The dtype of the values the input will receive. Default: 'float32'. */
   dtype?: DType;
+  /** The name of its InputLayer (and of the model input). Default: `input_layer`, `input_layer_1`, ... */
   name?: string;
 }
 
@@ -24,8 +27,16 @@ function checkShape(what: string, shape: unknown): readonly Dim[] {
   return shape as readonly Dim[];
 }
 
-/** Where a functional model starts: a layer with no computation whose output is the model's input. */
+/**
+ * Where a functional model starts: a layer with no computation whose output is the model's input.
+ * @example
+ * ```ts
+ * const layer = new InputLayer({ inputShape: [28, 28, 1] });
+ * layer.output.shape; // [null, 28, 28, 1]
+ * ```
+ */
 export class InputLayer extends Layer {
+  /** The class name in saved configs (Keras's). */
   static override className = 'InputLayer';
 
   constructor(args: LayerArgs & { batchShape?: readonly Dim[] } = {}) {
@@ -58,6 +69,7 @@ export class InputLayer extends Layer {
     return { ...super.getConfig(), sparse: false };
   }
 
+  /** `InputLayer(name=input_layer, shape=[null,784])`. */
   override toString(): string {
     return `InputLayer(name=${this.name}, shape=${fmtShape(this.batchInputShape ?? [])})`;
   }
@@ -66,6 +78,11 @@ export class InputLayer extends Layer {
 /**
  * A symbolic input of a graph (Keras's `keras.Input`): `input({shape: [784]})` stands for a batch of
  * 784-vectors, shape [null, 784]. Apply layers and ops to it, then make a model of the result.
+ * @example
+ * ```ts
+ * const images = input({ shape: [28, 28, 1], name: 'images' });
+ * const tokens = input({ shape: [null], dtype: 'int32' }); // variable-length sequences
+ * ```
  */
 export function input(options: InputOptions): SymbolicTensor {
   if (typeof options !== 'object' || options === null)

@@ -8,14 +8,23 @@ let nextNodeId = 0;
 /**
  * One step of a graph: the input placeholder, a layer call or an op. Nodes are made in the order the
  * code that defines the graph runs, so ordering them by `id` is a topological order.
+ * @example
+ * ```ts
+ * const y = add(input({ shape: [2] }), 1) as SymbolicTensor;
+ * y.node.kind; // 'op'
+ * y.node.inputs[0].node.kind; // 'input'
+ * ```
  */
 export abstract class Node {
+  /** A number unique among the nodes of this process, in creation order. */
   readonly id = ++nextNodeId;
+  /** Which of the three node classes this is. */
   abstract readonly kind: 'input' | 'layer' | 'op';
   /** The symbolic tensors this node reads, each once, in the order its arguments name them. */
   readonly inputs: readonly SymbolicTensor[];
   /** Tensors the graph holds for this node (constants it was given), freed by `disposeConstants`. */
   readonly constants: readonly Tensor[];
+  /** The symbolic tensors this node produces. */
   outputs: readonly SymbolicTensor[] = [];
 
   constructor(inputs: readonly SymbolicTensor[], constants: readonly Tensor[]) {
@@ -33,13 +42,21 @@ export abstract class Node {
     return outs;
   }
 
+  /** Frees the constants the graph holds for this node; called when no model holds it any more. */
   disposeConstants(): void {
     for (const t of this.constants) t.dispose();
   }
 }
 
-/** Where a graph starts: the output of an InputLayer (`input()`), or a bare placeholder used to trace. */
+/**
+ * Where a graph starts: the output of an InputLayer (`input()`), or a bare placeholder used to trace.
+ * @example
+ * ```ts
+ * (input({ shape: [2] }).node as InputNode).layer instanceof InputLayer; // true
+ * ```
+ */
 export class InputNode extends Node {
+  /** Always 'input'. */
   readonly kind = 'input' as const;
   constructor(
     /** null for the placeholders that shape inference traces a layer's call() with. */
@@ -52,10 +69,19 @@ export class InputNode extends Node {
   }
 }
 
-/** A layer called on symbolic tensors: its arguments and call options, as recorded. */
+/**
+ * A layer called on symbolic tensors: its arguments and call options, as recorded.
+ * @example
+ * ```ts
+ * const node = (new Dense({ units: 2 }).apply(input({ shape: [3] })) as SymbolicTensor).node as LayerNode;
+ * node.layer instanceof Dense; // true
+ * ```
+ */
 export class LayerNode extends Node {
+  /** Always 'layer'. */
   readonly kind = 'layer' as const;
   constructor(
+    /** The layer that was called. */
     readonly layer: Layer,
     /** The inputs argument with symbolic tensors replaced by references to `inputs`. */
     readonly args: Template,
@@ -69,18 +95,28 @@ export class LayerNode extends Node {
   get label(): string {
     return this.layer.name;
   }
+  /** The class name of the layer ('Dense', ...). */
   get className(): string {
     return classNameOf(this.layer);
   }
 }
 
-/** A raw op (add, matmul, concat, ...) applied to symbolic tensors. */
+/**
+ * A raw op (add, matmul, concat, ...) applied to symbolic tensors.
+ * @example
+ * ```ts
+ * (relu(input({ shape: [2] })).node as OpNode).def.name; // 'relu'
+ * ```
+ */
 export class OpNode extends Node {
+  /** Always 'op'. */
   readonly kind = 'op' as const;
   constructor(
+    /** The op that was applied (its name, shape rule and kernel). */
     readonly def: OpDef<any>,
     /** The op's inputs, each a reference to `inputs` or a constant the graph holds. */
     readonly args: readonly Template[],
+    /** The op's attributes as it received them (axis, strides, ...). */
     readonly attrs: unknown,
     inputs: readonly SymbolicTensor[],
     constants: readonly Tensor[],
@@ -92,9 +128,18 @@ export class OpNode extends Node {
   }
 }
 
-/** Stands for the i-th symbolic input of a node inside a recorded argument. */
+/**
+ * Stands for the i-th symbolic input of a node inside a recorded argument.
+ * @example
+ * ```ts
+ * new InputRef(0); // in a node's recorded arguments: "its first input"
+ * ```
+ */
 export class InputRef {
-  constructor(readonly index: number) {}
+  constructor(
+    /** The position in the node's `inputs`. */
+    readonly index: number,
+  ) {}
 }
 
 /** An argument as recorded: the value, with symbolic tensors as InputRefs and tensors as held constants. */

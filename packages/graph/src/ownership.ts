@@ -7,7 +7,14 @@ import type { Graph } from './graph';
 const layerHolds = new WeakMap<Layer, number>();
 const nodeHolds = new WeakMap<Node, number>();
 
-/** Counts `graph`'s layers and nodes as used by one more model. */
+/**
+ * Counts `graph`'s layers and nodes as used by one more model.
+ * @example
+ * ```ts
+ * const graph = new Graph(x, y);
+ * holdGraph(graph); // a model built on it does this; releaseGraph undoes it
+ * ```
+ */
 export function holdGraph(graph: Graph): void {
   for (const l of graph.layers) layerHolds.set(l, (layerHolds.get(l) ?? 0) + 1);
   for (const n of graph.nodes) nodeHolds.set(n, (nodeHolds.get(n) ?? 0) + 1);
@@ -16,6 +23,10 @@ export function holdGraph(graph: Graph): void {
 /**
  * Undoes `holdGraph`: frees the constants of nodes no model holds any more and, with `disposeLayers`,
  * disposes the layers no model holds any more (their weights).
+ * @example
+ * ```ts
+ * releaseGraph(graph, { disposeLayers: false }); // frees its constants, keeps the layers' weights
+ * ```
  */
 export function releaseGraph(graph: Graph, { disposeLayers = true }: { disposeLayers?: boolean } = {}): void {
   for (const n of graph.nodes) {
@@ -30,7 +41,16 @@ export function releaseGraph(graph: Graph, { disposeLayers = true }: { disposeLa
   }
 }
 
-/** How many models hold `layer` (0 for a layer used on its own). */
+/**
+ * How many models hold `layer` (0 for a layer used on its own).
+ * @example
+ * ```ts
+ * const dense = new Dense({ units: 2 });
+ * const x = input({ shape: [3] });
+ * new Functional({ inputs: x, outputs: dense.apply(x) });
+ * holdersOf(dense); // 1
+ * ```
+ */
 export function holdersOf(layer: Layer): number {
   return layerHolds.get(layer) ?? 0;
 }

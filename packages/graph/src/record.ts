@@ -21,7 +21,14 @@ function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
   return s.length > 0 && Array.isArray(s[0]);
 }
 
-/** A fresh symbolic tensor with no producer, to trace a call with: it belongs to no graph. */
+/**
+ * A fresh symbolic tensor with no producer, to trace a call with: it belongs to no graph.
+ * @example
+ * ```ts
+ * const p = placeholder({ shape: [null, 8], dtype: 'float32' });
+ * const traced = relu(p); // records into no model's graph
+ * ```
+ */
 export function placeholder(spec: TensorSpec): SymbolicTensor {
   const node = new InputNode(null);
   return node.setOutputs([spec])[0];

@@ -7,10 +7,20 @@ import { recordLayer, recordOp } from './record';
  * A tensor of a graph being defined: a shape (null where unknown, as the batch axis) and a dtype, no
  * values. Ops and layers applied to it record a node and return new symbolic tensors, so a model is
  * written as plain code and checked shape by shape as it is written.
+ * @example
+ * ```ts
+ * const x = input({ shape: [784] });
+ * x.shape; // [null, 784]
+ * const y = new Dense({ units: 10 }).apply(x) as SymbolicTensor; // records a layer node
+ * y.shape; // [null, 10]
+ * ```
  */
 export class SymbolicTensor implements SymbolicLayerInput {
+  /** Marks it as symbolic: ops and layers record themselves instead of computing. */
   readonly symbolic = true as const;
+  /** The shape, batch axis first; null where unknown until run time. */
   readonly shape: readonly Dim[];
+  /** The element type its values will have. */
   readonly dtype: DType;
 
   /** @internal made by graph nodes only. */
@@ -25,6 +35,7 @@ export class SymbolicTensor implements SymbolicLayerInput {
     this.dtype = spec.dtype;
   }
 
+  /** The number of axes. */
   get rank(): number {
     return this.shape.length;
   }
@@ -49,20 +60,25 @@ export class SymbolicTensor implements SymbolicLayerInput {
     return recordLayer(layer, inputs, options);
   }
 
+  /** `SymbolicTensor(shape=[null,784], dtype=float32, name=input_layer)`. */
   toString(): string {
     return `SymbolicTensor(shape=${fmtShape(this.shape)}, dtype=${this.dtype}, name=${this.name})`;
   }
 
   // A symbolic tensor stands for values that do not exist yet: reading one is a mistake worth naming.
+  /** Throws: a symbolic tensor has no values (the error says to make a model and predict). */
   data(): never {
     throw noValues(this, 'data()');
   }
+  /** Throws, as {@link SymbolicTensor.data}. */
   dataSync(): never {
     throw noValues(this, 'dataSync()');
   }
+  /** Throws, as {@link SymbolicTensor.data}. */
   array(): never {
     throw noValues(this, 'array()');
   }
+  /** Throws, as {@link SymbolicTensor.data}. */
   arraySync(): never {
     throw noValues(this, 'arraySync()');
   }
@@ -77,6 +93,14 @@ function noValues(t: SymbolicTensor, what: string): StrataError {
   );
 }
 
+/**
+ * Whether `x` is a tensor of a graph being defined (rather than a tensor with values).
+ * @example
+ * ```ts
+ * isSymbolicTensor(input({ shape: [3] })); // true
+ * isSymbolicTensor(tensor([1, 2, 3])); // false
+ * ```
+ */
 export function isSymbolicTensor(x: unknown): x is SymbolicTensor {
   return x instanceof SymbolicTensor;
 }

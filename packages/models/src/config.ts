@@ -23,6 +23,10 @@ import { Functional } from './functional';
  * Keras counts a nested Functional's own input-to-output node as its node 0, so its calls in an
  * outer graph are nodes 1, 2, ... (Keras 3's `node_index -= 1` for Functional layers); a Sequential
  * (not a Functional in Keras 3) and plain layers start at 0.
+ * @example
+ * ```ts
+ * builtInNodes(new Dense({ units: 2 })); // 0
+ * ```
  */
 export function builtInNodes(layer: Layer | null): number {
   return layer instanceof Functional && !layer.isSequential ? 1 : 0;
@@ -33,24 +37,37 @@ export type TensorHistory = [string, number, number];
 
 /** One call of a layer: its positional arguments and keyword options (Keras 3's node format). */
 export interface NodeConfig {
+  /** The positional arguments, with tensors written as Keras tensor references. */
   args: unknown[];
+  /** The keyword arguments (`training`, `mask`, ...), encoded the same way. */
   kwargs: Record<string, unknown>;
 }
 
 /** A layer of a Functional config: its class and config, its name, and its calls. */
 export interface LayerEntry extends SerializedObject {
+  /** The layer's name, which tensor histories refer to. */
   name: string;
+  /** Each call of the layer in the graph, in order. */
   inboundNodes: NodeConfig[];
 }
 
 /** A model's inputs or outputs: a list, or a record when they were given by name (as Keras 3 writes a dict). */
 export type TensorHistories = TensorHistory[] | Record<string, TensorHistory>;
 
+/**
+ * A Functional model's config, as Keras 3 writes it (camelCase here): its layers and their calls, and which tensors are
+ * its inputs and outputs.
+ */
 export interface FunctionalConfig {
+  /** The model's name. */
   name: string;
+  /** Whether its weights are trained. */
   trainable: boolean;
+  /** Every layer with its calls. */
   layers: LayerEntry[];
+  /** Where each model input comes from. */
   inputLayers: TensorHistories;
+  /** Where each model output comes from. */
   outputLayers: TensorHistories;
 }
 
@@ -64,7 +81,13 @@ export const KERAS_TENSOR = '__keras_tensor__';
 /** How a constant tensor is written inside node arguments (Keras 3 writes NumPy arrays so). */
 export const CONSTANT = '__numpy__';
 
-/** The serialized form of a layer (a nested model included): `{className, config}`. */
+/**
+ * The serialized form of a layer (a nested model included): `{className, config}`.
+ * @example
+ * ```ts
+ * serializeLayer(new Dense({ units: 2 })); // { className: 'Dense', config: { units: 2, ... } }
+ * ```
+ */
 export function serializeLayer(layer: Layer): SerializedObject {
   return { className: classNameOf(layer), config: layer.getConfig() };
 }
@@ -77,7 +100,14 @@ function constantConfig(t: Tensor): SerializedObject {
   return { className: CONSTANT, config: { value: t.arraySync(), dtype: t.dtype, shape: [...t.shape] } };
 }
 
-/** The config of a model's graph: every layer and op node once, with the calls recorded. */
+/**
+ * The config of a model's graph: every layer and op node once, with the calls recorded.
+ * @example
+ * ```ts
+ * const config = graphConfig(functionalModel.graph!, functionalModel.name, true);
+ * config.layers.map((l) => l.className); // ['InputLayer', 'Dense', ...]
+ * ```
+ */
 export function graphConfig(
   graph: Graph,
   name: string,
@@ -175,7 +205,13 @@ function jsonAttrs(node: OpNode, opName: string): unknown {
 
 let opDefs: Map<string, OpDef<any>> | null = null;
 
-/** Every op definition @strata/tensor exports, by op name (read once). */
+/**
+ * Every op definition @strata/tensor exports, by op name (read once).
+ * @example
+ * ```ts
+ * opDefByName('matmul')?.name; // 'matmul'
+ * ```
+ */
 export function opDefByName(name: string): OpDef<any> | undefined {
   if (!opDefs) {
     opDefs = new Map();
@@ -202,17 +238,24 @@ function fail(model: string, what: string): never {
   throw new ModelError(`cannot rebuild model "${model}" from its config: ${what}`);
 }
 
+/** Rebuilt inputs and outputs: lists, or records when the config names them. */
+export interface RebuiltGraph {
+  /** The model's inputs. */
+  inputs: SymbolicTensor[] | Record<string, SymbolicTensor>;
+  /** The model's outputs. */
+  outputs: SymbolicTensor[] | Record<string, SymbolicTensor>;
+}
+
 /**
  * Rebuilds the graph of a Functional config: makes each layer, then replays each recorded call in
  * an order where its inputs exist (Keras's algorithm: a shared layer's later calls may wait for
  * other layers). Returns the inputs and outputs to make the model from.
+ * @example
+ * ```ts
+ * const { inputs, outputs } = rebuildGraph(config, resolveBuiltInLayer);
+ * const copy = new Functional({ inputs, outputs }); // new layers, new weights
+ * ```
  */
-/** Rebuilt inputs and outputs: lists, or records when the config names them. */
-export interface RebuiltGraph {
-  inputs: SymbolicTensor[] | Record<string, SymbolicTensor>;
-  outputs: SymbolicTensor[] | Record<string, SymbolicTensor>;
-}
-
 export function rebuildGraph(config: FunctionalConfig, resolveLayer: LayerResolver): RebuiltGraph {
   const made: Layer[] = [];
   try {
@@ -371,14 +414,23 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
   return { inputs: pick('inputLayers', config.inputLayers), outputs: pick('outputLayers', config.outputLayers) };
 }
 
+/** A Sequential model's config, as Keras 3 writes it: its layers in order. */
 export interface SequentialConfig {
+  /** The model's name. */
   name: string;
+  /** Whether its weights are trained. */
   trainable: boolean;
   /** The layers in order; an InputLayer first when the input shape is known (as Keras 3). */
   layers: SerializedObject[];
 }
 
-/** A Sequential's config: its layers, after an InputLayer for its input when it has one. */
+/**
+ * A Sequential's config: its layers, after an InputLayer for its input when it has one.
+ * @example
+ * ```ts
+ * const config = stackConfig(seq.name, seq.trainable, seq.layers, seq.graph);
+ * ```
+ */
 export function stackConfig(
   name: string,
   trainable: boolean,
@@ -392,7 +444,14 @@ export function stackConfig(
   return { name, trainable, layers: list };
 }
 
-/** The layers of a Sequential config, made by `resolveLayer`, checking the list's form. */
+/**
+ * The layers of a Sequential config, made by `resolveLayer`, checking the list's form.
+ * @example
+ * ```ts
+ * const layers = stackLayers(config, resolveBuiltInLayer);
+ * const copy = new Sequential(layers);
+ * ```
+ */
 export function stackLayers(config: SequentialConfig, resolveLayer: LayerResolver): Layer[] {
   if (!isRecord(config) || !Array.isArray(config.layers)) {
     throw new ModelError(

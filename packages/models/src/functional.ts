@@ -16,6 +16,7 @@ export type SymbolicArg = SymbolicTensor | SymbolicTensorLike | Tensor | readonl
 /** A Functional's inputs or outputs: one symbolic tensor, a list, or a record of named ones. */
 export type SymbolicStructure = SymbolicArg | readonly SymbolicArg[] | { readonly [name: string]: SymbolicArg };
 
+/** Options of {@link Functional} (and {@link model}): the graph's inputs and outputs, name and trainability. */
 export interface FunctionalArgs extends Pick<ModelArgs, 'name' | 'trainable'> {
   /** Given as a record, the model takes its inputs by those names too. */
   inputs: SymbolicStructure;
@@ -40,6 +41,7 @@ export const DEFER_GRAPH = Symbol('deferGraph');
  * of another one, sharing its layers and weights.
  */
 export class Functional extends Model {
+  /** The class name in saved configs (Keras's). */
   static override className = 'Functional';
 
   #graph: Graph | null = null;
@@ -81,11 +83,17 @@ export class Functional extends Model {
   }
 
   // Outputs given as a record come back as one, from tensors and from symbolic tensors alike.
+  /** Runs the model on one input tensor (a Layer's `apply`: `training` and masks in `options`). */
   override apply(inputs: Tensor, options?: CallOptions): Tensor;
+  /** Runs the model on a list of inputs, one per model input. */
   override apply(inputs: readonly Tensor[], options?: CallOptions): Tensor | Tensor[];
+  /** Inputs keyed by the names of the model's inputs. */
   override apply(inputs: { readonly [inputName: string]: Tensor }, options?: CallOptions): Tensor | Tensor[];
+  /** Records a call of the model on a symbolic tensor, as a layer of a larger graph. */
   override apply<T extends SymbolicTensorLike>(inputs: T, options?: CallOptions): T;
+  /** Records a call on a list of symbolic inputs. */
   override apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
+  /** Any of the above (what a generic caller has). */
   override apply(
     inputs: LayerInputs,
     options?: CallOptions,
@@ -238,7 +246,14 @@ export class Functional extends Model {
  */
 const resolveInFunctional = builtInResolver(() => ({ Functional }));
 
-/** `model({inputs, outputs})`: the same as `new Functional({inputs, outputs})`, as tfjs's `tf.model`. */
+/**
+ * `model({inputs, outputs})`: the same as `new Functional({inputs, outputs})`, as tfjs's `tf.model`.
+ * @example
+ * ```ts
+ * const x = input({ shape: [4] });
+ * const m = model({ inputs: x, outputs: new Dense({ units: 1 }).apply(x), name: 'regressor' });
+ * ```
+ */
 export function model(args: FunctionalArgs): Functional {
   return new Functional(args);
 }

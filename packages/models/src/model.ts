@@ -24,6 +24,7 @@ import { standardizeInputs } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
 import { Trainer, type ModelInputs } from '@strata/training';
 
+/** Options of a subclassed {@link Model}'s `super(...)`: a Layer's (name, trainable, dtype, input shape). */
 export type ModelArgs = LayerArgs;
 
 function isNamed(x: unknown): x is { readonly [inputName: string]: Tensor } {
@@ -54,6 +55,7 @@ function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
  * summary and plot show real shapes and connections, and sub-models can be cut from it.
  */
 export class Model extends Trainer {
+  /** The class name in saved configs (Keras's). */
   static override className = 'Model';
 
   #trace: Graph | null = null;
@@ -133,12 +135,17 @@ export class Model extends Trainer {
 
   // ---- building ----
 
+  /** Runs the model on one input tensor (a Layer's `apply`: `training` and masks in `options`). */
   override apply(inputs: Tensor, options?: CallOptions): Tensor;
+  /** Runs the model on a list of inputs, one per model input. */
   override apply(inputs: readonly Tensor[], options?: CallOptions): Tensor | Tensor[];
   /** Inputs keyed by the names of the model's inputs (a model with a graph). */
   override apply(inputs: { readonly [inputName: string]: Tensor }, options?: CallOptions): Tensor | Tensor[];
+  /** Records a call of the model on a symbolic tensor, as a layer of a larger graph. */
   override apply<T extends SymbolicTensorLike>(inputs: T, options?: CallOptions): T;
+  /** Records a call on a list of symbolic inputs. */
   override apply<T extends SymbolicTensorLike>(inputs: T | readonly LayerInput[], options?: CallOptions): T | T[];
+  /** Any of the above (what a generic caller has). */
   override apply(
     inputs: LayerInputs,
     options?: CallOptions,

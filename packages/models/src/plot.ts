@@ -4,6 +4,7 @@ import { ModelError } from './errors';
 import { formatShape } from './summary';
 import type { Model } from './model';
 
+/** What the boxes of {@link modelToDot} show, as Keras's `plot_model` options. */
 export interface DotOptions {
   /** Input and output shapes in each box (default false, as Keras). */
   showShapes?: boolean;
@@ -23,8 +24,10 @@ export interface DotOptions {
   dpi?: number;
 }
 
+/** What {@link plotModel} returns: Graphviz DOT text, an SVG string, or PNG bytes. */
 export type PlotFormat = 'dot' | 'svg' | 'png';
 
+/** Options of {@link plotModel}: {@link DotOptions}, the output format and an optional file to write. */
 export interface PlotOptions extends DotOptions {
   /** Default: from the extension of `to` (or `toFile`), else 'svg'. */
   format?: PlotFormat;
@@ -60,6 +63,10 @@ function isModel(layer: Layer): layer is Model {
  * Builds the DOT text of a model's graph (Keras's `model_to_dot`): one box per layer (a shared layer
  * is one box with several incoming edges), one per op, an edge per tensor. A subclassed model shows
  * the graph its `call` was traced into; one that could not be traced shows its layers unconnected.
+ * @example
+ * ```ts
+ * const dot = modelToDot(model, { showShapes: true, rankdir: 'LR' }); // 'digraph "mlp" { ... }'
+ * ```
  */
 export function modelToDot(model: Model, options: DotOptions = {}): string {
   const lines: string[] = [];
@@ -199,7 +206,13 @@ function formatOf(options: PlotOptions): PlotFormat {
   return 'svg';
 }
 
-/** DOT to SVG with Graphviz compiled to WebAssembly (loaded on first use: works in Node and browsers). */
+/**
+ * DOT to SVG with Graphviz compiled to WebAssembly (loaded on first use: works in Node and browsers).
+ * @example
+ * ```ts
+ * const svg = await dotToSvg('digraph { a -> b }');
+ * ```
+ */
 export async function dotToSvg(dot: string): Promise<string> {
   const { instance } = await import('@viz-js/viz');
   const viz = await instance();
@@ -220,6 +233,10 @@ function inBrowser(): boolean {
 /**
  * SVG to PNG: in Node with resvg (loaded on first use), in a browser page with the browser's own SVG
  * renderer through a canvas. Either way `dpi` scales Graphviz's points (72 per inch).
+ * @example
+ * ```ts
+ * const png = await svgToPng(await plotModel(model), 144); // PNG bytes at 144 dpi
+ * ```
  */
 export async function svgToPng(svg: string, dpi = 96): Promise<Uint8Array> {
   if (inBrowser()) return svgToPngInBrowser(svg, dpi);

@@ -7,8 +7,11 @@ import { ModelError } from './errors';
 import { stackConfig, stackLayers, type FromConfigOptions, type SequentialConfig } from './config';
 import { builtInResolver } from './resolve-layer';
 
+/** Options of {@link Sequential}: its name and trainability, and its layers when options come first. */
 export interface SequentialArgs {
+  /** The model's name. Default: a unique name (`sequential`, `sequential_1`, ...). */
   name?: string;
+  /** Whether its weights are trained. Default: true. */
   trainable?: boolean;
   /** The layers, when the options come first (`new Sequential({ layers, name })`, as tfjs). */
   layers?: readonly (Layer | SymbolicTensor)[];
@@ -30,6 +33,7 @@ export interface SequentialArgs {
  * refused with an error naming both layers and the shape.
  */
 export class Sequential extends Functional {
+  /** The class name in saved configs (Keras's). */
   static override className = 'Sequential';
 
   #layers: Layer[] = [];
@@ -162,6 +166,7 @@ export class Sequential extends Functional {
     return super.call(inputs, options);
   }
 
+  /** Always true (Keras's check that a model is a plain stack). */
   override get isSequential(): boolean {
     return true;
   }
@@ -192,7 +197,13 @@ export class Sequential extends Functional {
   }
 }
 
-/** Resolves built-in layers and models (Functional, Sequential) only; nested models resolve through it too. */
+/**
+ * Resolves built-in layers and models (Functional, Sequential) only; nested models resolve through it too.
+ * @example
+ * ```ts
+ * const dense = resolveBuiltInLayer({ className: 'Dense', config: { units: 3 } });
+ * ```
+ */
 export const resolveBuiltInLayer = builtInResolver(() => ({ Functional, Sequential }));
 
 /** The input a first layer implies: its declared input shape, or a nested model's input. */

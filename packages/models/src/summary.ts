@@ -4,6 +4,7 @@ import { InputNode, LayerNode, type Graph, type SymbolicTensor } from '@strata/g
 import { columnWidths, renderTable, type Align } from './table';
 import type { Model } from './model';
 
+/** Options of `model.summary()` and {@link summaryLines}, as Keras's `summary`. */
 export interface SummaryOptions {
   /** Total width of the table (default as Keras: 88, or 108 with "Connected to", at most the terminal's width - 4). */
   lineLength?: number;
@@ -17,7 +18,13 @@ export interface SummaryOptions {
   expandNested?: boolean;
 }
 
-/** Keras's shape notation: `(None, 64)`. */
+/**
+ * Keras's shape notation: `(None, 64)`.
+ * @example
+ * ```ts
+ * formatShape([null, 64]); // '(None, 64)'
+ * ```
+ */
 export function formatShape(shape: readonly Dim[]): string {
   return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
 }
@@ -31,7 +38,13 @@ function bytesOf(dtype: DType): number {
   return dtype === 'bool' ? 1 : 4;
 }
 
-/** Keras's readable_memory_size: `196.25 KB`. */
+/**
+ * Keras's readable_memory_size: `196.25 KB`.
+ * @example
+ * ```ts
+ * readableSize(200960); // '196.25 KB'
+ * ```
+ */
 export function readableSize(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
   let size = bytes;
@@ -147,7 +160,13 @@ function nestedRows(layer: Layer, depth: number): Row[] {
     : layer.layers.map((l) => layerRow(l, prefix));
 }
 
-/** The summary's lines (Keras 3's print_summary). */
+/**
+ * The summary's lines (Keras 3's print_summary).
+ * @example
+ * ```ts
+ * summaryLines(model).forEach((line) => console.log(line)); // as model.summary() prints
+ * ```
+ */
 export function summaryLines(model: Model, options: SummaryOptions = {}): string[] {
   const graph = model.graph;
   const sequentialLike = model.isSequential || !graph || isChain(graph);
@@ -207,7 +226,13 @@ export function summaryLines(model: Model, options: SummaryOptions = {}): string
   return lines;
 }
 
-/** Prints the summary line by line through `printFn` and returns it as one string. */
+/**
+ * Prints the summary line by line through `printFn` and returns it as one string.
+ * @example
+ * ```ts
+ * const text = printSummary(model, { printFn: () => {} }); // the table as one string, printed nowhere
+ * ```
+ */
 export function printSummary(model: Model, options: SummaryOptions = {}): string {
   const lines = summaryLines(model, options);
   const print = options.printFn ?? ((line: string) => console.log(line));

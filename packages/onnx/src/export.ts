@@ -7,6 +7,7 @@ import { onnxType } from './dtypes';
 import { OnnxExportError } from './errors';
 import { encodeModel } from './proto/encode';
 
+/** Options of {@link exportOnnx}. */
 export interface OnnxExportOptions {
   /** The ONNX opset (default 17; 13 to 21). */
   opset?: number;
@@ -18,8 +19,11 @@ export interface OnnxExportOptions {
   graphName?: string;
 }
 
+/** The ONNX opset written unless `opset` says otherwise. */
 export const DEFAULT_OPSET = 17;
+/** The oldest opset the exporter writes. */
 export const MIN_OPSET = 13;
+/** The newest opset the exporter writes. */
 export const MAX_OPSET = 21;
 
 /** The IR version each opset came with (onnx/helper.py's VERSION_TABLE). */
@@ -59,6 +63,11 @@ function valueInfo(
  * identities, batch normalization uses its moving statistics). Works for Sequential, Functional and
  * subclassed models (their traced call()). A layer or op with no ONNX translation throws an
  * OnnxExportError naming it and why.
+ * @example
+ * ```ts
+ * const bytes = await exportOnnx(model, { opset: 17 });
+ * const session = await ort.InferenceSession.create(bytes); // onnxruntime-node or onnxruntime-web
+ * ```
  */
 export async function exportOnnx(model: Model, options: OnnxExportOptions = {}): Promise<Uint8Array> {
   const opset = options.opset ?? DEFAULT_OPSET;

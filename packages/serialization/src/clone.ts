@@ -6,6 +6,7 @@ import { SerializationError } from './errors';
 import { deserializeLayer, serializeObject, type LoadOptions } from './config/deserialize';
 import { modelConfig, modelFromConfig } from './config/model-json';
 
+/** Options of {@link cloneModel}: how each layer is copied, and classes its config may name. */
 export interface CloneOptions extends LoadOptions {
   /**
    * Makes the new layer for each layer of the model (InputLayers excepted), called once per layer
@@ -21,6 +22,11 @@ type GraphModelClass = { fromConfig(config: Record<string, unknown>, options: Fr
  * A new model with the architecture of `model` and freshly initialized weights: a Functional or
  * Sequential is rebuilt layer by layer through `cloneFunction` and reconnected as the original; a
  * subclassed model is rebuilt from its config (its class registered or in `customObjects`).
+ * @example
+ * ```ts
+ * const twin = cloneModel(model); // same architecture, new weights
+ * const sharing = cloneModel(model, { cloneFunction: (layer) => layer }); // shares every layer
+ * ```
  */
 export function cloneModel<T extends Layer>(model: T, options: CloneOptions = {}): T {
   if (!(model instanceof Layer))

@@ -22,6 +22,7 @@ import { extractZipEntry, listZip } from './zip/zip';
 /** Where a model or weights file comes from: a path (Node), a `file:`/`http(s):` URL, bytes or a Blob. */
 export type ModelSource = string | URL | Uint8Array | ArrayBuffer | Blob;
 
+/** Options of {@link saveModel}. */
 export interface SaveModelOptions {
   /**
    * 'keras' (a `.keras` archive), 'tfjs' (a folder with model.json) or 'onnx' (an `.onnx` file for
@@ -34,7 +35,9 @@ export interface SaveModelOptions {
   includeOptimizer?: boolean;
 }
 
+/** Options of {@link loadModel}. */
 export interface LoadModelOptions {
+  /** Classes and functions the file may name besides registered ones: `{ MyLayer, my_activation }`. */
   customObjects?: CustomObjects;
   /** Refuse Lambda layers except by the name of a registered function (default true). */
   safeMode?: boolean;
@@ -71,6 +74,11 @@ function pathOf(target: string | URL): string {
  * is complete, the old one stays.
  * Where there is no file system (a browser): `await saveModel(model)` resolves to the archive's
  * bytes (`new Blob([bytes])` to download it), and an `http(s):` URL receives them in a POST.
+ * @example
+ * ```ts
+ * await saveModel(model, 'mlp.keras'); // Node: a .keras archive Keras 3 loads
+ * const bytes = await saveModel(model); // anywhere: the archive's bytes
+ * ```
  */
 export async function saveModel(model: Layer, target: string | URL, options?: SaveModelOptions): Promise<void>;
 export async function saveModel(
@@ -237,6 +245,10 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
  * Loads a model saved by saveModel, by Keras 3 (`.keras`) or by TF.js (`model.json` and weights).
  * Nothing in the file is evaluated; a broken or hostile file raises a StrataError saying what is
  * wrong. `safeMode` (default true) refuses Lambda layers that do not name a registered function.
+ * @example
+ * ```ts
+ * const model = await loadModel('mlp.keras'); // or bytes, a Blob, a file: or https: URL
+ * ```
  */
 export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<Model> {
   const what = typeof source === 'string' ? source : source instanceof URL ? source.href : 'the model file';
@@ -292,13 +304,19 @@ async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Req
   return loadTfjs(json, { customObjects: options.customObjects });
 }
 
+type WeightsSaveOptions = { includeOptimizer?: boolean };
 /**
  * Saves a model's weights (and, when it is compiled, its optimizer's state) as a Keras 3 weights
  * file, which Keras's `model.load_weights('x.weights.h5')` reads. Replaced atomically. Without a
  * path (a browser) it resolves to the file's bytes, which loadModelWeights reads back.
+ * @example
+ * ```ts
+ * await saveModelWeights(model, 'mlp.weights.h5'); // Node
+ * const bytes = await saveModelWeights(model); // anywhere
+ * ```
  */
-type WeightsSaveOptions = { includeOptimizer?: boolean };
 export async function saveModelWeights(model: Layer, path: string | URL, options?: WeightsSaveOptions): Promise<void>;
+/** Without a path: resolves to the bytes of the `.weights.h5` file. */
 export async function saveModelWeights(
   model: Layer,
   path?: undefined,
@@ -325,6 +343,10 @@ export async function saveModelWeights(
  * Loads weights into a model from a `.weights.h5` file or the weights of a `.keras` archive, each
  * layer's checked by path, count and shape before any is assigned. The optimizer's state is
  * restored too when the model is compiled and the file holds it.
+ * @example
+ * ```ts
+ * await loadModelWeights(model, 'mlp.weights.h5');
+ * ```
  */
 export async function loadModelWeights(
   model: Layer,

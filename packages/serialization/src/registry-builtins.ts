@@ -57,7 +57,13 @@ function layerTable(): NameTable {
   return out;
 }
 
-/** The built-in classes of one kind (activations: see builtInActivations). */
+/**
+ * The built-in classes of one kind (activations: see builtInActivations).
+ * @example
+ * ```ts
+ * builtInClasses('initializer').get('glorot_uniform'); // the GlorotUniform class
+ * ```
+ */
 export function builtInClasses(kind: Exclude<ObjectKind, 'activation'> | ObjectKind): NameTable {
   let table = tables.get(kind);
   if (!table) {

@@ -25,6 +25,7 @@ export type Serializable = Function;
 /** Classes and functions a loader may use besides the registered ones: `{MyLayer, my_activation}`. */
 export type CustomObjects = Readonly<Record<string, Serializable>>;
 
+/** Options of {@link registerSerializable}: the registered name's package and name. */
 export interface RegisterOptions {
   /** Keras's package: the key is `package>name`. Default 'Custom', as Keras. */
   package?: string;
@@ -73,6 +74,14 @@ export function ownClassName(target: Serializable): string {
  * rebuilds it with `MyLayer.fromConfig(config)` when the class defines one, else `new MyLayer(config)`.
  * A registered function gets `activationName` `package>name`, the name layers save it under.
  * Returns the target, so it can wrap a class expression.
+ * @example
+ * ```ts
+ * class Scale extends Layer {
+ *   static override className = 'Scale';
+ *   override call(x: Tensor) { return mul(x, 2); }
+ * }
+ * registerSerializable(Scale, { package: 'my_pkg' }); // saved as 'my_pkg>Scale', loadModel finds it
+ * ```
  */
 export function registerSerializable<T extends Serializable>(target: T, options: RegisterOptions = {}): T {
   if (typeof target !== 'function')
@@ -109,7 +118,13 @@ export function registerSerializable<T extends Serializable>(target: T, options:
   return target;
 }
 
-/** Removes a registration (tests, hot reload). */
+/**
+ * Removes a registration (tests, hot reload).
+ * @example
+ * ```ts
+ * unregisterSerializable('my_pkg>Scale');
+ * ```
+ */
 export function unregisterSerializable(key: string): void {
   const r = registered.get(key);
   if (!r) return;
@@ -144,6 +159,10 @@ export function isCustomName(name: string, customObjects?: CustomObjects): boole
 /**
  * The class for a name of a given kind: the program's own (customObjects, then registered) first,
  * then the built-ins. An unknown name is an error that says how to make it known.
+ * @example
+ * ```ts
+ * resolveClass('layer', 'Dense'); // the Dense class
+ * ```
  */
 export function resolveClass(kind: ObjectKind, name: string, customObjects?: CustomObjects): Serializable {
   const custom = findCustom(name, customObjects);
@@ -157,7 +176,13 @@ export function resolveClass(kind: ObjectKind, name: string, customObjects?: Cus
   );
 }
 
-/** The names of every registration, for messages and tests. */
+/**
+ * The names of every registration, for messages and tests.
+ * @example
+ * ```ts
+ * registeredNames(); // ['my_pkg>Scale', ...]
+ * ```
+ */
 export function registeredNames(): string[] {
   return [...registered.keys()];
 }

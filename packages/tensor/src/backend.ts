@@ -4,11 +4,15 @@ import type { DType } from './dtype';
 import { StrataError } from './errors';
 import { profiledKernel } from './profile';
 
+/** The key of a tensor's data in a backend: an opaque object each TensorFlow.js backend hands out. */
 export type DataId = object;
 /** A backend result before it is wrapped as a Tensor: the kernel-level currency. */
 export interface TensorInfo {
+  /** Where the data lives in its backend. */
   dataId: DataId;
+  /** The shape, every dimension known. */
   shape: number[];
+  /** The element type. */
   dtype: DType;
 }
 
@@ -25,25 +29,40 @@ export type KernelImpl = (args: {
  * kernels Strata adds or replaces for it. Ops reach kernels only through `runKernel`.
  */
 export interface Backend {
+  /** The name it was registered under: 'cpu', 'wasm', 'webgpu'. */
   readonly name: string;
+  /** The TensorFlow.js backend instance whose kernels run the ops. */
   readonly tf: KernelBackend;
   /** True where transposed matmul kernels are much slower than a transpose plus a plain matmul (wasm). */
   readonly explicitTransposeMatmul: boolean;
   /** True where `readSync` works (not in WebGPU without a sync path). */
   readonly canReadSync: boolean;
+  /**
+   * True where tensor data lives in host memory (cpu, wasm), so a synchronous read is only a copy.
+   * False on WebGPU: there a synchronous read stalls the GPU and, in browsers, goes through an
+   * OffscreenCanvas (which on SwiftShader returns zeros and loses the device), so ops never read on
+   * their own.
+   */
+  readonly dataOnHost: boolean;
+  /** Whether a kernel of this (tfjs-core) name exists here, Strata's own or tfjs's. */
   hasKernel(kernelName: string): boolean;
+  /** Runs a kernel by its tfjs-core name: Strata's own first, then the tfjs registry's. */
   runKernel(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo | TensorInfo[];
 }
 
 /** What `cpu()`, `wasm()` and `webgpu()` return: a named recipe for starting a backend. */
 export interface BackendFactory {
+  /** The name `setBackend` and `getBackend` use. */
   readonly name: string;
+  /** Starts the backend (imports and initialises it); `setBackend` calls this once. */
   create(): Promise<Backend>;
   /** Present where the backend can start without awaiting (cpu): lets ops run before any setBackend. */
   createSync?(): Backend;
 }
 
+/** How {@link tfjsBackend} builds a backend: the tfjs backend's name, how to load it, and what Strata adds. */
 export interface TfjsBackendOptions {
+  /** The name of the TensorFlow.js backend to wrap (as tfjs registers it), also the Strata backend's name. */
   name: string;
   /**
    * Imports the TensorFlow.js backend package, which registers itself with tfjs-core's registry.
@@ -54,8 +73,12 @@ export interface TfjsBackendOptions {
   prepare?: () => Promise<void> | void;
   /** Kernels Strata supplies for this backend; consulted before tfjs-core's registry. */
   kernels?: Record<string, KernelImpl>;
+  /** See {@link Backend.explicitTransposeMatmul}. Default: false. */
   explicitTransposeMatmul?: boolean;
+  /** See {@link Backend.canReadSync}. Default: true. */
   canReadSync?: boolean;
+  /** See {@link Backend.dataOnHost}. Default: true. */
+  dataOnHost?: boolean;
   /** Called once with the started tfjs backend instance. */
   configure?: (tf: KernelBackend) => void;
 }
@@ -94,7 +117,14 @@ function startTfjsBackend(name: string): KernelBackend | Promise<KernelBackend> 
   });
 }
 
-/** Builds a Strata backend on a TensorFlow.js backend; each backend package is a call to this. */
+/**
+ * Builds a Strata backend on a TensorFlow.js backend; each backend package is a call to this.
+ * @example
+ * ```ts
+ * const myCpu = tfjsBackend({ name: 'cpu' }); // after import '@tensorflow/tfjs-backend-cpu'
+ * await setBackend(myCpu);
+ * ```
+ */
 export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
   const wrap = (tf: KernelBackend): Backend => {
     options.configure?.(tf);
@@ -104,6 +134,7 @@ export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
       tf,
       explicitTransposeMatmul: options.explicitTransposeMatmul ?? false,
       canReadSync: options.canReadSync ?? true,
+      dataOnHost: options.dataOnHost ?? true,
       hasKernel: (k) => k in own || tfc.getKernel(k, options.name) !== undefined,
       runKernel(kernelName, inputs, attrs = {}) {
         const mine = own[kernelName];

@@ -59,7 +59,13 @@ function flatten(values: unknown, out: (number | boolean)[] = []): (number | boo
   return out;
 }
 
-/** Makes a tensor from JS values: `tensor([[1, 2], [3, 4]])`, `tensor(float32Array, [2, 2])`. */
+/**
+ * Makes a tensor from JS values: `tensor([[1, 2], [3, 4]])`, `tensor(float32Array, [2, 2])`.
+ * @example
+ * ```ts
+ * tensor([[1, 2], [3, 4]]); // [[1, 2], [3, 4]]
+ * ```
+ */
 export function tensor(values: TensorLike, shape?: readonly number[], dtype?: DType): Tensor {
   const op = 'tensor';
   if (values instanceof Tensor) throw opError(op, 'received a Tensor; use clone(t) or cast(t, dtype) to copy one');
@@ -87,7 +93,13 @@ export function tensor(values: TensorLike, shape?: readonly number[], dtype?: DT
   return engine.fromValues(toTypedArray(flat, dt), finalShape, dt);
 }
 
-/** A rank-0 tensor. */
+/**
+ * A rank-0 tensor.
+ * @example
+ * ```ts
+ * scalar(3, 'int32'); // 3 (int32)
+ * ```
+ */
 export function scalar(value: number | boolean, dtype?: DType): Tensor {
   return tensor(value, [], dtype);
 }
@@ -96,6 +108,11 @@ export function scalar(value: number | boolean, dtype?: DType): Tensor {
  * Converts an op argument to a tensor. A JS value becomes a temporary tensor (listed in `temps`
  * so the op frees it); `like` gives JS numbers the dtype of the tensor they meet, as NumPy's weak
  * scalars: `add(int32Tensor, 1)` stays int32, `add(int32Tensor, 0.5)` becomes float32.
+ * @example
+ * ```ts
+ * const temps: Tensor[] = [];
+ * const t = toTensor([1, 2], 'myOp', 'x', temps); // temps: what it made, for the caller to free
+ * ```
  */
 export function toTensor(
   x: OpInput,

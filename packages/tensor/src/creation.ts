@@ -15,7 +15,13 @@ function checkShape(op: string, shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** A tensor of `shape` filled with `value`. */
+/**
+ * A tensor of `shape` filled with `value`.
+ * @example
+ * ```ts
+ * fill([2], 7); // [7, 7]
+ * ```
+ */
 export function fill(shape: readonly number[], value: number | boolean, dtype?: DType): Tensor {
   const size = checkShape('fill', shape);
   const dt = dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32');
@@ -24,11 +30,29 @@ export function fill(shape: readonly number[], value: number | boolean, dtype?: 
   return engine.fromValues(values, shape, dt);
 }
 
+/**
+ * A tensor of zeros.
+ * @example
+ * ```ts
+ * zeros([2, 3]); // float32 [[0, 0, 0], [0, 0, 0]]
+ * zeros([2], 'int32');
+ * ```
+ */
 export const zeros = (shape: readonly number[], dtype: DType = 'float32'): Tensor => fill(shape, 0, dtype);
+/**
+ * A tensor of ones.
+ * @example
+ * ```ts
+ * ones([2, 2]); // [[1, 1], [1, 1]]
+ * ```
+ */
 export const ones = (shape: readonly number[], dtype: DType = 'float32'): Tensor => fill(shape, 1, dtype);
 
 function likeOp(name: string, kernelName: string) {
-  return defineOp<{ dtype?: DType }>({
+  return defineOp<{
+    /** The output dtype. Default: the input's. */
+    dtype?: DType;
+  }>({
     name,
     infer: ([x], { dtype }) => ({ shape: x.shape, dtype: dtype ?? x.dtype }),
     kernel: (ctx, [x], { dtype }) => {
@@ -40,21 +64,41 @@ function likeOp(name: string, kernelName: string) {
     },
   });
 }
+/** The op of {@link zerosLike}: its shape rule and kernel, the key of its gradient rule. */
 export const zerosLikeOp = likeOp('zerosLike', 'ZerosLike');
+/** The op of {@link onesLike}: its shape rule and kernel, the key of its gradient rule. */
 export const onesLikeOp = likeOp('onesLike', 'OnesLike');
 
-/** Zeros with the shape (and, unless given, the dtype) of `x`. */
+/**
+ * Zeros with the shape (and, unless given, the dtype) of `x`.
+ * @example
+ * ```ts
+ * zerosLike(tensor([[1, 2]])); // [[0, 0]]
+ * ```
+ */
 export function zerosLike(x: OpInput, dtype?: DType): Tensor {
   const temps: Tensor[] = [];
   return runOp(zerosLikeOp, [toTensor(x, 'zerosLike', 'x', temps)], { dtype }, temps);
 }
-/** Ones with the shape (and, unless given, the dtype) of `x`. */
+/**
+ * Ones with the shape (and, unless given, the dtype) of `x`.
+ * @example
+ * ```ts
+ * onesLike(tensor([1, 2], [2], 'int32')); // [1, 1] (int32)
+ * ```
+ */
 export function onesLike(x: OpInput, dtype?: DType): Tensor {
   const temps: Tensor[] = [];
   return runOp(onesLikeOp, [toTensor(x, 'onesLike', 'x', temps)], { dtype }, temps);
 }
 
-/** An identity matrix of `numRows` × `numColumns` (square by default). */
+/**
+ * An identity matrix of `numRows` × `numColumns` (square by default).
+ * @example
+ * ```ts
+ * eye(2); // [[1, 0], [0, 1]]
+ * ```
+ */
 export function eye(numRows: number, numColumns = numRows, dtype: DType = 'float32'): Tensor {
   checkShape('eye', [numRows, numColumns]);
   const values = typedArrayFor(dtype, numRows * numColumns);
@@ -62,7 +106,13 @@ export function eye(numRows: number, numColumns = numRows, dtype: DType = 'float
   return engine.fromValues(values, [numRows, numColumns], dtype);
 }
 
-/** Values from `start` up to (not including) `stop` by `step`; `range(n)` is 0..n-1. */
+/**
+ * Values from `start` up to (not including) `stop` by `step`; `range(n)` is 0..n-1.
+ * @example
+ * ```ts
+ * range(0, 5, 2); // [0, 2, 4]
+ * ```
+ */
 export function range(start: number, stop?: number, step = 1, dtype: DType = 'float32'): Tensor {
   if (stop === undefined) [start, stop] = [0, start];
   if (step === 0 || !Number.isFinite(step))
@@ -73,7 +123,13 @@ export function range(start: number, stop?: number, step = 1, dtype: DType = 'fl
   return engine.fromValues(values, [n], dtype);
 }
 
-/** `num` evenly spaced values from `start` to `stop`, both included. */
+/**
+ * `num` evenly spaced values from `start` to `stop`, both included.
+ * @example
+ * ```ts
+ * linspace(0, 1, 3); // [0, 0.5, 1]
+ * ```
+ */
 export function linspace(start: number, stop: number, num: number): Tensor {
   if (!Number.isInteger(num) || num < 0)
     throw opError('linspace', `num must be a non-negative integer, received ${num}`);

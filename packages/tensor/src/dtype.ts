@@ -1,6 +1,7 @@
 /** The element types a Strata tensor can hold. */
 export type DType = 'float32' | 'int32' | 'bool';
 
+/** The typed array a dtype reads as: float32 → Float32Array, int32 → Int32Array, bool → Uint8Array. */
 export type TypedArray = Float32Array | Int32Array | Uint8Array;
 
 /** What a tensor's data reads back as: bool is stored one byte per element, as in TensorFlow.js. */
@@ -8,13 +9,20 @@ export type DataFor<D extends DType> = D extends 'float32' ? Float32Array : D ex
 
 const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2 };
 
+/** Every dtype Strata has, widest last in promotion order: float32, int32, bool. */
 export const DTYPES: readonly DType[] = ['float32', 'int32', 'bool'];
 
 export function isDType(x: unknown): x is DType {
   return x === 'float32' || x === 'int32' || x === 'bool';
 }
 
-/** The dtype two operands are promoted to: bool < int32 < float32. */
+/**
+ * The dtype two operands are promoted to: bool < int32 < float32.
+ * @example
+ * ```ts
+ * upcast('int32', 'float32'); // 'float32'
+ * ```
+ */
 export function upcast(a: DType, b: DType): DType {
   return RANK[a] >= RANK[b] ? a : b;
 }

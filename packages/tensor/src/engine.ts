@@ -19,11 +19,16 @@ export interface Handle {
 
 /** Something that watches every eager op as it runs: the gradient tape implements this. */
 export interface OpRecord {
+  /** The op's name (its {@link OpDef.name}). */
   op: string;
+  /** The tensors it was given (JS values already converted). */
   inputs: readonly Tensor[];
+  /** The tensors it returned. */
   outputs: readonly Tensor[];
+  /** Its attributes (axis, strides, ...), as the op definition received them. */
   attrs: unknown;
 }
+/** Sees every op that runs (autodiff's tape is one); register with `engine.addObserver`. */
 export interface OpObserver {
   /**
    * Called after each eager op. Inputs made from JS numbers or arrays are disposed right after this
@@ -32,10 +37,22 @@ export interface OpObserver {
   onOp(record: OpRecord): void;
 }
 
+/** What {@link memory} reports: live tensors and their bytes, in total and per backend. */
 export interface MemoryInfo {
+  /** Live (not disposed) tensors. */
   numTensors: number;
+  /** Bytes of their data (tensors sharing data are counted once). */
   numBytes: number;
-  backends: Record<string, { numTensors: number; numBytes: number }>;
+  /** The same two counts for each backend that holds tensors. */
+  backends: Record<
+    string,
+    {
+      /** Live tensors on this backend. */
+      numTensors: number;
+      /** Bytes of their data. */
+      numBytes: number;
+    }
+  >;
 }
 
 /** The process-wide state: backends, memory accounting, tidy scopes and op observers. */

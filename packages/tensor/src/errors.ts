@@ -8,10 +8,24 @@ export class StrataError extends Error {
   }
 }
 
+/**
+ * The error an op raises: a {@link StrataError} whose message starts with the op's name.
+ * @example
+ * ```ts
+ * throw opError('myOp', 'x must be rank 2'); // StrataError: myOp: x must be rank 2
+ * ```
+ */
 export function opError(op: string, message: string): StrataError {
   return new StrataError(`${op}: ${message}`);
 }
 
+/**
+ * A shape as errors print it: `[2,3]`, with `null` for unknown dimensions.
+ * @example
+ * ```ts
+ * fmtShape([null, 3]); // '[null,3]'
+ * ```
+ */
 export function fmtShape(shape: Shape): string {
   return `[${shape.map((d) => (d === null ? 'null' : String(d))).join(',')}]`;
 }

@@ -9,7 +9,9 @@ import { typedArrayFor } from './dtype';
 
 /** A tensor's type as shape rules see it: known or partly known shape, and dtype. */
 export interface TensorSpec {
+  /** The shape; null entries are dimensions unknown until run time (batch size). */
   readonly shape: Shape;
+  /** The element type. */
   readonly dtype: DType;
 }
 
@@ -19,6 +21,7 @@ export interface TensorSpec {
  * never imports the graph.
  */
 export interface SymbolicTensorLike extends TensorSpec {
+  /** Marks a symbolic tensor (ops record instead of computing). */
   readonly symbolic: true;
   /**
    * `temporaries` are the inputs the op made from JS values: runOp does not free them on this path,
@@ -32,14 +35,18 @@ export interface SymbolicTensorLike extends TensorSpec {
   ): unknown;
 }
 
+/** Whether `x` is a tensor of a graph under construction (then ops record themselves on it). */
 export function isSymbolic(x: unknown): x is SymbolicTensorLike {
   return typeof x === 'object' && x !== null && (x as { symbolic?: unknown }).symbolic === true;
 }
 
 /** What a kernel function gets: the backend and a way to run and free backend kernels. */
 export interface KernelContext {
+  /** The backend the kernel runs on. */
   readonly backend: Backend;
+  /** Runs a kernel with one output. */
   run(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo;
+  /** Runs a kernel with several outputs (split, topK). */
   runMulti(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo[];
   /** Frees an intermediate result. */
   free(info: TensorInfo): void;
@@ -52,8 +59,11 @@ export interface KernelContext {
  * for symbolic inference), and its kernel call. Layout preparation lives in `kernel`.
  */
 export interface OpDef<A = Record<string, never>> {
+  /** The op's name: what gradient rules are registered under and graphs print. */
   readonly name: string;
+  /** Checks the inputs and attributes and says the output shapes and dtypes (also for symbolic inputs). */
   infer(inputs: readonly TensorSpec[], attrs: A): TensorSpec | TensorSpec[];
+  /** Computes the outputs on the backend from the inputs' data. */
   kernel(
     ctx: KernelContext,
     inputs: TensorInfo[],
@@ -73,6 +83,18 @@ export interface OpDef<A = Record<string, never>> {
   readonly handlesEmpty?: boolean;
 }
 
+/**
+ * Defines an op; see {@link OpDef}. Run it with {@link runOp}.
+ * @example
+ * ```ts
+ * const doubleOp = defineOp({
+ *   name: 'double',
+ *   infer: ([x]) => ({ shape: x.shape, dtype: x.dtype }),
+ *   kernel: (ctx, [x]) => ctx.run('Add', { a: x, b: x }),
+ * });
+ * const y = runOp(doubleOp, [tensor([1, 2])], {}); // [2, 4]
+ * ```
+ */
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): OpDef<A> {
   return def;
 }
@@ -108,7 +130,13 @@ function makeContext(backend: Backend): KernelContext {
   };
 }
 
-/** Runs an op that returns several tensors. Symbolic inputs make it record instead of compute. */
+/**
+ * Runs an op that returns several tensors. Symbolic inputs make it record instead of compute.
+ * @example
+ * ```ts
+ * const [values, indices] = runOpMulti(topKOp, [tensor([3, 1, 2])], { k: 2, sorted: true });
+ * ```
+ */
 export function runOpMulti<A>(
   def: OpDef<A>,
   inputs: readonly (Tensor | SymbolicTensorLike)[],

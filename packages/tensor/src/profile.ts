@@ -7,6 +7,7 @@ import type { TensorInfo } from './backend';
 export interface KernelProfile {
   /** The kernel's name in the registry (tfjs-core's kernel names: 'Conv2D', 'BatchMatMul', ...). */
   name: string;
+  /** How many times it ran. */
   calls: number;
   /** Time in the kernel itself, milliseconds: kernels it ran (a composed kernel's parts) are listed on their own. */
   selfMs: number;

@@ -24,6 +24,11 @@ let unseededSource: () => number = Math.random;
  * setRandomSeed(42);
  * const a = randomNormal([2]); // the same two numbers on every run
  * ```
+ * @example
+ * ```ts
+ * setRandomSeed(42);
+ * randomNormal([2]); // the same two numbers on every run
+ * ```
  */
 export function setRandomSeed(seed: Seed | null): void {
   if (seed !== null && typeof seed !== 'number' && typeof seed !== 'string') {
@@ -32,7 +37,13 @@ export function setRandomSeed(seed: Seed | null): void {
   unseededSource = seed === null ? Math.random : seedrandom.alea(`strata-global/${seed}`);
 }
 
-/** A seed for a random source that was given none: from setRandomSeed's generator where it was called. */
+/**
+ * A seed for a random source that was given none: from setRandomSeed's generator where it was called.
+ * @example
+ * ```ts
+ * const seed = freshSeed(); // the next seed of the global stream
+ * ```
+ */
 export function freshSeed(): number {
   return Math.floor(unseededSource() * 2 ** 31);
 }
@@ -69,13 +80,25 @@ function normalSampler(uniform: () => number): () => number {
   };
 }
 
+/** Options of {@link randomNormal} and {@link truncatedNormal}. */
 export interface NormalOptions {
+  /** The mean. Default: 0. */
   mean?: number;
+  /** The standard deviation. Default: 1. */
   stddev?: number;
+  /** Makes the draw repeatable. Default: the next seed of the global stream ({@link setRandomSeed}). */
   seed?: Seed;
+  /** The output dtype. Default: 'float32'. */
   dtype?: DType;
 }
 
+/**
+ * Values from a normal distribution with mean `mean` and standard deviation `stddev`.
+ * @example
+ * ```ts
+ * randomNormal([2, 3], { mean: 0, stddev: 0.05, seed: 42 });
+ * ```
+ */
 export function randomNormal(shape: readonly number[], options: NormalOptions = {}): Tensor {
   const { mean = 0, stddev = 1, seed, dtype = 'float32' } = options;
   const size = checked('randomNormal', shape);
@@ -85,7 +108,13 @@ export function randomNormal(shape: readonly number[], options: NormalOptions = 
   return engine.fromValues(values, shape, dtype);
 }
 
-/** Normal values re-drawn until within two standard deviations of the mean (as Keras and TF). */
+/**
+ * Normal values re-drawn until within two standard deviations of the mean (as Keras and TF).
+ * @example
+ * ```ts
+ * truncatedNormal([2, 2], { stddev: 0.05, seed: 1 }); // shape [2, 2]
+ * ```
+ */
 export function truncatedNormal(shape: readonly number[], options: NormalOptions = {}): Tensor {
   const { mean = 0, stddev = 1, seed, dtype = 'float32' } = options;
   const size = checked('truncatedNormal', shape);
@@ -100,14 +129,25 @@ export function truncatedNormal(shape: readonly number[], options: NormalOptions
   return engine.fromValues(values, shape, dtype);
 }
 
+/** Options of {@link randomUniform}. */
 export interface UniformOptions {
+  /** The lower bound (included). Default: 0. */
   minval?: number;
+  /** The upper bound (excluded). Default: 1. */
   maxval?: number;
+  /** Makes the draw repeatable. Default: the next seed of the global stream ({@link setRandomSeed}). */
   seed?: Seed;
+  /** The output dtype; int32 draws integers. Default: 'float32'. */
   dtype?: DType;
 }
 
-/** Uniform values in [minval, maxval); int32 draws integers in that range. */
+/**
+ * Uniform values in [minval, maxval); int32 draws integers in that range.
+ * @example
+ * ```ts
+ * randomUniform([2], { minval: -1, maxval: 1, seed: 7 }); // shape [2]
+ * ```
+ */
 export function randomUniform(shape: readonly number[], options: UniformOptions = {}): Tensor {
   const { minval = 0, maxval = 1, seed, dtype = 'float32' } = options;
   if (!(maxval > minval))

@@ -7,6 +7,13 @@ export type Shape = readonly Dim[];
 /** A fully known shape, as every eager tensor has. */
 export type ConcreteShape = readonly number[];
 
+/**
+ * The number of elements of a shape (1 for a scalar).
+ * @example
+ * ```ts
+ * sizeOf([2, 3]); // 6
+ * ```
+ */
 export function sizeOf(shape: ConcreteShape): number {
   let n = 1;
   for (const d of shape) n *= d;
@@ -27,7 +34,13 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
-/** NumPy broadcasting of two shapes; an unknown dimension broadcasts against 1 and matches any size. */
+/**
+ * NumPy broadcasting of two shapes; an unknown dimension broadcasts against 1 and matches any size.
+ * @example
+ * ```ts
+ * broadcastShapes('myOp', [2, 1], [3]); // [2, 3]
+ * ```
+ */
 export function broadcastShapes(op: string, a: Shape, b: Shape, names = ['a', 'b']): Dim[] {
   const rank = Math.max(a.length, b.length);
   const out: Dim[] = new Array(rank);
@@ -49,7 +62,13 @@ export function broadcastShapes(op: string, a: Shape, b: Shape, names = ['a', 'b
   return out;
 }
 
-/** Resolves a possibly negative axis against `rank`, with an error that says the valid range. */
+/**
+ * Resolves a possibly negative axis against `rank`, with an error that says the valid range.
+ * @example
+ * ```ts
+ * normalizeAxis('myOp', -1, 3); // 2
+ * ```
+ */
 export function normalizeAxis(op: string, axis: number, rank: number, arg = 'axis'): number {
   if (
     !Number.isInteger(axis) ||
@@ -65,7 +84,13 @@ export function normalizeAxis(op: string, axis: number, rank: number, arg = 'axi
   return axis < 0 ? axis + rank : axis;
 }
 
-/** Normalises `axis` (undefined = all axes) to a sorted, de-duplicated list of non-negative axes. */
+/**
+ * Normalises `axis` (undefined = all axes) to a sorted, de-duplicated list of non-negative axes.
+ * @example
+ * ```ts
+ * normalizeAxes('myOp', [-1, 0], 3); // [0, 2]: non-negative, sorted
+ * ```
+ */
 export function normalizeAxes(op: string, axis: number | readonly number[] | undefined | null, rank: number): number[] {
   if (axis === undefined || axis === null) return [...Array(rank).keys()];
   const list = typeof axis === 'number' ? [axis] : axis;

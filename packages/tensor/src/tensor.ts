@@ -12,10 +12,20 @@ export type NestedArray<T = number> = T | NestedArray<T>[];
  * An immutable n-dimensional array on a backend. It is a handle on backend memory: free it with
  * `dispose()`, `using`, or `tidy()`; one that is dropped without that is reclaimed when garbage
  * collected, a safety net rather than the way to manage memory.
+ * @example
+ * ```ts
+ * const t = tensor([[1, 2], [3, 4]]);
+ * t.shape; // [2, 2]
+ * console.log(await add(t, 1).array()); // [[2, 3], [4, 5]]
+ * t.dispose();
+ * ```
  */
 export class Tensor<D extends DType = DType> {
+  /** A number unique in this process, in creation order (errors and leak reports name tensors by it). */
   readonly id: number;
+  /** The size of each axis; `[]` for a scalar. */
   readonly shape: readonly number[];
+  /** The element type: 'float32', 'int32' or 'bool'. */
   readonly dtype: D;
   /** @internal where the data lives; null once disposed. Not enumerable: printers and deep-equal stay off the backend. */
   declare handle: Handle | null;
@@ -29,12 +39,15 @@ export class Tensor<D extends DType = DType> {
     Object.defineProperty(this, 'handle', { value: handle, writable: true, enumerable: false, configurable: true });
   }
 
+  /** The number of axes. */
   get rank(): number {
     return this.shape.length;
   }
+  /** The number of elements. */
   get size(): number {
     return sizeOf(this.shape);
   }
+  /** True once disposed: the data is freed and the tensor cannot be used. */
   get isDisposed(): boolean {
     return this.handle === null;
   }
@@ -55,11 +68,22 @@ export class Tensor<D extends DType = DType> {
     return engine.moveTo(this, backend, op).dataId;
   }
 
+  /**
+   * Reads the values, as a fresh typed array in row-major order (bool reads as Uint8Array); works on every backend.
+   * @example
+   * ```ts
+   * await tensor([[1, 2], [3, 4]]).data(); // Float32Array [1, 2, 3, 4]
+   * ```
+   */
   async data(): Promise<DataFor<D>> {
     const h = this.live('data');
     return engine.copyOut(await h.backend.tf.read(h.dataId), this.dtype) as DataFor<D>;
   }
 
+  /**
+   * Reads the values synchronously, where the backend can ({@link Backend.canReadSync}: cpu and wasm; WebGPU only in
+   * browsers with a real GPU); prefer {@link Tensor.data}.
+   */
   dataSync(): DataFor<D> {
     const h = this.live('dataSync');
     if (!h.backend.canReadSync) {
@@ -70,14 +94,23 @@ export class Tensor<D extends DType = DType> {
     return engine.copyOut(h.backend.tf.readSync(h.dataId), this.dtype) as DataFor<D>;
   }
 
+  /**
+   * Reads the values as nested arrays (a number for a scalar).
+   * @example
+   * ```ts
+   * await tensor([[1, 2], [3, 4]]).array(); // [[1, 2], [3, 4]]
+   * ```
+   */
   async array(): Promise<NestedArray<number>> {
     return toNested(await this.data(), this.shape);
   }
 
+  /** {@link Tensor.array}, synchronously, where {@link Tensor.dataSync} works. */
   arraySync(): NestedArray<number> {
     return toNested(this.dataSync(), this.shape);
   }
 
+  /** The shape, dtype and values as NumPy prints them (only the header where the backend cannot read synchronously). */
   toString(): string {
     const h = this.live('toString');
     const header = `Tensor(shape=${fmtShape(this.shape)}, dtype=${this.dtype})`;
@@ -85,10 +118,15 @@ export class Tensor<D extends DType = DType> {
     return `${header}\n${formatTensor(this.dataSync(), this.shape, this.dtype)}`;
   }
 
+  /**
+   * Frees the data now (a tensor still shared with another, as by `reshape`, keeps it alive); using it afterwards is an
+   * error.
+   */
   dispose(): void {
     engine.disposeTensor(this);
   }
 
+  /** Disposes at the end of a `using` block. */
   [Symbol.dispose](): void {
     this.dispose();
   }
@@ -107,9 +145,19 @@ function toNested(values: TypedArray, shape: readonly number[]): NestedArray<num
 
 let variableCount = 0;
 
-/** A tensor whose value `assign()` replaces: what layers and optimizers keep their weights in. */
+/**
+ * A tensor whose value `assign()` replaces: what layers and optimizers keep their weights in.
+ * Made with {@link variable}; tidy() never frees one.
+ * @example
+ * ```ts
+ * const w = variable(zeros([2]), { name: 'w' });
+ * w.assign(tensor([1, 2]));
+ * ```
+ */
 export class Variable<D extends DType = DType> extends Tensor<D> {
+  /** The name in errors, summaries and saved weights. */
   name: string;
+  /** Whether optimizers update it and gradients are taken for it. */
   trainable: boolean;
   /** Applied by optimizers after each update (a layer's kernelConstraint, for example). */
   constraint?: (value: Tensor) => Tensor;

@@ -6,7 +6,13 @@ import { NN } from './nn';
 import { REDUCTION } from './reduction';
 import { SHAPE } from './shape';
 
-/** Every Strata op that has an ONNX translation, by op name. */
+/**
+ * Every Strata op that has an ONNX translation, by op name (exported as `exportableOps`).
+ * @example
+ * ```ts
+ * 'matmul' in exportableOps; // true
+ * ```
+ */
 export const OPS: Readonly<Record<string, OpConverter>> = {
   ...ELEMENTWISE,
   ...REDUCTION,

@@ -15,7 +15,14 @@ export function encodeModel(model: Record<string, unknown>): Uint8Array {
   return new Uint8Array(modelType.encode(message).finish());
 }
 
-/** Decodes .onnx bytes back to a plain object (enums as names): what the tests look inside with. */
+/**
+ * Decodes .onnx bytes back to a plain object (enums as names): what the tests look inside with.
+ * @example
+ * ```ts
+ * const onnx = decodeModel(await exportOnnx(model));
+ * (onnx.graph as { node: { opType: string }[] }).node.map((n) => n.opType); // ['MatMul', 'Add', 'Relu', ...]
+ * ```
+ */
 export function decodeModel(bytes: Uint8Array): Record<string, unknown> {
   modelType ??= protobuf.Root.fromJSON(onnxDescriptor as protobuf.INamespace).lookupType('onnx.ModelProto');
   return modelType.toObject(modelType.decode(bytes), { enums: String, longs: Number, bytes: Array, defaults: false });

@@ -6,6 +6,7 @@ import { SerializationError } from '../errors';
 import { findCustom, kindOf, registeredKey, resolveClass, type CustomObjects, type ObjectKind } from '../registry';
 import { builtInActivations } from '../registry-builtins';
 
+/** Options of the config readers ({@link deserializeObject}, {@link modelFromJSON}, ...). */
 export interface LoadOptions {
   /** Classes and functions the config may name besides registered ones: `{MyLayer, my_activation}`. */
   customObjects?: CustomObjects;
@@ -25,7 +26,13 @@ function isSerialized(x: unknown): x is SerializedObject {
   );
 }
 
-/** `{className, config}` for an object with getConfig; the registered key for the program's classes. */
+/**
+ * `{className, config}` for an object with getConfig; the registered key for the program's classes.
+ * @example
+ * ```ts
+ * serializeObject(new Dense({ units: 2 })); // { className: 'Dense', config: { units: 2, ... } }
+ * ```
+ */
 export function serializeObject(x: object): SerializedObject {
   const getConfig = (x as { getConfig?: () => Record<string, unknown> }).getConfig;
   if (typeof getConfig !== 'function')
@@ -72,7 +79,13 @@ export function resolveCustomObjects(config: unknown, options: LoadOptions = {},
   return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, resolveCustomObjects(v, options, k)]));
 }
 
-/** Makes an object of a kind from `{className, config}` (Strata dialect). */
+/**
+ * Makes an object of a kind from `{className, config}` (Strata dialect).
+ * @example
+ * ```ts
+ * const dense = deserializeObject('layer', { className: 'Dense', config: { units: 2 } }) as Dense;
+ * ```
+ */
 export function deserializeObject(kind: ObjectKind, serialized: SerializedObject, options: LoadOptions = {}): object {
   if (!isSerialized(serialized)) {
     throw new SerializationError(

@@ -7,11 +7,16 @@ import { isOpaqueKey, toCamelKeys } from './case';
 import { LEGACY_ACTIVATIONS } from '../legacy-activations';
 import { isKerasOpEntry, kerasOpAsTensorOp } from './keras-ops';
 
+/** The dialects a model config is read from: Strata's camelCase, Keras 3's, or legacy (Keras 2 and tfjs). */
 export type Dialect = 'strata' | 'keras3' | 'legacy';
 
 /** A top-level config in Strata's dialect, with the build shape a subclassed model needs. */
 export interface StrataModelConfig extends SerializedObject {
-  buildConfig?: { inputShape?: unknown } | null;
+  /** The shapes the model was built with (subclassed models need them); null when unbuilt. */
+  buildConfig?: {
+    /** The input shape the model was built with. */
+    inputShape?: unknown;
+  } | null;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -13,11 +13,24 @@ import { deserializeObject, type LoadOptions } from './deserialize';
 
 /** A Keras 3 serialized object. */
 export interface KerasObject {
+  /** The Python module of the class ('keras.layers'); null for registered custom classes. */
   module: string | null;
+  /** The class name ('Dense'). */
   class_name: string;
+  /** The object's config, snake_case as Keras writes it. */
   config: unknown;
+  /** The registered name of a custom class (`package>name`), else null. */
   registered_name: string | null;
-  build_config?: { input_shape: unknown } | { shapes_dict: Record<string, unknown> };
+  /** The shapes the layer was built with, so loading can build it before setting weights. */
+  build_config?:
+    | {
+        /** The input shape `build` was called with. */
+        input_shape: unknown;
+      }
+    | {
+        /** The input shapes, by argument name. */
+        shapes_dict: Record<string, unknown>;
+      };
   [key: string]: unknown;
 }
 
@@ -197,6 +210,10 @@ function addBuildConfigs(obj: KerasObject, model: Layer): void {
  * build_config}`, layers with their `build_config`, Functional nodes as `{args, kwargs}` with
  * `__keras_tensor__` references. Raw ops on symbolic tensors appear as `strata>TensorOp` entries,
  * which only Strata reads.
+ * @example
+ * ```ts
+ * const config = modelToKerasConfig(model); // { module: 'keras', class_name: 'Sequential', config: {...}, ... }
+ * ```
  */
 export function modelToKerasConfig(model: Layer): KerasObject {
   if (!(model instanceof Layer))
@@ -216,12 +233,23 @@ export function modelToKerasConfig(model: Layer): KerasObject {
 /**
  * A model (fresh weights, built) from a config.json object in Keras 3's dialect, or Keras 2's. Every
  * class it names must be built in, registered or in `customObjects`; nothing is evaluated.
+ * @example
+ * ```ts
+ * const copy = modelFromKerasConfig(JSON.parse(configJsonWrittenByKeras));
+ * ```
  */
 export function modelFromKerasConfig(obj: unknown, options: LoadOptions = {}): Layer {
   return modelFromConfig(toStrataDialect(obj), options);
 }
 
-/** Any configurable object (optimizer, loss, metric, schedule...) in Keras 3's dialect. */
+/**
+ * Any configurable object (optimizer, loss, metric, schedule...) in Keras 3's dialect.
+ * @example
+ * ```ts
+ * serializeKerasObject(new GlorotUniform({ seed: 1 }));
+ * // { module: 'keras.initializers', class_name: 'GlorotUniform', config: { seed: 1 }, ... }
+ * ```
+ */
 export function serializeKerasObject(obj: { getConfig(): Record<string, unknown> } | string | null): unknown {
   if (obj === null || typeof obj === 'string') return obj;
   const ctor = obj.constructor as { className?: string; name: string };
@@ -229,7 +257,13 @@ export function serializeKerasObject(obj: { getConfig(): Record<string, unknown>
   return writeObject({ className, config: obj.getConfig() }, null);
 }
 
-/** An optimizer, loss, metric, schedule... from its Keras 3 (or Strata) serialized form; a string is a built-in name. */
+/**
+ * An optimizer, loss, metric, schedule... from its Keras 3 (or Strata) serialized form; a string is a built-in name.
+ * @example
+ * ```ts
+ * deserializeKerasObject('initializer', { module: 'keras.initializers', class_name: 'Zeros', config: {} });
+ * ```
+ */
 export function deserializeKerasObject(
   kind: ObjectKind,
   obj: unknown,

@@ -37,6 +37,10 @@ export function modelConfig(model: Layer): StrataModelConfig {
 /**
  * Builds a model from a Strata-dialect config: its layers (fresh weights), built for
  * `buildConfig.inputShape` when its class does not build itself from its config (a subclassed model).
+ * @example
+ * ```ts
+ * const copy = modelFromConfig(JSON.parse(modelToJSON(model))); // Strata's dialect, parsed
+ * ```
  */
 export function modelFromConfig(config: StrataModelConfig, options: LoadOptions = {}): Layer {
   const model = deserializeLayer(config as SerializedObject, options);
@@ -60,6 +64,10 @@ export function modelFromConfig(config: StrataModelConfig, options: LoadOptions 
  * a whole TF.js `model.json` (its modelTopology), a Keras 3 `config.json`, a Keras 2 `model.to_json()`.
  * Weights are fresh; load them with the format's loader. Nothing in the JSON is evaluated: every class
  * it names must be built in, registered (registerSerializable) or in `customObjects`.
+ * @example
+ * ```ts
+ * const copy = modelFromJSON(modelToJSON(model)); // new layers, same architecture, fresh weights
+ * ```
  */
 export function modelFromJSON(json: string | object, options: LoadOptions = {}): Layer {
   let obj = typeof json === 'string' ? parseJSON(json, 'modelFromJSON') : json;

@@ -16,6 +16,10 @@ export interface LoadLimits {
   maxDimension?: number;
 }
 
+/**
+ * The {@link LoadLimits} loading uses unless told otherwise: 64 MiB of JSON, 2 GiB of weights, 1000 zip entries,
+ * dimensions up to 2^24.
+ */
 export const DEFAULT_LOAD_LIMITS: Required<LoadLimits> = {
   maxJsonBytes: 64 * 2 ** 20,
   maxWeightsBytes: 2 * 2 ** 30 - 1,

@@ -12,30 +12,47 @@ import { encodeOptimizerState, restoreOptimizerState } from './optimizer-state';
 
 /** tfjs-core's ModelArtifacts, the part of it the layers format uses. */
 export interface TfjsModelArtifacts {
+  /** The model's config (any dialect {@link modelFromJSON} reads). */
   modelTopology: object;
+  /** Name, shape and dtype of each weight, in the order of `weightData`. */
   weightSpecs?: WeightSpec[];
+  /** The weights' bytes, little-endian, one buffer or one per shard. */
   weightData?: ArrayBuffer | ArrayBuffer[];
+  /** 'layers-model'. */
   format?: string;
+  /** The library and version that wrote them. */
   generatedBy?: string;
+  /** The converter that made them, null when written directly. */
   convertedBy?: string | null;
+  /** The compile configuration, when saved with `includeOptimizer`. */
   trainingConfig?: object;
+  /** Anything the saver added; kept, not read. */
   userDefinedMetadata?: Record<string, unknown>;
 }
 
 export const GENERATED_BY = 'Strata @strata/serialization 0.1.0';
 
+/** Options of {@link saveTfjs} and {@link tfjsArtifacts}. */
 export interface TfjsSaveOptions {
   /** Also save the training configuration and the optimizer's state (Adam, SGD), as tfjs's includeOptimizer. Default false. */
   includeOptimizer?: boolean;
 }
 
-/** The model's TF.js artifacts: `model.json`'s topology and the weights as one buffer. */
+/**
+ * The model's TF.js artifacts: `model.json`'s topology and the weights as one buffer.
+ * @example
+ * ```ts
+ * const { modelTopology, weightSpecs, weightData } = await tfjsArtifacts(model);
+ * ```
+ */
 export async function tfjsArtifacts(
   model: Layer,
   options: TfjsSaveOptions = {},
 ): Promise<
   Required<Pick<TfjsModelArtifacts, 'modelTopology' | 'weightSpecs' | 'format' | 'generatedBy' | 'convertedBy'>> & {
+    /** Every weight, in `weightSpecs` order, as one buffer. */
     weightData: ArrayBuffer;
+    /** The compile configuration, with `includeOptimizer`. */
     trainingConfig?: object;
   }
 > {
@@ -111,12 +128,20 @@ export function assignWeights(model: Layer, specs: readonly WeightSpec[], tensor
   model.setWeights(picked.map((j) => tensors[j]));
 }
 
-/** A model from TF.js artifacts: the topology (any dialect modelFromJSON reads), then the weights. */
+/** Options of {@link modelFromTfjsArtifacts} and {@link loadTfjs}. */
 export interface TfjsLoadOptions extends LoadOptions {
   /** Compile the model from the file's trainingConfig and restore the optimizer's state when saved (default true). */
   compile?: boolean;
 }
 
+/**
+ * A model from TF.js artifacts: the topology (any dialect modelFromJSON reads), then the weights.
+ * @example
+ * ```ts
+ * const artifacts = await tfjsArtifacts(model);
+ * const copy = await modelFromTfjsArtifacts(artifacts); // same topology and weights
+ * ```
+ */
 export async function modelFromTfjsArtifacts(
   artifacts: TfjsModelArtifacts,
   options: TfjsLoadOptions = {},

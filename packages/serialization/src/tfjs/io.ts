@@ -16,21 +16,31 @@ import { writeTfjsFolder, type FolderWriteHooks } from './folder-write';
 
 /** The parts of a tfjs IOHandler Strata uses. */
 export interface TfjsIOHandler {
+  /** Stores the artifacts (tfjs's `IOHandler.save`). */
   save?(artifacts: TfjsModelArtifacts): Promise<unknown>;
+  /** Reads the artifacts back (tfjs's `IOHandler.load`). */
   load?(): Promise<TfjsModelArtifacts>;
 }
 
 /** The model.json of the TF.js layers format. */
 export interface TfjsModelJSON {
+  /** The model's config in the TF.js layers dialect (`model.toJSON()`'s). */
   modelTopology: object;
+  /** The weight shards and the weights each holds, in order. */
   weightsManifest: WeightsManifestGroup[];
+  /** The compile configuration, when saved with `includeOptimizer`. */
   trainingConfig?: object;
+  /** 'layers-model'. */
   format?: string;
+  /** The library and version that wrote the file. */
   generatedBy?: string;
+  /** The converter that made it, null when written directly. */
   convertedBy?: string | null;
 }
 
+/** What {@link saveTfjs} resolves to: the model.json written, and the files. */
 export interface SaveTfjsResult {
+  /** The model.json as written. */
   modelJSON: TfjsModelJSON;
   /** Files written (folder targets). */
   files: string[];
@@ -55,6 +65,11 @@ async function nodeFs(): Promise<{ fs: NodeFs; path: NodePath }> {
  * Saves a Sequential or Functional model in TF.js's layers format: to a folder (`model.json` and
  * `group1-shard1of1.bin`, more shards above 4 MiB), or to a tfjs IOHandler. tfjs-layers'
  * `tf.loadLayersModel` reads the result.
+ * @example
+ * ```ts
+ * await saveTfjs(model, 'out/mlp'); // out/mlp/model.json + group1-shard1of1.bin (Node)
+ * await saveTfjs(model, tf.io.browserLocalStorage('mlp')); // any tfjs IOHandler
+ * ```
  */
 export async function saveTfjs(
   model: Layer,
@@ -146,6 +161,10 @@ export async function artifactsFromModelJSON(
  * tfjs IOHandler (`tf.io.fromMemory(...)`), or from artifacts in memory. The topology may be written
  * by tfjs-layers, the tfjs converter (Keras 2 JSON) or Strata; weights are matched by name, else by
  * position, with counts and shapes checked. Nothing in the file is evaluated.
+ * @example
+ * ```ts
+ * const model = await loadTfjs('out/mlp/model.json');
+ * ```
  */
 export async function loadTfjs(
   source: string | TfjsIOHandler | TfjsModelArtifacts,

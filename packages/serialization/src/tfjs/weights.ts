@@ -3,16 +3,23 @@
 import { tensor, dispose, type DType, type Tensor } from '@strata/tensor';
 import { SerializationError } from '../errors';
 
+/** One weight of a TF.js weights manifest. */
 export interface WeightSpec {
+  /** The weight's name (`dense/kernel`). */
   name: string;
+  /** Its shape. */
   shape: number[];
+  /** Its dtype. */
   dtype: 'float32' | 'int32' | 'bool';
   /** 'optimizer' for the optimizer's state (tfjs's includeOptimizer); absent for the model's weights. */
   group?: string;
 }
 
+/** One group of a TF.js weights manifest: its shard files, and the weights they hold in order. */
 export interface WeightsManifestGroup {
+  /** The shard files, relative to model.json, concatenated in order. */
   paths: string[];
+  /** The weights in the shards, in order. */
   weights: WeightSpec[];
 }
 

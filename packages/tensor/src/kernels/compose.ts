@@ -32,10 +32,12 @@ export class Scratch {
     return info;
   }
 
+  /** Reshapes (a view in tfjs's backends: no copy). */
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape });
   }
 
+  /** Permutes axes: output axis i is input axis `perm[i]`. */
   transpose(x: TensorInfo, perm: number[]): TensorInfo {
     return this.run('Transpose', { x }, { perm });
   }
@@ -45,6 +47,7 @@ export class Scratch {
     return x.dtype === 'float32' ? x : this.run('Cast', { x }, { dtype: 'float32' });
   }
 
+  /** Whether `info` was made in this scratch scope (and so is freed with it). */
   owns(info: TensorInfo): boolean {
     return this.made.includes(info);
   }

@@ -2,6 +2,7 @@ import { backend_util } from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '../backend';
 import { StrataError, fmtShape } from '../errors';
 
+/** tfjs-core's description of a 2D convolution (sizes, padding, strides), as its kernels take it. */
 export type Conv2DInfo = backend_util.Conv2DInfo;
 type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
 type Rounding = 'floor' | 'round' | 'ceil' | undefined;
@@ -9,9 +10,13 @@ type Pair = number | [number, number];
 
 /** The attributes the conv gradient kernels share (names as in tfjs-core's kernel_names). */
 export interface ConvGradAttrs {
+  /** The step between windows, one number or [height, width]. */
   strides: Pair;
+  /** 'valid', 'same', one number for every side, or explicit [[top, bottom], [left, right]] per axis. */
   pad: Pad;
+  /** The spacing between filter taps, one number or [height, width]. Default: 1. */
   dilations?: Pair;
+  /** How fractional output sizes round with numeric padding. Default: tfjs's (truncation). */
   dimRoundingMode?: Rounding;
 }
 

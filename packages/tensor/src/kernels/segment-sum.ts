@@ -10,7 +10,14 @@ export function segmentSumGeometry(
   x: TensorInfo,
   segmentIds: TensorInfo,
   numSegments: unknown,
-): { outShape: number[]; rowSize: number; numSegments: number } {
+): {
+  /** `[numSegments, ...x.shape[ids.rank:]]`. */
+  outShape: number[];
+  /** Elements per row: the size of `x.shape[ids.rank:]`. */
+  rowSize: number;
+  /** The number of segments, checked. */
+  numSegments: number;
+} {
   if (typeof numSegments !== 'number' || !Number.isInteger(numSegments) || numSegments < 0) {
     throw new StrataError(
       `UnsortedSegmentSum: numSegments must be a non-negative integer, received ${String(numSegments)}`,

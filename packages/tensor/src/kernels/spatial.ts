@@ -3,9 +3,13 @@ import type { Scratch } from './compose';
 
 /** Rows and columns to add (positive) or cut (negative) on each side of a rank-4 tensor's axes 1 and 2. */
 export interface SpatialMargins {
+  /** Rows added at the top (negative: removed). */
   top: number;
+  /** Rows added at the bottom (negative: removed). */
   bottom: number;
+  /** Columns added at the left (negative: removed). */
   left: number;
+  /** Columns added at the right (negative: removed). */
   right: number;
 }
 

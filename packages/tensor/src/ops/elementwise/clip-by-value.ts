@@ -8,8 +8,11 @@ import { castInfo, computeDtype } from './define';
 import { guardedUnary } from './guards';
 import { keepNaN, runAndFree, scalarInfo } from './kernel-helpers';
 
+/** The attributes of {@link clipByValue}. */
 export interface ClipAttrs {
+  /** The lower bound. */
   clipValueMin: number;
+  /** The upper bound. */
   clipValueMax: number;
 }
 
@@ -46,6 +49,7 @@ function clipToOneValue(ctx: KernelContext, x: TensorInfo, value: number): Tenso
   return x.dtype === 'float32' ? keepNaN(ctx, x, filled) : filled;
 }
 
+/** The op of {@link clipByValue}: its shape rule and kernel, the key of its gradient rule. */
 export const clipByValueOp = defineOp<ClipAttrs>({
   name: 'clipByValue',
   infer: ([x], attrs) => ({ shape: x.shape, dtype: clipDtype(x.dtype, attrs) }),
@@ -62,7 +66,13 @@ export const clipByValueOp = defineOp<ClipAttrs>({
   },
 });
 
-/** Clamps x to [min, max] elementwise (NaN stays NaN); either bound may be ±Infinity. */
+/**
+ * Clamps x to [min, max] elementwise (NaN stays NaN); either bound may be ±Infinity.
+ * @example
+ * ```ts
+ * clipByValue(tensor([-2, 0.5, 3]), 0, 1); // [0, 0.5, 1]
+ * ```
+ */
 export function clipByValue(x: OpInput, min: number, max: number): Tensor {
   for (const [name, v] of [
     ['min', min],

@@ -69,8 +69,11 @@ export function runCast(
 /** Computes an op from inputs already cast to its compute dtype, where one kernel call is not enough. */
 export type ComposeFn = (ctx: KernelContext, inputs: TensorInfo[], attrs: Record<string, unknown>) => TensorInfo;
 
+/** How an elementwise op is defined: the dtypes it computes in and returns, and its kernel. */
 export interface ElementwiseOptions {
+  /** The dtype family the op computes in. Default: 'numeric' (bool promoted to int32). */
   compute?: ComputeType;
+  /** Whether it returns the compute dtype or bool. Default: 'same'. */
   result?: ResultType;
   /** tfjs attrs for the kernel. */
   attrs?: Record<string, unknown>;

@@ -21,5 +21,11 @@ export const floorDivOp = binaryDef('floorDiv', 'FloorDiv', {
   },
 });
 
-/** floor(a / b) elementwise, with NumPy broadcasting; int32 stays int32. */
+/**
+ * floor(a / b) elementwise, with NumPy broadcasting; int32 stays int32.
+ * @example
+ * ```ts
+ * floorDiv(tensor([7, -7]), 2); // [3, -4]
+ * ```
+ */
 export const floorDiv = (a: OpInput, b: OpInput): Tensor => callBinary(floorDivOp, a, b);

@@ -24,5 +24,11 @@ export const log1pOp = unaryDef('log1p', 'Log1p', {
   },
 });
 
-/** log(1 + x), accurate near 0. */
+/**
+ * log(1 + x), accurate near 0.
+ * @example
+ * ```ts
+ * log1p(tensor([0, 1e-10])); // [0, 1e-10]
+ * ```
+ */
 export const log1p = (x: OpInput): Tensor => callUnary(log1pOp, x);

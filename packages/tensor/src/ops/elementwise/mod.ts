@@ -9,5 +9,11 @@ import type { Tensor } from '../../tensor';
  */
 export const modOp = binaryDef('mod', 'Mod', { compose: guardedIntDivision('Mod') });
 
-/** a mod b elementwise, with the sign of b, with NumPy broadcasting. */
+/**
+ * a mod b elementwise, with the sign of b, with NumPy broadcasting.
+ * @example
+ * ```ts
+ * mod(tensor([5, -5]), 3); // [2, 1]
+ * ```
+ */
 export const mod = (a: OpInput, b: OpInput): Tensor => callBinary(modOp, a, b);

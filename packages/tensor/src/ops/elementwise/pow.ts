@@ -21,5 +21,11 @@ export const powOp = binaryDef('pow', 'Pow', {
   },
 });
 
-/** a to the power b elementwise, with NumPy broadcasting (pow(x, 0) = 1, even for NaN). */
+/**
+ * a to the power b elementwise, with NumPy broadcasting (pow(x, 0) = 1, even for NaN).
+ * @example
+ * ```ts
+ * pow(tensor([2, 3]), 2); // [4, 9]
+ * ```
+ */
 export const pow = (a: OpInput, b: OpInput): Tensor => callBinary(powOp, a, b);

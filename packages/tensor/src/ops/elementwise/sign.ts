@@ -14,5 +14,11 @@ export const signOp = unaryDef('sign', 'Sign', {
   },
 });
 
-/** -1, 0 or 1 by the sign of x (NaN for NaN); int32 stays int32. */
+/**
+ * -1, 0 or 1 by the sign of x (NaN for NaN); int32 stays int32.
+ * @example
+ * ```ts
+ * sign(tensor([-3, 0, 2])); // [-1, 0, 1]
+ * ```
+ */
 export const sign = (x: OpInput): Tensor => callUnary(signOp, x);

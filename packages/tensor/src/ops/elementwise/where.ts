@@ -22,6 +22,7 @@ function whereShape([condition, a, b]: readonly TensorSpec[]): Dim[] {
   }
 }
 
+/** The op of {@link where}: its shape rule and kernel, the key of its gradient rule. */
 export const whereOp = defineOp({
   name: 'where',
   infer: (inputs) => {
@@ -49,6 +50,10 @@ export const whereOp = defineOp({
 /**
  * Picks a where condition is true, b elsewhere, broadcasting all three (NumPy's where). The
  * condition must be bool; a JS number takes the dtype of the tensor it meets.
+ * @example
+ * ```ts
+ * where(tensor([true, false]), tensor([1, 2]), tensor([10, 20])); // [1, 20]
+ * ```
  */
 export function where(condition: OpInput, a: OpInput, b: OpInput): Tensor {
   const temps: Tensor[] = [];

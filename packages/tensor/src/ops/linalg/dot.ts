@@ -10,6 +10,10 @@ import { matmulShape } from './matmul-shape';
  * a vector). vector·vector is a scalar, matrix·vector a vector, N-D·matrix a matmul. Where NumPy's
  * dot and matmul agree it is matmul (and records as matmul); a of rank >= 2 with b of rank >= 3,
  * where NumPy pairs every matrix of a with every matrix of b, is refused: use matmul for batches.
+ * @example
+ * ```ts
+ * dot(tensor([1, 2]), tensor([3, 4])); // 11
+ * ```
  */
 export function dot(a: OpInput, b: OpInput): Tensor {
   const temps: Tensor[] = [];

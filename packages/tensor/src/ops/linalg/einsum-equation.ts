@@ -7,8 +7,11 @@ import type { Dim, Shape } from '../../shape';
  * graph replays it whatever the batch size, and gradient rules build new equations without parsing.
  */
 export interface EinsumAttrs {
+  /** The first operand's axis labels ('...' stands for the broadcast axes). */
   a: string[];
+  /** The second operand's axis labels. */
   b: string[];
+  /** The output's axis labels. */
   out: string[];
 }
 

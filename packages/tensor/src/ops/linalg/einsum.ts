@@ -93,6 +93,7 @@ function productDtype(a: DType, b: DType): DType {
   return d === 'bool' ? 'int32' : d;
 }
 
+/** The op of {@link einsum}: its shape rule and kernel, the key of its gradient rule. */
 export const einsumOp = defineOp<EinsumAttrs>({
   name: 'einsum',
   infer: ([a, b], attrs) => {
@@ -109,6 +110,10 @@ export const einsumOp = defineOp<EinsumAttrs>({
  * from the output are summed, and '...' stands for broadcast leading (or trailing) axes. Without
  * '->' the output is NumPy's implicit one. Repeated labels within one operand (diagonals) are not
  * supported. int32 operands give int32 (computed in float32, exact below 2^24).
+ * @example
+ * ```ts
+ * einsum('ij,jk->ik', tensor([[1, 2]]), tensor([[3], [4]])); // [[11]]
+ * ```
  */
 export function einsum(equation: string, a: OpInput, b: OpInput): Tensor {
   const temps: Tensor[] = [];

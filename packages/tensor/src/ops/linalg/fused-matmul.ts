@@ -23,16 +23,23 @@ function activate(
   return ctx.run(kernel, { x }, activation === 'leakyrelu' ? { alpha: leakyreluAlpha } : undefined);
 }
 
+/** What {@link fusedMatmul} records: the matmul's transposes and the fused bias and activation. */
 export type FusedMatmulAttrs = MatmulAttrs & FusedAttrs;
 
+/** The arguments of {@link fusedMatmul}: `activation(a · b + bias)` in one kernel. */
 export interface FusedMatmulArgs extends FusedOptions {
+  /** The left operand, `[..., m, k]`. */
   a: OpInput;
+  /** The right operand, `[..., k, n]`. */
   b: OpInput;
+  /** Use a's last two axes swapped. Default: false. */
   transposeA?: boolean;
+  /** Use b's last two axes swapped. Default: false. */
   transposeB?: boolean;
   bias?: OpInput;
 }
 
+/** The op of {@link fusedMatmul}: its shape rule and kernel, the key of its gradient rule. */
 export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
   name: 'fusedMatmul',
   infer: ([a, b, bias], attrs) => {
@@ -82,6 +89,10 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
  * Dense layer computes, without the intermediate tensors. `a` and `b` are matrices or batches of
  * them (batch axes broadcast as in matmul); `bias` has one value per output column. Computes in
  * float32. Differentiable: the gradient rule decomposes it.
+ * @example
+ * ```ts
+ * fusedMatmul({ a: tensor([[1, -2]]), b: tensor([[1], [1]]), bias: tensor([0.5]), activation: 'relu' }); // [[0]]
+ * ```
  */
 export function fusedMatmul(args: FusedMatmulArgs): Tensor {
   if (typeof args !== 'object' || args === null)

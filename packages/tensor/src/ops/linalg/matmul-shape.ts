@@ -1,8 +1,11 @@
 import { fmtShape, opError } from '../../errors';
 import type { Dim, Shape } from '../../shape';
 
+/** The attributes of {@link matmul}. */
 export interface MatmulAttrs {
+  /** Whether a's last two axes are swapped. */
   transposeA: boolean;
+  /** Whether b's last two axes are swapped. */
   transposeB: boolean;
 }
 

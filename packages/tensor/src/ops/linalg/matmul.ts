@@ -7,6 +7,7 @@ import { validating } from '../reduction/define';
 import { matmulKernel } from './matmul-kernel';
 import { matmulShape, type MatmulAttrs } from './matmul-shape';
 
+/** Options of {@link matmul}. */
 export interface MatmulOptions {
   /** Use a's last two axes swapped. */
   transposeA?: boolean;
@@ -20,6 +21,7 @@ function productDtype(a: DType, b: DType): DType {
   return d === 'bool' ? 'int32' : d;
 }
 
+/** The op of {@link matmul}: its shape rule and kernel, the key of its gradient rule. */
 export const matmulOp = defineOp<MatmulAttrs>({
   name: 'matmul',
   infer: ([a, b], attrs) => ({
@@ -33,6 +35,10 @@ export const matmulOp = defineOp<MatmulAttrs>({
  * The matrix product over the last two axes, as NumPy's matmul: batch axes broadcast
  * ([2,1,3,4] x [5,4,6] → [2,5,3,6]); a rank-1 `a` is a row vector and a rank-1 `b` a column
  * vector, whose added axis is removed from the result. int32 operands give int32.
+ * @example
+ * ```ts
+ * matmul(tensor([[1, 2]]), tensor([[3], [4]])); // [[11]]
+ * ```
  */
 export function matmul(a: OpInput, b: OpInput, options: MatmulOptions = {}): Tensor {
   const temps: Tensor[] = [];

@@ -7,10 +7,13 @@ import type { TensorInfo } from '../../backend';
 import { composed, type Scratch } from './scratch';
 import { opInputs } from './inputs';
 
+/** The attributes of {@link batchNorm}. */
 export interface BatchNormAttrs {
+  /** Added to the variance before its square root, to avoid dividing by zero. */
   varianceEpsilon: number;
   /** Which optional inputs follow x, mean and variance (in this order). */
   hasOffset: boolean;
+  /** Whether a scale input follows the offset (or the variance, without one). */
   hasScale: boolean;
 }
 
@@ -58,6 +61,7 @@ function elementwise(
   return offset ? s.run('Add', { a: normalized, b: offset }) : normalized;
 }
 
+/** The op of {@link batchNorm}: its shape rule and kernel, the key of its gradient rule. */
 export const batchNormOp = defineOp<BatchNormAttrs>({
   name: OP,
   infer: ([x, ...params], { hasOffset, hasScale }) => {
@@ -82,6 +86,10 @@ export const batchNormOp = defineOp<BatchNormAttrs>({
 /**
  * Normalizes `x` with given statistics: (x - mean) / sqrt(variance + varianceEpsilon) * scale + offset.
  * The parameters broadcast against x (e.g. shape [channels] for channels-last x).
+ * @example
+ * ```ts
+ * batchNorm(tensor([1, 3]), tensor([2]), tensor([1])); // [-0.9995, 0.9995]
+ * ```
  */
 export function batchNorm(
   x: OpInput,

@@ -18,14 +18,21 @@ import { opInputs } from './inputs';
 
 /** Options of conv1d; 'causal' pads only the start, so no output step sees a later input step (as Keras). */
 export interface Conv1dOptions {
+  /** The step between windows. Default: 1. */
   strides?: number;
+  /** 'valid', 'same', 'causal', or explicit [before, after] padding. Default: 'valid'. */
   padding?: 'valid' | 'same' | 'causal' | readonly [number, number] | readonly (readonly [number, number])[];
+  /** The spacing between filter taps. Default: 1. */
   dilations?: number;
 }
 
+/** {@link Conv1dOptions} after validation, as the op records them. */
 export interface Conv1dAttrs {
+  /** The step between windows. */
   strides: number;
+  /** 'valid', 'same', 'causal', or one [before, after] pair. */
   padding: NormalizedPadding | 'causal';
+  /** The spacing between filter taps. */
   dilations: number;
 }
 
@@ -52,6 +59,7 @@ export function conv1dAttrsAs2d({ strides, padding, dilations }: Conv1dAttrs, fi
   };
 }
 
+/** The op of {@link conv1d}: its shape rule and kernel, the key of its gradient rule. */
 export const conv1dOp = defineOp<Conv1dAttrs>({
   name: 'conv1d',
   infer: ([x, filter], { strides, padding, dilations }) => {
@@ -114,6 +122,10 @@ function conv1dPadding(p: unknown): Conv1dAttrs['padding'] {
 /**
  * 1-D convolution of an NWC input `x` ([batch, width, inChannels], or one unbatched sequence) with
  * `filter` ([filterWidth, inChannels, outChannels]). Computes in float32.
+ * @example
+ * ```ts
+ * conv1d(tensor([[[1], [2], [3]]]), ones([2, 1, 1]), { padding: 'causal' }); // [[[1], [3], [5]]]
+ * ```
  */
 export function conv1d(x: OpInput, filter: OpInput, options: Conv1dOptions = {}): Tensor {
   const op = 'conv1d';

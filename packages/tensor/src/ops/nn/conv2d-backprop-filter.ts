@@ -9,9 +9,11 @@ import { opInputs } from './inputs';
 
 /** conv2dBackpropFilter's attrs: the forward convolution's, plus the shape of its filter. */
 export interface Conv2dBackpropFilterAttrs extends Conv2dAttrs {
+  /** The shape of the filter whose gradient is computed. */
   filterShape: number[];
 }
 
+/** The op of {@link conv2dBackpropFilter}: its shape rule and kernel, the key of its gradient rule. */
 export const conv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttrs>({
   name: 'conv2dBackpropFilter',
   infer: ([x, dy], attrs) => {

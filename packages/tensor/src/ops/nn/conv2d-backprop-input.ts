@@ -11,10 +11,12 @@ import { opInputs } from './inputs';
 
 /** conv2dBackpropInput's attrs: the forward convolution's, plus the shape of its input. */
 export interface Conv2dBackpropInputAttrs extends Conv2dAttrs {
+  /** The shape of the input whose gradient is computed (the batch may be unknown). */
   inputShape: Dim[];
 }
 /** conv2dTranspose's attrs: outputShape null means the smallest shape whose convolution gives x's. */
 export interface Conv2dTransposeAttrs extends Conv2dAttrs {
+  /** The output shape asked for; null: the smallest the strides allow. */
   outputShape: Dim[] | null;
 }
 
@@ -72,6 +74,7 @@ function backpropInputDef<A extends Conv2dAttrs>(
   });
 }
 
+/** The op of {@link conv2dBackpropInput}: its shape rule and kernel, the key of its gradient rule. */
 export const conv2dBackpropInputOp = backpropInputDef<Conv2dBackpropInputAttrs>(
   'conv2dBackpropInput',
   'dy',
@@ -79,6 +82,7 @@ export const conv2dBackpropInputOp = backpropInputDef<Conv2dBackpropInputAttrs>(
   'inputShape',
   '[filterHeight, filterWidth, inChannels, outChannels]',
 );
+/** The op of {@link conv2dTranspose}: its shape rule and kernel, the key of its gradient rule. */
 export const conv2dTransposeOp = backpropInputDef<Conv2dTransposeAttrs>(
   'conv2dTranspose',
   'x',

@@ -6,6 +6,7 @@ import { conv2dOutputShape } from './conv-rules';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link conv2d}: its shape rule and kernel, the key of its gradient rule. */
 export const conv2dOp = defineOp<Conv2dAttrs>({
   name: 'conv2d',
   infer: ([x, filter], attrs) => ({
@@ -23,6 +24,10 @@ export const conv2dOp = defineOp<Conv2dAttrs>({
 /**
  * 2-D convolution of an NHWC input `x` ([batch, height, width, inChannels], or one unbatched image)
  * with `filter` ([filterHeight, filterWidth, inChannels, outChannels]). Computes in float32.
+ * @example
+ * ```ts
+ * conv2d(ones([1, 3, 3, 1]), ones([2, 2, 1, 1])); // [[[[4], [4]], [[4], [4]]]]
+ * ```
  */
 export function conv2d(x: OpInput, filter: OpInput, options: Conv2dOptions = {}): Tensor {
   const attrs = conv2dAttrs('conv2d', options);

@@ -10,9 +10,11 @@ import { opInputs } from './inputs';
 
 /** conv3dBackpropFilter's attrs: the forward convolution's, plus the shape of its filter. */
 export interface Conv3dBackpropFilterAttrs extends Conv3dAttrs {
+  /** The shape of the filter whose gradient is computed. */
   filterShape: number[];
 }
 
+/** The op of {@link conv3dBackpropFilter}: its shape rule and kernel, the key of its gradient rule. */
 export const conv3dBackpropFilterOp = defineOp<Conv3dBackpropFilterAttrs>({
   name: 'conv3dBackpropFilter',
   infer: ([x, dy], attrs) => {

@@ -11,10 +11,12 @@ import { opInputs } from './inputs';
 
 /** conv3dBackpropInput's attrs: the forward convolution's, plus the shape of its input. */
 export interface Conv3dBackpropInputAttrs extends Conv3dAttrs {
+  /** The shape of the input whose gradient is computed (the batch may be unknown). */
   inputShape: Dim[];
 }
 /** conv3dTranspose's attrs: outputShape null means the smallest shape whose convolution gives x's. */
 export interface Conv3dTransposeAttrs extends Conv3dAttrs {
+  /** The output shape asked for; null: the smallest the strides allow. */
   outputShape: Dim[] | null;
 }
 
@@ -70,6 +72,7 @@ function backpropInputDef<A extends Conv3dAttrs>(
   });
 }
 
+/** The op of {@link conv3dBackpropInput}: its shape rule and kernel, the key of its gradient rule. */
 export const conv3dBackpropInputOp = backpropInputDef<Conv3dBackpropInputAttrs>(
   'conv3dBackpropInput',
   'dy',
@@ -77,6 +80,7 @@ export const conv3dBackpropInputOp = backpropInputDef<Conv3dBackpropInputAttrs>(
   'inputShape',
   '[filterDepth, filterHeight, filterWidth, inChannels, outChannels]',
 );
+/** The op of {@link conv3dTranspose}: its shape rule and kernel, the key of its gradient rule. */
 export const conv3dTransposeOp = backpropInputDef<Conv3dTransposeAttrs>(
   'conv3dTranspose',
   'x',

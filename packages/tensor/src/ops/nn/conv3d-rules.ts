@@ -10,14 +10,21 @@ export type Triple = [number, number, number];
 
 /** Options of the 3-D convolutions. TensorFlow.js's 3-D kernels take no explicit padding. */
 export interface Conv3dOptions {
+  /** The step between windows: one number or [depth, height, width]. Default: 1. */
   strides?: number | readonly [number, number, number];
+  /** 'valid' (no padding) or 'same' (output size ⌈input / stride⌉). Default: 'valid'. */
   padding?: 'valid' | 'same';
+  /** The spacing between filter taps: one number or [depth, height, width]. Default: 1. */
   dilations?: number | readonly [number, number, number];
 }
 
+/** {@link Conv3dOptions} after validation, as the op records them. */
 export interface Conv3dAttrs {
+  /** [depth, height, width] steps. */
   strides: Triple;
+  /** 'valid' or 'same'. */
   padding: 'valid' | 'same';
+  /** [depth, height, width] dilations. */
   dilations: Triple;
 }
 

@@ -5,6 +5,7 @@ import { conv3dAttrs, conv3dOutputShape, type Conv3dAttrs, type Conv3dOptions } 
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link conv3d}: its shape rule and kernel, the key of its gradient rule. */
 export const conv3dOp = defineOp<Conv3dAttrs>({
   name: 'conv3d',
   infer: ([x, filter], attrs) => ({
@@ -27,6 +28,10 @@ export const conv3dOp = defineOp<Conv3dAttrs>({
  * 3-D convolution of an NDHWC input `x` ([batch, depth, height, width, inChannels], or one
  * unbatched volume) with `filter` ([filterDepth, filterHeight, filterWidth, inChannels, outChannels]).
  * Computes in float32.
+ * @example
+ * ```ts
+ * conv3d(ones([1, 2, 2, 2, 1]), ones([2, 2, 2, 1, 1])); // [[[[[8]]]]]
+ * ```
  */
 export function conv3d(x: OpInput, filter: OpInput, options: Conv3dOptions = {}): Tensor {
   const attrs = conv3dAttrs('conv3d', options);

@@ -12,6 +12,7 @@ import { opInputs } from './inputs';
 
 const FILTER_LAYOUT = '[filterHeight, filterWidth, inChannels, channelMultiplier]';
 
+/** The op of {@link depthwiseConv2dBackpropInput}: its shape rule and kernel, the key of its gradient rule. */
 export const depthwiseConv2dBackpropInputOp = defineOp<Conv2dBackpropInputAttrs>({
   name: 'depthwiseConv2dBackpropInput',
   infer: ([dy, filter], attrs) => {
@@ -32,6 +33,7 @@ export const depthwiseConv2dBackpropInputOp = defineOp<Conv2dBackpropInputAttrs>
     }),
 });
 
+/** The op of {@link depthwiseConv2dBackpropFilter}: its shape rule and kernel, the key of its gradient rule. */
 export const depthwiseConv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttrs>({
   name: 'depthwiseConv2dBackpropFilter',
   infer: ([x, dy], attrs) => {

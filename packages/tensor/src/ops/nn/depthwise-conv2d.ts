@@ -6,6 +6,7 @@ import { conv2dOutputShape } from './conv-rules';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link depthwiseConv2d}: its shape rule and kernel, the key of its gradient rule. */
 export const depthwiseConv2dOp = defineOp<Conv2dAttrs>({
   name: 'depthwiseConv2d',
   infer: ([x, filter], attrs) => ({
@@ -28,6 +29,10 @@ export const depthwiseConv2dOp = defineOp<Conv2dAttrs>({
  * Depthwise 2-D convolution: each input channel is convolved with its own `channelMultiplier`
  * filters. `x` is NHWC, `filter` is [filterHeight, filterWidth, inChannels, channelMultiplier];
  * the output has inChannels * channelMultiplier channels. Computes in float32.
+ * @example
+ * ```ts
+ * depthwiseConv2d(ones([1, 2, 2, 2]), ones([2, 2, 2, 1])); // [[[[4, 4]]]]
+ * ```
  */
 export function depthwiseConv2d(x: OpInput, filter: OpInput, options: Conv2dOptions = {}): Tensor {
   const attrs = conv2dAttrs('depthwiseConv2d', options);

@@ -8,6 +8,7 @@ import { freshSeed, type Seed } from '../../random';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** Options of {@link dropout}. */
 export interface DropoutOptions {
   /** Fixes the mask; without one a seed is drawn at call time (and recorded in the op's attrs). */
   seed?: Seed;
@@ -15,9 +16,13 @@ export interface DropoutOptions {
   noiseShape?: readonly (number | null)[];
 }
 
+/** The attributes of {@link dropout}: what makes a recorded mask repeatable. */
 export interface DropoutAttrs {
+  /** The fraction of elements set to zero, in [0, 1). */
   rate: number;
+  /** The seed of the mask. */
   seed: Seed;
+  /** The mask's shape, or null for x's. */
   noiseShape: Dim[] | null;
 }
 
@@ -47,6 +52,7 @@ function mask(shape: readonly number[], rate: number, seed: Seed): Float32Array 
   return values;
 }
 
+/** The op of {@link dropout}: its shape rule and kernel, the key of its gradient rule. */
 export const dropoutOp = defineOp<DropoutAttrs>({
   name: 'dropout',
   infer: ([x], { noiseShape }) => {
@@ -65,6 +71,10 @@ export const dropoutOp = defineOp<DropoutAttrs>({
 /**
  * Inverted dropout: zeroes each element of `x` with probability `rate` (in [0, 1)) and scales the
  * kept ones by 1 / (1 - rate), so the expected sum is unchanged. Rate 0 returns a copy.
+ * @example
+ * ```ts
+ * dropout(ones([4]), 0.5, { seed: 1 }); // each entry 0 or 2 (kept ones scaled by 1 / (1 - rate))
+ * ```
  */
 export function dropout(x: OpInput, rate: number, options: DropoutOptions = {}): Tensor {
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))

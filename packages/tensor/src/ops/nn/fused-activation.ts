@@ -9,20 +9,26 @@ import type { TensorSpec } from '../../op';
  * `prelu` is left out: its weights are a second tensor input, and no Keras layer fuses it.
  */
 export const FUSED_ACTIVATIONS = ['linear', 'relu', 'relu6', 'elu', 'leakyrelu', 'sigmoid'] as const;
+/** The activations a fused matmul or convolution can apply: what tfjs's fused kernels offer. */
 export type FusedActivation = (typeof FUSED_ACTIVATIONS)[number];
 
 /** What a fused op records besides its geometry: the activation, and whether a bias input follows. */
 export interface FusedAttrs {
+  /** The activation applied after the bias. */
   activation: FusedActivation;
   /** The negative slope of `leakyrelu` (0.2 by default, as Keras and tfjs). */
   leakyreluAlpha: number;
+  /** Whether a bias input follows the two operands. */
   hasBias: boolean;
 }
 
+/** The fused part of {@link fusedMatmul} and {@link fusedConv2d}: a bias and an activation. */
 export interface FusedOptions {
   /** Added to the result before the activation: one value per output column / channel. */
   bias?: unknown;
+  /** Applied last. Default: 'linear' (none). */
   activation?: FusedActivation;
+  /** The negative slope of 'leakyrelu'. Default: 0.2. */
   leakyreluAlpha?: number;
 }
 

@@ -11,10 +11,13 @@ import { fusedOfNothing } from './fused-of-nothing';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** What {@link fusedConv2d} records: the convolution's geometry and the fused bias and activation. */
 export type FusedConv2dAttrs = Conv2dAttrs & FusedAttrs;
 
 export interface FusedConv2dArgs extends Conv2dOptions, FusedOptions {
+  /** The input images, `[batch, height, width, channels]`. */
   x: OpInput;
+  /** The filter: `[height, width, inChannels, outChannels]` (depthwise: `[h, w, in, multiplier]`). */
   filter: OpInput;
   bias?: OpInput;
 }
@@ -50,7 +53,9 @@ function fusedConvOp(name: string, kind: ConvKind, kernelName: string) {
   });
 }
 
+/** The op of {@link fusedConv2d}: its shape rule and kernel, the key of its gradient rule. */
 export const fusedConv2dOp = fusedConvOp('fusedConv2d', 'conv', 'FusedConv2D');
+/** The op of {@link fusedDepthwiseConv2d}: its shape rule and kernel, the key of its gradient rule. */
 export const fusedDepthwiseConv2dOp = fusedConvOp('fusedDepthwiseConv2d', 'depthwise', 'FusedDepthwiseConv2D');
 
 function callFused(op: typeof fusedConv2dOp, args: FusedConv2dArgs): Tensor {
@@ -74,6 +79,11 @@ function callFused(op: typeof fusedConv2dOp, args: FusedConv2dArgs): Tensor {
  * a Conv2D layer computes. `x` is NHWC (or one unbatched image), `filter` [height, width, in, out],
  * `bias` one value per output channel. Computes in float32. Differentiable: the gradient rule
  * decomposes it.
+ * @example
+ * ```ts
+ * const x = ones([1, 2, 2, 1]);
+ * fusedConv2d({ x, filter: ones([2, 2, 1, 1]), bias: tensor([-5]), activation: 'relu' }); // [[[[0]]]]
+ * ```
  */
 export function fusedConv2d(args: FusedConv2dArgs): Tensor {
   return callFused(fusedConv2dOp, args);
@@ -82,6 +92,10 @@ export function fusedConv2d(args: FusedConv2dArgs): Tensor {
 /**
  * `activation(depthwiseConv2d(x, filter) + bias)` in one kernel (`tf.fused.depthwiseConv2d`);
  * `bias` has one value per output channel (inChannels * channelMultiplier).
+ * @example
+ * ```ts
+ * fusedDepthwiseConv2d({ x: ones([1, 2, 2, 1]), filter: ones([2, 2, 1, 1]), bias: tensor([1]) }); // [[[[5]]]]
+ * ```
  */
 export function fusedDepthwiseConv2d(args: FusedConv2dArgs): Tensor {
   return callFused(fusedDepthwiseConv2dOp, args);

@@ -12,15 +12,21 @@ export type NormalizedPadding = 'valid' | 'same' | [number, number][];
 
 /** Options of the 2-D convolutions (conv2d, depthwiseConv2d, their backprops and transposes). */
 export interface Conv2dOptions {
+  /** The step between windows: one number for both axes or [height, width]. Default: 1. */
   strides?: number | readonly [number, number];
+  /** 'valid' (no padding), 'same' (output size ⌈input / stride⌉) or explicit padding. Default: 'valid'. */
   padding?: Padding;
+  /** The spacing between filter taps: one number or [height, width]. Default: 1. */
   dilations?: number | readonly [number, number];
 }
 
 /** The attrs a 2-D convolution op records: the options, validated and normalized. */
 export interface Conv2dAttrs {
+  /** [height, width] steps. */
   strides: Pair;
+  /** 'valid', 'same', or one [before, after] pair per spatial axis. */
   padding: NormalizedPadding;
+  /** [height, width] dilations. */
   dilations: Pair;
 }
 

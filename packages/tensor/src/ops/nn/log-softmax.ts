@@ -5,6 +5,7 @@ import { softmaxRule, type SoftmaxAttrs } from './softmax-rule';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link logSoftmax}: its shape rule and kernel, the key of its gradient rule. */
 export const logSoftmaxOp = defineOp<SoftmaxAttrs>({
   name: 'logSoftmax',
   infer: ([x], { axis }) => {
@@ -24,7 +25,13 @@ export const logSoftmaxOp = defineOp<SoftmaxAttrs>({
     }),
 });
 
-/** log(softmax(x)) along `axis` (default the last), computed without overflow or log(0). */
+/**
+ * log(softmax(x)) along `axis` (default the last), computed without overflow or log(0).
+ * @example
+ * ```ts
+ * logSoftmax(tensor([0, 0])); // [-0.6931, -0.6931]
+ * ```
+ */
 export function logSoftmax(x: OpInput, axis = -1): Tensor {
   const { inputs, temps } = opInputs('logSoftmax', [['x', x]]);
   return runOp(logSoftmaxOp, inputs, { axis }, temps);

@@ -4,14 +4,19 @@ import { expectRank, normalizePadding, positivePair, windowOutput, type Pair } f
 
 /** Options of the 2-D pooling ops; strides default to the pool size, as in Keras. */
 export interface Pool2dOptions {
+  /** The step between windows: one number or [height, width]. Default: the pool size. */
   strides?: number | readonly [number, number];
+  /** 'valid' (no padding) or 'same' (output size ⌈input / stride⌉). Default: 'valid'. */
   padding?: 'valid' | 'same';
 }
 
 /** The attrs a 2-D pooling op (or its gradient) records. */
 export interface Pool2dAttrs {
+  /** [height, width] of the window. */
   poolSize: Pair;
+  /** [height, width] steps. */
   strides: Pair;
+  /** 'valid' or 'same'. */
   padding: 'valid' | 'same';
 }
 

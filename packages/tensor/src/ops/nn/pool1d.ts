@@ -9,13 +9,19 @@ import { opInputs } from './inputs';
 
 /** Options of the 1-D pooling ops; strides default to the pool size, as in Keras. */
 export interface Pool1dOptions {
+  /** The step between windows. Default: the pool size. */
   strides?: number;
+  /** 'valid' (no padding) or 'same' (output length ⌈input / stride⌉). Default: 'valid'. */
   padding?: 'valid' | 'same';
 }
 
+/** {@link Pool1dOptions} after validation, with the window size, as the op records them. */
 export interface Pool1dAttrs {
+  /** The window length. */
   poolSize: number;
+  /** The step between windows. */
   strides: number;
+  /** 'valid' or 'same'. */
   padding: 'valid' | 'same';
 }
 
@@ -46,7 +52,9 @@ function pool1dDef(name: string, kernelName: string): OpDef<Pool1dAttrs> {
   });
 }
 
+/** The op of {@link maxPool1d}: its shape rule and kernel, the key of its gradient rule. */
 export const maxPool1dOp = pool1dDef('maxPool1d', 'MaxPool');
+/** The op of {@link avgPool1d}: its shape rule and kernel, the key of its gradient rule. */
 export const avgPool1dOp = pool1dDef('avgPool1d', 'AvgPool');
 
 function pool1d(def: OpDef<Pool1dAttrs>, x: OpInput, poolSize: number, options: Pool1dOptions = {}): Tensor {
@@ -62,12 +70,24 @@ function pool1d(def: OpDef<Pool1dAttrs>, x: OpInput, poolSize: number, options: 
   return runOp(def, inputs, attrs, temps);
 }
 
-/** 1-D max pooling of NWC `x`; `strides` default to `poolSize`, padding to 'valid'. Returns float32. */
+/**
+ * 1-D max pooling of NWC `x`; `strides` default to `poolSize`, padding to 'valid'. Returns float32.
+ * @example
+ * ```ts
+ * maxPool1d(tensor([1, 3, 2, 5], [1, 4, 1]), 2); // [[[3], [5]]]
+ * ```
+ */
 export function maxPool1d(x: OpInput, poolSize: number, options?: Pool1dOptions): Tensor {
   return pool1d(maxPool1dOp, x, poolSize, options);
 }
 
-/** 1-D average pooling of NWC `x`; with 'same' padding, padded steps are left out of each average. */
+/**
+ * 1-D average pooling of NWC `x`; with 'same' padding, padded steps are left out of each average.
+ * @example
+ * ```ts
+ * avgPool1d(tensor([1, 3, 2, 5], [1, 4, 1]), 2); // [[[2], [3.5]]]
+ * ```
+ */
 export function avgPool1d(x: OpInput, poolSize: number, options?: Pool1dOptions): Tensor {
   return pool1d(avgPool1dOp, x, poolSize, options);
 }

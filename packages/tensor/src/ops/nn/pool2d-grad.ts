@@ -5,6 +5,7 @@ import { checkPoolGradient, pool2dAttrs, type Pool2dAttrs, type Pool2dOptions } 
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link maxPool2dGrad}: its shape rule and kernel, the key of its gradient rule. */
 export const maxPool2dGradOp = defineOp<Pool2dAttrs>({
   name: 'maxPool2dGrad',
   infer: ([dy, x, y], attrs) => {
@@ -19,6 +20,7 @@ export const maxPool2dGradOp = defineOp<Pool2dAttrs>({
     }),
 });
 
+/** The op of {@link avgPool2dGrad}: its shape rule and kernel, the key of its gradient rule. */
 export const avgPool2dGradOp = defineOp<Pool2dAttrs>({
   name: 'avgPool2dGrad',
   infer: ([dy, x], attrs) => {
@@ -37,6 +39,7 @@ export const avgPool2dGradOp = defineOp<Pool2dAttrs>({
 
 /** Options of the pooling gradients: the forward op's attrs, poolSize included. */
 export interface Pool2dGradOptions extends Pool2dOptions {
+  /** The window the forward pooling used: one number or [height, width]. */
   poolSize: number | readonly [number, number];
 }
 

@@ -18,7 +18,9 @@ function pool2dDef(name: string, kernelName: string): OpDef<Pool2dAttrs> {
   });
 }
 
+/** The op of {@link maxPool2d}: its shape rule and kernel, the key of its gradient rule. */
 export const maxPool2dOp = pool2dDef('maxPool2d', 'MaxPool');
+/** The op of {@link avgPool2d}: its shape rule and kernel, the key of its gradient rule. */
 export const avgPool2dOp = pool2dDef('avgPool2d', 'AvgPool');
 
 function pool2d(
@@ -32,12 +34,24 @@ function pool2d(
   return runOp(def, inputs, attrs, temps);
 }
 
-/** 2-D max pooling of NHWC `x`; `strides` default to `poolSize`, padding to 'valid'. Returns float32. */
+/**
+ * 2-D max pooling of NHWC `x`; `strides` default to `poolSize`, padding to 'valid'. Returns float32.
+ * @example
+ * ```ts
+ * maxPool2d(tensor([1, 2, 3, 4], [1, 2, 2, 1]), 2); // [[[[4]]]]
+ * ```
+ */
 export function maxPool2d(x: OpInput, poolSize: number | readonly [number, number], options?: Pool2dOptions): Tensor {
   return pool2d(maxPool2dOp, x, poolSize, options);
 }
 
-/** 2-D average pooling of NHWC `x`; with 'same' padding, padded cells are left out of each average. */
+/**
+ * 2-D average pooling of NHWC `x`; with 'same' padding, padded cells are left out of each average.
+ * @example
+ * ```ts
+ * avgPool2d(tensor([1, 2, 3, 4], [1, 2, 2, 1]), 2); // [[[[2.5]]]]
+ * ```
+ */
 export function avgPool2d(x: OpInput, poolSize: number | readonly [number, number], options?: Pool2dOptions): Tensor {
   return pool2d(avgPool2dOp, x, poolSize, options);
 }

@@ -9,6 +9,7 @@ import { resizeWeightsTransposed } from './resize-weights';
 import { composed, type Scratch } from './scratch';
 import { opInputs } from './inputs';
 
+/** The attributes of the resize gradients: the forward resize's, without the size (dy has it). */
 export type ResizeGradAttrs = Omit<ResizeAttrs, 'size'>;
 
 /** dx = A_hᵀ · dy · A_w as two batched matmuls (see resize-weights.ts). */
@@ -70,12 +71,15 @@ function resizeGradDef(name: string, kernelName: string | null, bilinear: boolea
   });
 }
 
+/** The op of {@link resizeBilinearGrad}: its shape rule and kernel, the key of its gradient rule. */
 export const resizeBilinearGradOp = resizeGradDef('resizeBilinearGrad', 'ResizeBilinearGrad', true);
 // tfjs's cpu ResizeNearestNeighborGrad reads dy at the images' batch stride, wrong for batches > 1.
+/** The op of {@link resizeNearestNeighborGrad}: its shape rule and kernel, the key of its gradient rule. */
 export const resizeNearestNeighborGradOp = resizeGradDef('resizeNearestNeighborGrad', null, false);
 
 /** Options of the resize gradients: the forward op's; `size`, if given, must match dy. */
 export interface ResizeGradOptions extends ResizeOptions {
+  /** The forward output size [height, width]. Default: dy's. */
   size?: readonly [number, number];
 }
 

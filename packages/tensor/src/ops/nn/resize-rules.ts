@@ -4,13 +4,19 @@ import { expectRank, type Pair } from './geometry';
 
 /** How output pixels map to input pixels (TensorFlow's flags; at most one may be true). */
 export interface ResizeOptions {
+  /** Maps the corner pixels of input and output onto each other (TF1 behaviour). Default: false. */
   alignCorners?: boolean;
+  /** Samples at pixel centres, as Keras and TF2 image resizing do. Default: false (tfjs's default). */
   halfPixelCenters?: boolean;
 }
 
+/** The attributes of {@link resizeBilinear} and {@link resizeNearestNeighbor}. */
 export interface ResizeAttrs {
+  /** The output [height, width]. */
   size: Pair;
+  /** See {@link ResizeOptions.alignCorners}. */
   alignCorners: boolean;
+  /** See {@link ResizeOptions.halfPixelCenters}. */
   halfPixelCenters: boolean;
 }
 

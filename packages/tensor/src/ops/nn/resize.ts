@@ -22,7 +22,9 @@ function resizeDef(name: string, kernelName: string, outDtype: (input: DType) =>
   });
 }
 
+/** The op of {@link resizeBilinear}: its shape rule and kernel, the key of its gradient rule. */
 export const resizeBilinearOp = resizeDef('resizeBilinear', 'ResizeBilinear', () => 'float32');
+/** The op of {@link resizeNearestNeighbor}: its shape rule and kernel, the key of its gradient rule. */
 export const resizeNearestNeighborOp = resizeDef('resizeNearestNeighbor', 'ResizeNearestNeighbor', (d) => d);
 
 function resize(
@@ -36,12 +38,24 @@ function resize(
   return runOp(def, inputs, attrs, temps);
 }
 
-/** Resizes NHWC `images` to `size` = [newHeight, newWidth] by bilinear interpolation; returns float32. */
+/**
+ * Resizes NHWC `images` to `size` = [newHeight, newWidth] by bilinear interpolation; returns float32.
+ * @example
+ * ```ts
+ * resizeBilinear(tensor([0, 1], [1, 1, 2, 1]), [1, 4], { halfPixelCenters: true }); // [[[[0], [0.25], [0.75], [1]]]]
+ * ```
+ */
 export function resizeBilinear(images: OpInput, size: readonly [number, number], options?: ResizeOptions): Tensor {
   return resize(resizeBilinearOp, images, size, options);
 }
 
-/** Resizes NHWC `images` to `size` = [newHeight, newWidth] by copying the nearest pixel; keeps the dtype. */
+/**
+ * Resizes NHWC `images` to `size` = [newHeight, newWidth] by copying the nearest pixel; keeps the dtype.
+ * @example
+ * ```ts
+ * resizeNearestNeighbor(tensor([1, 2], [1, 1, 2, 1]), [1, 4]); // [[[[1], [1], [2], [2]]]]
+ * ```
+ */
 export function resizeNearestNeighbor(
   images: OpInput,
   size: readonly [number, number],

@@ -30,6 +30,10 @@ function checkPointwise(depthwise: Shape, pointwise: Shape): void {
  * Depthwise separable 2-D convolution: a depthwiseConv2d with `depthwiseFilter`
  * ([h, w, inChannels, channelMultiplier]) and `options`, then a 1x1 conv2d with `pointwiseFilter`
  * ([1, 1, inChannels * channelMultiplier, outChannels]). A composite: gradients flow through both ops.
+ * @example
+ * ```ts
+ * separableConv2d(ones([1, 2, 2, 1]), ones([2, 2, 1, 1]), ones([1, 1, 1, 2])); // [[[[4, 4]]]]
+ * ```
  */
 export function separableConv2d(
   x: OpInput,

@@ -1,6 +1,7 @@
 import { opError, fmtShape } from '../../errors';
 import type { Shape } from '../../shape';
 
+/** The attributes of {@link softmax} and {@link logSoftmax}. */
 export interface SoftmaxAttrs {
   /** As given: may be negative, counting from the last axis. */
   axis: number;

@@ -5,6 +5,7 @@ import { softmaxRule, type SoftmaxAttrs } from './softmax-rule';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The op of {@link softmax}: its shape rule and kernel, the key of its gradient rule. */
 export const softmaxOp = defineOp<SoftmaxAttrs>({
   name: 'softmax',
   infer: ([x], { axis }) => {
@@ -26,7 +27,13 @@ export const softmaxOp = defineOp<SoftmaxAttrs>({
     }),
 });
 
-/** exp(x) / sum(exp(x)) along `axis` (default the last), computed stably in float32. */
+/**
+ * exp(x) / sum(exp(x)) along `axis` (default the last), computed stably in float32.
+ * @example
+ * ```ts
+ * softmax(tensor([1, 2, 3])); // [0.09003, 0.2447, 0.6652]
+ * ```
+ */
 export function softmax(x: OpInput, axis = -1): Tensor {
   const { inputs, temps } = opInputs('softmax', [['x', x]]);
   return runOp(softmaxOp, inputs, { axis }, temps);

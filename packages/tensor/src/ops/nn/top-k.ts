@@ -5,11 +5,15 @@ import type { Tensor } from '../../tensor';
 import { composedMulti } from './scratch';
 import { opInputs } from './inputs';
 
+/** The attributes of {@link topK}. */
 export interface TopKAttrs {
+  /** How many of the largest entries to keep along the last axis. */
   k: number;
+  /** Whether they come in descending order. */
   sorted: boolean;
 }
 
+/** The op of {@link topK}: its shape rule and kernel, the key of its gradient rule. */
 export const topKOp = defineOp<TopKAttrs>({
   name: 'topK',
   infer: ([x], { k }) => {
@@ -38,8 +42,21 @@ export const topKOp = defineOp<TopKAttrs>({
  * The `k` largest entries along the last axis of `x`, largest first, and their indices (int32).
  * Returns `{ values, indices }` as TensorFlow.js does. `sorted` is accepted for compatibility:
  * results are always sorted, so every backend gives the same order.
+ * @example
+ * ```ts
+ * const { values, indices } = topK(tensor([1, 9, 3, 7]), 2); // values [9, 7], indices [1, 3]
+ * ```
  */
-export function topK(x: OpInput, k = 1, sorted = true): { values: Tensor; indices: Tensor } {
+export function topK(
+  x: OpInput,
+  k = 1,
+  sorted = true,
+): {
+  /** The k largest entries along the last axis. */
+  values: Tensor;
+  /** Their positions along that axis (int32). */
+  indices: Tensor;
+} {
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 0)
     throw opError('topK', `k must be a non-negative integer, received ${JSON.stringify(k)}`);
   if (typeof sorted !== 'boolean')

@@ -5,12 +5,15 @@ import type { Tensor } from '../../tensor';
 import { composed } from './scratch';
 import { opInputs } from './inputs';
 
+/** The attributes of {@link unsortedSegmentSum}. */
 export interface SegmentSumAttrs {
+  /** The number of output rows; ids outside [0, numSegments) are dropped. */
   numSegments: number;
 }
 
 const OP = 'unsortedSegmentSum';
 
+/** The op of {@link unsortedSegmentSum}: its shape rule and kernel, the key of its gradient rule. */
 export const unsortedSegmentSumOp = defineOp<SegmentSumAttrs>({
   name: OP,
   infer: ([x, ids], { numSegments }) => {
@@ -49,6 +52,10 @@ export const unsortedSegmentSumOp = defineOp<SegmentSumAttrs>({
 /**
  * Sums the rows of `x` into `numSegments` rows: row i goes to segment `segmentIds[i]` (int32, one per
  * row; JS arrays are read as int32); segments no row maps to are 0, and ids outside [0, numSegments) are dropped. int32 sums are exact up to 2^24.
+ * @example
+ * ```ts
+ * unsortedSegmentSum(tensor([1, 2, 3]), tensor([0, 1, 0], [3], 'int32'), 2); // [4, 2]
+ * ```
  */
 export function unsortedSegmentSum(x: OpInput, segmentIds: OpInput, numSegments: number): Tensor {
   if (typeof numSegments !== 'number' || !Number.isInteger(numSegments) || numSegments < 0) {

@@ -7,8 +7,11 @@ import type { Tensor } from '../../tensor';
 import { castInfo } from '../elementwise/define';
 import { checkKeepDims, reducedShape, validating } from './define';
 
+/** The attributes of {@link argMax} and {@link argMin}. */
 export interface ArgReduceAttrs {
+  /** The axis searched, non-negative. */
   axis: number;
+  /** Whether that axis stays, with size 1. */
   keepDims: boolean;
 }
 
@@ -72,7 +75,9 @@ function argReduceDef(name: 'argMax' | 'argMin'): OpDef<ArgReduceAttrs> {
   });
 }
 
+/** The op of {@link argMax}: its shape rule and kernel, the key of its gradient rule. */
 export const argMaxOp = argReduceDef('argMax');
+/** The op of {@link argMin}: its shape rule and kernel, the key of its gradient rule. */
 export const argMinOp = argReduceDef('argMin');
 
 function callArgReduce(def: OpDef<ArgReduceAttrs>, x: OpInput, axis: number, keepDims: boolean): Tensor {
@@ -92,12 +97,24 @@ function callArgReduce(def: OpDef<ArgReduceAttrs>, x: OpInput, axis: number, kee
   return runOp(def, [t], attrs, temps);
 }
 
-/** The index (int32) of the first largest value along `axis` (default 0, as tfjs); a NaN counts as the largest. */
+/**
+ * The index (int32) of the first largest value along `axis` (default 0, as tfjs); a NaN counts as the largest.
+ * @example
+ * ```ts
+ * argMax(tensor([[1, 5], [3, 4]]), 1); // [1, 1] (int32)
+ * ```
+ */
 export function argMax(x: OpInput, axis = 0, keepDims = false): Tensor {
   return callArgReduce(argMaxOp, x, axis, keepDims);
 }
 
-/** The index (int32) of the first smallest value along `axis` (default 0, as tfjs); a NaN counts as the smallest. */
+/**
+ * The index (int32) of the first smallest value along `axis` (default 0, as tfjs); a NaN counts as the smallest.
+ * @example
+ * ```ts
+ * argMin(tensor([[1, 5], [3, 4]]), 1); // [0, 0] (int32)
+ * ```
+ */
 export function argMin(x: OpInput, axis = 0, keepDims = false): Tensor {
   return callArgReduce(argMinOp, x, axis, keepDims);
 }

@@ -6,12 +6,17 @@ import type { Tensor } from '../../tensor';
 import { castInfo } from '../elementwise/define';
 import { boolAsInt, validating } from './define';
 
+/** The attributes of {@link cumsum}. */
 export interface CumsumAttrs {
+  /** The axis summed along, non-negative. */
   axis: number;
+  /** See {@link CumsumOptions.exclusive}. */
   exclusive: boolean;
+  /** See {@link CumsumOptions.reverse}. */
   reverse: boolean;
 }
 
+/** Options of {@link cumsum}. */
 export interface CumsumOptions {
   /** Each output excludes its own element: [a, b, c] → [0, a, a + b]. */
   exclusive?: boolean;
@@ -19,6 +24,7 @@ export interface CumsumOptions {
   reverse?: boolean;
 }
 
+/** The op of {@link cumsum}: its shape rule and kernel, the key of its gradient rule. */
 export const cumsumOp = defineOp<CumsumAttrs>({
   name: 'cumsum',
   infer: ([x]) => ({ shape: x.shape, dtype: boolAsInt(x.dtype) }),
@@ -34,7 +40,13 @@ export const cumsumOp = defineOp<CumsumAttrs>({
   },
 });
 
-/** Running sums along `axis` (default 0); bools count as int32. A scalar is its own cumsum. */
+/**
+ * Running sums along `axis` (default 0); bools count as int32. A scalar is its own cumsum.
+ * @example
+ * ```ts
+ * cumsum(tensor([1, 2, 3])); // [1, 3, 6]
+ * ```
+ */
 export function cumsum(x: OpInput, axis = 0, options: CumsumOptions = {}): Tensor {
   const temps: Tensor[] = [];
   const t = toTensor(x, 'cumsum', 'x', temps);

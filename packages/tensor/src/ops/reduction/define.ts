@@ -9,7 +9,9 @@ import { castInfo } from '../elementwise/define';
 
 /** The attributes every axis reduction records: normalised axes, and whether reduced axes stay as 1. */
 export interface ReduceAttrs {
+  /** The axes to reduce, non-negative and sorted. */
   axis: number[];
+  /** Whether reduced axes stay, with size 1. */
   keepDims: boolean;
 }
 
@@ -35,6 +37,7 @@ export function castTo(ctx: KernelContext, x: TensorInfo, dtype: DType, freeInpu
 
 /** How one reduction maps onto its tfjs kernel. */
 export interface ReductionOptions {
+  /** The tfjs-core kernel that computes it ('Sum', 'Max', ...). */
   kernelName: string;
   /** tfjs names the axes attribute `reductionIndices` for Max, `axis` elsewhere. */
   axisAttr?: string;

@@ -31,7 +31,13 @@ export const logSumExpOp = defineOp<ReduceAttrs>({
   empty: () => [-Infinity],
 });
 
-/** log(sum(exp(x))) over `axis` (all axes if omitted), computed stably; float32. -inf over nothing. */
+/**
+ * log(sum(exp(x))) over `axis` (all axes if omitted), computed stably; float32. -inf over nothing.
+ * @example
+ * ```ts
+ * logSumExp(tensor([0, 0])); // 0.6931
+ * ```
+ */
 export function logSumExp(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(logSumExpOp, x, axis, keepDims);
 }

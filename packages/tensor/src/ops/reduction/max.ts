@@ -7,6 +7,7 @@ import { boolAsInt, callReduction, reductionDef } from './define';
 const lowest = (d: DType): number => (d === 'float32' ? -Infinity : d === 'int32' ? -2147483648 : 0);
 
 // bool goes in as int32: webgpu's Max returns int32 for bool on its GPU path and bool on its CPU path.
+/** The op of {@link max}: its shape rule and kernel, the key of its gradient rule. */
 export const maxOp = reductionDef('max', {
   kernelName: 'Max',
   axisAttr: 'reductionIndices',
@@ -15,7 +16,13 @@ export const maxOp = reductionDef('max', {
   identity: lowest,
 });
 
-/** The largest value over `axis` (all axes if omitted); NaN if the values contain NaN, -inf over nothing. */
+/**
+ * The largest value over `axis` (all axes if omitted); NaN if the values contain NaN, -inf over nothing.
+ * @example
+ * ```ts
+ * max(tensor([[1, 5], [3, 4]])); // 5
+ * ```
+ */
 export function max(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(maxOp, x, axis, keepDims);
 }

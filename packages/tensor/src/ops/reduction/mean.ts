@@ -10,7 +10,13 @@ export const meanOp = reductionDef('mean', {
   identity: () => NaN,
 });
 
-/** The arithmetic mean over `axis` (all axes if omitted); always float32. The mean of nothing is NaN. */
+/**
+ * The arithmetic mean over `axis` (all axes if omitted); always float32. The mean of nothing is NaN.
+ * @example
+ * ```ts
+ * mean(tensor([[1, 2], [3, 4]]), 1); // [1.5, 3.5]
+ * ```
+ */
 export function mean(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(meanOp, x, axis, keepDims);
 }

@@ -7,6 +7,7 @@ import { boolAsInt, callReduction, reductionDef } from './define';
 const highest = (d: DType): number => (d === 'float32' ? Infinity : d === 'int32' ? 2147483647 : 1);
 
 // bool goes in as int32 for the same reason as in max.
+/** The op of {@link min}: its shape rule and kernel, the key of its gradient rule. */
 export const minOp = reductionDef('min', {
   kernelName: 'Min',
   compute: boolAsInt,
@@ -14,7 +15,13 @@ export const minOp = reductionDef('min', {
   identity: highest,
 });
 
-/** The smallest value over `axis` (all axes if omitted); NaN if the values contain NaN, +inf over nothing. */
+/**
+ * The smallest value over `axis` (all axes if omitted); NaN if the values contain NaN, +inf over nothing.
+ * @example
+ * ```ts
+ * min(tensor([[1, 5], [3, 4]]), 1); // [1, 3]
+ * ```
+ */
 export function min(x: OpInput, axis?: number | readonly number[] | null, keepDims = false): Tensor {
   return callReduction(minOp, x, axis, keepDims);
 }

@@ -6,7 +6,11 @@ import { intList, withTemps } from './args';
 import { runAxiswise } from './axiswise';
 import { reshapeInfo, chain } from './kernel-utils';
 
-export const broadcastToOp = defineOp<{ shape: number[] }>({
+/** The op of {@link broadcastTo}: its shape rule and kernel, the key of its gradient rule. */
+export const broadcastToOp = defineOp<{
+  /** The shape to broadcast to. */
+  shape: number[];
+}>({
   name: 'broadcastTo',
   infer: ([x], { shape }) => {
     const offset = shape.length - x.shape.length;
@@ -35,7 +39,13 @@ export const broadcastToOp = defineOp<{ shape: number[] }>({
   },
 });
 
-/** Repeats x along its size-1 (and missing leading) axes to reach `shape`, as NumPy broadcasting does. */
+/**
+ * Repeats x along its size-1 (and missing leading) axes to reach `shape`, as NumPy broadcasting does.
+ * @example
+ * ```ts
+ * broadcastTo(tensor([1, 2]), [2, 2]); // [[1, 2], [1, 2]]
+ * ```
+ */
 export function broadcastTo(x: OpInput, shape: readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'broadcastTo', 'x', temps);

@@ -7,7 +7,11 @@ import type { Tensor } from '../../tensor';
 import { dimsAgree, knownDim, sameDtype, toTensorList, withTemps } from './args';
 import { reshapeInfo } from './kernel-utils';
 
-export const concatOp = defineOp<{ axis: number }>({
+/** The op of {@link concat}: its shape rule and kernel, the key of its gradient rule. */
+export const concatOp = defineOp<{
+  /** The axis to join along, non-negative. */
+  axis: number;
+}>({
   name: 'concat',
   // Empty inputs are dropped in the kernel: beside non-empty ones they contribute nothing.
   handlesEmpty: true,
@@ -46,7 +50,13 @@ export const concatOp = defineOp<{ axis: number }>({
   },
 });
 
-/** Joins tensors along an existing axis (negative counts from the end); the other axes must match. */
+/**
+ * Joins tensors along an existing axis (negative counts from the end); the other axes must match.
+ * @example
+ * ```ts
+ * concat([tensor([[1, 2]]), tensor([[3, 4]])], 0); // [[1, 2], [3, 4]]
+ * ```
+ */
 export function concat(tensors: readonly OpInput[], axis = 0): Tensor {
   return withTemps((temps) => {
     const ts = toTensorList(tensors, 'concat', temps);

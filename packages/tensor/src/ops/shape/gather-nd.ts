@@ -18,6 +18,7 @@ function repeatWhole(ctx: KernelContext, x: TensorInfo, rows: number, outShape: 
   return chain(ctx, tiled, (t) => reshapeInfo(ctx, t, outShape));
 }
 
+/** The op of {@link gatherND}: its shape rule and kernel, the key of its gradient rule. */
 export const gatherNDOp = defineOp({
   name: 'gatherND',
   // Rows of length 0 make indices empty while the result (copies of x) is not.
@@ -58,6 +59,10 @@ export const gatherNDOp = defineOp({
  * into the first k axes of x, and the result has shape indices.shape[:-1] + x.shape[k:]. An
  * out-of-range row raises an error on backends that read synchronously (cpu, wasm) and gathers
  * zeros on those that cannot (webgpu).
+ * @example
+ * ```ts
+ * gatherND(tensor([[1, 2], [3, 4]]), [[1, 0]]); // [3]
+ * ```
  */
 export function gatherND(x: OpInput, indices: OpInput): Tensor {
   return withTemps((temps) => {

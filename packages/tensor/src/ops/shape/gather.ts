@@ -6,11 +6,15 @@ import type { Tensor } from '../../tensor';
 import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
 import { chain } from './kernel-utils';
 
+/** The attributes of {@link gather}. */
 export interface GatherAttrs {
+  /** The axis of x indexed, non-negative. */
   axis: number;
+  /** How many leading axes x and indices share (gathered per batch entry). */
   batchDims: number;
 }
 
+/** The op of {@link gather}: its shape rule and kernel, the key of its gradient rule. */
 export const gatherOp = defineOp<GatherAttrs>({
   name: 'gather',
   infer: ([x, indices], { axis, batchDims }) => {
@@ -60,6 +64,10 @@ export const gatherOp = defineOp<GatherAttrs>({
  * axes of x and indices are batch axes, gathered pairwise. Indices must be int32 in
  * [0, x.shape[axis]); an out-of-range index raises an error on backends that read synchronously
  * (cpu, wasm) and gathers zeros on those that cannot (webgpu).
+ * @example
+ * ```ts
+ * gather(tensor([10, 20, 30]), [2, 0]); // [30, 10]
+ * ```
  */
 export function gather(x: OpInput, indices: OpInput, axis = 0, batchDims = 0): Tensor {
   return withTemps((temps) => {

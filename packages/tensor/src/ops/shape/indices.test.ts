@@ -25,6 +25,15 @@ const cpuWithoutSyncReads: BackendFactory = {
     canReadSync: false,
   }),
 };
+// Browser WebGPU: a synchronous read exists but is a GPU round trip, so guarding must not use it.
+const cpuLikeBrowserWebgpu: BackendFactory = {
+  name: 'cpu-like-browser-webgpu',
+  create: async (): Promise<Backend> => ({
+    ...(await cpu.create()),
+    name: 'cpu-like-browser-webgpu',
+    dataOnHost: false,
+  }),
+};
 
 /** Runs `fn` on fresh inputs and checks that neither Strata tensors nor backend buffers leak. */
 async function values(fn: () => Tensor, inputs: Tensor[]): Promise<number[]> {
@@ -91,6 +100,17 @@ describe('out-of-range indices where the backend reads synchronously', () => {
     );
     updates.dispose();
     expect(memory().numTensors).toBe(0);
+  });
+});
+
+describe('out-of-range indices where a synchronous read exists but the data is not in host memory', () => {
+  beforeAll(() => setBackend(cpuLikeBrowserWebgpu));
+
+  it('gather masks on the device instead of reading the indices back to check them', async () => {
+    // An error would mean the indices were read back; zeros mean they were masked by kernels.
+    const x = tensor([1, 2, 3]);
+    const i = tensor([2, 5, 0], [3], 'int32');
+    expect(await values(() => gather(x, i), [x, i])).toEqual([3, 0, 1]);
   });
 });
 

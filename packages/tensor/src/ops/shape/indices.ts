@@ -1,8 +1,9 @@
 // Out-of-range indices in gather, gatherND and scatterND. Index values live on the device, so checking
 // them needs a host read. Strata's rule, the same on every backend that can afford it:
-//  - where the backend reads synchronously (cpu, wasm: the data is in host memory anyway), the
-//    indices are read and an out-of-range one raises an error naming the op, the index and the range;
-//  - where it cannot (WebGPU), reading would stall the pipeline, so out-of-range rows are made
+//  - where the data is in host memory (cpu, wasm: `dataOnHost`), the indices are read and an
+//    out-of-range one raises an error naming the op, the index and the range;
+//  - where it is not (WebGPU), reading would stall the pipeline even where the browser can read
+//    synchronously (and in a worker on SwiftShader that read loses the device), so out-of-range rows are made
 //    harmless instead: they gather zeros, and scatter updates to them are dropped. Never garbage,
 //    never a read or write outside the tensor (WebGPU's own kernels would clamp or wrap).
 import type { TensorInfo } from '../../backend';
@@ -49,7 +50,7 @@ export function guardIndices(
 ): GuardedIndices {
   const k = range.bounds.length;
   if (k === 0) return { indices: reshapeInfo(ctx, indices, indices.shape), valid: null };
-  if (ctx.backend.canReadSync) {
+  if (ctx.backend.canReadSync && ctx.backend.dataOnHost) {
     const values = ctx.backend.tf.readSync(indices.dataId) as ArrayLike<number>;
     const rowShape = rowAxis ? indices.shape.slice(0, -1) : indices.shape;
     for (let row = 0; row * k < values.length; row++) {

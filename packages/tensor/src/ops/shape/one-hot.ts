@@ -6,13 +6,19 @@ import type { Tensor } from '../../tensor';
 import { toIndexTensor, withTemps } from './args';
 import { chain } from './kernel-utils';
 
+/** The attributes of {@link oneHot}. */
 export interface OneHotAttrs {
+  /** The number of classes: the size of the new last axis. */
   depth: number;
+  /** The value at each index. */
   onValue: number;
+  /** The value everywhere else. */
   offValue: number;
+  /** The output dtype. */
   dtype: DType;
 }
 
+/** The op of {@link oneHot}: its shape rule and kernel, the key of its gradient rule. */
 export const oneHotOp = defineOp<OneHotAttrs>({
   name: 'oneHot',
   infer: ([indices], { depth, dtype }) => {
@@ -38,8 +44,11 @@ export const oneHotOp = defineOp<OneHotAttrs>({
   },
 });
 
+/** Options of {@link oneHot}. */
 export interface OneHotOptions {
+  /** The value at each index. Default: 1. */
   onValue?: number | boolean;
+  /** The value everywhere else. Default: 0. */
   offValue?: number | boolean;
   /** Default float32, as in TensorFlow (tfjs defaults to int32). */
   dtype?: DType;
@@ -61,6 +70,10 @@ function checkValue(name: string, value: number | boolean, dtype: DType): number
  * One-hot vectors: the result has shape indices.shape + [depth], holding onValue where the last
  * index equals the (int32) index and offValue elsewhere. An index outside [0, depth) gives a row of
  * offValue, on every backend, as in TensorFlow.
+ * @example
+ * ```ts
+ * oneHot(tensor([0, 2], [2], 'int32'), 3); // [[1, 0, 0], [0, 0, 1]]
+ * ```
  */
 export function oneHot(indices: OpInput, depth: number, options: OneHotOptions = {}): Tensor {
   return withTemps((temps) => {

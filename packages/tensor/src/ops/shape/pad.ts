@@ -9,12 +9,17 @@ import { reshapeInfo } from './kernel-utils';
 /** constant: fill with constantValue; reflect: mirror without the edge (abc → cb|abc|ba); symmetric: with it (ba|abc|cb). */
 export type PadMode = 'constant' | 'reflect' | 'symmetric';
 
+/** The attributes of {@link pad}. */
 export interface PadAttrs {
+  /** [before, after] for each axis. */
   paddings: [number, number][];
+  /** How the border is filled. */
   mode: PadMode;
+  /** The fill of 'constant' mode. */
   constantValue: number;
 }
 
+/** The op of {@link pad}: its shape rule and kernel, the key of its gradient rule. */
 export const padOp = defineOp<PadAttrs>({
   name: 'pad',
   infer: ([x], { paddings, mode }) => {
@@ -54,7 +59,12 @@ export const padOp = defineOp<PadAttrs>({
   },
 });
 
+/** Options of {@link pad}. */
 export interface PadOptions {
+  /**
+   * 'constant' fills with `constantValue`; 'reflect' mirrors without the edge, 'symmetric' with it (NumPy's names).
+   * Default: 'constant'.
+   */
   mode?: PadMode;
   /** The fill of constant mode (default 0); an integer for int32 x, a boolean or 0/1 for bool x. */
   constantValue?: number | boolean;
@@ -72,7 +82,13 @@ function checkConstant(value: number | boolean, dtype: string): number {
   return v;
 }
 
-/** Adds paddings[i] = [before, after] elements around each axis i, by `mode` (default constant 0). */
+/**
+ * Adds paddings[i] = [before, after] elements around each axis i, by `mode` (default constant 0).
+ * @example
+ * ```ts
+ * pad(tensor([1, 2]), [[1, 2]]); // [0, 1, 2, 0, 0]
+ * ```
+ */
 export function pad(x: OpInput, paddings: readonly (readonly number[])[], options: PadOptions = {}): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'pad', 'x', temps);

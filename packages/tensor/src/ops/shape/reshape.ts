@@ -34,13 +34,23 @@ export function resolveReshape(op: string, input: readonly Dim[], shape: readonl
   return [...shape];
 }
 
-export const reshapeOp = defineOp<{ shape: number[] }>({
+/** The op of {@link reshape}: its shape rule and kernel, the key of its gradient rule. */
+export const reshapeOp = defineOp<{
+  /** The new shape, with no -1 left. */
+  shape: number[];
+}>({
   name: 'reshape',
   infer: ([x], { shape }) => ({ shape: resolveReshape('reshape', x.shape, shape), dtype: x.dtype }),
   kernel: (ctx, [x], _attrs, [out]) => ctx.run('Reshape', { x }, { shape: out.shape }),
 });
 
-/** Gives the data a new shape with the same number of elements; one dimension may be -1. */
+/**
+ * Gives the data a new shape with the same number of elements; one dimension may be -1.
+ * @example
+ * ```ts
+ * reshape(tensor([1, 2, 3, 4]), [2, -1]); // [[1, 2], [3, 4]]
+ * ```
+ */
 export function reshape(x: OpInput, shape: readonly number[]): Tensor {
   return withTemps((temps) => {
     if (!Array.isArray(shape))

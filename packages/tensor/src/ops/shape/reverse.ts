@@ -7,7 +7,11 @@ import { withTemps } from './args';
 import { runAxiswise } from './axiswise';
 import { reshapeInfo, chain } from './kernel-utils';
 
-export const reverseOp = defineOp<{ axis: number[] }>({
+/** The op of {@link reverse}: its shape rule and kernel, the key of its gradient rule. */
+export const reverseOp = defineOp<{
+  /** The axes to reverse, non-negative. */
+  axis: number[];
+}>({
   name: 'reverse',
   infer: ([x], { axis }) => {
     const bad = axis.find((a) => !Number.isInteger(a) || a < 0 || a >= x.shape.length);
@@ -32,7 +36,13 @@ export const reverseOp = defineOp<{ axis: number[] }>({
   },
 });
 
-/** Reverses the order of elements along `axis` (one axis, a list, or all axes if omitted). */
+/**
+ * Reverses the order of elements along `axis` (one axis, a list, or all axes if omitted).
+ * @example
+ * ```ts
+ * reverse(tensor([1, 2, 3])); // [3, 2, 1]
+ * ```
+ */
 export function reverse(x: OpInput, axis?: number | readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'reverse', 'x', temps);

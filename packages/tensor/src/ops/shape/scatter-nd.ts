@@ -34,7 +34,11 @@ function sumAll(ctx: KernelContext, updates: TensorInfo, rows: number, shape: nu
   return chain(ctx, sum, (s) => reshapeInfo(ctx, s, shape));
 }
 
-export const scatterNDOp = defineOp<{ shape: number[] }>({
+/** The op of {@link scatterND}: its shape rule and kernel, the key of its gradient rule. */
+export const scatterNDOp = defineOp<{
+  /** The output shape. */
+  shape: number[];
+}>({
   name: 'scatterND',
   // Rows of length 0 make indices empty while the updates still add up into the result.
   handlesEmpty: true,
@@ -91,6 +95,10 @@ export const scatterNDOp = defineOp<{ shape: number[] }>({
  * indices.shape[:-1] + shape[k:]. Duplicate rows add up (bools: OR). Out-of-range rows raise an
  * error on backends that read synchronously (cpu, wasm) and are dropped on those that cannot
  * (webgpu). Rank-1 indices are one row, as in TensorFlow (tfjs reads them as rows of length 1).
+ * @example
+ * ```ts
+ * scatterND([[1], [3]], tensor([9, 8]), [4]); // [0, 9, 0, 8]
+ * ```
  */
 export function scatterND(indices: OpInput, updates: OpInput, shape: readonly number[]): Tensor {
   return withTemps((temps) => {

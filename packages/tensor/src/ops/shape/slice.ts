@@ -6,12 +6,15 @@ import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 import { sliceInfo } from './kernel-utils';
 
+/** The attributes of {@link slice}. */
 export interface SliceAttrs {
+  /** The first index on each axis. */
   begin: number[];
   /** -1 means "to the end of the axis". */
   size: number[];
 }
 
+/** The op of {@link slice}: its shape rule and kernel, the key of its gradient rule. */
 export const sliceOp = defineOp<SliceAttrs>({
   name: 'slice',
   infer: ([x], { begin, size }) => {
@@ -59,6 +62,10 @@ function fullLength(
 /**
  * The box of x starting at `begin` with `size` elements per axis (-1: to the end). Shorter lists
  * are completed with begin 0 and size -1, as in TensorFlow.js; begin must be non-negative.
+ * @example
+ * ```ts
+ * slice(tensor([[1, 2, 3], [4, 5, 6]]), [0, 1], [2, 2]); // [[2, 3], [5, 6]]
+ * ```
  */
 export function slice(x: OpInput, begin: number | readonly number[], size?: number | readonly number[]): Tensor {
   return withTemps((temps) => {

@@ -6,9 +6,11 @@ import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
 import { emptyInfo, sliceInfo } from './kernel-utils';
 
+/** The attributes of {@link split}. */
 export interface SplitAttrs {
   /** A number of equal parts, or the size of each part (one may be -1: the rest). */
   numOrSizes: number | number[];
+  /** The axis split, non-negative. */
   axis: number;
 }
 
@@ -37,6 +39,7 @@ export function splitSizes(shape: Shape, { numOrSizes, axis }: SplitAttrs): Dim[
   return numOrSizes.map((s) => (s === -1 ? dim - known : s));
 }
 
+/** The op of {@link split}: its shape rule and kernel, the key of its gradient rule. */
 export const splitOp = defineOp<SplitAttrs>({
   name: 'split',
   // Parts of size 0 are written directly; the others are slices of a non-empty x.
@@ -62,6 +65,10 @@ export const splitOp = defineOp<SplitAttrs>({
 /**
  * Splits x along `axis` into `numOrSizes` equal parts, or into parts of the given sizes (one of
  * which may be -1, meaning the rest).
+ * @example
+ * ```ts
+ * split(tensor([1, 2, 3, 4]), 2); // two tensors: [1, 2], [3, 4]
+ * ```
  */
 export function split(x: OpInput, numOrSizes: number | readonly number[], axis = 0): Tensor[] {
   return withTemps((temps) => {

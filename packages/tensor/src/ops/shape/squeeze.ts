@@ -6,7 +6,11 @@ import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 import { reshapeInfo } from './kernel-utils';
 
-export const squeezeOp = defineOp<{ axis: number[] }>({
+/** The op of {@link squeeze}: its shape rule and kernel, the key of its gradient rule. */
+export const squeezeOp = defineOp<{
+  /** The axes of size 1 to drop, non-negative. */
+  axis: number[];
+}>({
   name: 'squeeze',
   infer: ([x], { axis }) => {
     for (const a of axis) {
@@ -24,6 +28,10 @@ export const squeezeOp = defineOp<{ axis: number[] }>({
 /**
  * Removes axes of size 1: those listed in `axis` (negative counts from the end), or all of them.
  * Without `axis` every dimension must be known, since the result's rank depends on them.
+ * @example
+ * ```ts
+ * squeeze(tensor([[1], [2]])); // [1, 2]
+ * ```
  */
 export function squeeze(x: OpInput, axis?: number | readonly number[]): Tensor {
   return withTemps((temps) => {

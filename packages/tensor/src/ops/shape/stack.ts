@@ -6,7 +6,11 @@ import type { Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { dimsAgree, intIn, knownDim, sameDtype, toTensorList, withTemps } from './args';
 
-export const stackOp = defineOp<{ axis: number }>({
+/** The op of {@link stack}: its shape rule and kernel, the key of its gradient rule. */
+export const stackOp = defineOp<{
+  /** Where the new axis goes in the output, non-negative. */
+  axis: number;
+}>({
   name: 'stack',
   infer: (inputs, { axis }) => {
     const dtype = sameDtype('stack', inputs);
@@ -29,7 +33,13 @@ export const stackOp = defineOp<{ axis: number }>({
   kernel: (ctx, inputs, { axis }) => ctx.run('Pack', inputs as unknown as Record<string, TensorInfo>, { axis }),
 });
 
-/** Joins same-shaped tensors along a new axis at `axis`, in [-(rank+1), rank]. */
+/**
+ * Joins same-shaped tensors along a new axis at `axis`, in [-(rank+1), rank].
+ * @example
+ * ```ts
+ * stack([tensor([1, 2]), tensor([3, 4])], 1); // [[1, 3], [2, 4]]
+ * ```
+ */
 export function stack(tensors: readonly OpInput[], axis = 0): Tensor {
   return withTemps((temps) => {
     const ts = toTensorList(tensors, 'stack', temps);

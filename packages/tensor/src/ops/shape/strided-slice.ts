@@ -9,16 +9,25 @@ import { reshapeInfo, sliceInfo, chain } from './kernel-utils';
 
 /** The masks of TensorFlow's strided_slice: bit i refers to entry i of begin/end/strides. */
 export interface StridedSliceOptions {
+  /** Bit i set: ignore begin[i] and start at the beginning (or end, for a negative stride) of axis i. Default: 0. */
   beginMask?: number;
+  /** Bit i set: ignore end[i] and run to the end (or beginning) of axis i. Default: 0. */
   endMask?: number;
+  /** Bit i set: entry i stands for as many full axes as the rest leaves (at most one bit). Default: 0. */
   ellipsisMask?: number;
+  /** Bit i set: entry i inserts a new axis of size 1. Default: 0. */
   newAxisMask?: number;
+  /** Bit i set: entry i takes the single index begin[i] and drops the axis. Default: 0. */
   shrinkAxisMask?: number;
 }
 
+/** The attributes of {@link stridedSlice}: its arguments and every mask, resolved. */
 export interface StridedSliceAttrs extends Required<StridedSliceOptions> {
+  /** The start of each entry. */
   begin: number[];
+  /** The (excluded) end of each entry. */
   end: number[];
+  /** The step of each entry (negative: backwards). */
   strides: number[];
 }
 
@@ -30,7 +39,15 @@ interface AxisPlan {
 }
 
 /** The per-axis plan and the output shape, following TensorFlow's (and tfjs's) slice_util rules. */
-export function planStridedSlice(shape: Shape, a: StridedSliceAttrs): { axes: AxisPlan[]; outShape: Dim[] } {
+export function planStridedSlice(
+  shape: Shape,
+  a: StridedSliceAttrs,
+): {
+  /** For each axis of the input: where it starts, its step and how many entries it keeps. */
+  axes: AxisPlan[];
+  /** The output shape. */
+  outShape: Dim[];
+} {
   const bit = (mask: number, i: number) => (mask & (1 << i)) !== 0;
   const n = a.strides.length;
   const rank = shape.length;
@@ -130,6 +147,7 @@ function stridedSliceKernel(
   return chain(ctx, result, (r) => reshapeInfo(ctx, r, outShape));
 }
 
+/** The op of {@link stridedSlice}: its shape rule and kernel, the key of its gradient rule. */
 export const stridedSliceOp = defineOp<StridedSliceAttrs>({
   name: 'stridedSlice',
   infer: ([x], attrs) => ({ shape: planStridedSlice(x.shape, attrs).outShape, dtype: x.dtype }),
@@ -148,6 +166,10 @@ function mask(name: string, value: number | undefined): number {
  * indices count from the end, out-of-range bounds are clamped; masks mark entries whose begin/end
  * are ignored (beginMask, endMask), that are `...` (ellipsisMask), `newaxis` (newAxisMask), or a
  * single index that removes the axis (shrinkAxisMask).
+ * @example
+ * ```ts
+ * stridedSlice(tensor([1, 2, 3, 4, 5]), [0], [5], [2]); // [1, 3, 5]
+ * ```
  */
 export function stridedSlice(
   x: OpInput,

@@ -5,7 +5,11 @@ import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
 import { runAxiswise } from './axiswise';
 
-export const tileOp = defineOp<{ reps: number[] }>({
+/** The op of {@link tile}: its shape rule and kernel, the key of its gradient rule. */
+export const tileOp = defineOp<{
+  /** How many copies along each axis. */
+  reps: number[];
+}>({
   name: 'tile',
   infer: ([x], { reps }) => {
     if (reps.length !== x.shape.length) {
@@ -26,7 +30,13 @@ export const tileOp = defineOp<{ reps: number[] }>({
     ),
 });
 
-/** Repeats x `reps[i]` times along each axis i (reps has one non-negative entry per axis). */
+/**
+ * Repeats x `reps[i]` times along each axis i (reps has one non-negative entry per axis).
+ * @example
+ * ```ts
+ * tile(tensor([1, 2]), [2]); // [1, 2, 1, 2]
+ * ```
+ */
 export function tile(x: OpInput, reps: readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'tile', 'x', temps);

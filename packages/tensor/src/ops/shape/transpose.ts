@@ -42,7 +42,11 @@ function transposeKernel(ctx: KernelContext, x: TensorInfo, perm: readonly numbe
   );
 }
 
-export const transposeOp = defineOp<{ perm: number[] }>({
+/** The op of {@link transpose}: its shape rule and kernel, the key of its gradient rule. */
+export const transposeOp = defineOp<{
+  /** Output axis i is input axis perm[i]. */
+  perm: number[];
+}>({
   name: 'transpose',
   infer: ([x], { perm }) => {
     checkPerm(x.shape, perm);
@@ -51,7 +55,14 @@ export const transposeOp = defineOp<{ perm: number[] }>({
   kernel: (ctx, [x], { perm }, [out]) => transposeKernel(ctx, x, perm, out.shape),
 });
 
-/** Permutes the axes: output axis i is input axis perm[i] (negative entries count from the end); reverses them by default. */
+/**
+ * Permutes the axes: output axis i is input axis perm[i] (negative entries count from the end);
+ * reverses them by default.
+ * @example
+ * ```ts
+ * transpose(tensor([[1, 2, 3], [4, 5, 6]])); // [[1, 4], [2, 5], [3, 6]]
+ * ```
+ */
 export function transpose(x: OpInput, perm?: readonly number[]): Tensor {
   return withTemps((temps) => {
     const t = toTensor(x, 'transpose', 'x', temps);

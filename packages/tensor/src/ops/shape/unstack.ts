@@ -5,7 +5,11 @@ import { normalizeAxis } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 
-export const unstackOp = defineOp<{ axis: number }>({
+/** The op of {@link unstack}: its shape rule and kernel, the key of its gradient rule. */
+export const unstackOp = defineOp<{
+  /** The axis to split into slices, non-negative. */
+  axis: number;
+}>({
   name: 'unstack',
   infer: ([x], { axis }) => {
     if (x.shape.length === 0) throw opError('unstack', 'x must have rank 1 or more, received a scalar');
@@ -33,7 +37,13 @@ export const unstackOp = defineOp<{ axis: number }>({
   },
 });
 
-/** Splits x along `axis` into x.shape[axis] tensors, each without that axis. */
+/**
+ * Splits x along `axis` into x.shape[axis] tensors, each without that axis.
+ * @example
+ * ```ts
+ * unstack(tensor([[1, 2], [3, 4]])); // two tensors: [1, 2], [3, 4]
+ * ```
+ */
 export function unstack(x: OpInput, axis = 0): Tensor[] {
   return withTemps((temps) => {
     const t = toTensor(x, 'unstack', 'x', temps);
