@@ -16,6 +16,8 @@ export {
   type BackendFactory,
   type KernelImpl,
   type TfjsBackendOptions,
+  type Quirk,
+  type BackendQuirks,
   type TensorInfo,
   type DataId,
   tfjsBackend,
