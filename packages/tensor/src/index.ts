@@ -26,6 +26,7 @@ export {
 export {
   composedKernels,
   composed,
+  composedMulti,
   Scratch,
   convGradInfo,
   padOrCrop,

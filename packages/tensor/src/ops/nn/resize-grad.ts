@@ -6,7 +6,7 @@ import type { TensorInfo } from '../../backend';
 import { expectRank } from './geometry';
 import { resizeFlags, resizeSize, type ResizeAttrs, type ResizeOptions } from './resize-rules';
 import { resizeWeightsTransposed } from './resize-weights';
-import { composed, type Scratch } from './scratch';
+import { composed, type Scratch } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 export type ResizeGradAttrs = Omit<ResizeAttrs, 'size'>;
