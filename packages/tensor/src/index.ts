@@ -69,3 +69,5 @@ export * from './ops';
 /** The ops again as one namespace, as Keras has `keras.ops`: `ops.matmul(a, b)`. */
 export * as ops from './ops';
 export { nodeBuiltin } from './node-builtin';
+/** Nested arrays and records of values (`keras.tree`): `nest.flatten`, `nest.map`, `nest.isRecord`, ... */
+export * as nest from './nest';
