@@ -1,11 +1,4 @@
-import {
-  type Tensor,
-  type DType,
-  type Shape,
-  type SymbolicTensorLike,
-  type TensorSpec,
-  nest,
-} from '@strata/tensor';
+import { type Tensor, type DType, type Shape, type SymbolicTensorLike, type TensorSpec, nest } from '@strata/tensor';
 import {
   type Layer,
   classNameOf,
