@@ -1,4 +1,4 @@
-import { StrataError, Tensor, fmtShape } from '@strata/tensor';
+import { StrataError, Tensor, fmtShape, nest } from '@strata/tensor';
 
 /** How a value that should have been a tensor looks, for error messages. */
 export function describe(x: unknown): string {
@@ -28,7 +28,7 @@ export function listTensors(x: Tensor | readonly Tensor[], what: string): Tensor
 export function sourceList(sources: unknown): { list: Tensor[]; shapeLike(grads: (Tensor | null)[]): unknown } {
   if (sources instanceof Tensor) return { list: [checkTensor(sources, 'source')], shapeLike: (g) => g[0] };
   if (Array.isArray(sources)) return { list: listTensors(sources, 'sources'), shapeLike: (g) => g };
-  if (typeof sources === 'object' && sources !== null && Object.getPrototypeOf(sources) === Object.prototype) {
+  if (nest.isRecord(sources)) {
     const names = Object.keys(sources);
     const list = names.map((k) => checkTensor((sources as Record<string, unknown>)[k], `sources.${k}`));
     return { list, shapeLike: (g) => Object.fromEntries(names.map((k, i) => [k, g[i]])) };

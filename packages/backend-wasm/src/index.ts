@@ -1,5 +1,5 @@
 import { env } from '@tensorflow/tfjs-core';
-import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
+import { tfjsBackend, StrataError, type BackendFactory, type BackendQuirks } from '@strata/tensor';
 import { wasmKernels } from './kernels';
 import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
 
@@ -56,6 +56,7 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
     // same data: Strata's matmul transposes explicitly instead.
     explicitTransposeMatmul: true,
     kernels: wasmKernels,
+    quirks: wasmQuirks,
     // Instantiating the module in Node added Emscripten's rethrowing process listeners: take them out,
     // so uncaught errors and the program's own handlers behave as they do without wasm.
     configure: () => {
@@ -65,6 +66,18 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
     },
   });
 }
+
+/**
+ * tfjs-wasm 4.22's elementwise kernels that go wrong, found by running every one on cpu and wasm
+ * against the same inputs (the ops guard these; see `Quirk`): max(1, NaN) is 1, relu6(NaN) is 0;
+ * int32 Mod by zero traps the module and FloorDiv by zero returns -2^31; Select picks nothing from
+ * bool branches. A kernel this package fixes itself should leave this table.
+ */
+const wasmQuirks: BackendQuirks = {
+  specialValues: ['Maximum', 'Minimum', 'Relu6', 'ClipByValue'],
+  intDivByZero: ['Mod', 'FloorDiv'],
+  boolData: ['Select'],
+};
 
 let restoreCores: (() => void) | null = null;
 

@@ -18,5 +18,6 @@ describeWithWebGPU('webgpu() started', () => {
     expect(backend.name).toBe('webgpu');
     expect(backend.canReadSync).toBe(typeof OffscreenCanvas === 'function');
     expect(backend.explicitTransposeMatmul).toBe(false);
+    expect(backend.quirks?.intViaFloat).toEqual(['Pow']);
   });
 });

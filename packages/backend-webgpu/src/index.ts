@@ -1,5 +1,5 @@
 import { findBackendFactory } from '@tensorflow/tfjs-core';
-import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
+import { tfjsBackend, StrataError, type BackendFactory, type BackendQuirks } from '@strata/tensor';
 import { dawnGpu, installNavigatorGpu, isNode, provideWebGPUGlobals } from './node-gpu';
 import { noAdapterError } from './no-adapter';
 import { canReadSyncOn } from './sync-read';
@@ -55,5 +55,18 @@ export function webgpu(options: WebGPUOptions = {}): BackendFactory {
     },
     // Even where it can, ops must not read synchronously on their own (see Backend.dataOnHost).
     dataOnHost: false,
+    quirks: webgpuQuirks,
   });
 }
+
+/**
+ * tfjs-webgpu 4.22's elementwise kernels that go wrong, found by running every one on cpu and webgpu
+ * (SwiftShader) against the same inputs (the ops guard these; see `Quirk`): sigmoid(NaN) is 0,
+ * elu(NaN) is Infinity, asinh(-Infinity) is 89, log1p(-2) is finite; int32 Mod by zero returns
+ * -2^31 and FloorDiv goes through a float NaN WGSL leaves undefined; pow(5, 3) on int32 is 124.
+ */
+const webgpuQuirks: BackendQuirks = {
+  specialValues: ['Relu6', 'Sigmoid', 'Softplus', 'Elu', 'Selu', 'Sinh', 'Cosh', 'Asinh', 'Acosh', 'Atanh', 'Log1p'],
+  intDivByZero: ['Mod', 'FloorDiv'],
+  intViaFloat: ['Pow'],
+};

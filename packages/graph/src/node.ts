@@ -1,4 +1,4 @@
-import { Tensor, Variable, isSymbolic, retain, type OpDef, type TensorSpec } from '@strata/tensor';
+import { Tensor, Variable, isSymbolic, nest, retain, type OpDef, type TensorSpec } from '@strata/tensor';
 import { classNameOf, type Layer } from '@strata/layers';
 import { GraphError } from './errors';
 import { SymbolicTensor } from './symbolic-tensor';
@@ -161,7 +161,7 @@ export function encode(
   into: { inputs: SymbolicTensor[]; constants: Tensor[] },
   temporaries: readonly Tensor[] = [],
 ): Template {
-  const walk = (x: unknown): unknown => {
+  const leaf = (x: unknown): unknown => {
     if (isSymbolic(x)) {
       if (!(x instanceof SymbolicTensor)) {
         throw new GraphError(
@@ -179,24 +179,12 @@ export function encode(
       if (temporaries.includes(x)) x.dispose();
       return held;
     }
-    if (Array.isArray(x)) return x.map(walk);
-    if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
-      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, walk(v)]));
-    }
     return x;
   };
-  return walk(value);
+  return nest.map(value, leaf, { isLeaf: isSymbolic });
 }
 
 /** The argument back, with each reference replaced by the value computed for that input. */
 export function decode<T>(template: Template, values: readonly T[]): unknown {
-  const walk = (x: unknown): unknown => {
-    if (x instanceof InputRef) return values[x.index];
-    if (Array.isArray(x)) return x.map(walk);
-    if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
-      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, walk(v)]));
-    }
-    return x;
-  };
-  return walk(template);
+  return nest.map(template, (x) => (x instanceof InputRef ? values[x.index] : x));
 }

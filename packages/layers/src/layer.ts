@@ -13,6 +13,7 @@ import {
   type DType,
   type Shape,
   type SymbolicTensorLike,
+  nest,
 } from '@strata/tensor';
 import { LayerError } from './errors';
 import { assertInputCompatible, type InputSpec } from './input-spec';
@@ -266,7 +267,7 @@ export class Layer implements Configurable {
       if (x instanceof Layer) found.push(x);
       else if (Array.isArray(x) || x instanceof Set) for (const v of x) walk(v);
       else if (x instanceof Map) for (const v of x.values()) walk(v);
-      else if (Object.getPrototypeOf(x) === Object.prototype) for (const v of Object.values(x)) walk(v);
+      else if (nest.isRecord(x)) for (const v of Object.values(x)) walk(v);
     };
     for (const v of Object.values(this)) walk(v);
     return found;

@@ -1,7 +1,7 @@
 // A Functional model's config: its layers, and how they are connected (Keras 3's functional.py
 // get_config / from_config), in Strata's camelCase dialect. Case conversion and the Keras / TF.js
 // file dialects live in @strata/serialization; this file only knows the graph.
-import { Tensor, Variable, isSymbolic, tensor, runOpMulti, type DType, type OpDef } from '@strata/tensor';
+import { Tensor, Variable, isSymbolic, tensor, runOpMulti, type DType, type OpDef, nest } from '@strata/tensor';
 import * as tensorApi from '@strata/tensor';
 import { type Layer, classNameOf, type CallOptions, type SerializedObject } from '@strata/layers';
 import {
@@ -230,10 +230,6 @@ export function opDefByName(name: string): OpDef<any> | undefined {
   return opDefs.get(name);
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 function fail(model: string, what: string): never {
   throw new ModelError(`cannot rebuild model "${model}" from its config: ${what}`);
 }
@@ -275,7 +271,7 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
     { layer: Layer | null; op: OpDef<any> | null; attrs: unknown; entry: LayerEntry; outputs: SymbolicTensor[][] }
   >();
   for (const [i, entry] of config.layers.entries()) {
-    if (!isRecord(entry) || typeof entry.className !== 'string')
+    if (!nest.isRecord(entry) || typeof entry.className !== 'string')
       fail(model, `layer ${i} must be {className, config, name, inboundNodes}, received ${JSON.stringify(entry)}`);
     const name = String(entry.name ?? (entry.config as Record<string, unknown>)?.name);
     if (made.has(name)) fail(model, `the name "${name}" is given to two layers`);
@@ -327,7 +323,7 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
       }
       return { value: out };
     }
-    if (isRecord(x)) {
+    if (nest.isRecord(x)) {
       if (x.className === KERAS_TENSOR) {
         const t = lookup((x.config as Record<string, unknown>)?.kerasHistory);
         return t ? { value: t } : undefined;
@@ -361,7 +357,7 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
       for (const p of pending) {
         while (p.next < p.nodes.length) {
           const node = p.nodes[p.next];
-          if (!isRecord(node) || !Array.isArray(node.args))
+          if (!nest.isRecord(node) || !Array.isArray(node.args))
             fail(model, `call ${p.next} of "${p.name}" must be {args, kwargs}, received ${JSON.stringify(node)}`);
           const args = read(node.args);
           const kwargs = read(node.kwargs ?? {});
@@ -395,7 +391,7 @@ function replay(config: FunctionalConfig, resolveLayer: LayerResolver, layers: L
     );
 
   const pick = (what: string, list: unknown): SymbolicTensor[] | Record<string, SymbolicTensor> => {
-    if (isRecord(list) && Object.keys(list).length > 0) {
+    if (nest.isRecord(list) && Object.keys(list).length > 0) {
       const picked = pick(what, Object.values(list)) as SymbolicTensor[];
       return Object.fromEntries(Object.keys(list).map((k, i) => [k, picked[i]]));
     }
@@ -453,13 +449,13 @@ export function stackConfig(
  * ```
  */
 export function stackLayers(config: SequentialConfig, resolveLayer: LayerResolver): Layer[] {
-  if (!isRecord(config) || !Array.isArray(config.layers)) {
+  if (!nest.isRecord(config) || !Array.isArray(config.layers)) {
     throw new ModelError(
-      `cannot rebuild a Sequential model from its config: "layers" must be a list of {className, config}, received ${JSON.stringify(isRecord(config) ? config.layers : config)}`,
+      `cannot rebuild a Sequential model from its config: "layers" must be a list of {className, config}, received ${JSON.stringify(nest.isRecord(config) ? config.layers : config)}`,
     );
   }
   return config.layers.map((entry, i) => {
-    if (!isRecord(entry) || typeof entry.className !== 'string') {
+    if (!nest.isRecord(entry) || typeof entry.className !== 'string') {
       throw new ModelError(
         `cannot rebuild Sequential "${config.name}": layer ${i} must be {className, config}, received ${JSON.stringify(entry)}`,
       );

@@ -1,9 +1,9 @@
-import { Tensor, clone, fmtShape, keep, type SymbolicTensorLike } from '@strata/tensor';
+import { Tensor, clone, fmtShape, keep, nest, type SymbolicTensorLike } from '@strata/tensor';
 import { maskOf, type CallOptions, type Layer, type LayerInput, type LayerInputs } from '@strata/layers';
 import { Graph, execute, holdGraph, releaseGraph, type SymbolicTensor } from '@strata/graph';
 import { Model, type ModelArgs } from './model';
 import { ModelError } from './errors';
-import { flattenStructure, isRecord, toRecord } from './structure';
+import { flattenStructure, toRecord } from './structure';
 import { graphConfig, rebuildGraph, type FromConfigOptions, type FunctionalConfig } from './config';
 import { builtInResolver } from './resolve-layer';
 
@@ -133,7 +133,7 @@ export class Functional extends Model {
   // Wrong number or nesting of inputs, reported with the model's own input names and shapes.
   #checkStructure(inputs: unknown): void {
     const graph = this.#graph;
-    if (!graph || isRecord(inputs)) return;
+    if (!graph || nest.isRecord(inputs)) return;
     const list = Array.isArray(inputs) ? inputs : [inputs];
     const n = graph.inputs.length;
     const expected = graph.inputs.map((x) => `${graph.inputName(x)} ${fmtShape(x.shape)}`).join(', ');

@@ -1,4 +1,4 @@
-import { Tensor, isSymbolic, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
+import { type Tensor, type DType, type Shape, type SymbolicTensorLike, type TensorSpec, nest } from '@strata/tensor';
 import {
   type Layer,
   classNameOf,
@@ -27,9 +27,7 @@ import { Trainer, type ModelInputs } from '@strata/training';
 /** Options of a subclassed {@link Model}'s `super(...)`: a Layer's (name, trainable, dtype, input shape). */
 export type ModelArgs = LayerArgs;
 
-function isNamed(x: unknown): x is { readonly [inputName: string]: Tensor } {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && !isSymbolic(x);
-}
+const isNamed = (x: unknown): x is { readonly [inputName: string]: Tensor } => nest.isRecord(x);
 
 function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
   return s.length > 0 && Array.isArray(s[0]);

@@ -1,20 +1,13 @@
-import { Tensor, isSymbolic } from '@strata/tensor';
+import { nest } from '@strata/tensor';
 import { ModelError } from './errors';
-
-/**
- * Whether `x` is a record of named values (`{ title, body, tags }`) rather than one tensor or a list:
- * a Functional's inputs and outputs may be given either way, as in Keras.
- */
-export function isRecord(x: unknown): x is { readonly [name: string]: unknown } {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && !isSymbolic(x);
-}
 
 /**
  * A Functional's inputs or outputs as the graph takes them (a list), and the names of a record's
  * entries, in the order they were given, when they came as one (null otherwise).
  */
 export function flattenStructure(what: string, owner: string, x: unknown): { list: unknown; keys: string[] | null } {
-  if (!isRecord(x)) return { list: x, keys: null };
+  // A record of named values (`{ title, body, tags }`), as Keras takes a Functional's inputs and outputs too.
+  if (!nest.isRecord(x)) return { list: x, keys: null };
   const keys = Object.keys(x);
   if (keys.length === 0)
     throw new ModelError(

@@ -1,4 +1,4 @@
-import { Tensor, isSymbolic, type TensorSpec } from '@strata/tensor';
+import { Tensor, isSymbolic, nest, type TensorSpec } from '@strata/tensor';
 import { classNameOf, type CallOptions, type Layer } from '@strata/layers';
 import {
   InputRef,
@@ -91,19 +91,7 @@ function convertOp(ctx: ExportContext, node: OpNode, env: Env): void {
 
 /** A layer's arguments with the symbolic tensors replaced by `values` (as @strata/graph decodes them). */
 function fill(template: unknown, values: readonly unknown[]): unknown {
-  if (template instanceof InputRef) return values[template.index];
-  if (Array.isArray(template)) return template.map((t) => fill(t, values));
-  if (template !== null && typeof template === 'object' && Object.getPrototypeOf(template) === Object.prototype) {
-    return Object.fromEntries(Object.entries(template).map(([k, v]) => [k, fill(v, values)]));
-  }
-  return template;
-}
-
-function flatList(x: unknown): unknown[] {
-  if (Array.isArray(x)) return x.flatMap(flatList);
-  if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype)
-    return Object.values(x).flatMap(flatList);
-  return [x];
+  return nest.map(template, (x) => (x instanceof InputRef ? values[x.index] : x));
 }
 
 function layerLabel(layer: Layer): string {
@@ -135,7 +123,7 @@ function convertLayer(ctx: ExportContext, node: LayerNode, env: Env): void {
   if (own) {
     outs = own;
   } else if (nested && typeof (layer as { summary?: unknown }).summary === 'function') {
-    const flat = flatList(fill(node.args, names)) as string[];
+    const flat = nest.flatten(fill(node.args, names)) as string[];
     outs = convertGraph(inner, nested, flat);
   } else {
     outs = traceLayer(inner, node, names);

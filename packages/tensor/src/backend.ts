@@ -25,6 +25,24 @@ export type KernelImpl = (args: {
 }) => TensorInfo | TensorInfo[];
 
 /**
+ * Ways a TensorFlow.js kernel is known to go wrong on a backend, which the ops compose around
+ * (ops/elementwise/guards.ts):
+ * - 'specialValues': wrong result for NaN (or ±Infinity, or outside the domain).
+ * - 'intDivByZero': int32 division by zero traps, returns garbage, or goes through a float NaN
+ *   whose conversion to int32 is undefined.
+ * - 'intViaFloat': int32 computed through float32 with rounding error.
+ * - 'boolData': wrong results on bool tensors.
+ */
+export type Quirk = 'specialValues' | 'intDivByZero' | 'intViaFloat' | 'boolData';
+
+/**
+ * The kernels a backend has measured to have each quirk; a kernel not listed under a quirk is
+ * trusted. A backend declares its own (the backend package knows its kernels; @strata/tensor names
+ * none): `{}` for one measured clean.
+ */
+export type BackendQuirks = Readonly<Partial<Record<Quirk, readonly string[]>>>;
+
+/**
  * A started backend: the one TensorFlow.js backend instance of that name in this process, plus the
  * kernels Strata adds or replaces for it. Ops reach kernels only through `runKernel`.
  */
@@ -44,6 +62,11 @@ export interface Backend {
    * their own.
    */
   readonly dataOnHost: boolean;
+  /**
+   * Its kernels' known quirks. Absent on a backend never measured: the ops then guard every kernel,
+   * so a new backend is correct before it is fast.
+   */
+  readonly quirks?: BackendQuirks;
   /** Whether a kernel of this (tfjs-core) name exists here, Strata's own or tfjs's. */
   hasKernel(kernelName: string): boolean;
   /** Runs a kernel by its tfjs-core name: Strata's own first, then the tfjs registry's. */
@@ -79,6 +102,8 @@ export interface TfjsBackendOptions {
   canReadSync?: boolean;
   /** See {@link Backend.dataOnHost}. Default: true. */
   dataOnHost?: boolean;
+  /** The kernels measured to have each quirk (see `Quirk`); omit it to have every kernel guarded. */
+  quirks?: BackendQuirks;
   /** Called once with the started tfjs backend instance. */
   configure?: (tf: KernelBackend) => void;
 }
@@ -135,6 +160,7 @@ export function tfjsBackend(options: TfjsBackendOptions): BackendFactory {
       explicitTransposeMatmul: options.explicitTransposeMatmul ?? false,
       canReadSync: options.canReadSync ?? true,
       dataOnHost: options.dataOnHost ?? true,
+      ...(options.quirks ? { quirks: options.quirks } : {}),
       hasKernel: (k) => k in own || tfc.getKernel(k, options.name) !== undefined,
       runKernel(kernelName, inputs, attrs = {}) {
         const mine = own[kernelName];

@@ -2,6 +2,7 @@ import { toTypedArray, typedArrayFor, type DType } from './dtype';
 import { engine } from './engine';
 import { opError, fmtShape } from './errors';
 import { defineOp, runOp } from './op';
+import { composed } from './kernels/scratch';
 import { toTensor, type OpInput } from './convert';
 import type { Tensor } from './tensor';
 
@@ -55,13 +56,7 @@ function likeOp(name: string, kernelName: string) {
   }>({
     name,
     infer: ([x], { dtype }) => ({ shape: x.shape, dtype: dtype ?? x.dtype }),
-    kernel: (ctx, [x], { dtype }) => {
-      const out = ctx.run(kernelName, { x });
-      if (!dtype || dtype === out.dtype) return out;
-      const cast = ctx.run('Cast', { x: out }, { dtype });
-      ctx.free(out);
-      return cast;
-    },
+    kernel: (ctx, [x], { dtype }) => composed(ctx, (s) => s.cast(s.run(kernelName, { x }), dtype ?? x.dtype)),
   });
 }
 /** The op of {@link zerosLike}: its shape rule and kernel, the key of its gradient rule. */

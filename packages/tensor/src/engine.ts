@@ -3,6 +3,7 @@ import { toTypedArray, bytesPerElement, type DType, type TypedArray } from './dt
 import { StrataError } from './errors';
 import { sizeOf, type ConcreteShape } from './shape';
 import { Tensor } from './tensor';
+import { isRecord } from './nest';
 
 const SHARED = Symbol('strata.handles');
 // The bytes memory() counted for a data id when its first handle was made. A kernel may hand back its
@@ -375,15 +376,17 @@ class Engine {
   }
 }
 
-/** Finds every tensor in a value made of arrays, plain objects and Maps. */
+/**
+ * Finds every tensor in a value made of arrays, records and Maps. Not `nest.flatten`: dispose() also
+ * takes Maps and values that contain themselves, so this walks an object graph, once per object.
+ */
 export function collectTensors(x: unknown, into: Set<Tensor>, seen = new Set<unknown>()): Set<Tensor> {
   if (x === null || typeof x !== 'object' || seen.has(x)) return into;
   seen.add(x);
   if (x instanceof Tensor) into.add(x);
   else if (Array.isArray(x)) for (const v of x) collectTensors(v, into, seen);
   else if (x instanceof Map) for (const v of x.values()) collectTensors(v, into, seen);
-  else if (Object.getPrototypeOf(x) === Object.prototype)
-    for (const v of Object.values(x)) collectTensors(v, into, seen);
+  else if (isRecord(x)) for (const v of Object.values(x)) collectTensors(v, into, seen);
   return into;
 }
 

@@ -16,6 +16,8 @@ export {
   type BackendFactory,
   type KernelImpl,
   type TfjsBackendOptions,
+  type Quirk,
+  type BackendQuirks,
   type TensorInfo,
   type DataId,
   tfjsBackend,
@@ -24,6 +26,7 @@ export {
 export {
   composedKernels,
   composed,
+  composedMulti,
   Scratch,
   convGradInfo,
   padOrCrop,
@@ -66,3 +69,5 @@ export * from './ops';
 /** The ops again as one namespace, as Keras has `keras.ops`: `ops.matmul(a, b)`. */
 export * as ops from './ops';
 export { nodeBuiltin } from './node-builtin';
+/** Nested arrays and records of values (`keras.tree`): `nest.flatten`, `nest.map`, `nest.isRecord`, ... */
+export * as nest from './nest';

@@ -40,7 +40,11 @@ export function isSymbolic(x: unknown): x is SymbolicTensorLike {
   return typeof x === 'object' && x !== null && (x as { symbolic?: unknown }).symbolic === true;
 }
 
-/** What a kernel function gets: the backend and a way to run and free backend kernels. */
+/**
+ * What a kernel function gets: the backend and a way to run backend kernels whose results are the
+ * kernel's own. A kernel that makes intermediates runs them through `composed(ctx, (s) => ...)`,
+ * which frees them; there is no other way to free backend data from a kernel.
+ */
 export interface KernelContext {
   /** The backend the kernel runs on. */
   readonly backend: Backend;
@@ -48,8 +52,6 @@ export interface KernelContext {
   run(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo;
   /** Runs a kernel with several outputs (split, topK). */
   runMulti(kernelName: string, inputs: Record<string, TensorInfo>, attrs?: NamedAttrMap): TensorInfo[];
-  /** Frees an intermediate result. */
-  free(info: TensorInfo): void;
   /** Writes host values to the backend (for small constants a kernel needs). */
   write(values: ArrayLike<number>, shape: number[], dtype: DType): TensorInfo;
 }
@@ -118,9 +120,6 @@ function makeContext(backend: Backend): KernelContext {
     runMulti(kernelName, inputs, attrs) {
       const out = backend.runKernel(kernelName, inputs, attrs);
       return Array.isArray(out) ? out : [out];
-    },
-    free(info) {
-      backend.tf.disposeData(info.dataId);
     },
     write(values, shape, dtype) {
       const arr = typedArrayFor(dtype, values.length);

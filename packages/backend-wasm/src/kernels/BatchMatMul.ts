@@ -1,6 +1,6 @@
 import { getKernel } from '@tensorflow/tfjs-core';
 import type { DataId, KernelImpl, TensorInfo } from '@strata/tensor';
-import { StrataError } from '@strata/tensor';
+import { StrataError, composed } from '@strata/tensor';
 
 /**
  * BatchMatMul, guarding tfjs-wasm's operator cache. tfjs-wasm caches the XNNPACK operator (with b
@@ -20,12 +20,11 @@ export const batchMatMul: KernelImpl = ({ inputs, attrs, backend, strata }) => {
   const { a, b } = inputs;
   const layout = `${b.shape.join('x')}/${attrs.transposeB ? 'T' : 'N'}`;
   const seen = layoutOf.get(b.dataId);
-  let bUsed: TensorInfo = b;
   if (seen === undefined) layoutOf.set(b.dataId, layout);
-  else if (seen !== layout) bUsed = strata.runKernel('Identity', { x: b }) as TensorInfo;
-  try {
-    return tfjsMatMul.kernelFunc({ inputs: { a, b: bUsed } as never, backend, attrs }) as unknown as TensorInfo;
-  } finally {
-    if (bUsed !== b) backend.disposeData(bUsed.dataId);
-  }
+  return composed(strata, (k) => {
+    const bUsed = seen === undefined || seen === layout ? b : k.run('Identity', { x: b });
+    return k.adopt(
+      tfjsMatMul.kernelFunc({ inputs: { a, b: bUsed } as never, backend, attrs }) as unknown as TensorInfo,
+    );
+  });
 };

@@ -1,4 +1,4 @@
-import type { KernelImpl, TensorInfo } from '@strata/tensor';
+import { composed, type KernelImpl, type TensorInfo } from '@strata/tensor';
 import { wasmHeap } from './heap';
 import { copyOut } from './Slice';
 import { tfjsWasmKernel } from './tfjs-kernel';
@@ -11,7 +11,7 @@ import { tfjsWasmKernel } from './tfjs-kernel';
  * tfjs-wasm's kernel.
  */
 function withVectorBias(kernelName: string): KernelImpl {
-  return ({ inputs, attrs, backend }) => {
+  return ({ inputs, attrs, backend, strata }) => {
     const run = (bias: TensorInfo | undefined) =>
       tfjsWasmKernel(kernelName)({
         inputs: { ...inputs, ...(bias ? { bias } : {}) } as never,
@@ -21,12 +21,7 @@ function withVectorBias(kernelName: string): KernelImpl {
     const { bias } = inputs;
     const heap = wasmHeap(backend);
     if (!bias || heap.dataIdMap.get(bias.dataId)?.shape.length === 1) return run(bias);
-    const vector = copyOut(backend, bias, 0, [...bias.shape]);
-    try {
-      return run(vector);
-    } finally {
-      heap.disposeData(vector.dataId);
-    }
+    return composed(strata, (k) => k.adopt(run(k.adopt(copyOut(backend, bias, 0, [...bias.shape])))));
   };
 }
 

@@ -7,7 +7,6 @@ export interface WasmHeap {
   typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   /** tfjs-wasm's record of each tensor's data, with the shape the data was made with (a Reshape keeps it). */
   dataIdMap: { get(dataId: unknown): { shape: number[] } | undefined };
-  disposeData(dataId: unknown): boolean;
 }
 
 /** tfjs-wasm's backend, seen as its heap (the kernel API types it as a plain KernelBackend). */

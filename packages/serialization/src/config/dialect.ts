@@ -1,3 +1,4 @@
+import { nest } from '@strata/tensor';
 // Reading and writing the Keras 3 and Keras 2 / TF.js dialects of a config. Everything is first
 // brought to (or taken from) Strata's dialect; keys change case in case.ts only.
 import type { SerializedObject } from '@strata/layers';
@@ -19,10 +20,6 @@ export interface StrataModelConfig extends SerializedObject {
   } | null;
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** Which dialect a parsed top-level config is written in. */
 export function detectDialect(obj: Record<string, unknown>): Dialect {
   if ('className' in obj) return 'strata';
@@ -38,7 +35,7 @@ export function detectDialect(obj: Record<string, unknown>): Dialect {
 
 /** A Keras 2 inbound node `[["dense", 0, 0, {}], ...]` as Keras 3's `{args, kwargs}`. */
 function legacyNode(node: unknown, layer: string): { args: unknown[]; kwargs: Record<string, unknown> } {
-  if (isRecord(node)) return node as { args: unknown[]; kwargs: Record<string, unknown> };
+  if (nest.isRecord(node)) return node as { args: unknown[]; kwargs: Record<string, unknown> };
   if (!Array.isArray(node) || node.some((e) => !Array.isArray(e) || typeof e[0] !== 'string')) {
     throw new SerializationError(
       `layer "${layer}": an inbound node must be a list of [layerName, nodeIndex, tensorIndex, kwargs] (Keras 2) or {args, kwargs} (Keras 3), received ${JSON.stringify(node)?.slice(0, 200)}`,
@@ -48,7 +45,7 @@ function legacyNode(node: unknown, layer: string): { args: unknown[]; kwargs: Re
     className: KERAS_TENSOR,
     config: { kerasHistory: [e[0], e[1] ?? 0, e[2] ?? 0] },
   }));
-  const kwargs = (node as unknown[][]).map((e) => e[3]).find(isRecord) ?? {};
+  const kwargs = (node as unknown[][]).map((e) => e[3]).find(nest.isRecord) ?? {};
   return { args: [refs.length === 1 ? refs[0] : refs], kwargs };
 }
 
@@ -88,8 +85,8 @@ function shiftNodes(config: Record<string, unknown>, by: number, className: stri
   };
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) x.forEach(walk);
-    else if (isRecord(x)) {
-      if (x.className === KERAS_TENSOR && isRecord(x.config)) shift(x.config.kerasHistory);
+    else if (nest.isRecord(x)) {
+      if (x.className === KERAS_TENSOR && nest.isRecord(x.config)) shift(x.config.kerasHistory);
       else Object.values(x).forEach(walk);
     }
   };
@@ -97,13 +94,13 @@ function shiftNodes(config: Record<string, unknown>, by: number, className: stri
   if (!inOutputs) return;
   for (const key of ['inputLayers', 'outputLayers']) {
     const list = config[key];
-    for (const h of Array.isArray(list) ? list : isRecord(list) ? Object.values(list) : []) shift(h);
+    for (const h of Array.isArray(list) ? list : nest.isRecord(list) ? Object.values(list) : []) shift(h);
   }
 }
 
 /** Keras 3 writes dtypes as DTypePolicy objects: Strata takes the policy's name. */
 function dtypeName(x: unknown): unknown {
-  return isRecord(x) && isRecord(x.config) && typeof x.config.name === 'string' ? x.config.name : x;
+  return nest.isRecord(x) && nest.isRecord(x.config) && typeof x.config.name === 'string' ? x.config.name : x;
 }
 
 function normalizeConfig(
@@ -113,7 +110,7 @@ function normalizeConfig(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (dialect === 'keras3' && Array.isArray(config.layers)) {
-    const layers = config.layers.map((e) => (isRecord(e) && isKerasOpEntry(e) ? kerasOpAsTensorOp(e) : e));
+    const layers = config.layers.map((e) => (nest.isRecord(e) && isKerasOpEntry(e) ? kerasOpAsTensorOp(e) : e));
     config = { ...config, layers };
   }
   for (const [k, v] of Object.entries(config))
@@ -121,7 +118,7 @@ function normalizeConfig(
   if ('dtype' in out) out.dtype = dtypeName(out.dtype);
   if (Array.isArray(out.layers) && 'inputLayers' in out) {
     out.layers = (out.layers as Record<string, unknown>[]).map((entry) => {
-      const name = String(entry.name ?? (isRecord(entry.config) ? entry.config.name : ''));
+      const name = String(entry.name ?? (nest.isRecord(entry.config) ? entry.config.name : ''));
       const nodes = Array.isArray(entry.inboundNodes) ? entry.inboundNodes.map((n) => legacyNode(n, name)) : [];
       return { ...entry, inboundNodes: nodes };
     });
@@ -150,7 +147,7 @@ function normalizeConfig(
 function normalizeValue(x: unknown, dialect: Dialect, key: string): unknown {
   if (typeof x === 'string') return dialect === 'legacy' && /activation$/i.test(key) ? (LEGACY_ACTIVATIONS[x] ?? x) : x;
   if (Array.isArray(x)) return x.map((v) => normalizeValue(v, dialect, key));
-  if (!isRecord(x)) return x;
+  if (!nest.isRecord(x)) return x;
   if (typeof x.className === 'string' && 'config' in x) return normalizeObject(x, dialect);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) if (k !== '__proto__') out[k] = normalizeValue(v, dialect, k);
@@ -165,12 +162,12 @@ function normalizeObject(obj: Record<string, unknown>, dialect: Dialect): Record
   if (typeof registeredName === 'string' && registeredName.includes('>') && !registeredName.startsWith('strata>'))
     name = registeredName;
   // TF.js (and old Keras) call a functional model "Model".
-  if (name === 'Model' && isRecord(config) && Array.isArray(config.layers)) name = 'Functional';
+  if (name === 'Model' && nest.isRecord(config) && Array.isArray(config.layers)) name = 'Functional';
   const out: Record<string, unknown> = { ...rest, className: name };
   // Keras 2.0 and early Keras 2.x wrote a Sequential's config as the bare list of its layers.
   if (name === 'Sequential' && Array.isArray(config))
     return normalizeObject({ ...obj, config: { layers: config } }, dialect);
-  if (name === KERAS_TENSOR || name === '__numpy__' || !isRecord(config)) out.config = config;
+  if (name === KERAS_TENSOR || name === '__numpy__' || !nest.isRecord(config)) out.config = config;
   else out.config = normalizeConfig(name, config, dialect);
   for (const [k, v] of Object.entries(rest)) if (k !== 'inboundNodes') out[k] = normalizeValue(v, dialect, k);
   return out;
@@ -199,14 +196,14 @@ export function assertConfigDepth(obj: unknown, limit = MAX_CONFIG_DEPTH): void 
  * resolved (dtype policies, TF.js's GRU, Keras 2's hard_sigmoid and LeakyReLU alpha).
  */
 export function toStrataDialect(obj: unknown): StrataModelConfig {
-  if (!isRecord(obj))
+  if (!nest.isRecord(obj))
     throw new SerializationError(
       `expected a config object ({class_name, config} or {className, config}), received ${Array.isArray(obj) ? 'an array' : JSON.stringify(obj)?.slice(0, 100)}`,
     );
   assertConfigDepth(obj);
   const dialect = detectDialect(obj);
   const camel = (dialect === 'strata' ? obj : toCamelKeys(obj)) as Record<string, unknown>;
-  if (!isRecord(camel.config) && !(camel.className === 'Sequential' && Array.isArray(camel.config)))
+  if (!nest.isRecord(camel.config) && !(camel.className === 'Sequential' && Array.isArray(camel.config)))
     throw new SerializationError(
       `the model config of class "${String(camel.className)}" must have a "config" object, received ${JSON.stringify(camel.config)?.slice(0, 100)}`,
     );

@@ -1,3 +1,4 @@
+import { nest } from '@strata/tensor';
 // Keras 3 writes the ops of a functional graph that are not layers as entries of their op classes
 // (`{module: 'keras.src.ops.numpy', class_name: 'NotEqual'}`): the mask an Embedding(mask_zero)
 // passes on is such an op, `not_equal(ids, 0)`. Reading Keras 3, the ops Strata has become its own
@@ -22,10 +23,6 @@ const KERAS_OPS: Record<string, string> = {
   Tanh: 'tanh',
 };
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** Whether a Keras 3 entry (snake_case keys) is one of Keras's op classes. */
 export function isKerasOpEntry(entry: Record<string, unknown>): boolean {
   return typeof entry.module === 'string' && entry.module.startsWith('keras.src.ops.');
@@ -38,10 +35,10 @@ export function isKerasOpEntry(entry: Record<string, unknown>): boolean {
 export function kerasOpAsTensorOp(entry: Record<string, unknown>): Record<string, unknown> {
   const op = KERAS_OPS[String(entry.className)];
   if (!op) return entry;
-  const name = String(entry.name ?? (isRecord(entry.config) ? entry.config.name : op));
+  const name = String(entry.name ?? (nest.isRecord(entry.config) ? entry.config.name : op));
   const nodes = (Array.isArray(entry.inboundNodes) ? entry.inboundNodes : []).map((node) => {
-    if (!isRecord(node) || !Array.isArray(node.args)) return node;
-    const tensorArg = node.args.find((a) => isRecord(a) && a.className === KERAS_TENSOR) as
+    if (!nest.isRecord(node) || !Array.isArray(node.args)) return node;
+    const tensorArg = node.args.find((a) => nest.isRecord(a) && a.className === KERAS_TENSOR) as
       | Record<string, Record<string, unknown>>
       | undefined;
     const dtype = tensorArg?.config?.dtype ?? 'float32';

@@ -1,3 +1,4 @@
+import { nest } from '@strata/tensor';
 // Keras 3's dialect (`.keras` config.json): snake_case keys; every object written
 // {module, class_name, config, registered_name}; layers with a build_config.
 import { Layer, classNameOf, type SerializedObject } from '@strata/layers';
@@ -56,10 +57,6 @@ const KINDS: ObjectKind[] = [
   'metric',
 ];
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** module and registered_name for a class name, as Keras 3 writes them. */
 function identity(className: string): { module: string | null; class_name: string; registered_name: string | null } {
   if (className === 'Functional')
@@ -109,7 +106,7 @@ function writeValue(x: unknown, key: string, owner: Layer | null): unknown {
     return x;
   }
   if (Array.isArray(x)) return x.map((v) => writeValue(v, key, owner));
-  if (!isRecord(x)) return x;
+  if (!nest.isRecord(x)) return x;
   if (typeof x.className === 'string' && 'config' in x)
     return writeObject(x as unknown as SerializedObject & Record<string, unknown>, owner);
   const out: Record<string, unknown> = {};
@@ -126,7 +123,7 @@ function writeObject(
     return { class_name: className, config: writeValue(config, '', null) };
   // A nested model's layers get their build shapes from that model.
   const nested =
-    owner instanceof Model && typeof config.name === 'string' && isRecord(config) && Array.isArray(config.layers)
+    owner instanceof Model && typeof config.name === 'string' && nest.isRecord(config) && Array.isArray(config.layers)
       ? findLayer(owner, config.name)
       : null;
   const self = nested ?? owner;
@@ -197,7 +194,9 @@ function addBuildConfigs(obj: KerasObject, model: Layer): void {
     const shape = shapes.get(name);
     if (entry.class_name !== 'InputLayer' && shapes.has(name)) {
       entry.build_config =
-        isRecord(shape) && 'shapes_dict' in shape ? (shape as KerasObject['build_config']) : { input_shape: shape };
+        nest.isRecord(shape) && 'shapes_dict' in shape
+          ? (shape as KerasObject['build_config'])
+          : { input_shape: shape };
     }
     const inner = model instanceof Model ? findLayer(model, name) : null;
     if (inner && inner instanceof Functional) addBuildConfigs(entry, inner);

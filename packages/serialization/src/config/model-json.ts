@@ -1,13 +1,10 @@
+import { nest } from '@strata/tensor';
 // model.toJSON() / modelFromJSON(): a model's architecture as JSON text, in any dialect.
 import type { Layer, SerializedObject } from '@strata/layers';
 import { Model } from '@strata/models';
 import { SerializationError } from '../errors';
 import { deserializeLayer, serializeObject, type LoadOptions } from './deserialize';
 import { toStrataDialect, type StrataModelConfig } from './dialect';
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 /** Parses JSON text, saying where it breaks and what was expected. */
 export function parseJSON(text: string, what: string): unknown {
@@ -71,8 +68,9 @@ export function modelFromConfig(config: StrataModelConfig, options: LoadOptions 
  */
 export function modelFromJSON(json: string | object, options: LoadOptions = {}): Layer {
   let obj = typeof json === 'string' ? parseJSON(json, 'modelFromJSON') : json;
-  if (isRecord(obj) && isRecord(obj.modelTopology)) obj = obj.modelTopology;
+  if (nest.isRecord(obj) && nest.isRecord(obj.modelTopology)) obj = obj.modelTopology;
   // Keras 2's model.json nests the model under model_config, beside the version that sets the dialect.
-  if (isRecord(obj) && isRecord(obj.model_config)) obj = { ...obj.model_config, keras_version: obj.keras_version };
+  if (nest.isRecord(obj) && nest.isRecord(obj.model_config))
+    obj = { ...obj.model_config, keras_version: obj.keras_version };
   return modelFromConfig(toStrataDialect(obj), options);
 }

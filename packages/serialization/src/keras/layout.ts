@@ -1,3 +1,4 @@
+import { nest } from '@strata/tensor';
 import type { Variable } from '@strata/tensor';
 import { Layer, classNameOf } from '@strata/layers';
 import { Functional, Model, Sequential } from '@strata/models';
@@ -50,12 +51,7 @@ function nameKey(name: string): string {
 }
 
 function isContainer(x: unknown): x is unknown[] | Map<unknown, unknown> | Set<unknown> | Record<string, unknown> {
-  return (
-    Array.isArray(x) ||
-    x instanceof Map ||
-    x instanceof Set ||
-    (typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype)
-  );
+  return Array.isArray(x) || x instanceof Map || x instanceof Set || nest.isRecord(x);
 }
 
 function containerValues(x: unknown[] | Map<unknown, unknown> | Set<unknown> | Record<string, unknown>): unknown[] {

@@ -1,3 +1,4 @@
+import { nest } from '@strata/tensor';
 // A model's config in the dialect TF.js's layers format writes (tfjs-layers' own `model.toJSON()`):
 // Keras 2 style, snake_case keys, `{class_name, config}`, inbound nodes `[[["dense", 0, 0, {}]]]`.
 import type { Layer, SerializedObject } from '@strata/layers';
@@ -10,10 +11,6 @@ import { keras2HardSigmoid } from '../legacy-activations';
 
 /** Written in model.json's `keras_version`; any value not starting with "3" reads as Keras 2 / TF.js. */
 export const TFJS_KERAS_VERSION = 'tfjs-layers 4.22.0 (written by Strata)';
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 // TF.js spells a few initializers its own way.
 const TFJS_CLASS: Record<string, string> = { LecunNormal: 'LeCunNormal', LecunUniform: 'LeCunUniform' };
@@ -75,7 +72,7 @@ function writeValue(x: unknown, key: string, where: string): unknown {
     return x;
   }
   if (Array.isArray(x)) return x.map((v) => writeValue(v, key, where));
-  if (!isRecord(x)) return x;
+  if (!nest.isRecord(x)) return x;
   if (typeof x.className === 'string' && 'config' in x) return writeObject(x as unknown as SerializedObject, where);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) out[snakeCase(k)] = isOpaqueKey(k) ? v : writeValue(v, k, where);
@@ -86,11 +83,11 @@ function writeObject(obj: SerializedObject, where: string): Record<string, unkno
   const className = obj.className.includes('>') ? obj.className.slice(obj.className.indexOf('>') + 1) : obj.className;
   const name = typeof obj.config?.name === 'string' ? obj.config.name : null;
   const inner = name === null ? where : where ? `${where} > ${name}` : `model "${name}"`;
-  let config = isRecord(obj.config) ? tfjsConfig(className, obj.config, inner) : obj.config;
-  if (className === 'Sequential' && isRecord(config)) config = foldInputLayer(config);
-  if (className === 'Functional' && isRecord(config)) {
+  let config = nest.isRecord(obj.config) ? tfjsConfig(className, obj.config, inner) : obj.config;
+  if (className === 'Sequential' && nest.isRecord(config)) config = foldInputLayer(config);
+  if (className === 'Functional' && nest.isRecord(config)) {
     // tfjs-layers knows inputs and outputs only as lists.
-    const list = (x: unknown) => (isRecord(x) ? Object.values(x) : x);
+    const list = (x: unknown) => (nest.isRecord(x) ? Object.values(x) : x);
     const copy = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
     shiftSequentialNodes(copy, +1);
     config = {
@@ -133,7 +130,7 @@ function legacyEntry(entry: LayerEntry, where: string): Record<string, unknown> 
     const arg = node.args.length === 1 ? node.args[0] : node.args;
     const list = Array.isArray(arg) ? arg : [arg];
     for (const item of list) {
-      if (!isRecord(item) || item.className !== KERAS_TENSOR) {
+      if (!nest.isRecord(item) || item.className !== KERAS_TENSOR) {
         throw new SerializationError(
           `${where}: call ${i} of "${entry.name}" takes ${JSON.stringify(item)?.slice(0, 80)}, not only symbolic tensors; the TF.js layers format can only record calls on tensors (raw ops with constants and layers called with symbolic options need Strata's JSON or the .keras format)`,
         );

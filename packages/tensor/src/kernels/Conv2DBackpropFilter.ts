@@ -1,6 +1,6 @@
 import type { KernelImpl, TensorInfo } from '../backend';
 import { StrataError } from '../errors';
-import { composed } from './compose';
+import { composed } from './scratch';
 import { convGradInfo, type ConvGradAttrs } from './conv-info';
 import { padOrCrop } from './spatial';
 

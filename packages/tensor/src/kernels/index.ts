@@ -4,7 +4,7 @@
 import type { KernelImpl } from '../backend';
 import { conv2DBackpropFilter } from './Conv2DBackpropFilter';
 
-export { composed, Scratch } from './compose';
+export { composed, composedMulti, Scratch } from './scratch';
 export { convGradInfo, type ConvGradAttrs, type Conv2DInfo } from './conv-info';
 export { padOrCrop, spreadByStrides, type SpatialMargins } from './spatial';
 export { segmentSumGeometry, sumSegments } from './segment-sum';

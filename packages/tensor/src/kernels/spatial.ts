@@ -1,5 +1,5 @@
 import type { TensorInfo } from '../backend';
-import type { Scratch } from './compose';
+import type { Scratch } from './scratch';
 
 /** Rows and columns to add (positive) or cut (negative) on each side of a rank-4 tensor's axes 1 and 2. */
 export interface SpatialMargins {

@@ -1,7 +1,7 @@
-import { Tensor, dispose, freshSeed, retain } from '@strata/tensor';
+import { Tensor, dispose, freshSeed, retain, nest } from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
 import { seededRandom } from '../utils/random';
-import { mapNest, nestTensors, type Nest } from '../utils/nest';
+import { nestTensors, type Nest, DATA } from '../utils/nest';
 import { Row, SliceSource, stackElements } from './slices';
 
 type Item = unknown; // an element, or a Row not yet materialised
@@ -18,7 +18,7 @@ function drop(item: Item): void {
 
 /** Hands the caller its own handles on the tensors in a value it does not own (no copy is made). */
 function owned<T>(x: T): T {
-  return mapNest(x as Nest<unknown>, (leaf) => (leaf instanceof Tensor ? retain(leaf) : leaf)) as T;
+  return nest.map(x as Nest<unknown>, (leaf) => (leaf instanceof Tensor ? retain(leaf) : leaf), DATA) as T;
 }
 
 export interface ShuffleOptions {

@@ -1,6 +1,6 @@
-import { Tensor, fmtShape, gather, reshape, slice, stack, tensor, tidy, dispose } from '@strata/tensor';
+import { Tensor, fmtShape, gather, reshape, slice, stack, tensor, tidy, dispose, nest } from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
-import { flattenNest, mapNest, type Nest } from '../utils/nest';
+import { type Nest, DATA } from '../utils/nest';
 
 type Leaf = Tensor | ArrayLike<unknown>;
 
@@ -8,7 +8,7 @@ type Leaf = Tensor | ArrayLike<unknown>;
 export class SliceSource {
   readonly size: number;
   constructor(readonly structure: Nest<Leaf>) {
-    const leaves = flattenNest(structure as Nest<unknown>) as Leaf[];
+    const leaves = nest.flatten(structure as Nest<unknown>, DATA) as Leaf[];
     if (leaves.length === 0)
       throw new TrainingError(
         'Dataset.fromTensorSlices: expected tensors or arrays to slice, received an empty structure',
@@ -34,26 +34,34 @@ export class SliceSource {
 
   /** One sample: each tensor sliced at `index` (the first axis removed), each array indexed. */
   row(index: number): unknown {
-    return mapNest(this.structure, (leaf) => {
-      if (leaf instanceof Tensor)
-        return tidy(() =>
-          reshape(
-            slice(leaf, [index, ...leaf.shape.slice(1).map(() => 0)], [1, ...leaf.shape.slice(1)]),
-            leaf.shape.slice(1),
-          ),
-        );
-      return (leaf as ArrayLike<unknown>)[index];
-    });
+    return nest.map(
+      this.structure,
+      (leaf) => {
+        if (leaf instanceof Tensor)
+          return tidy(() =>
+            reshape(
+              slice(leaf, [index, ...leaf.shape.slice(1).map(() => 0)], [1, ...leaf.shape.slice(1)]),
+              leaf.shape.slice(1),
+            ),
+          );
+        return (leaf as ArrayLike<unknown>)[index];
+      },
+      DATA,
+    );
   }
 
   /** Several samples stacked: one gather per tensor, one tensor() per array. */
   rows(indices: readonly number[]): unknown {
     return tidy(() => {
       const idx = tensor(Int32Array.from(indices), [indices.length], 'int32');
-      return mapNest(this.structure, (leaf) => {
-        if (leaf instanceof Tensor) return gather(leaf, idx, 0);
-        return batchValues(indices.map((i) => (leaf as ArrayLike<unknown>)[i]));
-      });
+      return nest.map(
+        this.structure,
+        (leaf) => {
+          if (leaf instanceof Tensor) return gather(leaf, idx, 0);
+          return batchValues(indices.map((i) => (leaf as ArrayLike<unknown>)[i]));
+        },
+        DATA,
+      );
     });
   }
 }
@@ -81,7 +89,7 @@ export function batchValues(values: unknown[]): Tensor {
 /** Stacks a list of elements of one structure into one batch element, freeing the tensors it stacks. */
 export function stackElements(elements: unknown[]): unknown {
   const first = elements[0];
-  const structures = elements.map((e) => flattenNest(e as Nest<unknown>));
+  const structures = elements.map((e) => nest.flatten(e as Nest<unknown>, DATA));
   const width = structures[0].length;
   structures.forEach((s, i) => {
     if (s.length !== width)
@@ -90,22 +98,26 @@ export function stackElements(elements: unknown[]): unknown {
       );
   });
   let leafIndex = 0;
-  const out = mapNest(first as Nest<unknown>, () => {
-    const k = leafIndex++;
-    const leaves = structures.map((s) => s[k]);
-    if (leaves[0] instanceof Tensor) {
-      const shape = (leaves[0] as Tensor).shape;
-      leaves.forEach((l, i) => {
-        if (!(l instanceof Tensor) || l.shape.length !== shape.length || l.shape.some((d, j) => d !== shape[j])) {
-          throw new TrainingError(
-            `Dataset.batch: element ${i} has ${l instanceof Tensor ? `shape ${fmtShape(l.shape)}` : describeValue(l)} where the first has shape ${fmtShape(shape)}; batch elements of one shape (or map them to one shape first)`,
-          );
-        }
-      });
-      return stack(leaves as Tensor[], 0);
-    }
-    return batchValues(leaves);
-  });
+  const out = nest.map(
+    first as Nest<unknown>,
+    () => {
+      const k = leafIndex++;
+      const leaves = structures.map((s) => s[k]);
+      if (leaves[0] instanceof Tensor) {
+        const shape = (leaves[0] as Tensor).shape;
+        leaves.forEach((l, i) => {
+          if (!(l instanceof Tensor) || l.shape.length !== shape.length || l.shape.some((d, j) => d !== shape[j])) {
+            throw new TrainingError(
+              `Dataset.batch: element ${i} has ${l instanceof Tensor ? `shape ${fmtShape(l.shape)}` : describeValue(l)} where the first has shape ${fmtShape(shape)}; batch elements of one shape (or map them to one shape first)`,
+            );
+          }
+        });
+        return stack(leaves as Tensor[], 0);
+      }
+      return batchValues(leaves);
+    },
+    DATA,
+  );
   for (const s of structures) dispose(s.filter((l) => l instanceof Tensor));
   return out;
 }

@@ -12,10 +12,11 @@ import {
   tensor,
   tidy,
   type TensorLike,
+  nest,
 } from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
 import { Dataset } from '../data/dataset';
-import { flattenNest, mapNest, nestTensors, type Nest } from '../utils/nest';
+import { nestTensors, type Nest, DATA } from '../utils/nest';
 import { seededRandom, shuffleInPlace } from '../utils/random';
 import type { ModelInputs, StepData, Targets } from './trainable';
 
@@ -46,18 +47,22 @@ function toTensors(x: unknown, what: string, made: Tensor[]): Nest<Tensor> | nul
     made.push(t);
     return t;
   }
-  if (typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
-    return mapNest(x as Nest<unknown>, (leaf, path) => {
-      if (leaf instanceof Tensor) return leaf;
-      if (Array.isArray(leaf) || ArrayBuffer.isView(leaf)) {
-        const t = tensor(leaf as TensorLike);
-        made.push(t);
-        return t;
-      }
-      throw new TrainingError(
-        `${what}.${path} must be a Tensor or an array of numbers, received ${describeValue(leaf)}`,
-      );
-    }) as Nest<Tensor>;
+  if (nest.isRecord(x)) {
+    return nest.map(
+      x as Nest<unknown>,
+      (leaf, path) => {
+        if (leaf instanceof Tensor) return leaf;
+        if (Array.isArray(leaf) || ArrayBuffer.isView(leaf)) {
+          const t = tensor(leaf as TensorLike);
+          made.push(t);
+          return t;
+        }
+        throw new TrainingError(
+          `${what}.${path} must be a Tensor or an array of numbers, received ${describeValue(leaf)}`,
+        );
+      },
+      DATA,
+    ) as Nest<Tensor>;
   }
   throw new TrainingError(
     `${what} must be a Tensor, an array of Tensors, a record of Tensors, nested arrays of numbers or a Dataset, received ${describeValue(x)}`,
@@ -67,15 +72,19 @@ function toTensors(x: unknown, what: string, made: Tensor[]): Nest<Tensor> | nul
 function leafCounts(x: Nest<Tensor> | null, what: string): [string, number][] {
   if (!x) return [];
   const out: [string, number][] = [];
-  mapNest(x, (t, path) => {
-    if (t === null) return null;
-    if (t.rank === 0)
-      throw new TrainingError(
-        `${what}${path ? `[${path.replace(/^\[|\]$/g, '')}]` : ''} is a scalar; data needs a first axis of samples, received shape ${fmtShape(t.shape)}`,
-      );
-    out.push([`${what}${path ? (path.startsWith('[') ? path : `.${path}`) : ''}`, t.shape[0]]);
-    return null;
-  });
+  nest.map(
+    x,
+    (t, path) => {
+      if (t === null) return null;
+      if (t.rank === 0)
+        throw new TrainingError(
+          `${what}${path ? `[${path.replace(/^\[|\]$/g, '')}]` : ''} is a scalar; data needs a first axis of samples, received shape ${fmtShape(t.shape)}`,
+        );
+      out.push([`${what}${path ? (path.startsWith('[') ? path : `.${path}`) : ''}`, t.shape[0]]);
+      return null;
+    },
+    DATA,
+  );
   return out;
 }
 
@@ -160,9 +169,9 @@ export class ArraySource implements EpochSource {
         idx
           ? gather(t, idx, 0)
           : slice(t, [indices[0], ...t.shape.slice(1).map(() => 0)], [indices.length, ...t.shape.slice(1)]);
-      const x = mapNest(this.x, take) as ModelInputs;
-      const y = this.y ? (mapNest(this.y, take) as Targets) : null;
-      let sw = this.sampleWeight ? (mapNest(this.sampleWeight, take) as Targets) : null;
+      const x = nest.map(this.x, take, DATA) as ModelInputs;
+      const y = this.y ? (nest.map(this.y, take, DATA) as Targets) : null;
+      let sw = this.sampleWeight ? (nest.map(this.sampleWeight, take, DATA) as Targets) : null;
       if (this.classWeights) sw = applyClassWeights(this.classWeights, y, sw);
       return [x, y, sw] as StepData;
     });
@@ -337,7 +346,7 @@ export function splitArrays(
     );
   const made: Tensor[] = [];
   const parts = [x, y, sampleWeight].map((d, i) => toTensors(d, ['x', 'y', 'sampleWeight'][i], made));
-  const n = parts[0] ? (flattenNest(parts[0])[0] as Tensor).shape[0] : 0;
+  const n = parts[0] ? (nest.flatten(parts[0], DATA)[0] as Tensor).shape[0] : 0;
   const at = Math.floor(n * (1 - split));
   if (at === 0 || at === n)
     throw new TrainingError(
@@ -346,11 +355,15 @@ export function splitArrays(
   const cut = (d: Nest<Tensor> | null, from: number, to: number) =>
     d === null
       ? null
-      : mapNest(d, (t) => {
-          const s = slice(t, [from, ...t.shape.slice(1).map(() => 0)], [to - from, ...t.shape.slice(1)]);
-          made.push(s);
-          return s;
-        });
+      : nest.map(
+          d,
+          (t) => {
+            const s = slice(t, [from, ...t.shape.slice(1).map(() => 0)], [to - from, ...t.shape.slice(1)]);
+            made.push(s);
+            return s;
+          },
+          DATA,
+        );
   const train = parts.map((p) => cut(p, 0, at)) as [unknown, unknown, unknown];
   const val = parts.map((p) => cut(p, at, n)) as [unknown, unknown, unknown];
   return { train, val, made };

@@ -1,4 +1,4 @@
-import { Tensor, add, fmtShape, scalar, type Variable } from '@strata/tensor';
+import { Tensor, add, fmtShape, scalar, type Variable, nest } from '@strata/tensor';
 import { GradientTape } from '@strata/autodiff';
 import { Layer } from '@strata/layers';
 import { TrainingError, describeValue } from '../errors';
@@ -9,7 +9,7 @@ import type { Metric } from '../metrics/metric';
 import type { Logs, TrainingContext } from '../callbacks/callback';
 import type { FitHistory } from '../callbacks/history';
 import { Dataset } from '../data/dataset';
-import { flattenNest, type Nest } from '../utils/nest';
+import { type Nest, DATA } from '../utils/nest';
 import { CompiledLoss } from './compile-loss';
 import { CompiledMetrics } from './compile-metrics';
 import type { DataInput } from './data-adapter';
@@ -26,7 +26,7 @@ import {
 import type { ComputeLossArgs, ModelInputs, ModelOutputs, StepData, Targets } from './trainable';
 
 function firstBatchSize(x: ModelInputs): number {
-  const first = flattenNest(x as Nest<Tensor>).find((t) => t instanceof Tensor) as Tensor | undefined;
+  const first = nest.flatten(x as Nest<Tensor>, DATA).find((t) => t instanceof Tensor) as Tensor | undefined;
   return first && first.rank > 0 ? first.shape[0] : 1;
 }
 

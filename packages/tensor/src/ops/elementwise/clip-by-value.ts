@@ -1,12 +1,13 @@
 import { opError } from '../../errors';
-import { defineOp, runOp, type KernelContext } from '../../op';
+import { defineOp, runOp } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
 import { toTensor, type OpInput } from '../../convert';
 import type { DType } from '../../dtype';
 import type { Tensor } from '../../tensor';
 import type { TensorInfo } from '../../backend';
-import { castInfo, computeDtype } from './define';
+import { computeDtype } from './define';
 import { guardedUnary } from './guards';
-import { keepNaN, runAndFree, scalarInfo } from './kernel-helpers';
+import { keepNaN } from './kernel-helpers';
 
 /** The attributes of {@link clipByValue}. */
 export interface ClipAttrs {
@@ -28,7 +29,7 @@ const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
 /** wasm's ClipByValue reads int32 data as floats: ints clamp with Maximum and Minimum instead. */
-function clipInt(ctx: KernelContext, x: TensorInfo, { clipValueMin, clipValueMax }: ClipAttrs): TensorInfo {
+function clipInt(s: Scratch, x: TensorInfo, { clipValueMin, clipValueMax }: ClipAttrs): TensorInfo {
   let out = x;
   for (const [bound, kernelName] of [
     [clipValueMin, 'Maximum'],
@@ -36,34 +37,28 @@ function clipInt(ctx: KernelContext, x: TensorInfo, { clipValueMin, clipValueMax
   ] as const) {
     // A bound at or beyond the int32 range clips nothing (and would not survive the trip through float32).
     if (bound <= INT32_MIN || bound >= INT32_MAX) continue;
-    const b = scalarInfo(ctx, bound, 'int32');
-    out = runAndFree(ctx, kernelName, { a: out, b }, out === x ? [b] : [out, b]);
+    out = s.run(kernelName, { a: out, b: s.scalar(bound, 'int32') });
   }
-  return out === x ? ctx.run('Identity', { x }) : out;
+  return out;
 }
 
 /** min == max: every element becomes that value (NaN stays NaN); wasm's clamp rejects an empty range. */
-function clipToOneValue(ctx: KernelContext, x: TensorInfo, value: number): TensorInfo {
+function clipToOneValue(s: Scratch, x: TensorInfo, value: number): TensorInfo {
   const fitted = x.dtype === 'int32' ? Math.min(Math.max(value, INT32_MIN), INT32_MAX) : value;
-  const filled = ctx.run('Fill', {}, { shape: x.shape, value: fitted, dtype: x.dtype });
-  return x.dtype === 'float32' ? keepNaN(ctx, x, filled) : filled;
+  const filled = s.run('Fill', {}, { shape: x.shape, value: fitted, dtype: x.dtype });
+  return x.dtype === 'float32' ? keepNaN(s, x, filled) : filled;
 }
 
 /** The op of {@link clipByValue}: its shape rule and kernel, the key of its gradient rule. */
 export const clipByValueOp = defineOp<ClipAttrs>({
   name: 'clipByValue',
   infer: ([x], attrs) => ({ shape: x.shape, dtype: clipDtype(x.dtype, attrs) }),
-  kernel: (ctx, [x], attrs, [out]) => {
-    const [cast, made] = castInfo(ctx, x, out.dtype);
-    const result =
-      attrs.clipValueMin === attrs.clipValueMax
-        ? clipToOneValue(ctx, cast, attrs.clipValueMin)
-        : out.dtype === 'int32'
-          ? clipInt(ctx, cast, attrs)
-          : clipFloat(ctx, [cast], { ...attrs });
-    if (made) ctx.free(cast);
-    return result;
-  },
+  kernel: (ctx, [x], attrs, [out]) =>
+    composed(ctx, (s) => {
+      const cast = s.cast(x, out.dtype);
+      if (attrs.clipValueMin === attrs.clipValueMax) return clipToOneValue(s, cast, attrs.clipValueMin);
+      return out.dtype === 'int32' ? clipInt(s, cast, attrs) : clipFloat(s, [cast], { ...attrs });
+    }),
 });
 
 /**

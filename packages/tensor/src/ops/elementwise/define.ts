@@ -2,6 +2,7 @@ import { upcast, type DType } from '../../dtype';
 import { fmtShape, opError } from '../../errors';
 import { broadcastShapes } from '../../shape';
 import { defineOp, runOp, type KernelContext, type OpDef, type TensorSpec } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
 import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import type { TensorInfo } from '../../backend';
@@ -40,34 +41,11 @@ export function checkBool(op: string, inputs: readonly TensorSpec[], names: read
   });
 }
 
-/** Casts a kernel input to `dtype` if it is not already; returns the input and whether to free it. */
-export function castInfo(ctx: KernelContext, x: TensorInfo, dtype: DType): [TensorInfo, boolean] {
-  if (x.dtype === dtype) return [x, false];
-  return [ctx.run('Cast', { x }, { dtype }), true];
-}
-
-/** Runs `kernelName` on inputs cast to `dtype`, freeing the casts. */
-export function runCast(
-  ctx: KernelContext,
-  kernelName: string,
-  named: Record<string, TensorInfo>,
-  dtype: DType,
-  attrs: Record<string, unknown> = {},
-): TensorInfo {
-  const cast: Record<string, TensorInfo> = {};
-  const toFree: TensorInfo[] = [];
-  for (const [k, v] of Object.entries(named)) {
-    const [c, made] = castInfo(ctx, v, dtype);
-    cast[k] = c;
-    if (made) toFree.push(c);
-  }
-  const out = ctx.run(kernelName, cast, attrs as never);
-  for (const f of toFree) ctx.free(f);
-  return out;
-}
-
-/** Computes an op from inputs already cast to its compute dtype, where one kernel call is not enough. */
-export type ComposeFn = (ctx: KernelContext, inputs: TensorInfo[], attrs: Record<string, unknown>) => TensorInfo;
+/**
+ * Computes an op from inputs already cast to its compute dtype, where one kernel call is not enough;
+ * what it runs through the scratch is freed after (see `composed`).
+ */
+export type ComposeFn = (s: Scratch, inputs: TensorInfo[], attrs: Record<string, unknown>) => TensorInfo;
 
 /** How an elementwise op is defined: the dtypes it computes in and returns, and its kernel. */
 export interface ElementwiseOptions {
@@ -97,23 +75,14 @@ function runElementwise(
     for (let i = 0; i < names.length; i++) named[names[i]] = inputs[i];
     return ctx.run(kernelName, named, (options.attrs ? { ...options.attrs, ...attrs } : attrs) as never);
   }
-  const casts = inputs.map((x) => castInfo(ctx, x, dtype));
-  const cast = casts.map(([c]) => c);
-  const allAttrs = { ...options.attrs, ...attrs };
-  let out: TensorInfo;
-  try {
-    out = options.compose
-      ? options.compose(ctx, cast, allAttrs)
-      : ctx.run(kernelName, Object.fromEntries(names.map((n, i) => [n, cast[i]])), allAttrs as never);
-  } finally {
-    for (const [c, made] of casts) if (made) ctx.free(c);
-  }
-  if (options.result === 'bool' && out.dtype !== 'bool') {
-    const b = ctx.run('Cast', { x: out }, { dtype: 'bool' });
-    ctx.free(out);
-    return b;
-  }
-  return out;
+  return composed(ctx, (s) => {
+    const cast = inputs.map((x) => s.cast(x, dtype));
+    const allAttrs = { ...options.attrs, ...attrs };
+    const out = options.compose
+      ? options.compose(s, cast, allAttrs)
+      : s.run(kernelName, Object.fromEntries(names.map((n, i) => [n, cast[i]])), allAttrs as never);
+    return options.result === 'bool' ? s.cast(out, 'bool') : out;
+  });
 }
 
 /** The definition of an elementwise op on one input. */

@@ -1,6 +1,5 @@
 import { binaryDef, callBinary } from './define';
 import { guardedIntDivision } from './guards';
-import { runAndFree } from './kernel-helpers';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 
@@ -13,11 +12,10 @@ const intFloorDiv = guardedIntDivision('FloorDiv');
  * (-7 // 2 = -4) and give 0 for a zero divisor, as NumPy.
  */
 export const floorDivOp = binaryDef('floorDiv', 'FloorDiv', {
-  compose: (ctx, inputs, attrs) => {
+  compose: (s, inputs, attrs) => {
     const [a, b] = inputs;
-    if (a.dtype === 'int32') return intFloorDiv(ctx, inputs, attrs);
-    const q = ctx.run('RealDiv', { a, b });
-    return runAndFree(ctx, 'Floor', { x: q }, [q]);
+    if (a.dtype === 'int32') return intFloorDiv(s, inputs, attrs);
+    return s.run('Floor', { x: s.run('RealDiv', { a, b }) });
   },
 });
 

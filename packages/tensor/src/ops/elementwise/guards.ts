@@ -1,6 +1,6 @@
 import type { ComposeFn } from './define';
 import { hasQuirk } from './quirks';
-import { keepNaN, keepNonFinite, runAndFree, scalarInfo } from './kernel-helpers';
+import { keepNaN, keepNonFinite } from './kernel-helpers';
 
 /**
  * One unary kernel call, corrected where the backend gets special values wrong (quirks.ts).
@@ -8,10 +8,10 @@ import { keepNaN, keepNonFinite, runAndFree, scalarInfo } from './kernel-helpers
  * for odd functions that grow without bound (asinh, sinh: f(±Infinity) = ±Infinity).
  */
 export function guardedUnary(kernelName: string, keep: 'nan' | 'nonFinite' = 'nan'): ComposeFn {
-  return (ctx, [x], attrs) => {
-    const y = ctx.run(kernelName, { x }, attrs as never);
-    if (x.dtype !== 'float32' || !hasQuirk(ctx.backend, kernelName, 'specialValues')) return y;
-    return keep === 'nan' ? keepNaN(ctx, x, y) : keepNonFinite(ctx, x, y);
+  return (s, [x], attrs) => {
+    const y = s.run(kernelName, { x }, attrs as never);
+    if (x.dtype !== 'float32' || !hasQuirk(s.backend, kernelName, 'specialValues')) return y;
+    return keep === 'nan' ? keepNaN(s, x, y) : keepNonFinite(s, x, y);
   };
 }
 
@@ -20,14 +20,12 @@ export function guardedUnary(kernelName: string, keep: 'nan' | 'nonFinite' = 'na
  * kernel keeps only its first argument's NaN, so where either input is NaN the result is filled.
  */
 export function guardedMaxMin(kernelName: 'Maximum' | 'Minimum'): ComposeFn {
-  return (ctx, [a, b]) => {
-    const m = ctx.run(kernelName, { a, b });
-    if (m.dtype !== 'float32' || !hasQuirk(ctx.backend, kernelName, 'specialValues')) return m;
-    const nanA = ctx.run('IsNan', { x: a });
-    const nanB = ctx.run('IsNan', { x: b });
-    const eitherNaN = runAndFree(ctx, 'LogicalOr', { a: nanA, b: nanB }, [nanA, nanB]);
-    const nans = ctx.run('Fill', {}, { shape: m.shape, value: NaN, dtype: 'float32' });
-    return runAndFree(ctx, 'Select', { condition: eitherNaN, t: nans, e: m }, [eitherNaN, nans, m]);
+  return (s, [a, b]) => {
+    const m = s.run(kernelName, { a, b });
+    if (m.dtype !== 'float32' || !hasQuirk(s.backend, kernelName, 'specialValues')) return m;
+    const eitherNaN = s.run('LogicalOr', { a: s.run('IsNan', { x: a }), b: s.run('IsNan', { x: b }) });
+    const nans = s.run('Fill', {}, { shape: m.shape, value: NaN, dtype: 'float32' });
+    return s.run('Select', { condition: eitherNaN, t: nans, e: m });
   };
 }
 
@@ -36,15 +34,11 @@ export function guardedMaxMin(kernelName: 'Maximum' | 'Minimum'): ComposeFn {
  * without any kernel seeing a zero divisor: wasm's Mod traps on one.
  */
 export function guardedIntDivision(kernelName: 'FloorDiv' | 'Mod'): ComposeFn {
-  return (ctx, [a, b]) => {
-    if (b.dtype !== 'int32' || !hasQuirk(ctx.backend, kernelName, 'intDivByZero')) return ctx.run(kernelName, { a, b });
-    const zero = scalarInfo(ctx, 0, 'int32');
-    const one = scalarInfo(ctx, 1, 'int32');
-    const isZero = runAndFree(ctx, 'Equal', { a: b, b: zero }, [zero]);
-    const zeroAsOne = runAndFree(ctx, 'Cast', { x: isZero }, [isZero], { dtype: 'int32' });
-    const safeB = ctx.run('Add', { a: b, b: zeroAsOne });
-    const q = runAndFree(ctx, kernelName, { a, b: safeB }, [safeB]);
-    const keep = runAndFree(ctx, 'Sub', { a: one, b: zeroAsOne }, [one, zeroAsOne]);
-    return runAndFree(ctx, 'Multiply', { a: q, b: keep }, [q, keep]);
+  return (s, [a, b]) => {
+    if (b.dtype !== 'int32' || !hasQuirk(s.backend, kernelName, 'intDivByZero')) return s.run(kernelName, { a, b });
+    const zeroAsOne = s.cast(s.run('Equal', { a: b, b: s.scalar(0, 'int32') }), 'int32');
+    const q = s.run(kernelName, { a, b: s.run('Add', { a: b, b: zeroAsOne }) });
+    const keep = s.run('Sub', { a: s.scalar(1, 'int32'), b: zeroAsOne });
+    return s.run('Multiply', { a: q, b: keep });
   };
 }

@@ -19,8 +19,6 @@ export {
   binaryDef,
   callUnary,
   callBinary,
-  runCast,
-  castInfo,
   type ComputeType,
   type ResultType,
   type ElementwiseOptions,

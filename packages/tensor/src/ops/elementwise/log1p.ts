@@ -1,6 +1,5 @@
 import { unaryDef, callUnary } from './define';
 import { hasQuirk } from './quirks';
-import { runAndFree, scalarInfo } from './kernel-helpers';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 
@@ -11,16 +10,16 @@ import type { Tensor } from '../../tensor';
  */
 export const log1pOp = unaryDef('log1p', 'Log1p', {
   compute: 'float',
-  compose: (ctx, [x]) => {
-    const y = ctx.run('Log1p', { x });
-    if (!hasQuirk(ctx.backend, 'Log1p', 'specialValues')) return y;
-    const minusOne = scalarInfo(ctx, -1, 'float32');
-    const inDomain = ctx.run('GreaterEqual', { a: x, b: minusOne });
-    const atMinusOne = runAndFree(ctx, 'Equal', { a: x, b: minusOne }, [minusOne]);
-    const nans = ctx.run('Fill', {}, { shape: x.shape, value: NaN, dtype: 'float32' });
-    const minusInfs = ctx.run('Fill', {}, { shape: x.shape, value: -Infinity, dtype: 'float32' });
-    const valid = runAndFree(ctx, 'Select', { condition: inDomain, t: y, e: nans }, [inDomain, y, nans]);
-    return runAndFree(ctx, 'Select', { condition: atMinusOne, t: minusInfs, e: valid }, [atMinusOne, minusInfs, valid]);
+  compose: (s, [x]) => {
+    const y = s.run('Log1p', { x });
+    if (!hasQuirk(s.backend, 'Log1p', 'specialValues')) return y;
+    const minusOne = s.scalar(-1, 'float32');
+    const inDomain = s.run('GreaterEqual', { a: x, b: minusOne });
+    const atMinusOne = s.run('Equal', { a: x, b: minusOne });
+    const nans = s.run('Fill', {}, { shape: x.shape, value: NaN, dtype: 'float32' });
+    const minusInfs = s.run('Fill', {}, { shape: x.shape, value: -Infinity, dtype: 'float32' });
+    const valid = s.run('Select', { condition: inDomain, t: y, e: nans });
+    return s.run('Select', { condition: atMinusOne, t: minusInfs, e: valid });
   },
 });
 

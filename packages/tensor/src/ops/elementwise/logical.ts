@@ -13,7 +13,7 @@ export const logicalOrOp = binaryDef('logicalOr', 'LogicalOr', { compute: 'bool'
 /** Only wasm has a LogicalXor kernel; on bools, xor is inequality. */
 export const logicalXorOp = binaryDef('logicalXor', 'LogicalXor', {
   compute: 'bool',
-  compose: (ctx, [a, b]) => ctx.run(ctx.backend.hasKernel('LogicalXor') ? 'LogicalXor' : 'NotEqual', { a, b }),
+  compose: (s, [a, b]) => s.run(s.backend.hasKernel('LogicalXor') ? 'LogicalXor' : 'NotEqual', { a, b }),
 });
 
 /**

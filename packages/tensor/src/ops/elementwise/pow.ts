@@ -1,6 +1,5 @@
 import { binaryDef, callBinary } from './define';
 import { hasQuirk } from './quirks';
-import { runAndFree } from './kernel-helpers';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 
@@ -11,13 +10,10 @@ import type { Tensor } from '../../tensor';
  * the real power truncated toward zero (pow(2, -1) = 0), and 0 to a negative power is undefined.
  */
 export const powOp = binaryDef('pow', 'Pow', {
-  compose: (ctx, [a, b]) => {
-    if (a.dtype !== 'int32' || !hasQuirk(ctx.backend, 'Pow', 'intViaFloat')) return ctx.run('Pow', { a, b });
-    const af = ctx.run('Cast', { x: a }, { dtype: 'float32' });
-    const bf = ctx.run('Cast', { x: b }, { dtype: 'float32' });
-    const p = runAndFree(ctx, 'Pow', { a: af, b: bf }, [af, bf]);
-    const rounded = runAndFree(ctx, 'Round', { x: p }, [p]);
-    return runAndFree(ctx, 'Cast', { x: rounded }, [rounded], { dtype: 'int32' });
+  compose: (s, [a, b]) => {
+    if (a.dtype !== 'int32' || !hasQuirk(s.backend, 'Pow', 'intViaFloat')) return s.run('Pow', { a, b });
+    const p = s.run('Pow', { a: s.float(a), b: s.float(b) });
+    return s.cast(s.run('Round', { x: p }), 'int32');
   },
 });
 

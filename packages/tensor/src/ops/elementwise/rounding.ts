@@ -4,7 +4,7 @@ import type { Tensor } from '../../tensor';
 
 /** Integers are already whole: no kernel runs on them (wasm's Floor and Ceil corrupt int32 data). */
 function wholeNumbersUnchanged(kernelName: string): ComposeFn {
-  return (ctx, [x]) => ctx.run(x.dtype === 'float32' ? kernelName : 'Identity', { x });
+  return (s, [x]) => (x.dtype === 'float32' ? s.run(kernelName, { x }) : x);
 }
 
 /** The op of {@link floor}: its shape rule and kernel, the key of its gradient rule. */

@@ -8,9 +8,9 @@ import type { Tensor } from '../../tensor';
  * (the gradient of abs is sign(x) * dy).
  */
 export const signOp = unaryDef('sign', 'Sign', {
-  compose: (ctx, [x]) => {
-    const y = ctx.run('Sign', { x });
-    return x.dtype === 'float32' ? keepNaN(ctx, x, y) : y;
+  compose: (s, [x]) => {
+    const y = s.run('Sign', { x });
+    return x.dtype === 'float32' ? keepNaN(s, x, y) : y;
   },
 });
 

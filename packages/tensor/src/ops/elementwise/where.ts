@@ -4,9 +4,9 @@ import { defineOp, runOp, type TensorSpec } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import { broadcastShapes, type Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
-import type { TensorInfo } from '../../backend';
-import { checkBool, castInfo, dtypeOf } from './define';
-import { broadcastInfo, runAndFree } from './kernel-helpers';
+import { composed } from '../../kernels/scratch';
+import { checkBool, dtypeOf } from './define';
+import { broadcastInfo } from './kernel-helpers';
 import { hasQuirk } from './quirks';
 
 function whereShape([condition, a, b]: readonly TensorSpec[]): Dim[] {
@@ -30,21 +30,14 @@ export const whereOp = defineOp({
     return { shape: whereShape(inputs), dtype: upcast(inputs[1].dtype, inputs[2].dtype) };
   },
   // tfjs's Select takes three tensors of one shape: broadcast them as tf.where does.
-  kernel: (ctx, inputs, _attrs, [out]) => {
-    const boolViaInt = out.dtype === 'bool' && hasQuirk(ctx.backend, 'Select', 'boolData');
-    const branchDtype = boolViaInt ? 'int32' : out.dtype;
-    const made: TensorInfo[] = [];
-    const prepared = inputs.map((x, i) => {
-      const [cast, castMade] = i === 0 ? [x, false] : castInfo(ctx, x, branchDtype);
-      if (castMade) made.push(cast);
-      const [wide, wideMade] = broadcastInfo(ctx, cast, out.shape);
-      if (wideMade) made.push(wide);
-      return wide;
-    });
-    const result = ctx.run('Select', { condition: prepared[0], t: prepared[1], e: prepared[2] });
-    for (const t of made) ctx.free(t);
-    return boolViaInt ? runAndFree(ctx, 'Cast', { x: result }, [result], { dtype: 'bool' }) : result;
-  },
+  kernel: (ctx, inputs, _attrs, [out]) =>
+    composed(ctx, (s) => {
+      const boolViaInt = out.dtype === 'bool' && hasQuirk(s.backend, 'Select', 'boolData');
+      const branchDtype = boolViaInt ? 'int32' : out.dtype;
+      const [condition, t, e] = inputs.map((x, i) => broadcastInfo(s, i === 0 ? x : s.cast(x, branchDtype), out.shape));
+      const result = s.run('Select', { condition, t, e });
+      return boolViaInt ? s.cast(result, 'bool') : result;
+    }),
 });
 
 /**

@@ -1,7 +1,8 @@
 import type { TensorInfo } from '../../backend';
 import { toTensor, type OpInput } from '../../convert';
 import { upcast, type DType } from '../../dtype';
-import { defineOp, runOp, type KernelContext } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
+import { defineOp, runOp } from '../../op';
 import type { Tensor } from '../../tensor';
 import { validating } from '../reduction/define';
 import { einsumSizes, parseEinsum, type EinsumAttrs } from './einsum-equation';
@@ -27,65 +28,50 @@ interface Side {
  * Einsum kernel is missing on wasm, while these kernels exist on every backend.
  */
 function einsumKernel(
-  ctx: KernelContext,
+  k: Scratch,
   x: TensorInfo,
   y: TensorInfo,
   attrs: EinsumAttrs,
   out: { shape: number[]; dtype: DType },
 ): TensorInfo {
-  const temps: TensorInfo[] = [];
-  const run = (
-    kernel: string,
-    inputs: Record<string, TensorInfo>,
-    kernelAttrs: Record<string, unknown>,
-  ): TensorInfo => {
-    const r = ctx.run(kernel, inputs, kernelAttrs as never);
-    temps.push(r);
-    return r;
-  };
-  try {
-    const inOut = new Set(attrs.out);
-    const side = (t: TensorInfo, labels: string[], other: string[]): Side => ({
-      x: t.dtype === 'float32' ? t : run('Cast', { x: t }, { dtype: 'float32' }),
-      labels,
-      summed: labels.filter((l) => !other.includes(l) && !inOut.has(l)),
-      free: attrs.out.filter((l) => labels.includes(l) && !other.includes(l)),
-    });
-    const a = side(x, attrs.a, attrs.b);
-    const b = side(y, attrs.b, attrs.a);
-    // The operand whose free labels come first in the output goes left: the final transpose is then often none.
-    const [left, right] =
-      b.free.length > 0 && attrs.out.indexOf(b.free[0]) < attrs.out.indexOf(a.free[0] ?? '') ? [b, a] : [a, b];
-    const batch = attrs.out.filter((l) => attrs.a.includes(l) && attrs.b.includes(l));
-    const contracted = attrs.a.filter((l) => attrs.b.includes(l) && !inOut.has(l));
-    const sizeIn = (s: Side, l: string) => s.x.shape[s.labels.indexOf(l)];
+  const run = (kernel: string, inputs: Record<string, TensorInfo>, kernelAttrs: Record<string, unknown>) =>
+    k.run(kernel, inputs, kernelAttrs as never);
+  const inOut = new Set(attrs.out);
+  const side = (t: TensorInfo, labels: string[], other: string[]): Side => ({
+    x: k.float(t),
+    labels,
+    summed: labels.filter((l) => !other.includes(l) && !inOut.has(l)),
+    free: attrs.out.filter((l) => labels.includes(l) && !other.includes(l)),
+  });
+  const a = side(x, attrs.a, attrs.b);
+  const b = side(y, attrs.b, attrs.a);
+  // The operand whose free labels come first in the output goes left: the final transpose is then often none.
+  const [left, right] =
+    b.free.length > 0 && attrs.out.indexOf(b.free[0]) < attrs.out.indexOf(a.free[0] ?? '') ? [b, a] : [a, b];
+  const batch = attrs.out.filter((l) => attrs.a.includes(l) && attrs.b.includes(l));
+  const contracted = attrs.a.filter((l) => attrs.b.includes(l) && !inOut.has(l));
+  const sizeIn = (s: Side, l: string) => s.x.shape[s.labels.indexOf(l)];
 
-    const layout = (s: Side, order: string[], matrix: (size: (ls: string[]) => number) => number[]): TensorInfo => {
-      let t = s.x;
-      let labels = s.labels;
-      if (s.summed.length > 0) {
-        t = run('Sum', { x: t }, { axis: s.summed.map((l) => labels.indexOf(l)), keepDims: false });
-        labels = labels.filter((l) => !s.summed.includes(l));
-      }
-      const perm = order.map((l) => labels.indexOf(l));
-      if (perm.some((p, i) => p !== i)) t = run('Transpose', { x: t }, { perm });
-      const size = (ls: string[]) => product(ls.map((l) => sizeIn(s, l)));
-      return run('Reshape', { x: t }, { shape: [...batch.map((l) => sizeIn(s, l)), ...matrix(size)] });
-    };
-    const l3 = layout(left, [...batch, ...left.free, ...contracted], (size) => [size(left.free), size(contracted)]);
-    const r3 = layout(right, [...batch, ...contracted, ...right.free], (size) => [size(contracted), size(right.free)]);
-    const product3 = matmulKernel(ctx, l3, r3, { transposeA: false, transposeB: false }, out.dtype);
-    temps.push(product3);
-    const order = [...batch, ...left.free, ...right.free];
-    const sizeOut = (l: string) => out.shape[attrs.out.indexOf(l)];
-    const unfolded = ctx.run('Reshape', { x: product3 }, { shape: order.map(sizeOut) });
-    const perm = attrs.out.map((l) => order.indexOf(l));
-    if (perm.every((p, i) => p === i)) return unfolded;
-    temps.push(unfolded);
-    return ctx.run('Transpose', { x: unfolded }, { perm });
-  } finally {
-    for (const t of temps) ctx.free(t);
-  }
+  const layout = (s: Side, order: string[], matrix: (size: (ls: string[]) => number) => number[]): TensorInfo => {
+    let t = s.x;
+    let labels = s.labels;
+    if (s.summed.length > 0) {
+      t = run('Sum', { x: t }, { axis: s.summed.map((l) => labels.indexOf(l)), keepDims: false });
+      labels = labels.filter((l) => !s.summed.includes(l));
+    }
+    const perm = order.map((l) => labels.indexOf(l));
+    if (perm.some((p, i) => p !== i)) t = run('Transpose', { x: t }, { perm });
+    const size = (ls: string[]) => product(ls.map((l) => sizeIn(s, l)));
+    return run('Reshape', { x: t }, { shape: [...batch.map((l) => sizeIn(s, l)), ...matrix(size)] });
+  };
+  const l3 = layout(left, [...batch, ...left.free, ...contracted], (size) => [size(left.free), size(contracted)]);
+  const r3 = layout(right, [...batch, ...contracted, ...right.free], (size) => [size(contracted), size(right.free)]);
+  const product3 = matmulKernel(k, l3, r3, { transposeA: false, transposeB: false }, out.dtype);
+  const order = [...batch, ...left.free, ...right.free];
+  const sizeOut = (l: string) => out.shape[attrs.out.indexOf(l)];
+  const unfolded = k.run('Reshape', { x: product3 }, { shape: order.map(sizeOut) });
+  const perm = attrs.out.map((l) => order.indexOf(l));
+  return perm.every((p, i) => p === i) ? unfolded : k.transpose(unfolded, perm);
 }
 
 function productDtype(a: DType, b: DType): DType {
@@ -100,7 +86,7 @@ export const einsumOp = defineOp<EinsumAttrs>({
     const sizes = einsumSizes(attrs, a.shape, b.shape);
     return { shape: attrs.out.map((l) => sizes.get(l)!), dtype: productDtype(a.dtype, b.dtype) };
   },
-  kernel: (ctx, [a, b], attrs, [out]) => einsumKernel(ctx, a, b, attrs, out),
+  kernel: (ctx, [a, b], attrs, [out]) => composed(ctx, (s) => einsumKernel(s, a, b, attrs, out)),
 });
 
 /**

@@ -1,26 +1,22 @@
 import type { TensorInfo } from '../../backend';
 import type { OpInput } from '../../convert';
 import { fmtShape, opError } from '../../errors';
-import { defineOp, runOp, type KernelContext } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
+import { defineOp, runOp } from '../../op';
 import { sizeOf } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { checkBias, fusedAttrs, type FusedAttrs, type FusedOptions } from '../nn/fused-activation';
 import { fusedOfNothing } from '../nn/fused-of-nothing';
 import { opInputs } from '../nn/inputs';
 import { validating } from '../reduction/define';
-import { prepareOperands, run, type Temps } from './matmul-kernel';
+import { prepareOperands } from './matmul-kernel';
 import { matmulShape, type MatmulAttrs } from './matmul-shape';
 
-/** The fused kernels' activation as a kernel of its own; the result is the caller's, not a temp. */
-function activate(
-  ctx: KernelContext,
-  temps: Temps,
-  x: TensorInfo,
-  { activation, leakyreluAlpha }: FusedAttrs,
-): TensorInfo {
-  if (activation === 'linear') return temps.splice(temps.indexOf(x), 1)[0];
+/** The fused kernels' activation as a kernel of its own. */
+function activate(s: Scratch, x: TensorInfo, { activation, leakyreluAlpha }: FusedAttrs): TensorInfo {
+  if (activation === 'linear') return x;
   const kernel = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', leakyrelu: 'LeakyRelu', sigmoid: 'Sigmoid' }[activation];
-  return ctx.run(kernel, { x }, activation === 'leakyrelu' ? { alpha: leakyreluAlpha } : undefined);
+  return s.run(kernel, { x }, activation === 'leakyrelu' ? { alpha: leakyreluAlpha } : undefined);
 }
 
 /** What {@link fusedMatmul} records: the matmul's transposes and the fused bias and activation. */
@@ -57,30 +53,26 @@ export const fusedMatmulOp = defineOp<FusedMatmulAttrs>({
   handlesEmpty: true,
   kernel: (ctx, [a, b, bias], attrs, [out]) => {
     if (sizeOf(a.shape) === 0 || sizeOf(b.shape) === 0) return fusedOfNothing(ctx, out.shape, bias, attrs);
-    const temps: Temps = [];
-    try {
+    return composed(ctx, (s) => {
       // The same layout as matmul, so wasm keeps its transpose-free fast path here too.
-      const { a3, b3, transposeA, transposeB } = prepareOperands(ctx, temps, a, b, attrs);
+      const { a3, b3, transposeA, transposeB } = prepareOperands(s, a, b, attrs);
       const inputs: Record<string, TensorInfo> = { a: a3, b: b3 };
-      const bias32 =
-        bias && (bias.dtype === 'float32' ? bias : run(ctx, temps, 'Cast', { x: bias }, { dtype: 'float32' }));
+      const bias32 = bias && s.float(bias);
       if (bias32 && Math.max(a3.shape[0], b3.shape[0]) > 1) {
         // wasm's _FusedMatMul gives wrong values for a batch of products with a bias (tfjs 4.22;
         // the batched conformance cases show it), so that case runs unfused on every backend.
         // Dense never gets here: its one shared kernel makes a single tall product.
-        const product = run(ctx, temps, 'BatchMatMul', inputs, { transposeA, transposeB });
-        return activate(ctx, temps, run(ctx, temps, 'Add', { a: product, b: bias32 }), attrs);
+        const product = s.run('BatchMatMul', inputs, { transposeA, transposeB });
+        return activate(s, s.run('Add', { a: product, b: bias32 }), attrs);
       }
       if (bias32) inputs.bias = bias32;
-      return ctx.run('_FusedMatMul', inputs, {
+      return s.run('_FusedMatMul', inputs, {
         transposeA,
         transposeB,
         activation: attrs.activation,
         leakyreluAlpha: attrs.leakyreluAlpha,
       });
-    } finally {
-      for (const t of temps) ctx.free(t);
-    }
+    });
   },
 });
 

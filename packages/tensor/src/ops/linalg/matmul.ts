@@ -5,6 +5,7 @@ import { defineOp, runOp } from '../../op';
 import type { Tensor } from '../../tensor';
 import { validating } from '../reduction/define';
 import { matmulKernel } from './matmul-kernel';
+import { composed } from '../../kernels/scratch';
 import { matmulShape, type MatmulAttrs } from './matmul-shape';
 
 /** Options of {@link matmul}. */
@@ -28,7 +29,7 @@ export const matmulOp = defineOp<MatmulAttrs>({
     shape: matmulShape('matmul', a.shape, b.shape, attrs),
     dtype: productDtype(a.dtype, b.dtype),
   }),
-  kernel: (ctx, [a, b], attrs, [out]) => matmulKernel(ctx, a, b, attrs, out.dtype),
+  kernel: (ctx, [a, b], attrs, [out]) => composed(ctx, (s) => matmulKernel(s, a, b, attrs, out.dtype)),
 });
 
 /**

@@ -4,7 +4,7 @@ import { opError, fmtShape } from '../../errors';
 import { broadcastShapes, type Shape } from '../../shape';
 import type { Tensor } from '../../tensor';
 import type { TensorInfo } from '../../backend';
-import { composed, type Scratch } from './scratch';
+import { composed, type Scratch } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The attributes of {@link batchNorm}. */

@@ -13,7 +13,7 @@ import {
   type NormalizedPadding,
   type Conv2dAttrs,
 } from './geometry';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** Options of conv1d; 'causal' pads only the start, so no output step sees a later input step (as Keras). */

@@ -4,7 +4,7 @@ import type { Tensor } from '../../tensor';
 import { conv2dAttrs, expectRank, filterShapeArg, tfjsPad, type Conv2dAttrs, type Conv2dOptions } from './geometry';
 import { checkConvGradient } from './conv-rules';
 import { effectiveSize, filterTaps } from './filter-dilation';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** conv2dBackpropFilter's attrs: the forward convolution's, plus the shape of its filter. */

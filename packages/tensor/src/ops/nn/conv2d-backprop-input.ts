@@ -6,7 +6,7 @@ import type { Tensor } from '../../tensor';
 import { conv2dAttrs, expectRank, shapeArg, tfjsPad, type Conv2dAttrs, type Conv2dOptions } from './geometry';
 import { checkConvGradient } from './conv-rules';
 import { dilateFilter, effectiveSize } from './filter-dilation';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** conv2dBackpropInput's attrs: the forward convolution's, plus the shape of its input. */

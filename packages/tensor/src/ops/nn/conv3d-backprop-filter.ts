@@ -5,7 +5,7 @@ import type { Tensor } from '../../tensor';
 import { expectRank } from './geometry';
 import { checkConv3dGradient, conv3dAttrs, filterTaps3d, type Conv3dAttrs, type Conv3dOptions } from './conv3d-rules';
 import { effectiveSize } from './filter-dilation';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** conv3dBackpropFilter's attrs: the forward convolution's, plus the shape of its filter. */

@@ -6,7 +6,7 @@ import type { Tensor } from '../../tensor';
 import { expectRank, shapeArg } from './geometry';
 import { checkConv3dGradient, conv3dAttrs, dilateFilter3d, type Conv3dAttrs, type Conv3dOptions } from './conv3d-rules';
 import { effectiveSize } from './filter-dilation';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** conv3dBackpropInput's attrs: the forward convolution's, plus the shape of its input. */

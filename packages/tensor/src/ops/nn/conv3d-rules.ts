@@ -3,7 +3,7 @@ import type { Dim, Shape } from '../../shape';
 import type { TensorInfo } from '../../backend';
 import { dimsAgree, expectRank, normalizePadding, windowOutput } from './geometry';
 import { effectiveSize } from './filter-dilation';
-import type { Scratch } from './scratch';
+import type { Scratch } from '../../kernels/scratch';
 
 /** A (depth, height, width) triple. */
 export type Triple = [number, number, number];

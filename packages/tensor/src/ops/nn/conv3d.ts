@@ -2,7 +2,7 @@ import { defineOp, runOp } from '../../op';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { conv3dAttrs, conv3dOutputShape, type Conv3dAttrs, type Conv3dOptions } from './conv3d-rules';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The op of {@link conv3d}: its shape rule and kernel, the key of its gradient rule. */

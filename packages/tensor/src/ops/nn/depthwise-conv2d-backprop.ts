@@ -7,7 +7,7 @@ import { checkConvGradient } from './conv-rules';
 import { dilateFilter, effectiveSize, filterTaps } from './filter-dilation';
 import type { Conv2dBackpropFilterAttrs } from './conv2d-backprop-filter';
 import type { Conv2dBackpropInputAttrs } from './conv2d-backprop-input';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 const FILTER_LAYOUT = '[filterHeight, filterWidth, inChannels, channelMultiplier]';

@@ -3,7 +3,7 @@ import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { conv2dAttrs, tfjsPad, type Conv2dAttrs, type Conv2dOptions } from './geometry';
 import { conv2dOutputShape } from './conv-rules';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The op of {@link depthwiseConv2d}: its shape rule and kernel, the key of its gradient rule. */

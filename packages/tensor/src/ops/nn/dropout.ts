@@ -5,7 +5,7 @@ import { opError, fmtShape } from '../../errors';
 import type { Dim, Shape } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { freshSeed, type Seed } from '../../random';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** Options of {@link dropout}. */

@@ -1,5 +1,5 @@
 import type { TensorInfo } from '../../backend';
-import type { Scratch } from './scratch';
+import type { Scratch } from '../../kernels/scratch';
 import type { Pair } from './geometry';
 
 /*

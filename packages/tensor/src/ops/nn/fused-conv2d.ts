@@ -8,7 +8,7 @@ import { conv2dAttrs, tfjsPad, type Conv2dAttrs, type Conv2dOptions } from './ge
 import { conv2dOutputShape, type ConvKind } from './conv-rules';
 import { checkBias, fusedAttrs, type FusedAttrs, type FusedOptions } from './fused-activation';
 import { fusedOfNothing } from './fused-of-nothing';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** What {@link fusedConv2d} records: the convolution's geometry and the fused bias and activation. */

@@ -2,7 +2,7 @@ import type { TensorInfo } from '../../backend';
 import type { KernelContext } from '../../op';
 import { sizeOf } from '../../shape';
 import type { FusedAttrs } from './fused-activation';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 
 /**
  * A fused product or convolution over an empty inner axis (no input channels, or a shared axis of

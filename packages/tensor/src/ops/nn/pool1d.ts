@@ -4,7 +4,7 @@ import { opError, fmtShape } from '../../errors';
 import type { Tensor } from '../../tensor';
 import { expectRank, normalizePadding, positiveInt, windowOutput } from './geometry';
 import type { Pool2dAttrs } from './pool-rules';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** Options of the 1-D pooling ops; strides default to the pool size, as in Keras. */

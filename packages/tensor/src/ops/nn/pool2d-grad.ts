@@ -2,7 +2,7 @@ import { defineOp, runOp } from '../../op';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { checkPoolGradient, pool2dAttrs, type Pool2dAttrs, type Pool2dOptions } from './pool-rules';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The op of {@link maxPool2dGrad}: its shape rule and kernel, the key of its gradient rule. */

@@ -2,7 +2,7 @@ import { defineOp, runOp, type OpDef } from '../../op';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { pool2dAttrs, pool2dOutputShape, type Pool2dAttrs, type Pool2dOptions } from './pool-rules';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 function pool2dDef(name: string, kernelName: string): OpDef<Pool2dAttrs> {

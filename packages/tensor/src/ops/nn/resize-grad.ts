@@ -6,7 +6,7 @@ import type { TensorInfo } from '../../backend';
 import { expectRank } from './geometry';
 import { resizeFlags, resizeSize, type ResizeAttrs, type ResizeOptions } from './resize-rules';
 import { resizeWeightsTransposed } from './resize-weights';
-import { composed, type Scratch } from './scratch';
+import { composed, type Scratch } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The attributes of the resize gradients: the forward resize's, without the size (dy has it). */

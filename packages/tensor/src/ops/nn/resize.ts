@@ -3,7 +3,7 @@ import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import type { DType } from '../../dtype';
 import { resizeFlags, resizeSize, resizedShape, type ResizeAttrs, type ResizeOptions } from './resize-rules';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 function resizeDef(name: string, kernelName: string, outDtype: (input: DType) => DType): OpDef<ResizeAttrs> {

@@ -2,7 +2,7 @@ import { defineOp, runOp } from '../../op';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { softmaxRule, type SoftmaxAttrs } from './softmax-rule';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The op of {@link softmax}: its shape rule and kernel, the key of its gradient rule. */

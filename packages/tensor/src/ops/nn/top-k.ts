@@ -2,7 +2,7 @@ import { defineOp, runOpMulti } from '../../op';
 import type { OpInput } from '../../convert';
 import { opError, fmtShape } from '../../errors';
 import type { Tensor } from '../../tensor';
-import { composedMulti } from './scratch';
+import { composedMulti } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The attributes of {@link topK}. */

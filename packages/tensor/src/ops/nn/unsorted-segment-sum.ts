@@ -2,7 +2,7 @@ import { defineOp, runOp } from '../../op';
 import type { OpInput } from '../../convert';
 import { opError, fmtShape } from '../../errors';
 import type { Tensor } from '../../tensor';
-import { composed } from './scratch';
+import { composed } from '../../kernels/scratch';
 import { opInputs } from './inputs';
 
 /** The attributes of {@link unsortedSegmentSum}. */

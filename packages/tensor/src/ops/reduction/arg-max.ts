@@ -1,10 +1,10 @@
 import type { TensorInfo } from '../../backend';
 import { toTensor, type OpInput } from '../../convert';
 import { fmtShape, opError } from '../../errors';
-import { defineOp, runOp, type KernelContext, type OpDef } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
+import { defineOp, runOp, type OpDef } from '../../op';
 import { normalizeAxis } from '../../shape';
 import type { Tensor } from '../../tensor';
-import { castInfo } from '../elementwise/define';
 import { checkKeepDims, reducedShape, validating } from './define';
 
 /** The attributes of {@link argMax} and {@link argMin}. */
@@ -21,42 +21,26 @@ export interface ArgReduceAttrs {
  * 32 or more, so float inputs are answered as "the smallest index where x equals the extreme (or is
  * NaN)" from Max/Min kernels, which propagate NaN everywhere. Integers (no NaN) use the kernel.
  */
-function argReduce(ctx: KernelContext, x: TensorInfo, axis: number, which: 'max' | 'min'): TensorInfo {
-  if (x.shape.length === 0) return ctx.write([0], [], 'int32');
-  if (x.dtype !== 'float32') {
-    const [input, cast] = castInfo(ctx, x, 'int32');
-    const out = ctx.run(which === 'max' ? 'ArgMax' : 'ArgMin', { x: input }, { axis });
-    if (cast) ctx.free(input);
-    return out;
-  }
+function argReduce(s: Scratch, x: TensorInfo, axis: number, which: 'max' | 'min'): TensorInfo {
+  if (x.shape.length === 0) return s.scalar(0, 'int32');
+  if (x.dtype !== 'float32') return s.run(which === 'max' ? 'ArgMax' : 'ArgMin', { x: s.cast(x, 'int32') }, { axis });
   const n = x.shape[axis];
-  const temps: TensorInfo[] = [];
-  const keep = (info: TensorInfo): TensorInfo => (temps.push(info), info);
-  const extreme = keep(
+  const extreme =
     which === 'max'
-      ? ctx.run('Max', { x }, { reductionIndices: [axis], keepDims: true })
-      : ctx.run('Min', { x }, { axis: [axis], keepDims: true }),
-  );
-  const hit = keep(
-    ctx.run('LogicalOr', { a: keep(ctx.run('Equal', { a: x, b: extreme })), b: keep(ctx.run('IsNan', { x })) }),
-  );
-  const miss = keep(ctx.run('Cast', { x: keep(ctx.run('LogicalNot', { x: hit })) }, { dtype: 'float32' }));
+      ? s.run('Max', { x }, { reductionIndices: [axis], keepDims: true })
+      : s.run('Min', { x }, { axis: [axis], keepDims: true });
+  const hit = s.run('LogicalOr', { a: s.run('Equal', { a: x, b: extreme }), b: s.run('IsNan', { x }) });
+  const miss = s.float(s.run('LogicalNot', { x: hit }));
   // Index i where hit, n + i where not: the smallest is the first hit. Kept in float32 (exact below
   // 2^24): webgpu's Min transposes a non-last axis, and its Transpose shader fails on int32 data.
-  const penalty = keep(ctx.run('Multiply', { a: miss, b: keep(ctx.write([n], [], 'float32')) }));
-  const iota = keep(
-    ctx.write(
-      Array.from({ length: n }, (_, i) => i),
-      x.shape.map((d, i) => (i === axis ? d : 1)),
-      'float32',
-    ),
+  const penalty = s.run('Multiply', { a: miss, b: s.scalar(n, 'float32') });
+  const iota = s.write(
+    Array.from({ length: n }, (_, i) => i),
+    x.shape.map((d, i) => (i === axis ? d : 1)),
+    'float32',
   );
-  const first = keep(
-    ctx.run('Min', { x: keep(ctx.run('Add', { a: penalty, b: iota })) }, { axis: [axis], keepDims: false }),
-  );
-  const out = ctx.run('Cast', { x: first }, { dtype: 'int32' });
-  for (const t of temps) ctx.free(t);
-  return out;
+  const first = s.run('Min', { x: s.run('Add', { a: penalty, b: iota }) }, { axis: [axis], keepDims: false });
+  return s.cast(first, 'int32');
 }
 
 function argReduceDef(name: 'argMax' | 'argMin'): OpDef<ArgReduceAttrs> {
@@ -71,7 +55,7 @@ function argReduceDef(name: 'argMax' | 'argMin'): OpDef<ArgReduceAttrs> {
       }
       return { shape: reducedShape(x.shape, [axis], keepDims), dtype: 'int32' };
     },
-    kernel: (ctx, [x], { axis }) => argReduce(ctx, x, axis, name === 'argMax' ? 'max' : 'min'),
+    kernel: (ctx, [x], { axis }) => composed(ctx, (s) => argReduce(s, x, axis, name === 'argMax' ? 'max' : 'min')),
   });
 }
 

@@ -1,9 +1,9 @@
 import { toTensor, type OpInput } from '../../convert';
 import { opError } from '../../errors';
+import { composed } from '../../kernels/scratch';
 import { defineOp, runOp } from '../../op';
 import { normalizeAxis } from '../../shape';
 import type { Tensor } from '../../tensor';
-import { castInfo } from '../elementwise/define';
 import { boolAsInt, validating } from './define';
 
 /** The attributes of {@link cumsum}. */
@@ -28,16 +28,14 @@ export interface CumsumOptions {
 export const cumsumOp = defineOp<CumsumAttrs>({
   name: 'cumsum',
   infer: ([x]) => ({ shape: x.shape, dtype: boolAsInt(x.dtype) }),
-  kernel: (ctx, [x], { axis, exclusive, reverse }, [out]) => {
-    // wasm's Cumsum rejects bool and webgpu's keeps bool as the result dtype: count as int32 instead.
-    const [input, cast] = castInfo(ctx, x, out.dtype);
-    // The kernels expect a rank >= 1 tensor; a scalar is a sequence of one.
-    const seq = x.shape.length === 0 ? ctx.run('Reshape', { x: input }, { shape: [1] }) : input;
-    const result = ctx.run('Cumsum', { x: seq }, { axis, exclusive, reverse });
-    if (seq !== input) ctx.free(seq);
-    if (cast) ctx.free(input);
-    return result;
-  },
+  kernel: (ctx, [x], { axis, exclusive, reverse }, [out]) =>
+    composed(ctx, (s) => {
+      // wasm's Cumsum rejects bool and webgpu's keeps bool as the result dtype: count as int32 instead.
+      const input = s.cast(x, out.dtype);
+      // The kernels expect a rank >= 1 tensor; a scalar is a sequence of one.
+      const seq = x.shape.length === 0 ? s.reshape(input, [1]) : input;
+      return s.run('Cumsum', { x: seq }, { axis, exclusive, reverse });
+    }),
 });
 
 /**

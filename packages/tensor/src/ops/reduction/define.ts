@@ -1,11 +1,10 @@
-import type { TensorInfo } from '../../backend';
 import { toTensor, type OpInput } from '../../convert';
 import type { DType } from '../../dtype';
 import { opError } from '../../errors';
-import { defineOp, runOp, type KernelContext, type OpDef } from '../../op';
+import { composed } from '../../kernels/scratch';
+import { defineOp, runOp, type OpDef } from '../../op';
 import { normalizeAxes, type Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
-import { castInfo } from '../elementwise/define';
 
 /** The attributes every axis reduction records: normalised axes, and whether reduced axes stay as 1. */
 export interface ReduceAttrs {
@@ -27,14 +26,6 @@ export function reducedShape(shape: readonly Dim[], axes: readonly number[], kee
   return keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : shape.filter((_, i) => !axes.includes(i));
 }
 
-/** Casts `x` to `dtype` unless it already is; frees `x` if it was an intermediate. */
-export function castTo(ctx: KernelContext, x: TensorInfo, dtype: DType, freeInput: boolean): TensorInfo {
-  if (x.dtype === dtype) return x;
-  const out = ctx.run('Cast', { x }, { dtype });
-  if (freeInput) ctx.free(x);
-  return out;
-}
-
 /** How one reduction maps onto its tfjs kernel. */
 export interface ReductionOptions {
   /** The tfjs-core kernel that computes it ('Sum', 'Max', ...). */
@@ -49,19 +40,6 @@ export interface ReductionOptions {
   identity: (output: DType) => number;
 }
 
-/** Runs a reduction kernel on `x` (already cast as needed); no axes means nothing to reduce. */
-export function reduceInfo(
-  ctx: KernelContext,
-  x: TensorInfo,
-  kernelName: string,
-  axes: readonly number[],
-  axisAttr = 'axis',
-): TensorInfo {
-  if (axes.length === 0) return ctx.run('Identity', { x });
-  // keepDims is applied by the op's shape rule: the data are the same either way.
-  return ctx.run(kernelName, { x }, { [axisAttr]: [...axes], keepDims: false });
-}
-
 /** The definition of a reduction over `axis` that one tfjs kernel computes. */
 export function reductionDef(name: string, options: ReductionOptions): OpDef<ReduceAttrs> {
   return defineOp<ReduceAttrs>({
@@ -70,13 +48,16 @@ export function reductionDef(name: string, options: ReductionOptions): OpDef<Red
       shape: reducedShape(x.shape, axis, keepDims),
       dtype: options.result(x.dtype),
     }),
-    kernel: (ctx, [x], { axis }, [out]) => {
-      const [input, cast] = castInfo(ctx, x, options.compute(x.dtype));
-      const reduced =
-        cast && axis.length === 0 ? input : reduceInfo(ctx, input, options.kernelName, axis, options.axisAttr);
-      if (cast && reduced !== input) ctx.free(input);
-      return castTo(ctx, reduced, out.dtype, true);
-    },
+    kernel: (ctx, [x], { axis }, [out]) =>
+      composed(ctx, (s) => {
+        const input = s.cast(x, options.compute(x.dtype));
+        // No axes: nothing to reduce. keepDims is applied by the op's shape rule: the data are the same either way.
+        const reduced =
+          axis.length === 0
+            ? input
+            : s.run(options.kernelName, { x: input }, { [options.axisAttr ?? 'axis']: [...axis], keepDims: false });
+        return s.cast(reduced, out.dtype);
+      }),
     empty: (_inputs, _attrs, [out]) => [options.identity(out.dtype)],
   });
 }

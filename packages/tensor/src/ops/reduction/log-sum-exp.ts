@@ -1,8 +1,7 @@
-import type { TensorInfo } from '../../backend';
 import type { OpInput } from '../../convert';
+import { composed } from '../../kernels/scratch';
 import { defineOp } from '../../op';
 import type { Tensor } from '../../tensor';
-import { castInfo } from '../elementwise/define';
 import { callReduction, reducedShape, type ReduceAttrs } from './define';
 
 /**
@@ -14,19 +13,16 @@ import { callReduction, reducedShape, type ReduceAttrs } from './define';
 export const logSumExpOp = defineOp<ReduceAttrs>({
   name: 'logSumExp',
   infer: ([x], { axis, keepDims }) => ({ shape: reducedShape(x.shape, axis, keepDims), dtype: 'float32' }),
-  kernel: (ctx, [x], { axis }) => {
-    const [input, cast] = castInfo(ctx, x, 'float32');
-    if (axis.length === 0) return cast ? input : ctx.run('Identity', { x: input });
-    const temps: TensorInfo[] = cast ? [input] : [];
-    const keep = (info: TensorInfo): TensorInfo => (temps.push(info), info);
-    const peak = keep(ctx.run('Max', { x: input }, { reductionIndices: axis, keepDims: true }));
-    const shifted = keep(ctx.run('Exp', { x: keep(ctx.run('Sub', { a: input, b: peak })) }));
-    const total = keep(ctx.run('Sum', { x: shifted }, { axis, keepDims: true }));
-    const finiteResult = keep(ctx.run('Add', { a: keep(ctx.run('Log', { x: total })), b: peak }));
-    const out = ctx.run('Select', { condition: keep(ctx.run('IsFinite', { x: peak })), t: finiteResult, e: peak });
-    for (const t of temps) ctx.free(t);
-    return out;
-  },
+  kernel: (ctx, [x], { axis }) =>
+    composed(ctx, (s) => {
+      const input = s.float(x);
+      if (axis.length === 0) return input;
+      const peak = s.run('Max', { x: input }, { reductionIndices: axis, keepDims: true });
+      const shifted = s.run('Exp', { x: s.run('Sub', { a: input, b: peak }) });
+      const total = s.run('Sum', { x: shifted }, { axis, keepDims: true });
+      const finiteResult = s.run('Add', { a: s.run('Log', { x: total }), b: peak });
+      return s.run('Select', { condition: s.run('IsFinite', { x: peak }), t: finiteResult, e: peak });
+    }),
   // log(0): the sum of no exponentials is 0.
   empty: () => [-Infinity],
 });

@@ -2,8 +2,8 @@
 // most 4 coordinates (their shaders unpack coords[0..3]; Tile falls back to a CPU read it cannot do),
 // so higher ranks are folded here, the same way on every backend so that one path is tested.
 import type { TensorInfo } from '../../backend';
-import type { KernelContext } from '../../op';
-import { prodRange, reshapeInfo, chain } from './kernel-utils';
+import type { Scratch } from '../../kernels/scratch';
+import { prodRange } from './kernel-utils';
 
 /** The most axes a Pad, MirrorPad, Reverse or Tile kernel is given. */
 export const MAX_AXISWISE_RANK = 4;
@@ -16,7 +16,7 @@ export const MAX_AXISWISE_RANK = 4;
  * axes are done one at a time on [outer, n, inner] views (all four ops are separable by axis).
  */
 export function runAxiswise(
-  ctx: KernelContext,
+  s: Scratch,
   x: TensorInfo,
   touched: readonly boolean[],
   outShape: readonly number[],
@@ -31,23 +31,17 @@ export function runAxiswise(
       axes.push(touched[i] ? i : -1);
     }
   });
-  if (viewShape.length <= MAX_AXISWISE_RANK) {
-    const view = reshapeInfo(ctx, x, viewShape);
-    return chain(
-      ctx,
-      chain(ctx, view, (v) => run(v, axes)),
-      (r) => reshapeInfo(ctx, r, outShape),
-    );
-  }
-  let current = reshapeInfo(ctx, x, x.shape);
+  if (viewShape.length <= MAX_AXISWISE_RANK) return s.reshape(run(s.reshape(x, viewShape), axes), outShape);
+  let current = x;
   const shape = [...x.shape];
   touched.forEach((isTouched, axis) => {
     if (!isTouched) return;
-    const view = reshapeInfo(ctx, current, [prodRange(shape, 0, axis), shape[axis], prodRange(shape, axis + 1)]);
-    ctx.free(current);
-    const result = chain(ctx, view, (v) => run(v, [-1, axis, -1]));
-    shape[axis] = result.shape[1];
-    current = result;
+    current = run(s.reshape(current, [prodRange(shape, 0, axis), shape[axis], prodRange(shape, axis + 1)]), [
+      -1,
+      axis,
+      -1,
+    ]);
+    shape[axis] = current.shape[1];
   });
-  return chain(ctx, current, (r) => reshapeInfo(ctx, r, outShape));
+  return s.reshape(current, outShape);
 }

@@ -4,7 +4,7 @@ import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
 import { runAxiswise } from './axiswise';
-import { reshapeInfo, chain } from './kernel-utils';
+import { composed } from '../../kernels/scratch';
 
 /** The op of {@link broadcastTo}: its shape rule and kernel, the key of its gradient rule. */
 export const broadcastToOp = defineOp<{
@@ -23,20 +23,18 @@ export const broadcastToOp = defineOp<{
     }
     return { shape, dtype: x.dtype };
   },
-  kernel: (ctx, [x], { shape }, [out]) => {
-    const padded = [...new Array<number>(shape.length - x.shape.length).fill(1), ...x.shape];
-    const reps = shape.map((d, i) => (padded[i] === d ? 1 : d));
-    const view = reshapeInfo(ctx, x, padded);
-    return chain(ctx, view, (v) =>
-      runAxiswise(
-        ctx,
-        v,
+  kernel: (ctx, [x], { shape }, [out]) =>
+    composed(ctx, (s) => {
+      const padded = [...new Array<number>(shape.length - x.shape.length).fill(1), ...x.shape];
+      const reps = shape.map((d, i) => (padded[i] === d ? 1 : d));
+      return runAxiswise(
+        s,
+        s.reshape(x, padded),
         reps.map((r) => r !== 1),
         out.shape,
-        (w, axes) => ctx.run('Tile', { x: w }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
-      ),
-    );
-  },
+        (w, axes) => s.run('Tile', { x: w }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
+      );
+    }),
 });
 
 /**

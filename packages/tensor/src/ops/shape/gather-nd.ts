@@ -1,21 +1,19 @@
 import type { TensorInfo } from '../../backend';
 import { opError, fmtShape } from '../../errors';
-import { defineOp, runOp, type KernelContext } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
+import { defineOp, runOp } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import { sizeOf } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { knownSize, toIndexTensor, withTemps } from './args';
 import { runAxiswise } from './axiswise';
 import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
-import { reshapeInfo, chain } from './kernel-utils';
 
 /** With index rows of length 0 every row selects all of x: the result is x repeated. */
-function repeatWhole(ctx: KernelContext, x: TensorInfo, rows: number, outShape: number[]): TensorInfo {
-  const flat = reshapeInfo(ctx, x, [1, sizeOf(x.shape)]);
-  const tiled = chain(ctx, flat, (f) =>
-    runAxiswise(ctx, f, [true, false], [rows, f.shape[1]], (v) => ctx.run('Tile', { x: v }, { reps: [rows, 1] })),
-  );
-  return chain(ctx, tiled, (t) => reshapeInfo(ctx, t, outShape));
+function repeatWhole(s: Scratch, x: TensorInfo, rows: number, outShape: number[]): TensorInfo {
+  const flat = s.reshape(x, [1, sizeOf(x.shape)]);
+  const tile = (v: TensorInfo) => s.run('Tile', { x: v }, { reps: [rows, 1] });
+  return s.reshape(runAxiswise(s, flat, [true, false], [rows, flat.shape[1]], tile), outShape);
 }
 
 /** The op of {@link gatherND}: its shape rule and kernel, the key of its gradient rule. */
@@ -40,18 +38,17 @@ export const gatherNDOp = defineOp({
       throw emptyAxisError('gatherND', `one of the first ${k} axes`, x.shape);
     return { shape: [...rows, ...x.shape.slice(k)], dtype: x.dtype };
   },
-  kernel: (ctx, [x, indices], _attrs, [out]) => {
-    const k = indices.shape[indices.shape.length - 1];
-    const rows = indices.shape.slice(0, -1);
-    if (k === 0) return repeatWhole(ctx, x, sizeOf(rows), out.shape);
-    const range = { op: 'gatherND', bounds: x.shape.slice(0, k), describe: `x (shape ${fmtShape(x.shape)})` };
-    const guarded = guardIndices(ctx, indices, range, true);
-    const gathered = chain(ctx, guarded.indices, (i) => ctx.run('GatherNd', { params: x, indices: i }));
-    if (!guarded.valid) return gathered;
-    const result = zeroInvalid(ctx, gathered, guarded.valid, [...rows, ...x.shape.slice(k).map(() => 1)]);
-    [gathered, guarded.valid].forEach((t) => ctx.free(t));
-    return result;
-  },
+  kernel: (ctx, [x, indices], _attrs, [out]) =>
+    composed(ctx, (s) => {
+      const k = indices.shape[indices.shape.length - 1];
+      const rows = indices.shape.slice(0, -1);
+      if (k === 0) return repeatWhole(s, x, sizeOf(rows), out.shape);
+      const range = { op: 'gatherND', bounds: x.shape.slice(0, k), describe: `x (shape ${fmtShape(x.shape)})` };
+      const guarded = guardIndices(s, indices, range, true);
+      const gathered = s.run('GatherNd', { params: x, indices: guarded.indices });
+      if (!guarded.valid) return gathered;
+      return zeroInvalid(s, gathered, guarded.valid, [...rows, ...x.shape.slice(k).map(() => 1)]);
+    }),
 });
 
 /**

@@ -4,7 +4,7 @@ import { toTensor, type OpInput } from '../../convert';
 import { dimsAgree, intIn, knownDim, knownSize, toIndexTensor, withTemps } from './args';
 import type { Tensor } from '../../tensor';
 import { emptyAxisError, guardIndices, zeroInvalid } from './indices';
-import { chain } from './kernel-utils';
+import { composed } from '../../kernels/scratch';
 
 /** The attributes of {@link gather}. */
 export interface GatherAttrs {
@@ -40,22 +40,25 @@ export const gatherOp = defineOp<GatherAttrs>({
     const outer = x.shape.slice(0, axis).map((d, i) => (i < batchDims ? knownDim(d, indices.shape[i]) : d));
     return { shape: [...outer, ...indices.shape.slice(batchDims), ...x.shape.slice(axis + 1)], dtype: x.dtype };
   },
-  kernel: (ctx, [x, indices], { axis, batchDims }) => {
-    const range = { op: 'gather', bounds: [x.shape[axis]], describe: `axis ${axis} of x (shape ${fmtShape(x.shape)})` };
-    const guarded = guardIndices(ctx, indices, range, false);
-    const gathered = chain(ctx, guarded.indices, (i) => ctx.run('GatherV2', { x, indices: i }, { axis, batchDims }));
-    if (!guarded.valid) return gathered;
-    const ones = (n: number) => new Array<number>(n).fill(1);
-    const validShape = [
-      ...indices.shape.slice(0, batchDims),
-      ...ones(axis - batchDims),
-      ...indices.shape.slice(batchDims),
-      ...ones(x.shape.length - axis - 1),
-    ];
-    const out = zeroInvalid(ctx, gathered, guarded.valid, validShape);
-    [gathered, guarded.valid].forEach((t) => ctx.free(t));
-    return out;
-  },
+  kernel: (ctx, [x, indices], { axis, batchDims }) =>
+    composed(ctx, (s) => {
+      const range = {
+        op: 'gather',
+        bounds: [x.shape[axis]],
+        describe: `axis ${axis} of x (shape ${fmtShape(x.shape)})`,
+      };
+      const guarded = guardIndices(s, indices, range, false);
+      const gathered = s.run('GatherV2', { x, indices: guarded.indices }, { axis, batchDims });
+      if (!guarded.valid) return gathered;
+      const ones = (n: number) => new Array<number>(n).fill(1);
+      const validShape = [
+        ...indices.shape.slice(0, batchDims),
+        ...ones(axis - batchDims),
+        ...indices.shape.slice(batchDims),
+        ...ones(x.shape.length - axis - 1),
+      ];
+      return zeroInvalid(s, gathered, guarded.valid, validShape);
+    }),
 });
 
 /**

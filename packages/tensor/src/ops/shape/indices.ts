@@ -8,9 +8,8 @@
 //    never a read or write outside the tensor (WebGPU's own kernels would clamp or wrap).
 import type { TensorInfo } from '../../backend';
 import { opError, fmtShape } from '../../errors';
-import type { KernelContext } from '../../op';
+import type { Scratch } from '../../kernels/scratch';
 import { runAxiswise } from './axiswise';
-import { reshapeInfo, chain } from './kernel-utils';
 
 /** How an op describes its index rows in errors. */
 export interface IndexRange {
@@ -42,16 +41,11 @@ function fmtPosition(flat: number, shape: readonly number[]): string {
  * Checks index rows (the last axis of `indices` is a row of `bounds.length` components, or each
  * entry is a row when `rowAxis` is false) or makes them safe; see the file comment.
  */
-export function guardIndices(
-  ctx: KernelContext,
-  indices: TensorInfo,
-  range: IndexRange,
-  rowAxis: boolean,
-): GuardedIndices {
+export function guardIndices(s: Scratch, indices: TensorInfo, range: IndexRange, rowAxis: boolean): GuardedIndices {
   const k = range.bounds.length;
-  if (k === 0) return { indices: reshapeInfo(ctx, indices, indices.shape), valid: null };
-  if (ctx.backend.canReadSync && ctx.backend.dataOnHost) {
-    const values = ctx.backend.tf.readSync(indices.dataId) as ArrayLike<number>;
+  if (k === 0) return { indices, valid: null };
+  if (s.backend.canReadSync && s.backend.dataOnHost) {
+    const values = s.backend.tf.readSync(indices.dataId) as ArrayLike<number>;
     const rowShape = rowAxis ? indices.shape.slice(0, -1) : indices.shape;
     for (let row = 0; row * k < values.length; row++) {
       for (let j = 0; j < k; j++) {
@@ -65,56 +59,36 @@ export function guardIndices(
         );
       }
     }
-    return { indices: reshapeInfo(ctx, indices, indices.shape), valid: null };
+    return { indices, valid: null };
   }
-  return maskIndices(ctx, indices, range.bounds, rowAxis);
+  return maskIndices(s, indices, range.bounds, rowAxis);
 }
 
 /** Replaces out-of-range rows by 0 and reports which rows were in range (built from device kernels only). */
-function maskIndices(
-  ctx: KernelContext,
-  indices: TensorInfo,
-  bounds: readonly number[],
-  rowAxis: boolean,
-): GuardedIndices {
-  const zero = ctx.write([0], [], 'int32');
-  const limits = ctx.write(bounds, rowAxis ? [bounds.length] : [], 'int32');
-  const aboveZero = ctx.run('GreaterEqual', { a: indices, b: zero });
-  const belowLimit = ctx.run('Less', { a: indices, b: limits });
-  let valid = ctx.run('LogicalAnd', { a: aboveZero, b: belowLimit });
-  [zero, limits, aboveZero, belowLimit].forEach((t) => ctx.free(t));
-  if (rowAxis)
-    valid = chain(ctx, valid, (v) => ctx.run('All', { x: v }, { axis: [indices.shape.length - 1], keepDims: false }));
-  const validInt = ctx.run('Cast', { x: valid }, { dtype: 'int32' });
-  const factor = rowAxis ? chain(ctx, validInt, (v) => reshapeInfo(ctx, v, [...v.shape, 1])) : validInt;
-  const safe = ctx.run('Multiply', { a: indices, b: factor });
-  ctx.free(factor);
-  return { indices: safe, valid };
+function maskIndices(s: Scratch, indices: TensorInfo, bounds: readonly number[], rowAxis: boolean): GuardedIndices {
+  const aboveZero = s.run('GreaterEqual', { a: indices, b: s.scalar(0, 'int32') });
+  const belowLimit = s.run('Less', { a: indices, b: s.write(bounds, rowAxis ? [bounds.length] : [], 'int32') });
+  let valid = s.run('LogicalAnd', { a: aboveZero, b: belowLimit });
+  if (rowAxis) valid = s.run('All', { x: valid }, { axis: [indices.shape.length - 1], keepDims: false });
+  const validInt = s.cast(valid, 'int32');
+  const factor = rowAxis ? s.reshape(validInt, [...validInt.shape, 1]) : validInt;
+  return { indices: s.run('Multiply', { a: indices, b: factor }), valid };
 }
 
 /**
  * Zeroes the entries of `t` that come from invalid index rows. `validShape` is the shape `valid`
  * broadcasts to `t` with (its axes in place, 1 elsewhere). Select, not a multiply: 0 * NaN is NaN.
  */
-export function zeroInvalid(
-  ctx: KernelContext,
-  t: TensorInfo,
-  valid: TensorInfo,
-  validShape: readonly number[],
-): TensorInfo {
+export function zeroInvalid(s: Scratch, t: TensorInfo, valid: TensorInfo, validShape: readonly number[]): TensorInfo {
   const reps = t.shape.map((d, i) => (validShape[i] === 1 ? d : 1));
-  const shaped = reshapeInfo(ctx, valid, validShape);
   const condition = runAxiswise(
-    ctx,
-    shaped,
+    s,
+    s.reshape(valid, validShape),
     reps.map((r) => r !== 1),
     t.shape,
-    (view, axes) => ctx.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
+    (view, axes) => s.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
   );
-  const zeros = ctx.run('ZerosLike', { x: t });
-  const out = ctx.run('Select', { condition, t, e: zeros });
-  [shaped, condition, zeros].forEach((x) => ctx.free(x));
-  return out;
+  return s.run('Select', { condition, t, e: s.run('ZerosLike', { x: t }) });
 }
 
 /** The error for an op that cannot index an axis of size 0 with a non-empty index tensor. */

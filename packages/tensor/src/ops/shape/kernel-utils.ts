@@ -25,15 +25,6 @@ export function sliceInfo(
   return ctx.run('Slice', { x }, { begin: [...begin], size: [...size] });
 }
 
-/** Runs `step` on `x` and frees `x` afterwards: for chains of intermediates. */
-export function chain(ctx: KernelContext, x: TensorInfo, step: (x: TensorInfo) => TensorInfo): TensorInfo {
-  try {
-    return step(x);
-  } finally {
-    ctx.free(x);
-  }
-}
-
 /** Product of the dimensions from `start` to `end` (exclusive). */
 export function prodRange(shape: readonly number[], start: number, end = shape.length): number {
   return sizeOf(shape.slice(start, end));

@@ -4,7 +4,7 @@ import { defineOp, runOp } from '../../op';
 import type { OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { toIndexTensor, withTemps } from './args';
-import { chain } from './kernel-utils';
+import { composed } from '../../kernels/scratch';
 
 /** The attributes of {@link oneHot}. */
 export interface OneHotAttrs {
@@ -25,23 +25,18 @@ export const oneHotOp = defineOp<OneHotAttrs>({
     if (indices.dtype !== 'int32') throw opError('oneHot', `indices must be int32, received ${indices.dtype}`);
     return { shape: [...indices.shape, depth], dtype };
   },
-  kernel: (ctx, [indices], { depth, onValue, offValue, dtype }) => {
-    // Only an int32 0/1 OneHot is right everywhere: wasm's kernel writes int32 whatever the dtype.
-    const mask = ctx.run('OneHot', { indices }, { depth, onValue: 1, offValue: 0, dtype: 'int32' });
-    const compute: DType = dtype === 'float32' ? 'float32' : 'int32';
-    let values = compute === 'int32' ? mask : chain(ctx, mask, (m) => ctx.run('Cast', { x: m }, { dtype: 'float32' }));
-    if (onValue !== 1 || offValue !== 0) {
-      const scale = ctx.write([onValue - offValue], [], compute);
-      const shift = ctx.write([offValue], [], compute);
-      values = chain(
-        ctx,
-        chain(ctx, values, (v) => ctx.run('Multiply', { a: v, b: scale })),
-        (v) => ctx.run('Add', { a: v, b: shift }),
-      );
-      [scale, shift].forEach((t) => ctx.free(t));
-    }
-    return dtype === 'bool' ? chain(ctx, values, (v) => ctx.run('Cast', { x: v }, { dtype: 'bool' })) : values;
-  },
+  kernel: (ctx, [indices], { depth, onValue, offValue, dtype }) =>
+    composed(ctx, (s) => {
+      // Only an int32 0/1 OneHot is right everywhere: wasm's kernel writes int32 whatever the dtype.
+      const mask = s.run('OneHot', { indices }, { depth, onValue: 1, offValue: 0, dtype: 'int32' });
+      const compute: DType = dtype === 'float32' ? 'float32' : 'int32';
+      let values = s.cast(mask, compute);
+      if (onValue !== 1 || offValue !== 0) {
+        const scaled = s.run('Multiply', { a: values, b: s.scalar(onValue - offValue, compute) });
+        values = s.run('Add', { a: scaled, b: s.scalar(offValue, compute) });
+      }
+      return s.cast(values, dtype);
+    }),
 });
 
 /** Options of {@link oneHot}. */

@@ -4,6 +4,7 @@ import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 import { runAxiswise } from './axiswise';
+import { composed } from '../../kernels/scratch';
 import { reshapeInfo } from './kernel-utils';
 
 /** constant: fill with constantValue; reflect: mirror without the edge (abc → cb|abc|ba); symmetric: with it (ba|abc|cb). */
@@ -50,12 +51,14 @@ export const padOp = defineOp<PadAttrs>({
   kernel: (ctx, [x], { paddings, mode, constantValue }, [out]) => {
     const touched = paddings.map(([b, a]) => b !== 0 || a !== 0);
     if (!touched.includes(true)) return reshapeInfo(ctx, x, out.shape);
-    return runAxiswise(ctx, x, touched, out.shape, (view, axes) => {
-      const viewPaddings = axes.map((a) => (a < 0 ? [0, 0] : paddings[a]));
-      return mode === 'constant'
-        ? ctx.run('PadV2', { x: view }, { paddings: viewPaddings, constantValue })
-        : ctx.run('MirrorPad', { x: view }, { paddings: viewPaddings, mode });
-    });
+    return composed(ctx, (s) =>
+      runAxiswise(s, x, touched, out.shape, (view, axes) => {
+        const viewPaddings = axes.map((a) => (a < 0 ? [0, 0] : paddings[a]));
+        return mode === 'constant'
+          ? s.run('PadV2', { x: view }, { paddings: viewPaddings, constantValue })
+          : s.run('MirrorPad', { x: view }, { paddings: viewPaddings, mode });
+      }),
+    );
   },
 });
 

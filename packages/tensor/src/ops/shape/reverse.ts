@@ -5,7 +5,8 @@ import { normalizeAxes } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 import { runAxiswise } from './axiswise';
-import { reshapeInfo, chain } from './kernel-utils';
+import { reshapeInfo } from './kernel-utils';
+import { composed } from '../../kernels/scratch';
 
 /** The op of {@link reverse}: its shape rule and kernel, the key of its gradient rule. */
 export const reverseOp = defineOp<{
@@ -20,19 +21,18 @@ export const reverseOp = defineOp<{
   },
   kernel: (ctx, [x], { axis }, [out]) => {
     if (axis.length === 0) return reshapeInfo(ctx, x, out.shape);
-    // wasm's Reverse moves 4-byte elements whatever the dtype, which scrambles 1-byte bools.
-    const numeric = x.dtype === 'bool' ? ctx.run('Cast', { x }, { dtype: 'int32' }) : reshapeInfo(ctx, x, x.shape);
-    const reversed = chain(ctx, numeric, (n) =>
-      runAxiswise(
-        ctx,
-        n,
-        n.shape.map((_, i) => axis.includes(i)),
+    return composed(ctx, (s) => {
+      // wasm's Reverse moves 4-byte elements whatever the dtype, which scrambles 1-byte bools.
+      const numeric = s.cast(x, x.dtype === 'bool' ? 'int32' : x.dtype);
+      const reversed = runAxiswise(
+        s,
+        numeric,
+        numeric.shape.map((_, i) => axis.includes(i)),
         out.shape,
-        (view, axes) => ctx.run('Reverse', { x: view }, { dims: axes.flatMap((a, i) => (a < 0 ? [] : [i])) }),
-      ),
-    );
-    if (x.dtype !== 'bool') return reversed;
-    return chain(ctx, reversed, (r) => ctx.run('Cast', { x: r }, { dtype: 'bool' }));
+        (view, axes) => s.run('Reverse', { x: view }, { dims: axes.flatMap((a, i) => (a < 0 ? [] : [i])) }),
+      );
+      return s.cast(reversed, x.dtype);
+    });
   },
 });
 

@@ -1,37 +1,30 @@
 import type { TensorInfo } from '../../backend';
 import { opError, fmtShape } from '../../errors';
-import { defineOp, runOp, type KernelContext } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
+import { defineOp, runOp } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import { sizeOf } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { dimsAgree, intList, toIndexTensor, withTemps } from './args';
 import { guardIndices, zeroInvalid } from './indices';
-import { reshapeInfo, chain } from './kernel-utils';
 
 /** Sums numeric `updates` into a zero tensor of `shape` at the index rows of `indices` ([..., k], k > 0). */
-function scatterRows(ctx: KernelContext, indices: TensorInfo, updates: TensorInfo, shape: number[]): TensorInfo {
+function scatterRows(s: Scratch, indices: TensorInfo, updates: TensorInfo, shape: number[]): TensorInfo {
   const k = indices.shape[indices.shape.length - 1];
   const rows = sizeOf(indices.shape) / k;
   const range = { op: 'scatterND', bounds: shape.slice(0, k), describe: `an output of shape ${fmtShape(shape)}` };
-  const guarded = guardIndices(ctx, indices, range, true);
-  const flatIndices = chain(ctx, guarded.indices, (i) => reshapeInfo(ctx, i, [rows, k]));
-  const flatUpdates = reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]);
-  let safeUpdates = flatUpdates;
-  if (guarded.valid) {
-    const valid = chain(ctx, guarded.valid, (v) => reshapeInfo(ctx, v, [rows]));
-    safeUpdates = zeroInvalid(ctx, flatUpdates, valid, [rows, 1]);
-    [valid, flatUpdates].forEach((t) => ctx.free(t));
-  }
-  const out = ctx.run('ScatterNd', { indices: flatIndices, updates: safeUpdates }, { shape });
-  [flatIndices, safeUpdates].forEach((t) => ctx.free(t));
-  return out;
+  const guarded = guardIndices(s, indices, range, true);
+  const flatUpdates = s.reshape(updates, [rows, sizeOf(updates.shape) / rows]);
+  const safeUpdates = guarded.valid
+    ? zeroInvalid(s, flatUpdates, s.reshape(guarded.valid, [rows]), [rows, 1])
+    : flatUpdates;
+  return s.run('ScatterNd', { indices: s.reshape(guarded.indices, [rows, k]), updates: safeUpdates }, { shape });
 }
 
 /** With index rows of length 0 every row addresses the whole output: it is the sum of the updates. */
-function sumAll(ctx: KernelContext, updates: TensorInfo, rows: number, shape: number[]): TensorInfo {
-  const flat = reshapeInfo(ctx, updates, [rows, sizeOf(updates.shape) / rows]);
-  const sum = chain(ctx, flat, (f) => ctx.run('Sum', { x: f }, { axis: [0], keepDims: false }));
-  return chain(ctx, sum, (s) => reshapeInfo(ctx, s, shape));
+function sumAll(s: Scratch, updates: TensorInfo, rows: number, shape: number[]): TensorInfo {
+  const flat = s.reshape(updates, [rows, sizeOf(updates.shape) / rows]);
+  return s.reshape(s.run('Sum', { x: flat }, { axis: [0], keepDims: false }), shape);
 }
 
 /** The op of {@link scatterND}: its shape rule and kernel, the key of its gradient rule. */
@@ -70,22 +63,12 @@ export const scatterNDOp = defineOp<{
     const k = indices.shape[indices.shape.length - 1];
     const rows = sizeOf(indices.shape.slice(0, -1));
     if (rows === 0) return ctx.run('Fill', {}, { shape, value: 0, dtype: updates.dtype });
-    // Bools are scattered as int32 (atomic adds need numbers), so duplicate rows OR together.
-    const numeric =
-      updates.dtype === 'bool'
-        ? ctx.run('Cast', { x: updates }, { dtype: 'int32' })
-        : reshapeInfo(ctx, updates, updates.shape);
-    let out: TensorInfo;
-    try {
-      out = k === 0 ? sumAll(ctx, numeric, rows, shape) : scatterRows(ctx, indices, numeric, shape);
-    } finally {
-      ctx.free(numeric);
-    }
-    if (updates.dtype !== 'bool') return out;
-    const zero = ctx.write([0], [], 'int32');
-    const asBool = ctx.run('NotEqual', { a: out, b: zero });
-    [out, zero].forEach((t) => ctx.free(t));
-    return asBool;
+    return composed(ctx, (s) => {
+      // Bools are scattered as int32 (atomic adds need numbers), so duplicate rows OR together.
+      const numeric = s.cast(updates, updates.dtype === 'bool' ? 'int32' : updates.dtype);
+      const out = k === 0 ? sumAll(s, numeric, rows, shape) : scatterRows(s, indices, numeric, shape);
+      return updates.dtype === 'bool' ? s.run('NotEqual', { a: out, b: s.scalar(0, 'int32') }) : out;
+    });
   },
 });
 

@@ -1,11 +1,11 @@
 import type { TensorInfo } from '../../backend';
 import { opError, fmtShape } from '../../errors';
-import { defineOp, runOp, type KernelContext } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
+import { defineOp, runOp } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import type { Dim, Shape } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
-import { reshapeInfo, sliceInfo, chain } from './kernel-utils';
 
 /** The masks of TensorFlow's strided_slice: bit i refers to entry i of begin/end/strides. */
 export interface StridedSliceOptions {
@@ -124,34 +124,29 @@ export function planStridedSlice(
  * gather. tfjs's StridedSlice kernel is avoided: on wasm its general path writes float32 whatever
  * the input dtype, which corrupts int32 and bool tensors.
  */
-function stridedSliceKernel(
-  ctx: KernelContext,
-  x: TensorInfo,
-  attrs: StridedSliceAttrs,
-  outShape: number[],
-): TensorInfo {
+function stridedSliceKernel(s: Scratch, x: TensorInfo, attrs: StridedSliceAttrs, outShape: number[]): TensorInfo {
   const { axes } = planStridedSlice(x.shape, attrs);
   const plan = axes as { start: number; stride: number; count: number }[];
   const begin = plan.map((p) => (p.stride > 0 ? p.start : p.start + (p.count - 1) * p.stride));
   const size = plan.map((p) => (p.count - 1) * Math.abs(p.stride) + 1);
-  let result = sliceInfo(ctx, x, begin, size);
+  const whole = size.every((d, i) => d === x.shape[i]);
+  let result = whole ? x : s.run('Slice', { x }, { begin, size });
   plan.forEach((p, axis) => {
     if (p.stride === 1) return;
     const picks = Array.from({ length: p.count }, (_, k) =>
       p.stride > 0 ? k * p.stride : size[axis] - 1 + k * p.stride,
     );
-    const indices = ctx.write(picks, [p.count], 'int32');
-    result = chain(ctx, result, (r) => ctx.run('GatherV2', { x: r, indices }, { axis, batchDims: 0 }));
-    ctx.free(indices);
+    const indices = s.write(picks, [p.count], 'int32');
+    result = s.run('GatherV2', { x: result, indices }, { axis, batchDims: 0 });
   });
-  return chain(ctx, result, (r) => reshapeInfo(ctx, r, outShape));
+  return s.reshape(result, outShape);
 }
 
 /** The op of {@link stridedSlice}: its shape rule and kernel, the key of its gradient rule. */
 export const stridedSliceOp = defineOp<StridedSliceAttrs>({
   name: 'stridedSlice',
   infer: ([x], attrs) => ({ shape: planStridedSlice(x.shape, attrs).outShape, dtype: x.dtype }),
-  kernel: (ctx, [x], attrs, [out]) => stridedSliceKernel(ctx, x, attrs, out.shape),
+  kernel: (ctx, [x], attrs, [out]) => composed(ctx, (s) => stridedSliceKernel(s, x, attrs, out.shape)),
 });
 
 function mask(name: string, value: number | undefined): number {

@@ -4,6 +4,7 @@ import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { intList, withTemps } from './args';
 import { runAxiswise } from './axiswise';
+import { composed } from '../../kernels/scratch';
 
 /** The op of {@link tile}: its shape rule and kernel, the key of its gradient rule. */
 export const tileOp = defineOp<{
@@ -21,12 +22,14 @@ export const tileOp = defineOp<{
     return { shape: x.shape.map((d, i) => (reps[i] === 0 ? 0 : d === null ? null : d * reps[i])), dtype: x.dtype };
   },
   kernel: (ctx, [x], { reps }, [out]) =>
-    runAxiswise(
-      ctx,
-      x,
-      reps.map((r) => r !== 1),
-      out.shape,
-      (view, axes) => ctx.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
+    composed(ctx, (s) =>
+      runAxiswise(
+        s,
+        x,
+        reps.map((r) => r !== 1),
+        out.shape,
+        (view, axes) => s.run('Tile', { x: view }, { reps: axes.map((a) => (a < 0 ? 1 : reps[a])) }),
+      ),
     ),
 });
 

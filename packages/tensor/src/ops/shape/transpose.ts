@@ -1,10 +1,10 @@
 import type { TensorInfo } from '../../backend';
 import { opError, fmtShape } from '../../errors';
-import { defineOp, runOp, type KernelContext } from '../../op';
+import { composed, type Scratch } from '../../kernels/scratch';
+import { defineOp, runOp } from '../../op';
 import { toTensor, type OpInput } from '../../convert';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
-import { reshapeInfo, chain } from './kernel-utils';
 
 function checkPerm(shape: readonly unknown[], perm: readonly number[]): void {
   const rank = shape.length;
@@ -22,7 +22,7 @@ function checkPerm(shape: readonly unknown[], perm: readonly number[]): void {
  * Transposes with as few axes as possible: size-1 axes are dropped and input axes that stay
  * neighbours in `perm` move as one. Faster everywhere, and keeps WebGPU within its 6-axis limit.
  */
-function transposeKernel(ctx: KernelContext, x: TensorInfo, perm: readonly number[], outShape: number[]): TensorInfo {
+function transposeKernel(s: Scratch, x: TensorInfo, perm: readonly number[], outShape: number[]): TensorInfo {
   const kept = perm.filter((p) => x.shape[p] !== 1);
   const groups: number[][] = [];
   for (const p of kept) {
@@ -32,14 +32,9 @@ function transposeKernel(ctx: KernelContext, x: TensorInfo, perm: readonly numbe
   }
   const byInputOrder = [...groups].sort((a, b) => a[0] - b[0]);
   const mergedPerm = groups.map((g) => byInputOrder.indexOf(g));
-  if (mergedPerm.every((p, i) => p === i)) return reshapeInfo(ctx, x, outShape);
+  if (mergedPerm.every((p, i) => p === i)) return s.reshape(x, outShape);
   const mergedShape = byInputOrder.map((g) => g.reduce((n, a) => n * x.shape[a], 1));
-  const view = reshapeInfo(ctx, x, mergedShape);
-  return chain(
-    ctx,
-    chain(ctx, view, (v) => ctx.run('Transpose', { x: v }, { perm: mergedPerm })),
-    (r) => reshapeInfo(ctx, r, outShape),
-  );
+  return s.reshape(s.transpose(s.reshape(x, mergedShape), mergedPerm), outShape);
 }
 
 /** The op of {@link transpose}: its shape rule and kernel, the key of its gradient rule. */
@@ -52,7 +47,7 @@ export const transposeOp = defineOp<{
     checkPerm(x.shape, perm);
     return { shape: perm.map((p) => x.shape[p]), dtype: x.dtype };
   },
-  kernel: (ctx, [x], { perm }, [out]) => transposeKernel(ctx, x, perm, out.shape),
+  kernel: (ctx, [x], { perm }, [out]) => composed(ctx, (s) => transposeKernel(s, x, perm, out.shape)),
 });
 
 /**

@@ -4,6 +4,7 @@ import { toTensor, type OpInput } from '../../convert';
 import { normalizeAxis } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
+import { composedMulti } from '../../kernels/scratch';
 
 /** The op of {@link unstack}: its shape rule and kernel, the key of its gradient rule. */
 export const unstackOp = defineOp<{
@@ -28,12 +29,7 @@ export const unstackOp = defineOp<{
     // [batch, time, features] split by time took 11× longer than this). Moving the axis to the
     // front first makes every slice one contiguous copy.
     const perm = [axis, ...value.shape.map((_, i) => i).filter((i) => i !== axis)];
-    const front = ctx.run('Transpose', { x: value }, { perm });
-    try {
-      return ctx.runMulti('Unpack', { value: front }, { axis: 0 });
-    } finally {
-      ctx.free(front);
-    }
+    return composedMulti(ctx, (s) => s.runMulti('Unpack', { value: s.transpose(value, perm) }, { axis: 0 }));
   },
 });
 
