@@ -1,0 +1,86 @@
+"""Keras 3 writes legacy .h5 files for the test beside it (keras3-legacy-h5.test.ts; never the product).
+
+  python keras3_legacy_h5.py DIR
+
+Writes into DIR, for each model (random weights: weights=None, then batch-norm statistics, scales,
+offsets and biases drawn with numpy's seed, so a misplaced weight shows):
+  <name>.h5           model.save(...) in the legacy HDF5 format (config, weights, training config)
+  <name>_weights.h5   the weights alone in the legacy layout (Keras 3's legacy_h5_format, as Keras 2's
+                      save_weights and keras.applications weight files)
+and DIR/results.json: per model its input, Keras's predictions, parameter count and, when compiled,
+the optimizer's iterations and variables.
+"""
+import json
+import os
+import sys
+
+import h5py
+import numpy as np
+import keras
+from keras.src.legacy.saving import legacy_h5_format
+
+rng = np.random.default_rng(5)
+keras.utils.set_random_seed(5)
+
+
+def perturb(model):
+    for layer in model.layers:
+        values = []
+        for w in layer.weights:
+            v = keras.ops.convert_to_numpy(w)
+            name = w.path.split("/")[-1]
+            if name in ("moving_variance", "gamma"):
+                v = rng.uniform(0.5, 1.5, v.shape)
+            elif name in ("moving_mean", "beta", "bias"):
+                v = rng.uniform(-0.5, 0.5, v.shape)
+            values.append(np.asarray(v, dtype="float32"))
+        layer.set_weights(values)
+
+
+def listed(a):
+    a = np.asarray(a, dtype=np.float32).astype(np.float64)
+    return {"shape": list(a.shape), "data": a.reshape(-1).tolist()}
+
+
+def save(directory, name, model, x, results):
+    model.save(os.path.join(directory, name + ".h5"))
+    with h5py.File(os.path.join(directory, name + "_weights.h5"), "w") as f:
+        legacy_h5_format.save_weights_to_hdf5_group(f, model)
+    entry = {"input": listed(x), "output": listed(model.predict(x, verbose=0)), "params": model.count_params()}
+    if getattr(model, "optimizer", None) is not None:
+        entry["iterations"] = int(keras.ops.convert_to_numpy(model.optimizer.iterations))
+        entry["optimizer_variables"] = [listed(keras.ops.convert_to_numpy(v)) for v in model.optimizer.variables]
+    results[name] = entry
+
+
+def main():
+    directory = sys.argv[1]
+    results = {}
+    image = rng.uniform(-1, 1, (1, 32, 32, 3)).astype("float32")
+
+    mobilenet = keras.applications.MobileNetV2(
+        alpha=0.35, include_top=True, weights=None, input_shape=(32, 32, 3), classes=10
+    )
+    perturb(mobilenet)
+    save(directory, "mobilenetv2", mobilenet, image, results)
+
+    resnet = keras.applications.ResNet50(include_top=False, weights=None, input_shape=(32, 32, 3), pooling="avg")
+    perturb(resnet)
+    save(directory, "resnet50", resnet, image, results)
+
+    inp = keras.Input((5,), name="features")
+    h = keras.layers.Dense(6, activation="tanh", name="hidden")(inp)
+    h = keras.layers.BatchNormalization(name="bn")(h)
+    out = keras.layers.Dense(2, name="head")(h)
+    small = keras.Model(inp, out, name="small")
+    small.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.01, momentum=0.5), loss="mse", metrics=["mae"])
+    xs = rng.uniform(-1, 1, (6, 5)).astype("float32")
+    small.fit(xs, rng.uniform(-1, 1, (6, 2)).astype("float32"), batch_size=3, epochs=1, shuffle=False, verbose=0)
+    save(directory, "small_compiled", small, xs, results)
+
+    with open(os.path.join(directory, "results.json"), "w") as f:
+        json.dump(results, f)
+
+
+if __name__ == "__main__":
+    main()
