@@ -83,7 +83,13 @@ export async function decodeLegacyH5Model(bytes: Uint8Array, options: DecodeKera
     if (typeof config !== 'object' || config === null || Array.isArray(config))
       throw new ModelFileError(`${what}: "model_config" must be a JSON object (the model's config)`);
     scanConfig(config, { safeMode: options.safeMode ?? true, maxDimension: limits.maxDimension, what });
-    const model = guard(`${what}: model_config`, () => modelFromJSON(config, { customObjects: options.customObjects }));
+    // Keras 3 writes its own dialect here without `module` keys, which alone would read as Keras 2's:
+    // the file's version decides (Keras 2 counts a nested Sequential's own node, Keras 3 does not).
+    const version = reader.attr('', 'keras_version');
+    const versioned = typeof version === 'string' ? { ...config, keras_version: version } : config;
+    const model = guard(`${what}: model_config`, () =>
+      modelFromJSON(versioned, { customObjects: options.customObjects }),
+    );
     const values: [Variable, Tensor][] = [];
     try {
       if (reader.kind('model_weights') !== 'group')

@@ -1,6 +1,7 @@
 // Keras 3.15.1 as the oracle for legacy .h5 files: it builds keras.applications' MobileNetV2 (alpha
 // 0.35, with a 10-class top) and ResNet50 (no top, average pooling) with random weights on 32x32
-// images, and a small compiled, trained model; saves each with model.save('x.h5') and its weights
+// images, a model with a Bidirectional LSTM, a GRU and a nested Sequential, and a small compiled,
+// trained model; saves each with model.save('x.h5') and its weights
 // alone in the legacy layout (keras3_legacy_h5.py). Strata loads the whole files, and the weights into
 // the same architectures built in Strata (mobileNetV2, resNet50), with Keras's predictions.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { dispose, memory, setBackend, tensor, type Tensor } from '@strata/tensor
 import { cpu } from '@strata/backend-cpu';
 import { type Model, mobileNetV2, resNet50 } from '@strata/models';
 import { describeWithPython, runPython } from '../../../../tools/python/oracle';
+import { cloneModel } from '../clone';
 import { loadModel, loadModelWeights } from '../files';
 import { kerasTrainableVariables } from '../keras/layout';
 import { optimizerLayout } from '../keras/optimizer-layout';
@@ -80,6 +82,16 @@ describeWithPython('Legacy .h5 files written by Keras 3', ['keras'], () => {
     },
     300_000,
   );
+
+  it('nested models and RNNs: loadModel(x.h5), and the weights alone into a clone', async () => {
+    const loaded = await loadModel(join(dir, 'nested.h5'));
+    await check(loaded, 'nested');
+    const twin = cloneModel(loaded) as Model;
+    loaded.dispose();
+    await loadModelWeights(twin, join(dir, 'nested_weights.h5'));
+    await check(twin, 'nested');
+    twin.dispose();
+  });
 
   it("a compiled model: Keras 3's training_config and RMSprop state", async () => {
     const model = await loadModel(join(dir, 'small_compiled.h5'));

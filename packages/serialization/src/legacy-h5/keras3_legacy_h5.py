@@ -7,7 +7,8 @@ offsets and biases drawn with numpy's seed, so a misplaced weight shows):
   <name>.h5           model.save(...) in the legacy HDF5 format (config, weights, training config)
   <name>_weights.h5   the weights alone in the legacy layout (Keras 3's legacy_h5_format, as Keras 2's
                       save_weights and keras.applications weight files)
-and DIR/results.json: per model its input, Keras's predictions, parameter count and, when compiled,
+(models: the two applications; "nested", a Bidirectional LSTM, a GRU and a nested Sequential; a small
+compiled model trained with RMSprop) and DIR/results.json: per model its input, Keras's predictions, parameter count and, when compiled,
 the optimizer's iterations and variables.
 """
 import json
@@ -67,6 +68,19 @@ def main():
     resnet = keras.applications.ResNet50(include_top=False, weights=None, input_shape=(32, 32, 3), pooling="avg")
     perturb(resnet)
     save(directory, "resnet50", resnet, image, results)
+
+    seq = keras.Input((4, 3), name="sequence")
+    h = keras.layers.Bidirectional(keras.layers.LSTM(3), name="bilstm")(seq)
+    inner = keras.Sequential(
+        [keras.Input((6,)), keras.layers.Dense(4, name="inner_dense"), keras.layers.BatchNormalization(name="inner_bn")],
+        name="inner",
+    )
+    h = inner(h)
+    h = keras.layers.Concatenate(name="concat")([h, keras.layers.GRU(2, name="gru")(seq)])
+    nested = keras.Model(seq, keras.layers.Dense(2, name="out")(h), name="nested")
+    perturb(nested)
+    perturb(inner)
+    save(directory, "nested", nested, rng.uniform(-1, 1, (2, 4, 3)).astype("float32"), results)
 
     inp = keras.Input((5,), name="features")
     h = keras.layers.Dense(6, activation="tanh", name="hidden")(inp)
