@@ -13,6 +13,7 @@ import { isHdf5 } from './h5/h5-file';
 import { decodeKerasArchive, encodeKerasArchive } from './keras/archive';
 import { decodeWeights, encodeWeights } from './keras/weights-h5';
 import { decodeLegacyH5Model } from './keras/legacy-h5-model';
+import { encodeLegacyH5Model } from './keras/legacy-h5-save';
 import { decodeLegacyWeights, type LegacyWeightsOptions } from './keras/legacy-h5-weights';
 import { writeFileAtomic } from './safety/atomic-write';
 import { scanConfig } from './safety/config-scan';
@@ -155,9 +156,8 @@ export async function saveModelWithHooks(
     return writeFileAtomic(path, bytes, hooks);
   }
   if (/\.(h5|hdf5)$/.test(path)) {
-    throw new ModelFileError(
-      `saveModel: ${JSON.stringify(path)} names an HDF5 file; save the model as .keras, or its weights alone with saveModelWeights(model, 'x.weights.h5')`,
-    );
+    // Keras's legacy format, for programs that still read it; .keras is the format Keras recommends.
+    return writeFileAtomic(path, await encodeLegacyH5Model(model, options.includeOptimizer ?? true), hooks);
   }
   const dir = path.endsWith('model.json') ? path.slice(0, -'model.json'.length) || '.' : path;
   await saveTfjsFolder(await tfjsArtifacts(model), dir, hooks);

@@ -80,7 +80,7 @@ export async function decodeLegacyWeights(
 }
 
 /** A layer's weights in Keras's legacy order: `trainable_weights + non_trainable_weights`. */
-function legacyWeights(layer: Layer): Variable[] {
+export function legacyWeights(layer: Layer): Variable[] {
   const all: Variable[] = [];
   const seen = new Set<Variable>();
   const add = (v: Variable) => {

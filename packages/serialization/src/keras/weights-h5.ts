@@ -11,7 +11,7 @@ function varsGroup(path: string): string {
   return path ? `${path}/vars` : 'vars';
 }
 
-async function valuesOf(v: Variable): Promise<H5Item & { kind: 'dataset' }> {
+export async function valuesOf(v: Variable): Promise<H5Item & { kind: 'dataset' }> {
   const data = await v.data();
   const common = { kind: 'dataset' as const, path: '', shape: [...v.shape] };
   if (v.dtype === 'int32') return { ...common, dtype: 'int32', data: Int32Array.from(data as ArrayLike<number>) };

@@ -10,6 +10,9 @@ offsets and biases drawn with numpy's seed, so a misplaced weight shows):
 (models: the two applications; "nested", a Bidirectional LSTM, a GRU and a nested Sequential; a small
 compiled model trained with RMSprop) and DIR/results.json: per model its input, Keras's predictions, parameter count and, when compiled,
 the optimizer's iterations and variables.
+Strata -> Keras: where DIR/strata/cases.json lists files Strata wrote ({"cases": [{"name", "input"}]}),
+each DIR/strata/<name>.h5 is loaded with keras.saving.load_model (compile=True) and its predictions,
+iterations and optimizer variables go to results.json under "strata_<name>".
 """
 import json
 import os
@@ -91,6 +94,21 @@ def main():
     xs = rng.uniform(-1, 1, (6, 5)).astype("float32")
     small.fit(xs, rng.uniform(-1, 1, (6, 2)).astype("float32"), batch_size=3, epochs=1, shuffle=False, verbose=0)
     save(directory, "small_compiled", small, xs, results)
+
+    listing = os.path.join(directory, "strata", "cases.json")
+    for case in json.load(open(listing))["cases"] if os.path.exists(listing) else []:
+        keras.utils.clear_session()
+        try:
+            model = keras.saving.load_model(os.path.join(directory, "strata", case["name"] + ".h5"), compile=True)
+            x = np.asarray(case["input"]["data"], dtype="float32").reshape(case["input"]["shape"])
+            entry = {"output": listed(model.predict(x, verbose=0)), "params": model.count_params()}
+            if getattr(model, "optimizer", None) is not None:
+                entry["iterations"] = int(keras.ops.convert_to_numpy(model.optimizer.iterations))
+                entry["optimizer_variables"] = [listed(keras.ops.convert_to_numpy(v)) for v in model.optimizer.variables]
+                entry["metrics"] = model.get_compile_config()["metrics"]
+        except Exception as e:  # reported per case
+            entry = {"error": f"{type(e).__name__}: {e}"[:2000]}
+        results["strata_" + case["name"]] = entry
 
     with open(os.path.join(directory, "results.json"), "w") as f:
         json.dump(results, f)
