@@ -175,7 +175,7 @@ describe('saveModel / loadModel', () => {
     const m = mlp('weights_only');
     await saveModelWeights(m, join(dir, 'w.weights.h5'));
     await expect(loadModel(new Uint8Array(readFileSync(join(dir, 'w.weights.h5'))))).rejects.toThrow(
-      /the model file is an HDF5 file without a model: no "model_config" attribute\. It is a weights file; build the model, then load them with loadModelWeights/,
+      /an HDF5 file without a model: no "model_config" attribute\. It is a weights file; build the model, then load/,
     );
     await expect(loadModel(new TextEncoder().encode('hello'))).rejects.toThrow(
       'the model file is not a .keras archive (it does not start with a zip signature)',

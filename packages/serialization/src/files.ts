@@ -360,7 +360,8 @@ export async function loadModelWeights(
   if (!archive && (await decodeLegacyWeights(model, bytes, what, legacy))) return;
   if (options.byName || options.skipMismatch)
     throw new ModelFileError(
-      `loadModelWeights: byName and skipMismatch apply to legacy .h5 weights; ${what} is a Keras 3 weights file, whose layers are matched by path`,
+      `loadModelWeights: byName and skipMismatch apply to legacy .h5 weights; ${what} is a Keras 3 ` +
+        'weights file, whose layers are matched by path',
     );
   const optimizer = (options.includeOptimizer ?? true) && model instanceof Model ? model.optimizer : null;
   await decodeWeights(model, bytes, { optimizer, what });

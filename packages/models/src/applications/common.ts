@@ -30,7 +30,8 @@ export function applicationInputShape(
     s.length === 3 && s[2] === 3 && s.slice(0, 2).every((d) => d === null || (Number.isInteger(d) && d >= minSize));
   if (!ok)
     throw new ModelError(
-      `${who}: inputShape must be [height, width, 3] with sides of at least ${minSize}, received ${JSON.stringify(shape)}`,
+      `${who}: inputShape must be [height, width, 3] with sides of at least ${minSize}, ` +
+        `received ${JSON.stringify(shape)}`,
     );
   if (includeTop && s.slice(0, 2).some((d) => d === null))
     throw new ModelError(

@@ -26,7 +26,8 @@ function jsonAttribute(reader: H5Reader, name: string, what: string, maxBytes: n
     throw new ModelFileError(`${what}: the attribute "${name}" must be JSON text, found ${typeof text}`);
   if (text.length > maxBytes)
     throw new ModelFileError(
-      `${what}: the attribute "${name}" is ${text.length} characters, more than the limit of ${maxBytes} (limits.maxJsonBytes)`,
+      `${what}: the attribute "${name}" is ${text.length} characters, ` +
+        `more than the limit of ${maxBytes} (limits.maxJsonBytes)`,
     );
   try {
     return JSON.parse(text);
@@ -78,7 +79,8 @@ export async function decodeLegacyH5Model(bytes: Uint8Array, options: DecodeKera
     const config = jsonAttribute(reader, 'model_config', what, limits.maxJsonBytes);
     if (config === null)
       throw new ModelFileError(
-        `${what} is an HDF5 file without a model: no "model_config" attribute. It is a weights file; build the model, then load them with loadModelWeights(model, file)`,
+        `${what} is an HDF5 file without a model: no "model_config" attribute. It is a weights file; ` +
+          'build the model, then load them with loadModelWeights(model, file)',
       );
     if (typeof config !== 'object' || config === null || Array.isArray(config))
       throw new ModelFileError(`${what}: "model_config" must be a JSON object (the model's config)`);

@@ -146,7 +146,9 @@ export function readLegacyWeights(
   } else {
     if (saved.length !== layers.length)
       throw new ModelFileError(
-        `${what}: the file holds weights for ${saved.length} layers, model "${model.name}" has ${layers.length} layers with weights. It was saved from another architecture; load by name ({ byName: true }) to load the layers both have`,
+        `${what}: the file holds weights for ${saved.length} layers, model "${model.name}" has ` +
+          `${layers.length} layers with weights. It was saved from another architecture; ` +
+          'load by name ({ byName: true }) to load the layers both have',
       );
     // Keras pairs layers by position. Where every saved name is a layer of the model, names pair them:
     // the same layers, where Strata may list a DAG's branches in another order than the file.
@@ -177,7 +179,10 @@ export function readLegacyWeights(
     const variables = vs ?? legacyWeights(layer);
     const who = `${label} (${classNameOf(layer)})`;
     if (names.length !== variables.length) {
-      const message = `${what}: ${who} has ${variables.length} weights (${variables.map((v) => `${layer.weightName(v)} ${fmtShape(v.shape)}`).join(', ') || 'none'}), the file holds ${names.length} at "${group}" (${names.slice(0, 6).join(', ')})`;
+      const mine = variables.map((v) => `${layer.weightName(v)} ${fmtShape(v.shape)}`).join(', ') || 'none';
+      const message =
+        `${what}: ${who} has ${variables.length} weights (${mine}), ` +
+        `the file holds ${names.length} at "${group}" (${names.slice(0, 6).join(', ')})`;
       if (options.skipMismatch && options.byName) return console.warn(`${message}; skipped`);
       throw new ModelFileError(`${message}. The file was saved from another architecture`);
     }
@@ -191,7 +196,8 @@ export function readLegacyWeights(
       const shape = r.info(path).shape;
       if (options.skipMismatch && !(shape.length === v.shape.length && shape.every((d, j) => d === v.shape[j]))) {
         console.warn(
-          `${what}: skipping weight "${layer.weightName(v)}" of ${who}: it has shape ${fmtShape(v.shape)}, the file holds ${fmtShape(shape)} at "${path}"`,
+          `${what}: skipping weight "${layer.weightName(v)}" of ${who}: it has shape ${fmtShape(v.shape)}, ` +
+            `the file holds ${fmtShape(shape)} at "${path}"`,
         );
         return;
       }

@@ -8,7 +8,8 @@ offsets and biases drawn with numpy's seed, so a misplaced weight shows):
   <name>_weights.h5   the weights alone in the legacy layout (Keras 3's legacy_h5_format, as Keras 2's
                       save_weights and keras.applications weight files)
 (models: the two applications; "nested", a Bidirectional LSTM, a GRU and a nested Sequential; a small
-compiled model trained with RMSprop) and DIR/results.json: per model its input, Keras's predictions, parameter count and, when compiled,
+compiled model trained with RMSprop) and DIR/results.json: per model its input, Keras's predictions,
+parameter count and, when compiled,
 the optimizer's iterations and variables.
 Strata -> Keras: where DIR/strata/cases.json lists files Strata wrote ({"cases": [{"name", "input"}]}),
 each DIR/strata/<name>.h5 is loaded with keras.saving.load_model (compile=True) and its predictions,
@@ -75,7 +76,11 @@ def main():
     seq = keras.Input((4, 3), name="sequence")
     h = keras.layers.Bidirectional(keras.layers.LSTM(3), name="bilstm")(seq)
     inner = keras.Sequential(
-        [keras.Input((6,)), keras.layers.Dense(4, name="inner_dense"), keras.layers.BatchNormalization(name="inner_bn")],
+        [
+            keras.Input((6,)),
+            keras.layers.Dense(4, name="inner_dense"),
+            keras.layers.BatchNormalization(name="inner_bn"),
+        ],
         name="inner",
     )
     h = inner(h)
@@ -104,7 +109,8 @@ def main():
             entry = {"output": listed(model.predict(x, verbose=0)), "params": model.count_params()}
             if getattr(model, "optimizer", None) is not None:
                 entry["iterations"] = int(keras.ops.convert_to_numpy(model.optimizer.iterations))
-                entry["optimizer_variables"] = [listed(keras.ops.convert_to_numpy(v)) for v in model.optimizer.variables]
+                variables = model.optimizer.variables
+                entry["optimizer_variables"] = [listed(keras.ops.convert_to_numpy(v)) for v in variables]
                 entry["metrics"] = model.get_compile_config()["metrics"]
         except Exception as e:  # reported per case
             entry = {"error": f"{type(e).__name__}: {e}"[:2000]}
