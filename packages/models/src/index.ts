@@ -29,3 +29,4 @@ export {
   type FromConfigOptions,
 } from './config';
 export { resolveBuiltInLayer } from './sequential';
+export { mobileNetV2, resNet50, type MobileNetV2Args, type ApplicationArgs } from './applications';

@@ -12,6 +12,9 @@ import type { FolderWriteHooks } from './tfjs/folder-write';
 import { isHdf5 } from './h5/h5-file';
 import { decodeKerasArchive, encodeKerasArchive } from './keras/archive';
 import { decodeWeights, encodeWeights } from './keras/weights-h5';
+import { decodeLegacyH5Model } from './keras/legacy-h5-model';
+import { encodeLegacyH5Model } from './keras/legacy-h5-save';
+import { decodeLegacyWeights, type LegacyWeightsOptions } from './keras/legacy-h5-weights';
 import { writeFileAtomic } from './safety/atomic-write';
 import { scanConfig } from './safety/config-scan';
 import { ModelFileError, messageOf } from './safety/errors';
@@ -161,9 +164,8 @@ export async function saveModelWithHooks(
     return writeFileAtomic(path, bytes, hooks);
   }
   if (/\.(h5|hdf5)$/.test(path)) {
-    throw new ModelFileError(
-      `saveModel: ${JSON.stringify(path)} names an HDF5 file; save the model as .keras, or its weights alone with saveModelWeights(model, 'x.weights.h5')`,
-    );
+    // Keras's legacy format, for programs that still read it; .keras is the format Keras recommends.
+    return writeFileAtomic(path, await encodeLegacyH5Model(model, options.includeOptimizer ?? true), hooks);
   }
   const dir = path.endsWith('model.json') ? path.slice(0, -'model.json'.length) || '.' : path;
   await saveTfjsFolder(await tfjsArtifacts(model), dir, hooks);
@@ -263,7 +265,8 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
 
 async function loadAnything(source: ModelSource, options: LoadModelOptions, what: string): Promise<Layer> {
   const limits = withDefaults(options.limits);
-  if (typeof source === 'string' && !source.startsWith('file://') && !source.endsWith('.keras')) {
+  const byContent = (p: string) => p.startsWith('file://') || /\.(keras|h5|hdf5)$/.test(p);
+  if (typeof source === 'string' && !byContent(source)) {
     return loadTfjsPath(source, options, limits);
   }
   const bytes =
@@ -271,11 +274,7 @@ async function loadAnything(source: ModelSource, options: LoadModelOptions, what
       ? await readPath(pathOf(source), fileLimit(limits), what)
       : await readBounded(source, fileLimit(limits), what);
   if (isZip(bytes)) return decodeKerasArchive(bytes, { ...options, what });
-  if (isHdf5(bytes)) {
-    throw new ModelFileError(
-      `${what} is an HDF5 file, not a .keras archive: a weights file (load it into a model with loadModelWeights) or a legacy Keras 2 .h5 model, which Strata does not read (convert it with Keras: keras.models.load_model(...).save('model.keras'))`,
-    );
-  }
+  if (isHdf5(bytes)) return decodeLegacyH5Model(bytes, { ...options, what });
   throw new ModelFileError(
     `${what} is not a .keras archive (it does not start with a zip signature); pass a .keras file, or a TF.js model.json path`,
   );
@@ -289,6 +288,7 @@ async function loadTfjsPath(path: string, options: LoadModelOptions, limits: Req
   if (stat.isFile() && !path.endsWith('.json')) {
     const head = await readPath(path, fileLimit(limits), path);
     if (isZip(head)) return decodeKerasArchive(head, { ...options, what: path });
+    if (isHdf5(head)) return decodeLegacyH5Model(head, { ...options, what: path });
     throw new ModelFileError(
       `loadModel: cannot tell the format of ${JSON.stringify(path)}; name a .keras file, a TF.js model.json, or the folder holding it`,
     );
@@ -339,19 +339,30 @@ export async function saveModelWeights(
   await writeFileAtomic(file, bytes);
 }
 
+/** Options of loadModelWeights; `byName` and `skipMismatch` apply to legacy `.h5` weights, as in Keras. */
+export interface LoadWeightsOptions extends LegacyWeightsOptions {
+  /** Restore the optimizer's state too when the model is compiled and the file holds it; default true. */
+  includeOptimizer?: boolean;
+  /** Bounds on what the file may ask for (sizes, counts); defaults as {@link loadModel}'s. */
+  limits?: LoadLimits;
+}
+
 /**
  * Loads weights into a model from a `.weights.h5` file or the weights of a `.keras` archive, each
  * layer's checked by path, count and shape before any is assigned. The optimizer's state is
- * restored too when the model is compiled and the file holds it.
+ * restored too when the model is compiled and the file holds it. Legacy `.h5` weights (Keras 2's
+ * `save_weights`, `model.save('x.h5')`, `keras.applications` files) are matched layer by layer in
+ * order, or by layer name with `byName`.
  * @example
  * ```ts
  * await loadModelWeights(model, 'mlp.weights.h5');
+ * await loadModelWeights(model, 'mobilenet_v2.h5', { byName: true, skipMismatch: true });
  * ```
  */
 export async function loadModelWeights(
   model: Layer,
   source: ModelSource,
-  options: { includeOptimizer?: boolean; limits?: LoadLimits } = {},
+  options: LoadWeightsOptions = {},
 ): Promise<void> {
   const limits = withDefaults(options.limits);
   const what = typeof source === 'string' ? source : source instanceof URL ? source.href : 'the weights file';
@@ -359,7 +370,8 @@ export async function loadModelWeights(
     typeof source === 'string'
       ? await readPath(pathOf(source), fileLimit(limits), what)
       : await readBounded(source, fileLimit(limits), what);
-  if (isZip(bytes)) {
+  const archive = isZip(bytes);
+  if (archive) {
     const entry = listZip(bytes, what, limits.maxZipEntries).find((e) => e.name === 'model.weights.h5');
     if (!entry)
       throw new ModelFileError(
@@ -369,6 +381,13 @@ export async function loadModelWeights(
   } else if (bytes.length > limits.maxWeightsBytes) {
     throw new ModelFileError(`${what} is ${bytes.length} bytes, more than the limit of ${limits.maxWeightsBytes}`);
   }
+  const legacy = { byName: options.byName, skipMismatch: options.skipMismatch };
+  if (!archive && (await decodeLegacyWeights(model, bytes, what, legacy))) return;
+  if (options.byName || options.skipMismatch)
+    throw new ModelFileError(
+      `loadModelWeights: byName and skipMismatch apply to legacy .h5 weights; ${what} is a Keras 3 ` +
+        'weights file, whose layers are matched by path',
+    );
   const optimizer = (options.includeOptimizer ?? true) && model instanceof Model ? model.optimizer : null;
   await decodeWeights(model, bytes, { optimizer, what });
 }

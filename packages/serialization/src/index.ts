@@ -54,5 +54,6 @@ export {
   type ModelSource,
   type SaveModelOptions,
   type LoadModelOptions,
+  type LoadWeightsOptions,
 } from './files';
 export { DEFAULT_LOAD_LIMITS, type LoadLimits } from './safety/limits';

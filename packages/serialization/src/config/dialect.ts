@@ -140,6 +140,8 @@ function normalizeConfig(
       out.negativeSlope = out.alpha;
       delete out.alpha;
     }
+    // tf_keras writes a BatchNormalization's axis as a list ([3]); Keras 3 takes one integer.
+    if (className === 'BatchNormalization' && Array.isArray(out.axis) && out.axis.length === 1) out.axis = out.axis[0];
   }
   return out;
 }

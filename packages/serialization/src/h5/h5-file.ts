@@ -4,7 +4,8 @@ import { loadH5wasm, type H5Wasm } from './h5wasm-loader';
 /** The element types Strata writes: its own dtypes, plus int64 for Keras's iteration counters. */
 export type H5DType = 'float32' | 'int32' | 'int64' | 'bool';
 export type H5Data = Float32Array | Int32Array | BigInt64Array | Uint8Array;
-export type H5AttrValue = string | number;
+/** A scalar, or a list of names (Keras's legacy `layer_names` / `weight_names`). */
+export type H5AttrValue = string | number | string[];
 
 /** One item of an HDF5 file to write: a group, or a dataset (an n-dimensional array). */
 export type H5Item =
@@ -87,6 +88,10 @@ export async function writeH5(items: readonly H5Item[]): Promise<Uint8Array> {
     for (const item of items) {
       const path = item.path.replace(/^\/+/, '');
       for (const p of parentsOf(path)) ensureGroup(p);
+      if (item.kind === 'group' && path === '') {
+        setAttrs(file as never, item.attrs);
+        continue;
+      }
       if (item.kind === 'group') {
         ensureGroup(path);
         setAttrs(file.get(path) as never, item.attrs);

@@ -11,7 +11,7 @@ function varsGroup(path: string): string {
   return path ? `${path}/vars` : 'vars';
 }
 
-async function valuesOf(v: Variable): Promise<H5Item & { kind: 'dataset' }> {
+export async function valuesOf(v: Variable): Promise<H5Item & { kind: 'dataset' }> {
   const data = await v.data();
   const common = { kind: 'dataset' as const, path: '', shape: [...v.shape] };
   if (v.dtype === 'int32') return { ...common, dtype: 'int32', data: Int32Array.from(data as ArrayLike<number>) };
@@ -83,7 +83,7 @@ function checkKeys(reader: H5Reader, group: string, expected: number, what: stri
 }
 
 /** Reads one variable's values, checking the dataset's shape against the variable's first. */
-function readVariable(reader: H5Reader, path: string, v: Variable, what: string, who: string): Tensor {
+export function readVariable(reader: H5Reader, path: string, v: Variable, what: string, who: string): Tensor {
   if (reader.kind(path) !== 'dataset')
     throw new ModelFileError(
       `${what}: expected the values of ${who} at "${path}", found ${reader.kind(path) ?? 'nothing'}`,
@@ -163,7 +163,10 @@ export async function decodeWeights(
       }
       const restoreOptimizer =
         options.optimizer && reader.kind('optimizer/vars') === 'group'
-          ? readOptimizer(reader, options.optimizer, model, what)
+          ? readOptimizer(reader, options.optimizer, model, what, {
+              count: reader.keys('optimizer/vars').length,
+              path: (i) => `optimizer/vars/${i}`,
+            })
           : null;
       return { values, restoreOptimizer };
     } catch (e) {
@@ -219,15 +222,31 @@ function readSlot(reader: H5Reader, slot: LayerSlot, what: string, claimed: Set<
   return out;
 }
 
+/** Where an optimizer's variables sit in a file: Keras's `optimizer.variables` order, one dataset each. */
+export interface OptimizerSource {
+  count: number;
+  /** The dataset of variable `i`. */
+  path: (i: number) => string;
+  /** False for Keras 2 files, whose optimizers keep no learning-rate variable (default: as the optimizer). */
+  hasLearningRate?: boolean;
+}
+
 /**
  * Reads an optimizer's state and returns the function that installs it (run once every model weight
  * has been read). A state of another size is skipped with a warning, as Keras does: the model's
  * weights are still good, and training restarts the optimizer's moments.
  */
-function readOptimizer(reader: H5Reader, optimizer: Optimizer, model: Layer, what: string): () => void {
-  const count = reader.keys('optimizer/vars').length;
+export function readOptimizer(
+  reader: H5Reader,
+  optimizer: Optimizer,
+  model: Layer,
+  what: string,
+  source: OptimizerSource,
+): () => void {
+  const { count } = source;
   const bare = optimizerLayout(optimizer, []);
-  const headerSize = 1 + (bare.hasLearningRate ? 1 : 0);
+  const fileLr = bare.hasLearningRate && (source.hasLearningRate ?? true);
+  const headerSize = 1 + (fileLr ? 1 : 0);
   let full = { layout: { ...bare, variables: [] as Variable[], hasUProduct: false }, size: headerSize };
   if (count > headerSize) {
     // The file holds moments: create this optimizer's (zeros) for every trainable weight to receive them.
@@ -243,7 +262,7 @@ function readOptimizer(reader: H5Reader, optimizer: Optimizer, model: Layer, wha
     return () => {};
   }
   const scalar = (i: number) => {
-    const path = `optimizer/vars/${i}`;
+    const path = source.path(i);
     const info = reader.info(path);
     if (info.size !== 1)
       throw new ModelFileError(`${what}: expected a scalar at "${path}", found shape ${fmtShape(info.shape)}`);
@@ -252,23 +271,23 @@ function readOptimizer(reader: H5Reader, optimizer: Optimizer, model: Layer, wha
   const calls = scalar(0);
   if (!Number.isInteger(calls) || calls < 0)
     throw new ModelFileError(
-      `${what}: the optimizer's iteration count at "optimizer/vars/0" is ${calls}, expected a non-negative integer`,
+      `${what}: the optimizer's iteration count at "${source.path(0)}" is ${calls}, expected a non-negative integer`,
     );
-  const lr = full.layout.hasLearningRate ? scalar(1) : null;
+  const lr = fileLr ? scalar(1) : null;
   if (lr !== null && !(Number.isFinite(lr) && lr >= 0))
     throw new ModelFileError(
-      `${what}: the learning rate at "optimizer/vars/1" is ${lr}, expected a non-negative number`,
+      `${what}: the learning rate at "${source.path(1)}" is ${lr}, expected a non-negative number`,
     );
   const uProduct = full.layout.hasUProduct ? scalar(full.size - 1) : null;
   if (uProduct !== null && !Number.isFinite(uProduct))
     throw new ModelFileError(
-      `${what}: Nadam's u_product at "optimizer/vars/${full.size - 1}" is ${uProduct}, expected a finite number`,
+      `${what}: Nadam's u_product at "${source.path(full.size - 1)}" is ${uProduct}, expected a finite number`,
     );
   const offset = headerSize;
   const states: [Variable, Tensor][] = [];
   try {
     full.layout.variables.forEach((v, i) =>
-      states.push([v, readVariable(reader, `optimizer/vars/${offset + i}`, v, what, `optimizer state ${offset + i}`)]),
+      states.push([v, readVariable(reader, source.path(offset + i), v, what, `optimizer state ${offset + i}`)]),
     );
   } catch (e) {
     for (const [, t] of states) t.dispose();
