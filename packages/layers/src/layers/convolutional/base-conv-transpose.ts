@@ -35,21 +35,41 @@ import { serializeWeightSettings, weightSettings, type WeightSettings } from './
 
 /** The options of Conv1DTranspose, Conv2DTranspose and Conv3DTranspose (Keras 3's, in camelCase). */
 export interface BaseConvTransposeArgs extends LayerArgs {
+  /** The number of output channels (filters in the convolution). */
   filters: number;
+  /** The window size: one integer for every spatial axis, or one per axis. */
   kernelSize: number | readonly number[];
+  /** The upsampling factor per spatial axis: one integer, or one per axis. Default: 1. */
   strides?: number | readonly number[];
+  /** `'valid'` or `'same'` (the output is input × strides). Default: `'valid'`. */
   padding?: 'valid' | 'same';
   /** Extra rows/columns added at the end of each spatial axis (each < its stride); null picks Keras's default size. */
   outputPadding?: number | readonly number[] | null;
+  /**
+   * `'channels_last'` ([batch, ...spatial, channels]) or `'channels_first'` ([batch, channels, ...spatial]). Default:
+   * `'channels_last'`.
+   */
   dataFormat?: DataFormat;
+  /**
+   * The spacing between kernel taps (atrous convolution): one integer, or one per axis. Default: 1 (cannot be combined
+   * with strides > 1).
+   */
   dilationRate?: number | readonly number[];
+  /** Applied to the output (a name such as `'relu'` or a function). Default: none (linear). */
   activation?: ActivationIdentifier;
+  /** Whether a bias vector is added. Default: true. */
   useBias?: boolean;
+  /** How the kernel starts. Default: `'glorotUniform'`. */
   kernelInitializer?: InitializerIdentifier;
+  /** How the bias starts. Default: `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** A penalty on the kernel, added to the layer's losses. Default: none. */
   kernelRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the bias, added to the layer's losses. Default: none. */
   biasRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the kernel after each optimizer step. Default: none. */
   kernelConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the bias after each optimizer step. Default: none. */
   biasConstraint?: ConstraintIdentifier | null;
 }
 
@@ -59,19 +79,33 @@ export interface BaseConvTransposeArgs extends LayerArgs {
  */
 export class BaseConvTranspose extends Layer {
   static override className = 'BaseConvTranspose';
+  /** The number of spatial axes (1, 2 or 3), fixed by the subclass. */
   readonly rank: number;
+  /** The number of output channels. */
   readonly filters: number;
+  /** The window size per spatial axis. */
   readonly kernelSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode, `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Extra output size per spatial axis, or null for the size that inverts a convolution. */
   readonly outputPadding: number[] | null;
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** The spacing between kernel taps per spatial axis. */
   readonly dilationRate: number[];
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The kernel's initializer, regularizer and constraint. */
   readonly kernelSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The kernel [...kernelSize, filters, inChannels]; created by build(). */
   kernel!: Variable;
+  /** The bias [outChannels], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseConvTransposeArgs) {

@@ -37,22 +37,41 @@ import { fusedActivation } from '../../activations/fusable';
 
 /** The options of Conv1D, Conv2D and Conv3D (Keras 3's, in camelCase). */
 export interface BaseConvArgs extends LayerArgs {
+  /** The number of output channels (filters in the convolution). */
   filters: number;
+  /** The window size: one integer for every spatial axis, or one per axis. */
   kernelSize: number | readonly number[];
+  /** The step between windows: one integer for every spatial axis, or one per axis. Default: 1. */
   strides?: number | readonly number[];
   /** 'causal' (Conv1D only) pads the start so that no output step sees a later input step. */
   padding?: ConvPadding;
+  /**
+   * `'channels_last'` ([batch, ...spatial, channels]) or `'channels_first'` ([batch, channels, ...spatial]). Default:
+   * `'channels_last'`.
+   */
   dataFormat?: DataFormat;
+  /**
+   * The spacing between kernel taps (atrous convolution): one integer, or one per axis. Default: 1 (cannot be combined
+   * with strides > 1).
+   */
   dilationRate?: number | readonly number[];
   /** Splits the input channels into `groups` blocks, each convolved with its own `filters / groups` filters. */
   groups?: number;
+  /** Applied to the output (a name such as `'relu'` or a function). Default: none (linear). */
   activation?: ActivationIdentifier;
+  /** Whether a bias vector is added. Default: true. */
   useBias?: boolean;
+  /** How the kernel starts. Default: `'glorotUniform'`. */
   kernelInitializer?: InitializerIdentifier;
+  /** How the bias starts. Default: `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** A penalty on the kernel, added to the layer's losses. Default: none. */
   kernelRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the bias, added to the layer's losses. Default: none. */
   biasRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the kernel after each optimizer step. Default: none. */
   kernelConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the bias after each optimizer step. Default: none. */
   biasConstraint?: ConstraintIdentifier | null;
   /** Keras 3's LoRA fine-tuning: not supported yet (null or absent only). */
   loraRank?: null;
@@ -88,19 +107,33 @@ export function inputChannels(layer: Layer, shape: Shape, dataFormat: DataFormat
  */
 export class BaseConv extends Layer {
   static override className = 'BaseConv';
+  /** The number of spatial axes (1, 2 or 3), fixed by the subclass. */
   readonly rank: number;
+  /** The number of output channels. */
   readonly filters: number;
+  /** The window size per spatial axis. */
   readonly kernelSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode (`'valid'`, `'same'`, or `'causal'` for Conv1D). */
   readonly padding: ConvPadding;
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** The spacing between kernel taps per spatial axis. */
   readonly dilationRate: number[];
+  /** The number of channel groups convolved separately. */
   readonly groups: number;
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The kernel's initializer, regularizer and constraint. */
   readonly kernelSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The kernel [...kernelSize, inChannels / groups, filters]; created by build(). */
   kernel!: Variable;
+  /** The bias [outChannels], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseConvArgs) {

@@ -25,24 +25,50 @@ import { serializeWeightSettings, weightSettings, type WeightSettings } from './
 
 /** The options of SeparableConv1D and SeparableConv2D (Keras 3's, in camelCase). */
 export interface BaseSeparableConvArgs extends LayerArgs {
+  /** The number of output channels (filters in the convolution). */
   filters: number;
+  /** The window size: one integer for every spatial axis, or one per axis. */
   kernelSize: number | readonly number[];
+  /** The step between windows: one integer for every spatial axis, or one per axis. Default: 1. */
   strides?: number | readonly number[];
+  /**
+   * `'valid'` (no padding: the output shrinks) or `'same'` (zero padding so that stride 1 keeps the size). Default:
+   * `'valid'`.
+   */
   padding?: 'valid' | 'same';
+  /**
+   * `'channels_last'` ([batch, ...spatial, channels]) or `'channels_first'` ([batch, channels, ...spatial]). Default:
+   * `'channels_last'`.
+   */
   dataFormat?: DataFormat;
+  /**
+   * The spacing between kernel taps (atrous convolution): one integer, or one per axis. Default: 1 (cannot be combined
+   * with strides > 1).
+   */
   dilationRate?: number | readonly number[];
   /** Depthwise output channels per input channel, before the pointwise mix. */
   depthMultiplier?: number;
+  /** Applied to the output of the pointwise step. Default: none (linear). */
   activation?: ActivationIdentifier;
+  /** Whether a bias vector is added. Default: true. */
   useBias?: boolean;
+  /** How the depthwise kernel starts. Default: `'glorotUniform'`. */
   depthwiseInitializer?: InitializerIdentifier;
+  /** How the pointwise kernel starts. Default: `'glorotUniform'`. */
   pointwiseInitializer?: InitializerIdentifier;
+  /** How the bias starts. Default: `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** A penalty on the depthwise kernel, added to the layer's losses. Default: none. */
   depthwiseRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the pointwise kernel, added to the layer's losses. Default: none. */
   pointwiseRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the bias, added to the layer's losses. Default: none. */
   biasRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the depthwise kernel after each optimizer step. Default: none. */
   depthwiseConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the pointwise kernel after each optimizer step. Default: none. */
   pointwiseConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the bias after each optimizer step. Default: none. */
   biasConstraint?: ConstraintIdentifier | null;
 }
 
@@ -52,21 +78,37 @@ export interface BaseSeparableConvArgs extends LayerArgs {
  */
 export class BaseSeparableConv extends Layer {
   static override className = 'BaseSeparableConv';
+  /** The number of spatial axes (1, 2 or 3), fixed by the subclass. */
   readonly rank: number;
+  /** The number of output channels. */
   readonly filters: number;
+  /** The window size per spatial axis. */
   readonly kernelSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode, `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** The spacing between kernel taps per spatial axis. */
   readonly dilationRate: number[];
+  /** Output channels of the depthwise step per input channel. */
   readonly depthMultiplier: number;
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The depthwise kernel's initializer, regularizer and constraint. */
   readonly depthwiseSettings: WeightSettings;
+  /** The pointwise kernel's initializer, regularizer and constraint. */
   readonly pointwiseSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The depthwise kernel [...kernelSize, inChannels, depthMultiplier]; created by build(). */
   depthwiseKernel!: Variable;
+  /** The pointwise kernel [1, …, inChannels * depthMultiplier, filters]; created by build(). */
   pointwiseKernel!: Variable;
+  /** The bias [filters], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseSeparableConvArgs) {

@@ -1,5 +1,6 @@
 import { BaseConvTranspose, type BaseConvTransposeArgs } from './base-conv-transpose';
 
+/** The options of {@link Conv1DTranspose}: those of {@link BaseConvTransposeArgs}. */
 export type Conv1DTransposeArgs = BaseConvTransposeArgs;
 
 /** Transposed 1-D convolution (upsamples sequences): kernel [kernelSize, filters, inChannels]. */

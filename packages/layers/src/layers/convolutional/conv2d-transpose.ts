@@ -1,5 +1,6 @@
 import { BaseConvTranspose, type BaseConvTransposeArgs } from './base-conv-transpose';
 
+/** The options of {@link Conv2DTranspose}: those of {@link BaseConvTransposeArgs}. */
 export type Conv2DTransposeArgs = BaseConvTransposeArgs;
 
 /** Transposed 2-D convolution (upsamples images): kernel [kh, kw, filters, inChannels]. */

@@ -1,5 +1,6 @@
 import { BaseConv, type BaseConvArgs } from './base-conv';
 
+/** The options of {@link Conv2D}: those of {@link BaseConvArgs}. */
 export type Conv2DArgs = BaseConvArgs;
 
 /** 2-D convolution over images [batch, height, width, channels]: kernel [kh, kw, inChannels / groups, filters]. */

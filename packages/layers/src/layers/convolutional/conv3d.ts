@@ -1,5 +1,6 @@
 import { BaseConv, type BaseConvArgs } from './base-conv';
 
+/** The options of {@link Conv3D}: those of {@link BaseConvArgs}. */
 export type Conv3DArgs = BaseConvArgs;
 
 /** 3-D convolution over volumes [batch, depth, height, width, channels]: kernel [kd, kh, kw, inChannels / groups, filters]. */

@@ -1,5 +1,6 @@
 import { BaseDepthwiseConv, type BaseDepthwiseConvArgs } from './base-depthwise-conv';
 
+/** The options of {@link DepthwiseConv1D}: those of {@link BaseDepthwiseConvArgs}. */
 export type DepthwiseConv1DArgs = BaseDepthwiseConvArgs;
 
 /** Depthwise 1-D convolution: each channel of a sequence convolved with its own depthMultiplier filters; kernel [kernelSize, inChannels, depthMultiplier]. */

@@ -1,5 +1,6 @@
 import { BaseDepthwiseConv, type BaseDepthwiseConvArgs } from './base-depthwise-conv';
 
+/** The options of {@link DepthwiseConv2D}: those of {@link BaseDepthwiseConvArgs}. */
 export type DepthwiseConv2DArgs = BaseDepthwiseConvArgs;
 
 /** Depthwise 2-D convolution: each channel of an image convolved with its own depthMultiplier filters; kernel [kh, kw, inChannels, depthMultiplier]. */

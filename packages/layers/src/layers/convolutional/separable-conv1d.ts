@@ -1,5 +1,6 @@
 import { BaseSeparableConv, type BaseSeparableConvArgs } from './base-separable-conv';
 
+/** The options of {@link SeparableConv1D}: those of {@link BaseSeparableConvArgs}. */
 export type SeparableConv1DArgs = BaseSeparableConvArgs;
 
 /** Depthwise-separable 1-D convolution: a depthwise convolution per channel, then a pointwise (kernel size 1) one mixing channels. */
