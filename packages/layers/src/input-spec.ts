@@ -6,10 +6,15 @@ import { LayerError } from './errors';
  * rank limits, fixed sizes on given axes (negative axes count from the end), dtype.
  */
 export interface InputSpec {
+  /** The exact rank the input must have. */
   ndim?: number;
+  /** The smallest rank allowed. */
   minNdim?: number;
+  /** The largest rank allowed. */
   maxNdim?: number;
+  /** Sizes the input must have on given axes (`{[-1]: 16}`: the last axis is 16). */
   axes?: Record<number, number>;
+  /** The dtype the input must have. */
   dtype?: DType;
   /** Full shape, null where anything goes. */
   shape?: Shape;

@@ -86,7 +86,9 @@ import {
 export type LayerClass = (new (
   args: never,
 ) => Layer) & {
+  /** The Keras class name configs use (`'Dense'`). */
   className: string;
+  /** Builds the layer from a config, for classes whose config holds other layers. */
   fromConfig?: (config: Record<string, unknown>, options?: FromConfigOptions) => Layer;
 };
 

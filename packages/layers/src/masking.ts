@@ -9,6 +9,7 @@ import { attachTo, engine, type Tensor } from '@strata/tensor';
  */
 const masks = new WeakMap<Tensor, Tensor>();
 
+/** The mask attached to a tensor by a masking layer (Embedding with `maskZero`, Masking), or null. */
 export function maskOf(t: Tensor): Tensor | null {
   const m = masks.get(t);
   return m && !m.isDisposed ? m : null;

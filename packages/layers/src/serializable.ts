@@ -1,11 +1,14 @@
 /** Keras's serialized form of a configurable object: `{className: 'GlorotUniform', config: {...}}`. */
 export interface SerializedObject {
+  /** The Keras class name (`'GlorotUniform'`). */
   className: string;
+  /** The constructor options, as `getConfig()` returns them. */
   config: Record<string, unknown>;
 }
 
 /** Anything with a Keras class name and a config that rebuilds it. */
 export interface Configurable {
+  /** The constructor options that rebuild the object. */
   getConfig(): Record<string, unknown>;
 }
 
@@ -19,6 +22,7 @@ export function classNameOf(x: object): string {
   return Object.hasOwn(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
 }
 
+/** `{className, config}` of an initializer, regularizer, constraint or layer, as Keras's `serialize`. */
 export function serialize(x: Configurable & object): SerializedObject {
   return { className: classNameOf(x), config: x.getConfig() };
 }

@@ -18,7 +18,9 @@ function checkAxis(cls: string, axis: unknown): number | number[] {
 /** Rescales each slice along `axis` whose norm exceeds `maxValue` down to it. */
 export class MaxNorm extends Constraint {
   static override className = 'MaxNorm';
+  /** The largest norm allowed. Default: 2. */
   readonly maxValue: number;
+  /** The axis or axes the norm is taken over (0: each column of a Dense kernel). Default: 0. */
   readonly axis: number | number[];
   constructor(args: { maxValue?: number; axis?: number | number[] } = {}) {
     super();
@@ -31,7 +33,7 @@ export class MaxNorm extends Constraint {
       return mul(w, div(clipByValue(n, 0, this.maxValue), add(n, EPSILON)));
     });
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { maxValue: this.maxValue, axis: this.axis };
   }
 }
@@ -39,9 +41,13 @@ export class MaxNorm extends Constraint {
 /** Moves each slice's norm into [minValue, maxValue] at `rate` (1 = all the way). */
 export class MinMaxNorm extends Constraint {
   static override className = 'MinMaxNorm';
+  /** The smallest norm allowed. Default: 0. */
   readonly minValue: number;
+  /** The largest norm allowed. Default: 1. */
   readonly maxValue: number;
+  /** How far each step moves the norm into range (1: all the way). Default: 1. */
   readonly rate: number;
+  /** The axis or axes the norm is taken over. Default: 0. */
   readonly axis: number | number[];
   constructor(args: { minValue?: number; maxValue?: number; rate?: number; axis?: number | number[] } = {}) {
     super();
@@ -59,7 +65,7 @@ export class MinMaxNorm extends Constraint {
       return mul(w, div(desired, add(n, EPSILON)));
     });
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { minValue: this.minValue, maxValue: this.maxValue, rate: this.rate, axis: this.axis };
   }
 }
@@ -75,6 +81,7 @@ export class NonNeg extends Constraint {
 /** Rescales each slice along `axis` to unit norm. */
 export class UnitNorm extends Constraint {
   static override className = 'UnitNorm';
+  /** The axis or axes the norm is taken over. Default: 0. */
   readonly axis: number | number[];
   constructor(args: { axis?: number | number[] } = {}) {
     super();
@@ -83,7 +90,7 @@ export class UnitNorm extends Constraint {
   call(w: Tensor): Tensor {
     return tidy(() => div(w, add(norms(w, this.axis), EPSILON)));
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { axis: this.axis };
   }
 }

@@ -20,6 +20,7 @@ export class Ones extends Initializer {
 /** Every element set to `value`. */
 export class Constant extends Initializer {
   static override className = 'Constant';
+  /** The value of every element. Default: 0. */
   readonly value: number;
   constructor(args: { value?: number } = {}) {
     super();
@@ -28,7 +29,7 @@ export class Constant extends Initializer {
   call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
     return fill(shape, this.value, dtype);
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { value: this.value };
   }
 }

@@ -51,6 +51,7 @@ initializers.alias('one', Ones);
 initializers.alias('zero', Zeros);
 initializers.alias('IdentityInitializer', IdentityInitializer);
 
+/** Resolves an {@link InitializerIdentifier} to an instance (`new GlorotUniform()` for `'glorot_uniform'`). */
 export function getInitializer(id: InitializerIdentifier): Initializer {
   return initializers.get(id);
 }

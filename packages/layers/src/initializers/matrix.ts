@@ -10,6 +10,7 @@ import type { SeedArgs } from './random';
  */
 export class IdentityInitializer extends Initializer {
   static override className = 'Identity';
+  /** The value on the diagonal. Default: 1. */
   readonly gain: number;
   constructor(args: { gain?: number } = {}) {
     super();
@@ -22,7 +23,7 @@ export class IdentityInitializer extends Initializer {
     for (let i = 0; i < Math.min(rows, cols); i++) values[i * cols + i] = this.gain;
     return tensor(values, shape, dtype);
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { gain: this.gain };
   }
 }
@@ -33,7 +34,9 @@ export class IdentityInitializer extends Initializer {
  */
 export class Orthogonal extends Initializer {
   static override className = 'Orthogonal';
+  /** The factor the orthogonal matrix is multiplied by. Default: 1. */
   readonly gain: number;
+  /** The seed, or null for fresh values at each call. */
   readonly seed: Seed | null;
   constructor(args: { gain?: number } & SeedArgs = {}) {
     super();
@@ -58,7 +61,7 @@ export class Orthogonal extends Initializer {
     return tensor(out, shape, dtype);
   }
 
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { gain: this.gain, seed: this.seed };
   }
 }

@@ -12,6 +12,7 @@ function factor(cls: string, name: string, v: unknown, fallback: number): number
 /** `l1 * sum(|x|)` */
 export class L1 extends Regularizer {
   static override className = 'L1';
+  /** The L1 factor. Default: 0.01. */
   readonly l1: number;
   constructor(args: { l1?: number } = {}) {
     super();
@@ -20,7 +21,7 @@ export class L1 extends Regularizer {
   call(x: Tensor): Tensor {
     return tidy(() => mul(sum(abs(x)), this.l1));
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { l1: this.l1 };
   }
 }
@@ -28,6 +29,7 @@ export class L1 extends Regularizer {
 /** `l2 * sum(x²)` (Keras has no ½). */
 export class L2 extends Regularizer {
   static override className = 'L2';
+  /** The L2 factor. Default: 0.01. */
   readonly l2: number;
   constructor(args: { l2?: number } = {}) {
     super();
@@ -36,7 +38,7 @@ export class L2 extends Regularizer {
   call(x: Tensor): Tensor {
     return tidy(() => mul(sum(square(x)), this.l2));
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { l2: this.l2 };
   }
 }
@@ -44,7 +46,9 @@ export class L2 extends Regularizer {
 /** `l1 * sum(|x|) + l2 * sum(x²)` */
 export class L1L2 extends Regularizer {
   static override className = 'L1L2';
+  /** The L1 factor. Default: 0. */
   readonly l1: number;
+  /** The L2 factor. Default: 0. */
   readonly l2: number;
   constructor(args: { l1?: number; l2?: number } = {}) {
     super();
@@ -59,7 +63,7 @@ export class L1L2 extends Regularizer {
       return penalty;
     });
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { l1: this.l1, l2: this.l2 };
   }
 }

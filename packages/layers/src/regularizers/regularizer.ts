@@ -3,9 +3,11 @@ import type { Configurable } from '../serializable';
 
 /** A penalty on a weight (or a layer's output) added to the training loss. */
 export abstract class Regularizer implements Configurable {
+  /** The Keras class name, saved in configs; each subclass sets its own. */
   static className: string;
   /** The penalty, a scalar. Frees its intermediates (it is called outside tidy, e.g. by `layer.losses`). */
   abstract call(x: Tensor): Tensor;
+  /** The constructor options that rebuild this regularizer. */
   getConfig(): Record<string, unknown> {
     return {};
   }

@@ -150,7 +150,7 @@ export class BaseDepthwiseConv extends Layer {
     return fromChannelsLast(y, this.dataFormat);
   }
 
-  /** The 2-D window options (a 1-D layer's with a height of 1). */
+  /** @internal The 2-D window options (a 1-D layer's with a height of 1). */
   protected options2d(): { strides: [number, number]; padding: 'valid' | 'same'; dilations: [number, number] } {
     const pair = (v: number[]): [number, number] => (v.length === 1 ? [1, v[0]] : [v[0], v[1]]);
     return { strides: pair(this.strides), padding: this.padding, dilations: pair(this.dilationRate) };
