@@ -10,6 +10,7 @@ export interface ELUArgs extends LayerArgs {
 /** Exponential linear unit: x for x > 0, alpha * (e^x - 1) below. */
 export class ELU extends Layer {
   static override className = 'ELU';
+  /** The scale of the negative part. */
   readonly alpha: number;
 
   constructor(args: ELUArgs = {}) {

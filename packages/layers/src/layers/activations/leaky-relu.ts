@@ -13,6 +13,7 @@ export interface LeakyReLUArgs extends LayerArgs {
 /** x for x >= 0, negativeSlope * x below. */
 export class LeakyReLU extends Layer {
   static override className = 'LeakyReLU';
+  /** The slope for negative inputs. */
   readonly negativeSlope: number;
 
   constructor(args: LeakyReLUArgs = {}) {

@@ -9,7 +9,9 @@ import { serialize } from '../../serializable';
 export interface PReLUArgs extends LayerArgs {
   /** Default 'zeros': the layer starts as a plain relu. */
   alphaInitializer?: InitializerIdentifier;
+  /** A penalty on alpha, added to the layer's losses. Default: none. */
   alphaRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to alpha after each optimizer step. Default: none. */
   alphaConstraint?: ConstraintIdentifier | null;
   /** Axes (1 = the first after the batch) along which one alpha is shared, e.g. [1, 2] for images: one per channel. */
   sharedAxes?: number | readonly number[] | null;
@@ -18,10 +20,17 @@ export interface PReLUArgs extends LayerArgs {
 /** Parametric ReLU: x for x >= 0, alpha * x below, with alpha learned per position (or shared along axes). */
 export class PReLU extends Layer {
   static override className = 'PReLU';
+  /** How alpha starts. */
   readonly alphaInitializer: Initializer;
+  /** The penalty on alpha, or null. */
   readonly alphaRegularizer: Regularizer | null;
+  /** The projection applied to alpha after each step, or null. */
   readonly alphaConstraint: Constraint | null;
+  /** The axes along which one alpha is shared, or null (one alpha per input element). */
   readonly sharedAxes: number[] | null;
+  /**
+   * The learned negative slopes (the input shape without the batch axis, size 1 on shared axes); created by build().
+   */
   alpha!: Variable;
 
   constructor(args: PReLUArgs = {}) {

@@ -17,8 +17,11 @@ export interface ReLUArgs extends LayerArgs {
  */
 export class ReLU extends Layer {
   static override className = 'ReLU';
+  /** The largest output, or null for unbounded. */
   readonly maxValue: number | null;
+  /** The slope below the threshold. */
   readonly negativeSlope: number;
+  /** The value at or below which inputs count as negative. */
   readonly threshold: number;
 
   constructor(args: ReLUArgs = {}) {

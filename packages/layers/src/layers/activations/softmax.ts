@@ -13,6 +13,7 @@ const LARGE_NEGATIVE = -1e9;
 /** Softmax over `axis`; where a mask is given (0/false = masked), masked positions get ~0 probability. */
 export class Softmax extends Layer {
   static override className = 'Softmax';
+  /** The axis or axes normalised over. */
   readonly axis: number | number[];
 
   constructor(args: SoftmaxArgs = {}) {

@@ -2,6 +2,7 @@ import { add, expandDims, mul, sum, tanh, type Shape, type Tensor } from '@strat
 import { LayerError } from '../../errors';
 import { Attention, type AttentionArgs } from './attention';
 
+/** The options of {@link AdditiveAttention}: those of {@link AttentionArgs} but `scoreMode`. */
 export type AdditiveAttentionArgs = Omit<AttentionArgs, 'scoreMode'>;
 
 /**

@@ -21,6 +21,7 @@ import { EinsumProjection } from './einsum-projection';
 import { causalMask, combineMasks, keyMaskForScores, maskScores } from './score-masks';
 
 export interface MultiHeadAttentionArgs extends LayerArgs {
+  /** The number of attention heads. */
   numHeads: number;
   /** Size of each head for query and key. */
   keyDim: number;
@@ -28,16 +29,23 @@ export interface MultiHeadAttentionArgs extends LayerArgs {
   valueDim?: number | null;
   /** Fraction of the attention weights dropped (training only). */
   dropout?: number;
+  /** Whether the projections have biases. Default: true. */
   useBias?: boolean;
   /** The output's shape besides batch and sequence axes; default the query's last axis. */
   outputShape?: number | readonly number[] | null;
   /** Axes attention runs over; only the default (every axis between batch and features) is supported. */
   attentionAxes?: number | readonly number[] | null;
+  /** How the projection kernels start. Default: `'glorotUniform'`. */
   kernelInitializer?: InitializerIdentifier;
+  /** How the projection biases start. Default: `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** A penalty on the projection kernels. Default: none. */
   kernelRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the projection biases. Default: none. */
   biasRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the kernels after each optimizer step. Default: none. */
   kernelConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the biases after each optimizer step. Default: none. */
   biasConstraint?: ConstraintIdentifier | null;
   /** Seeds the dropout; each call still draws a new mask. */
   seed?: number | null;
@@ -84,24 +92,42 @@ function flatLength(shape: Shape): number | null {
  */
 export class MultiHeadAttention extends Layer {
   static override className = 'MultiHeadAttention';
+  /** The number of attention heads. */
   readonly numHeads: number;
+  /** The size of each head for query and key. */
   readonly keyDim: number;
+  /** The size of each head for value. */
   readonly valueDim: number;
+  /** The fraction of attention weights dropped in training. */
   readonly dropout: number;
+  /** Whether the projections have biases. */
   readonly useBias: boolean;
+  /** The output's shape besides batch and sequence axes, or null for the query's last axis. */
   readonly outputShape: number[] | null;
+  /** The axes attention runs over, or null for every axis between batch and features. */
   readonly attentionAxes: number[] | null;
+  /** How the projection kernels start. */
   readonly kernelInitializer: Initializer;
+  /** How the projection biases start. */
   readonly biasInitializer: Initializer;
+  /** The penalty on the projection kernels, or null. */
   readonly kernelRegularizer: Regularizer | null;
+  /** The penalty on the projection biases, or null. */
   readonly biasRegularizer: Regularizer | null;
+  /** The projection applied to the kernels after each step, or null. */
   readonly kernelConstraint: Constraint | null;
+  /** The projection applied to the biases after each step, or null. */
   readonly biasConstraint: Constraint | null;
+  /** The dropout seed, or null. */
   readonly seed: number | null;
   // In Keras's order: the weights are query's, key's, value's, then attention_output's.
+  /** The query projection [dim, numHeads, keyDim]; created by build(). */
   queryDense!: EinsumProjection;
+  /** The key projection [dim, numHeads, keyDim]; created by build(). */
   keyDense!: EinsumProjection;
+  /** The value projection [dim, numHeads, valueDim]; created by build(). */
   valueDense!: EinsumProjection;
+  /** The output projection [numHeads, valueDim, outputDim]; created by build(). */
   outputDense!: EinsumProjection;
   readonly #seeds: SeedStream;
   // Keras gives the activity regularizer to the four projections, not to the layer's own outputs.

@@ -16,6 +16,7 @@ export interface ActivationArgs extends LayerArgs {
 /** Applies an activation function elementwise; masks pass through. */
 export class Activation extends Layer {
   static override className = 'Activation';
+  /** The function applied to the input. */
   readonly activation: ActivationFn;
 
   constructor(args: ActivationArgs) {

@@ -9,30 +9,50 @@ import { serialize } from '../../serializable';
 import { fusedActivation } from '../../activations/fusable';
 
 export interface DenseArgs extends LayerArgs {
+  /** The size of the output's last axis. */
   units: number;
+  /** Applied to the output (a name such as `'relu'` or a function). Default: none (linear). */
   activation?: ActivationIdentifier;
+  /** Whether a bias vector is added. Default: true. */
   useBias?: boolean;
+  /** How the kernel starts. Default: `'glorotUniform'`. */
   kernelInitializer?: InitializerIdentifier;
+  /** How the bias starts. Default: `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** A penalty on the kernel, added to the layer's losses. Default: none. */
   kernelRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the bias, added to the layer's losses. Default: none. */
   biasRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the kernel after each optimizer step. Default: none. */
   kernelConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the bias after each optimizer step. Default: none. */
   biasConstraint?: ConstraintIdentifier | null;
 }
 
 /** `activation(dot(x, kernel) + bias)` on the last axis of the input. */
 export class Dense extends Layer {
   static override className = 'Dense';
+  /** The size of the output's last axis. */
   readonly units: number;
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** How the kernel starts. */
   readonly kernelInitializer: Initializer;
+  /** How the bias starts. */
   readonly biasInitializer: Initializer;
+  /** The penalty on the kernel, or null. */
   readonly kernelRegularizer: Regularizer | null;
+  /** The penalty on the bias, or null. */
   readonly biasRegularizer: Regularizer | null;
+  /** The projection applied to the kernel after each step, or null. */
   readonly kernelConstraint: Constraint | null;
+  /** The projection applied to the bias after each step, or null. */
   readonly biasConstraint: Constraint | null;
+  /** The kernel [inputDim, units]; created by build(). */
   kernel!: Variable;
+  /** The bias [units], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(args: DenseArgs) {

@@ -13,31 +13,50 @@ export interface EinsumDenseArgs extends LayerArgs {
   equation: string;
   /** The output shape without the batch axis (and without the axes '...' covers); null takes the input's size. */
   outputShape: number | readonly Dim[];
+  /** Applied to the output (a name such as `'relu'` or a function). Default: none (linear). */
   activation?: ActivationIdentifier;
   /** The output axes (letters of the equation's output) that get a bias; none by default. */
   biasAxes?: string | null;
+  /** How the kernel starts. Default: `'glorotUniform'`. */
   kernelInitializer?: InitializerIdentifier;
+  /** How the bias starts. Default: `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** A penalty on the kernel, added to the layer's losses. Default: none. */
   kernelRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the bias, added to the layer's losses. Default: none. */
   biasRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the kernel after each optimizer step. Default: none. */
   kernelConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the bias after each optimizer step. Default: none. */
   biasConstraint?: ConstraintIdentifier | null;
 }
 
 /** A Dense layer of any rank: `activation(einsum(equation, x, kernel) + bias)`. */
 export class EinsumDense extends Layer {
   static override className = 'EinsumDense';
+  /** The einsum equation (input, kernel -> output). */
   readonly equation: string;
+  /** The output shape without the batch axis (and the axes `...` covers); null entries follow the input. */
   readonly partialOutputShape: Dim[];
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** The output axes that get a bias, or null for none. */
   readonly biasAxes: string | null;
+  /** How the kernel starts. */
   readonly kernelInitializer: Initializer;
+  /** How the bias starts. */
   readonly biasInitializer: Initializer;
+  /** The penalty on the kernel, or null. */
   readonly kernelRegularizer: Regularizer | null;
+  /** The penalty on the bias, or null. */
   readonly biasRegularizer: Regularizer | null;
+  /** The projection applied to the kernel after each step, or null. */
   readonly kernelConstraint: Constraint | null;
+  /** The projection applied to the bias after each step, or null. */
   readonly biasConstraint: Constraint | null;
+  /** The kernel, shaped by the equation's second operand; created by build(). */
   kernel!: Variable;
+  /** The bias over `biasAxes`, or null; created by build(). */
   bias: Variable | null = null;
 
   constructor(args: EinsumDenseArgs) {

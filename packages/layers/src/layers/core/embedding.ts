@@ -10,10 +10,13 @@ import { checkNumber } from './option-checks';
 export interface EmbeddingArgs extends LayerArgs {
   /** The vocabulary size: indices are in [0, inputDim). */
   inputDim: number;
+  /** The size of each embedding vector. */
   outputDim: number;
   /** Default 'uniform' (RandomUniform in ±0.05), as Keras. */
   embeddingsInitializer?: InitializerIdentifier;
+  /** A penalty on the embedding matrix, added to the layer's losses. Default: none. */
   embeddingsRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the embedding matrix after each optimizer step. Default: none. */
   embeddingsConstraint?: ConstraintIdentifier | null;
   /** Index 0 is padding: the output mask is `inputs != 0` (so inputDim counts it). */
   maskZero?: boolean;
@@ -24,12 +27,19 @@ export interface EmbeddingArgs extends LayerArgs {
 /** Turns integer indices into dense vectors: row `i` of the `embeddings` weight for index `i`. */
 export class Embedding extends Layer {
   static override className = 'Embedding';
+  /** The vocabulary size. */
   readonly inputDim: number;
+  /** The size of each embedding vector. */
   readonly outputDim: number;
+  /** How the embedding matrix starts. */
   readonly embeddingsInitializer: Initializer;
+  /** The penalty on the embedding matrix, or null. */
   readonly embeddingsRegularizer: Regularizer | null;
+  /** The projection applied to the embedding matrix after each step, or null. */
   readonly embeddingsConstraint: Constraint | null;
+  /** Whether index 0 is padding (the output carries a mask). */
   readonly maskZero: boolean;
+  /** The embedding matrix [inputDim, outputDim]; created by build(). */
   embeddings!: Variable;
 
   constructor(args: EmbeddingArgs) {

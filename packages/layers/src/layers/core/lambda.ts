@@ -45,8 +45,11 @@ export interface LambdaArgs extends LayerArgs {
 /** Wraps a function of tensors as a layer (no weights). */
 export class Lambda extends Layer {
   static override className = 'Lambda';
+  /** The function the layer applies. */
   readonly fn: LambdaFunction;
+  /** The declared output shape without the batch axis, or null (graphs trace `call`). */
   readonly outputShape: (number | null)[] | null;
+  /** The extra JSON arguments passed to the function. */
   readonly arguments: Record<string, unknown>;
 
   constructor(args: LambdaArgs) {

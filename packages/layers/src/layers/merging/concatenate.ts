@@ -23,6 +23,7 @@ export interface ConcatenateArgs extends LayerArgs {
 /** Joins a list of inputs along `axis`; they must match on every other axis, as Keras's Concatenate. */
 export class Concatenate extends Merge {
   static override className = 'Concatenate';
+  /** The axis the inputs are joined along. */
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {

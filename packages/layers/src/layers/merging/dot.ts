@@ -18,7 +18,9 @@ const EPSILON = 1e-7;
 /** The per-example dot product of exactly two inputs along the given axes, as Keras's Dot. */
 export class Dot extends Merge {
   static override className = 'Dot';
+  /** The axis to sum products over: one for both inputs, or one per input. */
   readonly axes: number | [number, number];
+  /** Whether both inputs are L2-normalized first (cosine similarity). */
   readonly normalize: boolean;
 
   constructor(args: DotArgs) {

@@ -19,6 +19,7 @@ export abstract class Merge extends Layer {
     this.supportsMasking = true;
   }
 
+  /** The merge itself, on inputs whose ranks were aligned: what a subclass writes. */
   protected abstract mergeFunction(inputs: Tensor[]): Tensor;
 
   /** `Add layer "add_1"`: how errors name the layer. */
