@@ -12,23 +12,37 @@ export interface AffineArgs {
   center?: boolean;
   /** Multiply by the learned scale gamma (default true). */
   scale?: boolean;
+  /** How beta starts. Default: `'zeros'`. */
   betaInitializer?: InitializerIdentifier;
+  /** How gamma starts. Default: `'ones'`. */
   gammaInitializer?: InitializerIdentifier;
+  /** A penalty on beta, added to the layer's losses. Default: none. */
   betaRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on gamma, added to the layer's losses. Default: none. */
   gammaRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to beta after each optimizer step. Default: none. */
   betaConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to gamma after each optimizer step. Default: none. */
   gammaConstraint?: ConstraintIdentifier | null;
 }
 
 /** Parsed affine options: creates gamma and beta and serializes the options back. */
 export class AffineParams {
+  /** Whether the learned offset beta is added. */
   readonly center: boolean;
+  /** Whether the learned scale gamma multiplies. */
   readonly scale: boolean;
+  /** How beta starts. */
   readonly betaInitializer: Initializer;
+  /** How gamma starts. */
   readonly gammaInitializer: Initializer;
+  /** The penalty on beta, or null. */
   readonly betaRegularizer: Regularizer | null;
+  /** The penalty on gamma, or null. */
   readonly gammaRegularizer: Regularizer | null;
+  /** The projection applied to beta after each step, or null. */
   readonly betaConstraint: Constraint | null;
+  /** The projection applied to gamma after each step, or null. */
   readonly gammaConstraint: Constraint | null;
 
   constructor(cls: string, args: AffineArgs) {

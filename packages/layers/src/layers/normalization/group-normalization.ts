@@ -34,11 +34,17 @@ export interface GroupNormalizationArgs extends LayerArgs, AffineArgs {
  */
 export class GroupNormalization extends Layer {
   static override className = 'GroupNormalization';
+  /** The number of channel groups. */
   readonly groups: number;
+  /** The channels axis. */
   readonly axis: number;
+  /** Added to the variance before the square root. */
   readonly epsilon: number;
+  /** The learned scale (gamma) and offset (beta) settings. */
   readonly affine: AffineParams;
+  /** The learned scale [channels], or null when `scale` is false; created by build(). */
   gamma: Variable | null = null;
+  /** The learned offset [channels], or null when `center` is false; created by build(). */
   beta: Variable | null = null;
   private channelAxis = -1;
   private groupCount = 0;

@@ -23,11 +23,17 @@ export interface LayerNormalizationArgs extends LayerArgs, AffineArgs {
  */
 export class LayerNormalization extends Layer {
   static override className = 'LayerNormalization';
+  /** The axis or axes normalized over, per example. */
   readonly axis: number | number[];
+  /** Added to the variance before the square root. */
   readonly epsilon: number;
+  /** Whether the input is divided by its root mean square only (no centring). */
   readonly rmsScaling: boolean;
+  /** The learned scale (gamma) and offset (beta) settings. */
   readonly affine: AffineParams;
+  /** The learned scale over the normalized axes, or null when `scale` is false; created by build(). */
   gamma: Variable | null = null;
+  /** The learned offset over the normalized axes, or null when `center` is false; created by build(). */
   beta: Variable | null = null;
 
   constructor(args: LayerNormalizationArgs = {}) {

@@ -13,6 +13,7 @@ const MIN_SQUARED_NORM = 1e-12;
 /** Scales each example to unit L2 norm over `axis`, as Keras's UnitNormalization. No weights. */
 export class UnitNormalization extends Layer {
   static override className = 'UnitNormalization';
+  /** The axis or axes whose L2 norm becomes 1. */
   readonly axis: number | number[];
 
   constructor(args: UnitNormalizationArgs = {}) {

@@ -1,5 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
+/** The options of {@link AveragePooling1D}: those of {@link BasePoolingArgs}. */
 export type AveragePooling1DArgs = BasePoolingArgs;
 
 /** Average over windows of poolSize steps of a sequence (poolSize default 2). */

@@ -1,5 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
+/** The options of {@link AveragePooling2D}: those of {@link BasePoolingArgs}. */
 export type AveragePooling2DArgs = BasePoolingArgs;
 
 /** Average over poolSize windows of an image (poolSize default [2, 2]). */

@@ -15,13 +15,20 @@ import {
 
 /** The options of the max and average pooling layers (Keras 3's, in camelCase). */
 export interface BasePoolingArgs extends LayerArgs {
+  /** The window size: one integer for every spatial axis, or one per axis. Default: 2. */
   poolSize?: number | readonly number[];
   /** Defaults to poolSize (non-overlapping windows), as in Keras. */
   strides?: number | readonly number[] | null;
+  /**
+   * `'valid'` (no padding: the output shrinks) or `'same'` (the output is input / strides, rounded up). Default:
+   * `'valid'`.
+   */
   padding?: 'valid' | 'same';
+  /** `'channels_last'` ([batch, ...spatial, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
 }
 
+/** Whether a pooling layer takes each window's maximum or its average. */
 export type PoolMode = 'max' | 'average';
 
 /**
@@ -30,11 +37,17 @@ export type PoolMode = 'max' | 'average';
  */
 export class BasePooling extends Layer {
   static override className = 'BasePooling';
+  /** The number of spatial axes (1 or 2), fixed by the subclass. */
   readonly rank: number;
+  /** Whether windows are reduced by their maximum or their average. */
   readonly mode: PoolMode;
+  /** The window size per spatial axis. */
   readonly poolSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode, `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(rank: number, mode: PoolMode, defaultPoolSize: number, args: BasePoolingArgs = {}) {

@@ -2,6 +2,7 @@ import { cast, div, expandDims, mul, sum, type Tensor } from '@strata/tensor';
 import type { CallOptions } from '../../layer';
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
+/** The options of {@link GlobalAveragePooling1D}: those of {@link BaseGlobalPoolingArgs}. */
 export type GlobalAveragePooling1DArgs = BaseGlobalPoolingArgs;
 
 /**

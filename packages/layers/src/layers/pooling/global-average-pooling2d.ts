@@ -1,5 +1,6 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
+/** The options of {@link GlobalAveragePooling2D}: those of {@link BaseGlobalPoolingArgs}. */
 export type GlobalAveragePooling2DArgs = BaseGlobalPoolingArgs;
 
 /** The mean over the height and width of an image: [batch, height, width, channels] → [batch, channels]. */

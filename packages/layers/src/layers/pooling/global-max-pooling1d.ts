@@ -1,5 +1,6 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
+/** The options of {@link GlobalMaxPooling1D}: those of {@link BaseGlobalPoolingArgs}. */
 export type GlobalMaxPooling1DArgs = BaseGlobalPoolingArgs;
 
 /** The max over the steps of a sequence: [batch, steps, channels] → [batch, channels]. */

@@ -1,5 +1,6 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
+/** The options of {@link GlobalMaxPooling2D}: those of {@link BaseGlobalPoolingArgs}. */
 export type GlobalMaxPooling2DArgs = BaseGlobalPoolingArgs;
 
 /** The max over the height and width of an image: [batch, height, width, channels] → [batch, channels]. */

@@ -1,5 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
+/** The options of {@link MaxPooling1D}: those of {@link BasePoolingArgs}. */
 export type MaxPooling1DArgs = BasePoolingArgs;
 
 /** Max over windows of poolSize steps of a sequence [batch, steps, channels] (poolSize default 2). */

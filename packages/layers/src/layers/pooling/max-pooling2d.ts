@@ -1,5 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
+/** The options of {@link MaxPooling2D}: those of {@link BasePoolingArgs}. */
 export type MaxPooling2DArgs = BasePoolingArgs;
 
 /** Max over poolSize windows of an image [batch, height, width, channels] (poolSize default [2, 2]). */

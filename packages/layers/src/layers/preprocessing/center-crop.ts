@@ -19,7 +19,9 @@ export interface CenterCropArgs extends LayerArgs {
  */
 export class CenterCrop extends Layer {
   static override className = 'CenterCrop';
+  /** The output height in pixels. */
   readonly height: number;
+  /** The output width in pixels. */
   readonly width: number;
 
   constructor(args: CenterCropArgs) {

@@ -31,6 +31,7 @@ export interface NormalizationArgs extends LayerArgs {
   axis?: number | number[] | null;
   /** Fixed statistics instead of adapt(): broadcast to the kept axes (aligned from the right). Give both or neither. */
   mean?: NestedValues | null;
+  /** The fixed variance that goes with `mean` (see there). */
   variance?: NestedValues | null;
   /** Undo the normalization instead: `mean + x * sqrt(variance)` (default false). */
   invert?: boolean;
@@ -46,11 +47,17 @@ const MIN_STD = 1e-7;
  */
 export class Normalization extends Layer {
   static override className = 'Normalization';
+  /** The axes that keep their own statistics (the others are averaged over). */
   readonly axis: number[];
+  /** Whether the layer undoes the normalization. */
   readonly invert: boolean;
+  /** The fixed mean given as an option, or null. */
   readonly inputMean: NestedValues | null;
+  /** The fixed variance given as an option, or null. */
   readonly inputVariance: NestedValues | null;
+  /** The mean `adapt()` computed, or null before adapt(). */
   adaptMean: Variable | null = null;
+  /** The variance `adapt()` computed, or null before adapt(). */
   adaptVariance: Variable | null = null;
   /** How many values each adapted statistic summarizes (Keras 3 keeps this weight but leaves it at 0). */
   count: Variable | null = null;

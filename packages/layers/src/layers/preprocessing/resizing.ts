@@ -35,9 +35,13 @@ export interface ResizingArgs extends LayerArgs {
  */
 export class Resizing extends Layer {
   static override className = 'Resizing';
+  /** The output height in pixels. */
   readonly height: number;
+  /** The output width in pixels. */
   readonly width: number;
+  /** How pixels are sampled: `'bilinear'` or `'nearest'`. */
   readonly interpolation: Interpolation;
+  /** Whether the largest centred window of the target aspect ratio is cropped first. */
   readonly cropToAspectRatio: boolean;
 
   constructor(args: ResizingArgs) {

@@ -3,6 +3,7 @@ import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { L1L2 } from '../../regularizers';
 import { checkNumber } from '../core/option-checks';
 
+/** The options of {@link ActivityRegularization}: the base layer's but `activityRegularizer`, which the layer sets. */
 export interface ActivityRegularizationArgs extends Omit<LayerArgs, 'activityRegularizer'> {
   /** Weight of sum(|x|) in the added loss. */
   l1?: number;

@@ -20,9 +20,13 @@ export interface DropoutArgs extends LayerArgs {
  */
 export class Dropout extends Layer {
   static override className = 'Dropout';
+  /** The fraction of inputs dropped during training. */
   readonly rate: number;
+  /** The mask's shape (1 shares a draw along an axis), or null for the input's shape. */
   readonly noiseShape: (number | null)[] | null;
+  /** The seed of the mask sequence, or null. */
   readonly seed: Seed | null;
+  /** @internal */
   protected readonly seeds: SeedStream;
 
   constructor(args: DropoutArgs) {

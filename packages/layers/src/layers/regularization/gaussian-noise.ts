@@ -7,13 +7,16 @@ import { normalNoiseLike } from './random-noise';
 export interface GaussianNoiseArgs extends LayerArgs {
   /** The standard deviation of the noise, in [0, 1] (as Keras 3). */
   stddev: number;
+  /** Makes the noise reproducible. Default: null (unseeded). */
   seed?: Seed | null;
 }
 
 /** Adds zero-centred normal noise during training (a regulariser, and data augmentation); identity otherwise. */
 export class GaussianNoise extends Layer {
   static override className = 'GaussianNoise';
+  /** The standard deviation of the noise. */
   readonly stddev: number;
+  /** The noise seed, or null. */
   readonly seed: Seed | null;
   readonly #seeds: SeedStream;
 

@@ -10,6 +10,7 @@ export interface Cropping1DArgs extends LayerArgs {
 /** Crops the steps of a sequence: [batch, steps, channels] → [batch, steps - start - end, channels]. */
 export class Cropping1D extends Layer {
   static override className = 'Cropping1D';
+  /** The steps removed at the start and the end. */
   readonly cropping: Margin;
 
   constructor(args: Cropping1DArgs = {}) {

@@ -6,13 +6,16 @@ import { adjust, checkCrop, cropAxes, standardizeMargins2d, type Margin } from '
 export interface Cropping2DArgs extends LayerArgs {
   /** n, [height, width] (symmetric), or [[top, bottom], [left, right]] (default 0: nothing). */
   cropping?: number | readonly [number, number] | readonly [readonly [number, number], readonly [number, number]];
+  /** `'channels_last'` ([batch, height, width, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
 }
 
 /** Crops the rows and columns of images. */
 export class Cropping2D extends Layer {
   static override className = 'Cropping2D';
+  /** The rows removed at the top and bottom, then the columns at the left and right. */
   readonly cropping: [Margin, Margin];
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(args: Cropping2DArgs = {}) {

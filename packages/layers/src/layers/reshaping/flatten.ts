@@ -11,6 +11,7 @@ export interface FlattenArgs extends LayerArgs {
 /** Flattens every axis but the batch: [batch, ...] → [batch, product]. */
 export class Flatten extends Layer {
   static override className = 'Flatten';
+  /** Where the channels axis of the input is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(args: FlattenArgs = {}) {

@@ -10,6 +10,7 @@ export interface PermuteArgs extends LayerArgs {
 /** Permutes the non-batch axes of each sample. */
 export class Permute extends Layer {
   static override className = 'Permute';
+  /** The permutation of the non-batch axes, 1-based. */
   readonly dims: number[];
 
   constructor(args: PermuteArgs) {

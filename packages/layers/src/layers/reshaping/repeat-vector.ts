@@ -10,6 +10,7 @@ export interface RepeatVectorArgs extends LayerArgs {
 /** Repeats each input vector n times: [batch, features] → [batch, n, features]. */
 export class RepeatVector extends Layer {
   static override className = 'RepeatVector';
+  /** How many times the input is repeated. */
   readonly n: number;
 
   constructor(args: RepeatVectorArgs) {

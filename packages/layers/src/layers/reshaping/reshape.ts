@@ -11,6 +11,7 @@ export interface ReshapeArgs extends LayerArgs {
 /** Reshapes each sample: [batch, ...] → [batch, ...targetShape]. */
 export class Reshape extends Layer {
   static override className = 'Reshape';
+  /** The output shape without the batch axis (one entry may be −1). */
   readonly targetShape: number[];
 
   constructor(args: ReshapeArgs) {

@@ -11,6 +11,7 @@ export interface UpSampling1DArgs extends LayerArgs {
 /** Repeats each step of a sequence `size` times: [batch, steps, channels] → [batch, steps * size, channels]. */
 export class UpSampling1D extends Layer {
   static override className = 'UpSampling1D';
+  /** How many times each step is repeated. */
   readonly size: number;
 
   constructor(args: UpSampling1DArgs = {}) {
