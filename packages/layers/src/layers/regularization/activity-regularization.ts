@@ -17,7 +17,9 @@ export interface ActivityRegularizationArgs extends Omit<LayerArgs, 'activityReg
  */
 export class ActivityRegularization extends Layer {
   static override className = 'ActivityRegularization';
+  /** The weight of sum(|x|) in the added loss. */
   readonly l1: number;
+  /** The weight of sum(x²) in the added loss. */
   readonly l2: number;
 
   constructor(args: ActivityRegularizationArgs = {}) {

@@ -6,6 +6,7 @@ import { isSerializedObject, serialize } from '../../serializable';
 import { RNN, type RNNCallOptions } from './rnn';
 import { deserializeNestedLayer, rebuildNestedLayer, resolveNested, type NestedLayer } from './nested-layers';
 
+/** How Bidirectional combines its two outputs: joined, summed, multiplied, averaged, or null (both returned). */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave' | null;
 const MERGE_MODES: readonly MergeMode[] = ['concat', 'sum', 'mul', 'ave', null];
 
@@ -32,11 +33,17 @@ function withoutPrefix(name: string, prefix: string): string {
  */
 export class Bidirectional extends Layer {
   static override className = 'Bidirectional';
+  /** The recurrent layer run forwards. */
   readonly forwardLayer: RNN;
+  /** The recurrent layer run backwards. */
   readonly backwardLayer: RNN;
+  /** How the two outputs combine, or null to return both. */
   readonly mergeMode: MergeMode;
+  /** Whether every step's output is returned (both directions share it). */
   readonly returnSequences: boolean;
+  /** Whether the last states of both directions are returned too. */
   readonly returnState: boolean;
+  /** Whether the last states carry over to the next batch. */
   readonly stateful: boolean;
 
   /** From a config, its nested layers resolved by `resolveLayer` (which knows registered and custom classes). */

@@ -22,8 +22,11 @@ export interface GRUCellArgs extends RecurrentCellArgs {
  */
 export class GRUCell extends RecurrentCell {
   static override className = 'GRUCell';
+  /** The gates' activation. */
   readonly recurrentActivation: Activation;
+  /** Whether the reset gate applies after the recurrent matmul (Keras 3's and cuDNN's convention). */
   readonly resetAfter: boolean;
+  /** Keras's kernel-fusing choice, kept for the config. */
   readonly implementation: number;
 
   constructor(args: GRUCellArgs) {

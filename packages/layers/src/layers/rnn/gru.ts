@@ -2,11 +2,13 @@ import { RNN, type RNNLayerArgs } from './rnn';
 import { GRUCell, type GRUCellArgs } from './gru-cell';
 import { flatConfig, splitCellArgs } from './cell-layer';
 
+/** The options of {@link GRU}: the recurrent layer's ({@link RNNLayerArgs}) and its cell's ({@link GRUCellArgs}). */
 export type GRUArgs = RNNLayerArgs & GRUCellArgs;
 
 /** Gated Recurrent Unit (Cho et al. 2014): RNN over a GRUCell (resetAfter: true by default, as Keras 3). */
 export class GRU extends RNN {
   static override className = 'GRU';
+  /** The GRUCell run at every step. */
   declare readonly cell: GRUCell;
 
   constructor(args: GRUArgs) {

@@ -35,8 +35,11 @@ class UnitForgetBias extends Initializer {
  */
 export class LSTMCell extends RecurrentCell {
   static override className = 'LSTMCell';
+  /** The gates' activation. */
   readonly recurrentActivation: Activation;
+  /** Whether the forget gate's bias starts at 1. */
   readonly unitForgetBias: boolean;
+  /** Keras's kernel-fusing choice, kept for the config. */
   readonly implementation: number;
 
   constructor(args: LSTMCellArgs) {

@@ -2,11 +2,13 @@ import { RNN, type RNNLayerArgs } from './rnn';
 import { LSTMCell, type LSTMCellArgs } from './lstm-cell';
 import { flatConfig, splitCellArgs } from './cell-layer';
 
+/** The options of {@link LSTM}: the recurrent layer's ({@link RNNLayerArgs}) and its cell's ({@link LSTMCellArgs}). */
 export type LSTMArgs = RNNLayerArgs & LSTMCellArgs;
 
 /** Long Short-Term Memory (Hochreiter 1997): RNN over an LSTMCell; returnState gives [output, h, c]. */
 export class LSTM extends RNN {
   static override className = 'LSTM';
+  /** The LSTMCell run at every step. */
   declare readonly cell: LSTMCell;
 
   constructor(args: LSTMArgs) {

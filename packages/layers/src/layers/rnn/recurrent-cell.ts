@@ -25,18 +25,29 @@ import { SeedStream } from './seed-stream';
 
 /** The options SimpleRNNCell, LSTMCell and GRUCell share (Keras's names, camelCase). */
 export interface RecurrentCellArgs extends LayerArgs {
+  /** The size of the output and of each state. */
   units: number;
   /** Default 'tanh'; null means linear. */
   activation?: ActivationIdentifier;
+  /** Whether the cell has a bias. Default: true. */
   useBias?: boolean;
+  /** How the input kernel starts. Default: `'glorotUniform'`. */
   kernelInitializer?: InitializerIdentifier;
+  /** How the recurrent kernel starts. Default: `'orthogonal'`. */
   recurrentInitializer?: InitializerIdentifier;
+  /** How the bias starts. Default: `'zeros'`. */
   biasInitializer?: InitializerIdentifier;
+  /** A penalty on the input kernel. Default: none. */
   kernelRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the recurrent kernel. Default: none. */
   recurrentRegularizer?: RegularizerIdentifier | null;
+  /** A penalty on the bias. Default: none. */
   biasRegularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the input kernel after each optimizer step. Default: none. */
   kernelConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the recurrent kernel after each optimizer step. Default: none. */
   recurrentConstraint?: ConstraintIdentifier | null;
+  /** A projection applied to the bias after each optimizer step. Default: none. */
   biasConstraint?: ConstraintIdentifier | null;
   /** Fraction of the input units dropped (training only), one mask per sequence. */
   dropout?: number;
@@ -69,23 +80,41 @@ export function checkImplementation(cls: string, value: unknown): number {
  * `recurrent_kernel` [units, gates·units] and `bias`, with gate g in columns [g·units, (g+1)·units).
  */
 export abstract class RecurrentCell extends RNNCell {
+  /** The size of the output and of each state. */
   readonly units: number;
+  /** The activation of the output (and of the candidate state). */
   readonly activation: Activation;
+  /** Whether the cell has a bias. */
   readonly useBias: boolean;
+  /** How the input kernel starts. */
   readonly kernelInitializer: Initializer;
+  /** How the recurrent kernel starts. */
   readonly recurrentInitializer: Initializer;
+  /** How the bias starts. */
   readonly biasInitializer: Initializer;
+  /** The penalty on the input kernel, or null. */
   readonly kernelRegularizer: Regularizer | null;
+  /** The penalty on the recurrent kernel, or null. */
   readonly recurrentRegularizer: Regularizer | null;
+  /** The penalty on the bias, or null. */
   readonly biasRegularizer: Regularizer | null;
+  /** The projection applied to the input kernel after each step, or null. */
   readonly kernelConstraint: Constraint | null;
+  /** The projection applied to the recurrent kernel after each step, or null. */
   readonly recurrentConstraint: Constraint | null;
+  /** The projection applied to the bias after each step, or null. */
   readonly biasConstraint: Constraint | null;
+  /** The fraction of input units dropped in training. */
   readonly dropout: number;
+  /** The fraction of recurrent-state units dropped in training. */
   readonly recurrentDropout: number;
+  /** The dropout seed, or null. */
   readonly seed: number | null;
+  /** The input kernel [features, gates × units]; created by build(). */
   kernel!: Variable;
+  /** The recurrent kernel [units, gates × units]; created by build(). */
   recurrentKernel!: Variable;
+  /** The bias (gates × units; GRU with resetAfter: [2, 3 × units]), or null when `useBias` is false. */
   bias: Variable | null = null;
   // Keras draws each mask once per sequence and reuses it at every step (variational dropout).
   #inputMasks: Tensor[] | null = null;
@@ -184,6 +213,7 @@ export abstract class RecurrentCell extends RNNCell {
     return reshape(xw, [-1, time, this.gates * this.units]);
   }
 
+  /** The columns of `count` gates of a fused kernel, starting at gate `gate`. */
   protected gateColumns(w: Tensor, gate: number, count = 1): Tensor {
     return slice(w, [0, gate * this.units], [-1, count * this.units]);
   }

@@ -5,6 +5,7 @@ import { classNameOf } from '../../serializable';
 
 /** What a cell's step receives besides the input and the states. */
 export interface CellStepOptions {
+  /** Whether dropout applies (true inside fit()). */
   training?: boolean;
 }
 

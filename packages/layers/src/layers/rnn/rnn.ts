@@ -43,6 +43,7 @@ export interface RNNArgs extends RNNLayerArgs {
 
 /** Call arguments besides the input: Keras's `initial_state` (also accepted as `apply([x, ...states])`). */
 export interface RNNCallOptions extends CallOptions {
+  /** The states the first step starts from (one per state of the cell). Default: zeros. */
   initialState?: Tensor | readonly Tensor[] | null;
 }
 
@@ -80,12 +81,19 @@ export class RNN extends Layer {
     const cell = 'cell' in config ? { cell: resolveNested(config.cell, options.resolveLayer) } : {};
     return new this({ ...config, ...cell } as never);
   }
+  /** The cell run at every step. */
   readonly cell: RNNCell;
+  /** Whether every step's output is returned, or only the last. */
   readonly returnSequences: boolean;
+  /** Whether the last states are returned after the output. */
   readonly returnState: boolean;
+  /** Whether the sequence is read backwards. */
   readonly goBackwards: boolean;
+  /** Whether the last states carry over to the next batch. */
   readonly stateful: boolean;
+  /** Kept for Keras's config: steps always run as a JavaScript loop. */
   readonly unroll: boolean;
+  /** Whether masked steps output zeros (rather than the previous output). */
   zeroOutputForMask: boolean;
   /** The carried states of a stateful layer; not weights (Keras does not save them either). */
   #states: Variable[] | null = null;

@@ -2,6 +2,7 @@ import { RNN, type RNNLayerArgs } from './rnn';
 import { SimpleRNNCell, type SimpleRNNCellArgs } from './simple-rnn-cell';
 import { flatConfig, splitCellArgs } from './cell-layer';
 
+/** The options of {@link SimpleRNN}: the recurrent layer's ({@link RNNLayerArgs}) and its cell's. */
 export type SimpleRNNArgs = RNNLayerArgs & SimpleRNNCellArgs;
 
 /** A fully connected RNN whose output is fed back as the next step's state: RNN over a SimpleRNNCell. */
@@ -13,6 +14,7 @@ export class SimpleRNN extends RNN {
     const { layer, cell } = splitCellArgs(args);
     super({
       ...layer,
+      /** The SimpleRNNCell run at every step. */
       cell: new SimpleRNNCell({ ...(cell as unknown as SimpleRNNCellArgs), name: 'simple_rnn_cell' }),
     });
   }

@@ -28,6 +28,7 @@ export class TimeDistributed extends Layer {
   ): T {
     return new this({ ...config, layer: resolveNested(config.layer, options.resolveLayer) } as never);
   }
+  /** The layer applied to every timestep. */
   readonly layer: Layer;
 
   constructor(args: TimeDistributedArgs) {
