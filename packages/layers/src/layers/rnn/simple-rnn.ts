@@ -8,13 +8,13 @@ export type SimpleRNNArgs = RNNLayerArgs & SimpleRNNCellArgs;
 /** A fully connected RNN whose output is fed back as the next step's state: RNN over a SimpleRNNCell. */
 export class SimpleRNN extends RNN {
   static override className = 'SimpleRNN';
+  /** The SimpleRNNCell run at every step. */
   declare readonly cell: SimpleRNNCell;
 
   constructor(args: SimpleRNNArgs) {
     const { layer, cell } = splitCellArgs(args);
     super({
       ...layer,
-      /** The SimpleRNNCell run at every step. */
       cell: new SimpleRNNCell({ ...(cell as unknown as SimpleRNNCellArgs), name: 'simple_rnn_cell' }),
     });
   }
