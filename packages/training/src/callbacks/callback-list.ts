@@ -49,11 +49,13 @@ function scalarOf(values: ArrayLike<number>): number {
 
 /** Calls every callback's hook in order, awaiting those that return promises, and skips hooks nobody overrides. */
 export class CallbackList {
+  /** The callbacks, in the order their hooks run. */
   readonly callbacks: Callback[];
   constructor(callbacks: readonly Callback[]) {
     this.callbacks = [...callbacks];
   }
 
+  /** Gives every callback the model and the run's parameters. */
   setContext(trainer: TrainingContext, params: CallbackParams): void {
     for (const cb of this.callbacks) cb.setContext(trainer, params);
   }
@@ -71,45 +73,59 @@ export class CallbackList {
     }
   }
 
+  /** Runs every callback's onTrainBegin. */
   onTrainBegin(logs?: Logs) {
     return this.call('onTrainBegin', logs);
   }
+  /** Runs every callback's onTrainEnd. */
   onTrainEnd(logs?: Logs) {
     return this.call('onTrainEnd', logs);
   }
+  /** Runs every callback's onEpochBegin. */
   onEpochBegin(epoch: number, logs?: Logs) {
     return this.call('onEpochBegin', epoch, logs);
   }
+  /** Runs every callback's onEpochEnd. */
   onEpochEnd(epoch: number, logs: Logs) {
     return this.call('onEpochEnd', epoch, logs);
   }
+  /** Runs every callback's onTrainBatchBegin. */
   onTrainBatchBegin(batch: number) {
     return this.call('onTrainBatchBegin', batch, {});
   }
+  /** Runs every callback's onTrainBatchEnd. */
   onTrainBatchEnd(batch: number, logs: BatchLogs) {
     return this.call('onTrainBatchEnd', batch, logs);
   }
+  /** Runs every callback's onTestBegin. */
   onTestBegin(logs?: Logs) {
     return this.call('onTestBegin', logs);
   }
+  /** Runs every callback's onTestEnd. */
   onTestEnd(logs: Logs) {
     return this.call('onTestEnd', logs);
   }
+  /** Runs every callback's onTestBatchBegin. */
   onTestBatchBegin(batch: number) {
     return this.call('onTestBatchBegin', batch, {});
   }
+  /** Runs every callback's onTestBatchEnd. */
   onTestBatchEnd(batch: number, logs: BatchLogs) {
     return this.call('onTestBatchEnd', batch, logs);
   }
+  /** Runs every callback's onPredictBegin. */
   onPredictBegin(logs?: Logs) {
     return this.call('onPredictBegin', logs);
   }
+  /** Runs every callback's onPredictEnd. */
   onPredictEnd(logs?: Logs) {
     return this.call('onPredictEnd', logs);
   }
+  /** Runs every callback's onPredictBatchBegin. */
   onPredictBatchBegin(batch: number) {
     return this.call('onPredictBatchBegin', batch, {});
   }
+  /** Runs every callback's onPredictBatchEnd. */
   onPredictBatchEnd(batch: number) {
     return this.call('onPredictBatchEnd', batch, {});
   }

@@ -26,8 +26,11 @@ export function standardizeReduction(owner: string, reduction: string | null | u
 /** A per-sample loss function: `fn(yTrue, yPred)` → one loss per sample. */
 export type LossFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;
 
+/** The options every loss takes. */
 export interface LossArgs {
+  /** The loss's name in logs and configs. Default: the loss's snake_case name (`'mean_squared_error'`). */
   name?: string;
+  /** How per-sample losses become one number. Default: `'sum_over_batch_size'` (the mean over samples). */
   reduction?: Reduction | string;
 }
 
@@ -36,8 +39,11 @@ export interface LossArgs {
  * sampleWeight?)` weights and reduces them (Keras's `__call__`).
  */
 export abstract class Loss {
+  /** The Keras class name, saved in configs; each subclass sets its own. */
   static className = 'Loss';
+  /** The loss's name in logs and configs. */
   readonly name: string;
+  /** How per-sample losses become one number. */
   readonly reduction: Reduction;
 
   constructor(args: LossArgs = {}, defaultName = 'loss') {
@@ -56,6 +62,7 @@ export abstract class Loss {
     return tidy(() => reduceWeighted(owner, this.call(yTrue, yPred), sampleWeight ?? null, this.reduction));
   }
 
+  /** The constructor options that rebuild this loss. */
   getConfig(): Record<string, unknown> {
     return { name: this.name, reduction: this.reduction };
   }
@@ -65,6 +72,7 @@ export abstract class Loss {
 export class LossFunctionWrapper extends Loss {
   static override className = 'LossFunctionWrapper';
   constructor(
+    /** The per-sample loss function. */
     readonly fn: LossFunction,
     args: LossArgs = {},
     defaultName = 'loss',

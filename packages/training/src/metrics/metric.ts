@@ -13,7 +13,9 @@ import {
 } from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
 
+/** The options every metric takes. */
 export interface MetricArgs {
+  /** The metric's name in logs (`'accuracy'`, `'val_accuracy'`). Default: the metric's snake_case name. */
   name?: string;
 }
 
@@ -24,7 +26,9 @@ export interface MetricArgs {
  * memory only while it accumulates.
  */
 export abstract class Metric {
+  /** The Keras class name, saved in configs; each subclass sets its own. */
   static className = 'Metric';
+  /** The metric's name in logs. */
   readonly name: string;
   /** Whether larger values are better: callbacks use it to pick 'max' or 'min' in mode 'auto'. */
   readonly direction: 'up' | 'down' = 'up';
@@ -76,6 +80,7 @@ export abstract class Metric {
     tidy(() => v.assign(add(v, delta.dtype === v.dtype ? delta : cast(delta, v.dtype))));
   }
 
+  /** The constructor options that rebuild this metric. */
   getConfig(): Record<string, unknown> {
     return { name: this.name };
   }
