@@ -4,6 +4,7 @@ import { nodeFs } from '../utils/node-builtins';
 import { readWeightsFile, storedToTensor, toStored, writeWeightsFile } from '../utils/weights-file';
 import { Callback } from './callback';
 
+/** The options of {@link BackupAndRestore}. */
 export interface BackupAndRestoreArgs {
   /** The folder the backup lives in. */
   backupDir: string;
@@ -20,8 +21,11 @@ export interface BackupAndRestoreArgs {
  */
 export class BackupAndRestore extends Callback {
   static override className = 'BackupAndRestore';
+  /** The folder the backup lives in. */
   readonly backupDir: string;
+  /** `'epoch'`, or the number of batches between backups. */
   readonly saveFreq: 'epoch' | number;
+  /** Whether the backup is deleted when training finishes normally. */
   readonly deleteCheckpoint: boolean;
   /** The epoch fit resumed from, when it did. */
   resumedFromEpoch: number | null = null;
@@ -37,6 +41,7 @@ export class BackupAndRestore extends Callback {
     this.deleteCheckpoint = args.deleteCheckpoint ?? true;
   }
 
+  /** The path of the backup file inside `backupDir`. */
   get file(): string {
     return `${this.backupDir.replace(/\/$/, '')}/backup.weights.bin`;
   }

@@ -8,8 +8,11 @@ export class CSVLogger extends Callback {
   private keys: string[] | null = null;
 
   constructor(
+    /** The CSV file written (Node's file system). */
     readonly filename: string,
+    /** The column separator. Default: `','`. */
     readonly separator = ',',
+    /** Whether rows are added to an existing file rather than replacing it. Default: false. */
     readonly append = false,
   ) {
     super();

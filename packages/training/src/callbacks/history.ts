@@ -6,7 +6,9 @@ import { Callback, type Logs } from './callback';
  */
 export class History extends Callback {
   static override className = 'History';
+  /** The epochs run, in order. */
   readonly epoch: number[] = [];
+  /** Each logged value per epoch (`history.loss[i]` is epoch i's loss). */
   readonly history: Record<string, number[]> = {};
 
   override onTrainBegin(): void {

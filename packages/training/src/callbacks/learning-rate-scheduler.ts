@@ -5,7 +5,9 @@ import { Callback, type Logs } from './callback';
 export class LearningRateScheduler extends Callback {
   static override className = 'LearningRateScheduler';
   constructor(
+    /** The new learning rate from the epoch (0-based) and the current rate. */
     readonly schedule: (epoch: number, learningRate: number) => number | Promise<number>,
+    /** 1 prints the new rate at each epoch. Default: 0. */
     readonly verbose = 0,
   ) {
     super();

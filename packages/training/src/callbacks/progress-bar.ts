@@ -5,10 +5,13 @@ import { logTensors } from './callback-list';
 
 /** Where the progress bar writes: a terminal (redrawn in place) or anything else (one line per epoch). */
 export interface ProgressStream {
+  /** Writes text as is (no newline added). */
   write(text: string): unknown;
+  /** True for a terminal: the bar is redrawn in place. */
   isTTY?: boolean;
 }
 
+/** The options of {@link ProgressBar}. */
 export interface ProgressBarArgs {
   /** Default: process.stdout in Node, console.log elsewhere. */
   stream?: ProgressStream;
@@ -70,9 +73,13 @@ const BOLD = '\x1b[1m',
  */
 export class ProgressBar extends Callback {
   static override className = 'ProgressBar';
+  /** Where the bar is written. */
   readonly stream: ProgressStream;
+  /** 1: a bar; 2: one line per epoch. */
   readonly verbose: 1 | 2;
+  /** Seconds between redraws on a terminal. */
   readonly interval: number;
+  /** The bar width in characters. */
   readonly width: number;
   private epochs = 0;
   private target: number | null = null;

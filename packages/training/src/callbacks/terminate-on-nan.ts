@@ -7,8 +7,15 @@ import { Callback, type BatchLogs } from './callback';
  */
 export class TerminateOnNaN extends Callback {
   static override className = 'TerminateOnNaN';
-  /** Where training stopped, or null. */
-  stoppedAt: { epoch: number; batch: number; loss: number } | null = null;
+  /** Where training stopped on a NaN or infinite loss, or null while it has not. */
+  stoppedAt: {
+    /** The epoch (0-based) of the step whose loss was not finite. */
+    epoch: number;
+    /** The batch index within that epoch. */
+    batch: number;
+    /** The loss that stopped training (NaN or ±Infinity). */
+    loss: number;
+  } | null = null;
   private epoch = 0;
 
   override onTrainBegin(): void {
