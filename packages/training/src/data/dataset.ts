@@ -21,6 +21,7 @@ function owned<T>(x: T): T {
   return mapNest(x as Nest<unknown>, (leaf) => (leaf instanceof Tensor ? retain(leaf) : leaf)) as T;
 }
 
+/** The options of {@link Dataset.shuffle}. */
 export interface ShuffleOptions {
   /** The same seed gives the same order on every run. */
   seed?: number | string;

@@ -38,8 +38,11 @@ function firstBatchSize(x: ModelInputs): number {
  * default step.
  */
 export abstract class Trainer extends Layer implements TrainingContext {
+  /** The optimizer compile() set, or null before compile. */
   optimizer: Optimizer | null = null;
+  /** The losses compile() set, or null. */
   compiledLoss: CompiledLoss | null = null;
+  /** The metrics compile() set, or null. */
   compiledMetrics: CompiledMetrics | null = null;
   /** The running mean of the loss over the batches of an epoch: the `loss` log. */
   readonly lossTracker = new Mean({ name: 'loss' });
@@ -81,6 +84,7 @@ export abstract class Trainer extends Layer implements TrainingContext {
     this.compiledMetrics = metrics;
   }
 
+  /** Whether compile() has run. */
   get compiled(): boolean {
     return this.optimizer !== null;
   }

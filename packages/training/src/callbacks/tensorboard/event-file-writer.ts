@@ -24,6 +24,7 @@ export class NodeLogSink implements LogSink {
 
 /** Keeps the files in memory, by path: for browsers, and for reading back in tests. */
 export class MemoryLogSink implements LogSink {
+  /** The bytes written so far, by path. */
   readonly files = new Map<string, Uint8Array>();
 
   async append(path: string, bytes: Uint8Array): Promise<void> {
@@ -54,7 +55,9 @@ export class EventFileWriter {
   #queue: Promise<void>;
 
   constructor(
+    /** The folder the event file is created in. */
     readonly dir: string,
+    /** Where the bytes go. */
     readonly sink: LogSink,
   ) {
     const now = Date.now() / 1000;
