@@ -26,6 +26,7 @@ import { TrainingError } from '../errors';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 import { EPSILON } from './regression';
 
+/** The options of the crossentropy losses on probabilities or logits. */
 export interface CrossentropyOptions {
   /** Predictions are logits (unnormalised), not probabilities: the stable formulas are used. */
   fromLogits?: boolean;
@@ -63,7 +64,9 @@ export function categoricalCrossentropy(yTrue: Tensor, yPred: Tensor, options: C
   });
 }
 
+/** The options of the sparse (integer label) crossentropy. */
 export interface SparseCrossentropyOptions {
+  /** Predictions are logits (unnormalised), not probabilities: the stable formula is used. Default: false. */
   fromLogits?: boolean;
   /** A label value whose samples contribute no loss (padding, for example). */
   ignoreClass?: number | null;
@@ -131,7 +134,9 @@ export function poisson(yTrue: Tensor, yPred: Tensor): Tensor {
 /** Loss class: binary crossentropy, with `fromLogits` and `labelSmoothing`. */
 export class BinaryCrossentropy extends LossFunctionWrapper {
   static override className = 'BinaryCrossentropy';
+  /** Whether predictions are logits. */
   readonly fromLogits: boolean;
+  /** The fraction labels are moved towards 0.5. */
   readonly labelSmoothing: number;
   constructor(args: LossArgs & CrossentropyOptions = {}) {
     const options = { fromLogits: args.fromLogits ?? false, labelSmoothing: args.labelSmoothing ?? 0 };
@@ -147,7 +152,9 @@ export class BinaryCrossentropy extends LossFunctionWrapper {
 /** Loss class: categorical crossentropy over one-hot labels, with `fromLogits` and `labelSmoothing`. */
 export class CategoricalCrossentropy extends LossFunctionWrapper {
   static override className = 'CategoricalCrossentropy';
+  /** Whether predictions are logits. */
   readonly fromLogits: boolean;
+  /** The fraction labels are moved towards uniform. */
   readonly labelSmoothing: number;
   constructor(args: LossArgs & CrossentropyOptions = {}) {
     const options = { fromLogits: args.fromLogits ?? false, labelSmoothing: args.labelSmoothing ?? 0 };
@@ -163,7 +170,9 @@ export class CategoricalCrossentropy extends LossFunctionWrapper {
 /** Loss class: categorical crossentropy over integer labels, with `fromLogits` and `ignoreClass`. */
 export class SparseCategoricalCrossentropy extends LossFunctionWrapper {
   static override className = 'SparseCategoricalCrossentropy';
+  /** Whether predictions are logits. */
   readonly fromLogits: boolean;
+  /** The label whose samples contribute no loss, or null. */
   readonly ignoreClass: number | null;
   constructor(args: LossArgs & SparseCrossentropyOptions = {}) {
     const options = { fromLogits: args.fromLogits ?? false, ignoreClass: args.ignoreClass ?? null };

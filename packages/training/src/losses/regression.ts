@@ -124,6 +124,7 @@ export class MeanSquaredLogarithmicError extends LossFunctionWrapper {
 /** Loss class: Huber loss with threshold `delta` (default 1). */
 export class Huber extends LossFunctionWrapper {
   static override className = 'Huber';
+  /** Where the loss turns from quadratic to linear. */
   readonly delta: number;
   constructor(args: LossArgs & { delta?: number } = {}) {
     const delta = args.delta ?? 1;
@@ -146,6 +147,7 @@ export class LogCosh extends LossFunctionWrapper {
 /** Loss class: negative cosine similarity along `axis`. */
 export class CosineSimilarity extends LossFunctionWrapper {
   static override className = 'CosineSimilarity';
+  /** The axis the similarity is computed along. */
   readonly axis: number;
   constructor(args: LossArgs & { axis?: number } = {}) {
     const axis = args.axis ?? -1;

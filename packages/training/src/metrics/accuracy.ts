@@ -101,6 +101,7 @@ export class Accuracy extends MeanMetricWrapper {
 /** How often `yPred > threshold` matches binary labels. */
 export class BinaryAccuracy extends MeanMetricWrapper {
   static override className = 'BinaryAccuracy';
+  /** A prediction above it counts as 1. */
   readonly threshold: number;
   constructor(args: MetricArgs & { threshold?: number } = {}) {
     const threshold = args.threshold ?? 0.5;
@@ -131,6 +132,7 @@ export class SparseCategoricalAccuracy extends MeanMetricWrapper {
 /** How often the one-hot label's class is among the top k predictions (k = 5 by default). */
 export class TopKCategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'TopKCategoricalAccuracy';
+  /** How many of the top predictions may hold the label. */
   readonly k: number;
   constructor(args: MetricArgs & { k?: number } = {}) {
     const k = args.k ?? 5;
@@ -145,6 +147,7 @@ export class TopKCategoricalAccuracy extends MeanMetricWrapper {
 /** How often the integer label is among the top k predictions (k = 5 by default). */
 export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'SparseTopKCategoricalAccuracy';
+  /** How many of the top predictions may hold the label. */
   readonly k: number;
   constructor(args: MetricArgs & { k?: number } = {}) {
     const k = args.k ?? 5;

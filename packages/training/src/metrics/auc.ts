@@ -50,9 +50,13 @@ const EPSILON = 1e-7;
  */
 export class AUC extends Metric {
   static override className = 'AUC';
+  /** The curve whose area is computed: `'ROC'` or `'PR'`. */
   readonly curve: 'ROC' | 'PR';
+  /** How the area is summed. */
   readonly summationMethod: 'interpolation' | 'minoring' | 'majoring';
+  /** The thresholds the curve is sampled at, in increasing order. */
   readonly thresholds: number[];
+  /** Whether a sigmoid is applied to predictions first. */
   readonly fromLogits: boolean;
   /** Thresholds i/(n-1): counts come from a histogram of predictions, O(samples + thresholds). */
   readonly evenlySpaced: boolean;
@@ -84,6 +88,7 @@ export class AUC extends Metric {
     this.evenlySpaced = !args.thresholds;
   }
 
+  /** The number of thresholds. */
   get numThresholds(): number {
     return this.thresholds.length;
   }

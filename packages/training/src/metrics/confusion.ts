@@ -25,6 +25,7 @@ import { Metric, divNoNan, type MetricArgs } from './metric';
 /** The counts a confusion-matrix metric keeps, per threshold. */
 export type ConfusionCount = 'tp' | 'fp' | 'tn' | 'fn';
 
+/** Which predictions count, for Precision and Recall. */
 export interface ConfusionOptions {
   /** Only the top k predictions of each sample count as positive. */
   topK?: number | null;
@@ -39,7 +40,14 @@ export function flattenDecisions(
   yPred: Tensor,
   sampleWeight: Tensor | null | undefined,
   options: ConfusionOptions = {},
-): { labels: Tensor; preds: Tensor; weights: Tensor } {
+): {
+  /** One label (0 or 1) per decision. */
+  labels: Tensor;
+  /** One prediction per decision. */
+  preds: Tensor;
+  /** One weight per decision. */
+  weights: Tensor;
+} {
   let t = yTrue.dtype === 'float32' ? yTrue : cast(yTrue, 'float32');
   let p = yPred;
   if (t.rank === p.rank + 1 && t.shape[t.rank - 1] === 1) t = squeeze(t, -1);
@@ -95,9 +103,13 @@ export interface PrecisionRecallArgs extends MetricArgs, ConfusionOptions {
 }
 
 abstract class ThresholdedRatio extends Metric {
+  /** The thresholds above which a prediction counts as positive (one result each). */
   readonly thresholds: number[];
+  /** Only the top k predictions of each sample count as positive, or null for all. */
   readonly topK: number | null;
+  /** The only class scored, or null for all. */
   readonly classId: number | null;
+  /** The two confusion counts whose ratio tp / (tp + other) is the metric. */
   protected abstract readonly counts: [ConfusionCount, ConfusionCount];
 
   constructor(args: PrecisionRecallArgs, defaultName: string) {

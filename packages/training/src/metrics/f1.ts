@@ -22,6 +22,7 @@ import { Metric, type MetricArgs } from './metric';
 export interface FBetaArgs extends MetricArgs {
   /** null: one score per class; 'micro': from the summed counts; 'macro': mean of the classes; 'weighted': mean weighted by support. */
   average?: null | 'micro' | 'macro' | 'weighted';
+  /** The weight of recall against precision (1: F1). Default: 1. */
   beta?: number;
   /** Predictions above it are positive; null: each sample's top prediction is its positive. */
   threshold?: number | null;
@@ -32,8 +33,11 @@ const EPSILON = 1e-7;
 /** The F-beta score of one-hot (or multi-label) predictions, per class or averaged (Keras's FBetaScore). */
 export class FBetaScore extends Metric {
   static override className = 'FBetaScore';
+  /** How per-class scores combine: null (one per class), `'micro'`, `'macro'` or `'weighted'`. */
   readonly average: null | 'micro' | 'macro' | 'weighted';
+  /** The weight of recall against precision. */
   readonly beta: number;
+  /** Predictions above it are positive; null: each sample's top prediction. */
   readonly threshold: number | null;
 
   constructor(args: FBetaArgs = {}, defaultName = 'fbeta_score') {

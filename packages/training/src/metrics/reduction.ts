@@ -22,7 +22,12 @@ export function samplewise(
   owner: string,
   values: Tensor,
   sampleWeight: Tensor | null | undefined,
-): { values: Tensor; weight: Tensor | null } {
+): {
+  /** One value per sample, multiplied by its weight. */
+  values: Tensor;
+  /** The total weight, or null when unweighted (count the samples). */
+  weight: Tensor | null;
+} {
   let v = values.dtype === 'float32' ? values : cast(values, 'float32');
   if (!sampleWeight) {
     if (v.rank > 1)
@@ -94,6 +99,7 @@ export class MeanMetricWrapper extends Metric {
   static override className = 'MeanMetricWrapper';
   readonly #mean: Mean;
   constructor(
+    /** The per-sample metric function whose weighted mean this is. */
     readonly fn: (yTrue: Tensor, yPred: Tensor) => Tensor,
     args: MetricArgs = {},
     defaultName = 'mean_metric_wrapper',
