@@ -1,9 +1,13 @@
 import { add, div, maximum, mul, sqrt, square, sub, type Tensor, type Variable } from '@strata/tensor';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link Adam}, besides the common {@link OptimizerArgs}. */
 export interface AdamArgs extends OptimizerArgs {
+  /** The decay rate of the first-moment (mean) estimate. Default: 0.9. */
   beta1?: number;
+  /** The decay rate of the second-moment estimate. Default: 0.999. */
   beta2?: number;
+  /** A small constant added to denominators for numerical stability. Default: 1e-7. */
   epsilon?: number;
   /** Use the maximum of past second moments (Reddi et al., "On the Convergence of Adam and Beyond"). */
   amsgrad?: boolean;
@@ -15,9 +19,13 @@ export interface AdamArgs extends OptimizerArgs {
  */
 export class Adam extends Optimizer {
   static override className = 'Adam';
+  /** The decay rate of the first-moment (mean) estimate. */
   readonly beta1: number;
+  /** The decay rate of the second-moment estimate. */
   readonly beta2: number;
+  /** A small constant added to denominators for numerical stability. */
   readonly epsilon: number;
+  /** Whether the maximum of past second moments is used (AMSGrad). */
   readonly amsgrad: boolean;
 
   constructor(args: AdamArgs = {}) {

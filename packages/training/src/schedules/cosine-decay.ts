@@ -1,22 +1,31 @@
 import { LearningRateSchedule, checkNumber } from './learning-rate-schedule';
 
+/** The options of {@link CosineDecay}. */
 export interface CosineDecayArgs {
+  /** The learning rate at step 0. */
   initialLearningRate: number;
+  /** The number of steps the cosine decays over. */
   decaySteps: number;
   /** The floor, as a fraction of the learning rate decayed from. */
   alpha?: number;
   /** With warmup: the rate rises linearly from initialLearningRate to warmupTarget over warmupSteps, then decays. */
   warmupTarget?: number | null;
+  /** The number of warmup steps. Default: 0. */
   warmupSteps?: number;
 }
 
 /** Cosine decay (Loshchilov & Hutter, SGDR) with optional linear warmup, as Keras's CosineDecay. */
 export class CosineDecay extends LearningRateSchedule {
   static override className = 'CosineDecay';
+  /** The learning rate at step 0. */
   readonly initialLearningRate: number;
+  /** The number of steps the cosine decays over. */
   readonly decaySteps: number;
+  /** The floor, as a fraction of the learning rate decayed from. */
   readonly alpha: number;
+  /** The rate warmup rises to, or null for no warmup. */
   readonly warmupTarget: number | null;
+  /** The number of warmup steps. */
   readonly warmupSteps: number;
 
   constructor(args: CosineDecayArgs) {

@@ -1,8 +1,12 @@
 import { LearningRateSchedule, checkNumber } from './learning-rate-schedule';
 
+/** The options of {@link ExponentialDecay}: `lr = initialLearningRate · decayRate^(step / decaySteps)`. */
 export interface ExponentialDecayArgs {
+  /** The learning rate at step 0. */
   initialLearningRate: number;
+  /** The number of steps over which the rate is multiplied by decayRate once. */
   decaySteps: number;
+  /** The factor per decaySteps steps. */
   decayRate: number;
   /** Decay in discrete steps (floor(step / decaySteps)) rather than continuously. */
   staircase?: boolean;
@@ -11,9 +15,13 @@ export interface ExponentialDecayArgs {
 /** `initialLearningRate * decayRate ^ (step / decaySteps)`. */
 export class ExponentialDecay extends LearningRateSchedule {
   static override className = 'ExponentialDecay';
+  /** The learning rate at step 0. */
   readonly initialLearningRate: number;
+  /** The number of steps over which the rate is multiplied by decayRate once. */
   readonly decaySteps: number;
+  /** The factor per decaySteps steps. */
   readonly decayRate: number;
+  /** Whether the decay happens in discrete steps. */
   readonly staircase: boolean;
 
   constructor(args: ExponentialDecayArgs) {

@@ -5,9 +5,11 @@ import { TrainingError } from '../errors';
  * evaluates schedules on the host: the step count lives there, so no value is read from the device.
  */
 export abstract class LearningRateSchedule {
+  /** The Keras class name, saved in configs; each subclass sets its own. */
   static className = 'LearningRateSchedule';
   /** The learning rate at `step` (0 for the first update). */
   abstract call(step: number): number;
+  /** The constructor options that rebuild this schedule. */
   abstract getConfig(): Record<string, unknown>;
 }
 

@@ -1,6 +1,7 @@
 import { TrainingError } from '../errors';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
+/** The options of {@link PiecewiseConstantDecay}. */
 export interface PiecewiseConstantDecayArgs {
   /** Increasing step boundaries. */
   boundaries: readonly number[];
@@ -11,7 +12,9 @@ export interface PiecewiseConstantDecayArgs {
 /** A constant learning rate between step boundaries. */
 export class PiecewiseConstantDecay extends LearningRateSchedule {
   static override className = 'PiecewiseConstantDecay';
+  /** The increasing step boundaries. */
   readonly boundaries: readonly number[];
+  /** The learning rate of each interval (one more than the boundaries). */
   readonly values: readonly number[];
 
   constructor(args: PiecewiseConstantDecayArgs) {
