@@ -17,7 +17,18 @@ export interface PReLUArgs extends LayerArgs {
   sharedAxes?: number | readonly number[] | null;
 }
 
-/** Parametric ReLU: x for x >= 0, alpha * x below, with alpha learned per position (or shared along axes). */
+/**
+ * Parametric ReLU: x for x >= 0, alpha * x below, with alpha learned per position (or shared along axes).
+ *
+ * Input: any shape (the non-batch axes must be known). Output: the same shape. Weights: `alpha`, the input shape
+ * without the batch axis (size 1 on `sharedAxes`).
+ *
+ * @example
+ * ```ts
+ * // One learned slope per channel of a [batch, 28, 28, 16] feature map:
+ * const prelu = new PReLU({ sharedAxes: [1, 2] }); // alpha [1, 1, 16]
+ * ```
+ */
 export class PReLU extends Layer {
   static override className = 'PReLU';
   /** How alpha starts. */

@@ -49,6 +49,13 @@ function callFlag(cls: string, name: string, value: unknown): boolean {
  * Dot-product attention (Luong): inputs [query [batch, Tq, dim], value [batch, Tv, dimV], key?
  * (default: value)]; output softmax(scores(query, key)) · value, [batch, Tq, dimV]. Value-mask
  * positions get no weight; query-mask positions output zeros.
+ *
+ * @example
+ * ```ts
+ * const query = input({ shape: [8, 16] });
+ * const value = input({ shape: [12, 16] });
+ * const context = new Attention().apply([query, value]); // [batch, 8, 16]
+ * ```
  */
 export class Attention extends Layer {
   static override className = 'Attention';

@@ -89,6 +89,16 @@ function flatLength(shape: Shape): number | null {
  * `numHeads` heads (sublayers query, key, value: kernels [dim, heads, keyDim]), each head attends
  * with softmax(q·kᵀ / √keyDim), and the heads are projected back (attention_output: kernel
  * [heads, valueDim, ...outputShape]). Inputs [query, value, key?] of shape [batch, ...positions, dim].
+ *
+ * Output: [batch, ...query positions, outputShape or the query's last axis]; with `returnAttentionScores`, also the
+ * scores [batch, numHeads, Tq, Tv].
+ *
+ * @example
+ * ```ts
+ * const x = input({ shape: [10, 64] });
+ * const mha = new MultiHeadAttention({ numHeads: 4, keyDim: 16 });
+ * const y = mha.apply([x, x]); // self-attention: [batch, 10, 64]
+ * ```
  */
 export class MultiHeadAttention extends Layer {
   static override className = 'MultiHeadAttention';

@@ -29,7 +29,22 @@ export interface DenseArgs extends LayerArgs {
   biasConstraint?: ConstraintIdentifier | null;
 }
 
-/** `activation(dot(x, kernel) + bias)` on the last axis of the input. */
+/**
+ * `activation(dot(x, kernel) + bias)` on the last axis of the input.
+ *
+ * Input: [batch, ..., inputDim] (rank 2 or more; the last axis must be known). Output: [batch, ..., units]. Weights:
+ * `kernel` [inputDim, units] and `bias` [units].
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [16] }),
+ *   new Dense({ units: 32, activation: 'relu' }),
+ *   new Dense({ units: 10, activation: 'softmax' }),
+ * ]);
+ * new Dense({ units: 4 }).apply(ones([2, 3])); // shape [2, 4]
+ * ```
+ */
 export class Dense extends Layer {
   static override className = 'Dense';
   /** The size of the output's last axis. */

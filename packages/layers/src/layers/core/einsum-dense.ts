@@ -31,7 +31,19 @@ export interface EinsumDenseArgs extends LayerArgs {
   biasConstraint?: ConstraintIdentifier | null;
 }
 
-/** A Dense layer of any rank: `activation(einsum(equation, x, kernel) + bias)`. */
+/**
+ * A Dense layer of any rank: `activation(einsum(equation, x, kernel) + bias)`.
+ *
+ * Input and output: as the equation's first operand and its result; `outputShape` gives the output without the batch
+ * axis. Weights: `kernel` (the second operand) and, with `biasAxes`, `bias`.
+ *
+ * @example
+ * ```ts
+ * // A Dense layer applied to every step of a sequence: [batch, 10, 16] -> [batch, 10, 64].
+ * const layer = new EinsumDense({ equation: 'abc,cd->abd', outputShape: [null, 64], biasAxes: 'd' });
+ * layer.apply(ones([2, 10, 16])); // shape [2, 10, 64]
+ * ```
+ */
 export class EinsumDense extends Layer {
   static override className = 'EinsumDense';
   /** The einsum equation (input, kernel -> output). */

@@ -24,7 +24,21 @@ export interface EmbeddingArgs extends LayerArgs {
   inputLength?: number | null;
 }
 
-/** Turns integer indices into dense vectors: row `i` of the `embeddings` weight for index `i`. */
+/**
+ * Turns integer indices into dense vectors: row `i` of the `embeddings` weight for index `i`.
+ *
+ * Input: integer indices of any shape, [batch, ...]. Output: [batch, ..., outputDim]. Weights: `embeddings` [inputDim,
+ * outputDim].
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [20], dtype: 'int32' }),
+ *   new Embedding({ inputDim: 1000, outputDim: 64, maskZero: true }), // [batch, 20, 64]
+ *   new LSTM({ units: 32 }),
+ * ]);
+ * ```
+ */
 export class Embedding extends Layer {
   static override className = 'Embedding';
   /** The vocabulary size. */

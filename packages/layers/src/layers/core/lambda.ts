@@ -42,7 +42,17 @@ export interface LambdaArgs extends LayerArgs {
   arguments?: Record<string, unknown>;
 }
 
-/** Wraps a function of tensors as a layer (no weights). */
+/**
+ * Wraps a function of tensors as a layer (no weights).
+ *
+ * Input: whatever the function takes. Output: what it returns (give `outputShape` where tracing cannot find it).
+ *
+ * @example
+ * ```ts
+ * registerLambda('double', (x) => mul(x as Tensor, 2));
+ * const y = new Lambda({ function: 'double' }).apply(tensor([1, 2])); // [2, 4]
+ * ```
+ */
 export class Lambda extends Layer {
   static override className = 'Lambda';
   /** The function the layer applies. */

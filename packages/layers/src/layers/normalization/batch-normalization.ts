@@ -46,6 +46,19 @@ const MASKED_COUNT_EPSILON = 1e-7;
  * inference: `gamma * (x - mean) / sqrt(var + epsilon) + beta`. Training calls update
  * `moving = moving * momentum + batch * (1 - momentum)`. A frozen layer (`trainable = false`) always
  * runs in inference mode, as in Keras 3, so fine-tuning does not disturb its statistics.
+ *
+ * Input: any shape with the `axis` size known. Output: the same shape. Weights: `gamma`, `beta` (trainable),
+ * `moving_mean`, `moving_variance` (not trainable), each [features].
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [28, 28, 1] }),
+ *   new Conv2D({ filters: 16, kernelSize: 3, useBias: false }),
+ *   new BatchNormalization(),
+ *   new ReLU(),
+ * ]);
+ * ```
  */
 export class BatchNormalization extends Layer {
   static override className = 'BatchNormalization';

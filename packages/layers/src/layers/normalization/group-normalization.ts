@@ -31,6 +31,13 @@ export interface GroupNormalizationArgs extends LayerArgs, AffineArgs {
  * Splits the channels into `groups` and normalizes each example's group (its channels over every
  * spatial position) to mean 0 and variance 1, then applies per-channel `gamma` and `beta`
  * (Wu & He, 2018), as Keras's GroupNormalization.
+ *
+ * Input: any shape with the channels known and divisible by `groups`. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new GroupNormalization({ groups: 4 }).apply(randomNormal([2, 8, 8, 16])); // shape [2, 8, 8, 16]
+ * ```
  */
 export class GroupNormalization extends Layer {
   static override className = 'GroupNormalization';

@@ -20,6 +20,13 @@ export interface LayerNormalizationArgs extends LayerArgs, AffineArgs {
 /**
  * Normalizes each example over `axis` to mean 0 and variance 1, then applies the learned
  * `gamma` and `beta` (which span the normalized axes), as Keras's LayerNormalization.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new LayerNormalization().apply(tensor([[1, 2, 3]])); // [[-1.22, 0, 1.22]]
+ * ```
  */
 export class LayerNormalization extends Layer {
   static override className = 'LayerNormalization';

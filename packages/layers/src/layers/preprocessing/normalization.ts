@@ -44,6 +44,15 @@ const MIN_STD = 1e-7;
  * Shifts and scales inputs to mean 0 and variance 1 per kept index: `(x - mean) / sqrt(variance)`,
  * as Keras's Normalization. The statistics are given as options, or learned from data by `adapt()`,
  * which stores them as the non-trainable weights `mean`, `variance` and `count`.
+ *
+ * Input: any shape. Output: the same shape, float32.
+ *
+ * @example
+ * ```ts
+ * const norm = new Normalization({ axis: -1 });
+ * norm.adapt(tensor([[0, 10], [2, 30]])); // mean [1, 20], variance [1, 100]
+ * norm.apply(tensor([[1, 30]])); // [[0, 1]]
+ * ```
  */
 export class Normalization extends Layer {
   static override className = 'Normalization';

@@ -14,6 +14,14 @@ export interface ActivityRegularizationArgs extends Omit<LayerArgs, 'activityReg
 /**
  * Passes its input through and adds `l1 * sum(|x|) + l2 * sum(x²)` of it to the layer's losses
  * (through the base layer's activity regularizer, which calls addLoss on each call).
+ *
+ * Input: any shape. Output: the same tensor.
+ *
+ * @example
+ * ```ts
+ * const layer = new ActivityRegularization({ l1: 0.01 });
+ * layer.apply(tensor([[1, -2]])); // layer.losses: [0.03]
+ * ```
  */
 export class ActivityRegularization extends Layer {
   static override className = 'ActivityRegularization';

@@ -11,7 +11,16 @@ export interface GaussianDropoutArgs extends LayerArgs {
   seed?: Seed | null;
 }
 
-/** Multiplies inputs by normal noise of mean 1 during training (dropout's variance, no zeros); identity otherwise. */
+/**
+ * Multiplies inputs by normal noise of mean 1 during training (dropout's variance, no zeros); identity otherwise.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new GaussianDropout({ rate: 0.2, seed: 1 }).apply(ones([2, 3]), { training: true });
+ * ```
+ */
 export class GaussianDropout extends Layer {
   static override className = 'GaussianDropout';
   /** The drop probability the noise imitates. */

@@ -11,7 +11,16 @@ export interface GaussianNoiseArgs extends LayerArgs {
   seed?: Seed | null;
 }
 
-/** Adds zero-centred normal noise during training (a regulariser, and data augmentation); identity otherwise. */
+/**
+ * Adds zero-centred normal noise during training (a regulariser, and data augmentation); identity otherwise.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new GaussianNoise({ stddev: 0.1, seed: 1 }).apply(ones([2, 3]), { training: true });
+ * ```
+ */
 export class GaussianNoise extends Layer {
   static override className = 'GaussianNoise';
   /** The standard deviation of the noise. */

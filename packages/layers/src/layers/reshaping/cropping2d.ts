@@ -10,7 +10,17 @@ export interface Cropping2DArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
-/** Crops the rows and columns of images. */
+/**
+ * Crops the rows and columns of images.
+ *
+ * Input: [batch, height, width, channels] (or channels first). Output: [batch, height − top − bottom, width − left −
+ * right, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new Cropping2D({ cropping: [[2, 2], [4, 4]] }).apply(ones([1, 28, 28, 3])); // shape [1, 24, 20, 3]
+ * ```
+ */
 export class Cropping2D extends Layer {
   static override className = 'Cropping2D';
   /** The rows removed at the top and bottom, then the columns at the left and right. */

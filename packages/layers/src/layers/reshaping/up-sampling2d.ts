@@ -27,7 +27,14 @@ export interface UpSampling2DArgs extends LayerArgs {
 /** Keras 3 takes these too; Strata has no kernel for them yet. */
 const NOT_YET = ['bicubic', 'lanczos3', 'lanczos5', 'area'];
 
-/** Upsamples images: [batch, h, w, c] → [batch, h * size[0], w * size[1], c]. */
+/**
+ * Upsamples images: [batch, h, w, c] → [batch, h * size[0], w * size[1], c].
+ *
+ * @example
+ * ```ts
+ * const y = new UpSampling2D({ size: 2, interpolation: 'bilinear' }).apply(ones([1, 8, 8, 3])); // [1, 16, 16, 3]
+ * ```
+ */
 export class UpSampling2D extends Layer {
   static override className = 'UpSampling2D';
   /** The upsampling factors for rows and columns. */

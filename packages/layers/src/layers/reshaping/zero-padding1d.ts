@@ -10,7 +10,14 @@ export interface ZeroPadding1DArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
-/** Pads the steps of a sequence with zeros: [batch, steps, channels] → [batch, before + steps + after, channels]. */
+/**
+ * Pads the steps of a sequence with zeros: [batch, steps, channels] → [batch, before + steps + after, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new ZeroPadding1D({ padding: 2 }).apply(ones([1, 5, 3])); // shape [1, 9, 3]
+ * ```
+ */
 export class ZeroPadding1D extends Layer {
   static override className = 'ZeroPadding1D';
   /** The zeros added before and after the steps. */

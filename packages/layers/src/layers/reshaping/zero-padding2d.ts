@@ -10,7 +10,17 @@ export interface ZeroPadding2DArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
-/** Pads the rows and columns of images with zeros. */
+/**
+ * Pads the rows and columns of images with zeros.
+ *
+ * Input: [batch, height, width, channels] (or channels first). Output: [batch, top + height + bottom, left + width +
+ * right, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new ZeroPadding2D({ padding: 1 }).apply(ones([1, 28, 28, 3])); // shape [1, 30, 30, 3]
+ * ```
+ */
 export class ZeroPadding2D extends Layer {
   static override className = 'ZeroPadding2D';
   /** The zeros added at the top and bottom, then at the left and right. */

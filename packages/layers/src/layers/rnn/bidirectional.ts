@@ -30,6 +30,17 @@ function withoutPrefix(name: string, prefix: string): string {
  * Runs a recurrent layer forwards and a copy backwards over the same sequence and merges the two
  * outputs (Keras's Bidirectional). Weights: the forward layer's, then the backward layer's.
  * With returnSequences, masked steps output zeros on both sides (as Keras forces).
+ *
+ * Output: the wrapped layer's output with the last axis doubled by `'concat'` (kept by the other modes); with mergeMode
+ * null, the two outputs as a list.
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [20, 8] }),
+ *   new Bidirectional({ layer: new LSTM({ units: 16, returnSequences: true }) }), // [batch, 20, 32]
+ * ]);
+ * ```
  */
 export class Bidirectional extends Layer {
   static override className = 'Bidirectional';

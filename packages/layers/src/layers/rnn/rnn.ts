@@ -66,6 +66,15 @@ function firstMask(mask: CallOptions['mask']): Tensor | null {
  * Runs a cell over the time axis of a [batch, time, features] input (Keras's RNN). A masked step
  * (mask false) leaves the states unchanged and outputs the previous output (zeros before the first,
  * or always zeros with zeroOutputForMask), as Keras does.
+ *
+ * Output: [batch, units] (the last step), or [batch, time, units] with `returnSequences`; with `returnState`, followed
+ * by the last states.
+ *
+ * @example
+ * ```ts
+ * const rnn = new RNN({ cell: new LSTMCell({ units: 32 }), returnSequences: true });
+ * const y = rnn.apply(ones([4, 10, 8])); // shape [4, 10, 32]
+ * ```
  */
 export class RNN extends Layer {
   static override className = 'RNN';
