@@ -18,6 +18,12 @@ export interface BackupAndRestoreArgs {
  * Backs up the weights, the optimizer's state and the epoch reached, so that a run that was killed
  * resumes from its last backup when fit is called again with the same callback settings (Keras's
  * BackupAndRestore). A resumed run restarts the epoch in which the backup was taken.
+ *
+ * @example
+ * ```ts
+ * // Run it again after a crash: fit resumes from the last completed epoch.
+ * await model.fit(x, y, { epochs: 50, callbacks: [new BackupAndRestore({ backupDir: 'backup' })] });
+ * ```
  */
 export class BackupAndRestore extends Callback {
   static override className = 'BackupAndRestore';

@@ -41,6 +41,16 @@ export interface TrainingContext extends Trainable {
 /**
  * The base of every callback (Keras's `Callback`): override the hooks you need. Any hook may return
  * a promise; fit awaits it. `this.trainer` and `this.model` are set when fit starts.
+ *
+ * @example
+ * ```ts
+ * class PrintLoss extends Callback {
+ *   override onEpochEnd(epoch: number, logs: Logs): void {
+ *     console.log(`epoch ${epoch + 1}: loss ${logs.loss.toFixed(4)}`);
+ *   }
+ * }
+ * await model.fit(x, y, { epochs: 5, callbacks: [new PrintLoss()] });
+ * ```
  */
 export class Callback {
   /** The Keras class name of the callback. */

@@ -22,7 +22,16 @@ export interface EarlyStoppingArgs {
   startFromEpoch?: number;
 }
 
-/** Stops training when a monitored value has stopped improving (Keras's EarlyStopping). */
+/**
+ * Stops training when a monitored value has stopped improving (Keras's EarlyStopping).
+ *
+ * @example
+ * ```ts
+ * const stop = new EarlyStopping({ monitor: 'val_loss', patience: 3, restoreBestWeights: true });
+ * await model.fit(x, y, { epochs: 100, validationSplit: 0.2, callbacks: [stop] });
+ * stop.stoppedEpoch; // the epoch it stopped at (0 if it ran all 100)
+ * ```
+ */
 export class EarlyStopping extends Callback {
   static override className = 'EarlyStopping';
   /** The logged value watched. */

@@ -3,6 +3,13 @@ import { Callback, type Logs } from './callback';
 /**
  * What fit returns: the epoch numbers and each logged value per epoch, both as `history.history.loss`
  * (Keras) and directly as `history.loss`, `history.val_loss`, ...
+ *
+ * @example
+ * ```ts
+ * const history = await model.fit(x, y, { epochs: 3, validationSplit: 0.2 });
+ * history.epoch; // [0, 1, 2]
+ * history.history.loss; // three numbers (also history.loss, history.val_loss)
+ * ```
  */
 export class History extends Callback {
   static override className = 'History';

@@ -18,7 +18,16 @@ export interface LambdaCallbackArgs {
   onTrainEnd?: (logs?: Logs) => Maybe<void>;
 }
 
-/** A callback made of plain functions (Keras's LambdaCallback). */
+/**
+ * A callback made of plain functions (Keras's LambdaCallback).
+ *
+ * @example
+ * ```ts
+ * const losses: number[] = [];
+ * const record = new LambdaCallback({ onEpochEnd: (_epoch, logs) => void losses.push(logs.loss) });
+ * await model.fit(x, y, { epochs: 5, callbacks: [record] });
+ * ```
+ */
 export class LambdaCallback extends Callback {
   /** The Keras class name, `'LambdaCallback'`. */
   static override className = 'LambdaCallback';

@@ -1,7 +1,17 @@
 import { TrainingError } from '../errors';
 import { Callback, type Logs } from './callback';
 
-/** Sets the learning rate at the start of each epoch from `schedule(epoch, currentRate)` (Keras's LearningRateScheduler). */
+/**
+ * Sets the learning rate at the start of each epoch from `schedule(epoch, currentRate)` (Keras's
+ * LearningRateScheduler).
+ *
+ * @example
+ * ```ts
+ * // Keep the rate for 10 epochs, then decay it by e^-0.1 per epoch.
+ * const scheduler = new LearningRateScheduler((epoch, lr) => (epoch < 10 ? lr : lr * Math.exp(-0.1)));
+ * await model.fit(x, y, { epochs: 20, callbacks: [scheduler] });
+ * ```
+ */
 export class LearningRateScheduler extends Callback {
   static override className = 'LearningRateScheduler';
   constructor(

@@ -41,7 +41,18 @@ export function formatPath(template: string, values: Record<string, number>): st
   });
 }
 
-/** Saves the model or its weights during training: every epoch, every N batches, or only the best (Keras's ModelCheckpoint). */
+/**
+ * Saves the model or its weights during training: every epoch, every N batches, or only the best (Keras's
+ * ModelCheckpoint).
+ *
+ * @example
+ * ```ts
+ * const filepath = 'ckpt/model-{epoch:02d}-{val_loss:.3f}.keras';
+ * const checkpoint = new ModelCheckpoint({ filepath, saveBestOnly: true });
+ * await model.fit(x, y, { epochs: 10, validationSplit: 0.2, callbacks: [checkpoint] });
+ * checkpoint.saved; // the paths written
+ * ```
+ */
 export class ModelCheckpoint extends Callback {
   static override className = 'ModelCheckpoint';
   /** The path template saves go to. */

@@ -70,6 +70,14 @@ const BOLD = '\x1b[1m',
  * Keras's progress bar: `Epoch 3/10` then `32/100 ━━━━━━━━━━━━━━━━━━━━ 1s 5ms/step - accuracy: 0.8123 - loss: 0.4012`,
  * redrawn in place on a terminal, one line per epoch otherwise. Values are read from the device
  * asynchronously, at most once per redraw, so they may show a step late; the epoch's line is exact.
+ *
+ * @example
+ * ```ts
+ * // fit adds one when verbose is 1 or 2; give your own to write elsewhere:
+ * const lines: string[] = [];
+ * const bar = new ProgressBar({ stream: { write: (text) => lines.push(text) } });
+ * await model.fit(x, y, { epochs: 2, verbose: 0, callbacks: [bar] });
+ * ```
  */
 export class ProgressBar extends Callback {
   static override className = 'ProgressBar';

@@ -21,7 +21,15 @@ export interface ReduceLROnPlateauArgs {
   minLr?: number;
 }
 
-/** Multiplies the learning rate by `factor` when a monitored value stops improving (Keras's ReduceLROnPlateau). */
+/**
+ * Multiplies the learning rate by `factor` when a monitored value stops improving (Keras's ReduceLROnPlateau).
+ *
+ * @example
+ * ```ts
+ * const reduce = new ReduceLROnPlateau({ monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 1e-5 });
+ * await model.fit(x, y, { epochs: 50, validationSplit: 0.2, callbacks: [reduce] });
+ * ```
+ */
 export class ReduceLROnPlateau extends Callback {
   static override className = 'ReduceLROnPlateau';
   /** The logged value watched. */

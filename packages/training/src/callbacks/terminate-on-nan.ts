@@ -4,6 +4,13 @@ import { Callback, type BatchLogs } from './callback';
  * Stops training at the first batch whose loss is NaN or infinite and says where (Keras's
  * TerminateOnNaN). It reads the loss after every batch: the one host-device synchronisation per
  * batch that this callback costs.
+ *
+ * @example
+ * ```ts
+ * const guard = new TerminateOnNaN();
+ * await model.fit(x, y, { epochs: 10, callbacks: [guard] });
+ * guard.stoppedAt; // null, or { epoch, batch, loss }
+ * ```
  */
 export class TerminateOnNaN extends Callback {
   static override className = 'TerminateOnNaN';

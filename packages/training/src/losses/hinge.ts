@@ -48,7 +48,16 @@ export function categoricalHinge(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** Loss class: hinge. */
+/**
+ * Loss class: hinge.
+ *
+ * `mean(max(1 − yTrue · yPred, 0))` over the last axis, for labels in {−1, 1} (0/1 labels are mapped to −1/1).
+ *
+ * @example
+ * ```ts
+ * new Hinge().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 1.3
+ * ```
+ */
 export class Hinge extends LossFunctionWrapper {
   static override className = 'Hinge';
   constructor(args: LossArgs = {}) {
@@ -56,7 +65,16 @@ export class Hinge extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: squared hinge. */
+/**
+ * Loss class: squared hinge.
+ *
+ * `mean(max(1 − yTrue · yPred, 0)²)` over the last axis, for labels in {−1, 1} (or 0/1).
+ *
+ * @example
+ * ```ts
+ * new SquaredHinge().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 1.86
+ * ```
+ */
 export class SquaredHinge extends LossFunctionWrapper {
   static override className = 'SquaredHinge';
   constructor(args: LossArgs = {}) {
@@ -64,7 +82,16 @@ export class SquaredHinge extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: categorical hinge. */
+/**
+ * Loss class: categorical hinge.
+ *
+ * `max(max((1 − yTrue) · yPred) − sum(yTrue · yPred) + 1, 0)` per sample, for one-hot labels.
+ *
+ * @example
+ * ```ts
+ * new CategoricalHinge().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 1.4
+ * ```
+ */
 export class CategoricalHinge extends LossFunctionWrapper {
   static override className = 'CategoricalHinge';
   constructor(args: LossArgs = {}) {

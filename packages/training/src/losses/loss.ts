@@ -37,6 +37,17 @@ export interface LossArgs {
 /**
  * The base of every loss. `call(yTrue, yPred)` gives the loss of each sample; `apply(yTrue, yPred,
  * sampleWeight?)` weights and reduces them (Keras's `__call__`).
+ *
+ * @example
+ * ```ts
+ * class MeanFourthPower extends Loss {
+ *   static override className = 'MeanFourthPower';
+ *   call(yTrue: Tensor, yPred: Tensor): Tensor {
+ *     return mean(pow(sub(yPred, yTrue), 4), -1); // one loss per sample
+ *   }
+ * }
+ * model.compile({ optimizer: 'adam', loss: new MeanFourthPower() });
+ * ```
  */
 export abstract class Loss {
   /** The Keras class name, saved in configs; each subclass sets its own. */
@@ -68,7 +79,14 @@ export abstract class Loss {
   }
 }
 
-/** A Loss around a per-sample function and its options (Keras's LossFunctionWrapper). */
+/**
+ * A Loss around a per-sample function and its options (Keras's LossFunctionWrapper).
+ *
+ * @example
+ * ```ts
+ * const loss = new LossFunctionWrapper((yTrue, yPred) => mean(abs(sub(yPred, yTrue)), -1), { name: 'my_mae' });
+ * ```
+ */
 export class LossFunctionWrapper extends Loss {
   static override className = 'LossFunctionWrapper';
   constructor(

@@ -131,7 +131,18 @@ export function poisson(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** Loss class: binary crossentropy, with `fromLogits` and `labelSmoothing`. */
+/**
+ * Loss class: binary crossentropy, with `fromLogits` and `labelSmoothing`.
+ *
+ * For binary (0/1) labels, one per element: `−(y log p + (1 − y) log(1 − p))`, averaged over the last axis. Labels and
+ * predictions share their shape; predictions are probabilities, or logits with `fromLogits`.
+ *
+ * @example
+ * ```ts
+ * const loss = new BinaryCrossentropy({ fromLogits: true });
+ * loss.apply(tensor([0, 1, 0, 0]), tensor([-18.6, 0.51, 2.94, -12.8])); // 0.865
+ * ```
+ */
 export class BinaryCrossentropy extends LossFunctionWrapper {
   static override className = 'BinaryCrossentropy';
   /** Whether predictions are logits. */
@@ -149,7 +160,19 @@ export class BinaryCrossentropy extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: categorical crossentropy over one-hot labels, with `fromLogits` and `labelSmoothing`. */
+/**
+ * Loss class: categorical crossentropy over one-hot labels, with `fromLogits` and `labelSmoothing`.
+ *
+ * Labels: one-hot (or soft) [batch, ..., classes]; predictions: probabilities (or logits) of the same shape. Per
+ * sample: `−sum(y log p)` over the last axis.
+ *
+ * @example
+ * ```ts
+ * const yTrue = tensor([[0, 1, 0], [0, 0, 1]]);
+ * const yPred = tensor([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]);
+ * new CategoricalCrossentropy().apply(yTrue, yPred); // 1.177
+ * ```
+ */
 export class CategoricalCrossentropy extends LossFunctionWrapper {
   static override className = 'CategoricalCrossentropy';
   /** Whether predictions are logits. */
@@ -167,7 +190,19 @@ export class CategoricalCrossentropy extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: categorical crossentropy over integer labels, with `fromLogits` and `ignoreClass`. */
+/**
+ * Loss class: categorical crossentropy over integer labels, with `fromLogits` and `ignoreClass`.
+ *
+ * Labels: integer class indices [batch, ...] (or [batch, ..., 1]); predictions: [batch, ..., classes]. The loss for
+ * MNIST-style labels, with no one-hot encoding.
+ *
+ * @example
+ * ```ts
+ * const yPred = tensor([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]);
+ * new SparseCategoricalCrossentropy().apply(tensor([1, 2]), yPred); // 1.177
+ * model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+ * ```
+ */
 export class SparseCategoricalCrossentropy extends LossFunctionWrapper {
   static override className = 'SparseCategoricalCrossentropy';
   /** Whether predictions are logits. */
@@ -185,7 +220,16 @@ export class SparseCategoricalCrossentropy extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: Kullback-Leibler divergence. */
+/**
+ * Loss class: Kullback-Leibler divergence.
+ *
+ * `sum(yTrue · log(yTrue / yPred))` over the last axis, for two distributions.
+ *
+ * @example
+ * ```ts
+ * new KLDivergence().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 0.458
+ * ```
+ */
 export class KLDivergence extends LossFunctionWrapper {
   static override className = 'KLDivergence';
   constructor(args: LossArgs = {}) {
@@ -193,7 +237,16 @@ export class KLDivergence extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: Poisson. */
+/**
+ * Loss class: Poisson.
+ *
+ * `mean(yPred − yTrue · log(yPred + ε))` over the last axis, for count targets.
+ *
+ * @example
+ * ```ts
+ * new Poisson().apply(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]])); // 0.5
+ * ```
+ */
 export class Poisson extends LossFunctionWrapper {
   static override className = 'Poisson';
   constructor(args: LossArgs = {}) {

@@ -90,7 +90,16 @@ export function sparseTopKCategoricalAccuracy(yTrue: Tensor, yPred: Tensor, k = 
   return tidy(() => inTopK(yPred, classLabels('sparseTopKCategoricalAccuracy', yTrue, yPred), k));
 }
 
-/** How often predictions equal labels exactly. */
+/**
+ * How often predictions equal labels exactly.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Accuracy();
+ * m.updateState(tensor([[1], [2], [3], [4]]), tensor([[0], [2], [3], [4]]));
+ * m.result(); // 0.75
+ * ```
+ */
 export class Accuracy extends MeanMetricWrapper {
   static override className = 'Accuracy';
   constructor(args: MetricArgs = {}) {
@@ -98,7 +107,16 @@ export class Accuracy extends MeanMetricWrapper {
   }
 }
 
-/** How often `yPred > threshold` matches binary labels. */
+/**
+ * How often `yPred > threshold` matches binary labels.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.BinaryAccuracy({ threshold: 0.5 });
+ * m.updateState(tensor([[1], [1], [0], [0]]), tensor([[0.98], [1], [0], [0.6]]));
+ * m.result(); // 0.75
+ * ```
+ */
 export class BinaryAccuracy extends MeanMetricWrapper {
   static override className = 'BinaryAccuracy';
   /** A prediction above it counts as 1. */
@@ -113,7 +131,16 @@ export class BinaryAccuracy extends MeanMetricWrapper {
   }
 }
 
-/** How often the top prediction is the one-hot label's class. */
+/**
+ * How often the top prediction is the one-hot label's class.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.CategoricalAccuracy();
+ * m.updateState(tensor([[0, 0, 1], [0, 1, 0]]), tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]]));
+ * m.result(); // 0.5
+ * ```
+ */
 export class CategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'CategoricalAccuracy';
   constructor(args: MetricArgs = {}) {
@@ -121,7 +148,17 @@ export class CategoricalAccuracy extends MeanMetricWrapper {
   }
 }
 
-/** How often the top prediction is the integer label. */
+/**
+ * How often the top prediction is the integer label.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.SparseCategoricalAccuracy();
+ * m.updateState(tensor([[2], [1]]), tensor([[0.1, 0.6, 0.3], [0.05, 0.95, 0]]));
+ * m.result(); // 0.5
+ * model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] }); // picks it
+ * ```
+ */
 export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'SparseCategoricalAccuracy';
   constructor(args: MetricArgs = {}) {
@@ -129,7 +166,16 @@ export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   }
 }
 
-/** How often the one-hot label's class is among the top k predictions (k = 5 by default). */
+/**
+ * How often the one-hot label's class is among the top k predictions (k = 5 by default).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.TopKCategoricalAccuracy({ k: 1 });
+ * m.updateState(tensor([[0, 0, 1], [0, 1, 0]]), tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]]));
+ * m.result(); // 0.5
+ * ```
+ */
 export class TopKCategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'TopKCategoricalAccuracy';
   /** How many of the top predictions may hold the label. */
@@ -144,7 +190,16 @@ export class TopKCategoricalAccuracy extends MeanMetricWrapper {
   }
 }
 
-/** How often the integer label is among the top k predictions (k = 5 by default). */
+/**
+ * How often the integer label is among the top k predictions (k = 5 by default).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.SparseTopKCategoricalAccuracy({ k: 1 });
+ * m.updateState(tensor([2, 1]), tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]]));
+ * m.result(); // 0.5
+ * ```
+ */
 export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'SparseTopKCategoricalAccuracy';
   /** How many of the top predictions may hold the label. */

@@ -47,6 +47,13 @@ const EPSILON = 1e-7;
 /**
  * The area under the ROC or PR curve, from true/false positive/negative counts accumulated at fixed
  * thresholds (Keras's AUC, labels and predictions flattened, as multiLabel=false).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.AUC({ numThresholds: 3 });
+ * m.updateState(tensor([0, 0, 1, 1]), tensor([0, 0.5, 0.3, 0.9]));
+ * m.result(); // 0.75
+ * ```
  */
 export class AUC extends Metric {
   static override className = 'AUC';

@@ -151,7 +151,16 @@ abstract class ThresholdedRatio extends Metric {
   }
 }
 
-/** tp / (tp + fp): of the predicted positives, the fraction that are positive. */
+/**
+ * tp / (tp + fp): of the predicted positives, the fraction that are positive.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Precision();
+ * m.updateState(tensor([0, 1, 1, 1]), tensor([1, 0, 1, 1]));
+ * m.result(); // 0.667
+ * ```
+ */
 export class Precision extends ThresholdedRatio {
   static override className = 'Precision';
   protected readonly counts: [ConfusionCount, ConfusionCount] = ['tp', 'fp'];
@@ -160,7 +169,16 @@ export class Precision extends ThresholdedRatio {
   }
 }
 
-/** tp / (tp + fn): of the positives, the fraction predicted positive. */
+/**
+ * tp / (tp + fn): of the positives, the fraction predicted positive.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Recall();
+ * m.updateState(tensor([0, 1, 1, 1]), tensor([1, 0, 1, 1]));
+ * m.result(); // 0.667
+ * ```
+ */
 export class Recall extends ThresholdedRatio {
   static override className = 'Recall';
   protected readonly counts: [ConfusionCount, ConfusionCount] = ['tp', 'fn'];

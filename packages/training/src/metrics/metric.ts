@@ -24,6 +24,14 @@ export interface MetricArgs {
  * is read back), `result()` computes the metric from it, `resetState()` starts over. The state
  * variables are created on the first update and freed by `resetState()`, so a metric holds device
  * memory only while it accumulates.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.SparseCategoricalAccuracy();
+ * m.updateState(tensor([2, 1]), tensor([[0.1, 0.6, 0.3], [0.05, 0.95, 0]]));
+ * m.result(); // 0.5 (a tensor the caller owns)
+ * m.resetState();
+ * ```
  */
 export abstract class Metric {
   /** The Keras class name, saved in configs; each subclass sets its own. */

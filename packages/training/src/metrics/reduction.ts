@@ -54,7 +54,16 @@ export function samplewise(
   return { values: mul(v, w), weight: sum(mul(onesLike(v), w)) };
 }
 
-/** The weighted mean of the values it is given (Keras's `Mean`). */
+/**
+ * The weighted mean of the values it is given (Keras's `Mean`).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Mean();
+ * m.updateState(tensor([1, 3, 5, 7]));
+ * m.result(); // 4
+ * ```
+ */
 export class Mean extends Metric {
   static override className = 'Mean';
   constructor(args: MetricArgs = {}) {
@@ -75,7 +84,16 @@ export class Mean extends Metric {
   }
 }
 
-/** The weighted sum of the values it is given (Keras's `Sum`). */
+/**
+ * The weighted sum of the values it is given (Keras's `Sum`).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Sum();
+ * m.updateState(tensor([1, 3, 5, 7]));
+ * m.result(); // 16
+ * ```
+ */
 export class Sum extends Metric {
   static override className = 'Sum';
   constructor(args: MetricArgs = {}) {
@@ -94,7 +112,14 @@ export class Sum extends Metric {
   }
 }
 
-/** A Mean over a per-sample function of (yTrue, yPred): how losses and accuracies become metrics. */
+/**
+ * A Mean over a per-sample function of (yTrue, yPred): how losses and accuracies become metrics.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.MeanMetricWrapper((yTrue, yPred) => abs(sub(yPred, yTrue)), { name: 'abs_error' });
+ * ```
+ */
 export class MeanMetricWrapper extends Metric {
   static override className = 'MeanMetricWrapper';
   readonly #mean: Mean;

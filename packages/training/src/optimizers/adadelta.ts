@@ -9,7 +9,14 @@ export interface AdadeltaArgs extends OptimizerArgs {
   epsilon?: number;
 }
 
-/** Adadelta (Zeiler): steps scaled by the ratio of the RMS of past updates to the RMS of gradients. */
+/**
+ * Adadelta (Zeiler): steps scaled by the ratio of the RMS of past updates to the RMS of gradients.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adadelta({ learningRate: 1 }), loss: 'mse' });
+ * ```
+ */
 export class Adadelta extends Optimizer {
   static override className = 'Adadelta';
   /** The decay rate of the moving average of squared gradients. */

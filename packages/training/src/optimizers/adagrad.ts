@@ -9,7 +9,14 @@ export interface AdagradArgs extends OptimizerArgs {
   epsilon?: number;
 }
 
-/** Adagrad (Duchi et al.): `a += g²; w -= lr·g / √(a + ε)`. */
+/**
+ * Adagrad (Duchi et al.): `a += g²; w -= lr·g / √(a + ε)`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adagrad({ learningRate: 0.01 }), loss: 'mse' });
+ * ```
+ */
 export class Adagrad extends Optimizer {
   static override className = 'Adagrad';
   /** The starting value of the per-weight accumulators. */

@@ -16,6 +16,11 @@ export interface AdamArgs extends OptimizerArgs {
 /**
  * Adam (Kingma & Ba), in Keras's form: `m += (g - m)(1 - β1); v += (g² - v)(1 - β2);
  * w -= lr·√(1-β2ᵗ)/(1-β1ᵗ) · m / (√v + ε)`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adam({ learningRate: 3e-4, clipnorm: 1 }), loss: 'mse' });
+ * ```
  */
 export class Adam extends Optimizer {
   static override className = 'Adam';

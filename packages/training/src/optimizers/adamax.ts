@@ -11,7 +11,14 @@ export interface AdamaxArgs extends OptimizerArgs {
   epsilon?: number;
 }
 
-/** Adamax, Adam over the infinity norm: `u = max(β2·u, |g|); w -= lr·m / ((1-β1ᵗ)(u + ε))`. */
+/**
+ * Adamax, Adam over the infinity norm: `u = max(β2·u, |g|); w -= lr·m / ((1-β1ᵗ)(u + ε))`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adamax({ learningRate: 2e-3 }), loss: 'mse' });
+ * ```
+ */
 export class Adamax extends Optimizer {
   static override className = 'Adamax';
   /** The decay rate of the first-moment (mean) estimate. */

@@ -10,7 +10,16 @@ export interface LionArgs extends OptimizerArgs {
   beta2?: number;
 }
 
-/** Lion (Chen et al., "Symbolic Discovery of Optimization Algorithms"): `w -= lr·sign(β1·m + (1-β1)g); m = β2·m + (1-β2)g`. */
+/**
+ * Lion (Chen et al., "Symbolic Discovery of Optimization Algorithms"): `w -= lr·sign(β1·m + (1-β1)g); m = β2·m +
+ * (1-β2)g`.
+ *
+ * @example
+ * ```ts
+ * // Lion's sign updates are larger than Adam's: use a learning rate 3-10 times smaller.
+ * model.compile({ optimizer: new Lion({ learningRate: 1e-4 }), loss: 'mse' });
+ * ```
+ */
 export class Lion extends Optimizer {
   static override className = 'Lion';
   /** The interpolation factor between momentum and gradient in the update sign. */

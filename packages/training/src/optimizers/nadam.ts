@@ -11,7 +11,14 @@ export interface NadamArgs extends OptimizerArgs {
   epsilon?: number;
 }
 
-/** Nadam, Adam with Nesterov momentum (Dozat), with Keras's momentum schedule `μₜ = β1(1 - 0.5·0.96ᵗ)`. */
+/**
+ * Nadam, Adam with Nesterov momentum (Dozat), with Keras's momentum schedule `μₜ = β1(1 - 0.5·0.96ᵗ)`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Nadam({ learningRate: 2e-3 }), loss: 'mse' });
+ * ```
+ */
 export class Nadam extends Optimizer {
   static override className = 'Nadam';
   /** The decay rate of the first-moment (mean) estimate. */

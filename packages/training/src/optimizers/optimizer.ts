@@ -63,6 +63,18 @@ function optionalPositive(cls: string, arg: string, value: unknown): number | nu
  * clipping, decoupled weight decay, gradient accumulation and weight EMA around the per-variable
  * `updateStep` that each optimizer writes. Its state (slots) is created on the first update of each
  * variable; the step count lives on the host, so schedules never read the device.
+ *
+ * @example
+ * ```ts
+ * // A hand-written training step (fit() does the same):
+ * const optimizer = new Adam({ learningRate: 1e-3 });
+ * const weights = model.trainableWeights;
+ * const tape = new GradientTape();
+ * const mse = new MeanSquaredError();
+ * const loss = tape.record(() => mse.apply(y, model.apply(x) as Tensor));
+ * const grads = tape.gradient(loss, weights);
+ * optimizer.applyGradients(grads.map((g, i) => [g, weights[i]] as const));
+ * ```
  */
 export abstract class Optimizer {
   /** The Keras class name, saved in configs; each subclass sets its own. */

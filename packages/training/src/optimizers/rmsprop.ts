@@ -13,7 +13,14 @@ export interface RMSpropArgs extends OptimizerArgs {
   centered?: boolean;
 }
 
-/** RMSprop (Hinton): `v = ρv + (1-ρ)g²; w -= lr·g / √(v + ε)`, with optional momentum and centering. */
+/**
+ * RMSprop (Hinton): `v = ρv + (1-ρ)g²; w -= lr·g / √(v + ε)`, with optional momentum and centering.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new RMSprop({ learningRate: 1e-3, rho: 0.9 }), loss: 'mse' });
+ * ```
+ */
 export class RMSprop extends Optimizer {
   static override className = 'RMSprop';
   /** The decay rate of the moving average of squared gradients. */

@@ -10,7 +10,14 @@ export interface SGDArgs extends OptimizerArgs {
   nesterov?: boolean;
 }
 
-/** Gradient descent with optional (Nesterov) momentum: `m = momentum*m - lr*g; w += m`. */
+/**
+ * Gradient descent with optional (Nesterov) momentum: `m = momentum*m - lr*g; w += m`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new SGD({ learningRate: 0.01, momentum: 0.9, nesterov: true }), loss: 'mse' });
+ * ```
+ */
 export class SGD extends Optimizer {
   static override className = 'SGD';
   /** The momentum factor: 0 is plain gradient descent. */

@@ -14,7 +14,15 @@ export interface CosineDecayRestartsArgs {
   alpha?: number;
 }
 
-/** Cosine decay with warm restarts (SGDR), as Keras's CosineDecayRestarts. */
+/**
+ * Cosine decay with warm restarts (SGDR), as Keras's CosineDecayRestarts.
+ *
+ * @example
+ * ```ts
+ * // Periods of 1000, 2000, 4000, ... steps, each restarting at 0.1.
+ * const schedule = new CosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 1000 });
+ * ```
+ */
 export class CosineDecayRestarts extends LearningRateSchedule {
   static override className = 'CosineDecayRestarts';
   /** The learning rate at step 0 (the first peak). */

@@ -14,7 +14,16 @@ export interface CosineDecayArgs {
   warmupSteps?: number;
 }
 
-/** Cosine decay (Loshchilov & Hutter, SGDR) with optional linear warmup, as Keras's CosineDecay. */
+/**
+ * Cosine decay (Loshchilov & Hutter, SGDR) with optional linear warmup, as Keras's CosineDecay.
+ *
+ * @example
+ * ```ts
+ * const schedule = new CosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 });
+ * schedule.call(500); // 0.05
+ * const warm = new CosineDecay({ initialLearningRate: 0, warmupTarget: 0.1, warmupSteps: 100, decaySteps: 1000 });
+ * ```
+ */
 export class CosineDecay extends LearningRateSchedule {
   static override className = 'CosineDecay';
   /** The learning rate at step 0. */

@@ -12,7 +12,16 @@ export interface ExponentialDecayArgs {
   staircase?: boolean;
 }
 
-/** `initialLearningRate * decayRate ^ (step / decaySteps)`. */
+/**
+ * `initialLearningRate * decayRate ^ (step / decaySteps)`.
+ *
+ * @example
+ * ```ts
+ * const schedule = new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.5 });
+ * schedule.call(2000); // 0.025
+ * const optimizer = new SGD({ learningRate: schedule });
+ * ```
+ */
 export class ExponentialDecay extends LearningRateSchedule {
   static override className = 'ExponentialDecay';
   /** The learning rate at step 0. */

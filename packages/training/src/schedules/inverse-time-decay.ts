@@ -12,7 +12,15 @@ export interface InverseTimeDecayArgs {
   staircase?: boolean;
 }
 
-/** `initialLearningRate / (1 + decayRate * step / decaySteps)`. */
+/**
+ * `initialLearningRate / (1 + decayRate * step / decaySteps)`.
+ *
+ * @example
+ * ```ts
+ * const schedule = new InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1000, decayRate: 1 });
+ * schedule.call(1000); // 0.05
+ * ```
+ */
 export class InverseTimeDecay extends LearningRateSchedule {
   static override className = 'InverseTimeDecay';
   /** The learning rate at step 0. */

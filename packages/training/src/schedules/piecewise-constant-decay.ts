@@ -9,7 +9,15 @@ export interface PiecewiseConstantDecayArgs {
   values: readonly number[];
 }
 
-/** A constant learning rate between step boundaries. */
+/**
+ * A constant learning rate between step boundaries.
+ *
+ * @example
+ * ```ts
+ * // 1.0 for the first 100000 steps, 0.5 for the next 10000, then 0.1.
+ * const schedule = new PiecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1] });
+ * ```
+ */
 export class PiecewiseConstantDecay extends LearningRateSchedule {
   static override className = 'PiecewiseConstantDecay';
   /** The increasing step boundaries. */

@@ -14,7 +14,15 @@ export interface PolynomialDecayArgs {
   cycle?: boolean;
 }
 
-/** `(initial - end) * (1 - step / decaySteps) ^ power + end`, held at `end` after decaySteps unless cycling. */
+/**
+ * `(initial - end) * (1 - step / decaySteps) ^ power + end`, held at `end` after decaySteps unless cycling.
+ *
+ * @example
+ * ```ts
+ * const schedule = new PolynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01 });
+ * schedule.call(5000); // 0.055
+ * ```
+ */
 export class PolynomialDecay extends LearningRateSchedule {
   static override className = 'PolynomialDecay';
   /** The learning rate at step 0. */

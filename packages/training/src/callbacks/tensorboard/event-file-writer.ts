@@ -22,7 +22,16 @@ export class NodeLogSink implements LogSink {
   }
 }
 
-/** Keeps the files in memory, by path: for browsers, and for reading back in tests. */
+/**
+ * Keeps the files in memory, by path: for browsers, and for reading back in tests.
+ *
+ * @example
+ * ```ts
+ * const sink = new MemoryLogSink();
+ * await model.fit(x, y, { epochs: 2, callbacks: [new TensorBoard({ logDir: 'logs', sink })] });
+ * for (const [path, bytes] of sink.files) console.log(path, readEventFile(bytes).length);
+ * ```
+ */
 export class MemoryLogSink implements LogSink {
   /** The bytes written so far, by path. */
   readonly files = new Map<string, Uint8Array>();
