@@ -1,0 +1,355 @@
+// The results the doc comments' @example blocks state, computed. Most inputs and results are those
+// of Keras 3's own docstrings for the same classes (an oracle no one here wrote); the schedules'
+// are hand-computed from their formulas.
+import { tensor, memory, type Tensor } from '@strata/tensor';
+import { useCpu, values, expectClose } from './testing/setup';
+import * as training from './index';
+
+const { metrics } = training;
+
+beforeAll(useCpu);
+
+function read(t: Tensor): number[] {
+  const v = values(t);
+  t.dispose();
+  return v;
+}
+
+test.each([
+  [
+    'MeanSquaredError',
+    new training.MeanSquaredError(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [1, 0],
+    ],
+    0.5,
+  ],
+  [
+    'MeanAbsoluteError',
+    new training.MeanAbsoluteError(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [1, 0],
+    ],
+    0.5,
+  ],
+  [
+    'MeanAbsolutePercentageError',
+    new training.MeanAbsolutePercentageError(),
+    [
+      [2, 1],
+      [2, 3],
+    ],
+    [
+      [1, 1],
+      [1, 0],
+    ],
+    50,
+  ],
+  [
+    'MeanSquaredLogarithmicError',
+    new training.MeanSquaredLogarithmicError(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [1, 0],
+    ],
+    0.24,
+  ],
+  [
+    'Huber',
+    new training.Huber({ delta: 1 }),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [0.6, 0.4],
+      [0.4, 0.6],
+    ],
+    0.155,
+  ],
+  [
+    'LogCosh',
+    new training.LogCosh(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [0, 0],
+    ],
+    0.108,
+  ],
+  [
+    'CosineSimilarity',
+    new training.CosineSimilarity({ axis: 1 }),
+    [
+      [0, 1],
+      [1, 1],
+    ],
+    [
+      [1, 0],
+      [1, 1],
+    ],
+    -0.5,
+  ],
+  [
+    'BinaryCrossentropy',
+    new training.BinaryCrossentropy({ fromLogits: true }),
+    [0, 1, 0, 0],
+    [-18.6, 0.51, 2.94, -12.8],
+    0.865,
+  ],
+  [
+    'CategoricalCrossentropy',
+    new training.CategoricalCrossentropy(),
+    [
+      [0, 1, 0],
+      [0, 0, 1],
+    ],
+    [
+      [0.05, 0.95, 0],
+      [0.1, 0.8, 0.1],
+    ],
+    1.177,
+  ],
+  [
+    'SparseCategoricalCrossentropy',
+    new training.SparseCategoricalCrossentropy(),
+    [1, 2],
+    [
+      [0.05, 0.95, 0],
+      [0.1, 0.8, 0.1],
+    ],
+    1.177,
+  ],
+  [
+    'KLDivergence',
+    new training.KLDivergence(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [0.6, 0.4],
+      [0.4, 0.6],
+    ],
+    0.458,
+  ],
+  [
+    'Poisson',
+    new training.Poisson(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [0, 0],
+    ],
+    0.5,
+  ],
+  [
+    'Hinge',
+    new training.Hinge(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [0.6, 0.4],
+      [0.4, 0.6],
+    ],
+    1.3,
+  ],
+  [
+    'SquaredHinge',
+    new training.SquaredHinge(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [0.6, 0.4],
+      [0.4, 0.6],
+    ],
+    1.86,
+  ],
+  [
+    'CategoricalHinge',
+    new training.CategoricalHinge(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [0.6, 0.4],
+      [0.4, 0.6],
+    ],
+    1.4,
+  ],
+] as const)('the %s example', (_name, loss, yTrue, yPred, want) => {
+  const before = memory().numTensors;
+  const t = tensor(yTrue as never);
+  const p = tensor(yPred as never);
+  expectClose(read(loss.apply(t, p)), [want], 2e-3);
+  t.dispose();
+  p.dispose();
+  expect(memory().numTensors).toBe(before);
+});
+
+test.each([
+  ['Accuracy', () => new metrics.Accuracy(), [[1], [2], [3], [4]], [[0], [2], [3], [4]], 0.75],
+  [
+    'BinaryAccuracy',
+    () => new metrics.BinaryAccuracy({ threshold: 0.5 }),
+    [[1], [1], [0], [0]],
+    [[0.98], [1], [0], [0.6]],
+    0.75,
+  ],
+  [
+    'CategoricalAccuracy',
+    () => new metrics.CategoricalAccuracy(),
+    [
+      [0, 0, 1],
+      [0, 1, 0],
+    ],
+    [
+      [0.1, 0.9, 0.8],
+      [0.05, 0.95, 0],
+    ],
+    0.5,
+  ],
+  [
+    'SparseCategoricalAccuracy',
+    () => new metrics.SparseCategoricalAccuracy(),
+    [[2], [1]],
+    [
+      [0.1, 0.6, 0.3],
+      [0.05, 0.95, 0],
+    ],
+    0.5,
+  ],
+  [
+    'TopKCategoricalAccuracy',
+    () => new metrics.TopKCategoricalAccuracy({ k: 1 }),
+    [
+      [0, 0, 1],
+      [0, 1, 0],
+    ],
+    [
+      [0.1, 0.9, 0.8],
+      [0.05, 0.95, 0],
+    ],
+    0.5,
+  ],
+  [
+    'SparseTopKCategoricalAccuracy',
+    () => new metrics.SparseTopKCategoricalAccuracy({ k: 1 }),
+    [2, 1],
+    [
+      [0.1, 0.9, 0.8],
+      [0.05, 0.95, 0],
+    ],
+    0.5,
+  ],
+  ['AUC', () => new metrics.AUC({ numThresholds: 3 }), [0, 0, 1, 1], [0, 0.5, 0.3, 0.9], 0.75],
+  ['Precision', () => new metrics.Precision(), [0, 1, 1, 1], [1, 0, 1, 1], 2 / 3],
+  ['Recall', () => new metrics.Recall(), [0, 1, 1, 1], [1, 0, 1, 1], 2 / 3],
+  [
+    'MeanSquaredError metric',
+    () => new metrics.MeanSquaredError(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [0, 0],
+    ],
+    0.25,
+  ],
+  [
+    'MeanAbsoluteError metric',
+    () => new metrics.MeanAbsoluteError(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [0, 0],
+    ],
+    0.25,
+  ],
+  [
+    'RootMeanSquaredError',
+    () => new metrics.RootMeanSquaredError(),
+    [
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [0, 0],
+    ],
+    0.5,
+  ],
+] as const)('the %s example', (_name, make, yTrue, yPred, want) => {
+  const m = make();
+  const t = tensor(yTrue as never);
+  const p = tensor(yPred as never);
+  m.updateState(t, p);
+  expectClose(read(m.result()), [want], 1e-3);
+  t.dispose();
+  p.dispose();
+  m.dispose();
+});
+
+test('the Mean and Sum examples', () => {
+  const x = tensor([1, 3, 5, 7]);
+  const mean = new metrics.Mean();
+  const sum = new metrics.Sum();
+  mean.updateState(x);
+  sum.updateState(x);
+  expect(read(mean.result())).toEqual([4]);
+  expect(read(sum.result())).toEqual([16]);
+  x.dispose();
+  mean.dispose();
+  sum.dispose();
+});
+
+test('the schedule examples', () => {
+  const exp = new training.ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.5 });
+  expect(exp.call(2000)).toBeCloseTo(0.025, 10);
+  const inv = new training.InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1000, decayRate: 1 });
+  expect(inv.call(1000)).toBeCloseTo(0.05, 10);
+  const poly = new training.PolynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01 });
+  expect(poly.call(5000)).toBeCloseTo(0.055, 10);
+  const cosine = new training.CosineDecay({ initialLearningRate: 0.1, decaySteps: 1000 });
+  expect(cosine.call(500)).toBeCloseTo(0.05, 10);
+  const piecewise = new training.PiecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1] });
+  expect([piecewise.call(0), piecewise.call(100001), piecewise.call(200000)]).toEqual([1, 0.5, 0.1]);
+});
+
+test('the Dataset examples', async () => {
+  const batches = await training.Dataset.fromArray([1, 2, 3, 4, 5]).batch(2).toArray();
+  expect(batches.map((b) => read(b as Tensor))).toEqual([[1, 2], [3, 4], [5]]);
+  expect(await training.Dataset.fromArray([1, 2]).repeat(3).toArray()).toEqual([1, 2, 1, 2, 1, 2]);
+  expect(await training.Dataset.fromArray([1, 2, 3, 4]).take(2).toArray()).toEqual([1, 2]);
+  expect(await training.Dataset.fromArray([1, 2, 3, 4]).skip(2).toArray()).toEqual([3, 4]);
+});
