@@ -25,7 +25,7 @@ export interface LayerNormalizationArgs extends LayerArgs, AffineArgs {
  *
  * @example
  * ```ts
- * const y = new LayerNormalization().apply(tensor([[1, 2, 3]])); // [[-1.22, 0, 1.22]]
+ * const y = new LayerNormalization().apply(tensor([[1, 2, 3]])); // [[-1.224, 0, 1.224]] (epsilon 1e-3)
  * ```
  */
 export class LayerNormalization extends Layer {
