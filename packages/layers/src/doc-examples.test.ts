@@ -234,3 +234,31 @@ test("the Layer class's subclassing example", () => {
   x.dispose();
   y.dispose();
 });
+
+test('the initializer, regularizer, constraint and getActivation examples', () => {
+  const read = (t: Tensor): number[] => {
+    const v = Array.from(t.dataSync());
+    t.dispose();
+    return v;
+  };
+  expect(read(new L.IdentityInitializer({ gain: 2 }).call([2, 3]))).toEqual([2, 0, 0, 0, 2, 0]);
+  expect(read(new L.Constant({ value: 0.1 }).call([3]))).toEqual([0.1, 0.1, 0.1].map(Math.fround));
+  const w = tensor([1, -2]);
+  close(read(new L.L1({ l1: 0.1 }).call(w)), [0.3], 1e-6);
+  close(read(new L.L2({ l2: 0.1 }).call(w)), [0.5], 1e-6);
+  close(read(new L.L1L2({ l1: 0.1, l2: 0.1 }).call(w)), [0.8], 1e-6);
+  w.dispose();
+  const mixed = tensor([-1, 2]);
+  close(read(new L.NonNeg().call(mixed)), [0, 2], 0);
+  mixed.dispose();
+  const signs = tensor([-1, 1]);
+  close(read(L.getActivation('leaky_relu')(signs)), [-0.2, 1], 1e-6);
+  signs.dispose();
+  const column = tensor([[3], [4]]);
+  close(read(new L.MaxNorm({ maxValue: 1 }).call(column)), [0.6, 0.8], 1e-5);
+  close(read(new L.UnitNorm().call(column)), [0.6, 0.8], 1e-5);
+  column.dispose();
+  expect(L.getRegularizer('l2')).toBeInstanceOf(L.L2);
+  expect(L.getConstraint('non_neg')).toBeInstanceOf(L.NonNeg);
+  expect(L.getInitializer('glorot_uniform')).toBeInstanceOf(L.GlorotUniform);
+});

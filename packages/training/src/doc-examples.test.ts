@@ -353,3 +353,53 @@ test('the Dataset examples', async () => {
   expect(await training.Dataset.fromArray([1, 2, 3, 4]).take(2).toArray()).toEqual([1, 2]);
   expect(await training.Dataset.fromArray([1, 2, 3, 4]).skip(2).toArray()).toEqual([3, 4]);
 });
+
+test('the loss function, getLoss, getMetric and getOptimizer examples', () => {
+  const pairs: [(a: Tensor, b: Tensor) => Tensor, unknown, unknown, number[]][] = [
+    [
+      training.meanSquaredError,
+      [
+        [0, 1],
+        [0, 0],
+      ],
+      [
+        [1, 1],
+        [1, 0],
+      ],
+      [0.5, 0.5],
+    ],
+    [
+      training.meanAbsoluteError,
+      [
+        [0, 1],
+        [0, 0],
+      ],
+      [
+        [1, 1],
+        [1, 0],
+      ],
+      [0.5, 0.5],
+    ],
+    [training.categoricalCrossentropy, [[0, 1, 0]], [[0.05, 0.95, 0]], [0.0513]],
+    [training.sparseCategoricalCrossentropy, [1], [[0.05, 0.95, 0]], [0.0513]],
+    [training.binaryCrossentropy, [[0, 1]], [[0.4, 0.6]], [0.5108]],
+  ];
+  for (const [fn, yTrue, yPred, want] of pairs) {
+    const t = tensor(yTrue as never);
+    const p = tensor(yPred as never);
+    expectClose(read(fn(t, p)), want, 1e-3);
+    t.dispose();
+    p.dispose();
+  }
+  expect(training.getLoss('mse')).toBeInstanceOf(training.MeanSquaredError);
+  expect(training.getLoss((a: Tensor, b: Tensor) => training.meanAbsoluteError(a, b))).toBeInstanceOf(
+    training.LossFunctionWrapper,
+  );
+  const mae = training.getMetric('mae');
+  expect(mae).toBeInstanceOf(metrics.MeanAbsoluteError);
+  mae.dispose();
+  const sgd = training.getOptimizer({ className: 'SGD', config: { learningRate: 0.1, momentum: 0.9 } });
+  expect(sgd).toBeInstanceOf(training.SGD);
+  expect((sgd as InstanceType<typeof training.SGD>).momentum).toBe(0.9);
+  expect(training.getOptimizer('adam')).toBeInstanceOf(training.Adam);
+});

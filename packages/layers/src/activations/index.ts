@@ -94,7 +94,15 @@ BY_NAME.set('swish', silu);
 BY_NAME.set('hardswish', hardSilu);
 BY_NAME.set('none', linear);
 
-/** Resolves 'relu', 'leaky_relu', 'leakyRelu', a function, or null/undefined (= linear). */
+/**
+ * Resolves 'relu', 'leaky_relu', 'leakyRelu', a function, or null/undefined (= linear).
+ *
+ * @example
+ * ```ts
+ * const act = getActivation('leaky_relu');
+ * act(tensor([-1, 1])); // [-0.2, 1]
+ * ```
+ */
 export function getActivation(id: ActivationIdentifier): Activation {
   if (id === null || id === undefined) return linear;
   if (typeof id === 'function') return id;

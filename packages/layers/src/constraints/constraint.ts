@@ -1,7 +1,14 @@
 import type { Tensor } from '@strata/tensor';
 import type { Configurable } from '../serializable';
 
-/** A projection applied to a weight after each optimizer update (e.g. max-norm). */
+/**
+ * A projection applied to a weight after each optimizer update (e.g. max-norm).
+ *
+ * @example
+ * ```ts
+ * const dense = new Dense({ units: 8, kernelConstraint: new MaxNorm({ maxValue: 3 }) });
+ * ```
+ */
 export abstract class Constraint implements Configurable {
   /** The Keras class name, saved in configs; each subclass sets its own. */
   static className: string;

@@ -14,7 +14,14 @@ export type ConstraintIdentifier = Constraint | string | SerializedObject;
 export const constraints = new ClassTable<Constraint>('constraint', Constraint);
 constraints.register(MaxNorm, MinMaxNorm, NonNeg, UnitNorm);
 
-/** Resolves a {@link ConstraintIdentifier} to an instance (`new MaxNorm()` for `'max_norm'`). */
+/**
+ * Resolves a {@link ConstraintIdentifier} to an instance (`new MaxNorm()` for `'max_norm'`).
+ *
+ * @example
+ * ```ts
+ * getConstraint('non_neg'); // a NonNeg
+ * ```
+ */
 export function getConstraint(id: ConstraintIdentifier): Constraint {
   return constraints.get(id);
 }

@@ -15,7 +15,14 @@ function checkAxis(cls: string, axis: unknown): number | number[] {
   throw new LayerError(`${cls}: axis must be an integer or a list of integers, received ${JSON.stringify(axis)}`);
 }
 
-/** Rescales each slice along `axis` whose norm exceeds `maxValue` down to it. */
+/**
+ * Rescales each slice along `axis` whose norm exceeds `maxValue` down to it.
+ *
+ * @example
+ * ```ts
+ * new MaxNorm({ maxValue: 1 }).call(tensor([[3], [4]])); // the column of norm 5 scaled to norm 1: [[0.6], [0.8]]
+ * ```
+ */
 export class MaxNorm extends Constraint {
   static override className = 'MaxNorm';
   /** The largest norm allowed. Default: 2. */
@@ -38,7 +45,14 @@ export class MaxNorm extends Constraint {
   }
 }
 
-/** Moves each slice's norm into [minValue, maxValue] at `rate` (1 = all the way). */
+/**
+ * Moves each slice's norm into [minValue, maxValue] at `rate` (1 = all the way).
+ *
+ * @example
+ * ```ts
+ * const dense = new Dense({ units: 8, kernelConstraint: new MinMaxNorm({ minValue: 0.5, maxValue: 1 }) });
+ * ```
+ */
 export class MinMaxNorm extends Constraint {
   static override className = 'MinMaxNorm';
   /** The smallest norm allowed. Default: 0. */
@@ -70,7 +84,14 @@ export class MinMaxNorm extends Constraint {
   }
 }
 
-/** Zeroes negative weights. */
+/**
+ * Zeroes negative weights.
+ *
+ * @example
+ * ```ts
+ * new NonNeg().call(tensor([-1, 2])); // [0, 2]
+ * ```
+ */
 export class NonNeg extends Constraint {
   static override className = 'NonNeg';
   call(w: Tensor): Tensor {
@@ -78,7 +99,14 @@ export class NonNeg extends Constraint {
   }
 }
 
-/** Rescales each slice along `axis` to unit norm. */
+/**
+ * Rescales each slice along `axis` to unit norm.
+ *
+ * @example
+ * ```ts
+ * new UnitNorm().call(tensor([[3], [4]])); // [[0.6], [0.8]]
+ * ```
+ */
 export class UnitNorm extends Constraint {
   static override className = 'UnitNorm';
   /** The axis or axes the norm is taken over. Default: 0. */

@@ -7,6 +7,11 @@ import type { SeedArgs } from './random';
  * `gain` times the identity matrix (2-D shapes only). Exported as IdentityInitializer (Keras 3's
  * class name) so it does not clash with the Identity layer; it is saved as 'Identity', the name
  * TensorFlow.js and every Keras version read.
+ *
+ * @example
+ * ```ts
+ * new IdentityInitializer({ gain: 2 }).call([2, 3]); // [[2, 0, 0], [0, 2, 0]]
+ * ```
  */
 export class IdentityInitializer extends Initializer {
   static override className = 'Identity';
@@ -31,6 +36,11 @@ export class IdentityInitializer extends Initializer {
 /**
  * A random orthogonal matrix (rows or columns orthonormal), as Keras: QR of a normal matrix with
  * the signs fixed by R's diagonal. The decomposition runs on the host: it happens once per weight.
+ *
+ * @example
+ * ```ts
+ * const lstm = new LSTM({ units: 32, recurrentInitializer: new Orthogonal({ seed: 1 }) }); // LSTM's default
+ * ```
  */
 export class Orthogonal extends Initializer {
   static override className = 'Orthogonal';

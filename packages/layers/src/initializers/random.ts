@@ -7,7 +7,14 @@ export interface SeedArgs {
   seed?: Seed | null;
 }
 
-/** Values from a normal distribution of `mean` and `stddev`. */
+/**
+ * Values from a normal distribution of `mean` and `stddev`.
+ *
+ * @example
+ * ```ts
+ * const dense = new Dense({ units: 8, kernelInitializer: new RandomNormal({ stddev: 0.01, seed: 1 }) });
+ * ```
+ */
 export class RandomNormal extends Initializer {
   static override className = 'RandomNormal';
   /** The mean of the distribution. Default: 0. */
@@ -30,7 +37,14 @@ export class RandomNormal extends Initializer {
   }
 }
 
-/** Normal values redrawn beyond two standard deviations. */
+/**
+ * Normal values redrawn beyond two standard deviations.
+ *
+ * @example
+ * ```ts
+ * const dense = new Dense({ units: 8, kernelInitializer: new TruncatedNormal({ stddev: 0.02, seed: 1 }) });
+ * ```
+ */
 export class TruncatedNormal extends RandomNormal {
   static override className = 'TruncatedNormal';
   override call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
@@ -38,7 +52,14 @@ export class TruncatedNormal extends RandomNormal {
   }
 }
 
-/** Values drawn uniformly from [minval, maxval). */
+/**
+ * Values drawn uniformly from [minval, maxval).
+ *
+ * @example
+ * ```ts
+ * new RandomUniform({ minval: -1, maxval: 1, seed: 3 }).call([2, 2]); // values in [-1, 1)
+ * ```
+ */
 export class RandomUniform extends Initializer {
   static override className = 'RandomUniform';
   /** The lower bound (inclusive). Default: −0.05. */

@@ -27,7 +27,15 @@ export interface VarianceScalingArgs extends SeedArgs {
   distribution?: Distribution;
 }
 
-/** Samples with variance `scale / fan`, the family behind Glorot, He and LeCun. */
+/**
+ * Samples with variance `scale / fan`, the family behind Glorot, He and LeCun.
+ *
+ * @example
+ * ```ts
+ * // He uniform, spelled out: U(−√(6 / fanIn), √(6 / fanIn)).
+ * const init = new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'uniform', seed: 1 });
+ * ```
+ */
 export class VarianceScaling extends Initializer {
   static override className = 'VarianceScaling';
   /** The variance's numerator. */

@@ -12,7 +12,14 @@ export type RegularizerIdentifier = Regularizer | string | SerializedObject;
 export const regularizers = new ClassTable<Regularizer>('regularizer', Regularizer);
 regularizers.register(L1, L2, L1L2);
 
-/** Resolves a {@link RegularizerIdentifier} to an instance (`new L2()` for `'l2'`). */
+/**
+ * Resolves a {@link RegularizerIdentifier} to an instance (`new L2()` for `'l2'`).
+ *
+ * @example
+ * ```ts
+ * getRegularizer('l2'); // an L2 of factor 0.01
+ * ```
+ */
 export function getRegularizer(id: RegularizerIdentifier): Regularizer {
   return regularizers.get(id);
 }

@@ -9,7 +9,14 @@ function factor(cls: string, name: string, v: unknown, fallback: number): number
   return x;
 }
 
-/** `l1 * sum(|x|)` */
+/**
+ * `l1 * sum(|x|)`
+ *
+ * @example
+ * ```ts
+ * new L1({ l1: 0.1 }).call(tensor([1, -2])); // 0.3
+ * ```
+ */
 export class L1 extends Regularizer {
   static override className = 'L1';
   /** The L1 factor. Default: 0.01. */
@@ -26,7 +33,14 @@ export class L1 extends Regularizer {
   }
 }
 
-/** `l2 * sum(x²)` (Keras has no ½). */
+/**
+ * `l2 * sum(x²)` (Keras has no ½).
+ *
+ * @example
+ * ```ts
+ * new L2({ l2: 0.1 }).call(tensor([1, -2])); // 0.5
+ * ```
+ */
 export class L2 extends Regularizer {
   static override className = 'L2';
   /** The L2 factor. Default: 0.01. */
@@ -43,7 +57,14 @@ export class L2 extends Regularizer {
   }
 }
 
-/** `l1 * sum(|x|) + l2 * sum(x²)` */
+/**
+ * `l1 * sum(|x|) + l2 * sum(x²)`
+ *
+ * @example
+ * ```ts
+ * new L1L2({ l1: 0.1, l2: 0.1 }).call(tensor([1, -2])); // 0.8
+ * ```
+ */
 export class L1L2 extends Regularizer {
   static override className = 'L1L2';
   /** The L1 factor. Default: 0. */

@@ -37,7 +37,14 @@ export interface CrossentropyOptions {
 const ONE_HOT_HINT =
   '; for integer class labels use sparseCategoricalCrossentropy, or turn them into one-hot vectors with oneHot(labels, numClasses)';
 
-/** Element-wise binary crossentropy averaged over the last axis; stable for extreme logits. */
+/**
+ * Element-wise binary crossentropy averaged over the last axis; stable for extreme logits.
+ *
+ * @example
+ * ```ts
+ * binaryCrossentropy(tensor([[0, 1]]), tensor([[0.4, 0.6]])); // [0.511]
+ * ```
+ */
 export function binaryCrossentropy(yTrue: Tensor, yPred: Tensor, options: CrossentropyOptions = {}): Tensor {
   return tidy(() => {
     let [t, p] = alignLabels('binaryCrossentropy', yTrue, yPred);
@@ -52,7 +59,14 @@ export function binaryCrossentropy(yTrue: Tensor, yPred: Tensor, options: Crosse
   });
 }
 
-/** Crossentropy between one-hot (or soft) labels and class probabilities or logits along the last axis. */
+/**
+ * Crossentropy between one-hot (or soft) labels and class probabilities or logits along the last axis.
+ *
+ * @example
+ * ```ts
+ * categoricalCrossentropy(tensor([[0, 1, 0]]), tensor([[0.05, 0.95, 0]])); // [0.051]
+ * ```
+ */
 export function categoricalCrossentropy(yTrue: Tensor, yPred: Tensor, options: CrossentropyOptions = {}): Tensor {
   return tidy(() => {
     let [t, p] = alignLabels('categoricalCrossentropy', yTrue, yPred, ONE_HOT_HINT);
@@ -93,7 +107,14 @@ export function sparseLabels(owner: string, yTrue: Tensor, yPred: Tensor): Tenso
   return t.dtype === 'int32' ? t : cast(t, 'int32');
 }
 
-/** Crossentropy between integer class labels and class probabilities or logits along the last axis. */
+/**
+ * Crossentropy between integer class labels and class probabilities or logits along the last axis.
+ *
+ * @example
+ * ```ts
+ * sparseCategoricalCrossentropy(tensor([1]), tensor([[0.05, 0.95, 0]])); // [0.051]
+ * ```
+ */
 export function sparseCategoricalCrossentropy(
   yTrue: Tensor,
   yPred: Tensor,

@@ -22,7 +22,14 @@ import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 /** Keras's backend epsilon, the floor that keeps logs and divisions finite. */
 export const EPSILON = 1e-7;
 
-/** mean((yPred - yTrue)²) over the last axis. */
+/**
+ * mean((yPred - yTrue)²) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanSquaredError(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // [0.5, 0.5]
+ * ```
+ */
 export function meanSquaredError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanSquaredError', yTrue, yPred);
@@ -30,7 +37,14 @@ export function meanSquaredError(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** mean(|yPred - yTrue|) over the last axis. */
+/**
+ * mean(|yPred - yTrue|) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanAbsoluteError(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // [0.5, 0.5]
+ * ```
+ */
 export function meanAbsoluteError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanAbsoluteError', yTrue, yPred);
