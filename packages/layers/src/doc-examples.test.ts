@@ -262,3 +262,23 @@ test('the initializer, regularizer, constraint and getActivation examples', () =
   expect(L.getConstraint('non_neg')).toBeInstanceOf(L.NonNeg);
   expect(L.getInitializer('glorot_uniform')).toBeInstanceOf(L.GlorotUniform);
 });
+
+test('the naming, maskOf, catalog and serialize examples', () => {
+  expect(L.toSnakeCase('Conv2DTranspose')).toBe('conv2d_transpose');
+  L.clearSession();
+  expect(new L.Dense({ units: 1 }).name).toBe('dense');
+  expect(new L.Dense({ units: 1 }).name).toBe('dense_1');
+  L.clearSession();
+  expect(new L.Dense({ units: 1 }).name).toBe('dense');
+  const ids = tensor([[3, 7, 0, 0]], [1, 4], 'int32');
+  const embedding = new L.Embedding({ inputDim: 10, outputDim: 4, maskZero: true });
+  const vectors = embedding.apply(ids);
+  expect(Array.from(L.maskOf(vectors)?.dataSync() ?? [])).toEqual([1, 1, 0, 0]);
+  embedding.dispose();
+  for (const t of [ids, vectors]) t.dispose();
+  const Cls = L.builtInLayerClass('Dense');
+  expect(Cls).toBe(L.Dense);
+  const layer = L.layerFromConfig(Cls as L.LayerClass, { units: 4 }, L.resolveBuiltInLayerClass) as L.Dense;
+  expect(layer.units).toBe(4);
+  expect(L.serialize(new L.L2({ l2: 0.001 }))).toEqual({ className: 'L2', config: { l2: 0.001 } });
+});

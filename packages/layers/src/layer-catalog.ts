@@ -196,7 +196,15 @@ function classTable(): Map<string, LayerClass> {
 
 let loose: Map<string, LayerClass> | null = null;
 
-/** A built-in layer class by its Keras class name (exactly, else ignoring case and underscores). */
+/**
+ * A built-in layer class by its Keras class name (exactly, else ignoring case and underscores).
+ *
+ * @example
+ * ```ts
+ * const Cls = builtInLayerClass('Dense'); // Dense
+ * const layer = layerFromConfig(Cls!, { units: 4 }, resolveBuiltInLayerClass);
+ * ```
+ */
 export function builtInLayerClass(className: string): LayerClass | undefined {
   const exact = classTable().get(className);
   if (exact) return exact;
@@ -204,7 +212,14 @@ export function builtInLayerClass(className: string): LayerClass | undefined {
   return loose.get(identifierKey(className));
 }
 
-/** Builds a layer of `cls` from its config, nested layers resolved by `resolveLayer`. */
+/**
+ * Builds a layer of `cls` from its config, nested layers resolved by `resolveLayer`.
+ *
+ * @example
+ * ```ts
+ * const copy = layerFromConfig(Dense, dense.getConfig(), resolveBuiltInLayerClass); // same options, new weights
+ * ```
+ */
 export function layerFromConfig(cls: LayerClass, config: Record<string, unknown>, resolveLayer: LayerResolver): Layer {
   return cls.fromConfig ? cls.fromConfig(config, { resolveLayer }) : new cls(config as never);
 }

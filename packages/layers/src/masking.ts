@@ -9,7 +9,16 @@ import { attachTo, engine, type Tensor } from '@strata/tensor';
  */
 const masks = new WeakMap<Tensor, Tensor>();
 
-/** The mask attached to a tensor by a masking layer (Embedding with `maskZero`, Masking), or null. */
+/**
+ * The mask attached to a tensor by a masking layer (Embedding with `maskZero`, Masking), or null.
+ *
+ * @example
+ * ```ts
+ * const ids = tensor([[3, 7, 0, 0]], [1, 4], 'int32');
+ * const vectors = new Embedding({ inputDim: 10, outputDim: 4, maskZero: true }).apply(ids);
+ * maskOf(vectors); // [[true, true, false, false]]
+ * ```
+ */
 export function maskOf(t: Tensor): Tensor | null {
   const m = masks.get(t);
   return m && !m.isDisposed ? m : null;

@@ -22,7 +22,14 @@ export function classNameOf(x: object): string {
   return Object.hasOwn(ctor, 'className') && ctor.className ? ctor.className : ctor.name;
 }
 
-/** `{className, config}` of an initializer, regularizer, constraint or layer, as Keras's `serialize`. */
+/**
+ * `{className, config}` of an initializer, regularizer, constraint or layer, as Keras's `serialize`.
+ *
+ * @example
+ * ```ts
+ * serialize(new L2({ l2: 0.001 })); // { className: 'L2', config: { l2: 0.001 } }
+ * ```
+ */
 export function serialize(x: Configurable & object): SerializedObject {
   return { className: classNameOf(x), config: x.getConfig() };
 }

@@ -403,3 +403,25 @@ test('the loss function, getLoss, getMetric and getOptimizer examples', () => {
   expect((sgd as InstanceType<typeof training.SGD>).momentum).toBe(0.9);
   expect(training.getOptimizer('adam')).toBeInstanceOf(training.Adam);
 });
+
+test('the accuracy function examples', () => {
+  const probs = tensor([
+    [0.1, 0.6, 0.3],
+    [0.05, 0.95, 0],
+  ]);
+  const labels = tensor([2, 1]);
+  expect(read(training.metrics.sparseCategoricalAccuracy(labels, probs))).toEqual([0, 1]);
+  const oneHot = tensor([
+    [0, 0, 1],
+    [0, 1, 0],
+  ]);
+  const scores = tensor([
+    [0.1, 0.9, 0.8],
+    [0.05, 0.95, 0],
+  ]);
+  expect(read(training.metrics.categoricalAccuracy(oneHot, scores))).toEqual([0, 1]);
+  const binary = tensor([[1], [0]]);
+  const p = tensor([[0.7], [0.6]]);
+  expect(read(training.metrics.binaryAccuracy(binary, p))).toEqual([1, 0]);
+  for (const t of [probs, labels, oneHot, scores, binary, p]) t.dispose();
+});

@@ -25,7 +25,14 @@ export function accuracy(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** 1 where `yPred > threshold` agrees with the binary label, per element. */
+/**
+ * 1 where `yPred > threshold` agrees with the binary label, per element.
+ *
+ * @example
+ * ```ts
+ * binaryAccuracy(tensor([[1], [0]]), tensor([[0.7], [0.6]])); // [[1], [0]]
+ * ```
+ */
 export function binaryAccuracy(yTrue: Tensor, yPred: Tensor, threshold = 0.5): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('binaryAccuracy', yTrue, yPred);
@@ -33,7 +40,14 @@ export function binaryAccuracy(yTrue: Tensor, yPred: Tensor, threshold = 0.5): T
   });
 }
 
-/** 1 where the largest prediction is at the one-hot label's class, per sample. */
+/**
+ * 1 where the largest prediction is at the one-hot label's class, per sample.
+ *
+ * @example
+ * ```ts
+ * categoricalAccuracy(tensor([[0, 0, 1], [0, 1, 0]]), tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]])); // [0, 1]
+ * ```
+ */
 export function categoricalAccuracy(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels(
@@ -59,7 +73,14 @@ function classLabels(owner: string, yTrue: Tensor, yPred: Tensor): Tensor {
   return t.dtype === 'int32' ? t : cast(t, 'int32');
 }
 
-/** 1 where the largest prediction is at the integer label, per sample. */
+/**
+ * 1 where the largest prediction is at the integer label, per sample.
+ *
+ * @example
+ * ```ts
+ * sparseCategoricalAccuracy(tensor([2, 1]), tensor([[0.1, 0.6, 0.3], [0.05, 0.95, 0]])); // [0, 1]
+ * ```
+ */
 export function sparseCategoricalAccuracy(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => cast(equal(classLabels('sparseCategoricalAccuracy', yTrue, yPred), argMax(yPred, -1)), 'float32'));
 }

@@ -8,7 +8,15 @@ export type LambdaFunction = (inputs: Tensor | Tensor[], args: Record<string, un
 // Configs name functions, never carry code: a saved model can only call what the program registered.
 const registry = new Map<string, LambdaFunction>();
 
-/** Makes `fn` loadable by name in Lambda configs. Registering another function under a taken name is an error. */
+/**
+ * Makes `fn` loadable by name in Lambda configs. Registering another function under a taken name is an error.
+ *
+ * @example
+ * ```ts
+ * registerLambda('square', (x) => mul(x as Tensor, x as Tensor));
+ * const layer = new Lambda({ function: 'square' }); // its config names 'square', so a saved model loads again
+ * ```
+ */
 export function registerLambda(name: string, fn: LambdaFunction): LambdaFunction {
   if (typeof name !== 'string' || name === '')
     throw new LayerError(`registerLambda: name must be a non-empty string, received ${JSON.stringify(name)}`);

@@ -57,6 +57,12 @@ function tensorValues(t: TensorMessage): number[] | string[] {
 /**
  * Reads an event file back: checks every record's framing and CRCs, decodes each Event. The
  * project's own reader, for tests and tools; TensorBoard itself is the reference reader.
+ *
+ * @example
+ * ```ts
+ * const events = readEventFile(await readFile('logs/train/events.out.tfevents.1700000000.host.1.v2'));
+ * events.flatMap((e) => e.summaries).filter((s) => s.tag === 'epoch_loss'); // one per epoch
+ * ```
  */
 export function readEventFile(file: Uint8Array): ReadEvent[] {
   const { Event, GraphDef } = tensorBoardTypes();
