@@ -7,6 +7,13 @@ type Cls<T> = { className: string; new (args?: never): T };
  * A table of built-in classes of one kind (initializers, regularizers, constraints) under their
  * Keras class names, resolving an identifier — an instance, a name in any casing
  * ('glorot_uniform', 'glorotUniform', 'GlorotUniform'), or `{className, config}` — to an instance.
+ *
+ * @example
+ * ```ts
+ * const table = new ClassTable<Initializer>('initializer', Initializer);
+ * table.register(Zeros, Ones);
+ * table.get('ones'); // a new Ones
+ * ```
  */
 export class ClassTable<T extends object> {
   /** The registered classes, keyed by the normalised name (lower case, no underscores). */

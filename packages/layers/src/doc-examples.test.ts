@@ -1,7 +1,19 @@
 // The shapes and values the layer doc comments' @example blocks state, computed (the examples that
 // run on eager tensors; those building a Sequential need @strata/models). Values are hand-computed
 // from each layer's formula.
-import { mul, ones, randomNormal, tensor, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import {
+  add,
+  div,
+  mul,
+  ones,
+  randomNormal,
+  scalar,
+  square,
+  tensor,
+  type Shape,
+  type Tensor,
+  type Variable,
+} from '@strata/tensor';
 import { useCpuBackend } from './testing/core-layer-oracle';
 import { Layer, type ShapeOrShapes } from './layer';
 import * as L from './index';
@@ -281,4 +293,90 @@ test('the naming, maskOf, catalog and serialize examples', () => {
   const layer = L.layerFromConfig(Cls as L.LayerClass, { units: 4 }, L.resolveBuiltInLayerClass) as L.Dense;
   expect(layer.units).toBe(4);
   expect(L.serialize(new L.L2({ l2: 0.001 }))).toEqual({ className: 'L2', config: { l2: 0.001 } });
+});
+
+test('the helper and base-class examples', () => {
+  const table = new L.ClassTable<L.Initializer>('initializer', L.Initializer);
+  table.register(L.Zeros, L.Ones);
+  expect(table.get('ones')).toBeInstanceOf(L.Ones);
+  expect(() => new L.Dense({ units: 0 })).toThrow(L.LayerError);
+  expect(L.computeFans([3, 3, 16, 32])).toEqual([144, 288]);
+  expect(() => L.assertInputCompatible('dense', { minNdim: 2 }, [{ shape: [3], dtype: 'float32' }])).toThrow();
+  expect(L.builtInLayerClasses().map((cls) => cls.className)).toEqual(
+    expect.arrayContaining(['Dense', 'Conv2D', 'LSTM']),
+  );
+  const total = L.sumLosses([scalar(1), scalar(2)]);
+  const none = L.sumLosses([]);
+  expect([...total.dataSync(), ...none.dataSync()]).toEqual([3, 0]);
+  total.dispose();
+  none.dispose();
+  expect(L.classNameOf(new L.Dense({ units: 1 }))).toBe('Dense');
+  expect(L.serializeActivation(L.getActivation('gelu'))).toBe('gelu');
+
+  class MyConv2D extends L.BaseConv {
+    static override className = 'MyConv2D';
+    constructor(args: L.BaseConvArgs) {
+      super(2, args);
+    }
+  }
+  class MyMaxPooling2D extends L.BasePooling {
+    static override className = 'MyMaxPooling2D';
+    constructor(args: L.BasePoolingArgs = {}) {
+      super(2, 'max', 2, args);
+    }
+  }
+  class MyGlobalAveragePooling2D extends L.BaseGlobalPooling {
+    static override className = 'MyGlobalAveragePooling2D';
+    constructor(args: L.BaseGlobalPoolingArgs = {}) {
+      super(2, 'average', args);
+    }
+  }
+  const image = ones([1, 8, 8, 2]);
+  const conv = run(new MyConv2D({ filters: 3, kernelSize: 3 }), image);
+  const pooled = run(new MyMaxPooling2D(), image);
+  const mean = run(new MyGlobalAveragePooling2D(), image);
+  expect([conv.shape, pooled.shape, mean.shape]).toEqual([
+    [1, 6, 6, 3],
+    [1, 4, 4, 2],
+    [1, 2],
+  ]);
+
+  class MeanSquare extends L.Merge {
+    static override className = 'MeanSquare';
+    protected override mergeFunction(inputs: Tensor[]): Tensor {
+      return div(
+        inputs.map((x) => square(x)).reduce((a, b) => add(a, b)),
+        inputs.length,
+      );
+    }
+  }
+  const a = tensor([[1, 2]]);
+  const b = tensor([[3, 4]]);
+  const merged = run(new MeanSquare(), [a, b]);
+  expect(Array.from(merged.dataSync())).toEqual([5, 10]);
+
+  class SumCell extends L.RNNCell {
+    static override className = 'SumCell';
+    constructor(readonly units: number) {
+      super();
+    }
+    get stateSize(): number {
+      return this.units;
+    }
+    protected buildCell(): void {}
+    step(x: Tensor, [h]: readonly Tensor[]): [Tensor, Tensor[]] {
+      const next = add(h, x);
+      return [next, [next]];
+    }
+  }
+  const sequence = ones([2, 5, 3]);
+  const summed = run(new L.RNN({ cell: new SumCell(3) }), sequence);
+  expect(summed.shape).toEqual([2, 3]);
+  expect(Array.from(summed.dataSync())).toEqual(new Array(6).fill(5));
+  for (const t of [image, conv, pooled, mean, a, b, merged, sequence, summed]) t.dispose();
+
+  L.registerLambda('square', (x) => mul(x as Tensor, x as Tensor));
+  L.unregisterLambda('square');
+  expect(() => L.registerLambda('square', (x) => x)).not.toThrow();
+  L.unregisterLambda('square');
 });

@@ -22,7 +22,14 @@ export interface InputSpec {
   allowLastAxisSqueeze?: boolean;
 }
 
-/** Throws Keras's message naming the layer, the spec and the received shape. */
+/**
+ * Throws Keras's message naming the layer, the spec and the received shape.
+ *
+ * @example
+ * ```ts
+ * assertInputCompatible('dense', { minNdim: 2 }, [{ shape: [3], dtype: 'float32' }]); // throws: rank 1 < 2
+ * ```
+ */
 export function assertInputCompatible(
   layerName: string,
   specs: InputSpec | readonly (InputSpec | null)[] | null,

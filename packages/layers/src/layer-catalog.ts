@@ -106,6 +106,11 @@ let table: Map<string, LayerClass> | null = null;
 /**
  * Every built-in layer class of @strata/layers (abstract bases, as BaseConv, are no class a config
  * names). Built on first use: the wrappers that read it are among the classes it lists.
+ *
+ * @example
+ * ```ts
+ * builtInLayerClasses().map((cls) => cls.className); // every built-in layer: 'Dense', 'Conv2D', 'LSTM', ...
+ * ```
  */
 export function builtInLayerClasses(): readonly LayerClass[] {
   return [...classTable().values()];

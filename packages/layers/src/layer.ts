@@ -495,7 +495,15 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-/** Sums a list of loss tensors (0 for none). */
+/**
+ * Sums a list of loss tensors (0 for none).
+ *
+ * @example
+ * ```ts
+ * sumLosses([scalar(1), scalar(2)]); // 3
+ * sumLosses([]); // 0
+ * ```
+ */
 export function sumLosses(losses: readonly Tensor[]): Tensor {
   return losses.reduce<Tensor | null>((acc, l) => (acc ? add(acc, l) : l), null) ?? scalar(0);
 }

@@ -27,6 +27,12 @@ export function maskOf(t: Tensor): Tensor | null {
 /**
  * Sets `t`'s mask. With `owned`, `t` takes ownership (a mask just computed for it); a mask other
  * tensors already own gains `t` as one more owner; otherwise the mask stays its creator's.
+ *
+ * @example
+ * ```ts
+ * // A layer that computes its own output mask sets it on the output:
+ * setMask(output, notEqual(ids, 0), { owned: true });
+ * ```
  */
 export function setMask(t: Tensor, mask: Tensor | null, options: { owned?: boolean } = {}): void {
   if (!mask) {

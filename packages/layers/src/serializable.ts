@@ -16,7 +16,14 @@ export function isSerializedObject(x: unknown): x is SerializedObject {
   return typeof x === 'object' && x !== null && typeof (x as SerializedObject).className === 'string' && 'config' in x;
 }
 
-/** The Keras class name of an instance: the class's static `className`, which survives minification. */
+/**
+ * The Keras class name of an instance: the class's static `className`, which survives minification.
+ *
+ * @example
+ * ```ts
+ * classNameOf(new Dense({ units: 1 })); // 'Dense'
+ * ```
+ */
 export function classNameOf(x: object): string {
   const ctor = x.constructor as { className?: string; name: string };
   return Object.hasOwn(ctor, 'className') && ctor.className ? ctor.className : ctor.name;

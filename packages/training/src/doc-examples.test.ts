@@ -425,3 +425,137 @@ test('the accuracy function examples', () => {
   expect(read(training.metrics.binaryAccuracy(binary, p))).toEqual([1, 0]);
   for (const t of [probs, labels, oneHot, scores, binary, p]) t.dispose();
 });
+
+test('the helper function examples', async () => {
+  const y = tensor([
+    [0, 1],
+    [0, 0],
+  ]);
+  const p = tensor([
+    [0.6, 0.4],
+    [0.4, 0.6],
+  ]);
+  const p2 = tensor([
+    [1, 1],
+    [0, 0],
+  ]);
+  const p3 = tensor([
+    [1, 1],
+    [1, 0],
+  ]);
+  expectClose(read(training.hinge(y, p)), [1.1, 1.5], 1e-5);
+  expectClose(read(training.squaredHinge(y, p)), [1.46, 2.26], 1e-5);
+  expectClose(read(training.categoricalHinge(y, p)), [1.2, 1.6], 1e-5);
+  expectClose(read(training.kullbackLeiblerDivergence(y, p)), [0.9163, 0], 1e-3);
+  expectClose(read(training.poisson(y, p2)), [1, 0], 1e-5);
+  expectClose(read(training.huber(y, p)), [0.18, 0.13], 1e-5);
+  expectClose(read(training.logCosh(y, p2)), [0.2169, 0], 1e-3);
+  expectClose(read(training.meanSquaredLogarithmicError(y, p3)), [0.2402, 0.2402], 1e-3);
+  const a = tensor([
+    [2, 1],
+    [2, 3],
+  ]);
+  expectClose(read(training.meanAbsolutePercentageError(a, p3)), [25, 75], 1e-4);
+  const c1 = tensor([
+    [0, 1],
+    [1, 1],
+  ]);
+  const c2 = tensor([
+    [1, 0],
+    [1, 1],
+  ]);
+  expectClose(read(training.cosineSimilarity(c1, c2, 1)), [0, -1], 1e-5);
+  const v = tensor([3, 4]);
+  expectClose(read(training.l2Normalize(v)), [0.6, 0.8], 1e-5);
+  expectClose(read(training.clipByNorm(v, 1)), [0.6, 0.8], 1e-5);
+  const parts = [tensor([3]), tensor([4])];
+  expectClose(read(training.globalNorm(parts)), [5], 1e-6);
+  expectClose(training.clipByGlobalNorm(parts, 1).flatMap(read), [0.6, 0.8], 1e-5);
+  expect(training.standardizeReduction('MyLoss', 'sumOverBatchSize')).toBe('sum_over_batch_size');
+  const losses = tensor([1, 3]);
+  const weights = tensor([1, 0]);
+  expectClose(read(training.reduceWeighted('MyLoss', losses, weights, 'sum_over_batch_size')), [0.5], 1e-6);
+  const [labels, preds] = training.alignLabels('MyLoss', tensor([1, 0]), tensor([[0.9], [0.2]]));
+  expect(labels.shape).toEqual([2, 1]);
+  const probabilities = tensor([
+    [0.1, 0.8, 0.1],
+    [0.2, 0.2, 0.6],
+  ]);
+  const sparse = training.sparseLabels('MyLoss', tensor([[1], [2]]), probabilities);
+  expect([sparse.dtype, ...values(sparse)]).toEqual(['int32', 1, 2]);
+  const ids = tensor([1, 2, 3, 4]);
+  const guess = tensor([0, 2, 3, 4]);
+  expect(read(metrics.accuracy(ids, guess))).toEqual([0, 1, 1, 1]);
+  const oneHot = tensor([
+    [0, 0, 1],
+    [0, 1, 0],
+  ]);
+  const scores = tensor([
+    [0.1, 0.9, 0.8],
+    [0.05, 0.95, 0],
+  ]);
+  const sparseIds = tensor([2, 1]);
+  expect(read(metrics.topKCategoricalAccuracy(oneHot, scores, 2))).toEqual([1, 1]);
+  expect(read(metrics.sparseTopKCategoricalAccuracy(sparseIds, scores, 2))).toEqual([1, 1]);
+  const num = tensor([1, 2]);
+  const den = tensor([0, 4]);
+  expectClose(read(metrics.divNoNan(num, den)), [0, 0.5], 1e-6);
+  const rows = tensor([
+    [1, 3],
+    [5, 7],
+  ]);
+  const { values: sv, weight } = metrics.samplewise('mean', rows, weights);
+  expect([...read(sv), ...read(weight as Tensor)]).toEqual([2, 0, 1]);
+  const decisions = metrics.flattenDecisions('recall', tensor([[0, 1]]), tensor([[0.3, 0.8]]), null);
+  expect(decisions.labels.shape).toEqual([2]);
+  expect(values(decisions.weights)).toEqual([1, 1]);
+  const thresholds = tensor([0.5]);
+  const counts = metrics.confusionCounts(decisions.labels, decisions.preds, decisions.weights, thresholds, [
+    'tp',
+    'fp',
+  ]);
+  expect([...read(counts.tp), ...read(counts.fp)]).toEqual([1, 0]);
+  for (const t of [y, p, p2, p3, a, c1, c2, v, ...parts, losses, weights, labels, preds, probabilities, sparse])
+    t.dispose();
+  for (const t of [
+    ids,
+    guess,
+    oneHot,
+    scores,
+    sparseIds,
+    num,
+    den,
+    rows,
+    decisions.labels,
+    decisions.preds,
+    decisions.weights,
+    thresholds,
+  ]) {
+    t.dispose();
+  }
+
+  expect(training.monitorMode('val_accuracy', 'auto')).toBe('max');
+  expect(training.monitorMode('val_loss', 'auto')).toBe('min');
+  expect(training.formatPath('ckpt/{epoch:02d}-{val_loss:.2f}.keras', { epoch: 3, val_loss: 0.1234 })).toBe(
+    'ckpt/03-0.12.keras',
+  );
+  expect(training.formatTimePerStep(0.005)).toBe('5ms/step');
+  expect([training.formatValue(0.40123), training.formatValue(0.00012346)]).toEqual(['0.4012', '1.2346e-04']);
+  expect(training.histogramBuckets([0, 1, 2, 3], 2)).toEqual([
+    [0, 1.5, 2],
+    [1.5, 3, 2],
+  ]);
+  const record = new Uint8Array([1, 2, 3]);
+  expect(training.readRecords(training.frameRecord(record))).toEqual([record]);
+  expect(() => training.getOptimizer('adamm')).toThrow(training.TrainingError);
+
+  const sink = new training.MemoryLogSink();
+  const writer = new training.EventFileWriter('logs/train', sink);
+  await writer.flush();
+  expect([...sink.files.keys()][0]).toMatch(/^logs\/train\/events\.out\.tfevents\..*\.v2$/);
+
+  const seen: number[] = [];
+  const list = new training.CallbackList([new training.LambdaCallback({ onEpochEnd: (e) => void seen.push(e) })]);
+  await list.onEpochEnd(0, { loss: 0.5 });
+  expect(seen).toEqual([0]);
+});

@@ -115,7 +115,14 @@ export function getActivation(id: ActivationIdentifier): Activation {
   return found;
 }
 
-/** The name an activation is saved under; custom functions need a name (registerSerializable, later). */
+/**
+ * The name an activation is saved under; custom functions need a name (registerSerializable, later).
+ *
+ * @example
+ * ```ts
+ * serializeActivation(getActivation('gelu')); // 'gelu'
+ * ```
+ */
 export function serializeActivation(fn: Activation): string {
   if (fn.activationName) return fn.activationName;
   throw new LayerError(

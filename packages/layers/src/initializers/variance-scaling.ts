@@ -8,7 +8,14 @@ export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
 /** The distribution VarianceScaling draws from (a truncated normal's stddev is corrected for the truncation). */
 export type Distribution = 'truncated_normal' | 'untruncated_normal' | 'uniform';
 
-/** Keras's fans: a conv kernel [..., in, out] counts its receptive field. */
+/**
+ * Keras's fans: a conv kernel [..., in, out] counts its receptive field.
+ *
+ * @example
+ * ```ts
+ * computeFans([3, 3, 16, 32]); // [144, 288]: a 3x3 conv kernel counts its receptive field
+ * ```
+ */
 export function computeFans(shape: readonly number[]): [number, number] {
   if (shape.length === 0) return [1, 1];
   if (shape.length === 1) return [shape[0], shape[0]];

@@ -20,6 +20,11 @@ function overrides(cb: Callback, hook: keyof Callback): boolean {
 /**
  * Logs whose values are read from their tensors on first access, once (memoised). On a backend that
  * cannot read synchronously, fit reads them all first, with an await, if a hook needs them.
+ *
+ * @example
+ * ```ts
+ * const logs = lazyLogs({ loss: lossTensor }); // reads lossTensor only when logs.loss is read
+ * ```
  */
 export function lazyLogs(tensors: Record<string, Tensor>, known: Logs = {}): BatchLogs {
   const logs: BatchLogs = {};
@@ -38,7 +43,14 @@ export function lazyLogs(tensors: Record<string, Tensor>, known: Logs = {}): Bat
 
 const TENSORS = Symbol('strata.logTensors');
 
-/** The tensors behind lazy logs (for callbacks, as the progress bar, that read them asynchronously). */
+/**
+ * The tensors behind lazy logs (for callbacks, as the progress bar, that read them asynchronously).
+ *
+ * @example
+ * ```ts
+ * logTensors(lazyLogs({ loss: lossTensor })); // { loss: lossTensor }
+ * ```
+ */
 export function logTensors(logs: BatchLogs): Record<string, Tensor> | null {
   return (logs as unknown as Record<symbol, Record<string, Tensor>>)[TENSORS] ?? null;
 }
@@ -47,7 +59,15 @@ function scalarOf(values: ArrayLike<number>): number {
   return values.length === 1 ? values[0] : Array.from(values).reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
-/** Calls every callback's hook in order, awaiting those that return promises, and skips hooks nobody overrides. */
+/**
+ * Calls every callback's hook in order, awaiting those that return promises, and skips hooks nobody overrides.
+ *
+ * @example
+ * ```ts
+ * const list = new CallbackList([new EarlyStopping(), new History()]);
+ * await list.onEpochEnd(0, { loss: 0.5, val_loss: 0.6 }); // each callback's onEpochEnd, in order
+ * ```
+ */
 export class CallbackList {
   /** The callbacks, in the order their hooks run. */
   readonly callbacks: Callback[];

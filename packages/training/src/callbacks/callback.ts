@@ -101,7 +101,15 @@ export class Callback {
   onPredictBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
 }
 
-/** Direction of a monitored quantity: accuracies and AUC go up, losses and errors go down. */
+/**
+ * Direction of a monitored quantity: accuracies and AUC go up, losses and errors go down.
+ *
+ * @example
+ * ```ts
+ * monitorMode('val_accuracy', 'auto'); // 'max'
+ * monitorMode('val_loss', 'auto'); // 'min'
+ * ```
+ */
 export function monitorMode(monitor: string, mode: 'auto' | 'min' | 'max'): 'min' | 'max' {
   if (mode === 'min' || mode === 'max') return mode;
   const name = monitor.replace(/^val_/, '');

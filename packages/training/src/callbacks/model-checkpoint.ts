@@ -22,7 +22,14 @@ export interface ModelCheckpointArgs {
   initialValueThreshold?: number | null;
 }
 
-/** Fills `{name}` and `{name:spec}` (Python's `d`, `.Nf`, `.Ne`) placeholders with values. */
+/**
+ * Fills `{name}` and `{name:spec}` (Python's `d`, `.Nf`, `.Ne`) placeholders with values.
+ *
+ * @example
+ * ```ts
+ * formatPath('ckpt/{epoch:02d}-{val_loss:.2f}.keras', { epoch: 3, val_loss: 0.1234 }); // 'ckpt/03-0.12.keras'
+ * ```
+ */
 export function formatPath(template: string, values: Record<string, number>): string {
   return template.replace(/\{(\w+)(?::([^}]*))?\}/g, (whole, name: string, spec?: string) => {
     const v = values[name];

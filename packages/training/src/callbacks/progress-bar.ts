@@ -37,14 +37,29 @@ function defaultStream(): ProgressStream {
   };
 }
 
-/** `5ms/step`, `120us/step`, `2s/step`, as Keras's Progbar. */
+/**
+ * `5ms/step`, `120us/step`, `2s/step`, as Keras's Progbar.
+ *
+ * @example
+ * ```ts
+ * formatTimePerStep(0.005); // '5ms/step'
+ * ```
+ */
 export function formatTimePerStep(seconds: number, unit = 'step'): string {
   if (seconds >= 1 || seconds === 0) return `${seconds.toFixed(0)}s/${unit}`;
   if (seconds >= 1e-3) return `${(seconds * 1e3).toFixed(0)}ms/${unit}`;
   return `${(seconds * 1e6).toFixed(0)}us/${unit}`;
 }
 
-/** `0.4012`, or `1.2346e-04` below 1e-3, as Keras prints metric values. */
+/**
+ * `0.4012`, or `1.2346e-04` below 1e-3, as Keras prints metric values.
+ *
+ * @example
+ * ```ts
+ * formatValue(0.40123); // '0.4012'
+ * formatValue(0.00012346); // '1.2346e-04'
+ * ```
+ */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (Math.abs(v) > 1e-3) return v.toFixed(4);

@@ -12,7 +12,14 @@ const REDUCTIONS: Record<string, Reduction> = {
   meanwithsampleweight: 'mean_with_sample_weight',
 };
 
-/** Normalises a reduction name ('sum_over_batch_size' or 'sumOverBatchSize'), or explains the valid ones. */
+/**
+ * Normalises a reduction name ('sum_over_batch_size' or 'sumOverBatchSize'), or explains the valid ones.
+ *
+ * @example
+ * ```ts
+ * standardizeReduction('MyLoss', 'sumOverBatchSize'); // 'sum_over_batch_size'
+ * ```
+ */
 export function standardizeReduction(owner: string, reduction: string | null | undefined): Reduction {
   if (reduction === null || reduction === undefined) return 'sum_over_batch_size';
   const r = typeof reduction === 'string' ? REDUCTIONS[reduction.replace(/_/g, '').toLowerCase()] : undefined;
@@ -110,7 +117,14 @@ function checkTensor(owner: string, arg: string, x: unknown): void {
     );
 }
 
-/** Weights per-sample losses and reduces them (Keras's reduce_weighted_values). */
+/**
+ * Weights per-sample losses and reduces them (Keras's reduce_weighted_values).
+ *
+ * @example
+ * ```ts
+ * reduceWeighted('MyLoss', tensor([1, 3]), tensor([1, 0]), 'sum_over_batch_size'); // (1·1 + 3·0) / 2 = 0.5
+ * ```
+ */
 export function reduceWeighted(
   owner: string,
   values: Tensor,
@@ -142,6 +156,11 @@ export function reduceWeighted(
 /**
  * Brings labels and predictions to one rank as Keras does (squeezes or expands a trailing axis of
  * size 1), casts labels to float32, and checks the shapes agree, naming the loss.
+ *
+ * @example
+ * ```ts
+ * const [t, p] = alignLabels('MyLoss', tensor([1, 0]), tensor([[0.9], [0.2]])); // labels become [[1], [0]]
+ * ```
  */
 export function alignLabels(loss: string, yTrue: Tensor, yPred: Tensor, hint = ''): [Tensor, Tensor] {
   checkTensor(loss, 'yTrue', yTrue);

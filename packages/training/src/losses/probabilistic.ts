@@ -86,7 +86,14 @@ export interface SparseCrossentropyOptions {
   ignoreClass?: number | null;
 }
 
-/** Checks and prepares integer class labels for predictions of shape [..., numClasses]. */
+/**
+ * Checks and prepares integer class labels for predictions of shape [..., numClasses].
+ *
+ * @example
+ * ```ts
+ * sparseLabels('MyLoss', tensor([[1], [2]]), probabilities); // int32 labels [1, 2], checked against the classes
+ * ```
+ */
 export function sparseLabels(owner: string, yTrue: Tensor, yPred: Tensor): Tensor {
   const want = yPred.shape.slice(0, -1);
   let t = yTrue;
@@ -135,7 +142,14 @@ export function sparseCategoricalCrossentropy(
   });
 }
 
-/** sum(yTrue · log(yTrue / yPred)) over the last axis, both clipped to [ε, 1]. */
+/**
+ * sum(yTrue · log(yTrue / yPred)) over the last axis, both clipped to [ε, 1].
+ *
+ * @example
+ * ```ts
+ * kullbackLeiblerDivergence(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // [0.916, 0]
+ * ```
+ */
 export function kullbackLeiblerDivergence(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('kullbackLeiblerDivergence', yTrue, yPred);
@@ -144,7 +158,14 @@ export function kullbackLeiblerDivergence(yTrue: Tensor, yPred: Tensor): Tensor 
   });
 }
 
-/** mean(yPred - yTrue · log(yPred + ε)) over the last axis: the Poisson negative log-likelihood up to a constant. */
+/**
+ * mean(yPred - yTrue · log(yPred + ε)) over the last axis: the Poisson negative log-likelihood up to a constant.
+ *
+ * @example
+ * ```ts
+ * poisson(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]])); // [1, 0]
+ * ```
+ */
 export function poisson(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('poisson', yTrue, yPred);

@@ -52,7 +52,14 @@ export function meanAbsoluteError(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** 100 · mean(|yTrue - yPred| / max(|yTrue|, ε)) over the last axis. */
+/**
+ * 100 · mean(|yTrue - yPred| / max(|yTrue|, ε)) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanAbsolutePercentageError(tensor([[2, 1], [2, 3]]), tensor([[1, 1], [1, 0]])); // [25, 75]
+ * ```
+ */
 export function meanAbsolutePercentageError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanAbsolutePercentageError', yTrue, yPred);
@@ -60,7 +67,14 @@ export function meanAbsolutePercentageError(yTrue: Tensor, yPred: Tensor): Tenso
   });
 }
 
-/** mean((log(max(yPred, ε) + 1) - log(max(yTrue, ε) + 1))²) over the last axis. */
+/**
+ * mean((log(max(yPred, ε) + 1) - log(max(yTrue, ε) + 1))²) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanSquaredLogarithmicError(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // [0.240, 0.240]
+ * ```
+ */
 export function meanSquaredLogarithmicError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanSquaredLogarithmicError', yTrue, yPred);
@@ -68,7 +82,14 @@ export function meanSquaredLogarithmicError(yTrue: Tensor, yPred: Tensor): Tenso
   });
 }
 
-/** Quadratic for |error| <= delta, linear beyond (Huber loss), averaged over the last axis. */
+/**
+ * Quadratic for |error| <= delta, linear beyond (Huber loss), averaged over the last axis.
+ *
+ * @example
+ * ```ts
+ * huber(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // [0.18, 0.13]
+ * ```
+ */
 export function huber(yTrue: Tensor, yPred: Tensor, delta = 1): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('huber', yTrue, yPred);
@@ -81,7 +102,14 @@ export function huber(yTrue: Tensor, yPred: Tensor, delta = 1): Tensor {
   });
 }
 
-/** mean(log(cosh(yPred - yTrue))) over the last axis, computed as x + softplus(-2x) - log 2 (no overflow). */
+/**
+ * mean(log(cosh(yPred - yTrue))) over the last axis, computed as x + softplus(-2x) - log 2 (no overflow).
+ *
+ * @example
+ * ```ts
+ * logCosh(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]])); // [0.217, 0]
+ * ```
+ */
 export function logCosh(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('logCosh', yTrue, yPred);
@@ -90,12 +118,26 @@ export function logCosh(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** x / ‖x‖ along `axis` (‖x‖ floored at 1e-6 so a zero vector stays zero). */
+/**
+ * x / ‖x‖ along `axis` (‖x‖ floored at 1e-6 so a zero vector stays zero).
+ *
+ * @example
+ * ```ts
+ * l2Normalize(tensor([3, 4])); // [0.6, 0.8]
+ * ```
+ */
 export function l2Normalize(x: Tensor, axis = -1): Tensor {
   return tidy(() => div(x, sqrt(maximum(sum(square(x), axis, true), 1e-12))));
 }
 
-/** -cos(yTrue, yPred) along `axis`: -1 for vectors pointing the same way (so minimising aligns them). */
+/**
+ * -cos(yTrue, yPred) along `axis`: -1 for vectors pointing the same way (so minimising aligns them).
+ *
+ * @example
+ * ```ts
+ * cosineSimilarity(tensor([[0, 1], [1, 1]]), tensor([[1, 0], [1, 1]]), 1); // [0, -1]
+ * ```
+ */
 export function cosineSimilarity(yTrue: Tensor, yPred: Tensor, axis = -1): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('cosineSimilarity', yTrue, yPred);

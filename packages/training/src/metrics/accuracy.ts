@@ -17,7 +17,14 @@ import { alignLabels } from '../losses/loss';
 import { MeanMetricWrapper } from './reduction';
 import type { MetricArgs } from './metric';
 
-/** 1 where yTrue equals yPred exactly, else 0 (for labels and predictions already on one scale). */
+/**
+ * 1 where yTrue equals yPred exactly, else 0 (for labels and predictions already on one scale).
+ *
+ * @example
+ * ```ts
+ * metrics.accuracy(tensor([1, 2, 3, 4]), tensor([0, 2, 3, 4])); // [0, 1, 1, 1]
+ * ```
+ */
 export function accuracy(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('accuracy', yTrue, yPred);
@@ -93,7 +100,15 @@ function inTopK(scores: Tensor, labels: Tensor, k: number): Tensor {
   return cast(lessEqual(higher, k - 1), 'float32');
 }
 
-/** 1 where the one-hot label's class is among the k top predictions. */
+/**
+ * 1 where the one-hot label's class is among the k top predictions.
+ *
+ * @example
+ * ```ts
+ * metrics.topKCategoricalAccuracy(tensor([[0, 0, 1], [0, 1, 0]]), tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]]), 2);
+ * // [1, 1]
+ * ```
+ */
 export function topKCategoricalAccuracy(yTrue: Tensor, yPred: Tensor, k = 5): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels(
@@ -106,7 +121,14 @@ export function topKCategoricalAccuracy(yTrue: Tensor, yPred: Tensor, k = 5): Te
   });
 }
 
-/** 1 where the integer label is among the k top predictions. */
+/**
+ * 1 where the integer label is among the k top predictions.
+ *
+ * @example
+ * ```ts
+ * metrics.sparseTopKCategoricalAccuracy(tensor([2, 1]), tensor([[0.1, 0.9, 0.8], [0.05, 0.95, 0]]), 2); // [1, 1]
+ * ```
+ */
 export function sparseTopKCategoricalAccuracy(yTrue: Tensor, yPred: Tensor, k = 5): Tensor {
   return tidy(() => inTopK(yPred, classLabels('sparseTopKCategoricalAccuracy', yTrue, yPred), k));
 }

@@ -33,7 +33,14 @@ export interface ConfusionOptions {
   classId?: number | null;
 }
 
-/** Labels, predictions and weights flattened to one entry per decision, with topK and classId applied. */
+/**
+ * Labels, predictions and weights flattened to one entry per decision, with topK and classId applied.
+ *
+ * @example
+ * ```ts
+ * metrics.flattenDecisions('recall', tensor([[0, 1]]), tensor([[0.3, 0.8]]), null); // 2 decisions, weights 1
+ * ```
+ */
 export function flattenDecisions(
   owner: string,
   yTrue: Tensor,
@@ -76,7 +83,15 @@ export function flattenDecisions(
   return { labels: reshape(t, [-1]), preds: reshape(p, [-1]), weights: reshape(w, [-1]) };
 }
 
-/** Adds the weighted counts at each threshold: tp/fp/tn/fn of shape [T]. */
+/**
+ * Adds the weighted counts at each threshold: tp/fp/tn/fn of shape [T].
+ *
+ * @example
+ * ```ts
+ * const { labels, preds, weights } = metrics.flattenDecisions('precision', yTrue, yPred, null);
+ * metrics.confusionCounts(labels, preds, weights, tensor([0.5]), ['tp', 'fp']); // { tp: [T], fp: [T] }
+ * ```
+ */
 export function confusionCounts(
   labels: Tensor,
   preds: Tensor,

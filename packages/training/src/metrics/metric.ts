@@ -99,7 +99,14 @@ export abstract class Metric {
   }
 }
 
-/** a / b, 0 where b is 0 (TensorFlow's divide_no_nan). */
+/**
+ * a / b, 0 where b is 0 (TensorFlow's divide_no_nan).
+ *
+ * @example
+ * ```ts
+ * metrics.divNoNan(tensor([1, 2]), tensor([0, 4])); // [0, 0.5]
+ * ```
+ */
 export function divNoNan(a: Tensor, b: Tensor | number): Tensor {
   return tidy(() => {
     const zero = equal(b, 0);

@@ -17,6 +17,11 @@ import { TrainingError } from '../errors';
 /**
  * Reduces values to one per sample and weights them (Keras's reduce_to_samplewise_values): returns
  * the weighted values and their total weight (null when unweighted: count the samples).
+ *
+ * @example
+ * ```ts
+ * metrics.samplewise('mean', tensor([[1, 3], [5, 7]]), tensor([1, 0])); // values [2, 0], weight 1
+ * ```
  */
 export function samplewise(
   owner: string,

@@ -76,6 +76,17 @@ export interface BaseConvTransposeArgs extends LayerArgs {
 /**
  * The transposed ("deconvolution") layer of Keras's BaseConvTranspose: the gradient of a
  * convolution with respect to its input, used to upsample. Kernel [...kernelSize, filters, inChannels].
+ *
+ * @example
+ * ```ts
+ * // Conv2DTranspose is this class with the rank fixed:
+ * class MyConv2DTranspose extends BaseConvTranspose {
+ *   static override className = 'MyConv2DTranspose';
+ *   constructor(args: BaseConvTransposeArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseConvTranspose extends Layer {
   static override className = 'BaseConvTranspose';

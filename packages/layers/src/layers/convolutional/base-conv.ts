@@ -104,6 +104,17 @@ export function inputChannels(layer: Layer, shape: Shape, dataFormat: DataFormat
 /**
  * The N-D convolution layer (Keras's BaseConv): `activation(conv(x, kernel) + bias)`, with kernel
  * [...kernelSize, inChannels / groups, filters]. Conv1D, Conv2D and Conv3D fix the rank.
+ *
+ * @example
+ * ```ts
+ * // Conv2D is this class with the rank fixed:
+ * class MyConv2D extends BaseConv {
+ *   static override className = 'MyConv2D';
+ *   constructor(args: BaseConvArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseConv extends Layer {
   static override className = 'BaseConv';

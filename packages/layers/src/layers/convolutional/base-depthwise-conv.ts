@@ -71,6 +71,17 @@ export function asImageRow(x: Tensor, op: (image: Tensor) => Tensor): Tensor {
 /**
  * Keras's BaseDepthwiseConv: each input channel convolved with its own `depthMultiplier` filters,
  * kernel [...kernelSize, inChannels, depthMultiplier] (named `kernel`, as Keras 3), bias [inChannels * depthMultiplier].
+ *
+ * @example
+ * ```ts
+ * // DepthwiseConv2D is this class with the rank fixed:
+ * class MyDepthwiseConv2D extends BaseDepthwiseConv {
+ *   static override className = 'MyDepthwiseConv2D';
+ *   constructor(args: BaseDepthwiseConvArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseDepthwiseConv extends Layer {
   static override className = 'BaseDepthwiseConv';

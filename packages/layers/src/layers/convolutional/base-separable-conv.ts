@@ -75,6 +75,17 @@ export interface BaseSeparableConvArgs extends LayerArgs {
 /**
  * Keras's BaseSeparableConv: a depthwise convolution (kernel [...kernelSize, in, depthMultiplier])
  * then a pointwise one mixing channels (kernel [...1, in * depthMultiplier, filters]), plus bias.
+ *
+ * @example
+ * ```ts
+ * // SeparableConv2D is this class with the rank fixed:
+ * class MySeparableConv2D extends BaseSeparableConv {
+ *   static override className = 'MySeparableConv2D';
+ *   constructor(args: BaseSeparableConvArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseSeparableConv extends Layer {
   static override className = 'BaseSeparableConv';

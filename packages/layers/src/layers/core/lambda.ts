@@ -31,7 +31,14 @@ export function registerLambda(name: string, fn: LambdaFunction): LambdaFunction
   return fn;
 }
 
-/** Removes a registration (tests, hot reload). */
+/**
+ * Removes a registration (tests, hot reload).
+ *
+ * @example
+ * ```ts
+ * unregisterLambda('square'); // 'square' may be registered again
+ * ```
+ */
 export function unregisterLambda(name: string): void {
   registry.delete(name);
 }

@@ -12,7 +12,20 @@ export interface BaseGlobalPoolingArgs extends LayerArgs {
   keepdims?: boolean;
 }
 
-/** Keras's BaseGlobalPooling: the max or the mean over every spatial axis. */
+/**
+ * Keras's BaseGlobalPooling: the max or the mean over every spatial axis.
+ *
+ * @example
+ * ```ts
+ * // GlobalAveragePooling2D is this class with rank 2 and mode 'average':
+ * class MyGlobalAveragePooling2D extends BaseGlobalPooling {
+ *   static override className = 'MyGlobalAveragePooling2D';
+ *   constructor(args: BaseGlobalPoolingArgs = {}) {
+ *     super(2, 'average', args);
+ *   }
+ * }
+ * ```
+ */
 export class BaseGlobalPooling extends Layer {
   static override className = 'BaseGlobalPooling';
   /** The number of spatial axes (1 or 2), fixed by the subclass. */

@@ -34,6 +34,17 @@ export type PoolMode = 'max' | 'average';
 /**
  * Keras's BasePooling: the max or the average of each window of `poolSize` over the spatial axes.
  * With 'same' padding, average pooling leaves the padded cells out of each average (as TensorFlow).
+ *
+ * @example
+ * ```ts
+ * // MaxPooling2D is this class with rank 2, mode 'max' and a default pool size of 2:
+ * class MyMaxPooling2D extends BasePooling {
+ *   static override className = 'MyMaxPooling2D';
+ *   constructor(args: BasePoolingArgs = {}) {
+ *     super(2, 'max', 2, args);
+ *   }
+ * }
+ * ```
  */
 export class BasePooling extends Layer {
   static override className = 'BasePooling';

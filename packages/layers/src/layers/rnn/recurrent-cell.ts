@@ -78,6 +78,12 @@ export function checkImplementation(cls: string, value: unknown): number {
 /**
  * The weights and dropout of Keras's recurrent cells: `kernel` [inputDim, gates·units],
  * `recurrent_kernel` [units, gates·units] and `bias`, with gate g in columns [g·units, (g+1)·units).
+ *
+ * @example
+ * ```ts
+ * // SimpleRNNCell, LSTMCell and GRUCell extend it; build a layer from one with RNN:
+ * const layer = new RNN({ cell: new GRUCell({ units: 16, dropout: 0.1, recurrentDropout: 0.1 }) });
+ * ```
  */
 export abstract class RecurrentCell extends RNNCell {
   /** The size of the output and of each state. */
