@@ -6,10 +6,15 @@ import { LayerError } from './errors';
  * rank limits, fixed sizes on given axes (negative axes count from the end), dtype.
  */
 export interface InputSpec {
+  /** The exact rank the input must have. */
   ndim?: number;
+  /** The smallest rank allowed. */
   minNdim?: number;
+  /** The largest rank allowed. */
   maxNdim?: number;
+  /** Sizes the input must have on given axes (`{[-1]: 16}`: the last axis is 16). */
   axes?: Record<number, number>;
+  /** The dtype the input must have. */
   dtype?: DType;
   /** Full shape, null where anything goes. */
   shape?: Shape;
@@ -17,7 +22,14 @@ export interface InputSpec {
   allowLastAxisSqueeze?: boolean;
 }
 
-/** Throws Keras's message naming the layer, the spec and the received shape. */
+/**
+ * Throws Keras's message naming the layer, the spec and the received shape.
+ *
+ * @example
+ * ```ts
+ * assertInputCompatible('dense', { minNdim: 2 }, [{ shape: [3], dtype: 'float32' }]); // throws: rank 1 < 2
+ * ```
+ */
 export function assertInputCompatible(
   layerName: string,
   specs: InputSpec | readonly (InputSpec | null)[] | null,

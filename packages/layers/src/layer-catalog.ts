@@ -86,7 +86,9 @@ import {
 export type LayerClass = (new (
   args: never,
 ) => Layer) & {
+  /** The Keras class name configs use (`'Dense'`). */
   className: string;
+  /** Builds the layer from a config, for classes whose config holds other layers. */
   fromConfig?: (config: Record<string, unknown>, options?: FromConfigOptions) => Layer;
 };
 
@@ -104,6 +106,11 @@ let table: Map<string, LayerClass> | null = null;
 /**
  * Every built-in layer class of @strata/layers (abstract bases, as BaseConv, are no class a config
  * names). Built on first use: the wrappers that read it are among the classes it lists.
+ *
+ * @example
+ * ```ts
+ * builtInLayerClasses().map((cls) => cls.className); // every built-in layer: 'Dense', 'Conv2D', 'LSTM', ...
+ * ```
  */
 export function builtInLayerClasses(): readonly LayerClass[] {
   return [...classTable().values()];
@@ -194,7 +201,15 @@ function classTable(): Map<string, LayerClass> {
 
 let loose: Map<string, LayerClass> | null = null;
 
-/** A built-in layer class by its Keras class name (exactly, else ignoring case and underscores). */
+/**
+ * A built-in layer class by its Keras class name (exactly, else ignoring case and underscores).
+ *
+ * @example
+ * ```ts
+ * const Cls = builtInLayerClass('Dense'); // Dense
+ * const layer = layerFromConfig(Cls!, { units: 4 }, resolveBuiltInLayerClass);
+ * ```
+ */
 export function builtInLayerClass(className: string): LayerClass | undefined {
   const exact = classTable().get(className);
   if (exact) return exact;
@@ -202,7 +217,14 @@ export function builtInLayerClass(className: string): LayerClass | undefined {
   return loose.get(identifierKey(className));
 }
 
-/** Builds a layer of `cls` from its config, nested layers resolved by `resolveLayer`. */
+/**
+ * Builds a layer of `cls` from its config, nested layers resolved by `resolveLayer`.
+ *
+ * @example
+ * ```ts
+ * const copy = layerFromConfig(Dense, dense.getConfig(), resolveBuiltInLayerClass); // same options, new weights
+ * ```
+ */
 export function layerFromConfig(cls: LayerClass, config: Record<string, unknown>, resolveLayer: LayerResolver): Layer {
   return cls.fromConfig ? cls.fromConfig(config, { resolveLayer }) : new cls(config as never);
 }

@@ -27,14 +27,22 @@ import { maskOf, setMask } from './masking';
 
 /** Options every layer takes (Keras's base layer kwargs, in camelCase). */
 export interface LayerArgs {
+  /**
+   * The layer's name, unique in the session (weights are named `${name}/kernel`). Default: the
+   * class name in snake_case with a counter (`dense`, `dense_1`, …), as Keras.
+   */
   name?: string;
+  /** Whether `fit()` updates the layer's weights. Default: true. */
   trainable?: boolean;
+  /** The dtype of the weights and of the float inputs (cast on call). Default: `'float32'`. */
   dtype?: DType;
   /** The input shape without the batch axis, for the first layer of a Sequential. */
   inputShape?: readonly (number | null)[];
   /** The full input shape with the batch axis. */
   batchInputShape?: readonly (number | null)[];
+  /** The fixed batch size that goes with `inputShape` (leave unset for any batch size). */
   batchSize?: number;
+  /** A penalty on the layer's output, added to `losses` on every call. Default: none. */
   activityRegularizer?: RegularizerIdentifier;
 }
 
@@ -42,6 +50,10 @@ export interface LayerArgs {
 export interface CallOptions {
   /** Training or inference behaviour (Dropout, BatchNormalization): false unless fit() or the caller says so. */
   training?: boolean;
+  /**
+   * The input mask (true where a timestep is real, false where it is padding): one per input for
+   * a layer of several inputs. `apply` fills it from the input's own mask when not given.
+   */
   mask?: Tensor | null | readonly (Tensor | null)[];
   /**
    * A layer's own call arguments (Keras's call kwargs: an RNN's `initialState`, attention's
@@ -50,7 +62,9 @@ export interface CallOptions {
   [callArgument: string]: unknown;
 }
 
+/** One input of a layer: an eager tensor, or a symbolic one from `input()` while a model is defined. */
 export type LayerInput = Tensor | SymbolicTensorLike;
+/** The inputs of a layer: one tensor, or a list for layers of several inputs (Add, Concatenate, attention). */
 export type LayerInputs = LayerInput | readonly LayerInput[];
 
 /**
@@ -58,17 +72,25 @@ export type LayerInputs = LayerInput | readonly LayerInput[];
  * carries its behaviour, so this package never imports the graph).
  */
 export interface SymbolicLayerInput extends SymbolicTensorLike {
+  /** Records the call of `layer` on `inputs` as a graph node and returns the symbolic outputs. */
   applyLayer(layer: Layer, inputs: LayerInputs, options: CallOptions): unknown;
 }
 
+/** How {@link Layer.addWeight} creates a weight. */
 export interface AddWeightOptions {
+  /** The initial value's distribution. Default: `'glorotUniform'`. */
   initializer?: InitializerIdentifier;
+  /** A penalty on the weight's value, added to the layer's `losses`. Default: none. */
   regularizer?: RegularizerIdentifier | null;
+  /** A projection applied to the weight after each optimizer step (Keras's constraint). Default: none. */
   constraint?: ConstraintIdentifier | null;
+  /** Whether optimizers update the weight (false for running statistics). Default: true. */
   trainable?: boolean;
+  /** The weight's dtype. Default: the layer's dtype. */
   dtype?: DType;
 }
 
+/** An input shape, or one per input for layers of several inputs (null entries are unknown sizes). */
 export type ShapeOrShapes = Shape | readonly Shape[];
 
 function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
@@ -79,18 +101,44 @@ function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
  * The base of every layer and model. A layer file reads: constructor (validate and store config) →
  * `build(inputShape)` (create weights with `addWeight`) → `call(inputs, options)` →
  * `computeOutputShape` → `getConfig`. `apply()` is Keras's `__call__`.
+ *
+ * @example
+ * ```ts
+ * class Scale extends Layer {
+ *   static override className = 'Scale';
+ *   scale!: Variable;
+ *   override build(inputShape: ShapeOrShapes): void {
+ *     const shape = inputShape as Shape;
+ *     this.scale = this.addWeight('scale', [shape[shape.length - 1] as number], { initializer: 'ones' });
+ *     this.built = true;
+ *   }
+ *   override call(x: Tensor): Tensor {
+ *     return mul(x, this.scale);
+ *   }
+ * }
+ * const y = new Scale().apply(ones([2, 3])); // shape [2, 3]
+ * ```
  */
 export class Layer implements Configurable {
+  /**
+   * The name configs and saved files use for the class (Keras's `class_name`); each subclass sets
+   * its own, as Keras's registered name.
+   */
   static className = 'Layer';
 
+  /** The layer's name, unique in the session (see {@link LayerArgs.name}). */
   name: string;
+  /** True once `build()` has created the weights (on the first call, or an explicit build). */
   built = false;
   /** Checked on every call before `call` runs; set it in the constructor or in build(). */
   inputSpec: InputSpec | readonly (InputSpec | null)[] | null = null;
   /** Layers that pass an input mask through unchanged set this (or override computeMask). */
   supportsMasking = false;
+  /** The dtype of the weights and of float inputs after the cast on call. */
   readonly dtype: DType;
+  /** The input shape with the batch axis given at construction (`inputShape`), or null. */
   readonly batchInputShape: readonly (number | null)[] | null;
+  /** The penalty on the layer's output added on every call, or null. */
   activityRegularizer: Regularizer | null;
 
   #trainable: boolean;
@@ -279,6 +327,7 @@ export class Layer implements Configurable {
     return Object.values(this).filter((v): v is Variable => v instanceof Variable && !own.has(v));
   }
 
+  /** Whether optimizers update this layer's weights (false also freezes every sublayer). */
   get trainable(): boolean {
     return this.#trainable;
   }
@@ -290,12 +339,14 @@ export class Layer implements Configurable {
     for (const layer of this.layers) layer.trainable = value;
   }
 
+  /** The weights optimizers update: own, then sublayers'; empty when the layer is frozen. */
   get trainableWeights(): Variable[] {
     if (!this.#trainable) return [];
     const fields = this.fieldVariables().filter((v) => v.trainable);
     return unique([...this.#trainableWeights, ...fields, ...this.layers.flatMap((l) => l.trainableWeights)]);
   }
 
+  /** The weights optimizers leave alone (running statistics, and every weight of a frozen layer). */
   get nonTrainableWeights(): Variable[] {
     if (!this.#trainable) return this.weights;
     const fields = this.fieldVariables().filter((v) => !v.trainable);
@@ -336,6 +387,7 @@ export class Layer implements Configurable {
     weights.forEach((w, i) => tidy(() => w.assign(values[i].dtype === w.dtype ? values[i] : cast(values[i], w.dtype))));
   }
 
+  /** The number of scalars in all weights (what `summary()` prints as Param #); the layer must be built. */
   countParams(): number {
     return this.weights.reduce((n, w) => n + w.size, 0);
   }
@@ -424,6 +476,7 @@ export class Layer implements Configurable {
     return config;
   }
 
+  /** Rebuilds a layer from {@link Layer.getConfig}'s output (nested objects already deserialized). */
   static fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
     return new this(config as never);
   }
@@ -443,7 +496,15 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-/** Sums a list of loss tensors (0 for none). */
+/**
+ * Sums a list of loss tensors (0 for none).
+ *
+ * @example
+ * ```ts
+ * sumLosses([scalar(1), scalar(2)]); // 3
+ * sumLosses([]); // 0
+ * ```
+ */
 export function sumLosses(losses: readonly Tensor[]): Tensor {
   return losses.reduce<Tensor | null>((acc, l) => (acc ? add(acc, l) : l), null) ?? scalar(0);
 }

@@ -9,6 +9,16 @@ import { attachTo, engine, type Tensor } from '@strata/tensor';
  */
 const masks = new WeakMap<Tensor, Tensor>();
 
+/**
+ * The mask attached to a tensor by a masking layer (Embedding with `maskZero`, Masking), or null.
+ *
+ * @example
+ * ```ts
+ * const ids = tensor([[3, 7, 0, 0]], [1, 4], 'int32');
+ * const vectors = new Embedding({ inputDim: 10, outputDim: 4, maskZero: true }).apply(ids);
+ * maskOf(vectors); // [[true, true, false, false]]
+ * ```
+ */
 export function maskOf(t: Tensor): Tensor | null {
   const m = masks.get(t);
   return m && !m.isDisposed ? m : null;
@@ -17,6 +27,12 @@ export function maskOf(t: Tensor): Tensor | null {
 /**
  * Sets `t`'s mask. With `owned`, `t` takes ownership (a mask just computed for it); a mask other
  * tensors already own gains `t` as one more owner; otherwise the mask stays its creator's.
+ *
+ * @example
+ * ```ts
+ * // A layer that computes its own output mask sets it on the output:
+ * setMask(output, notEqual(ids, 0), { owned: true });
+ * ```
  */
 export function setMask(t: Tensor, mask: Tensor | null, options: { owned?: boolean } = {}): void {
   if (!mask) {

@@ -1,4 +1,11 @@
-/** Keras's to_snake_case: `Conv2DTranspose` → `conv2d_transpose`, `LSTM` → `lstm`. */
+/**
+ * Keras's to_snake_case: `Conv2DTranspose` → `conv2d_transpose`, `LSTM` → `lstm`.
+ *
+ * @example
+ * ```ts
+ * toSnakeCase('Conv2DTranspose'); // 'conv2d_transpose'
+ * ```
+ */
 export function toSnakeCase(name: string): string {
   return name
     .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
@@ -8,7 +15,14 @@ export function toSnakeCase(name: string): string {
 
 const counts = new Map<string, number>();
 
-/** A name not given before in this session: `dense`, then `dense_1`, `dense_2`, ... as Keras. */
+/**
+ * A name not given before in this session: `dense`, then `dense_1`, `dense_2`, ... as Keras.
+ *
+ * @example
+ * ```ts
+ * uniqueName('dense'); // 'dense', then 'dense_1' on the next call
+ * ```
+ */
 export function uniqueName(prefix: string): string {
   const n = counts.get(prefix) ?? 0;
   counts.set(prefix, n + 1);
@@ -24,7 +38,15 @@ export function reserveName(name: string): void {
   if ((counts.get(base) ?? 0) < next) counts.set(base, next);
 }
 
-/** Forgets every name given so far (Keras's `clear_session()`), so new layers start at `dense` again. */
+/**
+ * Forgets every name given so far (Keras's `clear_session()`), so new layers start at `dense` again.
+ *
+ * @example
+ * ```ts
+ * clearSession();
+ * new Dense({ units: 1 }).name; // 'dense' again
+ * ```
+ */
 export function clearSession(): void {
   counts.clear();
 }

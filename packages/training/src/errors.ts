@@ -1,6 +1,17 @@
 import { StrataError } from '@strata/tensor';
 
-/** An error about how training was configured or called: names what was expected, what was received, and the fix. */
+/**
+ * An error about how training was configured or called: names what was expected, what was received, and the fix.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   getOptimizer('adamm');
+ * } catch (e) {
+ *   e instanceof TrainingError; // true: 'unknown optimizer "adamm"; expected one of ...'
+ * }
+ * ```
+ */
 export class TrainingError extends StrataError {
   constructor(message: string) {
     super(message);

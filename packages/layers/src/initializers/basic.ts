@@ -1,7 +1,14 @@
 import { fill, type DType, type Tensor } from '@strata/tensor';
 import { Initializer } from './initializer';
 
-/** All zeros. */
+/**
+ * All zeros.
+ *
+ * @example
+ * ```ts
+ * new Zeros().call([2, 2]); // [[0, 0], [0, 0]]
+ * ```
+ */
 export class Zeros extends Initializer {
   static override className = 'Zeros';
   call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
@@ -9,7 +16,14 @@ export class Zeros extends Initializer {
   }
 }
 
-/** All ones. */
+/**
+ * All ones.
+ *
+ * @example
+ * ```ts
+ * new Ones().call([2]); // [1, 1]
+ * ```
+ */
 export class Ones extends Initializer {
   static override className = 'Ones';
   call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
@@ -17,9 +31,17 @@ export class Ones extends Initializer {
   }
 }
 
-/** Every element set to `value`. */
+/**
+ * Every element set to `value`.
+ *
+ * @example
+ * ```ts
+ * new Constant({ value: 0.1 }).call([3]); // [0.1, 0.1, 0.1]
+ * ```
+ */
 export class Constant extends Initializer {
   static override className = 'Constant';
+  /** The value of every element. Default: 0. */
   readonly value: number;
   constructor(args: { value?: number } = {}) {
     super();
@@ -28,7 +50,7 @@ export class Constant extends Initializer {
   call(shape: readonly number[], dtype: DType = 'float32'): Tensor {
     return fill(shape, this.value, dtype);
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { value: this.value };
   }
 }

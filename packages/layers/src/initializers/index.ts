@@ -51,6 +51,15 @@ initializers.alias('one', Ones);
 initializers.alias('zero', Zeros);
 initializers.alias('IdentityInitializer', IdentityInitializer);
 
+/**
+ * Resolves an {@link InitializerIdentifier} to an instance (`new GlorotUniform()` for `'glorot_uniform'`).
+ *
+ * @example
+ * ```ts
+ * getInitializer('glorot_uniform'); // a GlorotUniform
+ * getInitializer({ className: 'RandomNormal', config: { stddev: 0.1 } });
+ * ```
+ */
 export function getInitializer(id: InitializerIdentifier): Initializer {
   return initializers.get(id);
 }

@@ -7,9 +7,15 @@ import type { SeedArgs } from './random';
  * `gain` times the identity matrix (2-D shapes only). Exported as IdentityInitializer (Keras 3's
  * class name) so it does not clash with the Identity layer; it is saved as 'Identity', the name
  * TensorFlow.js and every Keras version read.
+ *
+ * @example
+ * ```ts
+ * new IdentityInitializer({ gain: 2 }).call([2, 3]); // [[2, 0, 0], [0, 2, 0]]
+ * ```
  */
 export class IdentityInitializer extends Initializer {
   static override className = 'Identity';
+  /** The value on the diagonal. Default: 1. */
   readonly gain: number;
   constructor(args: { gain?: number } = {}) {
     super();
@@ -22,7 +28,7 @@ export class IdentityInitializer extends Initializer {
     for (let i = 0; i < Math.min(rows, cols); i++) values[i * cols + i] = this.gain;
     return tensor(values, shape, dtype);
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { gain: this.gain };
   }
 }
@@ -30,10 +36,17 @@ export class IdentityInitializer extends Initializer {
 /**
  * A random orthogonal matrix (rows or columns orthonormal), as Keras: QR of a normal matrix with
  * the signs fixed by R's diagonal. The decomposition runs on the host: it happens once per weight.
+ *
+ * @example
+ * ```ts
+ * const lstm = new LSTM({ units: 32, recurrentInitializer: new Orthogonal({ seed: 1 }) }); // LSTM's default
+ * ```
  */
 export class Orthogonal extends Initializer {
   static override className = 'Orthogonal';
+  /** The factor the orthogonal matrix is multiplied by. Default: 1. */
   readonly gain: number;
+  /** The seed, or null for fresh values at each call. */
   readonly seed: Seed | null;
   constructor(args: { gain?: number } & SeedArgs = {}) {
     super();
@@ -58,7 +71,7 @@ export class Orthogonal extends Initializer {
     return tensor(out, shape, dtype);
   }
 
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { gain: this.gain, seed: this.seed };
   }
 }

@@ -9,9 +9,17 @@ function factor(cls: string, name: string, v: unknown, fallback: number): number
   return x;
 }
 
-/** `l1 * sum(|x|)` */
+/**
+ * `l1 * sum(|x|)`
+ *
+ * @example
+ * ```ts
+ * new L1({ l1: 0.1 }).call(tensor([1, -2])); // 0.3
+ * ```
+ */
 export class L1 extends Regularizer {
   static override className = 'L1';
+  /** The L1 factor. Default: 0.01. */
   readonly l1: number;
   constructor(args: { l1?: number } = {}) {
     super();
@@ -20,14 +28,22 @@ export class L1 extends Regularizer {
   call(x: Tensor): Tensor {
     return tidy(() => mul(sum(abs(x)), this.l1));
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { l1: this.l1 };
   }
 }
 
-/** `l2 * sum(x²)` (Keras has no ½). */
+/**
+ * `l2 * sum(x²)` (Keras has no ½).
+ *
+ * @example
+ * ```ts
+ * new L2({ l2: 0.1 }).call(tensor([1, -2])); // 0.5
+ * ```
+ */
 export class L2 extends Regularizer {
   static override className = 'L2';
+  /** The L2 factor. Default: 0.01. */
   readonly l2: number;
   constructor(args: { l2?: number } = {}) {
     super();
@@ -36,15 +52,24 @@ export class L2 extends Regularizer {
   call(x: Tensor): Tensor {
     return tidy(() => mul(sum(square(x)), this.l2));
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { l2: this.l2 };
   }
 }
 
-/** `l1 * sum(|x|) + l2 * sum(x²)` */
+/**
+ * `l1 * sum(|x|) + l2 * sum(x²)`
+ *
+ * @example
+ * ```ts
+ * new L1L2({ l1: 0.1, l2: 0.1 }).call(tensor([1, -2])); // 0.8
+ * ```
+ */
 export class L1L2 extends Regularizer {
   static override className = 'L1L2';
+  /** The L1 factor. Default: 0. */
   readonly l1: number;
+  /** The L2 factor. Default: 0. */
   readonly l2: number;
   constructor(args: { l1?: number; l2?: number } = {}) {
     super();
@@ -59,7 +84,7 @@ export class L1L2 extends Regularizer {
       return penalty;
     });
   }
-  override getConfig() {
+  override getConfig(): Record<string, unknown> {
     return { l1: this.l1, l2: this.l2 };
   }
 }

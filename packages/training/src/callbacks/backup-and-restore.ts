@@ -4,6 +4,7 @@ import { nodeFs } from '../utils/node-builtins';
 import { readWeightsFile, storedToTensor, toStored, writeWeightsFile } from '../utils/weights-file';
 import { Callback } from './callback';
 
+/** The options of {@link BackupAndRestore}. */
 export interface BackupAndRestoreArgs {
   /** The folder the backup lives in. */
   backupDir: string;
@@ -17,11 +18,20 @@ export interface BackupAndRestoreArgs {
  * Backs up the weights, the optimizer's state and the epoch reached, so that a run that was killed
  * resumes from its last backup when fit is called again with the same callback settings (Keras's
  * BackupAndRestore). A resumed run restarts the epoch in which the backup was taken.
+ *
+ * @example
+ * ```ts
+ * // Run it again after a crash: fit resumes from the last completed epoch.
+ * await model.fit(x, y, { epochs: 50, callbacks: [new BackupAndRestore({ backupDir: 'backup' })] });
+ * ```
  */
 export class BackupAndRestore extends Callback {
   static override className = 'BackupAndRestore';
+  /** The folder the backup lives in. */
   readonly backupDir: string;
+  /** `'epoch'`, or the number of batches between backups. */
   readonly saveFreq: 'epoch' | number;
+  /** Whether the backup is deleted when training finishes normally. */
   readonly deleteCheckpoint: boolean;
   /** The epoch fit resumed from, when it did. */
   resumedFromEpoch: number | null = null;
@@ -37,6 +47,7 @@ export class BackupAndRestore extends Callback {
     this.deleteCheckpoint = args.deleteCheckpoint ?? true;
   }
 
+  /** The path of the backup file inside `backupDir`. */
   get file(): string {
     return `${this.backupDir.replace(/\/$/, '')}/backup.weights.bin`;
   }

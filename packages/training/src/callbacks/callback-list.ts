@@ -20,6 +20,11 @@ function overrides(cb: Callback, hook: keyof Callback): boolean {
 /**
  * Logs whose values are read from their tensors on first access, once (memoised). On a backend that
  * cannot read synchronously, fit reads them all first, with an await, if a hook needs them.
+ *
+ * @example
+ * ```ts
+ * const logs = lazyLogs({ loss: lossTensor }); // reads lossTensor only when logs.loss is read
+ * ```
  */
 export function lazyLogs(tensors: Record<string, Tensor>, known: Logs = {}): BatchLogs {
   const logs: BatchLogs = {};
@@ -38,7 +43,14 @@ export function lazyLogs(tensors: Record<string, Tensor>, known: Logs = {}): Bat
 
 const TENSORS = Symbol('strata.logTensors');
 
-/** The tensors behind lazy logs (for callbacks, as the progress bar, that read them asynchronously). */
+/**
+ * The tensors behind lazy logs (for callbacks, as the progress bar, that read them asynchronously).
+ *
+ * @example
+ * ```ts
+ * logTensors(lazyLogs({ loss: lossTensor })); // { loss: lossTensor }
+ * ```
+ */
 export function logTensors(logs: BatchLogs): Record<string, Tensor> | null {
   return (logs as unknown as Record<symbol, Record<string, Tensor>>)[TENSORS] ?? null;
 }
@@ -47,13 +59,23 @@ function scalarOf(values: ArrayLike<number>): number {
   return values.length === 1 ? values[0] : Array.from(values).reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
-/** Calls every callback's hook in order, awaiting those that return promises, and skips hooks nobody overrides. */
+/**
+ * Calls every callback's hook in order, awaiting those that return promises, and skips hooks nobody overrides.
+ *
+ * @example
+ * ```ts
+ * const list = new CallbackList([new EarlyStopping(), new History()]);
+ * await list.onEpochEnd(0, { loss: 0.5, val_loss: 0.6 }); // each callback's onEpochEnd, in order
+ * ```
+ */
 export class CallbackList {
+  /** The callbacks, in the order their hooks run. */
   readonly callbacks: Callback[];
   constructor(callbacks: readonly Callback[]) {
     this.callbacks = [...callbacks];
   }
 
+  /** Gives every callback the model and the run's parameters. */
   setContext(trainer: TrainingContext, params: CallbackParams): void {
     for (const cb of this.callbacks) cb.setContext(trainer, params);
   }
@@ -71,45 +93,59 @@ export class CallbackList {
     }
   }
 
+  /** Runs every callback's onTrainBegin. */
   onTrainBegin(logs?: Logs) {
     return this.call('onTrainBegin', logs);
   }
+  /** Runs every callback's onTrainEnd. */
   onTrainEnd(logs?: Logs) {
     return this.call('onTrainEnd', logs);
   }
+  /** Runs every callback's onEpochBegin. */
   onEpochBegin(epoch: number, logs?: Logs) {
     return this.call('onEpochBegin', epoch, logs);
   }
+  /** Runs every callback's onEpochEnd. */
   onEpochEnd(epoch: number, logs: Logs) {
     return this.call('onEpochEnd', epoch, logs);
   }
+  /** Runs every callback's onTrainBatchBegin. */
   onTrainBatchBegin(batch: number) {
     return this.call('onTrainBatchBegin', batch, {});
   }
+  /** Runs every callback's onTrainBatchEnd. */
   onTrainBatchEnd(batch: number, logs: BatchLogs) {
     return this.call('onTrainBatchEnd', batch, logs);
   }
+  /** Runs every callback's onTestBegin. */
   onTestBegin(logs?: Logs) {
     return this.call('onTestBegin', logs);
   }
+  /** Runs every callback's onTestEnd. */
   onTestEnd(logs: Logs) {
     return this.call('onTestEnd', logs);
   }
+  /** Runs every callback's onTestBatchBegin. */
   onTestBatchBegin(batch: number) {
     return this.call('onTestBatchBegin', batch, {});
   }
+  /** Runs every callback's onTestBatchEnd. */
   onTestBatchEnd(batch: number, logs: BatchLogs) {
     return this.call('onTestBatchEnd', batch, logs);
   }
+  /** Runs every callback's onPredictBegin. */
   onPredictBegin(logs?: Logs) {
     return this.call('onPredictBegin', logs);
   }
+  /** Runs every callback's onPredictEnd. */
   onPredictEnd(logs?: Logs) {
     return this.call('onPredictEnd', logs);
   }
+  /** Runs every callback's onPredictBatchBegin. */
   onPredictBatchBegin(batch: number) {
     return this.call('onPredictBatchBegin', batch, {});
   }
+  /** Runs every callback's onPredictBatchEnd. */
   onPredictBatchEnd(batch: number) {
     return this.call('onPredictBatchEnd', batch, {});
   }

@@ -2,14 +2,24 @@ import { TrainingError } from '../errors';
 import { Callback, type Logs } from './callback';
 import { nodeFs } from '../utils/node-builtins';
 
-/** Streams each epoch's logs to a CSV file, one row per epoch (Keras's CSVLogger; Node only). */
+/**
+ * Streams each epoch's logs to a CSV file, one row per epoch (Keras's CSVLogger; Node only).
+ *
+ * @example
+ * ```ts
+ * await model.fit(x, y, { epochs: 10, callbacks: [new CSVLogger('training.csv')] }); // epoch,loss,... per row
+ * ```
+ */
 export class CSVLogger extends Callback {
   static override className = 'CSVLogger';
   private keys: string[] | null = null;
 
   constructor(
+    /** The CSV file written (Node's file system). */
     readonly filename: string,
+    /** The column separator. Default: `','`. */
     readonly separator = ',',
+    /** Whether rows are added to an existing file rather than replacing it. Default: false. */
     readonly append = false,
   ) {
     super();

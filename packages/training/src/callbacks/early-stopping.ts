@@ -2,6 +2,7 @@ import { dispose, type Tensor } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { Callback, monitorMode, type Logs } from './callback';
 
+/** The options of {@link EarlyStopping}. */
 export interface EarlyStoppingArgs {
   /** The logged value to watch (default 'val_loss'). */
   monitor?: string;
@@ -9,7 +10,9 @@ export interface EarlyStoppingArgs {
   minDelta?: number;
   /** Epochs without improvement before stopping. */
   patience?: number;
+  /** 1 prints a line when training stops. Default: 0. */
   verbose?: number;
+  /** `'auto'` (from the name: accuracies go up, losses down), `'min'` or `'max'`. Default: `'auto'`. */
   mode?: 'auto' | 'min' | 'max';
   /** Stop unless the value gets better than this. */
   baseline?: number | null;
@@ -19,20 +22,41 @@ export interface EarlyStoppingArgs {
   startFromEpoch?: number;
 }
 
-/** Stops training when a monitored value has stopped improving (Keras's EarlyStopping). */
+/**
+ * Stops training when a monitored value has stopped improving (Keras's EarlyStopping).
+ *
+ * @example
+ * ```ts
+ * const stop = new EarlyStopping({ monitor: 'val_loss', patience: 3, restoreBestWeights: true });
+ * await model.fit(x, y, { epochs: 100, validationSplit: 0.2, callbacks: [stop] });
+ * stop.stoppedEpoch; // the epoch it stopped at (0 if it ran all 100)
+ * ```
+ */
 export class EarlyStopping extends Callback {
   static override className = 'EarlyStopping';
+  /** The logged value watched. */
   readonly monitor: string;
+  /** The smallest change that counts as an improvement. */
   readonly minDelta: number;
+  /** Epochs without improvement before stopping. */
   readonly patience: number;
+  /** 1 prints a line when training stops. */
   readonly verbose: number;
+  /** Whether the watched value should go down, up, or be guessed from its name. */
   readonly mode: 'auto' | 'min' | 'max';
+  /** The value training must beat, or null. */
   readonly baseline: number | null;
+  /** Whether the best epoch's weights are put back when training stops. */
   readonly restoreBestWeights: boolean;
+  /** Epochs of warm-up before watching. */
   readonly startFromEpoch: number;
+  /** Epochs since the last improvement. */
   wait = 0;
+  /** The epoch training stopped at (0 while it has not). */
   stoppedEpoch = 0;
+  /** The best value seen, or null before the first. */
   best: number | null = null;
+  /** The epoch of the best value. */
   bestEpoch = 0;
   private bestWeights: Tensor[] | null = null;
   private direction: 'min' | 'max' = 'min';

@@ -3,10 +3,19 @@ import { Callback, type Logs } from './callback';
 /**
  * What fit returns: the epoch numbers and each logged value per epoch, both as `history.history.loss`
  * (Keras) and directly as `history.loss`, `history.val_loss`, ...
+ *
+ * @example
+ * ```ts
+ * const history = await model.fit(x, y, { epochs: 3, validationSplit: 0.2 });
+ * history.epoch; // [0, 1, 2]
+ * history.history.loss; // three numbers (also history.loss, history.val_loss)
+ * ```
  */
 export class History extends Callback {
   static override className = 'History';
+  /** The epochs run, in order. */
   readonly epoch: number[] = [];
+  /** Each logged value per epoch (`history.loss[i]` is epoch i's loss). */
   readonly history: Record<string, number[]> = {};
 
   override onTrainBegin(): void {

@@ -2,15 +2,19 @@ import { TrainingError } from '../errors';
 import { toStored, writeWeightsFile } from '../utils/weights-file';
 import { Callback, monitorMode, type BatchLogs, type Logs } from './callback';
 
+/** The options of {@link ModelCheckpoint}. */
 export interface ModelCheckpointArgs {
   /** Where to save; may hold `{epoch}`, `{epoch:02d}`, `{val_loss:.4f}` and any logged name. */
   filepath: string;
+  /** The logged value compared for `saveBestOnly`. Default: `'val_loss'`. */
   monitor?: string;
+  /** 1 prints a line at each save. Default: 0. */
   verbose?: number;
   /** Save only when the monitored value improves on the best so far. */
   saveBestOnly?: boolean;
   /** Save the weights (a Strata weights file) rather than the model through `model.save(path)`. */
   saveWeightsOnly?: boolean;
+  /** `'auto'` (from the name: accuracies go up, losses down), `'min'` or `'max'`. Default: `'auto'`. */
   mode?: 'auto' | 'min' | 'max';
   /** 'epoch', or a number of batches between saves. */
   saveFreq?: 'epoch' | number;
@@ -18,7 +22,14 @@ export interface ModelCheckpointArgs {
   initialValueThreshold?: number | null;
 }
 
-/** Fills `{name}` and `{name:spec}` (Python's `d`, `.Nf`, `.Ne`) placeholders with values. */
+/**
+ * Fills `{name}` and `{name:spec}` (Python's `d`, `.Nf`, `.Ne`) placeholders with values.
+ *
+ * @example
+ * ```ts
+ * formatPath('ckpt/{epoch:02d}-{val_loss:.2f}.keras', { epoch: 3, val_loss: 0.1234 }); // 'ckpt/03-0.12.keras'
+ * ```
+ */
 export function formatPath(template: string, values: Record<string, number>): string {
   return template.replace(/\{(\w+)(?::([^}]*))?\}/g, (whole, name: string, spec?: string) => {
     const v = values[name];
@@ -37,16 +48,35 @@ export function formatPath(template: string, values: Record<string, number>): st
   });
 }
 
-/** Saves the model or its weights during training: every epoch, every N batches, or only the best (Keras's ModelCheckpoint). */
+/**
+ * Saves the model or its weights during training: every epoch, every N batches, or only the best (Keras's
+ * ModelCheckpoint).
+ *
+ * @example
+ * ```ts
+ * const filepath = 'ckpt/model-{epoch:02d}-{val_loss:.3f}.keras';
+ * const checkpoint = new ModelCheckpoint({ filepath, saveBestOnly: true });
+ * await model.fit(x, y, { epochs: 10, validationSplit: 0.2, callbacks: [checkpoint] });
+ * checkpoint.saved; // the paths written
+ * ```
+ */
 export class ModelCheckpoint extends Callback {
   static override className = 'ModelCheckpoint';
+  /** The path template saves go to. */
   readonly filepath: string;
+  /** The logged value compared for `saveBestOnly`. */
   readonly monitor: string;
+  /** 1 prints a line at each save. */
   readonly verbose: number;
+  /** Whether only improvements are saved. */
   readonly saveBestOnly: boolean;
+  /** Whether only the weights are saved. */
   readonly saveWeightsOnly: boolean;
+  /** Whether the monitored value should go down, up, or be guessed from its name. */
   readonly mode: 'auto' | 'min' | 'max';
+  /** `'epoch'`, or the number of batches between saves. */
   readonly saveFreq: 'epoch' | number;
+  /** The best monitored value so far, or null. */
   best: number | null;
   private epoch = 0;
   private batchesSinceSave = 0;

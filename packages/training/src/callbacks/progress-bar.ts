@@ -5,10 +5,13 @@ import { logTensors } from './callback-list';
 
 /** Where the progress bar writes: a terminal (redrawn in place) or anything else (one line per epoch). */
 export interface ProgressStream {
+  /** Writes text as is (no newline added). */
   write(text: string): unknown;
+  /** True for a terminal: the bar is redrawn in place. */
   isTTY?: boolean;
 }
 
+/** The options of {@link ProgressBar}. */
 export interface ProgressBarArgs {
   /** Default: process.stdout in Node, console.log elsewhere. */
   stream?: ProgressStream;
@@ -34,14 +37,29 @@ function defaultStream(): ProgressStream {
   };
 }
 
-/** `5ms/step`, `120us/step`, `2s/step`, as Keras's Progbar. */
+/**
+ * `5ms/step`, `120us/step`, `2s/step`, as Keras's Progbar.
+ *
+ * @example
+ * ```ts
+ * formatTimePerStep(0.005); // '5ms/step'
+ * ```
+ */
 export function formatTimePerStep(seconds: number, unit = 'step'): string {
   if (seconds >= 1 || seconds === 0) return `${seconds.toFixed(0)}s/${unit}`;
   if (seconds >= 1e-3) return `${(seconds * 1e3).toFixed(0)}ms/${unit}`;
   return `${(seconds * 1e6).toFixed(0)}us/${unit}`;
 }
 
-/** `0.4012`, or `1.2346e-04` below 1e-3, as Keras prints metric values. */
+/**
+ * `0.4012`, or `1.2346e-04` below 1e-3, as Keras prints metric values.
+ *
+ * @example
+ * ```ts
+ * formatValue(0.40123); // '0.4012'
+ * formatValue(0.00012346); // '1.2346e-04'
+ * ```
+ */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (Math.abs(v) > 1e-3) return v.toFixed(4);
@@ -67,12 +85,24 @@ const BOLD = '\x1b[1m',
  * Keras's progress bar: `Epoch 3/10` then `32/100 ━━━━━━━━━━━━━━━━━━━━ 1s 5ms/step - accuracy: 0.8123 - loss: 0.4012`,
  * redrawn in place on a terminal, one line per epoch otherwise. Values are read from the device
  * asynchronously, at most once per redraw, so they may show a step late; the epoch's line is exact.
+ *
+ * @example
+ * ```ts
+ * // fit adds one when verbose is 1 or 2; give your own to write elsewhere:
+ * const lines: string[] = [];
+ * const bar = new ProgressBar({ stream: { write: (text) => lines.push(text) } });
+ * await model.fit(x, y, { epochs: 2, verbose: 0, callbacks: [bar] });
+ * ```
  */
 export class ProgressBar extends Callback {
   static override className = 'ProgressBar';
+  /** Where the bar is written. */
   readonly stream: ProgressStream;
+  /** 1: a bar; 2: one line per epoch. */
   readonly verbose: 1 | 2;
+  /** Seconds between redraws on a terminal. */
   readonly interval: number;
+  /** The bar width in characters. */
   readonly width: number;
   private epochs = 0;
   private target: number | null = null;

@@ -1,33 +1,58 @@
 import { TrainingError } from '../errors';
 import { Callback, monitorMode, type Logs } from './callback';
 
+/** The options of {@link ReduceLROnPlateau}. */
 export interface ReduceLROnPlateauArgs {
+  /** The logged value to watch. Default: `'val_loss'`. */
   monitor?: string;
   /** The new rate is the old one times this. */
   factor?: number;
   /** Epochs without improvement before reducing. */
   patience?: number;
+  /** 1 prints a line at each reduction. Default: 0. */
   verbose?: number;
+  /** `'auto'` (from the name: accuracies go up, losses down), `'min'` or `'max'`. Default: `'auto'`. */
   mode?: 'auto' | 'min' | 'max';
+  /** The smallest change that counts as an improvement. Default: 1e-4. */
   minDelta?: number;
   /** Epochs to wait after a reduction before watching again. */
   cooldown?: number;
+  /** The learning rate never goes below this. Default: 0. */
   minLr?: number;
 }
 
-/** Multiplies the learning rate by `factor` when a monitored value stops improving (Keras's ReduceLROnPlateau). */
+/**
+ * Multiplies the learning rate by `factor` when a monitored value stops improving (Keras's ReduceLROnPlateau).
+ *
+ * @example
+ * ```ts
+ * const reduce = new ReduceLROnPlateau({ monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 1e-5 });
+ * await model.fit(x, y, { epochs: 50, validationSplit: 0.2, callbacks: [reduce] });
+ * ```
+ */
 export class ReduceLROnPlateau extends Callback {
   static override className = 'ReduceLROnPlateau';
+  /** The logged value watched. */
   readonly monitor: string;
+  /** The factor the learning rate is multiplied by at each reduction. */
   readonly factor: number;
+  /** Epochs without improvement before reducing. */
   readonly patience: number;
+  /** 1 prints a line at each reduction. */
   readonly verbose: number;
+  /** Whether the watched value should go down, up, or be guessed from its name. */
   readonly mode: 'auto' | 'min' | 'max';
+  /** The smallest change that counts as an improvement. */
   readonly minDelta: number;
+  /** Epochs to wait after a reduction before watching again. */
   readonly cooldown: number;
+  /** The lower bound of the learning rate. */
   readonly minLr: number;
+  /** Epochs since the last improvement. */
   wait = 0;
+  /** Epochs of cooldown left. */
   cooldownCounter = 0;
+  /** The best value seen (NaN before the first). */
   best = NaN;
   private direction: 'min' | 'max' = 'min';
 

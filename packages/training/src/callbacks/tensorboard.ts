@@ -4,6 +4,7 @@ import { logTensors } from './callback-list';
 import { EventFileWriter, NodeLogSink, type LogSink } from './tensorboard/event-file-writer';
 import { graphEvent, histogramEvent, scalarEvent, textEvent, type GraphNode } from './tensorboard/summaries';
 
+/** The options of {@link TensorBoard} (Keras's names). */
 export interface TensorBoardArgs {
   /** The run's folder (default `logs`); scalars go to `<logDir>/train` and `<logDir>/validation`. */
   logDir?: string;
@@ -68,10 +69,15 @@ function graphNodes(graph: GraphLike): GraphNode[] {
  */
 export class TensorBoard extends Callback {
   static override className = 'TensorBoard';
+  /** The run's folder. */
   readonly logDir: string;
+  /** Every how many epochs weight histograms are written (0: never). */
   readonly histogramFreq: number;
+  /** Whether the model's graph and summary are written. */
   readonly writeGraph: boolean;
+  /** `'epoch'`, or every how many batches batch scalars are written. */
   readonly updateFreq: 'epoch' | number;
+  /** Where the event files go. */
   readonly sink: LogSink;
   #train: EventFileWriter | null = null;
   #validation: EventFileWriter | null = null;

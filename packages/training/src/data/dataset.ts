@@ -21,6 +21,7 @@ function owned<T>(x: T): T {
   return nest.map(x as Nest<unknown>, (leaf) => (leaf instanceof Tensor ? retain(leaf) : leaf), DATA) as T;
 }
 
+/** The options of {@link Dataset.shuffle}. */
 export interface ShuffleOptions {
   /** The same seed gives the same order on every run. */
   seed?: number | string;
@@ -34,6 +35,12 @@ export interface ShuffleOptions {
  * `shuffle`, `prefetch`, `repeat`, `take` and `skip`. Each pass makes new elements, owned by whoever
  * iterates: dispose them when done (fit does). Slices of tensors are cut lazily, so
  * `fromTensorSlices(...).shuffle(n).batch(b)` gathers each batch with one op per tensor.
+ *
+ * @example
+ * ```ts
+ * const ds = Dataset.fromTensorSlices([xTrain, yTrain]).shuffle(10000, { seed: 1 }).batch(64).prefetch(2);
+ * await model.fit(ds, undefined, { epochs: 5 });
+ * ```
  */
 export class Dataset<T = unknown> implements AsyncIterable<T> {
   private constructor(
@@ -42,7 +49,15 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     readonly cardinality: number | null,
   ) {}
 
-  /** One element per index of the first axis of every tensor or array in `structure`. */
+  /**
+   * One element per index of the first axis of every tensor or array in `structure`.
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromTensorSlices({ x: tensor([[1, 2], [3, 4], [5, 6]]), y: tensor([0, 1, 0]) });
+   * // three elements: { x: [1, 2], y: 0 }, { x: [3, 4], y: 1 }, { x: [5, 6], y: 0 }
+   * ```
+   */
   static fromTensorSlices<S>(structure: S): Dataset<S extends Tensor ? Tensor : unknown> {
     const source = new SliceSource(structure as never);
     return new Dataset(async function* () {
@@ -50,14 +65,28 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     }, source.size);
   }
 
-  /** A dataset of one element: `structure` itself (the caller keeps its tensors; each pass yields new handles). */
+  /**
+   * A dataset of one element: `structure` itself (the caller keeps its tensors; each pass yields new handles).
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromTensors(tensor([1, 2, 3])).repeat(4); // the same [1, 2, 3], four times
+   * ```
+   */
   static fromTensors<S>(structure: S): Dataset<S> {
     return new Dataset(async function* () {
       yield owned(structure);
     }, 1);
   }
 
-  /** One element per entry of `elements` (tensors in them stay the caller's; each pass yields new handles). */
+  /**
+   * One element per entry of `elements` (tensors in them stay the caller's; each pass yields new handles).
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromArray([{ x: [0, 1], y: 1 }, { x: [1, 0], y: 0 }]).batch(2); // x [2, 2], y [2]
+   * ```
+   */
   static fromArray<E>(elements: readonly E[]): Dataset<E> {
     if (!Array.isArray(elements))
       throw new TrainingError(`Dataset.fromArray: expected an array of elements, received ${describeValue(elements)}`);
@@ -66,7 +95,16 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     }, elements.length);
   }
 
-  /** Elements from a generator function, called anew for each pass (sync or async; it owns nothing it yields). */
+  /**
+   * Elements from a generator function, called anew for each pass (sync or async; it owns nothing it yields).
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromGenerator(function* () {
+   *   for (let i = 0; i < 100; i++) yield [[i / 100], [2 * (i / 100)]];
+   * }).batch(10);
+   * ```
+   */
   static fromGenerator<E>(
     generator: () => Iterator<E> | AsyncIterator<E> | Iterable<E> | AsyncIterable<E>,
   ): Dataset<E> {
@@ -94,7 +132,17 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     }, null);
   }
 
-  /** Elements from an async iterable; it can be iterated once unless it makes a new iterator each time. */
+  /**
+   * Elements from an async iterable; it can be iterated once unless it makes a new iterator each time.
+   *
+   * @example
+   * ```ts
+   * async function* lines() {
+   *   for (const row of await fetchRows()) yield { x: row.features, y: row.label };
+   * }
+   * const ds = Dataset.fromAsyncIterable(lines()).batch(32); // one pass: the generator is used up
+   * ```
+   */
   static fromAsyncIterable<E>(iterable: AsyncIterable<E>): Dataset<E> {
     if (!iterable || typeof (iterable as AsyncIterable<E>)[Symbol.asyncIterator] !== 'function') {
       throw new TrainingError(
@@ -104,7 +152,18 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     return Dataset.fromGenerator(() => iterable[Symbol.asyncIterator]());
   }
 
-  /** Each element passed through `fn` (it receives its own element: dispose what it does not return). */
+  /**
+   * Each element passed through `fn` (it receives its own element: dispose what it does not return).
+   *
+   * @example
+   * ```ts
+   * const scaled = Dataset.fromTensorSlices(images).map((x) => {
+   *   const y = div(x, 255);
+   *   x.dispose();
+   *   return y;
+   * });
+   * ```
+   */
   map<U>(fn: (element: T) => U | Promise<U>): Dataset<U> {
     const upstream = this.make;
     return new Dataset(async function* () {
@@ -124,7 +183,15 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     }, this.cardinality);
   }
 
-  /** Groups consecutive elements into batches, stacking each tensor (and JS value) on a new first axis. */
+  /**
+   * Groups consecutive elements into batches, stacking each tensor (and JS value) on a new first axis.
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromArray([1, 2, 3, 4, 5]).batch(2); // [1, 2], [3, 4], [5]
+   * const even = Dataset.fromArray([1, 2, 3, 4, 5]).batch(2, { dropRemainder: true }); // [1, 2], [3, 4]
+   * ```
+   */
   batch(batchSize: number, { dropRemainder = false } = {}): Dataset<T extends Tensor ? Tensor : unknown> {
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new TrainingError(
@@ -162,7 +229,14 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     }, card) as never;
   }
 
-  /** Shuffles with a buffer of `bufferSize` elements (a full shuffle when it holds the whole dataset), seeded. */
+  /**
+   * Shuffles with a buffer of `bufferSize` elements (a full shuffle when it holds the whole dataset), seeded.
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromTensorSlices([x, y]).shuffle(1000, { seed: 42 }).batch(32);
+   * ```
+   */
   shuffle(bufferSize: number, options: ShuffleOptions = {}): Dataset<T> {
     if (!Number.isInteger(bufferSize) || bufferSize < 1)
       throw new TrainingError(
@@ -199,7 +273,14 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     }, this.cardinality);
   }
 
-  /** Keeps up to `bufferSize` elements requested ahead, so a slow (async) source overlaps with training. */
+  /**
+   * Keeps up to `bufferSize` elements requested ahead, so a slow (async) source overlaps with training.
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromGenerator(loadBatchesSlowly).prefetch(4);
+   * ```
+   */
   prefetch(bufferSize = 1): Dataset<T> {
     if (!Number.isInteger(bufferSize) || bufferSize < 1)
       throw new TrainingError(
@@ -232,7 +313,14 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     }, this.cardinality);
   }
 
-  /** Passes over the data `count` times (default: forever). */
+  /**
+   * Passes over the data `count` times (default: forever).
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromArray([1, 2]).repeat(3); // 1, 2, 1, 2, 1, 2
+   * ```
+   */
   repeat(count = Infinity): Dataset<T> {
     if (!(count === Infinity || (Number.isInteger(count) && count >= 0)))
       throw new TrainingError(
@@ -255,7 +343,14 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     );
   }
 
-  /** The first `count` elements. */
+  /**
+   * The first `count` elements.
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromArray([1, 2, 3, 4]).take(2); // 1, 2
+   * ```
+   */
   take(count: number): Dataset<T> {
     if (!Number.isInteger(count) || count < 0)
       throw new TrainingError(`Dataset.take: count must be a non-negative integer, received ${JSON.stringify(count)}`);
@@ -273,7 +368,14 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     );
   }
 
-  /** All but the first `count` elements. */
+  /**
+   * All but the first `count` elements.
+   *
+   * @example
+   * ```ts
+   * const ds = Dataset.fromArray([1, 2, 3, 4]).skip(2); // 3, 4
+   * ```
+   */
   skip(count: number): Dataset<T> {
     if (!Number.isInteger(count) || count < 0)
       throw new TrainingError(`Dataset.skip: count must be a non-negative integer, received ${JSON.stringify(count)}`);
@@ -295,7 +397,14 @@ export class Dataset<T = unknown> implements AsyncIterable<T> {
     for await (const item of this.make()) yield materialise(item) as T;
   }
 
-  /** Every element, in a list (for small datasets and tests). */
+  /**
+   * Every element, in a list (for small datasets and tests).
+   *
+   * @example
+   * ```ts
+   * const batches = await Dataset.fromArray([1, 2, 3]).batch(2).toArray(); // two tensors: [1, 2] and [3]
+   * ```
+   */
   async toArray(): Promise<T[]> {
     const out: T[] = [];
     for await (const e of this) out.push(e);

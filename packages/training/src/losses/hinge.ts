@@ -22,7 +22,14 @@ function hingeLabels(t: Tensor): Tensor {
   return where(isBinary, sub(mul(t, 2), 1), t);
 }
 
-/** mean(max(1 - yTrue·yPred, 0)) over the last axis; labels in {-1, 1} or {0, 1}. */
+/**
+ * mean(max(1 - yTrue·yPred, 0)) over the last axis; labels in {-1, 1} or {0, 1}.
+ *
+ * @example
+ * ```ts
+ * hinge(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // [1.1, 1.5]
+ * ```
+ */
 export function hinge(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('hinge', yTrue, yPred);
@@ -30,7 +37,14 @@ export function hinge(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** mean(max(1 - yTrue·yPred, 0)²) over the last axis; labels in {-1, 1} or {0, 1}. */
+/**
+ * mean(max(1 - yTrue·yPred, 0)²) over the last axis; labels in {-1, 1} or {0, 1}.
+ *
+ * @example
+ * ```ts
+ * squaredHinge(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // [1.46, 2.26]
+ * ```
+ */
 export function squaredHinge(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('squaredHinge', yTrue, yPred);
@@ -38,7 +52,15 @@ export function squaredHinge(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** max(max((1 - yTrue)·yPred) - sum(yTrue·yPred) + 1, 0): the margin of the true class over the best other, for one-hot labels. */
+/**
+ * max(max((1 - yTrue)·yPred) - sum(yTrue·yPred) + 1, 0): the margin of the true class over the best other, for one-hot
+ * labels.
+ *
+ * @example
+ * ```ts
+ * categoricalHinge(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // [1.2, 1.6]
+ * ```
+ */
 export function categoricalHinge(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('categoricalHinge', yTrue, yPred);
@@ -48,7 +70,16 @@ export function categoricalHinge(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** Loss class: hinge. */
+/**
+ * Loss class: hinge.
+ *
+ * `mean(max(1 − yTrue · yPred, 0))` over the last axis, for labels in {−1, 1} (0/1 labels are mapped to −1/1).
+ *
+ * @example
+ * ```ts
+ * new Hinge().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 1.3
+ * ```
+ */
 export class Hinge extends LossFunctionWrapper {
   static override className = 'Hinge';
   constructor(args: LossArgs = {}) {
@@ -56,7 +87,16 @@ export class Hinge extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: squared hinge. */
+/**
+ * Loss class: squared hinge.
+ *
+ * `mean(max(1 − yTrue · yPred, 0)²)` over the last axis, for labels in {−1, 1} (or 0/1).
+ *
+ * @example
+ * ```ts
+ * new SquaredHinge().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 1.86
+ * ```
+ */
 export class SquaredHinge extends LossFunctionWrapper {
   static override className = 'SquaredHinge';
   constructor(args: LossArgs = {}) {
@@ -64,7 +104,16 @@ export class SquaredHinge extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: categorical hinge. */
+/**
+ * Loss class: categorical hinge.
+ *
+ * `max(max((1 − yTrue) · yPred) − sum(yTrue · yPred) + 1, 0)` per sample, for one-hot labels.
+ *
+ * @example
+ * ```ts
+ * new CategoricalHinge().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 1.4
+ * ```
+ */
 export class CategoricalHinge extends LossFunctionWrapper {
   static override className = 'CategoricalHinge';
   constructor(args: LossArgs = {}) {

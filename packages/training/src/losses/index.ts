@@ -100,7 +100,16 @@ for (const [name, cls] of aliases) lossClasses.alias(name, cls);
 /** What compile() and getLoss() accept as a loss: an instance, a name, `{className, config}` or a per-sample function. */
 export type LossIdentifier = Loss | string | SerializedObject | ((yTrue: Tensor, yPred: Tensor) => Tensor);
 
-/** A Loss from an instance, a name ('mse', 'sparse_categorical_crossentropy', 'sparseCategoricalCrossentropy', ...), a config, or a function. */
+/**
+ * A Loss from an instance, a name ('mse', 'sparse_categorical_crossentropy', 'sparseCategoricalCrossentropy', ...), a
+ * config, or a function.
+ *
+ * @example
+ * ```ts
+ * getLoss('mse'); // a MeanSquaredError
+ * getLoss((yTrue, yPred) => mean(abs(sub(yPred, yTrue)), -1)); // a LossFunctionWrapper
+ * ```
+ */
 export function getLoss(id: LossIdentifier): Loss {
   if (typeof id === 'function') {
     return new LossFunctionWrapper(

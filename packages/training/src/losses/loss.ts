@@ -12,7 +12,14 @@ const REDUCTIONS: Record<string, Reduction> = {
   meanwithsampleweight: 'mean_with_sample_weight',
 };
 
-/** Normalises a reduction name ('sum_over_batch_size' or 'sumOverBatchSize'), or explains the valid ones. */
+/**
+ * Normalises a reduction name ('sum_over_batch_size' or 'sumOverBatchSize'), or explains the valid ones.
+ *
+ * @example
+ * ```ts
+ * standardizeReduction('MyLoss', 'sumOverBatchSize'); // 'sum_over_batch_size'
+ * ```
+ */
 export function standardizeReduction(owner: string, reduction: string | null | undefined): Reduction {
   if (reduction === null || reduction === undefined) return 'sum_over_batch_size';
   const r = typeof reduction === 'string' ? REDUCTIONS[reduction.replace(/_/g, '').toLowerCase()] : undefined;
@@ -26,18 +33,35 @@ export function standardizeReduction(owner: string, reduction: string | null | u
 /** A per-sample loss function: `fn(yTrue, yPred)` → one loss per sample. */
 export type LossFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;
 
+/** The options every loss takes. */
 export interface LossArgs {
+  /** The loss's name in logs and configs. Default: the loss's snake_case name (`'mean_squared_error'`). */
   name?: string;
+  /** How per-sample losses become one number. Default: `'sum_over_batch_size'` (the mean over samples). */
   reduction?: Reduction | string;
 }
 
 /**
  * The base of every loss. `call(yTrue, yPred)` gives the loss of each sample; `apply(yTrue, yPred,
  * sampleWeight?)` weights and reduces them (Keras's `__call__`).
+ *
+ * @example
+ * ```ts
+ * class MeanFourthPower extends Loss {
+ *   static override className = 'MeanFourthPower';
+ *   call(yTrue: Tensor, yPred: Tensor): Tensor {
+ *     return mean(pow(sub(yPred, yTrue), 4), -1); // one loss per sample
+ *   }
+ * }
+ * model.compile({ optimizer: 'adam', loss: new MeanFourthPower() });
+ * ```
  */
 export abstract class Loss {
+  /** The Keras class name, saved in configs; each subclass sets its own. */
   static className = 'Loss';
+  /** The loss's name in logs and configs. */
   readonly name: string;
+  /** How per-sample losses become one number. */
   readonly reduction: Reduction;
 
   constructor(args: LossArgs = {}, defaultName = 'loss') {
@@ -56,15 +80,24 @@ export abstract class Loss {
     return tidy(() => reduceWeighted(owner, this.call(yTrue, yPred), sampleWeight ?? null, this.reduction));
   }
 
+  /** The constructor options that rebuild this loss. */
   getConfig(): Record<string, unknown> {
     return { name: this.name, reduction: this.reduction };
   }
 }
 
-/** A Loss around a per-sample function and its options (Keras's LossFunctionWrapper). */
+/**
+ * A Loss around a per-sample function and its options (Keras's LossFunctionWrapper).
+ *
+ * @example
+ * ```ts
+ * const loss = new LossFunctionWrapper((yTrue, yPred) => mean(abs(sub(yPred, yTrue)), -1), { name: 'my_mae' });
+ * ```
+ */
 export class LossFunctionWrapper extends Loss {
   static override className = 'LossFunctionWrapper';
   constructor(
+    /** The per-sample loss function. */
     readonly fn: LossFunction,
     args: LossArgs = {},
     defaultName = 'loss',
@@ -84,7 +117,14 @@ function checkTensor(owner: string, arg: string, x: unknown): void {
     );
 }
 
-/** Weights per-sample losses and reduces them (Keras's reduce_weighted_values). */
+/**
+ * Weights per-sample losses and reduces them (Keras's reduce_weighted_values).
+ *
+ * @example
+ * ```ts
+ * reduceWeighted('MyLoss', tensor([1, 3]), tensor([1, 0]), 'sum_over_batch_size'); // (1·1 + 3·0) / 2 = 0.5
+ * ```
+ */
 export function reduceWeighted(
   owner: string,
   values: Tensor,
@@ -116,6 +156,11 @@ export function reduceWeighted(
 /**
  * Brings labels and predictions to one rank as Keras does (squeezes or expands a trailing axis of
  * size 1), casts labels to float32, and checks the shapes agree, naming the loss.
+ *
+ * @example
+ * ```ts
+ * const [t, p] = alignLabels('MyLoss', tensor([1, 0]), tensor([[0.9], [0.2]])); // labels become [[1], [0]]
+ * ```
  */
 export function alignLabels(loss: string, yTrue: Tensor, yPred: Tensor, hint = ''): [Tensor, Tensor] {
   checkTensor(loss, 'yTrue', yTrue);

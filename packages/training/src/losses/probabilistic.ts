@@ -26,6 +26,7 @@ import { TrainingError } from '../errors';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 import { EPSILON } from './regression';
 
+/** The options of the crossentropy losses on probabilities or logits. */
 export interface CrossentropyOptions {
   /** Predictions are logits (unnormalised), not probabilities: the stable formulas are used. */
   fromLogits?: boolean;
@@ -36,7 +37,14 @@ export interface CrossentropyOptions {
 const ONE_HOT_HINT =
   '; for integer class labels use sparseCategoricalCrossentropy, or turn them into one-hot vectors with oneHot(labels, numClasses)';
 
-/** Element-wise binary crossentropy averaged over the last axis; stable for extreme logits. */
+/**
+ * Element-wise binary crossentropy averaged over the last axis; stable for extreme logits.
+ *
+ * @example
+ * ```ts
+ * binaryCrossentropy(tensor([[0, 1]]), tensor([[0.4, 0.6]])); // [0.511]
+ * ```
+ */
 export function binaryCrossentropy(yTrue: Tensor, yPred: Tensor, options: CrossentropyOptions = {}): Tensor {
   return tidy(() => {
     let [t, p] = alignLabels('binaryCrossentropy', yTrue, yPred);
@@ -51,7 +59,14 @@ export function binaryCrossentropy(yTrue: Tensor, yPred: Tensor, options: Crosse
   });
 }
 
-/** Crossentropy between one-hot (or soft) labels and class probabilities or logits along the last axis. */
+/**
+ * Crossentropy between one-hot (or soft) labels and class probabilities or logits along the last axis.
+ *
+ * @example
+ * ```ts
+ * categoricalCrossentropy(tensor([[0, 1, 0]]), tensor([[0.05, 0.95, 0]])); // [0.051]
+ * ```
+ */
 export function categoricalCrossentropy(yTrue: Tensor, yPred: Tensor, options: CrossentropyOptions = {}): Tensor {
   return tidy(() => {
     let [t, p] = alignLabels('categoricalCrossentropy', yTrue, yPred, ONE_HOT_HINT);
@@ -63,13 +78,22 @@ export function categoricalCrossentropy(yTrue: Tensor, yPred: Tensor, options: C
   });
 }
 
+/** The options of the sparse (integer label) crossentropy. */
 export interface SparseCrossentropyOptions {
+  /** Predictions are logits (unnormalised), not probabilities: the stable formula is used. Default: false. */
   fromLogits?: boolean;
   /** A label value whose samples contribute no loss (padding, for example). */
   ignoreClass?: number | null;
 }
 
-/** Checks and prepares integer class labels for predictions of shape [..., numClasses]. */
+/**
+ * Checks and prepares integer class labels for predictions of shape [..., numClasses].
+ *
+ * @example
+ * ```ts
+ * sparseLabels('MyLoss', tensor([[1], [2]]), probabilities); // int32 labels [1, 2], checked against the classes
+ * ```
+ */
 export function sparseLabels(owner: string, yTrue: Tensor, yPred: Tensor): Tensor {
   const want = yPred.shape.slice(0, -1);
   let t = yTrue;
@@ -90,7 +114,14 @@ export function sparseLabels(owner: string, yTrue: Tensor, yPred: Tensor): Tenso
   return t.dtype === 'int32' ? t : cast(t, 'int32');
 }
 
-/** Crossentropy between integer class labels and class probabilities or logits along the last axis. */
+/**
+ * Crossentropy between integer class labels and class probabilities or logits along the last axis.
+ *
+ * @example
+ * ```ts
+ * sparseCategoricalCrossentropy(tensor([1]), tensor([[0.05, 0.95, 0]])); // [0.051]
+ * ```
+ */
 export function sparseCategoricalCrossentropy(
   yTrue: Tensor,
   yPred: Tensor,
@@ -111,7 +142,14 @@ export function sparseCategoricalCrossentropy(
   });
 }
 
-/** sum(yTrue · log(yTrue / yPred)) over the last axis, both clipped to [ε, 1]. */
+/**
+ * sum(yTrue · log(yTrue / yPred)) over the last axis, both clipped to [ε, 1].
+ *
+ * @example
+ * ```ts
+ * kullbackLeiblerDivergence(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // [0.916, 0]
+ * ```
+ */
 export function kullbackLeiblerDivergence(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('kullbackLeiblerDivergence', yTrue, yPred);
@@ -120,7 +158,14 @@ export function kullbackLeiblerDivergence(yTrue: Tensor, yPred: Tensor): Tensor 
   });
 }
 
-/** mean(yPred - yTrue · log(yPred + ε)) over the last axis: the Poisson negative log-likelihood up to a constant. */
+/**
+ * mean(yPred - yTrue · log(yPred + ε)) over the last axis: the Poisson negative log-likelihood up to a constant.
+ *
+ * @example
+ * ```ts
+ * poisson(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]])); // [1, 0]
+ * ```
+ */
 export function poisson(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('poisson', yTrue, yPred);
@@ -128,10 +173,23 @@ export function poisson(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** Loss class: binary crossentropy, with `fromLogits` and `labelSmoothing`. */
+/**
+ * Loss class: binary crossentropy, with `fromLogits` and `labelSmoothing`.
+ *
+ * For binary (0/1) labels, one per element: `−(y log p + (1 − y) log(1 − p))`, averaged over the last axis. Labels and
+ * predictions share their shape; predictions are probabilities, or logits with `fromLogits`.
+ *
+ * @example
+ * ```ts
+ * const loss = new BinaryCrossentropy({ fromLogits: true });
+ * loss.apply(tensor([0, 1, 0, 0]), tensor([-18.6, 0.51, 2.94, -12.8])); // 0.865
+ * ```
+ */
 export class BinaryCrossentropy extends LossFunctionWrapper {
   static override className = 'BinaryCrossentropy';
+  /** Whether predictions are logits. */
   readonly fromLogits: boolean;
+  /** The fraction labels are moved towards 0.5. */
   readonly labelSmoothing: number;
   constructor(args: LossArgs & CrossentropyOptions = {}) {
     const options = { fromLogits: args.fromLogits ?? false, labelSmoothing: args.labelSmoothing ?? 0 };
@@ -144,10 +202,24 @@ export class BinaryCrossentropy extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: categorical crossentropy over one-hot labels, with `fromLogits` and `labelSmoothing`. */
+/**
+ * Loss class: categorical crossentropy over one-hot labels, with `fromLogits` and `labelSmoothing`.
+ *
+ * Labels: one-hot (or soft) [batch, ..., classes]; predictions: probabilities (or logits) of the same shape. Per
+ * sample: `−sum(y log p)` over the last axis.
+ *
+ * @example
+ * ```ts
+ * const yTrue = tensor([[0, 1, 0], [0, 0, 1]]);
+ * const yPred = tensor([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]);
+ * new CategoricalCrossentropy().apply(yTrue, yPred); // 1.177
+ * ```
+ */
 export class CategoricalCrossentropy extends LossFunctionWrapper {
   static override className = 'CategoricalCrossentropy';
+  /** Whether predictions are logits. */
   readonly fromLogits: boolean;
+  /** The fraction labels are moved towards uniform. */
   readonly labelSmoothing: number;
   constructor(args: LossArgs & CrossentropyOptions = {}) {
     const options = { fromLogits: args.fromLogits ?? false, labelSmoothing: args.labelSmoothing ?? 0 };
@@ -160,10 +232,24 @@ export class CategoricalCrossentropy extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: categorical crossentropy over integer labels, with `fromLogits` and `ignoreClass`. */
+/**
+ * Loss class: categorical crossentropy over integer labels, with `fromLogits` and `ignoreClass`.
+ *
+ * Labels: integer class indices [batch, ...] (or [batch, ..., 1]); predictions: [batch, ..., classes]. The loss for
+ * MNIST-style labels, with no one-hot encoding.
+ *
+ * @example
+ * ```ts
+ * const yPred = tensor([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]);
+ * new SparseCategoricalCrossentropy().apply(tensor([1, 2]), yPred); // 1.177
+ * model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+ * ```
+ */
 export class SparseCategoricalCrossentropy extends LossFunctionWrapper {
   static override className = 'SparseCategoricalCrossentropy';
+  /** Whether predictions are logits. */
   readonly fromLogits: boolean;
+  /** The label whose samples contribute no loss, or null. */
   readonly ignoreClass: number | null;
   constructor(args: LossArgs & SparseCrossentropyOptions = {}) {
     const options = { fromLogits: args.fromLogits ?? false, ignoreClass: args.ignoreClass ?? null };
@@ -176,7 +262,16 @@ export class SparseCategoricalCrossentropy extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: Kullback-Leibler divergence. */
+/**
+ * Loss class: Kullback-Leibler divergence.
+ *
+ * `sum(yTrue · log(yTrue / yPred))` over the last axis, for two distributions.
+ *
+ * @example
+ * ```ts
+ * new KLDivergence().apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 0.458
+ * ```
+ */
 export class KLDivergence extends LossFunctionWrapper {
   static override className = 'KLDivergence';
   constructor(args: LossArgs = {}) {
@@ -184,7 +279,16 @@ export class KLDivergence extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: Poisson. */
+/**
+ * Loss class: Poisson.
+ *
+ * `mean(yPred − yTrue · log(yPred + ε))` over the last axis, for count targets.
+ *
+ * @example
+ * ```ts
+ * new Poisson().apply(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]])); // 0.5
+ * ```
+ */
 export class Poisson extends LossFunctionWrapper {
   static override className = 'Poisson';
   constructor(args: LossArgs = {}) {

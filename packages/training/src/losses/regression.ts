@@ -22,7 +22,14 @@ import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 /** Keras's backend epsilon, the floor that keeps logs and divisions finite. */
 export const EPSILON = 1e-7;
 
-/** mean((yPred - yTrue)²) over the last axis. */
+/**
+ * mean((yPred - yTrue)²) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanSquaredError(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // [0.5, 0.5]
+ * ```
+ */
 export function meanSquaredError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanSquaredError', yTrue, yPred);
@@ -30,7 +37,14 @@ export function meanSquaredError(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** mean(|yPred - yTrue|) over the last axis. */
+/**
+ * mean(|yPred - yTrue|) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanAbsoluteError(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // [0.5, 0.5]
+ * ```
+ */
 export function meanAbsoluteError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanAbsoluteError', yTrue, yPred);
@@ -38,7 +52,14 @@ export function meanAbsoluteError(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** 100 · mean(|yTrue - yPred| / max(|yTrue|, ε)) over the last axis. */
+/**
+ * 100 · mean(|yTrue - yPred| / max(|yTrue|, ε)) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanAbsolutePercentageError(tensor([[2, 1], [2, 3]]), tensor([[1, 1], [1, 0]])); // [25, 75]
+ * ```
+ */
 export function meanAbsolutePercentageError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanAbsolutePercentageError', yTrue, yPred);
@@ -46,7 +67,14 @@ export function meanAbsolutePercentageError(yTrue: Tensor, yPred: Tensor): Tenso
   });
 }
 
-/** mean((log(max(yPred, ε) + 1) - log(max(yTrue, ε) + 1))²) over the last axis. */
+/**
+ * mean((log(max(yPred, ε) + 1) - log(max(yTrue, ε) + 1))²) over the last axis.
+ *
+ * @example
+ * ```ts
+ * meanSquaredLogarithmicError(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // [0.240, 0.240]
+ * ```
+ */
 export function meanSquaredLogarithmicError(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('meanSquaredLogarithmicError', yTrue, yPred);
@@ -54,7 +82,14 @@ export function meanSquaredLogarithmicError(yTrue: Tensor, yPred: Tensor): Tenso
   });
 }
 
-/** Quadratic for |error| <= delta, linear beyond (Huber loss), averaged over the last axis. */
+/**
+ * Quadratic for |error| <= delta, linear beyond (Huber loss), averaged over the last axis.
+ *
+ * @example
+ * ```ts
+ * huber(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // [0.18, 0.13]
+ * ```
+ */
 export function huber(yTrue: Tensor, yPred: Tensor, delta = 1): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('huber', yTrue, yPred);
@@ -67,7 +102,14 @@ export function huber(yTrue: Tensor, yPred: Tensor, delta = 1): Tensor {
   });
 }
 
-/** mean(log(cosh(yPred - yTrue))) over the last axis, computed as x + softplus(-2x) - log 2 (no overflow). */
+/**
+ * mean(log(cosh(yPred - yTrue))) over the last axis, computed as x + softplus(-2x) - log 2 (no overflow).
+ *
+ * @example
+ * ```ts
+ * logCosh(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]])); // [0.217, 0]
+ * ```
+ */
 export function logCosh(yTrue: Tensor, yPred: Tensor): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('logCosh', yTrue, yPred);
@@ -76,12 +118,26 @@ export function logCosh(yTrue: Tensor, yPred: Tensor): Tensor {
   });
 }
 
-/** x / ‖x‖ along `axis` (‖x‖ floored at 1e-6 so a zero vector stays zero). */
+/**
+ * x / ‖x‖ along `axis` (‖x‖ floored at 1e-6 so a zero vector stays zero).
+ *
+ * @example
+ * ```ts
+ * l2Normalize(tensor([3, 4])); // [0.6, 0.8]
+ * ```
+ */
 export function l2Normalize(x: Tensor, axis = -1): Tensor {
   return tidy(() => div(x, sqrt(maximum(sum(square(x), axis, true), 1e-12))));
 }
 
-/** -cos(yTrue, yPred) along `axis`: -1 for vectors pointing the same way (so minimising aligns them). */
+/**
+ * -cos(yTrue, yPred) along `axis`: -1 for vectors pointing the same way (so minimising aligns them).
+ *
+ * @example
+ * ```ts
+ * cosineSimilarity(tensor([[0, 1], [1, 1]]), tensor([[1, 0], [1, 1]]), 1); // [0, -1]
+ * ```
+ */
 export function cosineSimilarity(yTrue: Tensor, yPred: Tensor, axis = -1): Tensor {
   return tidy(() => {
     const [t, p] = alignLabels('cosineSimilarity', yTrue, yPred);
@@ -89,7 +145,18 @@ export function cosineSimilarity(yTrue: Tensor, yPred: Tensor, axis = -1): Tenso
   });
 }
 
-/** Loss class: mean squared error. */
+/**
+ * Loss class: mean squared error.
+ *
+ * Labels and predictions: [batch, ...], the same shape. Per sample: the mean over the last axis.
+ *
+ * @example
+ * ```ts
+ * const loss = new MeanSquaredError();
+ * loss.apply(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // 0.5
+ * model.compile({ optimizer: 'adam', loss: 'mse' }); // the same loss, by name
+ * ```
+ */
 export class MeanSquaredError extends LossFunctionWrapper {
   static override className = 'MeanSquaredError';
   constructor(args: LossArgs = {}) {
@@ -97,7 +164,16 @@ export class MeanSquaredError extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: mean absolute error. */
+/**
+ * Loss class: mean absolute error.
+ *
+ * Labels and predictions: [batch, ...], the same shape. Per sample: the mean over the last axis.
+ *
+ * @example
+ * ```ts
+ * new MeanAbsoluteError().apply(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // 0.5
+ * ```
+ */
 export class MeanAbsoluteError extends LossFunctionWrapper {
   static override className = 'MeanAbsoluteError';
   constructor(args: LossArgs = {}) {
@@ -105,7 +181,16 @@ export class MeanAbsoluteError extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: mean absolute percentage error. */
+/**
+ * Loss class: mean absolute percentage error.
+ *
+ * `100 · mean(|yTrue − yPred| / max(|yTrue|, ε))` over the last axis.
+ *
+ * @example
+ * ```ts
+ * new MeanAbsolutePercentageError().apply(tensor([[2, 1], [2, 3]]), tensor([[1, 1], [1, 0]])); // 50
+ * ```
+ */
 export class MeanAbsolutePercentageError extends LossFunctionWrapper {
   static override className = 'MeanAbsolutePercentageError';
   constructor(args: LossArgs = {}) {
@@ -113,7 +198,16 @@ export class MeanAbsolutePercentageError extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: mean squared logarithmic error. */
+/**
+ * Loss class: mean squared logarithmic error.
+ *
+ * `mean((log(yPred + 1) − log(yTrue + 1))²)` over the last axis: relative errors, for positive targets.
+ *
+ * @example
+ * ```ts
+ * new MeanSquaredLogarithmicError().apply(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [1, 0]])); // 0.240
+ * ```
+ */
 export class MeanSquaredLogarithmicError extends LossFunctionWrapper {
   static override className = 'MeanSquaredLogarithmicError';
   constructor(args: LossArgs = {}) {
@@ -121,9 +215,20 @@ export class MeanSquaredLogarithmicError extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: Huber loss with threshold `delta` (default 1). */
+/**
+ * Loss class: Huber loss with threshold `delta` (default 1).
+ *
+ * Per element: `0.5 x²` where |x| ≤ delta, `delta · (|x| − 0.5 delta)` beyond (x = yPred − yTrue); averaged over the
+ * last axis. Less sensitive to outliers than the squared error.
+ *
+ * @example
+ * ```ts
+ * new Huber({ delta: 1 }).apply(tensor([[0, 1], [0, 0]]), tensor([[0.6, 0.4], [0.4, 0.6]])); // 0.155
+ * ```
+ */
 export class Huber extends LossFunctionWrapper {
   static override className = 'Huber';
+  /** Where the loss turns from quadratic to linear. */
   readonly delta: number;
   constructor(args: LossArgs & { delta?: number } = {}) {
     const delta = args.delta ?? 1;
@@ -135,7 +240,16 @@ export class Huber extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: log-cosh. */
+/**
+ * Loss class: log-cosh.
+ *
+ * `log(cosh(yPred − yTrue))` averaged over the last axis: about x²/2 for small errors and |x| − log 2 for large ones.
+ *
+ * @example
+ * ```ts
+ * new LogCosh().apply(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]])); // 0.108
+ * ```
+ */
 export class LogCosh extends LossFunctionWrapper {
   static override className = 'LogCosh';
   constructor(args: LossArgs = {}) {
@@ -143,9 +257,20 @@ export class LogCosh extends LossFunctionWrapper {
   }
 }
 
-/** Loss class: negative cosine similarity along `axis`. */
+/**
+ * Loss class: negative cosine similarity along `axis`.
+ *
+ * `−sum(l2Normalize(yTrue) · l2Normalize(yPred))` along `axis`: −1 where the vectors point the same way, 0 where
+ * orthogonal.
+ *
+ * @example
+ * ```ts
+ * new CosineSimilarity({ axis: 1 }).apply(tensor([[0, 1], [1, 1]]), tensor([[1, 0], [1, 1]])); // -0.5
+ * ```
+ */
 export class CosineSimilarity extends LossFunctionWrapper {
   static override className = 'CosineSimilarity';
+  /** The axis the similarity is computed along. */
   readonly axis: number;
   constructor(args: LossArgs & { axis?: number } = {}) {
     const axis = args.axis ?? -1;

@@ -47,12 +47,23 @@ const EPSILON = 1e-7;
 /**
  * The area under the ROC or PR curve, from true/false positive/negative counts accumulated at fixed
  * thresholds (Keras's AUC, labels and predictions flattened, as multiLabel=false).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.AUC({ numThresholds: 3 });
+ * m.updateState(tensor([0, 0, 1, 1]), tensor([0, 0.5, 0.3, 0.9]));
+ * m.result(); // 0.75
+ * ```
  */
 export class AUC extends Metric {
   static override className = 'AUC';
+  /** The curve whose area is computed: `'ROC'` or `'PR'`. */
   readonly curve: 'ROC' | 'PR';
+  /** How the area is summed. */
   readonly summationMethod: 'interpolation' | 'minoring' | 'majoring';
+  /** The thresholds the curve is sampled at, in increasing order. */
   readonly thresholds: number[];
+  /** Whether a sigmoid is applied to predictions first. */
   readonly fromLogits: boolean;
   /** Thresholds i/(n-1): counts come from a histogram of predictions, O(samples + thresholds). */
   readonly evenlySpaced: boolean;
@@ -84,6 +95,7 @@ export class AUC extends Metric {
     this.evenlySpaced = !args.thresholds;
   }
 
+  /** The number of thresholds. */
   get numThresholds(): number {
     return this.thresholds.length;
   }

@@ -25,6 +25,7 @@ import { Metric, divNoNan, type MetricArgs } from './metric';
 /** The counts a confusion-matrix metric keeps, per threshold. */
 export type ConfusionCount = 'tp' | 'fp' | 'tn' | 'fn';
 
+/** Which predictions count, for Precision and Recall. */
 export interface ConfusionOptions {
   /** Only the top k predictions of each sample count as positive. */
   topK?: number | null;
@@ -32,14 +33,28 @@ export interface ConfusionOptions {
   classId?: number | null;
 }
 
-/** Labels, predictions and weights flattened to one entry per decision, with topK and classId applied. */
+/**
+ * Labels, predictions and weights flattened to one entry per decision, with topK and classId applied.
+ *
+ * @example
+ * ```ts
+ * metrics.flattenDecisions('recall', tensor([[0, 1]]), tensor([[0.3, 0.8]]), null); // 2 decisions, weights 1
+ * ```
+ */
 export function flattenDecisions(
   owner: string,
   yTrue: Tensor,
   yPred: Tensor,
   sampleWeight: Tensor | null | undefined,
   options: ConfusionOptions = {},
-): { labels: Tensor; preds: Tensor; weights: Tensor } {
+): {
+  /** One label (0 or 1) per decision. */
+  labels: Tensor;
+  /** One prediction per decision. */
+  preds: Tensor;
+  /** One weight per decision. */
+  weights: Tensor;
+} {
   let t = yTrue.dtype === 'float32' ? yTrue : cast(yTrue, 'float32');
   let p = yPred;
   if (t.rank === p.rank + 1 && t.shape[t.rank - 1] === 1) t = squeeze(t, -1);
@@ -68,7 +83,15 @@ export function flattenDecisions(
   return { labels: reshape(t, [-1]), preds: reshape(p, [-1]), weights: reshape(w, [-1]) };
 }
 
-/** Adds the weighted counts at each threshold: tp/fp/tn/fn of shape [T]. */
+/**
+ * Adds the weighted counts at each threshold: tp/fp/tn/fn of shape [T].
+ *
+ * @example
+ * ```ts
+ * const { labels, preds, weights } = metrics.flattenDecisions('precision', yTrue, yPred, null);
+ * metrics.confusionCounts(labels, preds, weights, tensor([0.5]), ['tp', 'fp']); // { tp: [T], fp: [T] }
+ * ```
+ */
 export function confusionCounts(
   labels: Tensor,
   preds: Tensor,
@@ -95,9 +118,13 @@ export interface PrecisionRecallArgs extends MetricArgs, ConfusionOptions {
 }
 
 abstract class ThresholdedRatio extends Metric {
+  /** The thresholds above which a prediction counts as positive (one result each). */
   readonly thresholds: number[];
+  /** Only the top k predictions of each sample count as positive, or null for all. */
   readonly topK: number | null;
+  /** The only class scored, or null for all. */
   readonly classId: number | null;
+  /** The two confusion counts whose ratio tp / (tp + other) is the metric. */
   protected abstract readonly counts: [ConfusionCount, ConfusionCount];
 
   constructor(args: PrecisionRecallArgs, defaultName: string) {
@@ -139,7 +166,16 @@ abstract class ThresholdedRatio extends Metric {
   }
 }
 
-/** tp / (tp + fp): of the predicted positives, the fraction that are positive. */
+/**
+ * tp / (tp + fp): of the predicted positives, the fraction that are positive.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Precision();
+ * m.updateState(tensor([0, 1, 1, 1]), tensor([1, 0, 1, 1]));
+ * m.result(); // 0.667
+ * ```
+ */
 export class Precision extends ThresholdedRatio {
   static override className = 'Precision';
   protected readonly counts: [ConfusionCount, ConfusionCount] = ['tp', 'fp'];
@@ -148,7 +184,16 @@ export class Precision extends ThresholdedRatio {
   }
 }
 
-/** tp / (tp + fn): of the positives, the fraction predicted positive. */
+/**
+ * tp / (tp + fn): of the positives, the fraction predicted positive.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Recall();
+ * m.updateState(tensor([0, 1, 1, 1]), tensor([1, 0, 1, 1]));
+ * m.result(); // 0.667
+ * ```
+ */
 export class Recall extends ThresholdedRatio {
   static override className = 'Recall';
   protected readonly counts: [ConfusionCount, ConfusionCount] = ['tp', 'fn'];

@@ -22,6 +22,7 @@ import { Metric, type MetricArgs } from './metric';
 export interface FBetaArgs extends MetricArgs {
   /** null: one score per class; 'micro': from the summed counts; 'macro': mean of the classes; 'weighted': mean weighted by support. */
   average?: null | 'micro' | 'macro' | 'weighted';
+  /** The weight of recall against precision (1: F1). Default: 1. */
   beta?: number;
   /** Predictions above it are positive; null: each sample's top prediction is its positive. */
   threshold?: number | null;
@@ -29,11 +30,22 @@ export interface FBetaArgs extends MetricArgs {
 
 const EPSILON = 1e-7;
 
-/** The F-beta score of one-hot (or multi-label) predictions, per class or averaged (Keras's FBetaScore). */
+/**
+ * The F-beta score of one-hot (or multi-label) predictions, per class or averaged (Keras's FBetaScore).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.FBetaScore({ beta: 2, average: 'macro', threshold: 0.5 });
+ * model.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: [m] });
+ * ```
+ */
 export class FBetaScore extends Metric {
   static override className = 'FBetaScore';
+  /** How per-class scores combine: null (one per class), `'micro'`, `'macro'` or `'weighted'`. */
   readonly average: null | 'micro' | 'macro' | 'weighted';
+  /** The weight of recall against precision. */
   readonly beta: number;
+  /** Predictions above it are positive; null: each sample's top prediction. */
   readonly threshold: number | null;
 
   constructor(args: FBetaArgs = {}, defaultName = 'fbeta_score') {
@@ -98,7 +110,15 @@ export class FBetaScore extends Metric {
   }
 }
 
-/** The F1 score (harmonic mean of precision and recall), per class or averaged. */
+/**
+ * The F1 score (harmonic mean of precision and recall), per class or averaged.
+ *
+ * @example
+ * ```ts
+ * const f1 = new metrics.F1Score({ average: 'macro' });
+ * model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: [f1] });
+ * ```
+ */
 export class F1Score extends FBetaScore {
   static override className = 'F1Score';
   constructor(args: Omit<FBetaArgs, 'beta'> = {}) {

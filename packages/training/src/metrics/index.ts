@@ -81,6 +81,11 @@ export type MetricIdentifier = Metric | string | SerializedObject | ((yTrue: Ten
  * which becomes the mean of that loss), `{className, config}` or a per-sample function. The metric
  * is named as given. 'accuracy' alone means exact equality here; compile() resolves it to the
  * right accuracy from the loss and the shapes.
+ *
+ * @example
+ * ```ts
+ * getMetric('mae'); // a MeanAbsoluteError metric
+ * ```
  */
 export function getMetric(id: MetricIdentifier): Metric {
   if (id instanceof Metric) return id;

@@ -13,7 +13,9 @@ import {
 } from '@strata/tensor';
 import { TrainingError, describeValue } from '../errors';
 
+/** The options every metric takes. */
 export interface MetricArgs {
+  /** The metric's name in logs (`'accuracy'`, `'val_accuracy'`). Default: the metric's snake_case name. */
   name?: string;
 }
 
@@ -22,9 +24,19 @@ export interface MetricArgs {
  * is read back), `result()` computes the metric from it, `resetState()` starts over. The state
  * variables are created on the first update and freed by `resetState()`, so a metric holds device
  * memory only while it accumulates.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.SparseCategoricalAccuracy();
+ * m.updateState(tensor([2, 1]), tensor([[0.1, 0.6, 0.3], [0.05, 0.95, 0]]));
+ * m.result(); // 0.5 (a tensor the caller owns)
+ * m.resetState();
+ * ```
  */
 export abstract class Metric {
+  /** The Keras class name, saved in configs; each subclass sets its own. */
   static className = 'Metric';
+  /** The metric's name in logs. */
   readonly name: string;
   /** Whether larger values are better: callbacks use it to pick 'max' or 'min' in mode 'auto'. */
   readonly direction: 'up' | 'down' = 'up';
@@ -76,6 +88,7 @@ export abstract class Metric {
     tidy(() => v.assign(add(v, delta.dtype === v.dtype ? delta : cast(delta, v.dtype))));
   }
 
+  /** The constructor options that rebuild this metric. */
   getConfig(): Record<string, unknown> {
     return { name: this.name };
   }
@@ -86,7 +99,14 @@ export abstract class Metric {
   }
 }
 
-/** a / b, 0 where b is 0 (TensorFlow's divide_no_nan). */
+/**
+ * a / b, 0 where b is 0 (TensorFlow's divide_no_nan).
+ *
+ * @example
+ * ```ts
+ * metrics.divNoNan(tensor([1, 2]), tensor([0, 4])); // [0, 0.5]
+ * ```
+ */
 export function divNoNan(a: Tensor, b: Tensor | number): Tensor {
   return tidy(() => {
     const zero = equal(b, 0);

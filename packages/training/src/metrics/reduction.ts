@@ -17,12 +17,22 @@ import { TrainingError } from '../errors';
 /**
  * Reduces values to one per sample and weights them (Keras's reduce_to_samplewise_values): returns
  * the weighted values and their total weight (null when unweighted: count the samples).
+ *
+ * @example
+ * ```ts
+ * metrics.samplewise('mean', tensor([[1, 3], [5, 7]]), tensor([1, 0])); // values [2, 0], weight 1
+ * ```
  */
 export function samplewise(
   owner: string,
   values: Tensor,
   sampleWeight: Tensor | null | undefined,
-): { values: Tensor; weight: Tensor | null } {
+): {
+  /** One value per sample, multiplied by its weight. */
+  values: Tensor;
+  /** The total weight, or null when unweighted (count the samples). */
+  weight: Tensor | null;
+} {
   let v = values.dtype === 'float32' ? values : cast(values, 'float32');
   if (!sampleWeight) {
     if (v.rank > 1)
@@ -49,7 +59,16 @@ export function samplewise(
   return { values: mul(v, w), weight: sum(mul(onesLike(v), w)) };
 }
 
-/** The weighted mean of the values it is given (Keras's `Mean`). */
+/**
+ * The weighted mean of the values it is given (Keras's `Mean`).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Mean();
+ * m.updateState(tensor([1, 3, 5, 7]));
+ * m.result(); // 4
+ * ```
+ */
 export class Mean extends Metric {
   static override className = 'Mean';
   constructor(args: MetricArgs = {}) {
@@ -70,7 +89,16 @@ export class Mean extends Metric {
   }
 }
 
-/** The weighted sum of the values it is given (Keras's `Sum`). */
+/**
+ * The weighted sum of the values it is given (Keras's `Sum`).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.Sum();
+ * m.updateState(tensor([1, 3, 5, 7]));
+ * m.result(); // 16
+ * ```
+ */
 export class Sum extends Metric {
   static override className = 'Sum';
   constructor(args: MetricArgs = {}) {
@@ -89,11 +117,19 @@ export class Sum extends Metric {
   }
 }
 
-/** A Mean over a per-sample function of (yTrue, yPred): how losses and accuracies become metrics. */
+/**
+ * A Mean over a per-sample function of (yTrue, yPred): how losses and accuracies become metrics.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.MeanMetricWrapper((yTrue, yPred) => abs(sub(yPred, yTrue)), { name: 'abs_error' });
+ * ```
+ */
 export class MeanMetricWrapper extends Metric {
   static override className = 'MeanMetricWrapper';
   readonly #mean: Mean;
   constructor(
+    /** The per-sample metric function whose weighted mean this is. */
     readonly fn: (yTrue: Tensor, yPred: Tensor) => Tensor,
     args: MetricArgs = {},
     defaultName = 'mean_metric_wrapper',

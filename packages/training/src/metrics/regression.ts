@@ -3,7 +3,16 @@ import { alignLabels, meanAbsoluteError, meanSquaredError } from '../losses';
 import { MeanMetricWrapper } from './reduction';
 import type { MetricArgs } from './metric';
 
-/** The mean of the squared errors. */
+/**
+ * The mean of the squared errors.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.MeanSquaredError();
+ * m.updateState(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]]));
+ * m.result(); // 0.25
+ * ```
+ */
 export class MeanSquaredError extends MeanMetricWrapper {
   static override className = 'MeanSquaredError';
   constructor(args: MetricArgs = {}) {
@@ -11,7 +20,16 @@ export class MeanSquaredError extends MeanMetricWrapper {
   }
 }
 
-/** The mean of the absolute errors. */
+/**
+ * The mean of the absolute errors.
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.MeanAbsoluteError();
+ * m.updateState(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]]));
+ * m.result(); // 0.25
+ * ```
+ */
 export class MeanAbsoluteError extends MeanMetricWrapper {
   static override className = 'MeanAbsoluteError';
   constructor(args: MetricArgs = {}) {
@@ -19,7 +37,16 @@ export class MeanAbsoluteError extends MeanMetricWrapper {
   }
 }
 
-/** √(mean squared error) over everything seen (not the mean of per-batch roots). */
+/**
+ * √(mean squared error) over everything seen (not the mean of per-batch roots).
+ *
+ * @example
+ * ```ts
+ * const m = new metrics.RootMeanSquaredError();
+ * m.updateState(tensor([[0, 1], [0, 0]]), tensor([[1, 1], [0, 0]]));
+ * m.result(); // 0.5
+ * ```
+ */
 export class RootMeanSquaredError extends MeanMetricWrapper {
   static override className = 'RootMeanSquaredError';
   constructor(args: MetricArgs = {}) {

@@ -1,15 +1,27 @@
 import { add, div, mul, neg, sqrt, square, type Tensor, type Variable } from '@strata/tensor';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link Adadelta}, besides the common {@link OptimizerArgs}. */
 export interface AdadeltaArgs extends OptimizerArgs {
+  /** The decay rate of the moving average of squared gradients. Default: 0.95. */
   rho?: number;
+  /** A small constant added to denominators for numerical stability. Default: 1e-7. */
   epsilon?: number;
 }
 
-/** Adadelta (Zeiler): steps scaled by the ratio of the RMS of past updates to the RMS of gradients. */
+/**
+ * Adadelta (Zeiler): steps scaled by the ratio of the RMS of past updates to the RMS of gradients.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adadelta({ learningRate: 1 }), loss: 'mse' });
+ * ```
+ */
 export class Adadelta extends Optimizer {
   static override className = 'Adadelta';
+  /** The decay rate of the moving average of squared gradients. */
   readonly rho: number;
+  /** A small constant added to denominators for numerical stability. */
   readonly epsilon: number;
 
   constructor(args: AdadeltaArgs = {}) {

@@ -1,15 +1,27 @@
 import { add, div, mul, sqrt, square, sub, type Tensor, type Variable } from '@strata/tensor';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link Adagrad}, besides the common {@link OptimizerArgs}. */
 export interface AdagradArgs extends OptimizerArgs {
+  /** The starting value of the per-weight accumulators. Default: 0.1. */
   initialAccumulatorValue?: number;
+  /** A small constant added to denominators for numerical stability. Default: 1e-7. */
   epsilon?: number;
 }
 
-/** Adagrad (Duchi et al.): `a += g²; w -= lr·g / √(a + ε)`. */
+/**
+ * Adagrad (Duchi et al.): `a += g²; w -= lr·g / √(a + ε)`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adagrad({ learningRate: 0.01 }), loss: 'mse' });
+ * ```
+ */
 export class Adagrad extends Optimizer {
   static override className = 'Adagrad';
+  /** The starting value of the per-weight accumulators. */
   readonly initialAccumulatorValue: number;
+  /** A small constant added to denominators for numerical stability. */
   readonly epsilon: number;
 
   constructor(args: AdagradArgs = {}) {

@@ -1,9 +1,13 @@
 import { add, div, maximum, mul, sqrt, square, sub, type Tensor, type Variable } from '@strata/tensor';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link Adam}, besides the common {@link OptimizerArgs}. */
 export interface AdamArgs extends OptimizerArgs {
+  /** The decay rate of the first-moment (mean) estimate. Default: 0.9. */
   beta1?: number;
+  /** The decay rate of the second-moment estimate. Default: 0.999. */
   beta2?: number;
+  /** A small constant added to denominators for numerical stability. Default: 1e-7. */
   epsilon?: number;
   /** Use the maximum of past second moments (Reddi et al., "On the Convergence of Adam and Beyond"). */
   amsgrad?: boolean;
@@ -12,12 +16,21 @@ export interface AdamArgs extends OptimizerArgs {
 /**
  * Adam (Kingma & Ba), in Keras's form: `m += (g - m)(1 - β1); v += (g² - v)(1 - β2);
  * w -= lr·√(1-β2ᵗ)/(1-β1ᵗ) · m / (√v + ε)`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adam({ learningRate: 3e-4, clipnorm: 1 }), loss: 'mse' });
+ * ```
  */
 export class Adam extends Optimizer {
   static override className = 'Adam';
+  /** The decay rate of the first-moment (mean) estimate. */
   readonly beta1: number;
+  /** The decay rate of the second-moment estimate. */
   readonly beta2: number;
+  /** A small constant added to denominators for numerical stability. */
   readonly epsilon: number;
+  /** Whether the maximum of past second moments is used (AMSGrad). */
   readonly amsgrad: boolean;
 
   constructor(args: AdamArgs = {}) {

@@ -1,17 +1,31 @@
 import { abs, add, div, maximum, mul, sub, type Tensor, type Variable } from '@strata/tensor';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link Adamax}, besides the common {@link OptimizerArgs}. */
 export interface AdamaxArgs extends OptimizerArgs {
+  /** The decay rate of the first-moment (mean) estimate. Default: 0.9. */
   beta1?: number;
+  /** The decay rate of the second-moment estimate. Default: 0.999. */
   beta2?: number;
+  /** A small constant added to denominators for numerical stability. Default: 1e-7. */
   epsilon?: number;
 }
 
-/** Adamax, Adam over the infinity norm: `u = max(β2·u, |g|); w -= lr·m / ((1-β1ᵗ)(u + ε))`. */
+/**
+ * Adamax, Adam over the infinity norm: `u = max(β2·u, |g|); w -= lr·m / ((1-β1ᵗ)(u + ε))`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Adamax({ learningRate: 2e-3 }), loss: 'mse' });
+ * ```
+ */
 export class Adamax extends Optimizer {
   static override className = 'Adamax';
+  /** The decay rate of the first-moment (mean) estimate. */
   readonly beta1: number;
+  /** The decay rate of the second-moment estimate. */
   readonly beta2: number;
+  /** A small constant added to denominators for numerical stability. */
   readonly epsilon: number;
 
   constructor(args: AdamaxArgs = {}) {

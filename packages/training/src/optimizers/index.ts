@@ -28,7 +28,15 @@ export { clipByNorm, clipByGlobalNorm, globalNorm } from './clipping';
 export const optimizerClasses = new ClassTable<Optimizer>('optimizer', Optimizer);
 optimizerClasses.register(SGD, Adam, AdamW, Adamax, Nadam, RMSprop, Adagrad, Adadelta, Lion);
 
-/** An optimizer, by instance, by name ('adam', 'sgd', 'rmsprop', ...) or by `{className, config}`. */
+/**
+ * An optimizer, by instance, by name ('adam', 'sgd', 'rmsprop', ...) or by `{className, config}`.
+ *
+ * @example
+ * ```ts
+ * getOptimizer('adam'); // an Adam with its defaults
+ * getOptimizer({ className: 'SGD', config: { learningRate: 0.1, momentum: 0.9 } });
+ * ```
+ */
 export function getOptimizer(id: Optimizer | string | SerializedObject): Optimizer {
   if (isSerializedObject(id) && isSerializedObject(id.config.learningRate)) {
     const learningRate = scheduleClasses.get(id.config.learningRate);

@@ -2,15 +2,29 @@ import { add, mul, sign, sub, type Tensor, type Variable } from '@strata/tensor'
 import { TrainingError } from '../errors';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link Lion}, besides the common {@link OptimizerArgs}. */
 export interface LionArgs extends OptimizerArgs {
+  /** The interpolation factor between momentum and gradient in the update sign. Default: 0.9. */
   beta1?: number;
+  /** The decay rate of the momentum. Default: 0.99. */
   beta2?: number;
 }
 
-/** Lion (Chen et al., "Symbolic Discovery of Optimization Algorithms"): `w -= lr·sign(β1·m + (1-β1)g); m = β2·m + (1-β2)g`. */
+/**
+ * Lion (Chen et al., "Symbolic Discovery of Optimization Algorithms"): `w -= lr·sign(β1·m + (1-β1)g); m = β2·m +
+ * (1-β2)g`.
+ *
+ * @example
+ * ```ts
+ * // Lion's sign updates are larger than Adam's: use a learning rate 3-10 times smaller.
+ * model.compile({ optimizer: new Lion({ learningRate: 1e-4 }), loss: 'mse' });
+ * ```
+ */
 export class Lion extends Optimizer {
   static override className = 'Lion';
+  /** The interpolation factor between momentum and gradient in the update sign. */
   readonly beta1: number;
+  /** The decay rate of the momentum. */
   readonly beta2: number;
 
   constructor(args: LionArgs = {}) {

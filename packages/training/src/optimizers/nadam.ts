@@ -1,17 +1,31 @@
 import { add, div, mul, sqrt, square, sub, type Tensor, type Variable } from '@strata/tensor';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link Nadam}, besides the common {@link OptimizerArgs}. */
 export interface NadamArgs extends OptimizerArgs {
+  /** The decay rate of the first-moment (mean) estimate. Default: 0.9. */
   beta1?: number;
+  /** The decay rate of the second-moment estimate. Default: 0.999. */
   beta2?: number;
+  /** A small constant added to denominators for numerical stability. Default: 1e-7. */
   epsilon?: number;
 }
 
-/** Nadam, Adam with Nesterov momentum (Dozat), with Keras's momentum schedule `μₜ = β1(1 - 0.5·0.96ᵗ)`. */
+/**
+ * Nadam, Adam with Nesterov momentum (Dozat), with Keras's momentum schedule `μₜ = β1(1 - 0.5·0.96ᵗ)`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new Nadam({ learningRate: 2e-3 }), loss: 'mse' });
+ * ```
+ */
 export class Nadam extends Optimizer {
   static override className = 'Nadam';
+  /** The decay rate of the first-moment (mean) estimate. */
   readonly beta1: number;
+  /** The decay rate of the second-moment estimate. */
   readonly beta2: number;
+  /** A small constant added to denominators for numerical stability. */
   readonly epsilon: number;
   /** The product of the momentum schedule up to this step (a host number: it depends on the step alone). */
   uProduct = 1;

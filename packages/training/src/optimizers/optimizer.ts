@@ -8,6 +8,10 @@ export type LearningRate = number | LearningRateSchedule | (() => number);
 
 /** The options every optimizer takes (Keras 3's BaseOptimizer arguments, in camelCase). */
 export interface OptimizerArgs {
+  /**
+   * The step size: a number, a schedule, or a function called at each step. Default: per optimizer (Adam 0.001, SGD
+   * 0.01).
+   */
   learningRate?: LearningRate;
   /** Decoupled weight decay: each update first does `w -= w * weightDecay * learningRate`. */
   weightDecay?: number | null;
@@ -19,11 +23,13 @@ export interface OptimizerArgs {
   globalClipnorm?: number | null;
   /** Keep an exponential moving average of the weights (written into them at the end of fit). */
   useEma?: boolean;
+  /** The momentum of the weights' moving average (with `useEma`). Default: 0.99. */
   emaMomentum?: number;
   /** Overwrite the weights with their moving average every this many steps. */
   emaOverwriteFrequency?: number | null;
   /** Accumulate gradients over this many calls and update once with their mean. */
   gradientAccumulationSteps?: number | null;
+  /** The optimizer's name, which prefixes its state variables. Default: its snake_case class name. */
   name?: string;
 }
 
@@ -57,17 +63,39 @@ function optionalPositive(cls: string, arg: string, value: unknown): number | nu
  * clipping, decoupled weight decay, gradient accumulation and weight EMA around the per-variable
  * `updateStep` that each optimizer writes. Its state (slots) is created on the first update of each
  * variable; the step count lives on the host, so schedules never read the device.
+ *
+ * @example
+ * ```ts
+ * // A hand-written training step (fit() does the same):
+ * const optimizer = new Adam({ learningRate: 1e-3 });
+ * const weights = model.trainableWeights;
+ * const tape = new GradientTape();
+ * const mse = new MeanSquaredError();
+ * const loss = tape.record(() => mse.apply(y, model.apply(x) as Tensor));
+ * const grads = tape.gradient(loss, weights);
+ * optimizer.applyGradients(grads.map((g, i) => [g, weights[i]] as const));
+ * ```
  */
 export abstract class Optimizer {
+  /** The Keras class name, saved in configs; each subclass sets its own. */
   static className = 'Optimizer';
+  /** The optimizer's name, which prefixes its state variables. */
   readonly name: string;
+  /** The decoupled weight decay factor, or null for none. */
   weightDecay: number | null;
+  /** The L2 norm each gradient is clipped to, or null. */
   readonly clipnorm: number | null;
+  /** The bound each gradient element is clipped to, or null. */
   readonly clipvalue: number | null;
+  /** The global L2 norm all gradients together are clipped to, or null. */
   readonly globalClipnorm: number | null;
+  /** Whether a moving average of the weights is kept. */
   readonly useEma: boolean;
+  /** The momentum of the weights' moving average. */
   readonly emaMomentum: number;
+  /** How often (in steps) the weights are overwritten by their average, or null. */
   readonly emaOverwriteFrequency: number | null;
+  /** How many calls accumulate gradients before one update, or null. */
   readonly gradientAccumulationSteps: number | null;
 
   #learningRate: LearningRate;
@@ -153,6 +181,7 @@ export abstract class Optimizer {
   get iterations(): number {
     return this.gradientAccumulationSteps ? Math.floor(this.#calls / this.gradientAccumulationSteps) : this.#calls;
   }
+  /** Sets the step count (restoring a checkpoint), which schedules read. */
   set iterations(n: number) {
     if (!Number.isInteger(n) || n < 0)
       throw new TrainingError(`${this.name}: iterations must be a non-negative integer, received ${n}`);
@@ -174,6 +203,7 @@ export abstract class Optimizer {
     if (lr instanceof LearningRateSchedule) return lr.call(this.#calls);
     return typeof lr === 'function' ? lr() : lr;
   }
+  /** Replaces the learning rate (a number only where it was not created with a schedule). */
   set learningRate(lr: LearningRate) {
     if (this.#learningRate instanceof LearningRateSchedule && typeof lr === 'number') {
       throw new TrainingError(

@@ -1,20 +1,35 @@
 import { add, div, mul, sqrt, square, sub, type Tensor, type Variable } from '@strata/tensor';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link RMSprop}, besides the common {@link OptimizerArgs}. */
 export interface RMSpropArgs extends OptimizerArgs {
+  /** The decay rate of the moving average of squared gradients. Default: 0.9. */
   rho?: number;
+  /** The momentum factor: 0 is plain gradient descent. Default: 0. */
   momentum?: number;
+  /** A small constant added to denominators for numerical stability. Default: 1e-7. */
   epsilon?: number;
   /** Normalise by the variance of the gradient rather than its second moment. */
   centered?: boolean;
 }
 
-/** RMSprop (Hinton): `v = ρv + (1-ρ)g²; w -= lr·g / √(v + ε)`, with optional momentum and centering. */
+/**
+ * RMSprop (Hinton): `v = ρv + (1-ρ)g²; w -= lr·g / √(v + ε)`, with optional momentum and centering.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new RMSprop({ learningRate: 1e-3, rho: 0.9 }), loss: 'mse' });
+ * ```
+ */
 export class RMSprop extends Optimizer {
   static override className = 'RMSprop';
+  /** The decay rate of the moving average of squared gradients. */
   readonly rho: number;
+  /** The momentum factor: 0 is plain gradient descent. */
   readonly momentum: number;
+  /** A small constant added to denominators for numerical stability. */
   readonly epsilon: number;
+  /** Whether gradients are normalised by their variance rather than their second moment. */
   readonly centered: boolean;
 
   constructor(args: RMSpropArgs = {}) {

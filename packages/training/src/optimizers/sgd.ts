@@ -2,15 +2,27 @@ import { add, mul, sub, type Tensor, type Variable } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
+/** The options of {@link SGD}, besides the common {@link OptimizerArgs}. */
 export interface SGDArgs extends OptimizerArgs {
+  /** The momentum factor: 0 is plain gradient descent. Default: 0. */
   momentum?: number;
+  /** Whether Nesterov momentum is used. Default: false. */
   nesterov?: boolean;
 }
 
-/** Gradient descent with optional (Nesterov) momentum: `m = momentum*m - lr*g; w += m`. */
+/**
+ * Gradient descent with optional (Nesterov) momentum: `m = momentum*m - lr*g; w += m`.
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: new SGD({ learningRate: 0.01, momentum: 0.9, nesterov: true }), loss: 'mse' });
+ * ```
+ */
 export class SGD extends Optimizer {
   static override className = 'SGD';
+  /** The momentum factor: 0 is plain gradient descent. */
   readonly momentum: number;
+  /** Whether Nesterov momentum is used. */
   readonly nesterov: boolean;
 
   constructor(args: SGDArgs = {}) {

@@ -1,22 +1,39 @@
 import { LearningRateSchedule, checkNumber } from './learning-rate-schedule';
 
+/** The options of {@link CosineDecayRestarts}. */
 export interface CosineDecayRestartsArgs {
+  /** The learning rate at step 0 (the first peak). */
   initialLearningRate: number;
+  /** The length of the first period, in steps. */
   firstDecaySteps: number;
   /** Each period is tMul times longer than the one before. */
   tMul?: number;
   /** Each restart starts from mMul times the previous peak. */
   mMul?: number;
+  /** The floor, as a fraction of the peak. Default: 0. */
   alpha?: number;
 }
 
-/** Cosine decay with warm restarts (SGDR), as Keras's CosineDecayRestarts. */
+/**
+ * Cosine decay with warm restarts (SGDR), as Keras's CosineDecayRestarts.
+ *
+ * @example
+ * ```ts
+ * // Periods of 1000, 2000, 4000, ... steps, each restarting at 0.1.
+ * const schedule = new CosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 1000 });
+ * ```
+ */
 export class CosineDecayRestarts extends LearningRateSchedule {
   static override className = 'CosineDecayRestarts';
+  /** The learning rate at step 0 (the first peak). */
   readonly initialLearningRate: number;
+  /** The length of the first period, in steps. */
   readonly firstDecaySteps: number;
+  /** The growth factor of each period's length. */
   readonly tMul: number;
+  /** The factor each restart's peak is multiplied by. */
   readonly mMul: number;
+  /** The floor, as a fraction of the peak. */
   readonly alpha: number;
 
   constructor(args: CosineDecayRestartsArgs) {

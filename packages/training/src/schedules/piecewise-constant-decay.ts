@@ -1,6 +1,7 @@
 import { TrainingError } from '../errors';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
+/** The options of {@link PiecewiseConstantDecay}. */
 export interface PiecewiseConstantDecayArgs {
   /** Increasing step boundaries. */
   boundaries: readonly number[];
@@ -8,10 +9,20 @@ export interface PiecewiseConstantDecayArgs {
   values: readonly number[];
 }
 
-/** A constant learning rate between step boundaries. */
+/**
+ * A constant learning rate between step boundaries.
+ *
+ * @example
+ * ```ts
+ * // 1.0 for the first 100000 steps, 0.5 for the next 10000, then 0.1.
+ * const schedule = new PiecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1] });
+ * ```
+ */
 export class PiecewiseConstantDecay extends LearningRateSchedule {
   static override className = 'PiecewiseConstantDecay';
+  /** The increasing step boundaries. */
   readonly boundaries: readonly number[];
+  /** The learning rate of each interval (one more than the boundaries). */
   readonly values: readonly number[];
 
   constructor(args: PiecewiseConstantDecayArgs) {

@@ -1,21 +1,39 @@
 import { LearningRateSchedule, checkNumber } from './learning-rate-schedule';
 
+/** The options of {@link PolynomialDecay}. */
 export interface PolynomialDecayArgs {
+  /** The learning rate at step 0. */
   initialLearningRate: number;
+  /** The number of steps to reach endLearningRate. */
   decaySteps: number;
+  /** The learning rate after decaySteps. Default: 0.0001. */
   endLearningRate?: number;
+  /** The power of the polynomial (1: linear). Default: 1. */
   power?: number;
   /** Restart the decay (over a multiple of decaySteps) once it reaches the end. */
   cycle?: boolean;
 }
 
-/** `(initial - end) * (1 - step / decaySteps) ^ power + end`, held at `end` after decaySteps unless cycling. */
+/**
+ * `(initial - end) * (1 - step / decaySteps) ^ power + end`, held at `end` after decaySteps unless cycling.
+ *
+ * @example
+ * ```ts
+ * const schedule = new PolynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01 });
+ * schedule.call(5000); // 0.055
+ * ```
+ */
 export class PolynomialDecay extends LearningRateSchedule {
   static override className = 'PolynomialDecay';
+  /** The learning rate at step 0. */
   readonly initialLearningRate: number;
+  /** The number of steps to reach endLearningRate. */
   readonly decaySteps: number;
+  /** The learning rate after decaySteps. */
   readonly endLearningRate: number;
+  /** The power of the polynomial. */
   readonly power: number;
+  /** Whether the decay restarts once it reaches the end. */
   readonly cycle: boolean;
 
   constructor(args: PolynomialDecayArgs) {

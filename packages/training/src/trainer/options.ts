@@ -23,14 +23,18 @@ export interface CompileConfig {
   weightedMetrics?: MetricsConfig;
 }
 
+/** How much fit, evaluate and predict print: 0 nothing, 1 a progress bar, 2 one line per epoch, `'auto'` 1. */
 export type Verbosity = 0 | 1 | 2 | 'auto';
 
 /** fit()'s options (Keras's, in camelCase). */
 export interface FitOptions {
+  /** Samples per batch for in-memory data (a Dataset batches itself). Default: 32. */
   batchSize?: number;
+  /** The number of passes over the data. Default: 1. */
   epochs?: number;
   /** 0 silent, 1 progress bar, 2 one line per epoch; 'auto' is 1. */
   verbose?: Verbosity;
+  /** Callbacks whose hooks run during training (a History is always added, and a ProgressBar when verbose). */
   callbacks?: readonly Callback[];
   /** The fraction of the samples (the last ones) held out for validation. */
   validationSplit?: number;
@@ -42,31 +46,45 @@ export interface FitOptions {
   seed?: number | string;
   /** Weights per class index, applied to each sample's loss by its label. */
   classWeight?: Record<number, number>;
+  /** Per-sample loss weights, one per sample (per output for several outputs). */
   sampleWeight?: Targets;
+  /** The epoch to start from (to resume a run: epochs counts from 0, not from here). Default: 0. */
   initialEpoch?: number;
   /** Batches per epoch (default: one pass over the data). */
   stepsPerEpoch?: number;
+  /** Batches per validation (default: one pass over the validation data). */
   validationSteps?: number;
+  /** Samples per validation batch. Default: `batchSize`. */
   validationBatchSize?: number;
   /** Validate every N epochs, or at the listed epochs (1-based). */
   validationFreq?: number | readonly number[];
 }
 
+/** The options of `evaluate`. */
 export interface EvaluateOptions {
+  /** Samples per batch for in-memory data. Default: 32. */
   batchSize?: number;
+  /** 0 silent, 1 progress bar, 2 one line; `'auto'` is 1. Default: 0. */
   verbose?: Verbosity;
+  /** Per-sample weights of the loss and weighted metrics. */
   sampleWeight?: Targets;
+  /** Batches to evaluate (default: one pass over the data). */
   steps?: number;
+  /** Callbacks whose test hooks run. */
   callbacks?: readonly Callback[];
 }
 
+/** The options of `predict`. */
 export interface PredictOptions {
   /** Samples per batch (default 32). */
   batchSize?: number;
 }
 
+/** The options of `trainOnBatch` and `testOnBatch`. */
 export interface BatchOptions {
+  /** Per-sample loss weights for this batch. */
   sampleWeight?: Targets;
+  /** Weights per class index, applied to each sample's loss by its label. */
   classWeight?: Record<number, number>;
   /** Start the metrics afresh for this batch (default true). */
   resetMetrics?: boolean;

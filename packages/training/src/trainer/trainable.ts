@@ -12,10 +12,15 @@ export type StepData = readonly [x: ModelInputs, y?: Targets | null, sampleWeigh
 
 /** What computeLoss receives (Keras 3's compute_loss arguments). */
 export interface ComputeLossArgs {
+  /** The batch's inputs. */
   x: ModelInputs;
+  /** The batch's targets, or null/undefined for a model that computes its own loss. */
   y: Targets | null | undefined;
+  /** The model's outputs for `x`. */
   yPred: ModelOutputs;
+  /** Per-sample loss weights, or null. */
   sampleWeight?: Targets | null;
+  /** Whether this is a training step (false in evaluate). */
   training: boolean;
 }
 
@@ -24,12 +29,15 @@ export interface ComputeLossArgs {
  * The Trainer is one (and so every Model).
  */
 export interface Trainable {
+  /** The weights the optimizer updates. */
   readonly trainableWeights: Variable[];
+  /** The weights it leaves alone (running statistics, frozen layers). */
   readonly nonTrainableWeights: Variable[];
   /** Every weight, in a stable order (trainable then non-trainable). */
   readonly weights: Variable[];
   /** Regularization penalties and added losses, computed when read (joined to the loss in training). */
   readonly losses: Tensor[];
+  /** The model's name (for messages). */
   readonly name: string;
   /** Names of the inputs: with them, inputs given as a record by name are passed to `apply` as a list in this order. */
   readonly inputNames?: readonly string[];

@@ -36,10 +36,22 @@ function firstBatchSize(x: ModelInputs): number {
  * training state (optimizer, compiled loss and metrics). `Model` of @strata/models extends it, as
  * Keras's `Model(Trainer, Layer)`: override a step in a subclass and `super.trainStep(data)` is the
  * default step.
+ *
+ * @example
+ * ```ts
+ * // Model (from @strata/models) is a Trainer: compile, fit, evaluate and predict come from here.
+ * model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+ * const history = await model.fit(xTrain, yTrain, { epochs: 5, batchSize: 64, validationSplit: 0.1 });
+ * const logs = await model.evaluate(xTest, yTest); // { loss, accuracy }
+ * const probabilities = model.predict(xTest); // a Dataset's predictions come as a promise
+ * ```
  */
 export abstract class Trainer extends Layer implements TrainingContext {
+  /** The optimizer compile() set, or null before compile. */
   optimizer: Optimizer | null = null;
+  /** The losses compile() set, or null. */
   compiledLoss: CompiledLoss | null = null;
+  /** The metrics compile() set, or null. */
   compiledMetrics: CompiledMetrics | null = null;
   /** The running mean of the loss over the batches of an epoch: the `loss` log. */
   readonly lossTracker = new Mean({ name: 'loss' });
@@ -81,6 +93,7 @@ export abstract class Trainer extends Layer implements TrainingContext {
     this.compiledMetrics = metrics;
   }
 
+  /** Whether compile() has run. */
   get compiled(): boolean {
     return this.optimizer !== null;
   }

@@ -7,9 +7,19 @@ export interface ELUArgs extends LayerArgs {
   alpha?: number;
 }
 
-/** Exponential linear unit: x for x > 0, alpha * (e^x - 1) below. */
+/**
+ * Exponential linear unit: x for x > 0, alpha * (e^x - 1) below.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new ELU({ alpha: 1 }).apply(tensor([-1, 0, 2])); // [-0.632, 0, 2]
+ * ```
+ */
 export class ELU extends Layer {
   static override className = 'ELU';
+  /** The scale of the negative part. */
   readonly alpha: number;
 
   constructor(args: ELUArgs = {}) {

@@ -10,9 +10,19 @@ export interface LeakyReLUArgs extends LayerArgs {
   alpha?: number;
 }
 
-/** x for x >= 0, negativeSlope * x below. */
+/**
+ * x for x >= 0, negativeSlope * x below.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new LeakyReLU({ negativeSlope: 0.1 }).apply(tensor([-2, 3])); // [-0.2, 3]
+ * ```
+ */
 export class LeakyReLU extends Layer {
   static override className = 'LeakyReLU';
+  /** The slope for negative inputs. */
   readonly negativeSlope: number;
 
   constructor(args: LeakyReLUArgs = {}) {

@@ -9,11 +9,27 @@ export interface PReLUArgs extends LayerArgs, WeightArgs<'alpha'> {
   sharedAxes?: number | readonly number[] | null;
 }
 
-/** Parametric ReLU: x for x >= 0, alpha * x below, with alpha learned per position (or shared along axes). */
+/**
+ * Parametric ReLU: x for x >= 0, alpha * x below, with alpha learned per position (or shared along axes).
+ *
+ * Input: any shape (the non-batch axes must be known). Output: the same shape. Weights: `alpha`, the input shape
+ * without the batch axis (size 1 on `sharedAxes`).
+ *
+ * @example
+ * ```ts
+ * // One learned slope per channel of a [batch, 28, 28, 16] feature map:
+ * const prelu = new PReLU({ sharedAxes: [1, 2] }); // alpha [1, 1, 16]
+ * ```
+ */
 export class PReLU extends Layer {
   static override className = 'PReLU';
+  /** Alpha's initializer, regularizer and constraint. */
   readonly alphaSettings: WeightSettings;
+  /** The axes along which one alpha is shared, or null (one alpha per input element). */
   readonly sharedAxes: number[] | null;
+  /**
+   * The learned negative slopes (the input shape without the batch axis, size 1 on shared axes); created by build().
+   */
   alpha!: Variable;
 
   constructor(args: PReLUArgs = {}) {

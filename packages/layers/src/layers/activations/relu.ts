@@ -14,11 +14,21 @@ export interface ReLUArgs extends LayerArgs {
 /**
  * Keras's rectified linear unit: x above `threshold` (capped at `maxValue`), and
  * `negativeSlope * (x - threshold)` at or below it.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new ReLU({ maxValue: 6 }).apply(tensor([-1, 3, 9])); // [0, 3, 6]
+ * ```
  */
 export class ReLU extends Layer {
   static override className = 'ReLU';
+  /** The largest output, or null for unbounded. */
   readonly maxValue: number | null;
+  /** The slope below the threshold. */
   readonly negativeSlope: number;
+  /** The value at or below which inputs count as negative. */
   readonly threshold: number;
 
   constructor(args: ReLUArgs = {}) {

@@ -10,9 +10,19 @@ export interface SoftmaxArgs extends LayerArgs {
 /** Keras's stand-in for -inf: masked logits get it, so they end with (almost exactly) zero probability. */
 const LARGE_NEGATIVE = -1e9;
 
-/** Softmax over `axis`; where a mask is given (0/false = masked), masked positions get ~0 probability. */
+/**
+ * Softmax over `axis`; where a mask is given (0/false = masked), masked positions get ~0 probability.
+ *
+ * Input: any shape. Output: the same shape, summing to 1 over `axis`.
+ *
+ * @example
+ * ```ts
+ * const p = new Softmax().apply(tensor([[1, 2, 3]])); // [[0.090, 0.245, 0.665]]
+ * ```
+ */
 export class Softmax extends Layer {
   static override className = 'Softmax';
+  /** The axis or axes normalised over. */
   readonly axis: number | number[];
 
   constructor(args: SoftmaxArgs = {}) {

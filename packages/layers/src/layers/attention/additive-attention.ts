@@ -2,11 +2,19 @@ import { add, expandDims, mul, sum, tanh, type Shape, type Tensor } from '@strat
 import { LayerError } from '../../errors';
 import { Attention, type AttentionArgs } from './attention';
 
+/** The options of {@link AdditiveAttention}: those of {@link AttentionArgs} but `scoreMode`. */
 export type AdditiveAttentionArgs = Omit<AttentionArgs, 'scoreMode'>;
 
 /**
  * Additive attention (Bahdanau): scores = sum(scale ⊙ tanh(query + key)) over the features, with a
  * learned `scale` vector [dim] (useScale, true by default); otherwise as Attention.
+ *
+ * Input: [query [batch, Tq, dim], value [batch, Tv, dim], key? [batch, Tv, dim]]. Output: [batch, Tq, dim].
+ *
+ * @example
+ * ```ts
+ * const context = new AdditiveAttention().apply([ones([2, 8, 16]), ones([2, 12, 16])]); // shape [2, 8, 16]
+ * ```
  */
 export class AdditiveAttention extends Attention {
   static override className = 'AdditiveAttention';

@@ -49,14 +49,27 @@ function callFlag(cls: string, name: string, value: unknown): boolean {
  * Dot-product attention (Luong): inputs [query [batch, Tq, dim], value [batch, Tv, dimV], key?
  * (default: value)]; output softmax(scores(query, key)) · value, [batch, Tq, dimV]. Value-mask
  * positions get no weight; query-mask positions output zeros.
+ *
+ * @example
+ * ```ts
+ * const query = input({ shape: [8, 16] });
+ * const value = input({ shape: [12, 16] });
+ * const context = new Attention().apply([query, value]); // [batch, 8, 16]
+ * ```
  */
 export class Attention extends Layer {
   static override className = 'Attention';
+  /** Whether the scores are scaled by a learned scale. */
   readonly useScale: boolean;
+  /** How scores are computed: `'dot'` or `'concat'`. */
   readonly scoreMode: 'dot' | 'concat';
+  /** The fraction of attention weights dropped in training. */
   readonly dropout: number;
+  /** The dropout seed, or null. */
   readonly seed: number | null;
+  /** The learned score scale (a scalar; a vector for AdditiveAttention), or null when `useScale` is false. */
   scale: Variable | null = null;
+  /** The learned scalar of `'concat'` scores, or null in `'dot'` mode. */
   concatScoreWeight: Variable | null = null;
   readonly #seeds: SeedStream;
 
@@ -79,6 +92,7 @@ export class Attention extends Layer {
     this.supportsMasking = true;
   }
 
+  /** The default of `useScale` for this class (false; AdditiveAttention's is true). */
   protected defaultUseScale(): boolean {
     return false;
   }

@@ -21,6 +21,7 @@ import { causalMask, combineMasks, keyMaskForScores, maskScores } from './score-
 
 /** The options; `kernel*` and `bias*` (defaults 'glorotUniform', 'zeros') apply to all four projections. */
 export interface MultiHeadAttentionArgs extends LayerArgs, WeightArgs<'kernel' | 'bias'> {
+  /** The number of attention heads. */
   numHeads: number;
   /** Size of each head for query and key. */
   keyDim: number;
@@ -28,6 +29,7 @@ export interface MultiHeadAttentionArgs extends LayerArgs, WeightArgs<'kernel' |
   valueDim?: number | null;
   /** Fraction of the attention weights dropped (training only). */
   dropout?: number;
+  /** Whether the projections have biases. Default: true. */
   useBias?: boolean;
   /** The output's shape besides batch and sequence axes; default the query's last axis. */
   outputShape?: number | readonly number[] | null;
@@ -75,23 +77,47 @@ function flatLength(shape: Shape): number | null {
  * `numHeads` heads (sublayers query, key, value: kernels [dim, heads, keyDim]), each head attends
  * with softmax(q·kᵀ / √keyDim), and the heads are projected back (attention_output: kernel
  * [heads, valueDim, ...outputShape]). Inputs [query, value, key?] of shape [batch, ...positions, dim].
+ *
+ * Output: [batch, ...query positions, outputShape or the query's last axis]; with `returnAttentionScores`, also the
+ * scores [batch, numHeads, Tq, Tv].
+ *
+ * @example
+ * ```ts
+ * const x = input({ shape: [10, 64] });
+ * const mha = new MultiHeadAttention({ numHeads: 4, keyDim: 16 });
+ * const y = mha.apply([x, x]); // self-attention: [batch, 10, 64]
+ * ```
  */
 export class MultiHeadAttention extends Layer {
   static override className = 'MultiHeadAttention';
+  /** The number of attention heads. */
   readonly numHeads: number;
+  /** The size of each head for query and key. */
   readonly keyDim: number;
+  /** The size of each head for value. */
   readonly valueDim: number;
+  /** The fraction of attention weights dropped in training. */
   readonly dropout: number;
+  /** Whether the projections have biases. */
   readonly useBias: boolean;
+  /** The output's shape besides batch and sequence axes, or null for the query's last axis. */
   readonly outputShape: number[] | null;
+  /** The axes attention runs over, or null for every axis between batch and features. */
   readonly attentionAxes: number[] | null;
+  /** The four projections' kernel initializer, regularizer and constraint. */
   readonly kernelSettings: WeightSettings;
+  /** The four projections' bias initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The dropout seed, or null. */
   readonly seed: number | null;
   // In Keras's order: the weights are query's, key's, value's, then attention_output's.
+  /** The query projection [dim, numHeads, keyDim]; created by build(). */
   queryDense!: EinsumProjection;
+  /** The key projection [dim, numHeads, keyDim]; created by build(). */
   keyDense!: EinsumProjection;
+  /** The value projection [dim, numHeads, valueDim]; created by build(). */
   valueDense!: EinsumProjection;
+  /** The output projection [numHeads, valueDim, outputDim]; created by build(). */
   outputDense!: EinsumProjection;
   readonly #seeds: SeedStream;
   // Keras gives the activity regularizer to the four projections, not to the layer's own outputs.

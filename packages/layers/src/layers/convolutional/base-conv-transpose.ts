@@ -32,7 +32,9 @@ import { checkOptionsObject, convWindowOptions, inputChannels, type ConvWindowAr
  * `kernelInitializer` defaults to 'glorotUniform'.
  */
 export interface BaseConvTransposeArgs extends ConvWindowArgs, WeightArgs<'kernel'> {
+  /** The number of output channels (filters in the convolution). */
   filters: number;
+  /** `'valid'` or `'same'` (the output is input × strides). Default: `'valid'`. */
   padding?: 'valid' | 'same';
   /** Extra rows/columns added at the end of each spatial axis (each < its stride); null picks Keras's default size. */
   outputPadding?: number | readonly number[] | null;
@@ -41,22 +43,47 @@ export interface BaseConvTransposeArgs extends ConvWindowArgs, WeightArgs<'kerne
 /**
  * The transposed ("deconvolution") layer of Keras's BaseConvTranspose: the gradient of a
  * convolution with respect to its input, used to upsample. Kernel [...kernelSize, filters, inChannels].
+ *
+ * @example
+ * ```ts
+ * // Conv2DTranspose is this class with the rank fixed:
+ * class MyConv2DTranspose extends BaseConvTranspose {
+ *   static override className = 'MyConv2DTranspose';
+ *   constructor(args: BaseConvTransposeArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseConvTranspose extends Layer {
   static override className = 'BaseConvTranspose';
+  /** The number of spatial axes (1, 2 or 3), fixed by the subclass. */
   readonly rank: number;
+  /** The number of output channels. */
   readonly filters: number;
+  /** The window size per spatial axis. */
   readonly kernelSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode, `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Extra output size per spatial axis, or null for the size that inverts a convolution. */
   readonly outputPadding: number[] | null;
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** The spacing between kernel taps per spatial axis. */
   readonly dilationRate: number[];
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The kernel's initializer, regularizer and constraint. */
   readonly kernelSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The kernel [...kernelSize, filters, inChannels]; created by build(). */
   kernel!: Variable;
+  /** The bias [outChannels], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseConvTransposeArgs) {

@@ -31,6 +31,7 @@ import { fusedActivation } from '../../activations/fusable';
 
 /** The options of Conv1D, Conv2D and Conv3D (Keras 3's, camelCase); `kernelInitializer` defaults to 'glorotUniform'. */
 export interface BaseConvArgs extends ConvWindowArgs, WeightArgs<'kernel'> {
+  /** The number of output channels (filters in the convolution). */
   filters: number;
   /** 'causal' (Conv1D only) pads the start so that no output step sees a later input step. */
   padding?: ConvPadding;
@@ -43,22 +44,47 @@ export interface BaseConvArgs extends ConvWindowArgs, WeightArgs<'kernel'> {
 /**
  * The N-D convolution layer (Keras's BaseConv): `activation(conv(x, kernel) + bias)`, with kernel
  * [...kernelSize, inChannels / groups, filters]. Conv1D, Conv2D and Conv3D fix the rank.
+ *
+ * @example
+ * ```ts
+ * // Conv2D is this class with the rank fixed:
+ * class MyConv2D extends BaseConv {
+ *   static override className = 'MyConv2D';
+ *   constructor(args: BaseConvArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseConv extends Layer {
   static override className = 'BaseConv';
+  /** The number of spatial axes (1, 2 or 3), fixed by the subclass. */
   readonly rank: number;
+  /** The number of output channels. */
   readonly filters: number;
+  /** The window size per spatial axis. */
   readonly kernelSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode (`'valid'`, `'same'`, or `'causal'` for Conv1D). */
   readonly padding: ConvPadding;
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** The spacing between kernel taps per spatial axis. */
   readonly dilationRate: number[];
+  /** The number of channel groups convolved separately. */
   readonly groups: number;
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The kernel's initializer, regularizer and constraint. */
   readonly kernelSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The kernel [...kernelSize, inChannels / groups, filters]; created by build(). */
   kernel!: Variable;
+  /** The bias [outChannels], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseConvArgs) {

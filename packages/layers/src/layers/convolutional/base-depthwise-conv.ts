@@ -19,6 +19,10 @@ import { asImageRow, checkOptionsObject, convWindowOptions, inputChannels, type 
  * `depthwiseInitializer` defaults to 'glorotUniform'.
  */
 export interface BaseDepthwiseConvArgs extends ConvWindowArgs, WeightArgs<'depthwise'> {
+  /**
+   * `'valid'` (no padding: the output shrinks) or `'same'` (zero padding so that stride 1 keeps the size).
+   * Default: `'valid'`.
+   */
   padding?: 'valid' | 'same';
   /** Output channels per input channel. */
   depthMultiplier?: number;
@@ -27,21 +31,45 @@ export interface BaseDepthwiseConvArgs extends ConvWindowArgs, WeightArgs<'depth
 /**
  * Keras's BaseDepthwiseConv: each input channel convolved with its own `depthMultiplier` filters,
  * kernel [...kernelSize, inChannels, depthMultiplier] (named `kernel`, as Keras 3), bias [inChannels * depthMultiplier].
+ *
+ * @example
+ * ```ts
+ * // DepthwiseConv2D is this class with the rank fixed:
+ * class MyDepthwiseConv2D extends BaseDepthwiseConv {
+ *   static override className = 'MyDepthwiseConv2D';
+ *   constructor(args: BaseDepthwiseConvArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseDepthwiseConv extends Layer {
   static override className = 'BaseDepthwiseConv';
+  /** The number of spatial axes (1, 2 or 3), fixed by the subclass. */
   readonly rank: number;
+  /** The window size per spatial axis. */
   readonly kernelSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode, `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Output channels of the depthwise step per input channel. */
   readonly depthMultiplier: number;
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** The spacing between kernel taps per spatial axis. */
   readonly dilationRate: number[];
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The depthwise kernel's initializer, regularizer and constraint. */
   readonly depthwiseSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The depthwise kernel [...kernelSize, inChannels, depthMultiplier]; created by build(). */
   kernel!: Variable;
+  /** The bias [inChannels * depthMultiplier], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseDepthwiseConvArgs) {
@@ -87,7 +115,7 @@ export class BaseDepthwiseConv extends Layer {
     return fromChannelsLast(y, this.dataFormat);
   }
 
-  /** The 2-D window options (a 1-D layer's with a height of 1). */
+  /** @internal The 2-D window options (a 1-D layer's with a height of 1). */
   protected options2d(): { strides: [number, number]; padding: 'valid' | 'same'; dilations: [number, number] } {
     const pair = (v: number[]): [number, number] => (v.length === 1 ? [1, v[0]] : [v[0], v[1]]);
     return { strides: pair(this.strides), padding: this.padding, dilations: pair(this.dilationRate) };

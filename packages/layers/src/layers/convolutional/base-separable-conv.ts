@@ -19,7 +19,12 @@ import { asImageRow, checkOptionsObject, convWindowOptions, inputChannels, type 
  * `depthwiseInitializer` and `pointwiseInitializer` default to 'glorotUniform'.
  */
 export interface BaseSeparableConvArgs extends ConvWindowArgs, WeightArgs<'depthwise' | 'pointwise'> {
+  /** The number of output channels (filters in the convolution). */
   filters: number;
+  /**
+   * `'valid'` (no padding: the output shrinks) or `'same'` (zero padding so that stride 1 keeps the size).
+   * Default: `'valid'`.
+   */
   padding?: 'valid' | 'same';
   /** Depthwise output channels per input channel, before the pointwise mix. */
   depthMultiplier?: number;
@@ -28,24 +33,51 @@ export interface BaseSeparableConvArgs extends ConvWindowArgs, WeightArgs<'depth
 /**
  * Keras's BaseSeparableConv: a depthwise convolution (kernel [...kernelSize, in, depthMultiplier])
  * then a pointwise one mixing channels (kernel [...1, in * depthMultiplier, filters]), plus bias.
+ *
+ * @example
+ * ```ts
+ * // SeparableConv2D is this class with the rank fixed:
+ * class MySeparableConv2D extends BaseSeparableConv {
+ *   static override className = 'MySeparableConv2D';
+ *   constructor(args: BaseSeparableConvArgs) {
+ *     super(2, args);
+ *   }
+ * }
+ * ```
  */
 export class BaseSeparableConv extends Layer {
   static override className = 'BaseSeparableConv';
+  /** The number of spatial axes (1, 2 or 3), fixed by the subclass. */
   readonly rank: number;
+  /** The number of output channels. */
   readonly filters: number;
+  /** The window size per spatial axis. */
   readonly kernelSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode, `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** The spacing between kernel taps per spatial axis. */
   readonly dilationRate: number[];
+  /** Output channels of the depthwise step per input channel. */
   readonly depthMultiplier: number;
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The depthwise kernel's initializer, regularizer and constraint. */
   readonly depthwiseSettings: WeightSettings;
+  /** The pointwise kernel's initializer, regularizer and constraint. */
   readonly pointwiseSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The depthwise kernel [...kernelSize, inChannels, depthMultiplier]; created by build(). */
   depthwiseKernel!: Variable;
+  /** The pointwise kernel [1, …, inChannels * depthMultiplier, filters]; created by build(). */
   pointwiseKernel!: Variable;
+  /** The bias [filters], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(rank: number, args: BaseSeparableConvArgs) {

@@ -18,11 +18,26 @@ import {
  * adds its own (filters, its kernels' weight options, padding: only BaseConv accepts 'causal').
  */
 export interface ConvWindowArgs extends LayerArgs, WeightArgs<'bias'> {
+  /** The window size: one integer for every spatial axis, or one per axis. */
   kernelSize: number | readonly number[];
+  /**
+   * The step between windows (for the transposed convolutions, the upsampling factor): one integer for
+   * every spatial axis, or one per axis. Default: 1.
+   */
   strides?: number | readonly number[];
+  /**
+   * `'channels_last'` ([batch, ...spatial, channels]) or `'channels_first'` ([batch, channels, ...spatial]).
+   * Default: `'channels_last'`.
+   */
   dataFormat?: DataFormat;
+  /**
+   * The spacing between kernel taps (atrous convolution): one integer, or one per axis. Default: 1 (cannot be
+   * combined with strides > 1).
+   */
   dilationRate?: number | readonly number[];
+  /** Applied to the output (a name such as `'relu'` or a function). Default: none (linear). */
   activation?: ActivationIdentifier;
+  /** Whether a bias vector is added. Default: true. */
   useBias?: boolean;
 }
 

@@ -7,7 +7,13 @@ import { LayerError } from '../../errors';
  * channels_first layers transpose in and out around them.
  */
 
+/**
+ * Where the channels axis of an image or sequence is: last ([batch, ...spatial, channels], Keras's default) or first.
+ */
 export type DataFormat = 'channels_last' | 'channels_first';
+/**
+ * Window padding: none (`'valid'`), zeros keeping the size at stride 1 (`'same'`), or only at the start (`'causal'`).
+ */
 export type ConvPadding = 'valid' | 'same' | 'causal';
 
 /** Reads an int or a list of `n` ints (Keras's standardize_tuple) as a list of `n` ints. */

@@ -1,8 +1,20 @@
 import { BaseConvTranspose, type BaseConvTransposeArgs } from './base-conv-transpose';
 
+/** The options of {@link Conv1DTranspose}: those of {@link BaseConvTransposeArgs}. */
 export type Conv1DTransposeArgs = BaseConvTransposeArgs;
 
-/** Transposed 1-D convolution (upsamples sequences): kernel [kernelSize, filters, inChannels]. */
+/**
+ * Transposed 1-D convolution (upsamples sequences): kernel [kernelSize, filters, inChannels].
+ *
+ * Input: [batch, steps, channels]. Output: [batch, newSteps, filters], newSteps = steps × strides with 'same', (steps −
+ * 1) × strides + kernelSize with 'valid' (plus `outputPadding` where given).
+ *
+ * @example
+ * ```ts
+ * const y = new Conv1DTranspose({ filters: 4, kernelSize: 3, strides: 2, padding: 'same' }).apply(ones([1, 10, 8]));
+ * // shape [1, 20, 4]
+ * ```
+ */
 export class Conv1DTranspose extends BaseConvTranspose {
   static override className = 'Conv1DTranspose';
 

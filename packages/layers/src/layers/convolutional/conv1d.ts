@@ -1,8 +1,23 @@
 import { BaseConv, type BaseConvArgs } from './base-conv';
 
+/** The options of {@link Conv1D}: those of {@link BaseConvArgs}. */
 export type Conv1DArgs = BaseConvArgs;
 
-/** 1-D convolution over a sequence [batch, steps, channels]: kernel [kernelSize, inChannels / groups, filters]. padding may be 'causal' (for WaveNet-style models). */
+/**
+ * 1-D convolution over a sequence [batch, steps, channels]: kernel [kernelSize, inChannels / groups, filters]. padding
+ * may be 'causal' (for WaveNet-style models).
+ *
+ * Input: [batch, steps, channels] (channels_last) or [batch, channels, steps]. Output: [batch, newSteps, filters],
+ * newSteps = ceil((steps − dilated kernel + 1) / strides) with 'valid', ceil(steps / strides) with 'same' and 'causal'.
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [100, 8] }),
+ *   new Conv1D({ filters: 16, kernelSize: 5, padding: 'causal', activation: 'relu' }), // [batch, 100, 16]
+ * ]);
+ * ```
+ */
 export class Conv1D extends BaseConv {
   static override className = 'Conv1D';
 

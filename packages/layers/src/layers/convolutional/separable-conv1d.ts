@@ -1,8 +1,19 @@
 import { BaseSeparableConv, type BaseSeparableConvArgs } from './base-separable-conv';
 
+/** The options of {@link SeparableConv1D}: those of {@link BaseSeparableConvArgs}. */
 export type SeparableConv1DArgs = BaseSeparableConvArgs;
 
-/** Depthwise-separable 1-D convolution: a depthwise convolution per channel, then a pointwise (kernel size 1) one mixing channels. */
+/**
+ * Depthwise-separable 1-D convolution: a depthwise convolution per channel, then a pointwise (kernel size 1) one mixing
+ * channels.
+ *
+ * Input: [batch, steps, channels]. Output: [batch, newSteps, filters].
+ *
+ * @example
+ * ```ts
+ * const y = new SeparableConv1D({ filters: 8, kernelSize: 3 }).apply(ones([1, 10, 4])); // shape [1, 8, 8]
+ * ```
+ */
 export class SeparableConv1D extends BaseSeparableConv {
   static override className = 'SeparableConv1D';
 

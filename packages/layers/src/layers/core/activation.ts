@@ -13,9 +13,19 @@ export interface ActivationArgs extends LayerArgs {
   activation: ActivationIdentifier;
 }
 
-/** Applies an activation function elementwise; masks pass through. */
+/**
+ * Applies an activation function elementwise; masks pass through.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new Activation({ activation: 'relu' }).apply(tensor([-1, 2])); // [0, 2]
+ * ```
+ */
 export class Activation extends Layer {
   static override className = 'Activation';
+  /** The function applied to the input. */
   readonly activation: ActivationFn;
 
   constructor(args: ActivationArgs) {

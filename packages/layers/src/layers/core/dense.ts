@@ -7,20 +7,45 @@ import { fusedActivation } from '../../activations/fusable';
 
 /** Dense's options; `kernel*` and `bias*` initializers default to 'glorotUniform' and 'zeros'. */
 export interface DenseArgs extends LayerArgs, WeightArgs<'kernel' | 'bias'> {
+  /** The size of the output's last axis. */
   units: number;
+  /** Applied to the output (a name such as `'relu'` or a function). Default: none (linear). */
   activation?: ActivationIdentifier;
+  /** Whether a bias vector is added. Default: true. */
   useBias?: boolean;
 }
 
-/** `activation(dot(x, kernel) + bias)` on the last axis of the input. */
+/**
+ * `activation(dot(x, kernel) + bias)` on the last axis of the input.
+ *
+ * Input: [batch, ..., inputDim] (rank 2 or more; the last axis must be known). Output: [batch, ..., units]. Weights:
+ * `kernel` [inputDim, units] and `bias` [units].
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [16] }),
+ *   new Dense({ units: 32, activation: 'relu' }),
+ *   new Dense({ units: 10, activation: 'softmax' }),
+ * ]);
+ * new Dense({ units: 4 }).apply(ones([2, 3])); // shape [2, 4]
+ * ```
+ */
 export class Dense extends Layer {
   static override className = 'Dense';
+  /** The size of the output's last axis. */
   readonly units: number;
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** Whether a bias is added. */
   readonly useBias: boolean;
+  /** The kernel's initializer, regularizer and constraint, as resolved from the options. */
   readonly kernelSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The kernel [inputDim, units]; created by build(). */
   kernel!: Variable;
+  /** The bias [units], or null when `useBias` is false; created by build(). */
   bias: Variable | null = null;
 
   constructor(args: DenseArgs) {

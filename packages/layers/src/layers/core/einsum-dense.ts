@@ -11,21 +11,42 @@ export interface EinsumDenseArgs extends LayerArgs, WeightArgs<'kernel' | 'bias'
   equation: string;
   /** The output shape without the batch axis (and without the axes '...' covers); null takes the input's size. */
   outputShape: number | readonly Dim[];
+  /** Applied to the output (a name such as `'relu'` or a function). Default: none (linear). */
   activation?: ActivationIdentifier;
   /** The output axes (letters of the equation's output) that get a bias; none by default. */
   biasAxes?: string | null;
 }
 
-/** A Dense layer of any rank: `activation(einsum(equation, x, kernel) + bias)`. */
+/**
+ * A Dense layer of any rank: `activation(einsum(equation, x, kernel) + bias)`.
+ *
+ * Input and output: as the equation's first operand and its result; `outputShape` gives the output without the batch
+ * axis. Weights: `kernel` (the second operand) and, with `biasAxes`, `bias`.
+ *
+ * @example
+ * ```ts
+ * // A Dense layer applied to every step of a sequence: [batch, 10, 16] -> [batch, 10, 64].
+ * const layer = new EinsumDense({ equation: 'abc,cd->abd', outputShape: [null, 64], biasAxes: 'd' });
+ * layer.apply(ones([2, 10, 16])); // shape [2, 10, 64]
+ * ```
+ */
 export class EinsumDense extends Layer {
   static override className = 'EinsumDense';
+  /** The einsum equation (input, kernel -> output). */
   readonly equation: string;
+  /** The output shape without the batch axis (and the axes `...` covers); null entries follow the input. */
   readonly partialOutputShape: Dim[];
+  /** The activation applied to the output. */
   readonly activation: Activation;
+  /** The output axes that get a bias, or null for none. */
   readonly biasAxes: string | null;
+  /** The kernel's initializer, regularizer and constraint, as resolved from the options. */
   readonly kernelSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The kernel, shaped by the equation's second operand; created by build(). */
   kernel!: Variable;
+  /** The bias over `biasAxes`, or null; created by build(). */
   bias: Variable | null = null;
 
   constructor(args: EinsumDenseArgs) {

@@ -8,6 +8,7 @@ import { checkNumber } from './option-checks';
 export interface EmbeddingArgs extends LayerArgs, WeightArgs<'embeddings'> {
   /** The vocabulary size: indices are in [0, inputDim). */
   inputDim: number;
+  /** The size of each embedding vector. */
   outputDim: number;
   /** Index 0 is padding: the output mask is `inputs != 0` (so inputDim counts it). */
   maskZero?: boolean;
@@ -15,13 +16,32 @@ export interface EmbeddingArgs extends LayerArgs, WeightArgs<'embeddings'> {
   inputLength?: number | null;
 }
 
-/** Turns integer indices into dense vectors: row `i` of the `embeddings` weight for index `i`. */
+/**
+ * Turns integer indices into dense vectors: row `i` of the `embeddings` weight for index `i`.
+ *
+ * Input: integer indices of any shape, [batch, ...]. Output: [batch, ..., outputDim]. Weights: `embeddings` [inputDim,
+ * outputDim].
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [20], dtype: 'int32' }),
+ *   new Embedding({ inputDim: 1000, outputDim: 64, maskZero: true }), // [batch, 20, 64]
+ *   new LSTM({ units: 32 }),
+ * ]);
+ * ```
+ */
 export class Embedding extends Layer {
   static override className = 'Embedding';
+  /** The vocabulary size. */
   readonly inputDim: number;
+  /** The size of each embedding vector. */
   readonly outputDim: number;
+  /** The embedding matrix's initializer, regularizer and constraint. */
   readonly embeddingsSettings: WeightSettings;
+  /** Whether index 0 is padding (the output carries a mask). */
   readonly maskZero: boolean;
+  /** The embedding matrix [inputDim, outputDim]; created by build(). */
   embeddings!: Variable;
 
   constructor(args: EmbeddingArgs) {

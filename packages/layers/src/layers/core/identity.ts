@@ -1,7 +1,16 @@
 import { clone, type Tensor } from '@strata/tensor';
 import { Layer, type ShapeOrShapes } from '../../layer';
 
-/** Returns its inputs unchanged (a placeholder, or a named point in a model); masks pass through. */
+/**
+ * Returns its inputs unchanged (a placeholder, or a named point in a model); masks pass through.
+ *
+ * Input: any shape. Output: the same tensor.
+ *
+ * @example
+ * ```ts
+ * const y = new Identity().apply(ones([2, 3])); // shape [2, 3]
+ * ```
+ */
 export class Identity extends Layer {
   static override className = 'Identity';
   override supportsMasking = true;

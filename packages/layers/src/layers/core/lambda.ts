@@ -8,7 +8,15 @@ export type LambdaFunction = (inputs: Tensor | Tensor[], args: Record<string, un
 // Configs name functions, never carry code: a saved model can only call what the program registered.
 const registry = new Map<string, LambdaFunction>();
 
-/** Makes `fn` loadable by name in Lambda configs. Registering another function under a taken name is an error. */
+/**
+ * Makes `fn` loadable by name in Lambda configs. Registering another function under a taken name is an error.
+ *
+ * @example
+ * ```ts
+ * registerLambda('square', (x) => mul(x as Tensor, x as Tensor));
+ * const layer = new Lambda({ function: 'square' }); // its config names 'square', so a saved model loads again
+ * ```
+ */
 export function registerLambda(name: string, fn: LambdaFunction): LambdaFunction {
   if (typeof name !== 'string' || name === '')
     throw new LayerError(`registerLambda: name must be a non-empty string, received ${JSON.stringify(name)}`);
@@ -23,7 +31,14 @@ export function registerLambda(name: string, fn: LambdaFunction): LambdaFunction
   return fn;
 }
 
-/** Removes a registration (tests, hot reload). */
+/**
+ * Removes a registration (tests, hot reload).
+ *
+ * @example
+ * ```ts
+ * unregisterLambda('square'); // 'square' may be registered again
+ * ```
+ */
 export function unregisterLambda(name: string): void {
   registry.delete(name);
 }
@@ -42,11 +57,24 @@ export interface LambdaArgs extends LayerArgs {
   arguments?: Record<string, unknown>;
 }
 
-/** Wraps a function of tensors as a layer (no weights). */
+/**
+ * Wraps a function of tensors as a layer (no weights).
+ *
+ * Input: whatever the function takes. Output: what it returns (give `outputShape` where tracing cannot find it).
+ *
+ * @example
+ * ```ts
+ * registerLambda('double', (x) => mul(x as Tensor, 2));
+ * const y = new Lambda({ function: 'double' }).apply(tensor([1, 2])); // [2, 4]
+ * ```
+ */
 export class Lambda extends Layer {
   static override className = 'Lambda';
+  /** The function the layer applies. */
   readonly fn: LambdaFunction;
+  /** The declared output shape without the batch axis, or null (graphs trace `call`). */
   readonly outputShape: (number | null)[] | null;
+  /** The extra JSON arguments passed to the function. */
   readonly arguments: Record<string, unknown>;
 
   constructor(args: LambdaArgs) {

@@ -20,9 +20,19 @@ export interface ConcatenateArgs extends LayerArgs {
   axis?: number;
 }
 
-/** Joins a list of inputs along `axis`; they must match on every other axis, as Keras's Concatenate. */
+/**
+ * Joins a list of inputs along `axis`; they must match on every other axis, as Keras's Concatenate.
+ *
+ * Input: a list of tensors that agree on every axis but `axis`. Output: the same shape with `axis` summed.
+ *
+ * @example
+ * ```ts
+ * const y = new Concatenate({ axis: -1 }).apply([ones([2, 3]), ones([2, 5])]); // shape [2, 8]
+ * ```
+ */
 export class Concatenate extends Merge {
   static override className = 'Concatenate';
+  /** The axis the inputs are joined along. */
   readonly axis: number;
 
   constructor(args: ConcatenateArgs = {}) {

@@ -15,10 +15,21 @@ export interface DotArgs extends LayerArgs {
 // Keras's backend.epsilon(): norms below it are clamped, so a zero vector gives 0, not NaN.
 const EPSILON = 1e-7;
 
-/** The per-example dot product of exactly two inputs along the given axes, as Keras's Dot. */
+/**
+ * The per-example dot product of exactly two inputs along the given axes, as Keras's Dot.
+ *
+ * Input: two tensors, [batch, ...]. Output: their product summed over `axes` ([batch, 1] for two [batch, n] inputs).
+ *
+ * @example
+ * ```ts
+ * const y = new Dot({ axes: 1 }).apply([ones([2, 3]), ones([2, 3])]); // [[3], [3]]
+ * ```
+ */
 export class Dot extends Merge {
   static override className = 'Dot';
+  /** The axis to sum products over: one for both inputs, or one per input. */
   readonly axes: number | [number, number];
+  /** Whether both inputs are L2-normalized first (cosine similarity). */
   readonly normalize: boolean;
 
   constructor(args: DotArgs) {

@@ -7,6 +7,17 @@ import { classNameOf } from '../../serializable';
  * The base of the layers that merge a list of inputs (Keras's Merge): subclasses write
  * `mergeFunction`. Inputs broadcast per example, NumPy style on the axes after the batch axis
  * (a lower-rank input gets axes of size 1 inserted after its batch axis); their batch sizes must agree.
+ *
+ * @example
+ * ```ts
+ * // The elementwise mean of squares of any number of inputs:
+ * class MeanSquare extends Merge {
+ *   static override className = 'MeanSquare';
+ *   protected override mergeFunction(inputs: Tensor[]): Tensor {
+ *     return div(inputs.map((x) => square(x)).reduce((a, b) => add(a, b)), inputs.length);
+ *   }
+ * }
+ * ```
  */
 export abstract class Merge extends Layer {
   /** How many inputs the layer takes: [min, max]. */
@@ -19,6 +30,7 @@ export abstract class Merge extends Layer {
     this.supportsMasking = true;
   }
 
+  /** The merge itself, on inputs whose ranks were aligned: what a subclass writes. */
   protected abstract mergeFunction(inputs: Tensor[]): Tensor;
 
   /** `Add layer "add_1"`: how errors name the layer. */

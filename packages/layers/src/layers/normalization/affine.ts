@@ -16,7 +16,9 @@ export interface AffineArgs extends WeightArgs<'beta' | 'gamma'> {
 
 /** Parsed affine options: creates gamma and beta and serializes the options back. */
 export class AffineParams {
+  /** Whether the learned offset beta is added. */
   readonly center: boolean;
+  /** Whether the learned scale gamma multiplies. */
   readonly scale: boolean;
   readonly betaSettings: WeightSettings;
   readonly gammaSettings: WeightSettings;

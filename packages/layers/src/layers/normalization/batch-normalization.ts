@@ -30,7 +30,9 @@ export interface BatchNormalizationArgs extends LayerArgs, AffineArgs {
   momentum?: number;
   /** Added to the variance before the square root (default 1e-3). */
   epsilon?: number;
+  /** How the moving mean starts. Default: `'zeros'`. */
   movingMeanInitializer?: InitializerIdentifier;
+  /** How the moving variance starts. Default: `'ones'`. */
   movingVarianceInitializer?: InitializerIdentifier;
   /** Cross-replica statistics: Strata trains on one device, so only false is accepted. */
   synchronized?: boolean;
@@ -44,18 +46,41 @@ const MASKED_COUNT_EPSILON = 1e-7;
  * inference: `gamma * (x - mean) / sqrt(var + epsilon) + beta`. Training calls update
  * `moving = moving * momentum + batch * (1 - momentum)`. A frozen layer (`trainable = false`) always
  * runs in inference mode, as in Keras 3, so fine-tuning does not disturb its statistics.
+ *
+ * Input: any shape with the `axis` size known. Output: the same shape. Weights: `gamma`, `beta` (trainable),
+ * `moving_mean`, `moving_variance` (not trainable), each [features].
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [28, 28, 1] }),
+ *   new Conv2D({ filters: 16, kernelSize: 3, useBias: false }),
+ *   new BatchNormalization(),
+ *   new ReLU(),
+ * ]);
+ * ```
  */
 export class BatchNormalization extends Layer {
   static override className = 'BatchNormalization';
+  /** The features axis, normalized per index. */
   readonly axis: number;
+  /** The weight of the old value in the moving averages. */
   readonly momentum: number;
+  /** Added to the variance before the square root. */
   readonly epsilon: number;
+  /** The learned scale (gamma) and offset (beta) settings. */
   readonly affine: AffineParams;
+  /** How the moving mean starts (an initializer only: it is not trained). */
   readonly movingMeanSettings: WeightSettings;
+  /** How the moving variance starts (an initializer only). */
   readonly movingVarianceSettings: WeightSettings;
+  /** The learned scale [features], or null when `scale` is false; created by build(). */
   gamma: Variable | null = null;
+  /** The learned offset [features], or null when `center` is false; created by build(). */
   beta: Variable | null = null;
+  /** The moving average of the batch means [features] (non-trainable), used in inference. */
   movingMean!: Variable;
+  /** The moving average of the batch variances [features] (non-trainable), used in inference. */
   movingVariance!: Variable;
   private featureAxis = -1;
   private reductionAxes: number[] = [];

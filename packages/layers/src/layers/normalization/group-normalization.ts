@@ -31,14 +31,27 @@ export interface GroupNormalizationArgs extends LayerArgs, AffineArgs {
  * Splits the channels into `groups` and normalizes each example's group (its channels over every
  * spatial position) to mean 0 and variance 1, then applies per-channel `gamma` and `beta`
  * (Wu & He, 2018), as Keras's GroupNormalization.
+ *
+ * Input: any shape with the channels known and divisible by `groups`. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new GroupNormalization({ groups: 4 }).apply(randomNormal([2, 8, 8, 16])); // shape [2, 8, 8, 16]
+ * ```
  */
 export class GroupNormalization extends Layer {
   static override className = 'GroupNormalization';
+  /** The number of channel groups. */
   readonly groups: number;
+  /** The channels axis. */
   readonly axis: number;
+  /** Added to the variance before the square root. */
   readonly epsilon: number;
+  /** The learned scale (gamma) and offset (beta) settings. */
   readonly affine: AffineParams;
+  /** The learned scale [channels], or null when `scale` is false; created by build(). */
   gamma: Variable | null = null;
+  /** The learned offset [channels], or null when `center` is false; created by build(). */
   beta: Variable | null = null;
   private channelAxis = -1;
   private groupCount = 0;

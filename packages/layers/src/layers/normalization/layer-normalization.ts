@@ -20,14 +20,27 @@ export interface LayerNormalizationArgs extends LayerArgs, AffineArgs {
 /**
  * Normalizes each example over `axis` to mean 0 and variance 1, then applies the learned
  * `gamma` and `beta` (which span the normalized axes), as Keras's LayerNormalization.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new LayerNormalization().apply(tensor([[1, 2, 3]])); // [[-1.224, 0, 1.224]] (epsilon 1e-3)
+ * ```
  */
 export class LayerNormalization extends Layer {
   static override className = 'LayerNormalization';
+  /** The axis or axes normalized over, per example. */
   readonly axis: number | number[];
+  /** Added to the variance before the square root. */
   readonly epsilon: number;
+  /** Whether the input is divided by its root mean square only (no centring). */
   readonly rmsScaling: boolean;
+  /** The learned scale (gamma) and offset (beta) settings. */
   readonly affine: AffineParams;
+  /** The learned scale over the normalized axes, or null when `scale` is false; created by build(). */
   gamma: Variable | null = null;
+  /** The learned offset over the normalized axes, or null when `center` is false; created by build(). */
   beta: Variable | null = null;
 
   constructor(args: LayerNormalizationArgs = {}) {

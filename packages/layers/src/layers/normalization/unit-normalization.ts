@@ -10,9 +10,19 @@ export interface UnitNormalizationArgs extends LayerArgs {
 // Keras's floor on the squared norm: an all-zero input stays zero instead of becoming NaN.
 const MIN_SQUARED_NORM = 1e-12;
 
-/** Scales each example to unit L2 norm over `axis`, as Keras's UnitNormalization. No weights. */
+/**
+ * Scales each example to unit L2 norm over `axis`, as Keras's UnitNormalization. No weights.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new UnitNormalization().apply(tensor([[3, 4]])); // [[0.6, 0.8]]
+ * ```
+ */
 export class UnitNormalization extends Layer {
   static override className = 'UnitNormalization';
+  /** The axis or axes whose L2 norm becomes 1. */
   readonly axis: number | number[];
 
   constructor(args: UnitNormalizationArgs = {}) {

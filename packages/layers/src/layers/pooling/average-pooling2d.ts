@@ -1,8 +1,18 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
+/** The options of {@link AveragePooling2D}: those of {@link BasePoolingArgs}. */
 export type AveragePooling2DArgs = BasePoolingArgs;
 
-/** Average over poolSize windows of an image (poolSize default [2, 2]). */
+/**
+ * Average over poolSize windows of an image (poolSize default [2, 2]).
+ *
+ * Input: [batch, height, width, channels]. Output: [batch, newHeight, newWidth, channels], sized as for MaxPooling2D.
+ *
+ * @example
+ * ```ts
+ * const y = new AveragePooling2D({ poolSize: 2 }).apply(ones([1, 4, 4, 3])); // shape [1, 2, 2, 3]
+ * ```
+ */
 export class AveragePooling2D extends BasePooling {
   static override className = 'AveragePooling2D';
 

@@ -6,17 +6,35 @@ import type { PoolMode } from './base-pooling';
 
 /** The options of the global pooling layers (Keras 3's, in camelCase). */
 export interface BaseGlobalPoolingArgs extends LayerArgs {
+  /** `'channels_last'` ([batch, ...spatial, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
   /** Keep the pooled spatial axes, with size 1. */
   keepdims?: boolean;
 }
 
-/** Keras's BaseGlobalPooling: the max or the mean over every spatial axis. */
+/**
+ * Keras's BaseGlobalPooling: the max or the mean over every spatial axis.
+ *
+ * @example
+ * ```ts
+ * // GlobalAveragePooling2D is this class with rank 2 and mode 'average':
+ * class MyGlobalAveragePooling2D extends BaseGlobalPooling {
+ *   static override className = 'MyGlobalAveragePooling2D';
+ *   constructor(args: BaseGlobalPoolingArgs = {}) {
+ *     super(2, 'average', args);
+ *   }
+ * }
+ * ```
+ */
 export class BaseGlobalPooling extends Layer {
   static override className = 'BaseGlobalPooling';
+  /** The number of spatial axes (1 or 2), fixed by the subclass. */
   readonly rank: number;
+  /** Whether the spatial axes are reduced by their maximum or their average. */
   readonly mode: PoolMode;
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** Whether the pooled axes are kept with size 1. */
   readonly keepdims: boolean;
 
   constructor(rank: number, mode: PoolMode, args: BaseGlobalPoolingArgs = {}) {

@@ -15,26 +15,50 @@ import {
 
 /** The options of the max and average pooling layers (Keras 3's, in camelCase). */
 export interface BasePoolingArgs extends LayerArgs {
+  /** The window size: one integer for every spatial axis, or one per axis. Default: 2. */
   poolSize?: number | readonly number[];
   /** Defaults to poolSize (non-overlapping windows), as in Keras. */
   strides?: number | readonly number[] | null;
+  /**
+   * `'valid'` (no padding: the output shrinks) or `'same'` (the output is input / strides, rounded up). Default:
+   * `'valid'`.
+   */
   padding?: 'valid' | 'same';
+  /** `'channels_last'` ([batch, ...spatial, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
 }
 
+/** Whether a pooling layer takes each window's maximum or its average. */
 export type PoolMode = 'max' | 'average';
 
 /**
  * Keras's BasePooling: the max or the average of each window of `poolSize` over the spatial axes.
  * With 'same' padding, average pooling leaves the padded cells out of each average (as TensorFlow).
+ *
+ * @example
+ * ```ts
+ * // MaxPooling2D is this class with rank 2, mode 'max' and a default pool size of 2:
+ * class MyMaxPooling2D extends BasePooling {
+ *   static override className = 'MyMaxPooling2D';
+ *   constructor(args: BasePoolingArgs = {}) {
+ *     super(2, 'max', 2, args);
+ *   }
+ * }
+ * ```
  */
 export class BasePooling extends Layer {
   static override className = 'BasePooling';
+  /** The number of spatial axes (1 or 2), fixed by the subclass. */
   readonly rank: number;
+  /** Whether windows are reduced by their maximum or their average. */
   readonly mode: PoolMode;
+  /** The window size per spatial axis. */
   readonly poolSize: number[];
+  /** The step between windows per spatial axis. */
   readonly strides: number[];
+  /** The padding mode, `'valid'` or `'same'`. */
   readonly padding: 'valid' | 'same';
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(rank: number, mode: PoolMode, defaultPoolSize: number, args: BasePoolingArgs = {}) {

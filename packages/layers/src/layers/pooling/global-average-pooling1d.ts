@@ -2,11 +2,17 @@ import { cast, div, expandDims, mul, sum, type Tensor } from '@strata/tensor';
 import type { CallOptions } from '../../layer';
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
+/** The options of {@link GlobalAveragePooling1D}: those of {@link BaseGlobalPoolingArgs}. */
 export type GlobalAveragePooling1DArgs = BaseGlobalPoolingArgs;
 
 /**
  * The mean over the steps of a sequence: [batch, steps, channels] → [batch, channels]. With a mask
  * ([batch, steps], from Embedding(maskZero) or Masking), only the unmasked steps are averaged, as Keras.
+ *
+ * @example
+ * ```ts
+ * const y = new GlobalAveragePooling1D().apply(tensor([[[1, 2], [3, 4]]])); // [[2, 3]]
+ * ```
  */
 export class GlobalAveragePooling1D extends BaseGlobalPooling {
   static override className = 'GlobalAveragePooling1D';

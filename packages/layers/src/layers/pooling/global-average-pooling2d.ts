@@ -1,8 +1,23 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
+/** The options of {@link GlobalAveragePooling2D}: those of {@link BaseGlobalPoolingArgs}. */
 export type GlobalAveragePooling2DArgs = BaseGlobalPoolingArgs;
 
-/** The mean over the height and width of an image: [batch, height, width, channels] → [batch, channels]. */
+/**
+ * The mean over the height and width of an image: [batch, height, width, channels] → [batch, channels].
+ *
+ * With `keepdims`: [batch, 1, 1, channels].
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [32, 32, 3] }),
+ *   new Conv2D({ filters: 64, kernelSize: 3, activation: 'relu' }),
+ *   new GlobalAveragePooling2D(), // [batch, 64]
+ *   new Dense({ units: 10, activation: 'softmax' }),
+ * ]);
+ * ```
+ */
 export class GlobalAveragePooling2D extends BaseGlobalPooling {
   static override className = 'GlobalAveragePooling2D';
 

@@ -1,8 +1,18 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
+/** The options of {@link GlobalMaxPooling1D}: those of {@link BaseGlobalPoolingArgs}. */
 export type GlobalMaxPooling1DArgs = BaseGlobalPoolingArgs;
 
-/** The max over the steps of a sequence: [batch, steps, channels] → [batch, channels]. */
+/**
+ * The max over the steps of a sequence: [batch, steps, channels] → [batch, channels].
+ *
+ * With `keepdims`: [batch, 1, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new GlobalMaxPooling1D().apply(tensor([[[1, 4], [3, 2]]])); // [[3, 4]]
+ * ```
+ */
 export class GlobalMaxPooling1D extends BaseGlobalPooling {
   static override className = 'GlobalMaxPooling1D';
 

@@ -16,10 +16,20 @@ export interface CenterCropArgs extends LayerArgs {
  * Crops the central `height` x `width` window of channels-last images, as Keras 3's CenterCrop. An
  * image smaller than the target on either side is instead cropped to the target aspect ratio and
  * resized (bilinear), so the output always has the target size. Output is float32.
+ *
+ * Input: [batch, height, width, channels] or one image [height, width, channels]. Output: the same with `height` and
+ * `width` replaced.
+ *
+ * @example
+ * ```ts
+ * const y = new CenterCrop({ height: 24, width: 24 }).apply(ones([1, 32, 32, 3])); // shape [1, 24, 24, 3]
+ * ```
  */
 export class CenterCrop extends Layer {
   static override className = 'CenterCrop';
+  /** The output height in pixels. */
   readonly height: number;
+  /** The output width in pixels. */
   readonly width: number;
 
   constructor(args: CenterCropArgs) {

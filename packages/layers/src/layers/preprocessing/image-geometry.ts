@@ -14,6 +14,7 @@ import { LayerError } from '../../errors';
 // channels], or [height, width, channels] for one image, as Keras's default data format.
 
 export const INTERPOLATIONS = ['bilinear', 'nearest'] as const;
+/** How resized images are sampled: `'bilinear'` or `'nearest'`. */
 export type Interpolation = (typeof INTERPOLATIONS)[number];
 // What Keras 3 offers beyond these; named in the error so users know it is a gap, not a typo.
 const KERAS_ONLY = ['bicubic', 'lanczos3', 'lanczos5', 'area'];

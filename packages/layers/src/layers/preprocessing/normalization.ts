@@ -31,6 +31,7 @@ export interface NormalizationArgs extends LayerArgs {
   axis?: number | number[] | null;
   /** Fixed statistics instead of adapt(): broadcast to the kept axes (aligned from the right). Give both or neither. */
   mean?: NestedValues | null;
+  /** The fixed variance that goes with `mean` (see there). */
   variance?: NestedValues | null;
   /** Undo the normalization instead: `mean + x * sqrt(variance)` (default false). */
   invert?: boolean;
@@ -43,14 +44,29 @@ const MIN_STD = 1e-7;
  * Shifts and scales inputs to mean 0 and variance 1 per kept index: `(x - mean) / sqrt(variance)`,
  * as Keras's Normalization. The statistics are given as options, or learned from data by `adapt()`,
  * which stores them as the non-trainable weights `mean`, `variance` and `count`.
+ *
+ * Input: any shape. Output: the same shape, float32.
+ *
+ * @example
+ * ```ts
+ * const norm = new Normalization({ axis: -1 });
+ * norm.adapt(tensor([[0, 10], [2, 30]])); // mean [1, 20], variance [1, 100]
+ * norm.apply(tensor([[1, 30]])); // [[0, 1]]
+ * ```
  */
 export class Normalization extends Layer {
   static override className = 'Normalization';
+  /** The axes that keep their own statistics (the others are averaged over). */
   readonly axis: number[];
+  /** Whether the layer undoes the normalization. */
   readonly invert: boolean;
+  /** The fixed mean given as an option, or null. */
   readonly inputMean: NestedValues | null;
+  /** The fixed variance given as an option, or null. */
   readonly inputVariance: NestedValues | null;
+  /** The mean `adapt()` computed, or null before adapt(). */
   adaptMean: Variable | null = null;
+  /** The variance `adapt()` computed, or null before adapt(). */
   adaptVariance: Variable | null = null;
   /** How many values each adapted statistic summarizes (Keras 3 keeps this weight but leaves it at 0). */
   count: Variable | null = null;

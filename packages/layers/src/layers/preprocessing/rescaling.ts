@@ -19,10 +19,21 @@ function factorOption(name: string, value: unknown, fallback?: number): number |
   );
 }
 
-/** `x * scale + offset` in float32, as Keras's Rescaling: e.g. scale 1/255 maps [0, 255] pixels to [0, 1]. */
+/**
+ * `x * scale + offset` in float32, as Keras's Rescaling: e.g. scale 1/255 maps [0, 255] pixels to [0, 1].
+ *
+ * Input: any shape. Output: the same shape, float32.
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([input({ shape: [28, 28, 1] }), new Rescaling({ scale: 1 / 255 }), new Flatten()]);
+ * ```
+ */
 export class Rescaling extends Layer {
   static override className = 'Rescaling';
+  /** The factor: a number, or one per channel. */
   readonly scale: number | number[];
+  /** Added after scaling: a number, or one per channel. */
   readonly offset: number | number[];
 
   constructor(args: RescalingArgs) {

@@ -32,12 +32,23 @@ export interface ResizingArgs extends LayerArgs {
 /**
  * Resizes channels-last images (rank 4, or rank 3 for one image) to `height` x `width`, as Keras 3's
  * Resizing: half-pixel centers (TensorFlow's tf.image.resize), float32 output.
+ *
+ * Output: [batch, height, width, channels] (or [height, width, channels] for one image).
+ *
+ * @example
+ * ```ts
+ * const y = new Resizing({ height: 64, width: 64 }).apply(ones([1, 32, 48, 3])); // shape [1, 64, 64, 3]
+ * ```
  */
 export class Resizing extends Layer {
   static override className = 'Resizing';
+  /** The output height in pixels. */
   readonly height: number;
+  /** The output width in pixels. */
   readonly width: number;
+  /** How pixels are sampled: `'bilinear'` or `'nearest'`. */
   readonly interpolation: Interpolation;
+  /** Whether the largest centred window of the target aspect ratio is cropped first. */
   readonly cropToAspectRatio: boolean;
 
   constructor(args: ResizingArgs) {

@@ -3,6 +3,7 @@ import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { L1L2 } from '../../regularizers';
 import { checkNumber } from '../core/option-checks';
 
+/** The options of {@link ActivityRegularization}: the base layer's but `activityRegularizer`, which the layer sets. */
 export interface ActivityRegularizationArgs extends Omit<LayerArgs, 'activityRegularizer'> {
   /** Weight of sum(|x|) in the added loss. */
   l1?: number;
@@ -13,10 +14,20 @@ export interface ActivityRegularizationArgs extends Omit<LayerArgs, 'activityReg
 /**
  * Passes its input through and adds `l1 * sum(|x|) + l2 * sum(x²)` of it to the layer's losses
  * (through the base layer's activity regularizer, which calls addLoss on each call).
+ *
+ * Input: any shape. Output: the same tensor.
+ *
+ * @example
+ * ```ts
+ * const layer = new ActivityRegularization({ l1: 0.01 });
+ * layer.apply(tensor([[1, -2]])); // layer.losses: [0.03]
+ * ```
  */
 export class ActivityRegularization extends Layer {
   static override className = 'ActivityRegularization';
+  /** The weight of sum(|x|) in the added loss. */
   readonly l1: number;
+  /** The weight of sum(x²) in the added loss. */
   readonly l2: number;
 
   constructor(args: ActivityRegularizationArgs = {}) {

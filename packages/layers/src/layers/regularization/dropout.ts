@@ -17,12 +17,28 @@ export interface DropoutArgs extends LayerArgs {
 /**
  * During training, zeroes each input with probability `rate` and scales the rest by 1 / (1 - rate)
  * (inverted dropout: the expected sum is unchanged); outside training it passes inputs through.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [784] }),
+ *   new Dense({ units: 128, activation: 'relu' }),
+ *   new Dropout({ rate: 0.5 }), // active in fit(), a pass-through in predict()
+ *   new Dense({ units: 10, activation: 'softmax' }),
+ * ]);
+ * ```
  */
 export class Dropout extends Layer {
   static override className = 'Dropout';
+  /** The fraction of inputs dropped during training. */
   readonly rate: number;
+  /** The mask's shape (1 shares a draw along an axis), or null for the input's shape. */
   readonly noiseShape: (number | null)[] | null;
+  /** The seed of the mask sequence, or null. */
   readonly seed: Seed | null;
+  /** @internal */
   protected readonly seeds: SeedStream;
 
   constructor(args: DropoutArgs) {

@@ -7,13 +7,25 @@ import { normalNoiseLike } from './random-noise';
 export interface GaussianDropoutArgs extends LayerArgs {
   /** The drop probability it imitates, in [0, 1): the noise has stddev sqrt(rate / (1 - rate)). */
   rate: number;
+  /** Makes the noise reproducible. Default: null (unseeded). */
   seed?: Seed | null;
 }
 
-/** Multiplies inputs by normal noise of mean 1 during training (dropout's variance, no zeros); identity otherwise. */
+/**
+ * Multiplies inputs by normal noise of mean 1 during training (dropout's variance, no zeros); identity otherwise.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new GaussianDropout({ rate: 0.2, seed: 1 }).apply(ones([2, 3]), { training: true });
+ * ```
+ */
 export class GaussianDropout extends Layer {
   static override className = 'GaussianDropout';
+  /** The drop probability the noise imitates. */
   readonly rate: number;
+  /** The noise seed, or null. */
   readonly seed: Seed | null;
   readonly #seeds: SeedStream;
 

@@ -7,13 +7,25 @@ import { normalNoiseLike } from './random-noise';
 export interface GaussianNoiseArgs extends LayerArgs {
   /** The standard deviation of the noise, in [0, 1] (as Keras 3). */
   stddev: number;
+  /** Makes the noise reproducible. Default: null (unseeded). */
   seed?: Seed | null;
 }
 
-/** Adds zero-centred normal noise during training (a regulariser, and data augmentation); identity otherwise. */
+/**
+ * Adds zero-centred normal noise during training (a regulariser, and data augmentation); identity otherwise.
+ *
+ * Input: any shape. Output: the same shape.
+ *
+ * @example
+ * ```ts
+ * const y = new GaussianNoise({ stddev: 0.1, seed: 1 }).apply(ones([2, 3]), { training: true });
+ * ```
+ */
 export class GaussianNoise extends Layer {
   static override className = 'GaussianNoise';
+  /** The standard deviation of the noise. */
   readonly stddev: number;
+  /** The noise seed, or null. */
   readonly seed: Seed | null;
   readonly #seeds: SeedStream;
 

@@ -8,6 +8,7 @@ export type DataFormat = 'channels_last' | 'channels_first';
 export interface SpatialDropoutArgs extends LayerArgs {
   /** The fraction of channels dropped during training, in [0, 1). */
   rate: number;
+  /** Makes the sequence of masks reproducible. Default: null (unseeded). */
   seed?: Seed | null;
 }
 
@@ -21,6 +22,7 @@ export interface SpatialDropoutNdArgs extends SpatialDropoutArgs {
  * neighbouring positions are correlated and per-element dropout would barely regularise them.
  */
 export abstract class SpatialDropout extends Dropout {
+  /** Where the channels are: last or after the batch axis. */
   readonly dataFormat: DataFormat;
 
   constructor(args: SpatialDropoutNdArgs, rank: number) {
@@ -45,6 +47,7 @@ export abstract class SpatialDropout extends Dropout {
     return this.dataFormat === 'channels_last' ? [null, ...ones, null] : [null, null, ...ones];
   }
 
+  /** The constructor options that rebuild this layer (no `noiseShape`: the layer sets it). */
   override getConfig(): Record<string, unknown> {
     const { noiseShape: _unused, ...config } = super.getConfig();
     return config;

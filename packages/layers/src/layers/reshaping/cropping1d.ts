@@ -7,9 +7,17 @@ export interface Cropping1DArgs extends LayerArgs {
   cropping?: number | readonly [number, number];
 }
 
-/** Crops the steps of a sequence: [batch, steps, channels] → [batch, steps - start - end, channels]. */
+/**
+ * Crops the steps of a sequence: [batch, steps, channels] → [batch, steps - start - end, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new Cropping1D({ cropping: [1, 2] }).apply(ones([2, 10, 3])); // shape [2, 7, 3]
+ * ```
+ */
 export class Cropping1D extends Layer {
   static override className = 'Cropping1D';
+  /** The steps removed at the start and the end. */
   readonly cropping: Margin;
 
   constructor(args: Cropping1DArgs = {}) {

@@ -6,13 +6,26 @@ import { adjust, checkCrop, cropAxes, standardizeMargins2d, type Margin } from '
 export interface Cropping2DArgs extends LayerArgs {
   /** n, [height, width] (symmetric), or [[top, bottom], [left, right]] (default 0: nothing). */
   cropping?: number | readonly [number, number] | readonly [readonly [number, number], readonly [number, number]];
+  /** `'channels_last'` ([batch, height, width, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
 }
 
-/** Crops the rows and columns of images. */
+/**
+ * Crops the rows and columns of images.
+ *
+ * Input: [batch, height, width, channels] (or channels first). Output: [batch, height − top − bottom, width − left −
+ * right, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new Cropping2D({ cropping: [[2, 2], [4, 4]] }).apply(ones([1, 28, 28, 3])); // shape [1, 24, 20, 3]
+ * ```
+ */
 export class Cropping2D extends Layer {
   static override className = 'Cropping2D';
+  /** The rows removed at the top and bottom, then the columns at the left and right. */
   readonly cropping: [Margin, Margin];
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(args: Cropping2DArgs = {}) {

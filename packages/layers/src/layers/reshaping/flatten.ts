@@ -8,9 +8,17 @@ export interface FlattenArgs extends LayerArgs {
   dataFormat?: DataFormat;
 }
 
-/** Flattens every axis but the batch: [batch, ...] → [batch, product]. */
+/**
+ * Flattens every axis but the batch: [batch, ...] → [batch, product].
+ *
+ * @example
+ * ```ts
+ * const y = new Flatten().apply(ones([2, 3, 4])); // shape [2, 12]
+ * ```
+ */
 export class Flatten extends Layer {
   static override className = 'Flatten';
+  /** Where the channels axis of the input is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(args: FlattenArgs = {}) {

@@ -7,9 +7,19 @@ export interface PermuteArgs extends LayerArgs {
   dims: readonly number[];
 }
 
-/** Permutes the non-batch axes of each sample. */
+/**
+ * Permutes the non-batch axes of each sample.
+ *
+ * Input: [batch, ...axes]. Output: [batch, ...axes in the order of `dims`].
+ *
+ * @example
+ * ```ts
+ * const y = new Permute({ dims: [2, 1] }).apply(ones([2, 10, 64])); // shape [2, 64, 10]
+ * ```
+ */
 export class Permute extends Layer {
   static override className = 'Permute';
+  /** The permutation of the non-batch axes, 1-based. */
   readonly dims: number[];
 
   constructor(args: PermuteArgs) {

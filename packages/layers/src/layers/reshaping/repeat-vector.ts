@@ -7,9 +7,17 @@ export interface RepeatVectorArgs extends LayerArgs {
   n: number;
 }
 
-/** Repeats each input vector n times: [batch, features] → [batch, n, features]. */
+/**
+ * Repeats each input vector n times: [batch, features] → [batch, n, features].
+ *
+ * @example
+ * ```ts
+ * const y = new RepeatVector({ n: 3 }).apply(tensor([[1, 2]])); // [[[1, 2], [1, 2], [1, 2]]]
+ * ```
+ */
 export class RepeatVector extends Layer {
   static override className = 'RepeatVector';
+  /** How many times the input is repeated. */
   readonly n: number;
 
   constructor(args: RepeatVectorArgs) {

@@ -8,9 +8,17 @@ export interface ReshapeArgs extends LayerArgs {
   targetShape: readonly number[];
 }
 
-/** Reshapes each sample: [batch, ...] → [batch, ...targetShape]. */
+/**
+ * Reshapes each sample: [batch, ...] → [batch, ...targetShape].
+ *
+ * @example
+ * ```ts
+ * const y = new Reshape({ targetShape: [3, -1] }).apply(ones([2, 12])); // shape [2, 3, 4]
+ * ```
+ */
 export class Reshape extends Layer {
   static override className = 'Reshape';
+  /** The output shape without the batch axis (one entry may be −1). */
   readonly targetShape: number[];
 
   constructor(args: ReshapeArgs) {

@@ -8,9 +8,17 @@ export interface UpSampling1DArgs extends LayerArgs {
   size?: number;
 }
 
-/** Repeats each step of a sequence `size` times: [batch, steps, channels] → [batch, steps * size, channels]. */
+/**
+ * Repeats each step of a sequence `size` times: [batch, steps, channels] → [batch, steps * size, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new UpSampling1D({ size: 2 }).apply(tensor([[[1], [2]]])); // [[[1], [1], [2], [2]]]
+ * ```
+ */
 export class UpSampling1D extends Layer {
   static override className = 'UpSampling1D';
+  /** How many times each step is repeated. */
   readonly size: number;
 
   constructor(args: UpSampling1DArgs = {}) {

@@ -12,11 +12,13 @@ import {
 } from '../convolutional/conv-utils';
 import { repeatAlong } from './reshape-utils';
 
+/** How UpSampling2D fills new pixels: `'nearest'` repeats, `'bilinear'` interpolates. */
 export type UpSamplingInterpolation = 'nearest' | 'bilinear';
 
 export interface UpSampling2DArgs extends LayerArgs {
   /** Upsampling factors for rows and columns (default [2, 2]). */
   size?: number | readonly number[];
+  /** `'channels_last'` ([batch, height, width, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
   /** 'nearest' repeats rows and columns; 'bilinear' interpolates (Keras 3 / TF2 pixel centres). */
   interpolation?: UpSamplingInterpolation;
@@ -25,11 +27,21 @@ export interface UpSampling2DArgs extends LayerArgs {
 /** Keras 3 takes these too; Strata has no kernel for them yet. */
 const NOT_YET = ['bicubic', 'lanczos3', 'lanczos5', 'area'];
 
-/** Upsamples images: [batch, h, w, c] → [batch, h * size[0], w * size[1], c]. */
+/**
+ * Upsamples images: [batch, h, w, c] → [batch, h * size[0], w * size[1], c].
+ *
+ * @example
+ * ```ts
+ * const y = new UpSampling2D({ size: 2, interpolation: 'bilinear' }).apply(ones([1, 8, 8, 3])); // [1, 16, 16, 3]
+ * ```
+ */
 export class UpSampling2D extends Layer {
   static override className = 'UpSampling2D';
+  /** The upsampling factors for rows and columns. */
   readonly size: number[];
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
+  /** How new pixels are filled: `'nearest'` or `'bilinear'`. */
   readonly interpolation: UpSamplingInterpolation;
 
   constructor(args: UpSampling2DArgs = {}) {

@@ -6,13 +6,23 @@ import { adjust, standardizeMargin, type Margin } from './reshape-utils';
 export interface ZeroPadding1DArgs extends LayerArgs {
   /** Zeros added before and after the steps: n, or [before, after] (default 1). */
   padding?: number | readonly [number, number];
+  /** `'channels_last'` ([batch, steps, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
 }
 
-/** Pads the steps of a sequence with zeros: [batch, steps, channels] → [batch, before + steps + after, channels]. */
+/**
+ * Pads the steps of a sequence with zeros: [batch, steps, channels] → [batch, before + steps + after, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new ZeroPadding1D({ padding: 2 }).apply(ones([1, 5, 3])); // shape [1, 9, 3]
+ * ```
+ */
 export class ZeroPadding1D extends Layer {
   static override className = 'ZeroPadding1D';
+  /** The zeros added before and after the steps. */
   readonly padding: Margin;
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(args: ZeroPadding1DArgs = {}) {

@@ -6,13 +6,26 @@ import { adjust, standardizeMargins2d, type Margin } from './reshape-utils';
 export interface ZeroPadding2DArgs extends LayerArgs {
   /** n, [height, width] (symmetric), or [[top, bottom], [left, right]] (default 1). */
   padding?: number | readonly [number, number] | readonly [readonly [number, number], readonly [number, number]];
+  /** `'channels_last'` ([batch, height, width, channels]) or `'channels_first'`. Default: `'channels_last'`. */
   dataFormat?: DataFormat;
 }
 
-/** Pads the rows and columns of images with zeros. */
+/**
+ * Pads the rows and columns of images with zeros.
+ *
+ * Input: [batch, height, width, channels] (or channels first). Output: [batch, top + height + bottom, left + width +
+ * right, channels].
+ *
+ * @example
+ * ```ts
+ * const y = new ZeroPadding2D({ padding: 1 }).apply(ones([1, 28, 28, 3])); // shape [1, 30, 30, 3]
+ * ```
+ */
 export class ZeroPadding2D extends Layer {
   static override className = 'ZeroPadding2D';
+  /** The zeros added at the top and bottom, then at the left and right. */
   readonly padding: [Margin, Margin];
+  /** Where the channels axis is: last or first. */
   readonly dataFormat: DataFormat;
 
   constructor(args: ZeroPadding2DArgs = {}) {

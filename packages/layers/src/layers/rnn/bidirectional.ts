@@ -6,6 +6,7 @@ import { isSerializedObject, serialize } from '../../serializable';
 import { RNN, type RNNCallOptions } from './rnn';
 import { deserializeNestedLayer, rebuildNestedLayer, resolveNested, type NestedLayer } from './nested-layers';
 
+/** How Bidirectional combines its two outputs: joined, summed, multiplied, averaged, or null (both returned). */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave' | null;
 const MERGE_MODES: readonly MergeMode[] = ['concat', 'sum', 'mul', 'ave', null];
 
@@ -29,14 +30,31 @@ function withoutPrefix(name: string, prefix: string): string {
  * Runs a recurrent layer forwards and a copy backwards over the same sequence and merges the two
  * outputs (Keras's Bidirectional). Weights: the forward layer's, then the backward layer's.
  * With returnSequences, masked steps output zeros on both sides (as Keras forces).
+ *
+ * Output: the wrapped layer's output with the last axis doubled by `'concat'` (kept by the other modes); with mergeMode
+ * null, the two outputs as a list.
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   input({ shape: [20, 8] }),
+ *   new Bidirectional({ layer: new LSTM({ units: 16, returnSequences: true }) }), // [batch, 20, 32]
+ * ]);
+ * ```
  */
 export class Bidirectional extends Layer {
   static override className = 'Bidirectional';
+  /** The recurrent layer run forwards. */
   readonly forwardLayer: RNN;
+  /** The recurrent layer run backwards. */
   readonly backwardLayer: RNN;
+  /** How the two outputs combine, or null to return both. */
   readonly mergeMode: MergeMode;
+  /** Whether every step's output is returned (both directions share it). */
   readonly returnSequences: boolean;
+  /** Whether the last states of both directions are returned too. */
   readonly returnState: boolean;
+  /** Whether the last states carry over to the next batch. */
   readonly stateful: boolean;
 
   /** From a config, its nested layers resolved by `resolveLayer` (which knows registered and custom classes). */

@@ -19,11 +19,21 @@ export interface GRUCellArgs extends RecurrentCellArgs {
 /**
  * The GRU step (Cho et al. 2014), gates in Keras's order z (update), r (reset), h (candidate):
  * `h = z·h_prev + (1 − z)·activation(x_h + r ⊙ recurrent_h)`.
+ *
+ * Step input: [batch, features] and the state h [batch, units]. Step output: [batch, units] (also the next state).
+ *
+ * @example
+ * ```ts
+ * const layer = new RNN({ cell: new GRUCell({ units: 32 }) });
+ * ```
  */
 export class GRUCell extends RecurrentCell {
   static override className = 'GRUCell';
+  /** The gates' activation. */
   readonly recurrentActivation: Activation;
+  /** Whether the reset gate applies after the recurrent matmul (Keras 3's and cuDNN's convention). */
   readonly resetAfter: boolean;
+  /** Keras's kernel-fusing choice, kept for the config. */
   readonly implementation: number;
 
   constructor(args: GRUCellArgs) {

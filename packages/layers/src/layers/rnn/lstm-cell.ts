@@ -32,11 +32,21 @@ class UnitForgetBias extends Initializer {
 /**
  * The LSTM step (Hochreiter 1997), gates in Keras's order i, f, c, o:
  * `c = f·c_prev + i·activation(x_c)`, `h = o·activation(c)`. States: [h, c].
+ *
+ * Step input: [batch, features] and the states [h, c], each [batch, units]. Step output: h, [batch, units].
+ *
+ * @example
+ * ```ts
+ * const layer = new RNN({ cell: new LSTMCell({ units: 32 }), returnSequences: true });
+ * ```
  */
 export class LSTMCell extends RecurrentCell {
   static override className = 'LSTMCell';
+  /** The gates' activation. */
   readonly recurrentActivation: Activation;
+  /** Whether the forget gate's bias starts at 1. */
   readonly unitForgetBias: boolean;
+  /** Keras's kernel-fusing choice, kept for the config. */
   readonly implementation: number;
 
   constructor(args: LSTMCellArgs) {

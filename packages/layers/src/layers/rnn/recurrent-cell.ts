@@ -27,9 +27,11 @@ import { SeedStream } from './seed-stream';
  * `kernel*`, `recurrent*` and `bias*` initializers default to 'glorotUniform', 'orthogonal', 'zeros'.
  */
 export interface RecurrentCellArgs extends LayerArgs, WeightArgs<'kernel' | 'recurrent' | 'bias'> {
+  /** The size of the output and of each state. */
   units: number;
   /** Default 'tanh'; null means linear. */
   activation?: ActivationIdentifier;
+  /** Whether the cell has a bias. Default: true. */
   useBias?: boolean;
   /** Fraction of the input units dropped (training only), one mask per sequence. */
   dropout?: number;
@@ -60,19 +62,37 @@ export function checkImplementation(cls: string, value: unknown): number {
 /**
  * The weights and dropout of Keras's recurrent cells: `kernel` [inputDim, gates·units],
  * `recurrent_kernel` [units, gates·units] and `bias`, with gate g in columns [g·units, (g+1)·units).
+ *
+ * @example
+ * ```ts
+ * // SimpleRNNCell, LSTMCell and GRUCell extend it; build a layer from one with RNN:
+ * const layer = new RNN({ cell: new GRUCell({ units: 16, dropout: 0.1, recurrentDropout: 0.1 }) });
+ * ```
  */
 export abstract class RecurrentCell extends RNNCell {
+  /** The size of the output and of each state. */
   readonly units: number;
+  /** The activation of the output (and of the candidate state). */
   readonly activation: Activation;
+  /** Whether the cell has a bias. */
   readonly useBias: boolean;
+  /** The input kernel's initializer, regularizer and constraint. */
   readonly kernelSettings: WeightSettings;
+  /** The recurrent kernel's initializer, regularizer and constraint. */
   readonly recurrentSettings: WeightSettings;
+  /** The bias's initializer, regularizer and constraint. */
   readonly biasSettings: WeightSettings;
+  /** The fraction of input units dropped in training. */
   readonly dropout: number;
+  /** The fraction of recurrent-state units dropped in training. */
   readonly recurrentDropout: number;
+  /** The dropout seed, or null. */
   readonly seed: number | null;
+  /** The input kernel [features, gates × units]; created by build(). */
   kernel!: Variable;
+  /** The recurrent kernel [units, gates × units]; created by build(). */
   recurrentKernel!: Variable;
+  /** The bias (gates × units; GRU with resetAfter: [2, 3 × units]), or null when `useBias` is false. */
   bias: Variable | null = null;
   // Keras draws each mask once per sequence and reuses it at every step (variational dropout).
   #inputMasks: Tensor[] | null = null;
@@ -153,6 +173,7 @@ export abstract class RecurrentCell extends RNNCell {
     return reshape(xw, [-1, time, this.gates * this.units]);
   }
 
+  /** The columns of `count` gates of a fused kernel, starting at gate `gate`. */
   protected gateColumns(w: Tensor, gate: number, count = 1): Tensor {
     return slice(w, [0, gate * this.units], [-1, count * this.units]);
   }

@@ -5,6 +5,7 @@ import { classNameOf } from '../../serializable';
 
 /** What a cell's step receives besides the input and the states. */
 export interface CellStepOptions {
+  /** Whether dropout applies (true inside fit()). */
   training?: boolean;
 }
 
@@ -15,6 +16,26 @@ export interface CellStepOptions {
  *
  * Keras names the step `call(inputs, states, training)`; here `call` keeps the Layer signature, so a
  * cell also works alone: `cell.apply([x_t, ...states])` returns `[output, ...newStates]`.
+ *
+ * @example
+ * ```ts
+ * // A cell whose state is the running sum of its inputs:
+ * class SumCell extends RNNCell {
+ *   static override className = 'SumCell';
+ *   constructor(readonly units: number) {
+ *     super();
+ *   }
+ *   get stateSize(): number {
+ *     return this.units;
+ *   }
+ *   protected buildCell(): void {}
+ *   step(x: Tensor, [h]: readonly Tensor[]): [Tensor, Tensor[]] {
+ *     const next = add(h, x);
+ *     return [next, [next]];
+ *   }
+ * }
+ * new RNN({ cell: new SumCell(3) }).apply(ones([2, 5, 3])); // [2, 3], all 5
+ * ```
  */
 export abstract class RNNCell extends Layer {
   /** One size per state (LSTM: [units, units]); a number for a single state. */

@@ -43,6 +43,7 @@ export interface RNNArgs extends RNNLayerArgs {
 
 /** Call arguments besides the input: Keras's `initial_state` (also accepted as `apply([x, ...states])`). */
 export interface RNNCallOptions extends CallOptions {
+  /** The states the first step starts from (one per state of the cell). Default: zeros. */
   initialState?: Tensor | readonly Tensor[] | null;
 }
 
@@ -65,6 +66,15 @@ function firstMask(mask: CallOptions['mask']): Tensor | null {
  * Runs a cell over the time axis of a [batch, time, features] input (Keras's RNN). A masked step
  * (mask false) leaves the states unchanged and outputs the previous output (zeros before the first,
  * or always zeros with zeroOutputForMask), as Keras does.
+ *
+ * Output: [batch, units] (the last step), or [batch, time, units] with `returnSequences`; with `returnState`, followed
+ * by the last states.
+ *
+ * @example
+ * ```ts
+ * const rnn = new RNN({ cell: new LSTMCell({ units: 32 }), returnSequences: true });
+ * const y = rnn.apply(ones([4, 10, 8])); // shape [4, 10, 32]
+ * ```
  */
 export class RNN extends Layer {
   static override className = 'RNN';
@@ -80,12 +90,19 @@ export class RNN extends Layer {
     const cell = 'cell' in config ? { cell: resolveNested(config.cell, options.resolveLayer) } : {};
     return new this({ ...config, ...cell } as never);
   }
+  /** The cell run at every step. */
   readonly cell: RNNCell;
+  /** Whether every step's output is returned, or only the last. */
   readonly returnSequences: boolean;
+  /** Whether the last states are returned after the output. */
   readonly returnState: boolean;
+  /** Whether the sequence is read backwards. */
   readonly goBackwards: boolean;
+  /** Whether the last states carry over to the next batch. */
   readonly stateful: boolean;
+  /** Kept for Keras's config: steps always run as a JavaScript loop. */
   readonly unroll: boolean;
+  /** Whether masked steps output zeros (rather than the previous output). */
   zeroOutputForMask: boolean;
   /** The carried states of a stateful layer; not weights (Keras does not save them either). */
   #states: Variable[] | null = null;

@@ -2,9 +2,19 @@ import { add, matmul, mul, type Shape, type Tensor } from '@strata/tensor';
 import { RecurrentCell, type RecurrentCellArgs } from './recurrent-cell';
 import type { CellStepOptions } from './rnn-cell';
 
+/** The options of {@link SimpleRNNCell}: those of {@link RecurrentCellArgs}. */
 export type SimpleRNNCellArgs = RecurrentCellArgs;
 
-/** `h = activation(x·kernel + bias + h_prev·recurrent_kernel)`: the fully connected recurrent step. */
+/**
+ * `h = activation(x·kernel + bias + h_prev·recurrent_kernel)`: the fully connected recurrent step.
+ *
+ * Step input: [batch, features] and the state [batch, units]. Step output: [batch, units] (also the next state).
+ *
+ * @example
+ * ```ts
+ * const layer = new RNN({ cell: new SimpleRNNCell({ units: 16 }) });
+ * ```
+ */
 export class SimpleRNNCell extends RecurrentCell {
   static override className = 'SimpleRNNCell';
 

@@ -14,6 +14,13 @@ export interface TimeDistributedArgs extends LayerArgs {
  * Applies a layer to every temporal slice of a [batch, time, ...] input (Keras's TimeDistributed).
  * Batch and time are folded into one axis, the layer runs once on [batch·time, ...], and the
  * result is unfolded: one call instead of one per step, with the same result for per-sample layers.
+ *
+ * Input: [batch, time, ...step shape]. Output: [batch, time, ...the layer's output shape].
+ *
+ * @example
+ * ```ts
+ * const y = new TimeDistributed({ layer: new Dense({ units: 8 }) }).apply(ones([2, 10, 16])); // shape [2, 10, 8]
+ * ```
  */
 export class TimeDistributed extends Layer {
   static override className = 'TimeDistributed';
@@ -28,6 +35,7 @@ export class TimeDistributed extends Layer {
   ): T {
     return new this({ ...config, layer: resolveNested(config.layer, options.resolveLayer) } as never);
   }
+  /** The layer applied to every timestep. */
   readonly layer: Layer;
 
   constructor(args: TimeDistributedArgs) {

@@ -12,7 +12,14 @@ export interface LogSink {
   append(path: string, bytes: Uint8Array): Promise<void>;
 }
 
-/** Writes to the file system (Node). */
+/**
+ * Writes to the file system (Node).
+ *
+ * @example
+ * ```ts
+ * const tensorBoard = new TensorBoard({ logDir: 'logs', sink: new NodeLogSink() }); // the default in Node
+ * ```
+ */
 export class NodeLogSink implements LogSink {
   async append(path: string, bytes: Uint8Array): Promise<void> {
     const { appendFile, mkdir } = await nodeFs('TensorBoard writing event files');
@@ -22,8 +29,18 @@ export class NodeLogSink implements LogSink {
   }
 }
 
-/** Keeps the files in memory, by path: for browsers, and for reading back in tests. */
+/**
+ * Keeps the files in memory, by path: for browsers, and for reading back in tests.
+ *
+ * @example
+ * ```ts
+ * const sink = new MemoryLogSink();
+ * await model.fit(x, y, { epochs: 2, callbacks: [new TensorBoard({ logDir: 'logs', sink })] });
+ * for (const [path, bytes] of sink.files) console.log(path, readEventFile(bytes).length);
+ * ```
+ */
 export class MemoryLogSink implements LogSink {
+  /** The bytes written so far, by path. */
   readonly files = new Map<string, Uint8Array>();
 
   async append(path: string, bytes: Uint8Array): Promise<void> {
@@ -48,13 +65,23 @@ async function hostTag(): Promise<string> {
  * One event file in `dir`, named as TensorFlow names them
  * (`events.out.tfevents.<seconds>.<host>.<pid>.<n>.v2`), whose first record gives the file version.
  * Records are written in order: each write waits for the one before it.
+ *
+ * @example
+ * ```ts
+ * const sink = new MemoryLogSink();
+ * const writer = new EventFileWriter('logs/train', sink);
+ * await writer.flush();
+ * [...sink.files.keys()]; // ['logs/train/events.out.tfevents.<seconds>.<host>.<n>.v2'], holding its version record
+ * ```
  */
 export class EventFileWriter {
   #path: Promise<string>;
   #queue: Promise<void>;
 
   constructor(
+    /** The folder the event file is created in. */
     readonly dir: string,
+    /** Where the bytes go. */
     readonly sink: LogSink,
   ) {
     const now = Date.now() / 1000;

@@ -3,18 +3,34 @@ import { readRecords } from './tfrecord';
 
 /** A decoded summary value: its tag, plugin, and the tensor's values (numbers, or strings for text). */
 export interface ReadSummary {
+  /** The summary's name (`epoch_loss`, a weight's path). */
   tag: string;
+  /** The TensorBoard plugin it belongs to (`scalars`, `histograms`, `text`). */
   plugin: string;
+  /** The shape of the summary's tensor. */
   shape: number[];
+  /** The tensor's values: numbers, or strings for text. */
   values: number[] | string[];
 }
 
 /** A decoded Event (the fields these writers use). */
 export interface ReadEvent {
+  /** When the event was written, in seconds since the epoch. */
   wallTime: number;
+  /** The step (epoch or batch) the event belongs to. */
   step: number;
+  /** The file version, on the first event of a file only (`brain.Event:2`). */
   fileVersion?: string;
-  graph?: { name: string; op: string; input: string[] }[];
+  /** The nodes of a graph event (the model's layers), or absent. */
+  graph?: {
+    /** The node's name (the layer's). */
+    name: string;
+    /** The node's op (the layer's class name). */
+    op: string;
+    /** The names of the nodes feeding it. */
+    input: string[];
+  }[];
+  /** The summaries the event holds (empty for the file-version and graph events). */
   summaries: ReadSummary[];
 }
 
@@ -41,6 +57,12 @@ function tensorValues(t: TensorMessage): number[] | string[] {
 /**
  * Reads an event file back: checks every record's framing and CRCs, decodes each Event. The
  * project's own reader, for tests and tools; TensorBoard itself is the reference reader.
+ *
+ * @example
+ * ```ts
+ * const events = readEventFile(await readFile('logs/train/events.out.tfevents.1700000000.host.1.v2'));
+ * events.flatMap((e) => e.summaries).filter((s) => s.tag === 'epoch_loss'); // one per epoch
+ * ```
  */
 export function readEventFile(file: Uint8Array): ReadEvent[] {
   const { Event, GraphDef } = tensorBoardTypes();

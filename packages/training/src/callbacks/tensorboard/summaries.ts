@@ -62,6 +62,11 @@ export function textEvent(tag: string, text: string, step: number, wallTime: num
  * tf.summary.histogram's buckets: `bucketCount` equal-width buckets from min to max as rows of
  * [left edge, right edge, count] (the maximum falls in the last bucket); all values equal give
  * buckets of zero width at that value with every count in the last; no values give no rows.
+ *
+ * @example
+ * ```ts
+ * histogramBuckets([0, 1, 2, 3], 2); // [[0, 1.5, 2], [1.5, 3, 2]]
+ * ```
  */
 export function histogramBuckets(values: ArrayLike<number>, bucketCount = DEFAULT_HISTOGRAM_BUCKETS): number[][] {
   if (values.length === 0) return [];

@@ -6,13 +6,28 @@ import CRC32C from 'crc-32/crc32c.js';
 
 const MASK_DELTA = 0xa282ead8;
 
-/** TensorFlow's masked CRC-32C: a CRC of data that itself holds CRCs must not look like one. */
+/**
+ * TensorFlow's masked CRC-32C: a CRC of data that itself holds CRCs must not look like one.
+ *
+ * @example
+ * ```ts
+ * maskedCrc32c(new Uint8Array([1, 2, 3])); // the 32-bit checksum TFRecord framing stores
+ * ```
+ */
 export function maskedCrc32c(bytes: Uint8Array): number {
   const crc = CRC32C.buf(bytes) >>> 0;
   return ((((crc >>> 15) | (crc << 17)) >>> 0) + MASK_DELTA) >>> 0;
 }
 
-/** One record, framed. */
+/**
+ * One record, framed.
+ *
+ * @example
+ * ```ts
+ * const file = frameRecord(new Uint8Array([1, 2, 3])); // 16 bytes of framing + 3
+ * readRecords(file); // [Uint8Array [1, 2, 3]]
+ * ```
+ */
 export function frameRecord(data: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length + 16);
   const view = new DataView(out.buffer);
@@ -23,7 +38,14 @@ export function frameRecord(data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** The records of a TFRecord file; throws on a truncated record or a CRC that does not match. */
+/**
+ * The records of a TFRecord file; throws on a truncated record or a CRC that does not match.
+ *
+ * @example
+ * ```ts
+ * readRecords(frameRecord(new Uint8Array([1, 2, 3]))); // [Uint8Array [1, 2, 3]]
+ * ```
+ */
 export function readRecords(file: Uint8Array): Uint8Array[] {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const records: Uint8Array[] = [];
