@@ -9,8 +9,13 @@ keras.optimizers.<cls>(**config) and MSE, fit on all samples as one batch per ep
 so each epoch's loss is one step's. RESULTS.json: {name: {"losses", "weights"} or {"error"}}.
 """
 import json
+import os
 import sys
 import traceback
+
+# Compiling, not computing, is most of this script's time (every case has new shapes): LLVM's
+# optimization level 0 about halves it; XLA's CPU fast math stays off (its default) either way.
+os.environ.setdefault("XLA_FLAGS", "--xla_backend_optimization_level=0")
 
 import keras
 import numpy as np
