@@ -5,8 +5,8 @@ import { GRU, LSTM, SimpleRNN } from '@strata/layers';
 import { LAYER_SPECS } from '../testing/layer-specs';
 import { NOT_SENT_TO_KERAS } from './cases';
 
-/** A mask of [batch, time] 0/1 values, given to both sides as booleans. */
-export type MaskValues = number[][];
+/** A mask of 0/1 values ([batch, time], or [batch, Tq, Tv] for attention), given to both sides as booleans. */
+export type MaskValues = number[][] | number[][][];
 
 export interface NumericsCase {
   name: string;
@@ -160,6 +160,39 @@ const variants: NumericsCase[] = [
     masks: { v: valueMask },
     strata: { mask: [null, '$v'], useCausalMask: true },
     keras: { value_mask: '$v', use_causal_mask: true },
+  },
+  {
+    name: 'MultiHeadAttention_attention_mask',
+    className: 'MultiHeadAttention',
+    options: () => ({ numHeads: 2, keyDim: 3 }),
+    inputs: [
+      [3, 4],
+      [5, 4],
+    ],
+    style: 'positional',
+    // Which keys each query sees; the second sample's last query sees none.
+    masks: {
+      a: [
+        [
+          [1, 1, 0, 0, 1],
+          [0, 1, 1, 1, 0],
+          [1, 0, 0, 0, 1],
+        ],
+        [
+          [1, 1, 1, 1, 1],
+          [0, 0, 1, 0, 0],
+          [0, 0, 0, 0, 0],
+        ],
+        [
+          [0, 1, 0, 1, 0],
+          [1, 1, 1, 0, 0],
+          [1, 0, 1, 0, 1],
+        ],
+      ],
+      v: valueMask,
+    },
+    strata: { mask: [null, '$v'], attentionMask: '$a' },
+    keras: { value_mask: '$v', attention_mask: '$a' },
   },
   {
     name: 'MultiHeadAttention_key_no_bias',

@@ -30,7 +30,7 @@ import { describeWithPython, runPython } from '../../../../tools/python/oracle';
 import { loadModelWeights, saveModel } from '../files';
 import { builtInClasses } from '../registry-builtins';
 import { randomInputs, randomizeWeights } from './cases';
-import { BATCH, NUMERICS_CASES, type NumericsCase } from './layer-numerics-cases';
+import { BATCH, type MaskValues, NUMERICS_CASES, type NumericsCase } from './layer-numerics-cases';
 
 const TOL = 1e-5;
 
@@ -53,7 +53,11 @@ async function valuesOf(t: Tensor): Promise<Values> {
   return { shape: [...t.shape] as number[], data: Array.from(await t.data(), Number) };
 }
 
-function maskTensor(m: number[][]): Tensor {
+function shapeOf(nested: unknown): number[] {
+  return Array.isArray(nested) ? [nested.length, ...shapeOf(nested[0])] : [];
+}
+
+function maskTensor(m: MaskValues): Tensor {
   return tidy(() => cast(tensor(m), 'bool'));
 }
 
@@ -163,7 +167,7 @@ describeWithPython('layer numerics against Keras 3, with the same weights', ['ke
     let seed = 1;
     for (const c of NUMERICS_CASES) {
       const kerasMask = (n: string) => ({
-        __array__: { shape: [c.masks![n].length, c.masks![n][0].length], dtype: 'bool', data: c.masks![n].flat() },
+        __array__: { shape: shapeOf(c.masks![n]), dtype: 'bool', data: (c.masks![n] as unknown[]).flat(2) },
       });
       const before = memory().numTensors;
       const p = build(c, seed++);
