@@ -161,6 +161,25 @@ export const LOSS_CASES: LossCase[] = [
   { name: 'CategoricalHinge', cls: 'CategoricalHinge', yTrue: 'onehot', yPred: 'real', sampleWeight: true },
 ];
 
+/** The per-sample loss functions @strata/training exports, by their Keras 3 function names. */
+export const LOSS_FUNCTION_CASES: { fn: string; keras: string; yTrue: DataKind; yPred: DataKind }[] = [
+  { fn: 'meanSquaredError', keras: 'mean_squared_error', yTrue: 'real', yPred: 'real' },
+  { fn: 'meanAbsoluteError', keras: 'mean_absolute_error', yTrue: 'real', yPred: 'real' },
+  { fn: 'meanAbsolutePercentageError', keras: 'mean_absolute_percentage_error', yTrue: 'positive', yPred: 'real' },
+  { fn: 'meanSquaredLogarithmicError', keras: 'mean_squared_logarithmic_error', yTrue: 'positive', yPred: 'positive' },
+  { fn: 'huber', keras: 'huber', yTrue: 'real', yPred: 'logits' },
+  { fn: 'logCosh', keras: 'log_cosh', yTrue: 'real', yPred: 'logits' },
+  { fn: 'cosineSimilarity', keras: 'cosine_similarity', yTrue: 'real', yPred: 'real' },
+  { fn: 'binaryCrossentropy', keras: 'binary_crossentropy', yTrue: 'binary', yPred: 'prob' },
+  { fn: 'categoricalCrossentropy', keras: 'categorical_crossentropy', yTrue: 'onehot', yPred: 'softmax' },
+  { fn: 'sparseCategoricalCrossentropy', keras: 'sparse_categorical_crossentropy', yTrue: 'labels', yPred: 'softmax' },
+  { fn: 'kullbackLeiblerDivergence', keras: 'kl_divergence', yTrue: 'softmax', yPred: 'softmax' },
+  { fn: 'poisson', keras: 'poisson', yTrue: 'positive', yPred: 'positive' },
+  { fn: 'hinge', keras: 'hinge', yTrue: 'sign', yPred: 'real' },
+  { fn: 'squaredHinge', keras: 'squared_hinge', yTrue: 'binary', yPred: 'real' },
+  { fn: 'categoricalHinge', keras: 'categorical_hinge', yTrue: 'onehot', yPred: 'real' },
+];
+
 export interface MetricCase {
   name: string;
   /** The class name in @strata/training's metrics and in keras.metrics. */

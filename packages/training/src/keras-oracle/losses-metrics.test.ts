@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { toSnakeCase } from '@strata/layers';
 import { dispose, memory, randomUniform, type Tensor } from '@strata/tensor';
 import { describeWithPython, runPython } from '../../../../tools/python/oracle';
+import * as lossFunctions from '../losses';
 import { lossClasses } from '../losses';
 import { type Metric, metricClasses } from '../metrics';
 import { useCpu } from '../testing/setup';
-import { BATCH, type DataKind, dataOf, LOSS_CASES, METRIC_CASES } from './losses-metrics-cases';
+import { BATCH, type DataKind, dataOf, LOSS_CASES, LOSS_FUNCTION_CASES, METRIC_CASES } from './losses-metrics-cases';
 
 const TOL = 1e-5;
 
@@ -86,6 +87,15 @@ describeWithPython('losses and metrics against Keras 3', ['keras'], () => {
       losses.push({ name: c.name, cls: c.cls, config: snakeKeys(c.options), ...json });
     }
 
+    for (const c of LOSS_FUNCTION_CASES) {
+      const { tensors, json } = await batch(c.yTrue, c.yPred, (seed += 10), false);
+      const fn = (lossFunctions as unknown as Record<string, (t: Tensor, p: Tensor) => Tensor>)[c.fn];
+      const value = fn(tensors[0], tensors[1]);
+      lossValues.set(c.fn, await valuesOf(value));
+      dispose([value, tensors[0], tensors[1]]);
+      losses.push({ name: c.fn, fn: c.keras, yTrue: json.yTrue, yPred: json.yPred });
+    }
+
     const metrics: unknown[] = [];
     for (const c of METRIC_CASES) {
       const metric = metricClasses.get({ className: c.cls, config: c.options ?? {} }) as Metric;
@@ -131,6 +141,10 @@ describeWithPython('losses and metrics against Keras 3', ['keras'], () => {
   });
 
   it.each(LOSS_CASES.map((c) => c.name))('loss %s', (name) => {
+    worst.value = Math.max(worst.value, expectClose(lossValues.get(name)!, keras.losses[name], name));
+  });
+
+  it.each(LOSS_FUNCTION_CASES.map((c) => c.fn))('loss function %s (per sample)', (name) => {
     worst.value = Math.max(worst.value, expectClose(lossValues.get(name)!, keras.losses[name], name));
   });
 

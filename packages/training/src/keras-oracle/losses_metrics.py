@@ -3,7 +3,8 @@
   python losses_metrics.py CASES.json RESULTS.json
 
 CASES.json: {"losses": [...], "metrics": [...]}. A loss case: {"name", "cls", "config", "yTrue",
-"yPred", "sampleWeight"?}, computed as keras.losses.<cls>(**config)(y_true, y_pred, sample_weight).
+"yPred", "sampleWeight"?}, computed as keras.losses.<cls>(**config)(y_true, y_pred, sample_weight),
+or {"name", "fn", "yTrue", "yPred"}: the per-sample function keras.losses.<fn>(y_true, y_pred).
 A metric case: {"name", "cls", "config", "batches": [{"yTrue", "yPred", "sampleWeight"?}]}: the
 result after each update_state, then after reset_state and the first batch again. Mean and Sum take
 the batch's "yTrue" as their values. Arrays are {"shape", "dtype", "data"}. Writes RESULTS.json:
@@ -37,6 +38,8 @@ def listed(t):
 
 
 def run_loss(case):
+    if "fn" in case:  # a per-sample loss function
+        return listed(getattr(keras.losses, case["fn"])(array_of(case["yTrue"]), array_of(case["yPred"])))
     loss = getattr(keras.losses, case["cls"])(**case["config"])
     sw = array_of(case.get("sampleWeight"))
     return listed(loss(array_of(case["yTrue"]), array_of(case["yPred"]), sample_weight=sw))
