@@ -13,7 +13,8 @@ layer with Strata's weights (saved by Strata, so Keras's twin has the same confi
   modes    [false, true]                     training flags to run
   coefs    [{"shape", "data"}]               the scalar differentiated is sum_i sum(out_i * coefs_i)
   adapt    {"shape", "dtype", "data"} (optional)   call layer.adapt(data) first (preprocessing layers)
-For each mode (training only where Keras's call takes `training`, else the result is "same") this writes the outputs, the gradient of the scalar w.r.t. each float input, and
+For each mode (training only where Keras's call takes `training`, else the result is "same") this
+writes the outputs, the gradient of the scalar w.r.t. each float input, and
 DIR/keras/<name>.<mode>.weights.h5: the model's weights file with each trainable variable set to
 its gradient (jax.grad over layer.stateless_call) and each non-trainable one to its value after
 the call (moving statistics). Strata reads that file with its own weight mapping, so no variable

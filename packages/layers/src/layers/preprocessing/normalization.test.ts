@@ -59,7 +59,7 @@ describeOnBackends('Normalization', () => {
     expect(memory().numTensors).toBe(before);
   });
 
-  test('adapt() on batches equals adapt() on the whole data, and fills mean and variance (hand-computed); count stays 0, as Keras 3 leaves it', async () => {
+  test('adapt() on batches equals adapt() on the whole data; mean and variance hand-computed, count 0 (Keras)', async () => {
     const data = randomNormal([7, 3, 2], { seed: 9, mean: 4, stddev: 3 });
     const values = await data.data();
     const whole = new Normalization({ axis: 1 });
