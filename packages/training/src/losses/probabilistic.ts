@@ -4,7 +4,9 @@ import {
   cast,
   clipByValue,
   div,
+  equal,
   exp,
+  expandDims,
   fmtShape,
   log,
   log1p,
@@ -257,9 +259,37 @@ export class SparseCategoricalCrossentropy extends LossFunctionWrapper {
     this.fromLogits = options.fromLogits;
     this.ignoreClass = options.ignoreClass;
   }
+  /**
+   * With `ignoreClass`, the ignored samples are masked as Keras masks them: they weigh 0, and the
+   * mean reductions ('sum_over_batch_size', 'mean') average over the other samples only.
+   */
+  override apply(yTrue: Tensor, yPred: Tensor, sampleWeight?: Tensor | null): Tensor {
+    if (this.ignoreClass === null) return super.apply(yTrue, yPred, sampleWeight);
+    const owner = SparseCategoricalCrossentropy.className;
+    return tidy(() => {
+      const valid = cast(notEqual(sparseLabels(owner, yTrue, yPred), this.ignoreClass!), 'float32');
+      const averaged = this.reduction === 'sum_over_batch_size' || this.reduction === 'mean';
+      const mask = averaged ? mul(valid, divNoNanScalar(valid.size, sum(valid))) : valid;
+      const weight = sampleWeight ? mul(mask, reshapeWeight(sampleWeight, mask)) : mask;
+      return super.apply(yTrue, yPred, weight);
+    });
+  }
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), fromLogits: this.fromLogits, ignoreClass: this.ignoreClass };
   }
+}
+
+/** n / d, 0 where d is 0 (every sample ignored). */
+function divNoNanScalar(n: number, d: Tensor): Tensor {
+  return where(equal(d, 0), 0, div(n, d));
+}
+
+/** A sample weight brought to the mask's rank (a trailing axis of 1 dropped, or axes added). */
+function reshapeWeight(w: Tensor, mask: Tensor): Tensor {
+  let v = w.dtype === 'float32' ? w : cast(w, 'float32');
+  if (v.rank === mask.rank + 1 && v.shape[v.rank - 1] === 1) v = squeeze(v, -1);
+  while (v.rank < mask.rank) v = expandDims(v, -1);
+  return v;
 }
 
 /**

@@ -117,9 +117,13 @@ export interface PrecisionRecallArgs extends MetricArgs, ConfusionOptions {
   thresholds?: number | readonly number[];
 }
 
+/** Keras's NEG_INF: the threshold of top-k metrics given none (only the filtered-out -Infinity falls below it). */
+const TOP_K_THRESHOLD = -1e10;
+
 abstract class ThresholdedRatio extends Metric {
   /** The thresholds above which a prediction counts as positive (one result each). */
   readonly thresholds: number[];
+  private readonly givenThresholds: number | readonly number[] | null;
   /** Only the top k predictions of each sample count as positive, or null for all. */
   readonly topK: number | null;
   /** The only class scored, or null for all. */
@@ -129,14 +133,16 @@ abstract class ThresholdedRatio extends Metric {
 
   constructor(args: PrecisionRecallArgs, defaultName: string) {
     super(args, defaultName);
-    const th = args.thresholds ?? 0.5;
+    this.topK = args.topK ?? null;
+    this.givenThresholds = args.thresholds ?? null;
+    // As Keras: with topK and no thresholds, every top-k prediction is positive, whatever its value.
+    const th = args.thresholds ?? (this.topK ? TOP_K_THRESHOLD : 0.5);
     this.thresholds = Array.isArray(th) ? [...th] : [th as number];
-    if (this.thresholds.some((x) => typeof x !== 'number' || x < 0 || x > 1)) {
+    if (args.thresholds !== undefined && this.thresholds.some((x) => typeof x !== 'number' || x < 0 || x > 1)) {
       throw new TrainingError(
         `${(this.constructor as typeof Metric).className}: thresholds must be numbers in [0, 1], received ${JSON.stringify(args.thresholds)}`,
       );
     }
-    this.topK = args.topK ?? null;
     this.classId = args.classId ?? null;
   }
 
@@ -159,7 +165,12 @@ abstract class ThresholdedRatio extends Metric {
   override getConfig(): Record<string, unknown> {
     return {
       ...super.getConfig(),
-      thresholds: this.thresholds.length === 1 ? this.thresholds[0] : this.thresholds,
+      thresholds:
+        this.givenThresholds === null && this.topK
+          ? null
+          : this.thresholds.length === 1
+            ? this.thresholds[0]
+            : this.thresholds,
       topK: this.topK,
       classId: this.classId,
     };

@@ -17,7 +17,7 @@ import { serialize } from '../../serializable';
 import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';
 import { SeedStream } from '../rnn/seed-stream';
 import { EinsumProjection } from './einsum-projection';
-import { causalMask, combineMasks, keyMaskForScores, maskScores } from './score-masks';
+import { causalMask, combineMasks, keyMaskForScores, replaceMaskedScores } from './score-masks';
 
 /** The options; `kernel*` and `bias*` (defaults 'glorotUniform', 'zeros') apply to all four projections. */
 export interface MultiHeadAttentionArgs extends LayerArgs, WeightArgs<'kernel' | 'bias'> {
@@ -291,7 +291,7 @@ export class MultiHeadAttention extends Layer {
     );
     // [batch, Tq, Tv] masks broadcast over the heads axis; the causal one is built per head already.
     const headMask = combineMasks(mask ? expandDims(mask, -3) : null, causal ? causalMask(scores) : null);
-    const weights = softmax(maskScores(scores, headMask), -1);
+    const weights = softmax(replaceMaskedScores(scores, headMask), -1);
     const dropped =
       options.training && this.dropout > 0 ? dropout(weights, this.dropout, { seed: this.#seeds.next() }) : weights;
     const attended = transpose(matmul(dropped, v), [0, 2, 1, 3]);

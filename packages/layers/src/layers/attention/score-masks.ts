@@ -10,6 +10,7 @@ import {
   slice,
   sub,
   type Tensor,
+  where,
 } from '@strata/tensor';
 
 /**
@@ -48,4 +49,15 @@ export function keyMaskForScores(mask: Tensor): Tensor {
 export function maskScores(scores: Tensor, mask: Tensor | null): Tensor {
   if (!mask) return scores;
   return add(scores, mul(sub(1, cast(mask, 'float32')), -1e9));
+}
+
+/**
+ * Scores with masked positions replaced by -1e9, as jax.nn.dot_product_attention (which Keras's
+ * MultiHeadAttention runs) masks them. The values match maskScores', but no gradient reaches a
+ * masked score: in a fully masked row, where every weight is 1/Tv whatever the scores, the
+ * additive form would still pass softmax's gradient back to the query and key.
+ */
+export function replaceMaskedScores(scores: Tensor, mask: Tensor | null): Tensor {
+  if (!mask) return scores;
+  return where(cast(mask, 'bool'), scores, -1e9);
 }

@@ -7,7 +7,6 @@ import {
   maximum,
   mul,
   reshape,
-  scalar,
   sqrt,
   sub,
   tensor,
@@ -43,7 +42,7 @@ const MIN_STD = 1e-7;
 /**
  * Shifts and scales inputs to mean 0 and variance 1 per kept index: `(x - mean) / sqrt(variance)`,
  * as Keras's Normalization. The statistics are given as options, or learned from data by `adapt()`,
- * which stores them as the non-trainable weights `mean`, `variance` and `count`.
+ * which stores them as the non-trainable weights `mean` and `variance` (and `count`, always 0, as Keras).
  *
  * Input: any shape. Output: the same shape, float32.
  *
@@ -68,7 +67,7 @@ export class Normalization extends Layer {
   adaptMean: Variable | null = null;
   /** The variance `adapt()` computed, or null before adapt(). */
   adaptVariance: Variable | null = null;
-  /** How many values each adapted statistic summarizes (Keras 3 keeps this weight but leaves it at 0). */
+  /** Kept for Keras's weight layout: Keras 3 creates this weight and never writes it, so adapt() leaves it at 0 too. */
   count: Variable | null = null;
   private fixed: { mean: number[]; variance: number[]; shape: number[] } | null = null;
   private keepAxes: number[] = [];
@@ -200,7 +199,6 @@ export class Normalization extends Layer {
     }
     this.adaptMean!.assign(totalMean);
     this.adaptVariance!.assign(totalVariance);
-    tidy(() => this.count!.assign(scalar(total, 'int32')));
     dispose([totalMean, totalVariance]);
   }
 
