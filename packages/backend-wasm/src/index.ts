@@ -1,6 +1,7 @@
 import { env } from '@tensorflow/tfjs-core';
 import { nodeBuiltin, tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
 import { wasmKernels } from './kernels';
+import { compileSimdKernels } from './simd';
 import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
 
 /** The three binaries tfjs-wasm picks from (plain, SIMD, SIMD + threads), by file name. */
@@ -45,6 +46,7 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
         restoreCores = await reportCoresFor(threads);
       }
       tfWasm.setThreadsCount(threads);
+      await compileSimdKernels();
       threadsCount = () => tfWasm.getThreadsCount();
     },
     // tfjs-wasm's BatchMatMul with transposeA/transposeB is 10-30x slower than a plain one on the

@@ -55,12 +55,28 @@ export const conv2DBackpropFilter: KernelImpl = ({ inputs, attrs, backend, strat
     const taps = info.filterHeight * info.filterWidth * info.inChannels;
     const positions = info.batchSize * info.outHeight * info.outWidth;
     const patches = k.adopt(im2colTransposed(backend, x, info));
+    if (taps <= LONG_K_MAX_TAPS) {
+      // Few taps (a first layer's 3×3 on one channel): XNNPACK would spend ~8× the product's time
+      // packing dy, new on every call, as its "weights"; Strata's kernel reads dy as it lies.
+      const heap = wasmHeap(backend);
+      const out = k.adopt(heap.makeOutput([...filterShape], 'float32'));
+      const at = (t: TensorInfo) => heap.typedArrayFromHeap(t).byteOffset;
+      simdKernels(backend).matmul_long_k(at(patches), at(dy), at(out), taps, positions, info.outChannels);
+      return out;
+    }
     const product = k.run('BatchMatMul', {
       a: k.reshape(patches, [1, taps, positions]),
       b: k.reshape(dy, [1, positions, info.outChannels]),
     });
     return k.reshape(product, [...filterShape]);
   });
+
+/**
+ * Up to this many filter taps (fh·fw·ci) the product runs in Strata's SIMD module (`matmul_long_k`,
+ * register tiles over the whole of K, B read unpacked); above it XNNPACK's GEMM, whose packing then
+ * costs less than the product it speeds up (conv1 of the MNIST CNN has 9 taps, conv2 288).
+ */
+const LONG_K_MAX_TAPS = 16;
 
 /** [fh·fw·ci, n·oh·ow]: row (i, j, c) holds, for each output position, the input value filter tap (i, j) read on channel c. */
 function im2colTransposed(backend: KernelBackend, x: TensorInfo, info: ReturnType<typeof convGradInfo>): TensorInfo {

@@ -16,6 +16,7 @@ export interface SimdKernels {
     outH: number,
     outW: number,
   ): void;
+  matmul_long_k(a: number, b: number, c: number, m: number, k: number, n: number): void;
   im2col_t(
     x: number,
     patches: number,
@@ -41,6 +42,18 @@ interface EmscriptenModule {
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdKernels>();
+const compiled: { plain?: WebAssembly.Module; shared?: WebAssembly.Module } = {};
+
+const bytesOf = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+/**
+ * Compiles both builds ahead, asynchronously (the backend's start awaits it): Chrome refuses to
+ * compile a module of more than a few KB synchronously on a page's main thread.
+ */
+export async function compileSimdKernels(): Promise<void> {
+  compiled.plain ??= await WebAssembly.compile(bytesOf(plainMemoryKernels));
+  compiled.shared ??= await WebAssembly.compile(bytesOf(sharedMemoryKernels));
+}
 
 /**
  * The SIMD kernels bound to this backend's memory, instantiated once per memory. The module imports
@@ -57,9 +70,10 @@ export function simdKernels(backend: KernelBackend): SimdKernels {
   let kernels = instances.get(memory);
   if (!kernels) {
     const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const bytes = Uint8Array.from(atob(shared ? sharedMemoryKernels : plainMemoryKernels), (c) => c.charCodeAt(0));
-    // Synchronous: kernels run synchronously. The binary is ~4 KB, within what browsers compile on the main thread.
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    const compiledModule =
+      (shared ? compiled.shared : compiled.plain) ??
+      new WebAssembly.Module(bytesOf(shared ? sharedMemoryKernels : plainMemoryKernels));
+    const instance = new WebAssembly.Instance(compiledModule, { env: { memory } });
     kernels = instance.exports as unknown as SimdKernels;
     instances.set(memory, kernels);
   }

@@ -115,3 +115,51 @@ EXPORT("im2col_t") void im2col_t(const float *x, float *patches, u32 batch, u32 
     }
   }
 }
+
+// One register tile of C = A · B for the filter gradient's long-K product: R rows of C from row m0,
+// 4·V columns from column n0, accumulated over all of K in locals (R, V are constants at each call,
+// so the loops unroll and the accumulators stay in registers). B is read as it lies, row by row: no
+// packing, which is what XNNPACK's fully-connected operator spends most of its time on when B (dy)
+// is new on every call.
+static inline __attribute__((always_inline)) void tile(const float *a, const float *b, float *c, u32 k_len,
+                                                        u32 n, u32 m0, u32 n0, const u32 R, const u32 V) {
+  v128_t acc[3][4];
+  for (u32 r = 0; r < R; r++)
+    for (u32 v = 0; v < V; v++) acc[r][v] = wasm_f32x4_splat(0);
+  const float *b_at = b + n0;
+  for (u32 k = 0; k < k_len; k++, b_at += n) {
+    v128_t bv[4];
+    for (u32 v = 0; v < V; v++) bv[v] = wasm_v128_load(b_at + 4 * v);
+    for (u32 r = 0; r < R; r++) {
+      const v128_t av = wasm_f32x4_splat(a[(m0 + r) * k_len + k]);
+      for (u32 v = 0; v < V; v++) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(av, bv[v]));
+    }
+  }
+  for (u32 r = 0; r < R; r++)
+    for (u32 v = 0; v < V; v++) wasm_v128_store(c + (m0 + r) * n + n0 + 4 * v, acc[r][v]);
+}
+
+// C[m, n] = sum over k of A[m, k] · B[k, n], all row-major: the filter gradient's product
+// patches[taps, positions] · dy[positions, outChannels] for few taps and a long K (positions).
+EXPORT("matmul_long_k") void matmul_long_k(const float *a, const float *b, float *c, u32 m, u32 k_len, u32 n) {
+  const u32 n16 = n - n % 16, n4 = n - n % 4;
+  u32 m0 = 0;
+  for (; m0 + 3 <= m; m0 += 3) {
+    u32 n0 = 0;
+    for (; n0 < n16; n0 += 16) tile(a, b, c, k_len, n, m0, n0, 3, 4);
+    for (; n0 < n4; n0 += 4) tile(a, b, c, k_len, n, m0, n0, 3, 1);
+  }
+  for (; m0 < m; m0++) {
+    u32 n0 = 0;
+    for (; n0 < n16; n0 += 16) tile(a, b, c, k_len, n, m0, n0, 1, 4);
+    for (; n0 < n4; n0 += 4) tile(a, b, c, k_len, n, m0, n0, 1, 1);
+  }
+  // The last n % 4 columns, one at a time (B read with a stride: only for odd channel counts).
+  for (u32 col = n4; col < n; col++) {
+    for (u32 row = 0; row < m; row++) {
+      float sum = 0;
+      for (u32 k = 0; k < k_len; k++) sum += a[row * k_len + k] * b[k * n + col];
+      c[row * n + col] = sum;
+    }
+  }
+}
