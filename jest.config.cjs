@@ -19,5 +19,6 @@ module.exports = {
     '^strata$': '<rootDir>/packages/strata/src/index.ts',
   },
   setupFiles: ['<rootDir>/tools/jest/seed.ts'],
+  setupFilesAfterEnv: ['<rootDir>/tools/jest/wasm-threads.ts'],
   testTimeout: 120000,
 };

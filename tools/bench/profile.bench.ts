@@ -1,9 +1,10 @@
 // `pnpm bench profile`: the kernel-level profile of one training step of the MNIST CNN (batch 128,
 // Adam) on wasm, from @strata/tensor's profile(): where a step's time goes, kernel by kernel.
-// STRATA_PROFILE_MODEL=mlp profiles the MLP 784-512-256-10 instead; STRATA_PROFILE_BACKEND=cpu runs on cpu.
+// STRATA_PROFILE_MODEL=mlp profiles the MLP 784-512-256-10 instead; STRATA_PROFILE_BACKEND=cpu runs on cpu;
+// STRATA_WASM_THREADS=n starts wasm on n threads (default: the machine's cores, wasm's own default).
 import { cast, dispose, floor, mul, profile, randomNormal, randomUniform, setBackend } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { wasm } from '@strata/backend-wasm';
+import { wasm, wasmThreads } from '@strata/backend-wasm';
 import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
 import { Adam } from '@strata/training';
@@ -15,8 +16,10 @@ const BATCH = 128;
 export default async function (bench: Bench): Promise<void> {
   const architecture = process.env.STRATA_PROFILE_MODEL === 'mlp' ? MLP : CNN;
   const backendName = process.env.STRATA_PROFILE_BACKEND === 'cpu' ? 'cpu' : 'wasm';
-  await setBackend(backendName === 'cpu' ? cpu() : wasm());
-  bench.section(`profile of one training step: ${architecture.label}, batch ${BATCH}, Adam, on ${backendName}`);
+  const threads = process.env.STRATA_WASM_THREADS === undefined ? undefined : Number(process.env.STRATA_WASM_THREADS);
+  await setBackend(backendName === 'cpu' ? cpu() : wasm({ numThreads: threads }));
+  const on = backendName === 'wasm' ? `wasm, ${wasmThreads()} thread(s)` : backendName;
+  bench.section(`profile of one training step: ${architecture.label}, batch ${BATCH}, Adam, on ${on}`);
   const model = new Sequential([input({ shape: architecture.inputShape }), ...architecture.strata('softmax')]);
   model.compile({ optimizer: new Adam({ learningRate: 1e-3 }), loss: 'sparse_categorical_crossentropy' });
   const x = randomNormal([BATCH, ...architecture.inputShape], { seed: 1 });

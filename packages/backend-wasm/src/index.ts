@@ -1,6 +1,7 @@
 import { env } from '@tensorflow/tfjs-core';
-import { tfjsBackend, StrataError, type BackendFactory, type BackendQuirks } from '@strata/tensor';
+import { nodeBuiltin, tfjsBackend, StrataError, type BackendFactory, type BackendQuirks } from '@strata/tensor';
 import { wasmKernels } from './kernels';
+import { compileSimdKernels } from './simd';
 import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
 
 /** The three binaries tfjs-wasm picks from (plain, SIMD, SIMD + threads), by file name. */
@@ -17,8 +18,7 @@ export interface WasmOptions {
    */
   wasmPaths?: string | Record<WasmBinaryName, string>;
   /**
-   * Threads XNNPACK may use (tfjs's `setThreadsCount`): by default the machine's logical cores in a
-   * browser, 1 in Node. More than one runs tfjs-wasm's threaded SIMD binary: in Node through
+   * Threads XNNPACK may use (tfjs's `setThreadsCount`): by default the machine's logical cores. More than one runs tfjs-wasm's threaded SIMD binary: in Node through
    * worker_threads, in a browser only where the page is cross-origin isolated (else one thread).
    */
   numThreads?: number;
@@ -37,11 +37,7 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
       listenersBefore = snapshotListeners();
       const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined) tfWasm.setWasmPaths(options.wasmPaths);
-      // Browsers default to the machine's cores (tfjs's own default); Node to one thread unless asked:
-      // Jest's sandbox hangs starting the pthread workers, and on a loaded machine XNNPACK's spinning
-      // threads cost more than they give (README, "Threads").
-      const threads =
-        options.numThreads === undefined ? (isNode() ? 1 : machineCores()) : checkThreads(options.numThreads);
+      const threads = options.numThreads === undefined ? await machineCores() : checkThreads(options.numThreads);
       // In Node tfjs-wasm never takes its threaded binary; with more than one thread asked for, it is
       // made to (node-threads.ts). Given wasmPaths, tfjs loads the SIMD binary alone, as it does in a browser.
       if (threads > 1 && isNode() && options.wasmPaths === undefined) {
@@ -50,6 +46,7 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
         restoreCores = await reportCoresFor(threads);
       }
       tfWasm.setThreadsCount(threads);
+      await compileSimdKernels();
       threadsCount = () => tfWasm.getThreadsCount();
     },
     // tfjs-wasm's BatchMatMul with transposeA/transposeB is 10-30x slower than a plain one on the
@@ -95,8 +92,12 @@ export function wasmThreads(): number {
 
 const isNode = () => typeof process === 'object' && typeof process.versions?.node === 'string';
 
-/** The machine's logical cores, as browsers report them. */
-function machineCores(): number {
+/** The machine's logical cores: Node's availableParallelism, a browser's hardwareConcurrency. */
+async function machineCores(): Promise<number> {
+  if (isNode()) {
+    const os = await nodeBuiltin<typeof import('node:os')>('node:os', 'the core count of wasm threads');
+    return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  }
   return typeof navigator === 'object' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
 }
 

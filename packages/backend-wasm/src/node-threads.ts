@@ -24,7 +24,7 @@ const WHY = 'wasm threads in Node';
 type WorkerClass = new (
   url: string | URL,
   options?: Record<string, unknown>,
-) => { postMessage(msg: unknown, transfer?: unknown): void };
+) => { postMessage(msg: unknown, transfer?: unknown): void; ref(): void; terminate(): unknown };
 
 async function threadFiles(): Promise<ThreadFiles> {
   const { createRequire } = await nodeBuiltin<typeof import('node:module')>('node:module', WHY);
@@ -47,6 +47,7 @@ function wrapWorker(NodeWorker: WorkerClass, files: ThreadFiles): WorkerClass {
     constructor(url: string | URL, options?: Record<string, unknown>) {
       const fromBlob = typeof url === 'string' && url.startsWith('blob:');
       super(fromBlob ? files.workerSource : url, fromBlob ? { ...options, eval: true } : options);
+      poolWorkers.add(this);
     }
 
     override postMessage(msg: unknown, transfer?: unknown): void {
@@ -55,6 +56,13 @@ function wrapWorker(NodeWorker: WorkerClass, files: ThreadFiles): WorkerClass {
         load?.cmd === 'load' && typeof load.urlOrBlob !== 'string' ? { ...load, urlOrBlob: files.gluePath } : msg;
       super.postMessage(fixed, transfer);
     }
+
+    /**
+     * Emscripten refs a worker while it runs a pthread, as a C program waits for its threads; XNNPACK's
+     * pool threads run for as long as the module lives, so a program (or Jest) would never exit. They
+     * only compute while the main thread waits on them, so they need not keep Node's event loop alive.
+     */
+    override ref(): void {}
   };
 }
 
@@ -79,6 +87,20 @@ export async function reportCoresFor(threads: number): Promise<() => void> {
 
 let installed = false;
 
+/** Every pthread worker started in this module instance, for stopNodeThreads(). */
+const poolWorkers = new Set<{ terminate(): unknown }>();
+
+/**
+ * Ends the pool's worker threads. Only for a process that reloads the module, as Jest does once per
+ * test file: each load starts its own pool, and a live worker keeps its module's whole wasm memory
+ * reachable (~250 MB a file in the backend's tests). After this the threaded backend must not run again:
+ * its main thread would wait for threads that are gone. Jest's setup calls it after each test file.
+ */
+export function stopNodeThreads(): void {
+  for (const worker of poolWorkers) worker.terminate();
+  poolWorkers.clear();
+}
+
 /**
  * Prepares this process so that tfjs-wasm, when it next starts, runs the threaded binary. Call after
  * importing tfjs-wasm and before the backend starts. Returns why it cannot, or null once prepared.
@@ -96,6 +118,8 @@ export async function enableNodeThreads(setFlag: (name: string, value: boolean) 
       },
     });
     installed = true;
+    // Reached by a test runner's teardown without importing this package (tools/jest/wasm-threads.ts).
+    (globalThis as Record<symbol, unknown>)[Symbol.for('strata.stopWasmThreads')] = stopNodeThreads;
   }
   setFlag('WASM_HAS_MULTITHREAD_SUPPORT', true);
   return null;

@@ -14,14 +14,15 @@ const run = (threads: number) =>
     threads: number;
     matmul: number[];
     conv: number[];
+    simd: number[];
   };
 
-test('wasm({ numThreads: 2 }) runs the threaded binary in Node, with the one-thread results', () => {
+test('wasm({ numThreads: 2 }) runs the threaded binary in Node, with the one-thread results (SIMD kernels too)', () => {
   const two = run(2);
   const one = run(1);
   expect(one.threads).toBe(1);
   expect(two.threads).toBe(2);
-  for (const key of ['matmul', 'conv'] as const) {
+  for (const key of ['matmul', 'conv', 'simd'] as const) {
     expect(two[key].length).toBe(one[key].length);
     two[key].forEach((v, i) =>
       expect(Math.abs(v - one[key][i])).toBeLessThanOrEqual(1e-4 * (1 + Math.abs(one[key][i]))),

@@ -17,7 +17,13 @@ describe('Conv2DBackpropFilter on wasm and cpu (Strata-supplied) against tfjs cp
     wasmBackend = await setBackend(wasm());
   });
 
-  for (const c of cases) {
+  // Few taps run Strata's matmul_long_k: its 3-row, 16- and 4-column tiles and their remainders.
+  const longK = [
+    { name: 'long K: 9 taps, 21 output channels', x: [2, 9, 8, 1], filter: [3, 3, 1, 21], strides: 1, pad: 'valid' },
+    { name: 'long K: 16 taps, 20 output channels', x: [1, 6, 7, 4], filter: [2, 2, 4, 20], strides: 1, pad: 'same' },
+    { name: 'long K: a first CNN layer', x: [4, 14, 14, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
+  ] as typeof cases;
+  for (const c of [...cases, ...longK]) {
     for (const dataFormat of ['NHWC', 'NCHW'] as const) {
       it(`${c.name}, ${dataFormat}`, () => {
         const nhwcToFormat = (s: number[]) => (dataFormat === 'NHWC' ? s : [s[0], s[3], s[1], s[2]]);

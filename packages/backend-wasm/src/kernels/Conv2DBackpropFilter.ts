@@ -7,6 +7,7 @@ import {
   type TensorInfo,
 } from '@strata/tensor';
 import type { KernelBackend } from '@tensorflow/tfjs-core';
+import { simdKernels } from '../simd';
 import { wasmHeap } from './heap';
 
 interface Attrs extends ConvGradAttrs {
@@ -18,8 +19,8 @@ interface Attrs extends ConvGradAttrs {
  * The gradient of Conv2D with respect to its filter, which tfjs-wasm lacks, as one matmul:
  *   dW[(fh, fw, ci), co] = patches[(fh, fw, ci), (n, oh, ow)] · dy[(n, oh, ow), co]
  * where `patches` (im2col, transposed so the product needs no transposed operand) holds the input
- * value each filter tap saw at each output position, 0 in the padding; it is built by a loop over
- * the wasm heap. This replaced the convolution of the input with dy (`@strata/tensor`'s composed
+ * value each filter tap saw at each output position, 0 in the padding; it is built by Strata's
+ * wasm kernel `im2col_t` (simd/kernels.c). This replaced the convolution of the input with dy (`@strata/tensor`'s composed
  * kernel, which cpu keeps): XNNPACK runs such a convolution, with a filter as large as the image,
  * at a fraction of its matmul rate (95 ms against ~15 ms for the MNIST CNN's layers).
  * Same attrs as tfjs: strides, pad, dataFormat, dimRoundingMode, filterShape (no dilations).
@@ -54,6 +55,15 @@ export const conv2DBackpropFilter: KernelImpl = ({ inputs, attrs, backend, strat
     const taps = info.filterHeight * info.filterWidth * info.inChannels;
     const positions = info.batchSize * info.outHeight * info.outWidth;
     const patches = k.adopt(im2colTransposed(backend, x, info));
+    if (taps <= LONG_K_MAX_TAPS) {
+      // Few taps (a first layer's 3×3 on one channel): XNNPACK would spend ~8× the product's time
+      // packing dy, new on every call, as its "weights"; Strata's kernel reads dy as it lies.
+      const heap = wasmHeap(backend);
+      const out = k.adopt(heap.makeOutput([...filterShape], 'float32'));
+      const at = (t: TensorInfo) => heap.typedArrayFromHeap(t).byteOffset;
+      simdKernels(backend).matmul_long_k(at(patches), at(dy), at(out), taps, positions, info.outChannels);
+      return out;
+    }
     const product = k.run('BatchMatMul', {
       a: k.reshape(patches, [1, taps, positions]),
       b: k.reshape(dy, [1, positions, info.outChannels]),
@@ -61,41 +71,20 @@ export const conv2DBackpropFilter: KernelImpl = ({ inputs, attrs, backend, strat
     return k.reshape(product, [...filterShape]);
   });
 
+/**
+ * Up to this many filter taps (fh·fw·ci) the product runs in Strata's SIMD module (`matmul_long_k`,
+ * register tiles over the whole of K, B read unpacked); above it XNNPACK's GEMM, whose packing then
+ * costs less than the product it speeds up (conv1 of the MNIST CNN has 9 taps, conv2 288).
+ */
+const LONG_K_MAX_TAPS = 16;
+
 /** [fh·fw·ci, n·oh·ow]: row (i, j, c) holds, for each output position, the input value filter tap (i, j) read on channel c. */
 function im2colTransposed(backend: KernelBackend, x: TensorInfo, info: ReturnType<typeof convGradInfo>): TensorInfo {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: oh, outWidth: ow, padInfo } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
   const heap = wasmHeap(backend);
   const out = heap.makeOutput([fh * fw * ci, n * oh * ow], 'float32');
-  // Views are taken after the allocation: a malloc may grow the wasm memory and detach older views.
-  const patches = heap.typedArrayFromHeap(out) as Float32Array;
-  const xs = heap.typedArrayFromHeap(x) as Float32Array;
-  let o = 0;
-  for (let i = 0; i < fh; i++) {
-    for (let j = 0; j < fw; j++) {
-      // The output columns whose tap (i, j) lands inside the input: ox in [first, last).
-      const left = j - padInfo.left;
-      const first = Math.min(ow, Math.max(0, Math.ceil(-left / sw)));
-      const last = Math.max(first, Math.min(ow, Math.ceil((w - left) / sw)));
-      for (let c = 0; c < ci; c++) {
-        for (let b = 0; b < n; b++) {
-          for (let oy = 0; oy < oh; oy++) {
-            const r = oy * sh + i - padInfo.top;
-            if (r < 0 || r >= h) {
-              patches.fill(0, o, o + ow);
-              o += ow;
-              continue;
-            }
-            const rowStart = ((b * h + r) * w + left) * ci + c;
-            let ox = 0;
-            for (; ox < first; ox++) patches[o++] = 0;
-            for (let at = rowStart + first * sw * ci, step = sw * ci; ox < last; ox++, at += step)
-              patches[o++] = xs[at];
-            for (; ox < ow; ox++) patches[o++] = 0;
-          }
-        }
-      }
-    }
-  }
+  const at = (t: TensorInfo) => heap.typedArrayFromHeap(t).byteOffset;
+  simdKernels(backend).im2col_t(at(x), at(out), n, h, w, ci, fh, fw, sh, sw, padInfo.top, padInfo.left, oh, ow);
   return out;
 }

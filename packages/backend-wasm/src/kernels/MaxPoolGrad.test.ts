@@ -94,6 +94,27 @@ const cases: {
     pad: 'valid',
   },
   {
+    // Four channels run in one SIMD lane group: each lane gets its own mix of NaN, ties and -Infinity.
+    name: '2x2 stride 2 fast path, SIMD lanes: NaN, ties and -Infinity per channel',
+    x: {
+      shape: [1, 2, 4, 4],
+      fill: [
+        [NaN, 1, 1, -Infinity, 2, NaN, -Infinity, 5, 2, 2, NaN, -Infinity, 7, NaN, -Infinity, 0],
+        [1, NaN, 3, -Infinity, 2, 2, -Infinity, 5, NaN, 2, NaN, 1, NaN, 7, 8, 0],
+      ].flat(),
+    },
+    filterSize: 2,
+    strides: 2,
+    pad: 'valid',
+  },
+  {
+    name: '2x2 stride 2 fast path, odd sizes and 5 channels (a lane group and one more)',
+    x: { shape: [2, 7, 9, 5] },
+    filterSize: 2,
+    strides: 2,
+    pad: 'valid',
+  },
+  {
     name: 'NaN never wins, -Infinity windows pass nothing',
     x: { shape: [1, 2, 4, 1], fill: [NaN, 1, -Infinity, -Infinity, 2, NaN, -Infinity, -Infinity] },
     filterSize: 2,

@@ -1,6 +1,7 @@
 import { backend_util } from '@tensorflow/tfjs-core';
 import type { KernelImpl } from '@strata/tensor';
 import { StrataError, fmtShape } from '@strata/tensor';
+import { simdKernels } from '../simd';
 import { wasmHeap } from './heap';
 
 interface Attrs {
@@ -41,62 +42,31 @@ export const maxPoolGrad: KernelImpl = ({ inputs, attrs, backend }) => {
   const dx = heap.typedArrayFromHeap(out) as Float32Array;
   const x = heap.typedArrayFromHeap(input) as Float32Array;
   const grads = heap.typedArrayFromHeap(dy) as Float32Array;
-  dx.fill(0); // makeOutput does not clear the memory it hands out
-  const fast = info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2;
-  if (
-    fast &&
-    info.padInfo.top === 0 &&
-    info.padInfo.left === 0 &&
-    2 * info.outHeight <= info.inHeight &&
-    2 * info.outWidth <= info.inWidth
-  ) {
-    pool2x2(x, grads, dx, info);
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, padInfo } = info;
+  const twoByTwo =
+    info.filterHeight === 2 && info.filterWidth === 2 && info.strideHeight === 2 && info.strideWidth === 2;
+  const inside = padInfo.top === 0 && padInfo.left === 0 && 2 * outHeight <= inHeight && 2 * outWidth <= inWidth;
+  if (twoByTwo && inside) {
+    // A CNN's usual pooling: windows do not overlap, and the SIMD kernel writes every position they
+    // cover (dy or 0), so only an odd last row or column needs clearing (makeOutput does not clear).
+    if (2 * outHeight < inHeight || 2 * outWidth < inWidth) dx.fill(0);
+    simdKernels(backend).max_pool_grad_2x2(
+      x.byteOffset,
+      grads.byteOffset,
+      dx.byteOffset,
+      batchSize,
+      inHeight,
+      inWidth,
+      inChannels,
+      outHeight,
+      outWidth,
+    );
   } else {
+    dx.fill(0);
     anyWindow(x, grads, dx, info);
   }
   return out;
 };
-
-/**
- * 2×2 windows, stride 2, each inside the input (a CNN's usual pooling): the windows do not overlap,
- * so each dy lands on one of four known positions, taken in row-major order with `>` as tfjs does.
- */
-function pool2x2(x: Float32Array, grads: Float32Array, dx: Float32Array, info: backend_util.Conv2DInfo): void {
-  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
-  const rowStride = inWidth * channels;
-  let g = 0;
-  for (let b = 0; b < batchSize; b++) {
-    for (let yR = 0; yR < outHeight; yR++) {
-      const rowStart = (b * inHeight + 2 * yR) * rowStride;
-      for (let yC = 0; yC < outWidth; yC++) {
-        const p00 = rowStart + 2 * yC * channels;
-        for (let d = 0; d < channels; d++, g++) {
-          const i00 = p00 + d;
-          const i01 = i00 + channels;
-          const i10 = i00 + rowStride;
-          const i11 = i10 + channels;
-          // As tfjs: the first strictly larger than all before it, from -Infinity (NaN never wins).
-          let best = Number.NEGATIVE_INFINITY;
-          let at = -1;
-          if (x[i00] > best) {
-            best = x[i00];
-            at = i00;
-          }
-          if (x[i01] > best) {
-            best = x[i01];
-            at = i01;
-          }
-          if (x[i10] > best) {
-            best = x[i10];
-            at = i10;
-          }
-          if (x[i11] > best) at = i11;
-          if (at >= 0) dx[at] = grads[g];
-        }
-      }
-    }
-  }
-}
 
 /** Any window, stride and padding: windows may overlap, so gradients add up. */
 function anyWindow(x: Float32Array, grads: Float32Array, dx: Float32Array, info: backend_util.Conv2DInfo): void {

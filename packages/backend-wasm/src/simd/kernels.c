@@ -1,0 +1,165 @@
+// Strata's own SIMD kernels for the wasm backend, run on tfjs-wasm's memory (imported, never grown
+// or written outside the buffers passed in). Built by build.sh with clang --target=wasm32 -msimd128;
+// kernels.wasm and kernels-shared.wasm (for the threaded binary's shared memory) are checked in.
+// Every function is a leaf that keeps its state in wasm locals: nothing is placed on a shadow stack
+// or in static data, which would land in memory that tfjs-wasm owns (build.sh checks the binary).
+#include <wasm_simd128.h>
+
+#define EXPORT(name) __attribute__((export_name(name)))
+
+typedef unsigned int u32;
+
+// out = y > 0 ? dy : 0, on the floats' bits: y > 0 exactly when its bits, as an int32, lie in
+// (0, 0x7f800000]; +0, -0, negatives and NaNs fail. A NaN dy where y <= 0 still gives 0.
+EXPORT("relu_grad") void relu_grad(const int *y, const int *dy, int *out, u32 n) {
+  const v128_t one = wasm_i32x4_splat(1);
+  const v128_t inf = wasm_i32x4_splat(0x7f800000);
+  u32 i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t pass = wasm_u32x4_lt(wasm_i32x4_sub(wasm_v128_load(y + i), one), inf);
+    wasm_v128_store(out + i, wasm_v128_and(wasm_v128_load(dy + i), pass));
+  }
+  for (; i < n; i++) out[i] = ((u32)(y[i] - 1) < 0x7f800000u) ? dy[i] : 0;
+}
+
+// MaxPool's gradient for 2x2 windows at stride 2 that lie inside the input (NHWC): each window's dy
+// goes to its first strictly largest input, in row-major order, from -Infinity (NaN never wins; an
+// all-NaN or all -Infinity window passes nothing), as tfjs's cpu kernel. Writes all four positions
+// of every window (dy or 0); rows and columns no window covers are left to the caller.
+EXPORT("max_pool_grad_2x2") void max_pool_grad_2x2(const float *x, const float *dy, float *dx, u32 batch,
+                                                    u32 in_h, u32 in_w, u32 channels, u32 out_h, u32 out_w) {
+  const u32 row = in_w * channels;
+  const v128_t ninf = wasm_f32x4_splat(-__builtin_inff());
+  const v128_t zero = wasm_f32x4_splat(0);
+  for (u32 b = 0; b < batch; b++) {
+    for (u32 oy = 0; oy < out_h; oy++) {
+      const u32 top = (b * in_h + 2 * oy) * row;
+      for (u32 ox = 0; ox < out_w; ox++) {
+        const u32 p = top + 2 * ox * channels;
+        const float *g = dy + ((b * out_h + oy) * out_w + ox) * channels;
+        u32 c = 0;
+        for (; c + 4 <= channels; c += 4) {
+          const u32 i00 = p + c, i01 = i00 + channels, i10 = i00 + row, i11 = i10 + channels;
+          v128_t v00 = wasm_v128_load(x + i00), v01 = wasm_v128_load(x + i01);
+          v128_t v10 = wasm_v128_load(x + i10), v11 = wasm_v128_load(x + i11);
+          // at_k: lanes where tap k is the winner so far; later winners clear the earlier ones.
+          v128_t m00 = wasm_f32x4_gt(v00, ninf);
+          v128_t best = wasm_v128_bitselect(v00, ninf, m00);
+          v128_t m01 = wasm_f32x4_gt(v01, best);
+          best = wasm_v128_bitselect(v01, best, m01);
+          v128_t m10 = wasm_f32x4_gt(v10, best);
+          best = wasm_v128_bitselect(v10, best, m10);
+          v128_t m11 = wasm_f32x4_gt(v11, best);
+          m10 = wasm_v128_andnot(m10, m11);
+          m01 = wasm_v128_andnot(wasm_v128_andnot(m01, m11), m10);
+          m00 = wasm_v128_andnot(wasm_v128_andnot(wasm_v128_andnot(m00, m11), m10), m01);
+          v128_t gv = wasm_v128_load(g + c);
+          wasm_v128_store(dx + i00, wasm_v128_bitselect(gv, zero, m00));
+          wasm_v128_store(dx + i01, wasm_v128_bitselect(gv, zero, m01));
+          wasm_v128_store(dx + i10, wasm_v128_bitselect(gv, zero, m10));
+          wasm_v128_store(dx + i11, wasm_v128_bitselect(gv, zero, m11));
+        }
+        for (; c < channels; c++) {
+          const u32 i00 = p + c, i01 = i00 + channels, i10 = i00 + row, i11 = i10 + channels;
+          float best = -__builtin_inff();
+          u32 at = 4;
+          if (x[i00] > best) best = x[i00], at = 0;
+          if (x[i01] > best) best = x[i01], at = 1;
+          if (x[i10] > best) best = x[i10], at = 2;
+          if (x[i11] > best) at = 3;
+          dx[i00] = at == 0 ? g[c] : 0;
+          dx[i01] = at == 1 ? g[c] : 0;
+          dx[i10] = at == 2 ? g[c] : 0;
+          dx[i11] = at == 3 ? g[c] : 0;
+        }
+      }
+    }
+  }
+}
+
+// im2col, transposed for the filter gradient's product: patches[(i, j, c), (b, oy, ox)] is the input
+// value filter tap (i, j) read on channel c at output position (b, oy, ox), 0 in the padding (NHWC x).
+EXPORT("im2col_t") void im2col_t(const float *x, float *patches, u32 batch, u32 in_h, u32 in_w, u32 channels,
+                                  u32 filter_h, u32 filter_w, u32 stride_h, u32 stride_w, int pad_top,
+                                  int pad_left, u32 out_h, u32 out_w) {
+  float *o = patches;
+  for (u32 i = 0; i < filter_h; i++) {
+    for (u32 j = 0; j < filter_w; j++) {
+      // The output columns whose tap (i, j) lands inside the input: ox in [first, last).
+      const int left = (int)j - pad_left;
+      int first = left >= 0 ? 0 : (-left + (int)stride_w - 1) / (int)stride_w;
+      if (first > (int)out_w) first = (int)out_w;
+      int last = ((int)in_w - left + (int)stride_w - 1) / (int)stride_w;
+      if (last > (int)out_w) last = (int)out_w;
+      if (last < first) last = first;
+      for (u32 c = 0; c < channels; c++) {
+        for (u32 b = 0; b < batch; b++) {
+          for (u32 oy = 0; oy < out_h; oy++, o += out_w) {
+            const int r = (int)(oy * stride_h + i) - pad_top;
+            if (r < 0 || r >= (int)in_h) {
+              for (u32 ox = 0; ox < out_w; ox++) o[ox] = 0;
+              continue;
+            }
+            const float *src = x + ((int)((b * in_h + (u32)r) * in_w) + left) * (int)channels + (int)c;
+            const int step = (int)(stride_w * channels);
+            int ox = 0;
+            for (; ox < first; ox++) o[ox] = 0;
+            if (step == 1) {
+              for (; ox + 4 <= last; ox += 4) wasm_v128_store(o + ox, wasm_v128_load(src + ox));
+            }
+            for (; ox < last; ox++) o[ox] = src[ox * step];
+            for (; ox < (int)out_w; ox++) o[ox] = 0;
+          }
+        }
+      }
+    }
+  }
+}
+
+// One register tile of C = A · B for the filter gradient's long-K product: R rows of C from row m0,
+// 4·V columns from column n0, accumulated over all of K in locals (R, V are constants at each call,
+// so the loops unroll and the accumulators stay in registers). B is read as it lies, row by row: no
+// packing, which is what XNNPACK's fully-connected operator spends most of its time on when B (dy)
+// is new on every call.
+static inline __attribute__((always_inline)) void tile(const float *a, const float *b, float *c, u32 k_len,
+                                                        u32 n, u32 m0, u32 n0, const u32 R, const u32 V) {
+  v128_t acc[3][4];
+  for (u32 r = 0; r < R; r++)
+    for (u32 v = 0; v < V; v++) acc[r][v] = wasm_f32x4_splat(0);
+  const float *b_at = b + n0;
+  for (u32 k = 0; k < k_len; k++, b_at += n) {
+    v128_t bv[4];
+    for (u32 v = 0; v < V; v++) bv[v] = wasm_v128_load(b_at + 4 * v);
+    for (u32 r = 0; r < R; r++) {
+      const v128_t av = wasm_f32x4_splat(a[(m0 + r) * k_len + k]);
+      for (u32 v = 0; v < V; v++) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(av, bv[v]));
+    }
+  }
+  for (u32 r = 0; r < R; r++)
+    for (u32 v = 0; v < V; v++) wasm_v128_store(c + (m0 + r) * n + n0 + 4 * v, acc[r][v]);
+}
+
+// C[m, n] = sum over k of A[m, k] · B[k, n], all row-major: the filter gradient's product
+// patches[taps, positions] · dy[positions, outChannels] for few taps and a long K (positions).
+EXPORT("matmul_long_k") void matmul_long_k(const float *a, const float *b, float *c, u32 m, u32 k_len, u32 n) {
+  const u32 n16 = n - n % 16, n4 = n - n % 4;
+  u32 m0 = 0;
+  for (; m0 + 3 <= m; m0 += 3) {
+    u32 n0 = 0;
+    for (; n0 < n16; n0 += 16) tile(a, b, c, k_len, n, m0, n0, 3, 4);
+    for (; n0 < n4; n0 += 4) tile(a, b, c, k_len, n, m0, n0, 3, 1);
+  }
+  for (; m0 < m; m0++) {
+    u32 n0 = 0;
+    for (; n0 < n16; n0 += 16) tile(a, b, c, k_len, n, m0, n0, 1, 4);
+    for (; n0 < n4; n0 += 4) tile(a, b, c, k_len, n, m0, n0, 1, 1);
+  }
+  // The last n % 4 columns, one at a time (B read with a stride: only for odd channel counts).
+  for (u32 col = n4; col < n; col++) {
+    for (u32 row = 0; row < m; row++) {
+      float sum = 0;
+      for (u32 k = 0; k < k_len; k++) sum += a[row * k_len + k] * b[k * n + col];
+      c[row * n + col] = sum;
+    }
+  }
+}
