@@ -17,6 +17,15 @@ export VK_ICD_FILENAMES="$SWIFTSHADER_ICD"
 if ! compgen -G '/usr/lib/*-linux-gnu*/libvulkan.so.1' >/dev/null && [ ! -e /usr/lib/libvulkan.so.1 ]; then
   export LD_LIBRARY_PATH="/usr/lib/chromium${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 fi
+# Strata's SIMD wasm kernels (packages/backend-wasm/src/simd) are checked in with their C source; CI
+# rebuilds them with Debian's clang and lld and checks the bytes match, so a stale binary fails here.
+if ! { command -v clang || command -v clang-14; } >/dev/null || ! { command -v wasm-ld || command -v wasm-ld-14; } >/dev/null; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update
+  $SUDO apt-get install -y clang lld
+fi
+export STRATA_REQUIRE_CLANG=1
 # Here a WebGPU backend that fails to start is a failure, not a skip.
 export STRATA_REQUIRE_WEBGPU=1
 

@@ -21,6 +21,14 @@ test('binaries.ts holds the checked-in .wasm files', () => {
   expect(sharedMemoryKernels).toBe(file('kernels-shared.wasm').toString('base64'));
 });
 
+// CI installs clang and lld (.ci/env.sh) and sets STRATA_REQUIRE_CLANG=1: there a missing toolchain fails.
+test('the toolchain is present where it is required', () => {
+  if (process.env.STRATA_REQUIRE_CLANG === '1' && !hasClang)
+    throw new Error(
+      'STRATA_REQUIRE_CLANG=1 but neither clang nor clang-14 runs: install them (Debian: apt-get install clang lld)',
+    );
+});
+
 (hasClang ? test : test.skip)('the checked-in binaries are what build.sh makes of kernels.c (needs clang, lld)', () => {
   const out = mkdtempSync(join(tmpdir(), 'strata-simd-'));
   try {
