@@ -1,0 +1,79 @@
+// A TypeDoc plugin (loaded from typedoc.json's `plugin`): every exported class and function of every
+// entry point, and every variable whose type is callable (the tensor ops are `const add = op(...)`),
+// must carry an `@example` block. TypeDoc's own `notDocumented` check only asks for a summary; a
+// reader of the reference wants to see a call. Runs in the validation phase, so `pnpm run docs:check`
+// (`--emit none`) fails on a missing example the same way it fails on an undocumented export.
+// `STRATA_EXAMPLES_REPORT=1` prints the per-package count of exports that lack one, as a warning-free
+// info table, whether or not any are missing.
+import { Application, ReflectionKind, ReflectionType } from 'typedoc';
+
+/** Whether a comment has an `@example` block tag. */
+function hasExample(comment) {
+  return comment?.blockTags?.some((tag) => tag.tag === '@example') ?? false;
+}
+
+/** A variable counts as a function when its declared type has call signatures (an op constant). */
+function isCallableVariable(reflection) {
+  const type = reflection.type;
+  return type instanceof ReflectionType && (type.declaration.signatures?.length ?? 0) > 0;
+}
+
+/** The comment TypeDoc attached to the reflection or any of its signatures (functions keep theirs there). */
+function exampleFound(reflection) {
+  if (hasExample(reflection.comment)) return true;
+  const signatures = reflection.signatures ?? [];
+  if (signatures.some((signature) => hasExample(signature.comment))) return true;
+  if (reflection.type instanceof ReflectionType) {
+    const declaration = reflection.type.declaration;
+    if (hasExample(declaration.comment)) return true;
+    if ((declaration.signatures ?? []).some((signature) => hasExample(signature.comment))) return true;
+  }
+  return false;
+}
+
+/** The entry point (module) a reflection belongs to, for the per-package report. */
+function moduleOf(reflection) {
+  let current = reflection;
+  while (current.parent && !current.parent.isProject()) current = current.parent;
+  return current.name;
+}
+
+/** Every exported class, function and callable variable lacking an example, grouped by module. */
+export function missingExamples(project) {
+  const missing = new Map();
+  const total = new Map();
+  const kinds = ReflectionKind.Class | ReflectionKind.Function | ReflectionKind.Variable;
+  for (const reflection of project.getReflectionsByKind(kinds)) {
+    if (reflection.kindOf(ReflectionKind.Variable) && !isCallableVariable(reflection)) continue;
+    const module = moduleOf(reflection);
+    total.set(module, (total.get(module) ?? 0) + 1);
+    if (exampleFound(reflection)) continue;
+    if (!missing.has(module)) missing.set(module, []);
+    missing.get(module).push(reflection);
+  }
+  return { missing, total };
+}
+
+/** @param {Application} app */
+export function load(app) {
+  app.on(Application.EVENT_VALIDATE_PROJECT, (project) => {
+    const { missing, total } = missingExamples(project);
+    if (process.env.STRATA_EXAMPLES_REPORT === '1') {
+      const rows = [...total.keys()].sort().map((module) => {
+        const lacking = missing.get(module)?.length ?? 0;
+        return `  ${module}: ${lacking} of ${total.get(module)} lack an @example`;
+      });
+      app.logger.info(`Exported classes and functions without an @example, per entry point:\n${rows.join('\n')}`);
+    }
+    for (const [module, reflections] of missing) {
+      for (const reflection of reflections) {
+        const kind = ReflectionKind.singularString(reflection.kind).toLowerCase();
+        app.logger.error(
+          `${module}: the exported ${kind} ${reflection.getFriendlyFullName()} has no @example block; ` +
+            'add one to its doc comment (a short, runnable call with its result), or mark it @internal ' +
+            'if it is plumbing no user calls.',
+        );
+      }
+    }
+  });
+}
