@@ -22,11 +22,15 @@ export interface CustomGradientResult {
  * stable gradients, straight-through estimators, gradient clipping inside a model). Tapes see one
  * op whose rule is `gradFunc`; the ops `f` runs are not recorded. `gradFunc` itself runs like any
  * code, so outer tapes record it and a differentiable one supports gradients of gradients.
- *
- *     const clipGradient = customGradient((x: Tensor) => ({
- *       value: clone(x),
- *       gradFunc: (dy) => [clipByValue(dy, -1, 1)],
- *     }));
+ * @example
+ * ```ts
+ * // The identity going forward; its gradient clipped to [-1, 1] going back.
+ * const clipGradient = customGradient((x: Tensor) => ({
+ *   value: clone(x),
+ *   gradFunc: (dy) => [clipByValue(dy, -1, 1)],
+ * }));
+ * grad((x: Tensor) => mul(clipGradient(x), 5))(tensor([2])); // [1], not [5]
+ * ```
  */
 export function customGradient<A extends Tensor[]>(
   f: (...inputs: A) => CustomGradientResult,

@@ -55,6 +55,13 @@ function evaluate<N extends number | readonly number[]>(
 /**
  * `grad(f)` is the function computing the gradient of `f` (of its sum, for a non-scalar result)
  * with respect to argument 0, or those named by `argnums`. Compose it: `grad(grad(f))`.
+ * @example
+ * ```ts
+ * const cube = (x: Tensor) => mul(x, mul(x, x));
+ * grad(cube)(tensor([1, 2])); // [3, 12]: 3x²
+ * grad(grad(cube))(tensor([1, 2])); // [6, 12]: 6x
+ * grad((a: Tensor, b: Tensor) => mul(a, b), { argnums: [0, 1] })(scalar(3), scalar(4)); // [4, 3]
+ * ```
  */
 export function grad<A extends Tensor[], N extends number | readonly number[] = 0>(
   f: (...args: A) => Tensor,
@@ -69,7 +76,15 @@ export function grad<A extends Tensor[], N extends number | readonly number[] = 
     });
 }
 
-/** Like `grad`, but returns `{ value, grad }`: the value of `f` comes for free with its gradient. */
+/**
+ * Like `grad`, but returns `{ value, grad }`: the value of `f` comes for free with its gradient.
+ * @example
+ * ```ts
+ * const { value, grad: g } = valueAndGrad((x: Tensor) => sum(square(x)))(tensor([1, 2]));
+ * value; // 5
+ * g; // [2, 4]
+ * ```
+ */
 export function valueAndGrad<A extends Tensor[], N extends number | readonly number[] = 0>(
   f: (...args: A) => Tensor,
   options: GradOptions<N> = {},

@@ -39,12 +39,18 @@ export type GradientEntry<A = any> =
       readonly nonDifferentiable: string;
     };
 
-/** One registry row, typed by the op definition it is for so that `attrs` is checked. */
+/**
+ * One registry row, typed by the op definition it is for so that `attrs` is checked.
+ * @internal
+ */
 export function rule<A>(def: OpDef<A>, gradient: GradientRule<A>): [string, GradientEntry<A>] {
   return [def.name, { rule: gradient }];
 }
 
-/** A registry row for an op no gradient flows through, with the reason (shown by coverage tests). */
+/**
+ * A registry row for an op no gradient flows through, with the reason (shown by coverage tests).
+ * @internal
+ */
 export function nonDifferentiable(def: OpDef<any> | string, reason: string): [string, GradientEntry] {
   return [typeof def === 'string' ? def : def.name, { nonDifferentiable: reason }];
 }

@@ -8,7 +8,13 @@ export const stopGradientOp = defineOp({
   kernel: (ctx, [x]) => ctx.run('Identity', { x }),
 });
 
-/** `x`'s value, through which no gradient flows (targets in a loss, the frozen side of a GAN). */
+/**
+ * `x`'s value, through which no gradient flows (targets in a loss, the frozen side of a GAN).
+ * @example
+ * ```ts
+ * grad((x: Tensor) => mul(x, stopGradient(x)))(tensor([3])); // [3]: the second factor is a constant
+ * ```
+ */
 export function stopGradient(x: OpInput): Tensor {
   const temps: Tensor[] = [];
   return runOp(stopGradientOp, [toTensor(x, 'stopGradient', 'x', temps)], {}, temps);

@@ -49,6 +49,14 @@ export type GradientsOf<S extends Sources, U extends Unconnected> = S extends Te
  * Records the ops run inside `record()` and computes gradients of their results, as TensorFlow 2's
  * `tf.GradientTape`. Only ops that depend on a watched tensor (or a trainable Variable read while
  * recording) are kept, each with its own handles on the values its gradient needs.
+ * @example
+ * ```ts
+ * const x = tensor([1, 2, 3]);
+ * const tape = new GradientTape();
+ * tape.watch(x);
+ * const y = tape.record(() => mul(x, x));
+ * tape.gradient(y, x); // [2, 4, 6]: d(x²)/dx = 2x
+ * ```
  */
 export class GradientTape implements OpObserver {
   /** Whether `gradient()` may be called more than once (see GradientTapeOptions). */

@@ -31,14 +31,16 @@ export const DEFER_GRAPH = Symbol('deferGraph');
  * A model defined by a graph of layers and ops (Keras's functional API): a DAG with any number of
  * inputs and outputs, checked shape by shape as it is written.
  *
+ * The inputs may be any tensors of a graph, not only `input()`s: a model can be cut from the middle
+ * of another one, sharing its layers and weights.
+ * @example
  * ```ts
  * const x = input({ shape: [784] });
  * const h = new Dense({ units: 64, activation: 'relu' }).apply(x);
  * const model = new Functional({ inputs: x, outputs: new Dense({ units: 10 }).apply(h) });
+ * model.outputs[0].shape; // [null, 10]
+ * model.countParams(); // 50890
  * ```
- *
- * The inputs may be any tensors of a graph, not only `input()`s: a model can be cut from the middle
- * of another one, sharing its layers and weights.
  */
 export class Functional extends Model {
   /** The class name in saved configs (Keras's). */

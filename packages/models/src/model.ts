@@ -34,16 +34,7 @@ function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
 }
 
 /**
- * The base of every model, and what you subclass to write one imperatively:
- *
- * ```ts
- * class Mlp extends Model {
- *   hidden = new Dense({ units: 64, activation: 'relu' });
- *   out = new Dense({ units: 10 });
- *   override call(x: Tensor) { return this.out.apply(this.hidden.apply(x)); }
- * }
- * ```
- *
+ * The base of every model, and what you subclass to write one imperatively (see the example).
  * A model is a Trainer (Keras 3's `Model(Trainer, Layer)`): compile, fit, evaluate, predict and the
  * steps to override (`trainStep`, `testStep`, `predictStep`, `computeLoss`, calling `super.trainStep`
  * for the default) are the Trainer's, of @strata/training; this class adds the graph.
@@ -51,6 +42,17 @@ function isShapeList(s: ShapeOrShapes): s is readonly Shape[] {
  * it holds, at any depth. A subclassed model is traced once with symbolic inputs when it is built
  * (on its first call, or `build(shape)`): that builds its layers, and gives it a graph — so its
  * summary and plot show real shapes and connections, and sub-models can be cut from it.
+ * @example
+ * ```ts
+ * class Mlp extends Model {
+ *   hidden = new Dense({ units: 64, activation: 'relu' });
+ *   out = new Dense({ units: 10 });
+ *   override call(x: Tensor) { return this.out.apply(this.hidden.apply(x)) as Tensor; }
+ * }
+ * const mlp = new Mlp();
+ * mlp.predict(zeros([2, 784])).shape; // [2, 10]
+ * mlp.countParams(); // 50890 (784·64 + 64 + 64·10 + 10)
+ * ```
  */
 export class Model extends Trainer {
   /** The class name in saved configs (Keras's). */

@@ -284,9 +284,11 @@ async function svgToPngInBrowser(svg: string, dpi: number): Promise<Uint8Array> 
 /**
  * Draws a model (Keras's `plot_model`): DOT text, SVG text, or PNG bytes (Node). Graphviz and the
  * PNG renderer are imported only when a plot is made, so a program that never plots never loads them.
- *
+ * @example
  * ```ts
- * await plotModel(model, { showShapes: true, toFile: 'model.svg' });
+ * const model = new Sequential([input({ shape: [4] }), new Dense({ units: 2, name: 'out' })]);
+ * const dot = await plotModel(model, { format: 'dot', showShapes: true }); // 'digraph ... out ...'
+ * await plotModel(model, { format: 'svg', toFile: 'model.svg' }); // writes an SVG file (Node)
  * ```
  */
 export async function plotModel(model: Model, options: PlotOptions & { format: 'png' }): Promise<Uint8Array>;

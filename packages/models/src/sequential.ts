@@ -18,19 +18,21 @@ export interface SequentialArgs {
 }
 
 /**
- * A plain stack of layers, each taking the previous one's output (Keras's Sequential):
+ * A plain stack of layers, each taking the previous one's output (Keras's Sequential).
  *
+ * Once the input shape is known (an `input()` first, a first layer given `inputShape`, `build()`, or
+ * the first call) every `add` is checked at once: a layer that cannot take the previous output is
+ * refused with an error naming both layers and the shape.
+ * @example
  * ```ts
  * const model = new Sequential([
  *   input({ shape: [784] }),
  *   new Dense({ units: 64, activation: 'relu' }),
  *   new Dense({ units: 10 }),
  * ]);
+ * model.outputs[0].shape; // [null, 10]
+ * model.layers.length; // 2 (the input is not a layer)
  * ```
- *
- * Once the input shape is known (an `input()` first, a first layer given `inputShape`, `build()`, or
- * the first call) every `add` is checked at once: a layer that cannot take the previous output is
- * refused with an error naming both layers and the shape.
  */
 export class Sequential extends Functional {
   /** The class name in saved configs (Keras's). */

@@ -15,7 +15,10 @@ function formatNumber(v: number, dtype: DType, precision: number): string {
   return String(Number(v.toFixed(precision)));
 }
 
-/** Prints values as NumPy does: nested brackets, aligned columns, '...' for large tensors. */
+/**
+ * Prints values as NumPy does: nested brackets, aligned columns, '...' for large tensors.
+ * @internal
+ */
 export function formatTensor(values: TypedArray, shape: readonly number[], dtype: DType, precision = 4): string {
   const summarise = sizeOf(shape) > THRESHOLD;
   const strings = Array.from(values, (v) => formatNumber(v, dtype, precision));

@@ -52,12 +52,18 @@ export function memory(): MemoryInfo {
   return engine.memory();
 }
 
-/** A new handle on `t`'s data (no copy), owned by the caller and outside every tidy(). */
+/**
+ * A new handle on `t`'s data (no copy), owned by the caller and outside every tidy().
+ * @internal
+ */
 export function retain<T extends Tensor>(t: T): T {
   return engine.retain(t) as T;
 }
 
-/** Makes `dependent` live as long as `owner` (and any other owner): disposed with the last of them, never by a tidy() on its own. */
+/**
+ * Makes `dependent` live as long as `owner` (and any other owner): disposed with the last of them, never by a tidy() on its own.
+ * @internal
+ */
 export function attachTo(owner: Tensor, dependent: Tensor): void {
   engine.attach(owner, dependent);
 }

@@ -20,6 +20,12 @@ export interface NestOptions {
  * descend into. Arrays, tensors, class instances, Maps and typed arrays are not records. A record
  * made in another realm (a vm context, an iframe, Jest's sandbox) has that realm's Object.prototype,
  * so the test is that its prototype has none, not that it is this realm's.
+ * @example
+ * ```ts
+ * nest.isRecord({ a: 1 }); // true
+ * nest.isRecord([1, 2]); // false
+ * nest.isRecord(new Map()); // false
+ * ```
  */
 export function isRecord(x: unknown): x is Record<string, unknown> {
   if (typeof x !== 'object' || x === null) return false;
@@ -27,7 +33,15 @@ export function isRecord(x: unknown): x is Record<string, unknown> {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** Whether `x` is structure (an array or a plain record) rather than a leaf. */
+/**
+ * Whether `x` is structure (an array or a plain record) rather than a leaf.
+ * @example
+ * ```ts
+ * nest.isNested([1, 2]); // true
+ * nest.isNested(3); // false
+ * nest.isNested([1, 2], { isLeaf: (x) => Array.isArray(x) }); // false
+ * ```
+ */
 export function isNested(x: unknown, options: NestOptions = {}): x is readonly unknown[] | Record<string, unknown> {
   return (Array.isArray(x) || isRecord(x)) && !options.isLeaf?.(x);
 }
@@ -35,6 +49,11 @@ export function isNested(x: unknown, options: NestOptions = {}): x is readonly u
 /**
  * The leaves of `x`, depth first: arrays in order, records in key order (the order the keys were
  * written, as JavaScript keeps them; keras.tree sorts them instead). A leaf on its own is `[x]`.
+ * @example
+ * ```ts
+ * nest.flatten({ b: [1, 2], a: 3 }); // [1, 2, 3]
+ * nest.flatten(7); // [7]
+ * ```
  */
 export function flatten<T>(x: Nest<T>, options: NestOptions = {}): T[] {
   const out: T[] = [];
@@ -55,6 +74,11 @@ const childPath = (path: string, key: string | number): string =>
  * nest comes first here, so that TypeScript reads the leaf type from it). `path`
  * names the leaf: '' for `x` itself, then `[i]` for array entries and `.key` for record entries
  * (`inputs.image`, `[1].mask`).
+ * @example
+ * ```ts
+ * nest.map({ a: [1, 2], b: 3 }, (x) => x * 10); // { a: [10, 20], b: 30 }
+ * nest.map({ a: [1, 2], b: 3 }, (_, path) => path); // { a: ['a[0]', 'a[1]'], b: 'b' }
+ * ```
  */
 export function map<T, U>(x: Nest<T>, fn: (leaf: T, path: string) => U, options: NestOptions = {}): Nest<U> {
   const walk = (v: unknown, path: string): unknown => {
@@ -71,6 +95,11 @@ export function map<T, U>(x: Nest<T>, fn: (leaf: T, path: string) => U, options:
  * Maps `fn` over the leaves of several nests of one structure at once (keras.tree.map_structure
  * with many structures, Python's zip): `fn` gets the leaves at one position, one per nest.
  * Throws, naming the first difference, unless every nest has the structure of the first.
+ * @example
+ * ```ts
+ * nest.mapMany([{ a: 1, b: [2] }, { a: 10, b: [20] }], ([x, y]) => (x as number) + (y as number));
+ * // { a: 11, b: [22] }
+ * ```
  */
 export function mapMany<U>(
   structures: readonly unknown[],
@@ -104,7 +133,13 @@ export function mapMany<U>(
   return walk([...structures], '') as Nest<U>;
 }
 
-/** Rebuilds the structure of `like` from a flat list of leaves: the inverse of `flatten`. */
+/**
+ * Rebuilds the structure of `like` from a flat list of leaves: the inverse of `flatten`.
+ * @example
+ * ```ts
+ * nest.packSequenceAs({ a: [0, 0], b: 0 }, ['x', 'y', 'z']); // { a: ['x', 'y'], b: 'z' }
+ * ```
+ */
 export function packSequenceAs<U>(like: unknown, leaves: readonly U[], options: NestOptions = {}): Nest<U> {
   const n = flatten(like, options).length;
   if (n !== leaves.length)
@@ -126,6 +161,11 @@ function describe(x: unknown, options: NestOptions): string {
 /**
  * Throws unless `a` and `b` have one structure: the same arrays (by length) and records (by keys,
  * in any order) at the same places. Leaves may differ. The error names the first place they part.
+ * @example
+ * ```ts
+ * nest.assertSameStructure({ a: [1, 2] }, { a: [3, 4] }); // passes: only the leaves differ
+ * nest.assertSameStructure({ a: [1, 2] }, { a: [3] }); // throws, naming `a`
+ * ```
  */
 export function assertSameStructure(a: unknown, b: unknown, options: NestOptions = {}, names = ['a', 'b']): void {
   const walk = (x: unknown, y: unknown, path: string): void => {

@@ -9,6 +9,7 @@ type WithBuiltins = { process?: { getBuiltinModule?: (id: string) => unknown } }
  * names what needed it, for the error where the runtime is not Node; `fail` makes that error (each
  * package raises its own kind). Every package that touches the file system or the process goes
  * through this one function.
+ * @internal
  */
 export async function nodeBuiltin<T>(
   id: `node:${string}`,

@@ -35,7 +35,10 @@ export interface SymbolicTensorLike extends TensorSpec {
   ): unknown;
 }
 
-/** Whether `x` is a tensor of a graph under construction (then ops record themselves on it). */
+/**
+ * Whether `x` is a tensor of a graph under construction (then ops record themselves on it).
+ * @internal
+ */
 export function isSymbolic(x: unknown): x is SymbolicTensorLike {
   return typeof x === 'object' && x !== null && (x as { symbolic?: unknown }).symbolic === true;
 }
@@ -86,7 +89,7 @@ export interface OpDef<A = Record<string, never>> {
 }
 
 /**
- * Defines an op; see {@link OpDef}. Run it with {@link runOp}.
+ * Defines an op; see {@link OpDef}. Run it with `runOp` (from the kernel-side exports).
  * @example
  * ```ts
  * const doubleOp = defineOp({
@@ -187,7 +190,10 @@ export function runOpMulti<A>(
   }
 }
 
-/** Runs an op that returns one tensor. `temporaries` (inputs made from JS values) are freed after. */
+/**
+ * Runs an op that returns one tensor. `temporaries` (inputs made from JS values) are freed after.
+ * @internal
+ */
 export function runOp<A>(
   def: OpDef<A>,
   inputs: readonly (Tensor | SymbolicTensorLike)[],

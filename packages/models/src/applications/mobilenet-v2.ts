@@ -111,6 +111,12 @@ const BLOCKS: [number, number, number][] = [
  * MobileNetV2 (Sandler et al. 2018) as `keras.applications.MobileNetV2` builds it: the same layers,
  * names and weight shapes, so weight files Keras writes for it (`.h5`, `.weights.h5`) load into it.
  * Channels last. Weights are random; load trained ones with `loadModelWeights`.
+ * @example
+ * ```ts
+ * const model = mobileNetV2({ alpha: 0.35, includeTop: false, inputShape: [32, 32, 3] });
+ * model.countParams(); // 410208, as Keras's count_params()
+ * model.outputs[0].shape; // [null, 1, 1, 1280]
+ * ```
  */
 export function mobileNetV2(args: MobileNetV2Args = {}): Functional {
   const alpha = args.alpha ?? 1;

@@ -41,6 +41,12 @@ function stack(x: SymbolicTensor, filters: number, blocks: number, stride1: numb
 /**
  * ResNet50 (He et al. 2015, v1) as `keras.applications.ResNet50` builds it: the same layers, names
  * and weight shapes, so weight files Keras writes for it load into it. Channels last; random weights.
+ * @example
+ * ```ts
+ * const model = resNet50({ includeTop: false, inputShape: [32, 32, 3] });
+ * model.countParams(); // 23587712, as Keras's count_params()
+ * model.outputs[0].shape; // [null, 1, 1, 2048]
+ * ```
  */
 export function resNet50(args: ApplicationArgs = {}): Functional {
   const includeTop = args.includeTop ?? true;

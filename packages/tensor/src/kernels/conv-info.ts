@@ -31,6 +31,7 @@ function asShape4(kernel: string, what: string, shape: readonly number[]): Shape
 /**
  * tfjs-core's geometry of a convolution (output size and padding), checked against the
  * gradient `dy` the kernel received, so a mismatched call fails here rather than reading garbage.
+ * @internal
  */
 export function convGradInfo(
   kernel: string,

@@ -8,6 +8,7 @@ import type { KernelContext } from '../op';
  * through a Scratch is an intermediate, freed when the composed kernel ends (returns or throws),
  * except its result. Op kernels (`ctx`) and backend kernels (`strata`) alike use it through
  * `composed`, so no kernel frees backend data by hand.
+ * @internal
  */
 export class Scratch {
   private readonly made: TensorInfo[] = [];
@@ -105,12 +106,16 @@ const backendOf = (on: Backend | KernelContext): Backend => ('runKernel' in on ?
  * Runs a composed kernel's body with a fresh Scratch and frees its intermediates, whether it returns
  * or throws; what it returns is the caller's (a fresh reference, never one of the inputs). Takes an
  * op kernel's `ctx` or a backend kernel's `strata`.
+ * @internal
  */
 export function composed(on: Backend | KernelContext, body: (s: Scratch) => TensorInfo): TensorInfo {
   return composedMulti(on, (s) => [body(s)])[0];
 }
 
-/** As `composed`, for kernels with several results. */
+/**
+ * As `composed`, for kernels with several results.
+ * @internal
+ */
 export function composedMulti(on: Backend | KernelContext, body: (s: Scratch) => TensorInfo[]): TensorInfo[] {
   const s = new Scratch(backendOf(on));
   let results: TensorInfo[] = [];

@@ -5,6 +5,7 @@ import { sizeOf } from '../shape';
 /**
  * Checks an UnsortedSegmentSum call and returns its geometry:
  *   out[s, ...] = sum over i with segmentIds[i] = s of x[i, ...];  out.shape = [numSegments, ...x.shape[ids.rank:]]
+ * @internal
  */
 export function segmentSumGeometry(
   x: TensorInfo,
@@ -43,6 +44,7 @@ export function segmentSumGeometry(
  * Adds each row of `values` into the row of `sums` its id names: O(values.length), where tfjs's cpu
  * kernel masks the whole input once per segment (a whole vocabulary for an embedding's gradient).
  * Ids outside [0, numSegments) are dropped, as tfjs's cpu and webgpu kernels do. `sums` must be zeroed.
+ * @internal
  */
 export function sumSegments(
   values: ArrayLike<number>,

@@ -13,7 +13,10 @@ export interface SpatialMargins {
   right: number;
 }
 
-/** Pads axes 1 and 2 of `x` with zeros, or crops them where a margin is negative. */
+/**
+ * Pads axes 1 and 2 of `x` with zeros, or crops them where a margin is negative.
+ * @internal
+ */
 export function padOrCrop(k: Scratch, x: TensorInfo, m: SpatialMargins): TensorInfo {
   const [d0, h, w, d3] = x.shape;
   const cut = (n: number) => Math.max(0, -n);
@@ -44,6 +47,7 @@ export function padOrCrop(k: Scratch, x: TensorInfo, m: SpatialMargins): TensorI
 /**
  * Spreads the rows and columns of an NHWC tensor `stride` apart with zeros between them (what a
  * strided convolution's gradient sees): [N, H, W, C] -> [N, (H-1)*sh+1, (W-1)*sw+1, C].
+ * @internal
  */
 export function spreadByStrides(k: Scratch, x: TensorInfo, strideHeight: number, strideWidth: number): TensorInfo {
   if (strideHeight === 1 && strideWidth === 1) return x;

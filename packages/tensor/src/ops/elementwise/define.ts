@@ -85,7 +85,10 @@ function runElementwise(
   });
 }
 
-/** The definition of an elementwise op on one input. */
+/**
+ * The definition of an elementwise op on one input.
+ * @internal
+ */
 export function unaryDef(
   name: string,
   kernelName: string,
@@ -103,7 +106,10 @@ export function unaryDef(
   });
 }
 
-/** The definition of a broadcasting elementwise op on two inputs. */
+/**
+ * The definition of a broadcasting elementwise op on two inputs.
+ * @internal
+ */
 export function binaryDef(
   name: string,
   kernelName: string,
@@ -130,7 +136,10 @@ export function binaryDef(
   });
 }
 
-/** Calls a unary op on a tensor-like argument. */
+/**
+ * Calls a unary op on a tensor-like argument.
+ * @internal
+ */
 export function callUnary(
   def: OpDef<Record<string, unknown>>,
   x: OpInput,
@@ -145,7 +154,10 @@ export function dtypeOf(v: OpInput): DType | undefined {
   return typeof v === 'object' && v !== null && 'dtype' in v ? (v.dtype as DType) : undefined;
 }
 
-/** Calls a binary op; a JS number takes the dtype of the tensor it meets (see toTensor). */
+/**
+ * Calls a binary op; a JS number takes the dtype of the tensor it meets (see toTensor).
+ * @internal
+ */
 export function callBinary(def: OpDef<Record<string, unknown>>, a: OpInput, b: OpInput): Tensor {
   const temps: Tensor[] = [];
   const ta = toTensor(a, def.name, 'a', temps, dtypeOf(b));

@@ -49,7 +49,10 @@ export function broadcastBatch(op: string, a: Shape, b: Shape, batchA: readonly 
   });
 }
 
-/** The shape of matmul(a, b): broadcast batch, then a's rows and b's columns (none for a vector). */
+/**
+ * The shape of matmul(a, b): broadcast batch, then a's rows and b's columns (none for a vector).
+ * @internal
+ */
 export function matmulShape(op: string, a: Shape, b: Shape, attrs: MatmulAttrs): Dim[] {
   if (a.length === 0 || b.length === 0) {
     throw opError(

@@ -49,6 +49,7 @@ function resolvePadding(
 /**
  * The conv2d attrs that conv1d's are, for inputs reshaped to [batch, 1, width, channels] and filters
  * to [1, filterWidth, inChannels, outChannels]: what conv1d's gradient rule needs.
+ * @internal
  */
 export function conv1dAttrsAs2d({ strides, padding, dilations }: Conv1dAttrs, filterWidth: number): Conv2dAttrs {
   const pad = resolvePadding(padding, filterWidth, dilations) as NormalizedPadding;

@@ -25,7 +25,10 @@ export interface Pool1dAttrs {
   padding: 'valid' | 'same';
 }
 
-/** The 2-D pooling attrs that 1-D ones are, for inputs reshaped to [batch, 1, width, channels]: what the gradient rules need. */
+/**
+ * The 2-D pooling attrs that 1-D ones are, for inputs reshaped to [batch, 1, width, channels]: what the gradient rules need.
+ * @internal
+ */
 export function pool1dAttrsAs2d({ poolSize, strides, padding }: Pool1dAttrs): Pool2dAttrs {
   return { poolSize: [1, poolSize], strides: [1, strides], padding };
 }

@@ -14,14 +14,20 @@ export interface ReduceAttrs {
   keepDims: boolean;
 }
 
-/** The axes a reduction runs over, sorted and non-negative (all if omitted); a scalar has none. */
+/**
+ * The axes a reduction runs over, sorted and non-negative (all if omitted); a scalar has none.
+ * @internal
+ */
 export function reductionAxes(op: string, axis: number | readonly number[] | undefined | null, rank: number): number[] {
   const axes = normalizeAxes(op, axis, rank);
   // A scalar's axis 0 passes normalizeAxes, yet leaves nothing to reduce.
   return rank === 0 ? [] : axes;
 }
 
-/** The shape a reduction over `axes` leaves. */
+/**
+ * The shape a reduction over `axes` leaves.
+ * @internal
+ */
 export function reducedShape(shape: readonly Dim[], axes: readonly number[], keepDims: boolean): Dim[] {
   return keepDims ? shape.map((d, i) => (axes.includes(i) ? 1 : d)) : shape.filter((_, i) => !axes.includes(i));
 }
@@ -40,7 +46,10 @@ export interface ReductionOptions {
   identity: (output: DType) => number;
 }
 
-/** The definition of a reduction over `axis` that one tfjs kernel computes. */
+/**
+ * The definition of a reduction over `axis` that one tfjs kernel computes.
+ * @internal
+ */
 export function reductionDef(name: string, options: ReductionOptions): OpDef<ReduceAttrs> {
   return defineOp<ReduceAttrs>({
     name,

@@ -5,7 +5,10 @@ import type { Dim } from '../../shape';
 import type { Tensor } from '../../tensor';
 import { withTemps } from './args';
 
-/** Resolves one -1 in `shape` from the input's size; unknown input dims make it unknown (null). */
+/**
+ * Resolves one -1 in `shape` from the input's size; unknown input dims make it unknown (null).
+ * @internal
+ */
 export function resolveReshape(op: string, input: readonly Dim[], shape: readonly number[]): Dim[] {
   const unknowns = shape.filter((d) => d === -1).length;
   if (unknowns > 1) throw opError(op, `shape can contain at most one -1, received ${fmtShape(shape)}`);

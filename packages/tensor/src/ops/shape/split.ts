@@ -14,7 +14,10 @@ export interface SplitAttrs {
   axis: number;
 }
 
-/** The size of each part along the split axis; null where the axis size is unknown. */
+/**
+ * The size of each part along the split axis; null where the axis size is unknown.
+ * @internal
+ */
 export function splitSizes(shape: Shape, { numOrSizes, axis }: SplitAttrs): Dim[] {
   const dim = shape[axis];
   const where = `axis ${axis} of x (shape ${fmtShape(shape)})`;

@@ -38,7 +38,10 @@ interface AxisPlan {
   count: Dim;
 }
 
-/** The per-axis plan and the output shape, following TensorFlow's (and tfjs's) slice_util rules. */
+/**
+ * The per-axis plan and the output shape, following TensorFlow's (and tfjs's) slice_util rules.
+ * @internal
+ */
 export function planStridedSlice(
   shape: Shape,
   a: StridedSliceAttrs,
