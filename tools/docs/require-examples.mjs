@@ -3,9 +3,11 @@
 // must carry an `@example` block. TypeDoc's own `notDocumented` check only asks for a summary; a
 // reader of the reference wants to see a call. Runs in the validation phase, so `pnpm run docs:check`
 // (`--emit none`) fails on a missing example the same way it fails on an undocumented export.
+// `examplesPending` (typedoc.json) names exports whose example is owed but cannot be written yet (their
+// file is being rewritten on another branch); each is listed as an info line, never silently passed.
 // `STRATA_EXAMPLES_REPORT=1` prints the per-package count of exports that lack one, as a warning-free
 // info table, whether or not any are missing.
-import { Application, ReflectionKind, ReflectionType } from 'typedoc';
+import { Application, ParameterType, ReflectionKind, ReflectionType } from 'typedoc';
 
 /** Whether a comment has an `@example` block tag. */
 function hasExample(comment) {
@@ -33,9 +35,10 @@ function exampleFound(reflection) {
 
 /** The entry point (module) a reflection belongs to, for the per-package report. */
 function moduleOf(reflection) {
-  let current = reflection;
-  while (current.parent && !current.parent.isProject()) current = current.parent;
-  return current.name;
+  for (let current = reflection.parent; current; current = current.parent) {
+    if (current.kindOf(ReflectionKind.Module) || current.isProject()) return current.name;
+  }
+  return reflection.project.name;
 }
 
 /** Every exported class, function and callable variable lacking an example, grouped by module. */
@@ -56,8 +59,15 @@ export function missingExamples(project) {
 
 /** @param {Application} app */
 export function load(app) {
+  app.options.addDeclaration({
+    name: 'examplesPending',
+    help: 'Exports (as "module.name", e.g. "backend-cpu/src.cpu") allowed to lack an @example for now.',
+    type: ParameterType.Array,
+    defaultValue: [],
+  });
   app.on(Application.EVENT_VALIDATE_PROJECT, (project) => {
     const { missing, total } = missingExamples(project);
+    const pending = new Set(app.options.getValue('examplesPending'));
     if (process.env.STRATA_EXAMPLES_REPORT === '1') {
       const rows = [...total.keys()].sort().map((module) => {
         const lacking = missing.get(module)?.length ?? 0;
@@ -67,6 +77,10 @@ export function load(app) {
     }
     for (const [module, reflections] of missing) {
       for (const reflection of reflections) {
+        if (pending.has(reflection.getFriendlyFullName())) {
+          app.logger.info(`${reflection.getFriendlyFullName()} still lacks an @example (listed in examplesPending)`);
+          continue;
+        }
         const kind = ReflectionKind.singularString(reflection.kind).toLowerCase();
         app.logger.error(
           `${module}: the exported ${kind} ${reflection.getFriendlyFullName()} has no @example block; ` +

@@ -1,6 +1,16 @@
 import type { Shape } from './shape';
 
-/** Every argument error a Strata op raises: names the op, then says what was expected and received. */
+/**
+ * Every argument error a Strata op raises: names the op, then says what was expected and received.
+ * @example
+ * ```ts
+ * try {
+ *   reshape(tensor([1, 2, 3]), [2, 2]);
+ * } catch (e) {
+ *   e instanceof StrataError; // true; e.message starts with 'reshape: '
+ * }
+ * ```
+ */
 export class StrataError extends Error {
   constructor(message: string) {
     super(message);

@@ -22,6 +22,13 @@ export interface KernelProfile {
 /**
  * What `profile(fn)` found, as TensorFlow.js's `tf.profile` reports it: per-kernel time, calls and
  * bytes, and the function's memory balance. Print it with `console.log(String(p))`.
+ * @example
+ * ```ts
+ * const p = await profile(() => matmul(ones([2, 3]), ones([3, 4])));
+ * p.result.shape; // [2, 4]
+ * p.kernels.map((k) => k.name); // includes 'BatchMatMul'
+ * console.log(String(p)); // the per-kernel table
+ * ```
  */
 export class Profile<T = unknown> {
   constructor(

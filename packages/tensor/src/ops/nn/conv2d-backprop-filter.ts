@@ -38,6 +38,11 @@ export const conv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttrs>({
 /**
  * The gradient of conv2d with respect to its filter: `x` is conv2d's input, `dy` the gradient of
  * its output, `filterShape` the filter's shape, `options` conv2d's options.
+ * @example
+ * ```ts
+ * const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
+ * conv2dBackpropFilter(x, ones([1, 2, 2, 1]), [2, 2, 1, 1]); // [12, 16, 24, 28]: x summed under each tap
+ * ```
  */
 export function conv2dBackpropFilter(
   x: OpInput,

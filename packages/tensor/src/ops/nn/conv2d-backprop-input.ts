@@ -94,6 +94,11 @@ export const conv2dTransposeOp = backpropInputDef<Conv2dTransposeAttrs>(
 /**
  * The gradient of conv2d with respect to its input: `dy` is the gradient of conv2d's output,
  * `inputShape` the shape of conv2d's `x` (rank 4), `options` conv2d's options.
+ * @example
+ * ```ts
+ * conv2dBackpropInput(ones([1, 2, 2, 1]), ones([2, 2, 1, 1]), [1, 3, 3, 1]);
+ * // [[1, 2, 1], [2, 4, 2], [1, 2, 1]]: how many 2x2 windows see each pixel
+ * ```
  */
 export function conv2dBackpropInput(
   dy: OpInput,
@@ -114,6 +119,11 @@ export function conv2dBackpropInput(
  * Transposed 2-D convolution ("deconvolution") of NHWC `x` with `filter` of shape
  * [filterHeight, filterWidth, outChannels, inChannels]. `outputShape` (rank 4) defaults to the
  * smallest output that a conv2d with the same options maps back to x's shape (Keras's default).
+ * @example
+ * ```ts
+ * conv2dTranspose(ones([1, 2, 2, 1]), ones([2, 2, 1, 1])).shape; // [1, 3, 3, 1]
+ * // values [[1, 2, 1], [2, 4, 2], [1, 2, 1]]: each input pixel stamps the 2x2 filter
+ * ```
  */
 export function conv2dTranspose(
   x: OpInput,

@@ -41,6 +41,11 @@ export const conv3dBackpropFilterOp = defineOp<Conv3dBackpropFilterAttrs>({
 /**
  * The gradient of conv3d with respect to its filter: `x` is conv3d's input, `dy` the gradient of
  * its output, `filterShape` the filter's shape, `options` conv3d's options.
+ * @example
+ * ```ts
+ * const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 1, 3, 3, 1]);
+ * conv3dBackpropFilter(x, ones([1, 1, 2, 2, 1]), [1, 2, 2, 1, 1]); // [12, 16, 24, 28]
+ * ```
  */
 export function conv3dBackpropFilter(
   x: OpInput,

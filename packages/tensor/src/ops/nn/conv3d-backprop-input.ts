@@ -92,6 +92,11 @@ export const conv3dTransposeOp = backpropInputDef<Conv3dTransposeAttrs>(
 /**
  * The gradient of conv3d with respect to its input: `dy` is the gradient of conv3d's output,
  * `inputShape` the shape of conv3d's `x` (rank 5), `options` conv3d's options.
+ * @example
+ * ```ts
+ * conv3dBackpropInput(ones([1, 1, 2, 2, 1]), ones([1, 2, 2, 1, 1]), [1, 1, 3, 3, 1]);
+ * // [[[1, 2, 1], [2, 4, 2], [1, 2, 1]]]: how many 1x2x2 windows see each voxel
+ * ```
  */
 export function conv3dBackpropInput(
   dy: OpInput,
@@ -112,6 +117,10 @@ export function conv3dBackpropInput(
  * Transposed 3-D convolution of NDHWC `x` with `filter` of shape
  * [filterDepth, filterHeight, filterWidth, outChannels, inChannels]. `outputShape` (rank 5) defaults
  * to the smallest output that a conv3d with the same options maps back to x's shape (Keras's default).
+ * @example
+ * ```ts
+ * conv3dTranspose(ones([1, 1, 2, 2, 1]), ones([1, 2, 2, 1, 1])).shape; // [1, 1, 3, 3, 1]
+ * ```
  */
 export function conv3dTranspose(
   x: OpInput,

@@ -60,7 +60,14 @@ export const depthwiseConv2dBackpropFilterOp = defineOp<Conv2dBackpropFilterAttr
     }),
 });
 
-/** The gradient of depthwiseConv2d with respect to its input (of shape `inputShape`, rank 4). */
+/**
+ * The gradient of depthwiseConv2d with respect to its input (of shape `inputShape`, rank 4).
+ * @example
+ * ```ts
+ * depthwiseConv2dBackpropInput(ones([1, 2, 2, 1]), ones([2, 2, 1, 1]), [1, 3, 3, 1]);
+ * // [[1, 2, 1], [2, 4, 2], [1, 2, 1]]: how many 2x2 windows see each pixel
+ * ```
+ */
 export function depthwiseConv2dBackpropInput(
   dy: OpInput,
   filter: OpInput,
@@ -76,7 +83,14 @@ export function depthwiseConv2dBackpropInput(
   return runOp(depthwiseConv2dBackpropInputOp, inputs, attrs, temps);
 }
 
-/** The gradient of depthwiseConv2d with respect to its filter (of shape `filterShape`). */
+/**
+ * The gradient of depthwiseConv2d with respect to its filter (of shape `filterShape`).
+ * @example
+ * ```ts
+ * const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
+ * depthwiseConv2dBackpropFilter(x, ones([1, 2, 2, 1]), [2, 2, 1, 1]); // [12, 16, 24, 28]
+ * ```
+ */
 export function depthwiseConv2dBackpropFilter(
   x: OpInput,
   dy: OpInput,

@@ -46,6 +46,11 @@ export interface Pool2dGradOptions extends Pool2dOptions {
 /**
  * The gradient of maxPool2d: routes each `dy` cell to the position of its window's maximum. `x` is
  * maxPool2d's input (rank 4), `y` its output.
+ * @example
+ * ```ts
+ * const x = tensor([1, 5, 3, 2], [1, 2, 2, 1]); // one 2x2 window, its maximum 5
+ * maxPool2dGrad(tensor([10], [1, 1, 1, 1]), x, tensor([5], [1, 1, 1, 1]), { poolSize: 2 }); // [0, 10, 0, 0]
+ * ```
  */
 export function maxPool2dGrad(dy: OpInput, x: OpInput, y: OpInput, options: Pool2dGradOptions): Tensor {
   const attrs = pool2dAttrs('maxPool2dGrad', options?.poolSize, options);
@@ -57,7 +62,13 @@ export function maxPool2dGrad(dy: OpInput, x: OpInput, y: OpInput, options: Pool
   return runOp(maxPool2dGradOp, inputs, attrs, temps);
 }
 
-/** The gradient of avgPool2d: spreads each `dy` cell evenly over its window. `x` is avgPool2d's input (rank 4). */
+/**
+ * The gradient of avgPool2d: spreads each `dy` cell evenly over its window. `x` is avgPool2d's input (rank 4).
+ * @example
+ * ```ts
+ * avgPool2dGrad(tensor([8], [1, 1, 1, 1]), ones([1, 2, 2, 1]), { poolSize: 2 }); // [2, 2, 2, 2]
+ * ```
+ */
 export function avgPool2dGrad(dy: OpInput, x: OpInput, options: Pool2dGradOptions): Tensor {
   const attrs = pool2dAttrs('avgPool2dGrad', options?.poolSize, options);
   const { inputs, temps } = opInputs('avgPool2dGrad', [

@@ -38,7 +38,13 @@ export const reluGradOp = defineOp({
     }),
 });
 
-/** The gradient of relu at output (or input) `y` for the output gradient `dy`: dy where y > 0, else 0. */
+/**
+ * The gradient of relu at output (or input) `y` for the output gradient `dy`: dy where y > 0, else 0.
+ * @example
+ * ```ts
+ * reluGrad(tensor([5, 6, 7]), tensor([-1, 0, 2])); // [0, 0, 7]
+ * ```
+ */
 export function reluGrad(dy: OpInput, y: OpInput): Tensor {
   const { inputs, temps } = opInputs('reluGrad', [
     ['dy', dy],

@@ -110,12 +110,25 @@ function resizeGrad(
   return runOp(def, inputs, flags, temps);
 }
 
-/** The gradient of resizeBilinear with respect to `images` (rank 4), given the output gradient `dy`. */
+/**
+ * The gradient of resizeBilinear with respect to `images` (rank 4), given the output gradient `dy`.
+ * @example
+ * ```ts
+ * // A 1x2 image resized to 1x4 samples it at x = 0, 0.5, 1, 1.5 (clamped): weights 1, ½ ½, 1, 1.
+ * resizeBilinearGrad(ones([1, 1, 4, 1]), ones([1, 1, 2, 1])); // [1.5, 2.5]
+ * ```
+ */
 export function resizeBilinearGrad(dy: OpInput, images: OpInput, options?: ResizeGradOptions): Tensor {
   return resizeGrad(resizeBilinearGradOp, dy, images, options);
 }
 
-/** The gradient of resizeNearestNeighbor with respect to `images` (rank 4), given the output gradient `dy`. */
+/**
+ * The gradient of resizeNearestNeighbor with respect to `images` (rank 4), given the output gradient `dy`.
+ * @example
+ * ```ts
+ * resizeNearestNeighborGrad(ones([1, 2, 2, 1]), ones([1, 1, 1, 1])); // [4]: all four copies of the pixel
+ * ```
+ */
 export function resizeNearestNeighborGrad(dy: OpInput, images: OpInput, options?: ResizeGradOptions): Tensor {
   return resizeGrad(resizeNearestNeighborGradOp, dy, images, options);
 }
