@@ -1,12 +1,11 @@
-// A TypeDoc plugin (loaded from typedoc.json's `plugin`): every exported class and function of every
-// entry point, and every variable whose type is callable (the tensor ops are `const add = op(...)`),
-// must carry an `@example` block. TypeDoc's own `notDocumented` check only asks for a summary; a
-// reader of the reference wants to see a call. Runs in the validation phase, so `pnpm run docs:check`
-// (`--emit none`) fails on a missing example the same way it fails on an undocumented export.
-// `examplesPending` (typedoc.json) names exports whose example is owed but cannot be written yet (their
-// file is being rewritten on another branch); each is listed as an info line, never silently passed.
-// `STRATA_EXAMPLES_REPORT=1` prints the per-package count of exports that lack one, as a warning-free
-// info table, whether or not any are missing.
+// A TypeDoc plugin (loaded from typedoc.json's `plugin`): in the packages of
+// `packagesRequiringDocumentation`, every exported class and function of every entry point, and every
+// constant whose type is callable, must carry an `@example` block. TypeDoc's own `notDocumented` check
+// only asks for a summary; a reader of the reference wants to see a call. It runs in the validation
+// phase, so `pnpm run docs:check` (`--emit none`) fails on a missing example as it does on an
+// undocumented export. `examplesPending` (typedoc.json) names exports whose example is owed but cannot
+// be written yet (their file is being rewritten on another branch): each is printed as an info line,
+// never passed silently. `STRATA_EXAMPLES_REPORT=1` prints how many exports lack one, per entry point.
 import { Application, ParameterType, ReflectionKind, ReflectionType } from 'typedoc';
 
 /** Whether a comment has an `@example` block tag. */
@@ -41,13 +40,19 @@ function moduleOf(reflection) {
   return reflection.project.name;
 }
 
-/** Every exported class, function and callable variable lacking an example, grouped by module. */
-export function missingExamples(project) {
+/**
+ * Every exported class, function and callable variable lacking an example, grouped by module. Only
+ * those declared in `packages` count, as TypeDoc's own `notDocumented` check does (the umbrella
+ * re-exports names that are checked where they are declared).
+ */
+export function missingExamples(project, packages) {
   const missing = new Map();
   const total = new Map();
   const kinds = ReflectionKind.Class | ReflectionKind.Function | ReflectionKind.Variable;
   for (const reflection of project.getReflectionsByKind(kinds)) {
     if (reflection.kindOf(ReflectionKind.Variable) && !isCallableVariable(reflection)) continue;
+    const symbolId = project.getSymbolIdFromReflection(reflection);
+    if (symbolId && !packages.includes(symbolId.packageName)) continue;
     const module = moduleOf(reflection);
     total.set(module, (total.get(module) ?? 0) + 1);
     if (exampleFound(reflection)) continue;
@@ -66,7 +71,10 @@ export function load(app) {
     defaultValue: [],
   });
   app.on(Application.EVENT_VALIDATE_PROJECT, (project) => {
-    const { missing, total } = missingExamples(project);
+    const packages = app.options.isSet('packagesRequiringDocumentation')
+      ? app.options.getValue('packagesRequiringDocumentation')
+      : [project.packageName];
+    const { missing, total } = missingExamples(project, packages);
     const pending = new Set(app.options.getValue('examplesPending'));
     if (process.env.STRATA_EXAMPLES_REPORT === '1') {
       const rows = [...total.keys()].sort().map((module) => {
