@@ -7,6 +7,11 @@ import { unsortedSegmentSum } from './kernels/UnsortedSegmentSum';
 /**
  * The CPU backend: TensorFlow.js's plain JavaScript kernels. Works everywhere, starts
  * synchronously (so it can be the default before any `setBackend`), and reads synchronously.
+ * @example
+ * ```ts
+ * await setBackend(cpu());
+ * getBackend(); // 'cpu'
+ * ```
  */
 export function cpu(): BackendFactory {
   return tfjsBackend({

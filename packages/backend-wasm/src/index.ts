@@ -28,6 +28,11 @@ export interface WasmOptions {
  * The WASM backend: TensorFlow.js's XNNPACK kernels compiled to WebAssembly, plus the kernels it
  * lacks or gets wrong (conv gradients, UnsortedSegmentSum, MaxPoolGrad, ...). Nothing loads until it is started
  * with `await setBackend(wasm())`. There is one wasm backend per process: options count on the first start.
+ * @example
+ * ```ts
+ * await setBackend(wasm({ numThreads: 2 }));
+ * wasmThreads(); // 2 where threads can run (Node, a cross-origin-isolated page), else 1
+ * ```
  */
 export function wasm(options: WasmOptions = {}): BackendFactory {
   let listenersBefore: ListenerSnapshot = null;
@@ -83,6 +88,11 @@ let threadsCount: (() => number) | null = null;
 /**
  * The threads XNNPACK runs on in the started wasm backend: 1 where only the single-threaded binary
  * could load (a page that is not cross-origin isolated, or `numThreads: 1`).
+ * @example
+ * ```ts
+ * await setBackend(wasm());
+ * wasmThreads(); // the machine's cores in Node (os.availableParallelism()), 1 in a page that is not isolated
+ * ```
  */
 export function wasmThreads(): number {
   if (threadsCount === null)

@@ -18,6 +18,11 @@ export interface WebGPUOptions {
  * starts asynchronously (`await setBackend(webgpu())`) and cannot read synchronously where tfjs
  * reads through an OffscreenCanvas it lacks (Node) or that cannot serve it (SwiftShader, Chromium
  * without a GPU): read with `await t.data()`.
+ * @example
+ * ```ts
+ * await setBackend(webgpu());
+ * await tensor([1, 2]).data(); // Float32Array [1, 2]: read asynchronously
+ * ```
  */
 export function webgpu(options: WebGPUOptions = {}): BackendFactory {
   // tfjs-webgpu reads synchronously through an OffscreenCanvas (Node has none); known once the adapter is.
