@@ -1,4 +1,5 @@
-import { StrataError, Tensor, fmtShape } from '@strata/tensor';
+import { StrataError, Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 
 /** How a value that should have been a tensor looks, for error messages. */
 export function describe(x: unknown): string {

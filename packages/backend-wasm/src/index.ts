@@ -1,5 +1,6 @@
 import { env } from '@tensorflow/tfjs-core';
-import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
+import { StrataError, type BackendFactory } from '@strata/tensor';
+import { tfjsBackend } from '@strata/tensor/internal';
 import { wasmKernels } from './kernels';
 import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
 
@@ -92,5 +93,3 @@ function checkThreads(n: number): number {
     throw new StrataError(`wasm({numThreads}): expected a positive integer, received ${n}`);
   return n;
 }
-
-export { wasmKernels } from './kernels';

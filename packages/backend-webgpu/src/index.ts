@@ -1,5 +1,6 @@
 import { findBackendFactory } from '@tensorflow/tfjs-core';
-import { tfjsBackend, StrataError, type BackendFactory } from '@strata/tensor';
+import { StrataError, type BackendFactory } from '@strata/tensor';
+import { tfjsBackend } from '@strata/tensor/internal';
 import { dawnGpu, installNavigatorGpu, isNode, provideWebGPUGlobals } from './node-gpu';
 import { noAdapterError } from './no-adapter';
 

@@ -1,5 +1,7 @@
-import { Tensor, Variable, isSymbolic, retain, type OpDef, type TensorSpec } from '@strata/tensor';
-import { classNameOf, type Layer } from '@strata/layers';
+import { Tensor, Variable } from '@strata/tensor';
+import { isSymbolic, retain, type OpDef, type TensorSpec } from '@strata/tensor/internal';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
 import { GraphError } from './errors';
 import { SymbolicTensor } from './symbolic-tensor';
 

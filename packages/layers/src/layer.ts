@@ -1,19 +1,5 @@
-import {
-  Tensor,
-  Variable,
-  variable,
-  isSymbolic,
-  tidy,
-  add,
-  cast,
-  fmtShape,
-  retain,
-  keep,
-  scalar,
-  type DType,
-  type Shape,
-  type SymbolicTensorLike,
-} from '@strata/tensor';
+import { Tensor, Variable, variable, tidy, add, cast, keep, scalar, type DType, type Shape } from '@strata/tensor';
+import { isSymbolic, fmtShape, retain, type SymbolicTensorLike } from '@strata/tensor/internal';
 import { LayerError } from './errors';
 import { assertInputCompatible, type InputSpec } from './input-spec';
 import { reserveName, toSnakeCase, uniqueName } from './naming';

@@ -1,28 +1,14 @@
-import { Tensor, isSymbolic, type DType, type Shape, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor';
-import {
-  type Layer,
-  classNameOf,
-  type CallOptions,
-  type LayerArgs,
-  type LayerInput,
-  type LayerInputs,
-  type ShapeOrShapes,
-} from '@strata/layers';
-import {
-  Graph,
-  GraphError,
-  InputLayer,
-  collectNodes,
-  tracing,
-  holdGraph,
-  holdersOf,
-  releaseGraph,
-  type SymbolicTensor,
-} from '@strata/graph';
+import { Tensor, type DType, type Shape } from '@strata/tensor';
+import { isSymbolic, type SymbolicTensorLike, type TensorSpec } from '@strata/tensor/internal';
+import type { Layer, CallOptions, LayerArgs, LayerInput, LayerInputs, ShapeOrShapes } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import { GraphError, InputLayer, type SymbolicTensor } from '@strata/graph';
+import { Graph, collectNodes, tracing, holdGraph, holdersOf, releaseGraph } from '@strata/graph/internal';
 import { ModelError } from './errors';
 import { standardizeInputs } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
-import { Trainer, type ModelInputs } from '@strata/training';
+import type { ModelInputs } from '@strata/training';
+import { Trainer } from '@strata/training/internal';
 
 export type ModelArgs = LayerArgs;
 

@@ -1,4 +1,5 @@
-import { Tensor, isSymbolic } from '@strata/tensor';
+import { Tensor } from '@strata/tensor';
+import { isSymbolic } from '@strata/tensor/internal';
 import { ModelError } from './errors';
 
 /**

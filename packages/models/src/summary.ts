@@ -1,6 +1,8 @@
 import type { Dim, DType, Variable } from '@strata/tensor';
-import { classNameOf, type Layer } from '@strata/layers';
-import { InputNode, LayerNode, type Graph, type SymbolicTensor } from '@strata/graph';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import type { SymbolicTensor } from '@strata/graph';
+import { InputNode, LayerNode, type Graph } from '@strata/graph/internal';
 import { columnWidths, renderTable, type Align } from './table';
 import type { Model } from './model';
 

@@ -4,7 +4,8 @@ import { setBackend, cast, dispose, greater, matmul, randomNormal, tensor, tidy,
 import { cpu } from '@strata/backend-cpu';
 import { Dense, type CallOptions } from '@strata/layers';
 import { input } from '@strata/graph';
-import { Trainer, type StepData } from '@strata/training';
+import type { StepData } from '@strata/training';
+import { Trainer } from '@strata/training/internal';
 import { Functional, Model, Sequential } from './index';
 
 beforeAll(async () => {

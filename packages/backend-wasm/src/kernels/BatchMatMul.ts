@@ -1,5 +1,5 @@
 import { getKernel } from '@tensorflow/tfjs-core';
-import type { DataId, KernelImpl, TensorInfo } from '@strata/tensor';
+import type { DataId, KernelImpl, TensorInfo } from '@strata/tensor/internal';
 import { StrataError } from '@strata/tensor';
 
 /**

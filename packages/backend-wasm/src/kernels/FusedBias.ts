@@ -1,4 +1,4 @@
-import type { KernelImpl, TensorInfo } from '@strata/tensor';
+import type { KernelImpl, TensorInfo } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
 import { copyOut } from './Slice';
 import { tfjsWasmKernel } from './tfjs-kernel';

@@ -1,6 +1,7 @@
 import { backend_util } from '@tensorflow/tfjs-core';
-import type { KernelImpl } from '@strata/tensor';
-import { StrataError, fmtShape } from '@strata/tensor';
+import type { KernelImpl } from '@strata/tensor/internal';
+import { StrataError } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
 
 interface Attrs {

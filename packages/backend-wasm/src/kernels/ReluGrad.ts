@@ -1,4 +1,5 @@
-import { StrataError, fmtShape, type KernelImpl } from '@strata/tensor';
+import { StrataError } from '@strata/tensor';
+import { fmtShape, type KernelImpl } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
 
 /**

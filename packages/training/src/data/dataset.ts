@@ -1,4 +1,5 @@
-import { Tensor, dispose, freshSeed, retain } from '@strata/tensor';
+import { Tensor, dispose } from '@strata/tensor';
+import { freshSeed, retain } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import { seededRandom } from '../utils/random';
 import { mapNest, nestTensors, type Nest } from '../utils/nest';

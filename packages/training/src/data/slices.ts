@@ -1,4 +1,5 @@
-import { Tensor, fmtShape, gather, reshape, slice, stack, tensor, tidy, dispose } from '@strata/tensor';
+import { Tensor, gather, reshape, slice, stack, tensor, tidy, dispose } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import { flattenNest, mapNest, type Nest } from '../utils/nest';
 

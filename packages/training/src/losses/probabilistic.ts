@@ -5,7 +5,6 @@ import {
   clipByValue,
   div,
   exp,
-  fmtShape,
   log,
   log1p,
   logSoftmax,
@@ -22,6 +21,7 @@ import {
   where,
   type Tensor,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 import { EPSILON } from './regression';

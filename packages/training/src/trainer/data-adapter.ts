@@ -3,7 +3,6 @@ import {
   argMax,
   cast,
   dispose,
-  fmtShape,
   gather,
   mul,
   reshape,
@@ -13,6 +12,7 @@ import {
   tidy,
   type TensorLike,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import { Dataset } from '../data/dataset';
 import { flattenNest, mapNest, nestTensors, type Nest } from '../utils/nest';

@@ -1,4 +1,5 @@
-import { Tensor, add, fmtShape, scalar, type Variable } from '@strata/tensor';
+import { Tensor, add, scalar, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { GradientTape } from '@strata/autodiff';
 import { Layer } from '@strata/layers';
 import { TrainingError, describeValue } from '../errors';

@@ -4,13 +4,13 @@ import {
   conv1d,
   conv2d,
   conv3d,
-  fmtShape,
   fusedConv2d,
   split,
   type Shape,
   type Tensor,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';

@@ -1,15 +1,5 @@
-import {
-  any,
-  concat,
-  expandDims,
-  fmtShape,
-  logicalAnd,
-  onesLike,
-  tidy,
-  type Dim,
-  type Shape,
-  type Tensor,
-} from '@strata/tensor';
+import { any, concat, expandDims, logicalAnd, onesLike, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import type { CallOptions, LayerArgs, ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { integerOption } from '../normalization/option-checks';

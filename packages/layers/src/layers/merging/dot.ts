@@ -1,4 +1,5 @@
-import { fmtShape, maximum, mul, rsqrt, square, sum, type Shape, type Tensor } from '@strata/tensor';
+import { maximum, mul, rsqrt, square, sum, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import type { CallOptions, LayerArgs, ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { booleanOption } from '../normalization/option-checks';

@@ -1,4 +1,5 @@
-import { expandDims, fmtShape, logicalAnd, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { expandDims, logicalAnd, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { classNameOf } from '../../serializable';
