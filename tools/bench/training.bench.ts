@@ -31,8 +31,7 @@ import { Dense, Embedding, LSTM, type Layer } from '@strata/layers';
 import { CNN as CNN_ARCHITECTURE, MLP as MLP_ARCHITECTURE, type Architecture } from './architectures';
 import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
-import { Adam } from '@strata/training';
-import type { Trainer } from '@strata/training/internal';
+import { Adam, type Trainer } from '@strata/training';
 import type { Bench } from './harness';
 
 // tfjs-layers is a devDependency of @strata/training (its tests' oracle); resolve it from there. It

@@ -7,8 +7,7 @@ import { Graph, collectNodes, tracing, holdGraph, holdersOf, releaseGraph } from
 import { ModelError } from './errors';
 import { standardizeInputs } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
-import type { ModelInputs } from '@strata/training';
-import { Trainer } from '@strata/training/internal';
+import { type ModelInputs, Trainer } from '@strata/training';
 
 export type ModelArgs = LayerArgs;
 

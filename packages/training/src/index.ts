@@ -1,10 +1,13 @@
 // @strata/training: the public API, by name. Losses are also the `losses` namespace and metrics only the
 // `metrics` namespace (their class names overlap, as in Keras: losses.MeanSquaredError and
-// metrics.MeanSquaredError). The Trainer behind Model, the class tables and the helpers sibling packages
-// share are in '@strata/training/internal'.
+// metrics.MeanSquaredError). The class tables and the helpers sibling packages share are in
+// '@strata/training/internal'.
 
 // Errors
 export { TrainingError } from './errors';
+
+// The Trainer: compile/fit/evaluate/predict and the step methods, which Model extends (users reach it through Model)
+export { Trainer } from './trainer/trainer';
 
 // What compile/fit/evaluate/predict take, and what a custom trainStep works with
 export type {

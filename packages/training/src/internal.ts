@@ -7,9 +7,6 @@ export { scheduleClasses } from './schedules';
 export { optimizerClasses } from './optimizers';
 export { lossClasses } from './losses';
 
-// The Trainer: compile/fit/evaluate/predict, which Model extends
-export { Trainer } from './trainer/trainer';
-
 // Weights files
 export { saveWeights, loadWeights } from './utils/weights-io';
 

@@ -1,7 +1,7 @@
 // Type-checked by tsc against the published .d.ts files (module: nodenext, as a Node user compiles),
 // with skipLibCheck off, so the declarations themselves are checked too.
 import {
-  Dense,
+  layers,
   Sequential,
   input,
   loadModel,
@@ -17,8 +17,8 @@ export async function firstHour(): Promise<number[]> {
   await setBackend(wasm());
   const model = new Sequential([
     input({ shape: [2] }),
-    new Dense({ units: 3, activation: 'relu' }),
-    new Dense({ units: 1 }),
+    new layers.Dense({ units: 3, activation: 'relu' }),
+    new layers.Dense({ units: 1 }),
   ]);
   model.compile({ optimizer: 'adam', loss: 'mse' });
   const x: Tensor = tensor([
@@ -35,8 +35,10 @@ export async function firstHour(): Promise<number[]> {
 
 // The types are real, not `any`: each of these must be an error.
 // @ts-expect-error units must be a number
-new Dense({ units: 'three' });
+new layers.Dense({ units: 'three' });
 // @ts-expect-error no such export
 import('strata').then((m) => m.notAnExport);
+// @ts-expect-error internals are not in the umbrella's API
+import('strata').then((m) => m.engine);
 // @ts-expect-error the testing helpers are not published
 import('@strata/tensor/testing');
