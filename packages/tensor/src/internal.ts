@@ -1,6 +1,11 @@
 // @strata/tensor/internal: for Strata's own packages (autodiff, layers, graph, backends...), not for users:
 // it may change in any release. Users import from '@strata/tensor' (or the 'strata' umbrella).
 
+// The public entry first: a bundler then orders the modules both entries share as the public entry
+// evaluates them (esbuild's code splitting otherwise orders its shared chunk from this entry, and an
+// import cycle, as the layer catalog's, can then run a subclass before its base class).
+import './index';
+
 // Op definitions: defineOp and running one
 export {
   type OpDef,

@@ -1,32 +1,71 @@
 // The `optimizers` namespace, as keras.optimizers: the Optimizer base class, the built-in ones, `get`,
 // the learning-rate `schedules`, and gradient clipping for hand-written loops.
+// Each name is declared here (not re-exported) so that the bundled .d.ts keeps it a type where it is one.
+import {
+  Optimizer as Optimizer_,
+  SGD as SGD_,
+  Adam as Adam_,
+  AdamW as AdamW_,
+  Adamax as Adamax_,
+  Nadam as Nadam_,
+  RMSprop as RMSprop_,
+  Adagrad as Adagrad_,
+  Adadelta as Adadelta_,
+  Lion as Lion_,
+  getOptimizer as get_,
+  clipByNorm as clipByNorm_,
+  clipByGlobalNorm as clipByGlobalNorm_,
+  globalNorm as globalNorm_,
+} from '@strata/training';
+import type {
+  OptimizerArgs as OptimizerArgs_,
+  LearningRate as LearningRate_,
+  GradientAndVariable as GradientAndVariable_,
+  SGDArgs as SGDArgs_,
+  AdamArgs as AdamArgs_,
+  AdamaxArgs as AdamaxArgs_,
+  NadamArgs as NadamArgs_,
+  RMSpropArgs as RMSpropArgs_,
+  AdagradArgs as AdagradArgs_,
+  AdadeltaArgs as AdadeltaArgs_,
+  LionArgs as LionArgs_,
+} from '@strata/training';
 import * as schedules from './schedules';
 
 export { schedules };
-export {
-  Optimizer,
-  SGD,
-  Adam,
-  AdamW,
-  Adamax,
-  Nadam,
-  RMSprop,
-  Adagrad,
-  Adadelta,
-  Lion,
-  type OptimizerArgs,
-  type LearningRate,
-  type GradientAndVariable,
-  type SGDArgs,
-  type AdamArgs,
-  type AdamaxArgs,
-  type NadamArgs,
-  type RMSpropArgs,
-  type AdagradArgs,
-  type AdadeltaArgs,
-  type LionArgs,
-  getOptimizer as get,
-  clipByNorm,
-  clipByGlobalNorm,
-  globalNorm,
-} from '@strata/training';
+
+export const Optimizer = Optimizer_;
+export type Optimizer = Optimizer_;
+export const SGD = SGD_;
+export type SGD = SGD_;
+export const Adam = Adam_;
+export type Adam = Adam_;
+export const AdamW = AdamW_;
+export type AdamW = AdamW_;
+export const Adamax = Adamax_;
+export type Adamax = Adamax_;
+export const Nadam = Nadam_;
+export type Nadam = Nadam_;
+export const RMSprop = RMSprop_;
+export type RMSprop = RMSprop_;
+export const Adagrad = Adagrad_;
+export type Adagrad = Adagrad_;
+export const Adadelta = Adadelta_;
+export type Adadelta = Adadelta_;
+export const Lion = Lion_;
+export type Lion = Lion_;
+export const get = get_;
+export const clipByNorm = clipByNorm_;
+export const clipByGlobalNorm = clipByGlobalNorm_;
+export const globalNorm = globalNorm_;
+export type OptimizerArgs = OptimizerArgs_;
+export type LearningRate = LearningRate_;
+export type GradientAndVariable = GradientAndVariable_;
+export type SGDArgs = SGDArgs_;
+export type AdamArgs = AdamArgs_;
+export type AdamaxArgs = AdamaxArgs_;
+export type NadamArgs = NadamArgs_;
+export type RMSpropArgs = RMSpropArgs_;
+export type AdagradArgs = AdagradArgs_;
+export type AdadeltaArgs = AdadeltaArgs_;
+export type LionArgs = LionArgs_;
