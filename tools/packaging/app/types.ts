@@ -2,6 +2,7 @@
 // with skipLibCheck off, so the declarations themselves are checked too.
 import {
   layers,
+  losses,
   Sequential,
   input,
   loadModel,
@@ -32,6 +33,11 @@ export async function firstHour(): Promise<number[]> {
   const again = await loadModel(bytes);
   return Array.from(await (again.predict(x) as Tensor).data());
 }
+
+// Namespace members are types where they are classes or types (the bundled .d.ts keeps them so).
+const dense: layers.Dense = new layers.Dense({ units: 2 } satisfies layers.DenseArgs);
+const loss: losses.Loss = new losses.BinaryCrossentropy({ fromLogits: true });
+export const typed = [dense, loss];
 
 // The types are real, not `any`: each of these must be an error.
 // @ts-expect-error units must be a number
