@@ -10,15 +10,15 @@ import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import { webgpu } from '@strata/backend-webgpu';
 import { losses, metrics } from '@strata/training';
-import * as activations from './namespaces/activations';
-import * as callbacks from './namespaces/callbacks';
-import * as constraints from './namespaces/constraints';
-import * as initializers from './namespaces/initializers';
-import * as layers from './namespaces/layers';
-import * as ops from './namespaces/ops';
-import * as optimizers from './namespaces/optimizers';
-import * as regularizers from './namespaces/regularizers';
-import * as utils from './namespaces/utils';
+import { activations } from './namespaces/activations';
+import { callbacks } from './namespaces/callbacks';
+import { constraints } from './namespaces/constraints';
+import { initializers } from './namespaces/initializers';
+import { layers } from './namespaces/layers';
+import { ops } from './namespaces/ops';
+import { optimizers } from './namespaces/optimizers';
+import { regularizers } from './namespaces/regularizers';
+import { utils } from './namespaces/utils';
 
 // Namespaces, as keras.layers, keras.losses, ...: `new layers.Dense({ units: 10 })`, `ops.matmul(a, b)`
 export {

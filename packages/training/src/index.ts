@@ -113,9 +113,9 @@ export {
 } from './losses';
 
 // Losses and metrics as namespaces
-import * as losses from './losses/namespace';
+import { losses } from './losses/namespace';
 export { losses };
-import * as metrics from './metrics/namespace';
+import { metrics } from './metrics/namespace';
 export { metrics };
 
 // Metrics (the classes are in the `metrics` namespace)

@@ -1,6 +1,7 @@
 // The `callbacks` namespace, as keras.callbacks: the Callback base class, the built-in callbacks and the
 // types of what they receive. TensorBoard writes through a log sink: files in Node, memory anywhere.
-// Each name is declared here (not re-exported) so that the bundled .d.ts keeps it a type where it is one.
+// A TypeScript namespace, not `import * as`: the bundled .d.ts then declares it as it is, each class both a
+// value and a type (rollup-plugin-dts rebuilds `import * as` namespaces from values alone).
 import {
   Callback as Callback_,
   CallbackList as CallbackList_,
@@ -37,50 +38,52 @@ import type {
   LogSink as LogSink_,
 } from '@strata/training';
 
-export const Callback = Callback_;
-export type Callback = Callback_;
-export const CallbackList = CallbackList_;
-export type CallbackList = CallbackList_;
-export const logTensors = logTensors_;
-export const History = History_;
-export type History = History_;
-export const ProgressBar = ProgressBar_;
-export type ProgressBar = ProgressBar_;
-export const EarlyStopping = EarlyStopping_;
-export type EarlyStopping = EarlyStopping_;
-export const ModelCheckpoint = ModelCheckpoint_;
-export type ModelCheckpoint = ModelCheckpoint_;
-export const ReduceLROnPlateau = ReduceLROnPlateau_;
-export type ReduceLROnPlateau = ReduceLROnPlateau_;
-export const LearningRateScheduler = LearningRateScheduler_;
-export type LearningRateScheduler = LearningRateScheduler_;
-export const CSVLogger = CSVLogger_;
-export type CSVLogger = CSVLogger_;
-export const TerminateOnNaN = TerminateOnNaN_;
-export type TerminateOnNaN = TerminateOnNaN_;
-export const BackupAndRestore = BackupAndRestore_;
-export type BackupAndRestore = BackupAndRestore_;
-export const LambdaCallback = LambdaCallback_;
-export type LambdaCallback = LambdaCallback_;
-export const TensorBoard = TensorBoard_;
-export type TensorBoard = TensorBoard_;
-export const EventFileWriter = EventFileWriter_;
-export type EventFileWriter = EventFileWriter_;
-export const MemoryLogSink = MemoryLogSink_;
-export type MemoryLogSink = MemoryLogSink_;
-export const NodeLogSink = NodeLogSink_;
-export type NodeLogSink = NodeLogSink_;
-export type Logs = Logs_;
-export type BatchLogs = BatchLogs_;
-export type CallbackParams = CallbackParams_;
-export type TrainingContext = TrainingContext_;
-export type FitHistory = FitHistory_;
-export type ProgressBarArgs = ProgressBarArgs_;
-export type ProgressStream = ProgressStream_;
-export type EarlyStoppingArgs = EarlyStoppingArgs_;
-export type ModelCheckpointArgs = ModelCheckpointArgs_;
-export type ReduceLROnPlateauArgs = ReduceLROnPlateauArgs_;
-export type BackupAndRestoreArgs = BackupAndRestoreArgs_;
-export type LambdaCallbackArgs = LambdaCallbackArgs_;
-export type TensorBoardArgs = TensorBoardArgs_;
-export type LogSink = LogSink_;
+export namespace callbacks {
+  export const Callback = Callback_;
+  export type Callback = Callback_;
+  export const CallbackList = CallbackList_;
+  export type CallbackList = CallbackList_;
+  export const logTensors = logTensors_;
+  export const History = History_;
+  export type History = History_;
+  export const ProgressBar = ProgressBar_;
+  export type ProgressBar = ProgressBar_;
+  export const EarlyStopping = EarlyStopping_;
+  export type EarlyStopping = EarlyStopping_;
+  export const ModelCheckpoint = ModelCheckpoint_;
+  export type ModelCheckpoint = ModelCheckpoint_;
+  export const ReduceLROnPlateau = ReduceLROnPlateau_;
+  export type ReduceLROnPlateau = ReduceLROnPlateau_;
+  export const LearningRateScheduler = LearningRateScheduler_;
+  export type LearningRateScheduler = LearningRateScheduler_;
+  export const CSVLogger = CSVLogger_;
+  export type CSVLogger = CSVLogger_;
+  export const TerminateOnNaN = TerminateOnNaN_;
+  export type TerminateOnNaN = TerminateOnNaN_;
+  export const BackupAndRestore = BackupAndRestore_;
+  export type BackupAndRestore = BackupAndRestore_;
+  export const LambdaCallback = LambdaCallback_;
+  export type LambdaCallback = LambdaCallback_;
+  export const TensorBoard = TensorBoard_;
+  export type TensorBoard = TensorBoard_;
+  export const EventFileWriter = EventFileWriter_;
+  export type EventFileWriter = EventFileWriter_;
+  export const MemoryLogSink = MemoryLogSink_;
+  export type MemoryLogSink = MemoryLogSink_;
+  export const NodeLogSink = NodeLogSink_;
+  export type NodeLogSink = NodeLogSink_;
+  export type Logs = Logs_;
+  export type BatchLogs = BatchLogs_;
+  export type CallbackParams = CallbackParams_;
+  export type TrainingContext = TrainingContext_;
+  export type FitHistory = FitHistory_;
+  export type ProgressBarArgs = ProgressBarArgs_;
+  export type ProgressStream = ProgressStream_;
+  export type EarlyStoppingArgs = EarlyStoppingArgs_;
+  export type ModelCheckpointArgs = ModelCheckpointArgs_;
+  export type ReduceLROnPlateauArgs = ReduceLROnPlateauArgs_;
+  export type BackupAndRestoreArgs = BackupAndRestoreArgs_;
+  export type LambdaCallbackArgs = LambdaCallbackArgs_;
+  export type TensorBoardArgs = TensorBoardArgs_;
+  export type LogSink = LogSink_;
+}

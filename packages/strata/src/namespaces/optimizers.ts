@@ -1,6 +1,7 @@
 // The `optimizers` namespace, as keras.optimizers: the Optimizer base class, the built-in ones, `get`,
 // the learning-rate `schedules`, and gradient clipping for hand-written loops.
-// Each name is declared here (not re-exported) so that the bundled .d.ts keeps it a type where it is one.
+// A TypeScript namespace, not `import * as`: the bundled .d.ts then declares it as it is, each class both a
+// value and a type (rollup-plugin-dts rebuilds `import * as` namespaces from values alone).
 import {
   Optimizer as Optimizer_,
   SGD as SGD_,
@@ -30,42 +31,43 @@ import type {
   AdadeltaArgs as AdadeltaArgs_,
   LionArgs as LionArgs_,
 } from '@strata/training';
-import * as schedules from './schedules';
+import { schedules as schedules_ } from './schedules';
 
-export { schedules };
-
-export const Optimizer = Optimizer_;
-export type Optimizer = Optimizer_;
-export const SGD = SGD_;
-export type SGD = SGD_;
-export const Adam = Adam_;
-export type Adam = Adam_;
-export const AdamW = AdamW_;
-export type AdamW = AdamW_;
-export const Adamax = Adamax_;
-export type Adamax = Adamax_;
-export const Nadam = Nadam_;
-export type Nadam = Nadam_;
-export const RMSprop = RMSprop_;
-export type RMSprop = RMSprop_;
-export const Adagrad = Adagrad_;
-export type Adagrad = Adagrad_;
-export const Adadelta = Adadelta_;
-export type Adadelta = Adadelta_;
-export const Lion = Lion_;
-export type Lion = Lion_;
-export const get = get_;
-export const clipByNorm = clipByNorm_;
-export const clipByGlobalNorm = clipByGlobalNorm_;
-export const globalNorm = globalNorm_;
-export type OptimizerArgs = OptimizerArgs_;
-export type LearningRate = LearningRate_;
-export type GradientAndVariable = GradientAndVariable_;
-export type SGDArgs = SGDArgs_;
-export type AdamArgs = AdamArgs_;
-export type AdamaxArgs = AdamaxArgs_;
-export type NadamArgs = NadamArgs_;
-export type RMSpropArgs = RMSpropArgs_;
-export type AdagradArgs = AdagradArgs_;
-export type AdadeltaArgs = AdadeltaArgs_;
-export type LionArgs = LionArgs_;
+export namespace optimizers {
+  export import schedules = schedules_;
+  export const Optimizer = Optimizer_;
+  export type Optimizer = Optimizer_;
+  export const SGD = SGD_;
+  export type SGD = SGD_;
+  export const Adam = Adam_;
+  export type Adam = Adam_;
+  export const AdamW = AdamW_;
+  export type AdamW = AdamW_;
+  export const Adamax = Adamax_;
+  export type Adamax = Adamax_;
+  export const Nadam = Nadam_;
+  export type Nadam = Nadam_;
+  export const RMSprop = RMSprop_;
+  export type RMSprop = RMSprop_;
+  export const Adagrad = Adagrad_;
+  export type Adagrad = Adagrad_;
+  export const Adadelta = Adadelta_;
+  export type Adadelta = Adadelta_;
+  export const Lion = Lion_;
+  export type Lion = Lion_;
+  export const get = get_;
+  export const clipByNorm = clipByNorm_;
+  export const clipByGlobalNorm = clipByGlobalNorm_;
+  export const globalNorm = globalNorm_;
+  export type OptimizerArgs = OptimizerArgs_;
+  export type LearningRate = LearningRate_;
+  export type GradientAndVariable = GradientAndVariable_;
+  export type SGDArgs = SGDArgs_;
+  export type AdamArgs = AdamArgs_;
+  export type AdamaxArgs = AdamaxArgs_;
+  export type NadamArgs = NadamArgs_;
+  export type RMSpropArgs = RMSpropArgs_;
+  export type AdagradArgs = AdagradArgs_;
+  export type AdadeltaArgs = AdadeltaArgs_;
+  export type LionArgs = LionArgs_;
+}
