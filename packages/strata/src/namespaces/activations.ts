@@ -2,8 +2,8 @@
 // function) and `serialize` (a function's Keras name).
 // A TypeScript namespace, not `import * as`: the bundled .d.ts then declares it as it is, each class both a
 // value and a type (rollup-plugin-dts rebuilds `import * as` namespaces from values alone).
-import { getActivation as get_, serializeActivation as serialize_ } from '@strata/layers';
-import type { ActivationFunction as Activation_, ActivationIdentifier as ActivationIdentifier_ } from '@strata/layers';
+import * as L from '@strata/layers';
+
 import { activations as fns } from '@strata/layers';
 
 export namespace activations {
@@ -30,8 +30,8 @@ export namespace activations {
     softmax,
     logSoftmax,
   } = fns;
-  export const get = get_;
-  export const serialize = serialize_;
-  export type Activation = Activation_;
-  export type ActivationIdentifier = ActivationIdentifier_;
+  export const get = L.getActivation;
+  export const serialize = L.serializeActivation;
+  export type Activation = L.ActivationFunction;
+  export type ActivationIdentifier = L.ActivationIdentifier;
 }

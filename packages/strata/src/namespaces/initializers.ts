@@ -2,54 +2,35 @@
 // instance, name or config).
 // A TypeScript namespace, not `import * as`: the bundled .d.ts then declares it as it is, each class both a
 // value and a type (rollup-plugin-dts rebuilds `import * as` namespaces from values alone).
-import {
-  Initializer as Initializer_,
-  Zeros as Zeros_,
-  Ones as Ones_,
-  Constant as Constant_,
-  RandomNormal as RandomNormal_,
-  RandomUniform as RandomUniform_,
-  TruncatedNormal as TruncatedNormal_,
-  VarianceScaling as VarianceScaling_,
-  GlorotUniform as GlorotUniform_,
-  GlorotNormal as GlorotNormal_,
-  HeUniform as HeUniform_,
-  HeNormal as HeNormal_,
-  LecunUniform as LecunUniform_,
-  LecunNormal as LecunNormal_,
-  IdentityInitializer as IdentityInitializer_,
-  Orthogonal as Orthogonal_,
-  getInitializer as get_,
-} from '@strata/layers';
-import type { InitializerIdentifier as InitializerIdentifier_ } from '@strata/layers';
+import * as L from '@strata/layers';
 
 export namespace initializers {
-  export const Initializer = Initializer_;
-  export type Initializer = Initializer_;
-  export const Zeros = Zeros_;
-  export type Zeros = Zeros_;
-  export const Ones = Ones_;
-  export type Ones = Ones_;
-  export const Constant = Constant_;
-  export type Constant = Constant_;
-  export const RandomNormal = RandomNormal_;
-  export type RandomNormal = RandomNormal_;
-  export const RandomUniform = RandomUniform_;
-  export type RandomUniform = RandomUniform_;
-  export const TruncatedNormal = TruncatedNormal_;
-  export type TruncatedNormal = TruncatedNormal_;
-  export const VarianceScaling = VarianceScaling_;
-  export type VarianceScaling = VarianceScaling_;
-  export const GlorotUniform = GlorotUniform_;
-  export const GlorotNormal = GlorotNormal_;
-  export const HeUniform = HeUniform_;
-  export const HeNormal = HeNormal_;
-  export const LecunUniform = LecunUniform_;
-  export const LecunNormal = LecunNormal_;
-  export const IdentityInitializer = IdentityInitializer_;
-  export type IdentityInitializer = IdentityInitializer_;
-  export const Orthogonal = Orthogonal_;
-  export type Orthogonal = Orthogonal_;
-  export const get = get_;
-  export type InitializerIdentifier = InitializerIdentifier_;
+  export const Initializer = L.Initializer;
+  export type Initializer = L.Initializer;
+  export const Zeros = L.Zeros;
+  export type Zeros = L.Zeros;
+  export const Ones = L.Ones;
+  export type Ones = L.Ones;
+  export const Constant = L.Constant;
+  export type Constant = L.Constant;
+  export const RandomNormal = L.RandomNormal;
+  export type RandomNormal = L.RandomNormal;
+  export const RandomUniform = L.RandomUniform;
+  export type RandomUniform = L.RandomUniform;
+  export const TruncatedNormal = L.TruncatedNormal;
+  export type TruncatedNormal = L.TruncatedNormal;
+  export const VarianceScaling = L.VarianceScaling;
+  export type VarianceScaling = L.VarianceScaling;
+  export const GlorotUniform = L.GlorotUniform;
+  export const GlorotNormal = L.GlorotNormal;
+  export const HeUniform = L.HeUniform;
+  export const HeNormal = L.HeNormal;
+  export const LecunUniform = L.LecunUniform;
+  export const LecunNormal = L.LecunNormal;
+  export const IdentityInitializer = L.IdentityInitializer;
+  export type IdentityInitializer = L.IdentityInitializer;
+  export const Orthogonal = L.Orthogonal;
+  export type Orthogonal = L.Orthogonal;
+  export const get = L.getInitializer;
+  export type InitializerIdentifier = L.InitializerIdentifier;
 }

@@ -2,432 +2,263 @@
 // type of its options.
 // A TypeScript namespace, not `import * as`: the bundled .d.ts then declares it as it is, each class both a
 // value and a type (rollup-plugin-dts rebuilds `import * as` namespaces from values alone).
-import {
-  Layer as Layer_,
-  registerLambda as registerLambda_,
-  unregisterLambda as unregisterLambda_,
-} from '@strata/layers';
-import type { LayerArgs as LayerArgs_, CallOptions as CallOptions_, InputSpec as InputSpec_ } from '@strata/layers';
-import { InputLayer as InputLayer_, input as Input_ } from '@strata/graph';
-import type { InputOptions as InputOptions_ } from '@strata/graph';
-import {
-  Dense as Dense_,
-  Activation as Activation_,
-  Embedding as Embedding_,
-  Identity as Identity_,
-  Lambda as Lambda_,
-  EinsumDense as EinsumDense_,
-  ReLU as ReLU_,
-  LeakyReLU as LeakyReLU_,
-  PReLU as PReLU_,
-  ELU as ELU_,
-  Softmax as Softmax_,
-  Dropout as Dropout_,
-  SpatialDropout1D as SpatialDropout1D_,
-  SpatialDropout2D as SpatialDropout2D_,
-  SpatialDropout3D as SpatialDropout3D_,
-  GaussianNoise as GaussianNoise_,
-  GaussianDropout as GaussianDropout_,
-  ActivityRegularization as ActivityRegularization_,
-  Conv1D as Conv1D_,
-  Conv2D as Conv2D_,
-  Conv3D as Conv3D_,
-  Conv1DTranspose as Conv1DTranspose_,
-  Conv2DTranspose as Conv2DTranspose_,
-  Conv3DTranspose as Conv3DTranspose_,
-  DepthwiseConv1D as DepthwiseConv1D_,
-  DepthwiseConv2D as DepthwiseConv2D_,
-  SeparableConv1D as SeparableConv1D_,
-  SeparableConv2D as SeparableConv2D_,
-  MaxPooling1D as MaxPooling1D_,
-  MaxPooling2D as MaxPooling2D_,
-  AveragePooling1D as AveragePooling1D_,
-  AveragePooling2D as AveragePooling2D_,
-  GlobalMaxPooling1D as GlobalMaxPooling1D_,
-  GlobalMaxPooling2D as GlobalMaxPooling2D_,
-  GlobalAveragePooling1D as GlobalAveragePooling1D_,
-  GlobalAveragePooling2D as GlobalAveragePooling2D_,
-  MaxPool1D as MaxPool1D_,
-  MaxPool2D as MaxPool2D_,
-  AvgPool1D as AvgPool1D_,
-  AvgPool2D as AvgPool2D_,
-  GlobalMaxPool1D as GlobalMaxPool1D_,
-  GlobalMaxPool2D as GlobalMaxPool2D_,
-  GlobalAvgPool1D as GlobalAvgPool1D_,
-  GlobalAvgPool2D as GlobalAvgPool2D_,
-  Flatten as Flatten_,
-  Reshape as Reshape_,
-  Permute as Permute_,
-  RepeatVector as RepeatVector_,
-  UpSampling1D as UpSampling1D_,
-  UpSampling2D as UpSampling2D_,
-  ZeroPadding1D as ZeroPadding1D_,
-  ZeroPadding2D as ZeroPadding2D_,
-  Cropping1D as Cropping1D_,
-  Cropping2D as Cropping2D_,
-  BatchNormalization as BatchNormalization_,
-  LayerNormalization as LayerNormalization_,
-  GroupNormalization as GroupNormalization_,
-  UnitNormalization as UnitNormalization_,
-  Add as Add_,
-  Subtract as Subtract_,
-  Multiply as Multiply_,
-  Average as Average_,
-  Maximum as Maximum_,
-  Minimum as Minimum_,
-  Concatenate as Concatenate_,
-  Dot as Dot_,
-  Rescaling as Rescaling_,
-  Normalization as Normalization_,
-  Resizing as Resizing_,
-  CenterCrop as CenterCrop_,
-  RNNCell as RNNCell_,
-  RNN as RNN_,
-  SimpleRNNCell as SimpleRNNCell_,
-  SimpleRNN as SimpleRNN_,
-  LSTMCell as LSTMCell_,
-  LSTM as LSTM_,
-  GRUCell as GRUCell_,
-  GRU as GRU_,
-  Bidirectional as Bidirectional_,
-  TimeDistributed as TimeDistributed_,
-  Attention as Attention_,
-  AdditiveAttention as AdditiveAttention_,
-  MultiHeadAttention as MultiHeadAttention_,
-} from '@strata/layers';
-import type {
-  DenseArgs as DenseArgs_,
-  ActivationArgs as ActivationArgs_,
-  EmbeddingArgs as EmbeddingArgs_,
-  LambdaFunction as LambdaFunction_,
-  LambdaArgs as LambdaArgs_,
-  EinsumDenseArgs as EinsumDenseArgs_,
-  ReLUArgs as ReLUArgs_,
-  LeakyReLUArgs as LeakyReLUArgs_,
-  PReLUArgs as PReLUArgs_,
-  ELUArgs as ELUArgs_,
-  SoftmaxArgs as SoftmaxArgs_,
-  SpatialDropoutArgs as SpatialDropoutArgs_,
-  SpatialDropoutNdArgs as SpatialDropoutNdArgs_,
-  DropoutArgs as DropoutArgs_,
-  GaussianNoiseArgs as GaussianNoiseArgs_,
-  GaussianDropoutArgs as GaussianDropoutArgs_,
-  ActivityRegularizationArgs as ActivityRegularizationArgs_,
-  DataFormat as DataFormat_,
-  ConvPadding as ConvPadding_,
-  Conv1DArgs as Conv1DArgs_,
-  Conv2DArgs as Conv2DArgs_,
-  Conv3DArgs as Conv3DArgs_,
-  Conv1DTransposeArgs as Conv1DTransposeArgs_,
-  Conv2DTransposeArgs as Conv2DTransposeArgs_,
-  Conv3DTransposeArgs as Conv3DTransposeArgs_,
-  DepthwiseConv1DArgs as DepthwiseConv1DArgs_,
-  DepthwiseConv2DArgs as DepthwiseConv2DArgs_,
-  SeparableConv1DArgs as SeparableConv1DArgs_,
-  SeparableConv2DArgs as SeparableConv2DArgs_,
-  MaxPooling1DArgs as MaxPooling1DArgs_,
-  MaxPooling2DArgs as MaxPooling2DArgs_,
-  AveragePooling1DArgs as AveragePooling1DArgs_,
-  AveragePooling2DArgs as AveragePooling2DArgs_,
-  GlobalMaxPooling1DArgs as GlobalMaxPooling1DArgs_,
-  GlobalMaxPooling2DArgs as GlobalMaxPooling2DArgs_,
-  GlobalAveragePooling1DArgs as GlobalAveragePooling1DArgs_,
-  GlobalAveragePooling2DArgs as GlobalAveragePooling2DArgs_,
-  FlattenArgs as FlattenArgs_,
-  ReshapeArgs as ReshapeArgs_,
-  PermuteArgs as PermuteArgs_,
-  RepeatVectorArgs as RepeatVectorArgs_,
-  UpSampling1DArgs as UpSampling1DArgs_,
-  UpSampling2DArgs as UpSampling2DArgs_,
-  UpSamplingInterpolation as UpSamplingInterpolation_,
-  ZeroPadding1DArgs as ZeroPadding1DArgs_,
-  ZeroPadding2DArgs as ZeroPadding2DArgs_,
-  Cropping1DArgs as Cropping1DArgs_,
-  Cropping2DArgs as Cropping2DArgs_,
-  BatchNormalizationArgs as BatchNormalizationArgs_,
-  LayerNormalizationArgs as LayerNormalizationArgs_,
-  GroupNormalizationArgs as GroupNormalizationArgs_,
-  UnitNormalizationArgs as UnitNormalizationArgs_,
-  ConcatenateArgs as ConcatenateArgs_,
-  DotArgs as DotArgs_,
-  Interpolation as Interpolation_,
-  RescalingArgs as RescalingArgs_,
-  NormalizationArgs as NormalizationArgs_,
-  ResizingArgs as ResizingArgs_,
-  CenterCropArgs as CenterCropArgs_,
-  CellStepOptions as CellStepOptions_,
-  RNNArgs as RNNArgs_,
-  RNNLayerArgs as RNNLayerArgs_,
-  RNNCallOptions as RNNCallOptions_,
-  SimpleRNNCellArgs as SimpleRNNCellArgs_,
-  SimpleRNNArgs as SimpleRNNArgs_,
-  LSTMCellArgs as LSTMCellArgs_,
-  LSTMArgs as LSTMArgs_,
-  GRUCellArgs as GRUCellArgs_,
-  GRUArgs as GRUArgs_,
-  BidirectionalArgs as BidirectionalArgs_,
-  MergeMode as MergeMode_,
-  TimeDistributedArgs as TimeDistributedArgs_,
-  AttentionArgs as AttentionArgs_,
-  AttentionCallOptions as AttentionCallOptions_,
-  AdditiveAttentionArgs as AdditiveAttentionArgs_,
-  MultiHeadAttentionArgs as MultiHeadAttentionArgs_,
-  MultiHeadAttentionCallOptions as MultiHeadAttentionCallOptions_,
-} from '@strata/layers';
+import * as L from '@strata/layers';
+
+import * as G from '@strata/graph';
 
 export namespace layers {
-  export const Layer = Layer_;
-  export type Layer = Layer_;
-  export const registerLambda = registerLambda_;
-  export const unregisterLambda = unregisterLambda_;
-  export type LayerArgs = LayerArgs_;
-  export type CallOptions = CallOptions_;
-  export type InputSpec = InputSpec_;
-  export const InputLayer = InputLayer_;
-  export type InputLayer = InputLayer_;
-  export const Input = Input_;
-  export type InputOptions = InputOptions_;
-  export const Dense = Dense_;
-  export type Dense = Dense_;
-  export const Activation = Activation_;
-  export type Activation = Activation_;
-  export const Embedding = Embedding_;
-  export type Embedding = Embedding_;
-  export const Identity = Identity_;
-  export type Identity = Identity_;
-  export const Lambda = Lambda_;
-  export type Lambda = Lambda_;
-  export const EinsumDense = EinsumDense_;
-  export type EinsumDense = EinsumDense_;
-  export const ReLU = ReLU_;
-  export type ReLU = ReLU_;
-  export const LeakyReLU = LeakyReLU_;
-  export type LeakyReLU = LeakyReLU_;
-  export const PReLU = PReLU_;
-  export type PReLU = PReLU_;
-  export const ELU = ELU_;
-  export type ELU = ELU_;
-  export const Softmax = Softmax_;
-  export type Softmax = Softmax_;
-  export const Dropout = Dropout_;
-  export type Dropout = Dropout_;
-  export const SpatialDropout1D = SpatialDropout1D_;
-  export type SpatialDropout1D = SpatialDropout1D_;
-  export const SpatialDropout2D = SpatialDropout2D_;
-  export type SpatialDropout2D = SpatialDropout2D_;
-  export const SpatialDropout3D = SpatialDropout3D_;
-  export type SpatialDropout3D = SpatialDropout3D_;
-  export const GaussianNoise = GaussianNoise_;
-  export type GaussianNoise = GaussianNoise_;
-  export const GaussianDropout = GaussianDropout_;
-  export type GaussianDropout = GaussianDropout_;
-  export const ActivityRegularization = ActivityRegularization_;
-  export type ActivityRegularization = ActivityRegularization_;
-  export const Conv1D = Conv1D_;
-  export type Conv1D = Conv1D_;
-  export const Conv2D = Conv2D_;
-  export type Conv2D = Conv2D_;
-  export const Conv3D = Conv3D_;
-  export type Conv3D = Conv3D_;
-  export const Conv1DTranspose = Conv1DTranspose_;
-  export type Conv1DTranspose = Conv1DTranspose_;
-  export const Conv2DTranspose = Conv2DTranspose_;
-  export type Conv2DTranspose = Conv2DTranspose_;
-  export const Conv3DTranspose = Conv3DTranspose_;
-  export type Conv3DTranspose = Conv3DTranspose_;
-  export const DepthwiseConv1D = DepthwiseConv1D_;
-  export type DepthwiseConv1D = DepthwiseConv1D_;
-  export const DepthwiseConv2D = DepthwiseConv2D_;
-  export type DepthwiseConv2D = DepthwiseConv2D_;
-  export const SeparableConv1D = SeparableConv1D_;
-  export type SeparableConv1D = SeparableConv1D_;
-  export const SeparableConv2D = SeparableConv2D_;
-  export type SeparableConv2D = SeparableConv2D_;
-  export const MaxPooling1D = MaxPooling1D_;
-  export type MaxPooling1D = MaxPooling1D_;
-  export const MaxPooling2D = MaxPooling2D_;
-  export type MaxPooling2D = MaxPooling2D_;
-  export const AveragePooling1D = AveragePooling1D_;
-  export type AveragePooling1D = AveragePooling1D_;
-  export const AveragePooling2D = AveragePooling2D_;
-  export type AveragePooling2D = AveragePooling2D_;
-  export const GlobalMaxPooling1D = GlobalMaxPooling1D_;
-  export type GlobalMaxPooling1D = GlobalMaxPooling1D_;
-  export const GlobalMaxPooling2D = GlobalMaxPooling2D_;
-  export type GlobalMaxPooling2D = GlobalMaxPooling2D_;
-  export const GlobalAveragePooling1D = GlobalAveragePooling1D_;
-  export type GlobalAveragePooling1D = GlobalAveragePooling1D_;
-  export const GlobalAveragePooling2D = GlobalAveragePooling2D_;
-  export type GlobalAveragePooling2D = GlobalAveragePooling2D_;
-  export const MaxPool1D = MaxPool1D_;
-  export type MaxPool1D = MaxPool1D_;
-  export const MaxPool2D = MaxPool2D_;
-  export type MaxPool2D = MaxPool2D_;
-  export const AvgPool1D = AvgPool1D_;
-  export type AvgPool1D = AvgPool1D_;
-  export const AvgPool2D = AvgPool2D_;
-  export type AvgPool2D = AvgPool2D_;
-  export const GlobalMaxPool1D = GlobalMaxPool1D_;
-  export type GlobalMaxPool1D = GlobalMaxPool1D_;
-  export const GlobalMaxPool2D = GlobalMaxPool2D_;
-  export type GlobalMaxPool2D = GlobalMaxPool2D_;
-  export const GlobalAvgPool1D = GlobalAvgPool1D_;
-  export type GlobalAvgPool1D = GlobalAvgPool1D_;
-  export const GlobalAvgPool2D = GlobalAvgPool2D_;
-  export type GlobalAvgPool2D = GlobalAvgPool2D_;
-  export const Flatten = Flatten_;
-  export type Flatten = Flatten_;
-  export const Reshape = Reshape_;
-  export type Reshape = Reshape_;
-  export const Permute = Permute_;
-  export type Permute = Permute_;
-  export const RepeatVector = RepeatVector_;
-  export type RepeatVector = RepeatVector_;
-  export const UpSampling1D = UpSampling1D_;
-  export type UpSampling1D = UpSampling1D_;
-  export const UpSampling2D = UpSampling2D_;
-  export type UpSampling2D = UpSampling2D_;
-  export const ZeroPadding1D = ZeroPadding1D_;
-  export type ZeroPadding1D = ZeroPadding1D_;
-  export const ZeroPadding2D = ZeroPadding2D_;
-  export type ZeroPadding2D = ZeroPadding2D_;
-  export const Cropping1D = Cropping1D_;
-  export type Cropping1D = Cropping1D_;
-  export const Cropping2D = Cropping2D_;
-  export type Cropping2D = Cropping2D_;
-  export const BatchNormalization = BatchNormalization_;
-  export type BatchNormalization = BatchNormalization_;
-  export const LayerNormalization = LayerNormalization_;
-  export type LayerNormalization = LayerNormalization_;
-  export const GroupNormalization = GroupNormalization_;
-  export type GroupNormalization = GroupNormalization_;
-  export const UnitNormalization = UnitNormalization_;
-  export type UnitNormalization = UnitNormalization_;
-  export const Add = Add_;
-  export type Add = Add_;
-  export const Subtract = Subtract_;
-  export type Subtract = Subtract_;
-  export const Multiply = Multiply_;
-  export type Multiply = Multiply_;
-  export const Average = Average_;
-  export type Average = Average_;
-  export const Maximum = Maximum_;
-  export type Maximum = Maximum_;
-  export const Minimum = Minimum_;
-  export type Minimum = Minimum_;
-  export const Concatenate = Concatenate_;
-  export type Concatenate = Concatenate_;
-  export const Dot = Dot_;
-  export type Dot = Dot_;
-  export const Rescaling = Rescaling_;
-  export type Rescaling = Rescaling_;
-  export const Normalization = Normalization_;
-  export type Normalization = Normalization_;
-  export const Resizing = Resizing_;
-  export type Resizing = Resizing_;
-  export const CenterCrop = CenterCrop_;
-  export type CenterCrop = CenterCrop_;
-  export const RNNCell = RNNCell_;
-  export type RNNCell = RNNCell_;
-  export const RNN = RNN_;
-  export type RNN = RNN_;
-  export const SimpleRNNCell = SimpleRNNCell_;
-  export type SimpleRNNCell = SimpleRNNCell_;
-  export const SimpleRNN = SimpleRNN_;
-  export type SimpleRNN = SimpleRNN_;
-  export const LSTMCell = LSTMCell_;
-  export type LSTMCell = LSTMCell_;
-  export const LSTM = LSTM_;
-  export type LSTM = LSTM_;
-  export const GRUCell = GRUCell_;
-  export type GRUCell = GRUCell_;
-  export const GRU = GRU_;
-  export type GRU = GRU_;
-  export const Bidirectional = Bidirectional_;
-  export type Bidirectional = Bidirectional_;
-  export const TimeDistributed = TimeDistributed_;
-  export type TimeDistributed = TimeDistributed_;
-  export const Attention = Attention_;
-  export type Attention = Attention_;
-  export const AdditiveAttention = AdditiveAttention_;
-  export type AdditiveAttention = AdditiveAttention_;
-  export const MultiHeadAttention = MultiHeadAttention_;
-  export type MultiHeadAttention = MultiHeadAttention_;
-  export type DenseArgs = DenseArgs_;
-  export type ActivationArgs = ActivationArgs_;
-  export type EmbeddingArgs = EmbeddingArgs_;
-  export type LambdaFunction = LambdaFunction_;
-  export type LambdaArgs = LambdaArgs_;
-  export type EinsumDenseArgs = EinsumDenseArgs_;
-  export type ReLUArgs = ReLUArgs_;
-  export type LeakyReLUArgs = LeakyReLUArgs_;
-  export type PReLUArgs = PReLUArgs_;
-  export type ELUArgs = ELUArgs_;
-  export type SoftmaxArgs = SoftmaxArgs_;
-  export type SpatialDropoutArgs = SpatialDropoutArgs_;
-  export type SpatialDropoutNdArgs = SpatialDropoutNdArgs_;
-  export type DropoutArgs = DropoutArgs_;
-  export type GaussianNoiseArgs = GaussianNoiseArgs_;
-  export type GaussianDropoutArgs = GaussianDropoutArgs_;
-  export type ActivityRegularizationArgs = ActivityRegularizationArgs_;
-  export type DataFormat = DataFormat_;
-  export type ConvPadding = ConvPadding_;
-  export type Conv1DArgs = Conv1DArgs_;
-  export type Conv2DArgs = Conv2DArgs_;
-  export type Conv3DArgs = Conv3DArgs_;
-  export type Conv1DTransposeArgs = Conv1DTransposeArgs_;
-  export type Conv2DTransposeArgs = Conv2DTransposeArgs_;
-  export type Conv3DTransposeArgs = Conv3DTransposeArgs_;
-  export type DepthwiseConv1DArgs = DepthwiseConv1DArgs_;
-  export type DepthwiseConv2DArgs = DepthwiseConv2DArgs_;
-  export type SeparableConv1DArgs = SeparableConv1DArgs_;
-  export type SeparableConv2DArgs = SeparableConv2DArgs_;
-  export type MaxPooling1DArgs = MaxPooling1DArgs_;
-  export type MaxPooling2DArgs = MaxPooling2DArgs_;
-  export type AveragePooling1DArgs = AveragePooling1DArgs_;
-  export type AveragePooling2DArgs = AveragePooling2DArgs_;
-  export type GlobalMaxPooling1DArgs = GlobalMaxPooling1DArgs_;
-  export type GlobalMaxPooling2DArgs = GlobalMaxPooling2DArgs_;
-  export type GlobalAveragePooling1DArgs = GlobalAveragePooling1DArgs_;
-  export type GlobalAveragePooling2DArgs = GlobalAveragePooling2DArgs_;
-  export type FlattenArgs = FlattenArgs_;
-  export type ReshapeArgs = ReshapeArgs_;
-  export type PermuteArgs = PermuteArgs_;
-  export type RepeatVectorArgs = RepeatVectorArgs_;
-  export type UpSampling1DArgs = UpSampling1DArgs_;
-  export type UpSampling2DArgs = UpSampling2DArgs_;
-  export type UpSamplingInterpolation = UpSamplingInterpolation_;
-  export type ZeroPadding1DArgs = ZeroPadding1DArgs_;
-  export type ZeroPadding2DArgs = ZeroPadding2DArgs_;
-  export type Cropping1DArgs = Cropping1DArgs_;
-  export type Cropping2DArgs = Cropping2DArgs_;
-  export type BatchNormalizationArgs = BatchNormalizationArgs_;
-  export type LayerNormalizationArgs = LayerNormalizationArgs_;
-  export type GroupNormalizationArgs = GroupNormalizationArgs_;
-  export type UnitNormalizationArgs = UnitNormalizationArgs_;
-  export type ConcatenateArgs = ConcatenateArgs_;
-  export type DotArgs = DotArgs_;
-  export type Interpolation = Interpolation_;
-  export type RescalingArgs = RescalingArgs_;
-  export type NormalizationArgs = NormalizationArgs_;
-  export type ResizingArgs = ResizingArgs_;
-  export type CenterCropArgs = CenterCropArgs_;
-  export type CellStepOptions = CellStepOptions_;
-  export type RNNArgs = RNNArgs_;
-  export type RNNLayerArgs = RNNLayerArgs_;
-  export type RNNCallOptions = RNNCallOptions_;
-  export type SimpleRNNCellArgs = SimpleRNNCellArgs_;
-  export type SimpleRNNArgs = SimpleRNNArgs_;
-  export type LSTMCellArgs = LSTMCellArgs_;
-  export type LSTMArgs = LSTMArgs_;
-  export type GRUCellArgs = GRUCellArgs_;
-  export type GRUArgs = GRUArgs_;
-  export type BidirectionalArgs = BidirectionalArgs_;
-  export type MergeMode = MergeMode_;
-  export type TimeDistributedArgs = TimeDistributedArgs_;
-  export type AttentionArgs = AttentionArgs_;
-  export type AttentionCallOptions = AttentionCallOptions_;
-  export type AdditiveAttentionArgs = AdditiveAttentionArgs_;
-  export type MultiHeadAttentionArgs = MultiHeadAttentionArgs_;
-  export type MultiHeadAttentionCallOptions = MultiHeadAttentionCallOptions_;
+  export const Layer = L.Layer;
+  export type Layer = L.Layer;
+  export const registerLambda = L.registerLambda;
+  export const unregisterLambda = L.unregisterLambda;
+  export type LayerArgs = L.LayerArgs;
+  export type CallOptions = L.CallOptions;
+  export type InputSpec = L.InputSpec;
+  export const InputLayer = G.InputLayer;
+  export type InputLayer = G.InputLayer;
+  export const Input = G.input;
+  export type InputOptions = G.InputOptions;
+  export const Dense = L.Dense;
+  export type Dense = L.Dense;
+  export const Activation = L.Activation;
+  export type Activation = L.Activation;
+  export const Embedding = L.Embedding;
+  export type Embedding = L.Embedding;
+  export const Identity = L.Identity;
+  export type Identity = L.Identity;
+  export const Lambda = L.Lambda;
+  export type Lambda = L.Lambda;
+  export const EinsumDense = L.EinsumDense;
+  export type EinsumDense = L.EinsumDense;
+  export const ReLU = L.ReLU;
+  export type ReLU = L.ReLU;
+  export const LeakyReLU = L.LeakyReLU;
+  export type LeakyReLU = L.LeakyReLU;
+  export const PReLU = L.PReLU;
+  export type PReLU = L.PReLU;
+  export const ELU = L.ELU;
+  export type ELU = L.ELU;
+  export const Softmax = L.Softmax;
+  export type Softmax = L.Softmax;
+  export const Dropout = L.Dropout;
+  export type Dropout = L.Dropout;
+  export const SpatialDropout1D = L.SpatialDropout1D;
+  export type SpatialDropout1D = L.SpatialDropout1D;
+  export const SpatialDropout2D = L.SpatialDropout2D;
+  export type SpatialDropout2D = L.SpatialDropout2D;
+  export const SpatialDropout3D = L.SpatialDropout3D;
+  export type SpatialDropout3D = L.SpatialDropout3D;
+  export const GaussianNoise = L.GaussianNoise;
+  export type GaussianNoise = L.GaussianNoise;
+  export const GaussianDropout = L.GaussianDropout;
+  export type GaussianDropout = L.GaussianDropout;
+  export const ActivityRegularization = L.ActivityRegularization;
+  export type ActivityRegularization = L.ActivityRegularization;
+  export const Conv1D = L.Conv1D;
+  export type Conv1D = L.Conv1D;
+  export const Conv2D = L.Conv2D;
+  export type Conv2D = L.Conv2D;
+  export const Conv3D = L.Conv3D;
+  export type Conv3D = L.Conv3D;
+  export const Conv1DTranspose = L.Conv1DTranspose;
+  export type Conv1DTranspose = L.Conv1DTranspose;
+  export const Conv2DTranspose = L.Conv2DTranspose;
+  export type Conv2DTranspose = L.Conv2DTranspose;
+  export const Conv3DTranspose = L.Conv3DTranspose;
+  export type Conv3DTranspose = L.Conv3DTranspose;
+  export const DepthwiseConv1D = L.DepthwiseConv1D;
+  export type DepthwiseConv1D = L.DepthwiseConv1D;
+  export const DepthwiseConv2D = L.DepthwiseConv2D;
+  export type DepthwiseConv2D = L.DepthwiseConv2D;
+  export const SeparableConv1D = L.SeparableConv1D;
+  export type SeparableConv1D = L.SeparableConv1D;
+  export const SeparableConv2D = L.SeparableConv2D;
+  export type SeparableConv2D = L.SeparableConv2D;
+  export const MaxPooling1D = L.MaxPooling1D;
+  export type MaxPooling1D = L.MaxPooling1D;
+  export const MaxPooling2D = L.MaxPooling2D;
+  export type MaxPooling2D = L.MaxPooling2D;
+  export const AveragePooling1D = L.AveragePooling1D;
+  export type AveragePooling1D = L.AveragePooling1D;
+  export const AveragePooling2D = L.AveragePooling2D;
+  export type AveragePooling2D = L.AveragePooling2D;
+  export const GlobalMaxPooling1D = L.GlobalMaxPooling1D;
+  export type GlobalMaxPooling1D = L.GlobalMaxPooling1D;
+  export const GlobalMaxPooling2D = L.GlobalMaxPooling2D;
+  export type GlobalMaxPooling2D = L.GlobalMaxPooling2D;
+  export const GlobalAveragePooling1D = L.GlobalAveragePooling1D;
+  export type GlobalAveragePooling1D = L.GlobalAveragePooling1D;
+  export const GlobalAveragePooling2D = L.GlobalAveragePooling2D;
+  export type GlobalAveragePooling2D = L.GlobalAveragePooling2D;
+  export const MaxPool1D = L.MaxPool1D;
+  export type MaxPool1D = L.MaxPool1D;
+  export const MaxPool2D = L.MaxPool2D;
+  export type MaxPool2D = L.MaxPool2D;
+  export const AvgPool1D = L.AvgPool1D;
+  export type AvgPool1D = L.AvgPool1D;
+  export const AvgPool2D = L.AvgPool2D;
+  export type AvgPool2D = L.AvgPool2D;
+  export const GlobalMaxPool1D = L.GlobalMaxPool1D;
+  export type GlobalMaxPool1D = L.GlobalMaxPool1D;
+  export const GlobalMaxPool2D = L.GlobalMaxPool2D;
+  export type GlobalMaxPool2D = L.GlobalMaxPool2D;
+  export const GlobalAvgPool1D = L.GlobalAvgPool1D;
+  export type GlobalAvgPool1D = L.GlobalAvgPool1D;
+  export const GlobalAvgPool2D = L.GlobalAvgPool2D;
+  export type GlobalAvgPool2D = L.GlobalAvgPool2D;
+  export const Flatten = L.Flatten;
+  export type Flatten = L.Flatten;
+  export const Reshape = L.Reshape;
+  export type Reshape = L.Reshape;
+  export const Permute = L.Permute;
+  export type Permute = L.Permute;
+  export const RepeatVector = L.RepeatVector;
+  export type RepeatVector = L.RepeatVector;
+  export const UpSampling1D = L.UpSampling1D;
+  export type UpSampling1D = L.UpSampling1D;
+  export const UpSampling2D = L.UpSampling2D;
+  export type UpSampling2D = L.UpSampling2D;
+  export const ZeroPadding1D = L.ZeroPadding1D;
+  export type ZeroPadding1D = L.ZeroPadding1D;
+  export const ZeroPadding2D = L.ZeroPadding2D;
+  export type ZeroPadding2D = L.ZeroPadding2D;
+  export const Cropping1D = L.Cropping1D;
+  export type Cropping1D = L.Cropping1D;
+  export const Cropping2D = L.Cropping2D;
+  export type Cropping2D = L.Cropping2D;
+  export const BatchNormalization = L.BatchNormalization;
+  export type BatchNormalization = L.BatchNormalization;
+  export const LayerNormalization = L.LayerNormalization;
+  export type LayerNormalization = L.LayerNormalization;
+  export const GroupNormalization = L.GroupNormalization;
+  export type GroupNormalization = L.GroupNormalization;
+  export const UnitNormalization = L.UnitNormalization;
+  export type UnitNormalization = L.UnitNormalization;
+  export const Add = L.Add;
+  export type Add = L.Add;
+  export const Subtract = L.Subtract;
+  export type Subtract = L.Subtract;
+  export const Multiply = L.Multiply;
+  export type Multiply = L.Multiply;
+  export const Average = L.Average;
+  export type Average = L.Average;
+  export const Maximum = L.Maximum;
+  export type Maximum = L.Maximum;
+  export const Minimum = L.Minimum;
+  export type Minimum = L.Minimum;
+  export const Concatenate = L.Concatenate;
+  export type Concatenate = L.Concatenate;
+  export const Dot = L.Dot;
+  export type Dot = L.Dot;
+  export const Rescaling = L.Rescaling;
+  export type Rescaling = L.Rescaling;
+  export const Normalization = L.Normalization;
+  export type Normalization = L.Normalization;
+  export const Resizing = L.Resizing;
+  export type Resizing = L.Resizing;
+  export const CenterCrop = L.CenterCrop;
+  export type CenterCrop = L.CenterCrop;
+  export const RNNCell = L.RNNCell;
+  export type RNNCell = L.RNNCell;
+  export const RNN = L.RNN;
+  export type RNN = L.RNN;
+  export const SimpleRNNCell = L.SimpleRNNCell;
+  export type SimpleRNNCell = L.SimpleRNNCell;
+  export const SimpleRNN = L.SimpleRNN;
+  export type SimpleRNN = L.SimpleRNN;
+  export const LSTMCell = L.LSTMCell;
+  export type LSTMCell = L.LSTMCell;
+  export const LSTM = L.LSTM;
+  export type LSTM = L.LSTM;
+  export const GRUCell = L.GRUCell;
+  export type GRUCell = L.GRUCell;
+  export const GRU = L.GRU;
+  export type GRU = L.GRU;
+  export const Bidirectional = L.Bidirectional;
+  export type Bidirectional = L.Bidirectional;
+  export const TimeDistributed = L.TimeDistributed;
+  export type TimeDistributed = L.TimeDistributed;
+  export const Attention = L.Attention;
+  export type Attention = L.Attention;
+  export const AdditiveAttention = L.AdditiveAttention;
+  export type AdditiveAttention = L.AdditiveAttention;
+  export const MultiHeadAttention = L.MultiHeadAttention;
+  export type MultiHeadAttention = L.MultiHeadAttention;
+  export type DenseArgs = L.DenseArgs;
+  export type ActivationArgs = L.ActivationArgs;
+  export type EmbeddingArgs = L.EmbeddingArgs;
+  export type LambdaFunction = L.LambdaFunction;
+  export type LambdaArgs = L.LambdaArgs;
+  export type EinsumDenseArgs = L.EinsumDenseArgs;
+  export type ReLUArgs = L.ReLUArgs;
+  export type LeakyReLUArgs = L.LeakyReLUArgs;
+  export type PReLUArgs = L.PReLUArgs;
+  export type ELUArgs = L.ELUArgs;
+  export type SoftmaxArgs = L.SoftmaxArgs;
+  export type SpatialDropoutArgs = L.SpatialDropoutArgs;
+  export type SpatialDropoutNdArgs = L.SpatialDropoutNdArgs;
+  export type DropoutArgs = L.DropoutArgs;
+  export type GaussianNoiseArgs = L.GaussianNoiseArgs;
+  export type GaussianDropoutArgs = L.GaussianDropoutArgs;
+  export type ActivityRegularizationArgs = L.ActivityRegularizationArgs;
+  export type DataFormat = L.DataFormat;
+  export type ConvPadding = L.ConvPadding;
+  export type Conv1DArgs = L.Conv1DArgs;
+  export type Conv2DArgs = L.Conv2DArgs;
+  export type Conv3DArgs = L.Conv3DArgs;
+  export type Conv1DTransposeArgs = L.Conv1DTransposeArgs;
+  export type Conv2DTransposeArgs = L.Conv2DTransposeArgs;
+  export type Conv3DTransposeArgs = L.Conv3DTransposeArgs;
+  export type DepthwiseConv1DArgs = L.DepthwiseConv1DArgs;
+  export type DepthwiseConv2DArgs = L.DepthwiseConv2DArgs;
+  export type SeparableConv1DArgs = L.SeparableConv1DArgs;
+  export type SeparableConv2DArgs = L.SeparableConv2DArgs;
+  export type MaxPooling1DArgs = L.MaxPooling1DArgs;
+  export type MaxPooling2DArgs = L.MaxPooling2DArgs;
+  export type AveragePooling1DArgs = L.AveragePooling1DArgs;
+  export type AveragePooling2DArgs = L.AveragePooling2DArgs;
+  export type GlobalMaxPooling1DArgs = L.GlobalMaxPooling1DArgs;
+  export type GlobalMaxPooling2DArgs = L.GlobalMaxPooling2DArgs;
+  export type GlobalAveragePooling1DArgs = L.GlobalAveragePooling1DArgs;
+  export type GlobalAveragePooling2DArgs = L.GlobalAveragePooling2DArgs;
+  export type FlattenArgs = L.FlattenArgs;
+  export type ReshapeArgs = L.ReshapeArgs;
+  export type PermuteArgs = L.PermuteArgs;
+  export type RepeatVectorArgs = L.RepeatVectorArgs;
+  export type UpSampling1DArgs = L.UpSampling1DArgs;
+  export type UpSampling2DArgs = L.UpSampling2DArgs;
+  export type UpSamplingInterpolation = L.UpSamplingInterpolation;
+  export type ZeroPadding1DArgs = L.ZeroPadding1DArgs;
+  export type ZeroPadding2DArgs = L.ZeroPadding2DArgs;
+  export type Cropping1DArgs = L.Cropping1DArgs;
+  export type Cropping2DArgs = L.Cropping2DArgs;
+  export type BatchNormalizationArgs = L.BatchNormalizationArgs;
+  export type LayerNormalizationArgs = L.LayerNormalizationArgs;
+  export type GroupNormalizationArgs = L.GroupNormalizationArgs;
+  export type UnitNormalizationArgs = L.UnitNormalizationArgs;
+  export type ConcatenateArgs = L.ConcatenateArgs;
+  export type DotArgs = L.DotArgs;
+  export type Interpolation = L.Interpolation;
+  export type RescalingArgs = L.RescalingArgs;
+  export type NormalizationArgs = L.NormalizationArgs;
+  export type ResizingArgs = L.ResizingArgs;
+  export type CenterCropArgs = L.CenterCropArgs;
+  export type CellStepOptions = L.CellStepOptions;
+  export type RNNArgs = L.RNNArgs;
+  export type RNNLayerArgs = L.RNNLayerArgs;
+  export type RNNCallOptions = L.RNNCallOptions;
+  export type SimpleRNNCellArgs = L.SimpleRNNCellArgs;
+  export type SimpleRNNArgs = L.SimpleRNNArgs;
+  export type LSTMCellArgs = L.LSTMCellArgs;
+  export type LSTMArgs = L.LSTMArgs;
+  export type GRUCellArgs = L.GRUCellArgs;
+  export type GRUArgs = L.GRUArgs;
+  export type BidirectionalArgs = L.BidirectionalArgs;
+  export type MergeMode = L.MergeMode;
+  export type TimeDistributedArgs = L.TimeDistributedArgs;
+  export type AttentionArgs = L.AttentionArgs;
+  export type AttentionCallOptions = L.AttentionCallOptions;
+  export type AdditiveAttentionArgs = L.AdditiveAttentionArgs;
+  export type MultiHeadAttentionArgs = L.MultiHeadAttentionArgs;
+  export type MultiHeadAttentionCallOptions = L.MultiHeadAttentionCallOptions;
 }

@@ -1,102 +1,118 @@
 // The `losses` namespace, as keras.losses: the loss classes and functions and `get`, without the
 // registry and reduction helpers the metrics and the Trainer share.
 // A TypeScript namespace, not `import * as`: the bundled .d.ts then declares it as it is, each class both a
-// value and a type (rollup-plugin-dts rebuilds `import * as` namespaces from values alone).
-import {
-  Loss as Loss_,
-  LossFunctionWrapper as LossFunctionWrapper_,
-  meanSquaredError as meanSquaredError_,
-  meanAbsoluteError as meanAbsoluteError_,
-  meanAbsolutePercentageError as meanAbsolutePercentageError_,
-  meanSquaredLogarithmicError as meanSquaredLogarithmicError_,
-  huber as huber_,
-  logCosh as logCosh_,
-  cosineSimilarity as cosineSimilarity_,
-  MeanSquaredError as MeanSquaredError_,
-  MeanAbsoluteError as MeanAbsoluteError_,
-  MeanAbsolutePercentageError as MeanAbsolutePercentageError_,
-  MeanSquaredLogarithmicError as MeanSquaredLogarithmicError_,
-  Huber as Huber_,
-  LogCosh as LogCosh_,
-  CosineSimilarity as CosineSimilarity_,
-  binaryCrossentropy as binaryCrossentropy_,
-  categoricalCrossentropy as categoricalCrossentropy_,
-  sparseCategoricalCrossentropy as sparseCategoricalCrossentropy_,
-  kullbackLeiblerDivergence as kullbackLeiblerDivergence_,
-  poisson as poisson_,
-  BinaryCrossentropy as BinaryCrossentropy_,
-  CategoricalCrossentropy as CategoricalCrossentropy_,
-  SparseCategoricalCrossentropy as SparseCategoricalCrossentropy_,
-  KLDivergence as KLDivergence_,
-  Poisson as Poisson_,
-  hinge as hinge_,
-  squaredHinge as squaredHinge_,
-  categoricalHinge as categoricalHinge_,
-  Hinge as Hinge_,
-  SquaredHinge as SquaredHinge_,
-  CategoricalHinge as CategoricalHinge_,
-  getLoss as get_,
-} from './index';
-import type {
-  Reduction as Reduction_,
-  LossArgs as LossArgs_,
-  LossFunction as LossFunction_,
-  CrossentropyOptions as CrossentropyOptions_,
-  SparseCrossentropyOptions as SparseCrossentropyOptions_,
-  LossIdentifier as LossIdentifier_,
-} from './index';
+// value and a type (rollup-plugin-dts rebuilds `import * as` namespaces from values alone); the module-level
+// aliases keep its inlined names from being shadowed by the members.
+import * as I from './index';
+
+const Loss_ = I.Loss;
+type Loss_ = I.Loss;
+const LossFunctionWrapper_ = I.LossFunctionWrapper;
+type LossFunctionWrapper_ = I.LossFunctionWrapper;
+const meanSquaredError_ = I.meanSquaredError;
+const meanAbsoluteError_ = I.meanAbsoluteError;
+const meanAbsolutePercentageError_ = I.meanAbsolutePercentageError;
+const meanSquaredLogarithmicError_ = I.meanSquaredLogarithmicError;
+const huber_ = I.huber;
+const logCosh_ = I.logCosh;
+const cosineSimilarity_ = I.cosineSimilarity;
+const MeanSquaredError_ = I.MeanSquaredError;
+type MeanSquaredError_ = I.MeanSquaredError;
+const MeanAbsoluteError_ = I.MeanAbsoluteError;
+type MeanAbsoluteError_ = I.MeanAbsoluteError;
+const MeanAbsolutePercentageError_ = I.MeanAbsolutePercentageError;
+type MeanAbsolutePercentageError_ = I.MeanAbsolutePercentageError;
+const MeanSquaredLogarithmicError_ = I.MeanSquaredLogarithmicError;
+type MeanSquaredLogarithmicError_ = I.MeanSquaredLogarithmicError;
+const Huber_ = I.Huber;
+type Huber_ = I.Huber;
+const LogCosh_ = I.LogCosh;
+type LogCosh_ = I.LogCosh;
+const CosineSimilarity_ = I.CosineSimilarity;
+type CosineSimilarity_ = I.CosineSimilarity;
+const binaryCrossentropy_ = I.binaryCrossentropy;
+const categoricalCrossentropy_ = I.categoricalCrossentropy;
+const sparseCategoricalCrossentropy_ = I.sparseCategoricalCrossentropy;
+const kullbackLeiblerDivergence_ = I.kullbackLeiblerDivergence;
+const poisson_ = I.poisson;
+const BinaryCrossentropy_ = I.BinaryCrossentropy;
+type BinaryCrossentropy_ = I.BinaryCrossentropy;
+const CategoricalCrossentropy_ = I.CategoricalCrossentropy;
+type CategoricalCrossentropy_ = I.CategoricalCrossentropy;
+const SparseCategoricalCrossentropy_ = I.SparseCategoricalCrossentropy;
+type SparseCategoricalCrossentropy_ = I.SparseCategoricalCrossentropy;
+const KLDivergence_ = I.KLDivergence;
+type KLDivergence_ = I.KLDivergence;
+const Poisson_ = I.Poisson;
+type Poisson_ = I.Poisson;
+const hinge_ = I.hinge;
+const squaredHinge_ = I.squaredHinge;
+const categoricalHinge_ = I.categoricalHinge;
+const Hinge_ = I.Hinge;
+type Hinge_ = I.Hinge;
+const SquaredHinge_ = I.SquaredHinge;
+type SquaredHinge_ = I.SquaredHinge;
+const CategoricalHinge_ = I.CategoricalHinge;
+type CategoricalHinge_ = I.CategoricalHinge;
+const get_ = I.getLoss;
+type Reduction_ = I.Reduction;
+type LossArgs_ = I.LossArgs;
+type LossFunction_ = I.LossFunction;
+type CrossentropyOptions_ = I.CrossentropyOptions;
+type SparseCrossentropyOptions_ = I.SparseCrossentropyOptions;
+type LossIdentifier_ = I.LossIdentifier;
 
 export namespace losses {
-  export const Loss = Loss_;
+  export const Loss: typeof Loss_ = Loss_;
   export type Loss = Loss_;
-  export const LossFunctionWrapper = LossFunctionWrapper_;
+  export const LossFunctionWrapper: typeof LossFunctionWrapper_ = LossFunctionWrapper_;
   export type LossFunctionWrapper = LossFunctionWrapper_;
-  export const meanSquaredError = meanSquaredError_;
-  export const meanAbsoluteError = meanAbsoluteError_;
-  export const meanAbsolutePercentageError = meanAbsolutePercentageError_;
-  export const meanSquaredLogarithmicError = meanSquaredLogarithmicError_;
-  export const huber = huber_;
-  export const logCosh = logCosh_;
-  export const cosineSimilarity = cosineSimilarity_;
-  export const MeanSquaredError = MeanSquaredError_;
+  export const meanSquaredError: typeof meanSquaredError_ = meanSquaredError_;
+  export const meanAbsoluteError: typeof meanAbsoluteError_ = meanAbsoluteError_;
+  export const meanAbsolutePercentageError: typeof meanAbsolutePercentageError_ = meanAbsolutePercentageError_;
+  export const meanSquaredLogarithmicError: typeof meanSquaredLogarithmicError_ = meanSquaredLogarithmicError_;
+  export const huber: typeof huber_ = huber_;
+  export const logCosh: typeof logCosh_ = logCosh_;
+  export const cosineSimilarity: typeof cosineSimilarity_ = cosineSimilarity_;
+  export const MeanSquaredError: typeof MeanSquaredError_ = MeanSquaredError_;
   export type MeanSquaredError = MeanSquaredError_;
-  export const MeanAbsoluteError = MeanAbsoluteError_;
+  export const MeanAbsoluteError: typeof MeanAbsoluteError_ = MeanAbsoluteError_;
   export type MeanAbsoluteError = MeanAbsoluteError_;
-  export const MeanAbsolutePercentageError = MeanAbsolutePercentageError_;
+  export const MeanAbsolutePercentageError: typeof MeanAbsolutePercentageError_ = MeanAbsolutePercentageError_;
   export type MeanAbsolutePercentageError = MeanAbsolutePercentageError_;
-  export const MeanSquaredLogarithmicError = MeanSquaredLogarithmicError_;
+  export const MeanSquaredLogarithmicError: typeof MeanSquaredLogarithmicError_ = MeanSquaredLogarithmicError_;
   export type MeanSquaredLogarithmicError = MeanSquaredLogarithmicError_;
-  export const Huber = Huber_;
+  export const Huber: typeof Huber_ = Huber_;
   export type Huber = Huber_;
-  export const LogCosh = LogCosh_;
+  export const LogCosh: typeof LogCosh_ = LogCosh_;
   export type LogCosh = LogCosh_;
-  export const CosineSimilarity = CosineSimilarity_;
+  export const CosineSimilarity: typeof CosineSimilarity_ = CosineSimilarity_;
   export type CosineSimilarity = CosineSimilarity_;
-  export const binaryCrossentropy = binaryCrossentropy_;
-  export const categoricalCrossentropy = categoricalCrossentropy_;
-  export const sparseCategoricalCrossentropy = sparseCategoricalCrossentropy_;
-  export const kullbackLeiblerDivergence = kullbackLeiblerDivergence_;
-  export const poisson = poisson_;
-  export const BinaryCrossentropy = BinaryCrossentropy_;
+  export const binaryCrossentropy: typeof binaryCrossentropy_ = binaryCrossentropy_;
+  export const categoricalCrossentropy: typeof categoricalCrossentropy_ = categoricalCrossentropy_;
+  export const sparseCategoricalCrossentropy: typeof sparseCategoricalCrossentropy_ = sparseCategoricalCrossentropy_;
+  export const kullbackLeiblerDivergence: typeof kullbackLeiblerDivergence_ = kullbackLeiblerDivergence_;
+  export const poisson: typeof poisson_ = poisson_;
+  export const BinaryCrossentropy: typeof BinaryCrossentropy_ = BinaryCrossentropy_;
   export type BinaryCrossentropy = BinaryCrossentropy_;
-  export const CategoricalCrossentropy = CategoricalCrossentropy_;
+  export const CategoricalCrossentropy: typeof CategoricalCrossentropy_ = CategoricalCrossentropy_;
   export type CategoricalCrossentropy = CategoricalCrossentropy_;
-  export const SparseCategoricalCrossentropy = SparseCategoricalCrossentropy_;
+  export const SparseCategoricalCrossentropy: typeof SparseCategoricalCrossentropy_ = SparseCategoricalCrossentropy_;
   export type SparseCategoricalCrossentropy = SparseCategoricalCrossentropy_;
-  export const KLDivergence = KLDivergence_;
+  export const KLDivergence: typeof KLDivergence_ = KLDivergence_;
   export type KLDivergence = KLDivergence_;
-  export const Poisson = Poisson_;
+  export const Poisson: typeof Poisson_ = Poisson_;
   export type Poisson = Poisson_;
-  export const hinge = hinge_;
-  export const squaredHinge = squaredHinge_;
-  export const categoricalHinge = categoricalHinge_;
-  export const Hinge = Hinge_;
+  export const hinge: typeof hinge_ = hinge_;
+  export const squaredHinge: typeof squaredHinge_ = squaredHinge_;
+  export const categoricalHinge: typeof categoricalHinge_ = categoricalHinge_;
+  export const Hinge: typeof Hinge_ = Hinge_;
   export type Hinge = Hinge_;
-  export const SquaredHinge = SquaredHinge_;
+  export const SquaredHinge: typeof SquaredHinge_ = SquaredHinge_;
   export type SquaredHinge = SquaredHinge_;
-  export const CategoricalHinge = CategoricalHinge_;
+  export const CategoricalHinge: typeof CategoricalHinge_ = CategoricalHinge_;
   export type CategoricalHinge = CategoricalHinge_;
-  export const get = get_;
+  export const get: typeof get_ = get_;
   export type Reduction = Reduction_;
   export type LossArgs = LossArgs_;
   export type LossFunction = LossFunction_;
