@@ -15,6 +15,7 @@ module.exports = {
   ],
   moduleNameMapper: {
     '^@strata/([^/]+)/testing$': '<rootDir>/packages/$1/src/testing/index.ts',
+    '^@strata/([^/]+)/internal$': '<rootDir>/packages/$1/src/internal.ts',
     '^@strata/([^/]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^strata$': '<rootDir>/packages/strata/src/index.ts',
   },

@@ -1,26 +1,8 @@
 // `pnpm tour`: a first look at Strata. Makes tensors, runs a few ops on every backend that starts
 // (cpu, wasm, webgpu), prints the results and how long the heavier ops take.
-import {
-  add,
-  argMax,
-  conv2d,
-  dispose,
-  getBackend,
-  matmul,
-  max,
-  mean,
-  memory,
-  mul,
-  randomNormal,
-  reshape,
-  setBackend,
-  softmax,
-  sum,
-  tensor,
-  tidy,
-  transpose,
-  type Tensor,
-} from 'strata';
+import { dispose, getBackend, memory, randomNormal, setBackend, tensor, tidy, type Tensor, ops } from 'strata';
+
+const { add, argMax, conv2d, matmul, max, mean, mul, reshape, softmax, sum, transpose } = ops;
 
 const BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
 /** Finding a GPU adapter can stall on a misconfigured machine: give up on a backend after this. */

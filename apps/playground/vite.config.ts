@@ -46,6 +46,7 @@ export default defineConfig({
     // The workspace's sources, as the tests use them: no package needs building first.
     alias: [
       { find: /^strata$/, replacement: join(packages, 'strata/src/index.ts') },
+      { find: /^@strata\/([^/]+)\/internal$/, replacement: join(packages, '$1/src/internal.ts') },
       { find: /^@strata\/([^/]+)$/, replacement: join(packages, '$1/src/index.ts') },
     ],
   },

@@ -2,8 +2,10 @@
 // what runs without it (tfjs-wasm's own kernel, or the composed kernels it replaced), on the MNIST
 // CNN's shapes at batch 128. Same inputs, same backend instance, interleaved.
 import { getKernel, setBackend as setTfjsBackend, type NamedAttrMap } from '@tensorflow/tfjs-core';
-import { composedKernels, setBackend, type Backend, type TensorInfo } from '@strata/tensor';
-import { wasm, wasmKernels } from '@strata/backend-wasm';
+import { setBackend } from '@strata/tensor';
+import { composedKernels, type Backend, type TensorInfo } from '@strata/tensor/internal';
+import { wasm } from '@strata/backend-wasm';
+import { wasmKernels } from '@strata/backend-wasm/internal';
 import type { Bench } from './harness';
 
 type Inputs = Record<string, number[]>;

@@ -102,6 +102,10 @@ const PACKAGES = readdirSync(join(root, 'packages'))
   .map((dir) => JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).name as string)
   .sort();
 const packageName = (tarball: string) => PACKAGES.find((p) => tarball.endsWith(`/${tarballName(p)}`))!;
+const packageJson = (dir: string): { name: string } | null => {
+  const path = join(root, 'packages', dir, 'package.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+};
 
 function serve(dir: string, wasmDir: string): Promise<Server> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -270,7 +274,11 @@ describePackaging('the packed packages, installed from their tarballs', () => {
       const manifest = await ok('tar', 'tar', ['-xzOf', f, 'package/package.json'], work);
       type Manifest = { exports: Record<string, unknown>; dependencies?: Record<string, string> };
       const pkg = JSON.parse(manifest.stdout) as Manifest;
-      expect(Object.keys(pkg.exports)).toEqual(['.']);
+      // '.' for users, and './internal' where the package shares internals with Strata's other packages.
+      const name = packageName(f);
+      const dir = readdirSync(join(root, 'packages')).find((d) => packageJson(d)?.name === name)!;
+      const internal = existsSync(join(root, 'packages', dir, 'src/internal.ts'));
+      expect(Object.keys(pkg.exports)).toEqual(internal ? ['.', './internal'] : ['.']);
       for (const [dep, version] of Object.entries(pkg.dependencies ?? {})) {
         if (dep.startsWith('@strata/')) expect(version).toBe('0.1.0');
       }

@@ -10,10 +10,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  Adam,
-  BatchNormalization,
-  Dense,
-  Dropout,
   Sequential,
   dispose,
   input,
@@ -21,10 +17,15 @@ import {
   saveModel,
   setRandomSeed,
   type Tensor,
+  optimizers,
+  layers,
 } from 'strata';
 import { finish, option, printTable, type PartResult } from './report';
 import { mutatedCases, type Files } from './mutations';
 import type { Answer, Init, Outcome } from './loading-worker';
+
+const { Adam } = optimizers;
+const { BatchNormalization, Dense, Dropout } = layers;
 
 const format = process.argv[2] as 'keras' | 'tfjs';
 if (format !== 'keras' && format !== 'tfjs') {

@@ -2,7 +2,9 @@
 // each worker, so a worker starts without decoding files. Different architectures, so that a torn
 // TF.js folder fails to load rather than passing for one of them; large enough that a save takes a
 // while: A holds 1.1 MB of weights, B 4.4 MB (two TF.js shards of at most 4 MiB).
-import { Dense, Sequential, input, setRandomSeed } from 'strata';
+import { Sequential, input, setRandomSeed, layers } from 'strata';
+
+const { Dense } = layers;
 
 export function savingModels(seed: number): [Sequential, Sequential] {
   setRandomSeed(seed);

@@ -5,31 +5,30 @@
 // after the first 100 steps is a failure; so is RSS growth beyond the bound, after the same warm-up.
 //   node --expose-gc --import tsx tools/soak/training.ts <cpu|wasm|webgpu> [--steps 1000] [--rss-bound 64]
 import {
-  BatchNormalization,
-  Conv2D,
-  Dense,
-  Dropout,
-  Flatten,
   GradientTape,
-  LambdaCallback,
   Sequential,
   input,
   memory,
-  Adam,
   dispose,
-  mean,
   randomNormal,
   randomUniform,
-  floor,
-  cast,
   setBackend,
   setRandomSeed,
-  slice,
-  sparseCategoricalCrossentropy,
   tidy,
   type Tensor,
+  layers,
+  callbacks,
+  optimizers,
+  ops,
+  losses,
 } from 'strata';
 import { collectGarbage, finish, option, printTable, rssMiB, type PartResult } from './report';
+
+const { BatchNormalization, Conv2D, Dense, Dropout, Flatten } = layers;
+const { LambdaCallback } = callbacks;
+const { Adam } = optimizers;
+const { mean, floor, cast, slice } = ops;
+const { sparseCategoricalCrossentropy } = losses;
 
 const BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
 type BackendName = (typeof BACKENDS)[number];

@@ -1,7 +1,10 @@
 import * as strata from 'strata';
-import { Conv2D, Dense, Flatten, GlorotUniform, MaxPooling2D, Sequential, input, type Model } from 'strata';
+import { Sequential, input, type Model, layers, initializers } from 'strata';
 import { DEFAULT_CODE } from './default-code';
 import type { ModelKind } from './protocol';
+
+const { Conv2D, Dense, Flatten, MaxPooling2D } = layers;
+const { GlorotUniform } = initializers;
 
 /** The built-in models, seeded so that a run is the same every time; 'code' runs the user's code. */
 export function buildModel(kind: ModelKind, inputShape: number[], classes: number, code = DEFAULT_CODE): Model {

@@ -1,15 +1,11 @@
 // The training worker: owns the backend, the data and the model, so that the page never waits on
 // a kernel. It reports every batch, every epoch and the sample predictions as messages.
 import {
-  Adam,
-  LambdaCallback,
   type Model,
   dispose,
   getBackend,
   loadModel,
-  logTensors,
   memory,
-  plotModel,
   saveModel,
   setBackend,
   tensor,
@@ -17,13 +13,19 @@ import {
   modelFromTfjsArtifacts,
   tidy,
   wasm,
-  type Logs,
   type Tensor,
   type TfjsModelArtifacts,
+  optimizers,
+  callbacks,
+  utils,
 } from 'strata';
 import { loadDataset, type Dataset } from './data';
 import { buildModel } from './models';
 import type { BackendAvailability, BackendName, FromWorker, Sample, ToWorker, TrainConfig } from './protocol';
+
+const { Adam } = optimizers;
+const { LambdaCallback, logTensors } = callbacks;
+const { plotModel } = utils;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(message, transfer);
@@ -134,7 +136,7 @@ async function run(): Promise<void> {
   post({ type: 'status', status: 'training' });
   let last = performance.now();
   const progress = new LambdaCallback({
-    onBatchEnd: async (_batch: number, logs: Logs) => {
+    onBatchEnd: async (_batch: number, logs: callbacks.Logs) => {
       const tensors = logTensors(logs)!;
       // Read asynchronously: WebGPU in a page has no synchronous read.
       const loss = await tensors.loss.data();
@@ -156,7 +158,7 @@ async function run(): Promise<void> {
       await new Promise((done) => setTimeout(done, 0));
       if (stopRequested) progress.trainer!.stopTraining = true;
     },
-    onEpochEnd: async (epoch: number, logs: Logs) => {
+    onEpochEnd: async (epoch: number, logs: callbacks.Logs) => {
       s.nextEpoch = epoch + 1;
       post({ type: 'epoch', epoch, logs: { ...logs } });
       await reportSamples(s.model, s.data);

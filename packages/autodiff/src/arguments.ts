@@ -1,4 +1,6 @@
-import { StrataError, Tensor, fmtShape, nest } from '@strata/tensor';
+import { StrataError, Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
+import { nest } from '@strata/tensor';
 
 /** How a value that should have been a tensor looks, for error messages. */
 export function describe(x: unknown): string {

@@ -1,4 +1,5 @@
-import { StrataError, fmtShape, tidy, zerosLike, type Tensor } from '@strata/tensor';
+import { StrataError, tidy, zerosLike, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { entryFor, type GradientRegistry } from './registry';
 import { reduceToShape } from './reduce-to-shape';
 import { GradientMap } from './gradient-map';

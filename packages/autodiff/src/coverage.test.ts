@@ -1,10 +1,10 @@
-import * as strata from '@strata/tensor';
-import type { OpDef } from '@strata/tensor';
-import { gradientRegistry, stopGradientOp } from './index';
+import * as strata from '@strata/tensor/internal';
+import type { OpDef } from '@strata/tensor/internal';
+import { gradientRegistry, stopGradientOp } from './internal';
 import { gradientTables } from './testing';
 import { CUSTOM_GRADIENT_OP } from './custom-gradient-op';
 
-/** Every op definition @strata/tensor exports (each family exports its `xOp`), and this package's own. */
+/** Every op definition @strata/tensor/internal exports (each family exports its `xOp`), and this package's own. */
 function allOps(): string[] {
   const isOpDef = (v: unknown): v is OpDef<unknown> =>
     typeof v === 'object' &&

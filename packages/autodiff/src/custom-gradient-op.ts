@@ -1,4 +1,5 @@
-import { StrataError, Tensor, fmtShape, type OpRecord } from '@strata/tensor';
+import { StrataError, Tensor } from '@strata/tensor';
+import { fmtShape, type OpRecord } from '@strata/tensor/internal';
 import { describe } from './arguments';
 import type { GradientEntry } from './registry';
 import { keepForTape, releaseFromTape } from './recording';

@@ -1,4 +1,5 @@
-import { StrataError, Tensor, engine, reshape } from '@strata/tensor';
+import { StrataError, Tensor, reshape } from '@strata/tensor';
+import { engine } from '@strata/tensor/internal';
 import { CUSTOM_GRADIENT_OP, type CustomGradientAttrs, type CustomGradientFunction } from './custom-gradient-op';
 import { withoutRecording } from './recording';
 import { describe } from './arguments';

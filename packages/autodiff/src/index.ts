@@ -1,4 +1,7 @@
-// @strata/autodiff: the whole public API, as named exports.
+// @strata/autodiff: the public API, by name. The gradient registry and its rules, which sibling packages
+// extend, are in '@strata/autodiff/internal'.
+
+// Recording and differentiating
 export {
   GradientTape,
   type GradientTapeOptions,
@@ -8,17 +11,11 @@ export {
   type SourceGradient,
   type Unconnected,
 } from './tape';
+
+// Gradients of functions
 export { grad, valueAndGrad, type GradOptions } from './grad';
+
+// Custom gradients and stopping them
 export { customGradient, type CustomGradientResult } from './custom-gradient';
 export type { CustomGradientFunction } from './custom-gradient-op';
-export { stopGradient, stopGradientOp } from './stop-gradient';
-export { gradientRegistry } from './gradients';
-export {
-  rule,
-  nonDifferentiable,
-  type GradientRule,
-  type GradientEntry,
-  type GradientRegistry,
-  type RuleContext,
-  type InputGradient,
-} from './registry';
+export { stopGradient } from './stop-gradient';

@@ -1,4 +1,5 @@
-import { retain, type Tensor } from '@strata/tensor';
+import type { Tensor } from '@strata/tensor';
+import { retain } from '@strata/tensor/internal';
 
 /**
  * A tape keeps its own handle on each tensor it needs (see `keepForTape`); that handle is a new

@@ -1,4 +1,5 @@
-import { StrataError, fmtShape, reshape, sum, type Tensor } from '@strata/tensor';
+import { StrataError, reshape, sum, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 
 /**
  * Sums a gradient that has a broadcasting op's output shape back to the shape of the input it is

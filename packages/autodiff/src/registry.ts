@@ -1,4 +1,5 @@
-import { StrataError, type OpDef, type Tensor } from '@strata/tensor';
+import { StrataError, type Tensor } from '@strata/tensor';
+import type { OpDef } from '@strata/tensor/internal';
 
 /** What a rule sees of the op it differentiates: the values the tape kept when the op ran. */
 export interface RuleContext<A> {

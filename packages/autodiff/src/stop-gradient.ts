@@ -1,4 +1,5 @@
-import { defineOp, runOp, toTensor, type OpInput, type Tensor } from '@strata/tensor';
+import type { Tensor } from '@strata/tensor';
+import { defineOp, runOp, toTensor, type OpInput } from '@strata/tensor/internal';
 import { nonDifferentiable, type GradientEntry } from './registry';
 
 /** The identity, which tapes treat as a constant: what `stopGradient` runs. */

@@ -3,14 +3,11 @@ import { wasm } from '@strata/backend-wasm';
 import {
   add,
   cast,
-  defineOp,
-  engine,
   matmul,
   mean,
   memory,
   mul,
   reshape,
-  runOp,
   scalar,
   setBackend,
   sigmoid,
@@ -25,6 +22,7 @@ import {
   variable,
   type Tensor,
 } from '@strata/tensor';
+import { defineOp, engine, runOp } from '@strata/tensor/internal';
 import { GradientTape, customGradient, grad, stopGradient, valueAndGrad } from './index';
 
 const values = (t: Tensor | null): number[] => Array.from(t!.dataSync());

@@ -1,14 +1,5 @@
-import {
-  StrataError,
-  Tensor,
-  Variable,
-  clone,
-  engine,
-  onesLike,
-  zerosLike,
-  type OpObserver,
-  type OpRecord,
-} from '@strata/tensor';
+import { StrataError, Tensor, Variable, clone, onesLike, zerosLike } from '@strata/tensor';
+import { engine, type OpObserver, type OpRecord } from '@strata/tensor/internal';
 import { backprop, type TapeNode } from './backprop';
 import { gradientRegistry } from './gradients';
 import { canonicalId, keepForTape, recordingSuspended, releaseFromTape } from './recording';

@@ -1,7 +1,8 @@
 // Importing tfjs-backend-cpu registers its kernels with tfjs-core's registry (tfjs's own mechanism);
 // nothing runs until a Strata backend is created from it.
 import '@tensorflow/tfjs-backend-cpu';
-import { composedKernels, tfjsBackend, type BackendFactory } from '@strata/tensor';
+import type { BackendFactory } from '@strata/tensor';
+import { composedKernels, tfjsBackend } from '@strata/tensor/internal';
 import { unsortedSegmentSum } from './kernels/UnsortedSegmentSum';
 
 /**

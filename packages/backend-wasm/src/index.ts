@@ -1,8 +1,10 @@
 import { env } from '@tensorflow/tfjs-core';
-import { nodeBuiltin, tfjsBackend, StrataError, type BackendFactory, type BackendQuirks } from '@strata/tensor';
+import { StrataError, type BackendFactory } from '@strata/tensor';
+import { tfjsBackend } from '@strata/tensor/internal';
 import { wasmKernels } from './kernels';
 import { compileSimdKernels } from './simd';
 import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
+import { type BackendQuirks, nodeBuiltin } from '@strata/tensor/internal';
 
 /** The three binaries tfjs-wasm picks from (plain, SIMD, SIMD + threads), by file name. */
 export type WasmBinaryName =
@@ -116,5 +118,3 @@ function checkThreads(n: number): number {
     throw new StrataError(`wasm({numThreads}): expected a positive integer, received ${n}`);
   return n;
 }
-
-export { wasmKernels } from './kernels';

@@ -9,7 +9,7 @@
 // same glue file tfjs bundled (wasm-out/tfjs-backend-wasm-threaded-simd.js). The glue assigns
 // `global.Worker` itself when it starts; the accessor below hands it back wrapped.
 
-import { nodeBuiltin } from '@strata/tensor';
+import { nodeBuiltin } from '@strata/tensor/internal';
 
 /** What the workers need, read synchronously from the tfjs-wasm package on disk. */
 interface ThreadFiles {

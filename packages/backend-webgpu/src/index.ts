@@ -1,8 +1,10 @@
 import { findBackendFactory } from '@tensorflow/tfjs-core';
-import { tfjsBackend, StrataError, type BackendFactory, type BackendQuirks } from '@strata/tensor';
+import { StrataError, type BackendFactory } from '@strata/tensor';
+import { tfjsBackend } from '@strata/tensor/internal';
 import { dawnGpu, installNavigatorGpu, isNode, provideWebGPUGlobals } from './node-gpu';
 import { noAdapterError } from './no-adapter';
 import { canReadSyncOn } from './sync-read';
+import type { BackendQuirks } from '@strata/tensor/internal';
 
 /** Options of `webgpu()`: which WebGPU entry point to use. */
 export interface WebGPUOptions {

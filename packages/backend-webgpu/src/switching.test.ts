@@ -1,4 +1,5 @@
-import { add, memory, mul, setBackend, tensor, tidy, type Backend, type Tensor } from '@strata/tensor';
+import { add, memory, mul, setBackend, tensor, tidy, type Tensor } from '@strata/tensor';
+import type { Backend } from '@strata/tensor/internal';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '@strata/backend-wasm';
 import { describeWithWebGPU } from './testing/available';

@@ -1,5 +1,7 @@
-import { Tensor, fmtShape, type TensorSpec } from '@strata/tensor';
-import { classNameOf, type Layer } from '@strata/layers';
+import { Tensor } from '@strata/tensor';
+import { fmtShape, type TensorSpec } from '@strata/tensor/internal';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
 import { SymbolicTensor } from './symbolic-tensor';
 import { InputNode, LayerNode } from './node';
 

@@ -13,10 +13,12 @@ import {
 } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { GradientTape } from '@strata/autodiff';
-import { Dense, Layer, maskOf } from '@strata/layers';
+import { Dense, Layer } from '@strata/layers';
+import { maskOf } from '@strata/layers/internal';
 import { expectNoLeak } from '@strata/tensor/testing';
-import { Graph, SymbolicTensor, execute, holdGraph, holdersOf, input, placeholder, releaseGraph } from './index';
-import { Probe, TwoWays, ZeroMasker } from './test-layers';
+import { SymbolicTensor, input } from './index';
+import { Graph, execute, holdGraph, holdersOf, placeholder, releaseGraph } from './internal';
+import { Probe, TwoWays, ZeroMasker } from './testing';
 
 const T = (x: unknown) => x as Tensor;
 

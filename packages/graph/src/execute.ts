@@ -1,5 +1,7 @@
-import { Tensor, Variable, runOpMulti } from '@strata/tensor';
-import { maskOf, type CallOptions } from '@strata/layers';
+import { Tensor, Variable } from '@strata/tensor';
+import { runOpMulti } from '@strata/tensor/internal';
+import type { CallOptions } from '@strata/layers';
+import { maskOf } from '@strata/layers/internal';
 import { GraphError } from './errors';
 import { InputRef, LayerNode, decode, type Template } from './node';
 import type { SymbolicTensor } from './symbolic-tensor';

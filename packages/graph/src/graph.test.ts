@@ -1,19 +1,9 @@
 import { setBackend, add, concat, matmul, memory, mul, tensor, variable, zeros, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { Add, Dense, Layer } from '@strata/layers';
-import {
-  Graph,
-  GraphError,
-  InputLayer,
-  InputNode,
-  LayerNode,
-  OpNode,
-  SymbolicTensor,
-  input,
-  placeholder,
-  scratch,
-} from './index';
-import { TwoWays } from './test-layers';
+import { GraphError, InputLayer, SymbolicTensor, input } from './index';
+import { Graph, InputNode, LayerNode, OpNode, placeholder, scratch } from './internal';
+import { TwoWays } from './testing';
 
 const sym = (t: unknown) => t as SymbolicTensor;
 

@@ -1,5 +1,6 @@
-import { classNameOf, type Layer } from '@strata/layers';
-import { fmtShape } from '@strata/tensor';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import { fmtShape } from '@strata/tensor/internal';
 import { GraphError } from './errors';
 import { InputNode, LayerNode, type OpNode, type Node } from './node';
 import { SymbolicTensor } from './symbolic-tensor';

@@ -1,11 +1,9 @@
-// @strata/graph: the whole public API, as named exports.
+// @strata/graph: the public API, by name. Nodes, graph building and execution, which @strata/models and
+// the exporters drive, are in '@strata/graph/internal'.
+
+// Symbolic tensors and inputs
 export { SymbolicTensor, isSymbolicTensor } from './symbolic-tensor';
 export { input, InputLayer, type InputOptions } from './input-layer';
-export { Node, InputNode, LayerNode, OpNode, InputRef, type Template } from './node';
-export { Graph, type ComputeNode } from './graph';
-export { execute, type ExecuteOptions, type Value } from './execute';
-export { collectNodes, scratch, tracing } from './collect';
-export { placeholder } from './record';
-export { holdGraph, releaseGraph, holdersOf } from './ownership';
+
+// Errors
 export { GraphError } from './errors';
-export { describeValue, describeLayer } from './describe';

@@ -1,4 +1,5 @@
-import { DTYPES, fmtShape, type DType, type Dim } from '@strata/tensor';
+import type { DType, Dim } from '@strata/tensor';
+import { DTYPES, fmtShape } from '@strata/tensor/internal';
 import { Layer, LayerError, type LayerArgs } from '@strata/layers';
 import { InputNode } from './node';
 import { registerNode } from './collect';

@@ -1,7 +1,10 @@
-import { Tensor, Variable, isSymbolic, nest, retain, type OpDef, type TensorSpec } from '@strata/tensor';
-import { classNameOf, type Layer } from '@strata/layers';
+import { Tensor, Variable } from '@strata/tensor';
+import { isSymbolic, retain, type OpDef, type TensorSpec } from '@strata/tensor/internal';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
 import { GraphError } from './errors';
 import { SymbolicTensor } from './symbolic-tensor';
+import { nest } from '@strata/tensor';
 
 let nextNodeId = 0;
 

@@ -1,12 +1,7 @@
-import { Tensor, isSymbolic, type OpDef, type Shape, type TensorSpec } from '@strata/tensor';
-import {
-  assertInputCompatible,
-  classNameOf,
-  type CallOptions,
-  type Layer,
-  type LayerInputs,
-  type ShapeOrShapes,
-} from '@strata/layers';
+import { Tensor, type Shape } from '@strata/tensor';
+import { isSymbolic, type OpDef, type TensorSpec } from '@strata/tensor/internal';
+import type { CallOptions, Layer, LayerInputs, ShapeOrShapes } from '@strata/layers';
+import { assertInputCompatible, classNameOf } from '@strata/layers/internal';
 import { GraphError, messageOf } from './errors';
 import { InputNode, LayerNode, OpNode, encode } from './node';
 import { SymbolicTensor } from './symbolic-tensor';

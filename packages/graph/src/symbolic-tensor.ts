@@ -1,5 +1,7 @@
-import { StrataError, fmtShape, type DType, type Dim, type OpDef, type Tensor, type TensorSpec } from '@strata/tensor';
-import type { CallOptions, Layer, LayerInputs, SymbolicLayerInput } from '@strata/layers';
+import { StrataError, type DType, type Dim, type Tensor } from '@strata/tensor';
+import { fmtShape, type OpDef, type TensorSpec } from '@strata/tensor/internal';
+import type { CallOptions, Layer, LayerInputs } from '@strata/layers';
+import type { SymbolicLayerInput } from '@strata/layers/internal';
 import type { Node } from './node';
 import { recordLayer, recordOp } from './record';
 

@@ -17,6 +17,7 @@ import {
 import { useCpuBackend } from './testing/core-layer-oracle';
 import { Layer, type ShapeOrShapes } from './layer';
 import * as L from './index';
+import * as I from './internal';
 
 useCpuBackend();
 
@@ -276,7 +277,7 @@ test('the initializer, regularizer, constraint and getActivation examples', () =
 });
 
 test('the naming, maskOf, catalog and serialize examples', () => {
-  expect(L.toSnakeCase('Conv2DTranspose')).toBe('conv2d_transpose');
+  expect(I.toSnakeCase('Conv2DTranspose')).toBe('conv2d_transpose');
   L.clearSession();
   expect(new L.Dense({ units: 1 }).name).toBe('dense');
   expect(new L.Dense({ units: 1 }).name).toBe('dense_1');
@@ -285,49 +286,49 @@ test('the naming, maskOf, catalog and serialize examples', () => {
   const ids = tensor([[3, 7, 0, 0]], [1, 4], 'int32');
   const embedding = new L.Embedding({ inputDim: 10, outputDim: 4, maskZero: true });
   const vectors = embedding.apply(ids);
-  expect(Array.from(L.maskOf(vectors)?.dataSync() ?? [])).toEqual([1, 1, 0, 0]);
+  expect(Array.from(I.maskOf(vectors)?.dataSync() ?? [])).toEqual([1, 1, 0, 0]);
   embedding.dispose();
   for (const t of [ids, vectors]) t.dispose();
-  const Cls = L.builtInLayerClass('Dense');
+  const Cls = I.builtInLayerClass('Dense');
   expect(Cls).toBe(L.Dense);
-  const layer = L.layerFromConfig(Cls as L.LayerClass, { units: 4 }, L.resolveBuiltInLayerClass) as L.Dense;
+  const layer = L.layerFromConfig(Cls as L.LayerClass, { units: 4 }, I.resolveBuiltInLayerClass) as L.Dense;
   expect(layer.units).toBe(4);
   expect(L.serialize(new L.L2({ l2: 0.001 }))).toEqual({ className: 'L2', config: { l2: 0.001 } });
 });
 
 test('the helper and base-class examples', () => {
-  const table = new L.ClassTable<L.Initializer>('initializer', L.Initializer);
+  const table = new I.ClassTable<L.Initializer>('initializer', L.Initializer);
   table.register(L.Zeros, L.Ones);
   expect(table.get('ones')).toBeInstanceOf(L.Ones);
   expect(() => new L.Dense({ units: 0 })).toThrow(L.LayerError);
-  expect(L.computeFans([3, 3, 16, 32])).toEqual([144, 288]);
-  expect(() => L.assertInputCompatible('dense', { minNdim: 2 }, [{ shape: [3], dtype: 'float32' }])).toThrow();
-  expect(L.builtInLayerClasses().map((cls) => cls.className)).toEqual(
+  expect(I.computeFans([3, 3, 16, 32])).toEqual([144, 288]);
+  expect(() => I.assertInputCompatible('dense', { minNdim: 2 }, [{ shape: [3], dtype: 'float32' }])).toThrow();
+  expect(I.builtInLayerClasses().map((cls) => cls.className)).toEqual(
     expect.arrayContaining(['Dense', 'Conv2D', 'LSTM']),
   );
-  const total = L.sumLosses([scalar(1), scalar(2)]);
-  const none = L.sumLosses([]);
+  const total = I.sumLosses([scalar(1), scalar(2)]);
+  const none = I.sumLosses([]);
   expect([...total.dataSync(), ...none.dataSync()]).toEqual([3, 0]);
   total.dispose();
   none.dispose();
-  expect(L.classNameOf(new L.Dense({ units: 1 }))).toBe('Dense');
+  expect(I.classNameOf(new L.Dense({ units: 1 }))).toBe('Dense');
   expect(L.serializeActivation(L.getActivation('gelu'))).toBe('gelu');
 
-  class MyConv2D extends L.BaseConv {
+  class MyConv2D extends I.BaseConv {
     static override className = 'MyConv2D';
-    constructor(args: L.BaseConvArgs) {
+    constructor(args: I.BaseConvArgs) {
       super(2, args);
     }
   }
-  class MyMaxPooling2D extends L.BasePooling {
+  class MyMaxPooling2D extends I.BasePooling {
     static override className = 'MyMaxPooling2D';
-    constructor(args: L.BasePoolingArgs = {}) {
+    constructor(args: I.BasePoolingArgs = {}) {
       super(2, 'max', 2, args);
     }
   }
-  class MyGlobalAveragePooling2D extends L.BaseGlobalPooling {
+  class MyGlobalAveragePooling2D extends I.BaseGlobalPooling {
     static override className = 'MyGlobalAveragePooling2D';
-    constructor(args: L.BaseGlobalPoolingArgs = {}) {
+    constructor(args: I.BaseGlobalPoolingArgs = {}) {
       super(2, 'average', args);
     }
   }
@@ -341,7 +342,7 @@ test('the helper and base-class examples', () => {
     [1, 2],
   ]);
 
-  class MeanSquare extends L.Merge {
+  class MeanSquare extends I.Merge {
     static override className = 'MeanSquare';
     protected override mergeFunction(inputs: Tensor[]): Tensor {
       return div(

@@ -1,4 +1,5 @@
-import { fmtShape, type DType, type Shape } from '@strata/tensor';
+import type { DType, Shape } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { LayerError } from './errors';
 
 /**

@@ -1,20 +1,5 @@
-import {
-  Tensor,
-  Variable,
-  variable,
-  isSymbolic,
-  tidy,
-  add,
-  cast,
-  fmtShape,
-  retain,
-  keep,
-  scalar,
-  type DType,
-  type Shape,
-  type SymbolicTensorLike,
-  nest,
-} from '@strata/tensor';
+import { Tensor, Variable, variable, tidy, add, cast, keep, scalar, type DType, type Shape } from '@strata/tensor';
+import { isSymbolic, fmtShape, retain, type SymbolicTensorLike } from '@strata/tensor/internal';
 import { LayerError } from './errors';
 import { assertInputCompatible, type InputSpec } from './input-spec';
 import { reserveName, toSnakeCase, uniqueName } from './naming';
@@ -24,6 +9,7 @@ import { getRegularizer, type RegularizerIdentifier } from './regularizers';
 import { getConstraint, type ConstraintIdentifier } from './constraints';
 import type { Regularizer } from './regularizers/regularizer';
 import { maskOf, setMask } from './masking';
+import { nest } from '@strata/tensor';
 
 /** Options every layer takes (Keras's base layer kwargs, in camelCase). */
 export interface LayerArgs {

@@ -1,4 +1,5 @@
-import { attachTo, engine, type Tensor } from '@strata/tensor';
+import type { Tensor } from '@strata/tensor';
+import { attachTo, engine } from '@strata/tensor/internal';
 
 /**
  * Keras attaches `_keras_mask` to tensors; Strata keeps masks beside them. A mask a layer computed

@@ -2,8 +2,9 @@ import { setBackend, add, randomNormal, dispose, type Tensor } from '@strata/ten
 import { cpu } from '@strata/backend-cpu';
 import { Dense, LSTM } from '@strata/layers';
 import { input } from '@strata/graph';
-import { Functional, Sequential, resolveBuiltInLayer } from './index';
-import { expectClose } from './test-helpers';
+import { Functional, Sequential } from './index';
+import { resolveBuiltInLayer } from './internal';
+import { expectClose } from './testing';
 
 beforeAll(async () => {
   await setBackend(cpu());

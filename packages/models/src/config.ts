@@ -1,23 +1,17 @@
 // A Functional model's config: its layers, and how they are connected (Keras 3's functional.py
 // get_config / from_config), in Strata's camelCase dialect. Case conversion and the Keras / TF.js
 // file dialects live in @strata/serialization; this file only knows the graph.
-import { Tensor, Variable, isSymbolic, tensor, runOpMulti, type DType, type OpDef, nest } from '@strata/tensor';
-import * as tensorApi from '@strata/tensor';
-import { type Layer, classNameOf, type CallOptions, type SerializedObject } from '@strata/layers';
-import {
-  InputLayer,
-  InputNode,
-  InputRef,
-  LayerNode,
-  OpNode,
-  type SymbolicTensor,
-  collectNodes,
-  type Graph,
-  type Node,
-} from '@strata/graph';
+import { Tensor, Variable, tensor, type DType } from '@strata/tensor';
+import { isSymbolic, runOpMulti, type OpDef } from '@strata/tensor/internal';
+import * as tensorApi from '@strata/tensor/internal';
+import type { Layer, CallOptions, SerializedObject } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import { InputLayer, type SymbolicTensor } from '@strata/graph';
+import { InputNode, InputRef, LayerNode, OpNode, collectNodes, type Graph, type Node } from '@strata/graph/internal';
 import { ModelError } from './errors';
 // A cycle (functional.ts imports this file), read only inside functions: never at import.
 import { Functional } from './functional';
+import { nest } from '@strata/tensor';
 
 /**
  * Keras counts a nested Functional's own input-to-output node as its node 0, so its calls in an
@@ -206,7 +200,7 @@ function jsonAttrs(node: OpNode, opName: string): unknown {
 let opDefs: Map<string, OpDef<any>> | null = null;
 
 /**
- * Every op definition @strata/tensor exports, by op name (read once).
+ * Every op definition @strata/tensor exports (from `@strata/tensor/internal`), by op name (read once).
  * @example
  * ```ts
  * opDefByName('matmul')?.name; // 'matmul'

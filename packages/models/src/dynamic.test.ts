@@ -7,7 +7,7 @@ import { GradientTape } from '@strata/autodiff';
 import { expectNoLeak } from '@strata/tensor/testing';
 import { Dense, type CallOptions } from '@strata/layers';
 import { Model } from './index';
-import { captured, expectClose } from './test-helpers';
+import { captured, expectClose } from './testing';
 
 beforeAll(async () => {
   await setBackend(cpu());

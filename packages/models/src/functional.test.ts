@@ -1,10 +1,11 @@
 import { setBackend, add, concat, dispose, memory, randomNormal, tensor, tidy, type Tensor } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import { expectNoLeak } from '@strata/tensor/testing';
-import { Dense, LSTM, maskOf, type CallOptions } from '@strata/layers';
+import { Dense, LSTM, type CallOptions } from '@strata/layers';
+import { maskOf } from '@strata/layers/internal';
 import { InputLayer, input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Model, Sequential, model } from './index';
-import { MaskReader, ZeroMasker, expectClose, values } from './test-helpers';
+import { MaskReader, ZeroMasker, expectClose, values } from './testing';
 
 const T = (x: unknown) => x as Tensor;
 

@@ -1,11 +1,15 @@
-import { Tensor, clone, fmtShape, keep, nest, type SymbolicTensorLike } from '@strata/tensor';
-import { maskOf, type CallOptions, type Layer, type LayerInput, type LayerInputs } from '@strata/layers';
-import { Graph, execute, holdGraph, releaseGraph, type SymbolicTensor } from '@strata/graph';
+import { Tensor, clone, keep } from '@strata/tensor';
+import { fmtShape, type SymbolicTensorLike } from '@strata/tensor/internal';
+import type { CallOptions, Layer, LayerInput, LayerInputs } from '@strata/layers';
+import { maskOf } from '@strata/layers/internal';
+import type { SymbolicTensor } from '@strata/graph';
+import { Graph, execute, holdGraph, releaseGraph } from '@strata/graph/internal';
 import { Model, type ModelArgs } from './model';
 import { ModelError } from './errors';
 import { flattenStructure, toRecord } from './structure';
 import { graphConfig, rebuildGraph, type FromConfigOptions, type FunctionalConfig } from './config';
 import { builtInResolver } from './resolve-layer';
+import { nest } from '@strata/tensor';
 
 /**
  * One of a model's inputs or outputs: a symbolic tensor, typed as ops and layers return it (a Tensor

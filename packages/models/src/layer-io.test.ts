@@ -5,7 +5,7 @@ import { cpu } from '@strata/backend-cpu';
 import { Dense, type CallOptions } from '@strata/layers';
 import { input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Model, Sequential } from './index';
-import { expectClose } from './test-helpers';
+import { expectClose } from './testing';
 
 beforeAll(async () => {
   await setBackend(cpu());

@@ -17,7 +17,7 @@ import { expectNoLeak } from '@strata/tensor/testing';
 import { Dense, Embedding, Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
 import { GraphError } from '@strata/graph';
 import { Functional, Model } from './index';
-import { captured, expectClose } from './test-helpers';
+import { captured, expectClose } from './testing';
 
 beforeAll(async () => {
   await setBackend(cpu());

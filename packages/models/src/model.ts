@@ -1,28 +1,14 @@
-import { type Tensor, type DType, type Shape, type SymbolicTensorLike, type TensorSpec, nest } from '@strata/tensor';
-import {
-  type Layer,
-  classNameOf,
-  type CallOptions,
-  type LayerArgs,
-  type LayerInput,
-  type LayerInputs,
-  type ShapeOrShapes,
-} from '@strata/layers';
-import {
-  Graph,
-  GraphError,
-  InputLayer,
-  collectNodes,
-  tracing,
-  holdGraph,
-  holdersOf,
-  releaseGraph,
-  type SymbolicTensor,
-} from '@strata/graph';
+import type { Tensor, DType, Shape } from '@strata/tensor';
+import type { SymbolicTensorLike, TensorSpec } from '@strata/tensor/internal';
+import type { Layer, CallOptions, LayerArgs, LayerInput, LayerInputs, ShapeOrShapes } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import { GraphError, InputLayer, type SymbolicTensor } from '@strata/graph';
+import { Graph, collectNodes, tracing, holdGraph, holdersOf, releaseGraph } from '@strata/graph/internal';
 import { ModelError } from './errors';
 import { standardizeInputs } from './predict';
 import { printSummary, type SummaryOptions } from './summary';
-import { Trainer, type ModelInputs } from '@strata/training';
+import { type ModelInputs, Trainer } from '@strata/training';
+import { nest } from '@strata/tensor';
 
 /** Options of a subclassed {@link Model}'s `super(...)`: a Layer's (name, trainable, dtype, input shape). */
 export type ModelArgs = LayerArgs;

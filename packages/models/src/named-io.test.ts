@@ -10,7 +10,7 @@ import { expectNoLeak } from '@strata/tensor/testing';
 import { Concatenate, Dense, Embedding, LSTM } from '@strata/layers';
 import { input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Sequential } from './index';
-import { expectClose } from './test-helpers';
+import { expectClose } from './testing';
 
 beforeAll(async () => {
   await tfc.setBackend('cpu');

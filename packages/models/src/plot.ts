@@ -1,5 +1,7 @@
-import { classNameOf, type Layer } from '@strata/layers';
-import { InputNode, LayerNode, type ComputeNode, type Graph, type SymbolicTensor } from '@strata/graph';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import type { SymbolicTensor } from '@strata/graph';
+import { InputNode, LayerNode, type ComputeNode, type Graph } from '@strata/graph/internal';
 import { ModelError } from './errors';
 import { formatShape } from './summary';
 import type { Model } from './model';

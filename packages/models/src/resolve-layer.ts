@@ -3,13 +3,13 @@
 // layers, the InputLayer, and the model classes a caller names. Nothing registers here on import.
 import {
   LayerError,
-  builtInLayerClass,
   layerFromConfig,
   type LayerClass,
   type LayerResolver,
   type SerializedObject,
   type Layer,
 } from '@strata/layers';
+import { builtInLayerClass } from '@strata/layers/internal';
 import { InputLayer } from '@strata/graph';
 
 /**

@@ -4,7 +4,7 @@ import { expectNoLeak } from '@strata/tensor/testing';
 import { Dense, Layer } from '@strata/layers';
 import { input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Sequential } from './index';
-import { captured, expectClose } from './test-helpers';
+import { captured, expectClose } from './testing';
 
 beforeAll(async () => {
   await setBackend(cpu());

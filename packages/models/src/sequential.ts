@@ -1,6 +1,8 @@
-import { type Tensor, fmtShape, type Shape } from '@strata/tensor';
+import type { Tensor, Shape } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
-import { Graph, InputLayer, InputNode, SymbolicTensor, holdersOf, input } from '@strata/graph';
+import { InputLayer, SymbolicTensor, input } from '@strata/graph';
+import { Graph, InputNode, holdersOf } from '@strata/graph/internal';
 import { Functional, DEFER_GRAPH } from './functional';
 import { Model } from './model';
 import { ModelError } from './errors';

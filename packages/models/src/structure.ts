@@ -1,5 +1,5 @@
-import { nest } from '@strata/tensor';
 import { ModelError } from './errors';
+import { nest } from '@strata/tensor';
 
 /**
  * A Functional's inputs or outputs as the graph takes them (a list), and the names of a record's

@@ -24,7 +24,7 @@ import {
 import { input, type SymbolicTensor } from '@strata/graph';
 import { Functional, Sequential, type Model } from './index';
 import { readableSize, summaryLines } from './summary';
-import { captured } from './test-helpers';
+import { captured } from './testing';
 
 beforeAll(async () => {
   await tfc.setBackend('cpu');

@@ -1,10 +1,12 @@
 import type { Dim, DType, Variable } from '@strata/tensor';
-import { classNameOf, type Layer } from '@strata/layers';
-import { InputNode, LayerNode, type Graph, type SymbolicTensor } from '@strata/graph';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import type { SymbolicTensor } from '@strata/graph';
+import { InputNode, LayerNode, type Graph } from '@strata/graph/internal';
 import { columnWidths, renderTable, type Align } from './table';
 import type { Model } from './model';
 
-/** Options of `model.summary()` and {@link summaryLines}, as Keras's `summary`. */
+/** Options of `model.summary()` and `summaryLines`, as Keras's `summary`. */
 export interface SummaryOptions {
   /** Total width of the table (default as Keras: 88, or 108 with "Connected to", at most the terminal's width - 4). */
   lineLength?: number;

@@ -4,7 +4,7 @@ import { setBackend, cast, dispose, greater, matmul, randomNormal, tensor, tidy,
 import { cpu } from '@strata/backend-cpu';
 import { Dense, type CallOptions } from '@strata/layers';
 import { input } from '@strata/graph';
-import { Trainer, type StepData } from '@strata/training';
+import { type StepData, Trainer } from '@strata/training';
 import { Functional, Model, Sequential } from './index';
 
 beforeAll(async () => {

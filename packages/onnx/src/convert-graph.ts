@@ -1,5 +1,8 @@
-import { Tensor, isSymbolic, nest, type TensorSpec } from '@strata/tensor';
-import { classNameOf, type CallOptions, type Layer } from '@strata/layers';
+import { Tensor } from '@strata/tensor';
+import { isSymbolic, type TensorSpec } from '@strata/tensor/internal';
+import type { CallOptions, Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import type { SymbolicTensor } from '@strata/graph';
 import {
   InputRef,
   LayerNode,
@@ -9,12 +12,12 @@ import {
   tracing,
   type Graph,
   type Node,
-  type SymbolicTensor,
-} from '@strata/graph';
+} from '@strata/graph/internal';
 import type { OnnxBuilder } from './builder';
 import { OnnxExportError } from './errors';
 import { OPS } from './ops';
 import { LAYERS } from './layers';
+import { nest } from '@strata/tensor';
 
 /** ONNX value names of the symbolic tensors converted so far. */
 export type Env = Map<SymbolicTensor, string>;

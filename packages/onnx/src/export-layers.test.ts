@@ -1,7 +1,8 @@
 /** @jest-environment ./packages/onnx/src/testing/ort-environment.cjs */
 import { setBackend, memory } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
-import { decodeModel, exportOnnx } from './index';
+import { exportOnnx } from './index';
+import { decodeModel } from './internal';
 import { compareWithOrt, makeInputs, randomizeWeights } from './testing';
 import { LAYER_CASES } from './testing/layer-cases';
 

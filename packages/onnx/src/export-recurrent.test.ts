@@ -3,7 +3,8 @@ import { setBackend } from '@strata/tensor';
 import { cpu } from '@strata/backend-cpu';
 import * as L from '@strata/layers';
 import type { SymbolicTensor } from '@strata/graph';
-import { decodeModel, exportOnnx } from './index';
+import { exportOnnx } from './index';
+import { decodeModel } from './internal';
 import { compareWithOrt, makeInputs, randomizeWeights } from './testing';
 import { layerCase } from './testing/layer-cases';
 

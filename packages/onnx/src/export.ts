@@ -1,5 +1,6 @@
-import { classNameOf } from '@strata/layers';
-import type { Graph, SymbolicTensor } from '@strata/graph';
+import { classNameOf } from '@strata/layers/internal';
+import type { SymbolicTensor } from '@strata/graph';
+import type { Graph } from '@strata/graph/internal';
 import type { Model } from '@strata/models';
 import { OnnxBuilder } from './builder';
 import { convertGraph, type ExportContext } from './convert-graph';

@@ -1,7 +1,8 @@
 // cloneModel: the same architecture with fresh weights (Keras's clone_model).
 import { Layer, type SerializedObject } from '@strata/layers';
 import { InputLayer } from '@strata/graph';
-import { Functional, type FromConfigOptions } from '@strata/models';
+import { Functional } from '@strata/models';
+import type { FromConfigOptions } from '@strata/models/internal';
 import { SerializationError } from './errors';
 import { deserializeLayer, serializeObject, type LoadOptions } from './config/deserialize';
 import { modelConfig, modelFromConfig } from './config/model-json';

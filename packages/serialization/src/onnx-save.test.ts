@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Dense } from '@strata/layers';
 import { input } from '@strata/graph';
 import { Sequential } from '@strata/models';
-import { decodeModel, exportOnnx } from '@strata/onnx';
+import { exportOnnx } from '@strata/onnx';
+import { decodeModel } from '@strata/onnx/internal';
 import { useCpu } from './testing/keras-models';
 import { saveModel } from './files';
 

@@ -1,17 +1,11 @@
 // The built-in classes of every kind, read from the packages' own tables (layers' layer-catalog,
 // initializers, regularizers, constraints, activations; training's optimizers, schedules, losses,
 // metrics; graph's InputLayer; models' Model, Functional, Sequential).
-import {
-  activations,
-  builtInLayerClasses,
-  constraints,
-  initializers,
-  regularizers,
-  type ClassTable,
-} from '@strata/layers';
+import { activations } from '@strata/layers';
+import { builtInLayerClasses, constraints, initializers, regularizers, type ClassTable } from '@strata/layers/internal';
 import { InputLayer } from '@strata/graph';
 import { Functional, Model, Sequential } from '@strata/models';
-import { lossClasses, metricClasses, optimizerClasses, scheduleClasses } from '@strata/training';
+import { lossClasses, metricClasses, optimizerClasses, scheduleClasses } from '@strata/training/internal';
 import type { ObjectKind, Serializable } from './registry';
 import { keras2HardSigmoid } from './legacy-activations';
 

@@ -14,7 +14,10 @@ interface Run {
 
 describeWithPython('TensorBoard event files, read back by TensorBoard', ['tensorboard'], () => {
   it('has the scalars, histograms, graph and summary text that a fit wrote', async () => {
-    const { Sequential, Dense, input, TensorBoard, randomNormal, tidy, cast, greater, sum, dispose } = strata;
+    const { Sequential, input, randomNormal, tidy, dispose } = strata;
+    const { Dense } = strata.layers;
+    const { TensorBoard } = strata.callbacks;
+    const { cast, greater, sum } = strata.ops;
     const dir = mkdtempSync(join(tmpdir(), 'strata-tensorboard-'));
     try {
       const [x, y] = tidy(() => {

@@ -98,7 +98,7 @@ export interface TfjsBackendOptions {
   kernels?: Record<string, KernelImpl>;
   /** See {@link Backend.explicitTransposeMatmul}. Default: false. */
   explicitTransposeMatmul?: boolean;
-  /** See {@link Backend.canReadSync}. Default: true. */
+  /** See `Backend.canReadSync`. Default: true. */
   canReadSync?: boolean;
   /** See {@link Backend.dataOnHost}. Default: true. */
   dataOnHost?: boolean;

@@ -14,12 +14,12 @@ import {
   variable,
   zeros,
   ones,
-  retain,
   equal,
   cast,
   type Tensor,
   Variable,
 } from './index';
+import { retain } from './internal';
 import { testCpuBackend } from './testing/test-backend';
 import { expectNoLeak } from './testing';
 

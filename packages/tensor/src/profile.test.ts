@@ -1,16 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
-import {
-  add,
-  composedKernels,
-  matmul,
-  profile,
-  setBackend,
-  tensor,
-  tfjsBackend,
-  tidy,
-  conv2dBackpropFilter,
-  type Tensor,
-} from './index';
+import { add, matmul, profile, setBackend, tensor, tidy, conv2dBackpropFilter, type Tensor } from './index';
+import { composedKernels, tfjsBackend } from './internal';
 
 beforeAll(async () => {
   // tfjs's cpu kernels plus the composed ones, whose inner kernels the profile lists as nested.

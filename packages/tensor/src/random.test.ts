@@ -1,4 +1,5 @@
-import { dropout, freshSeed, ones, randomNormal, randomUniform, setBackend, setRandomSeed } from './index';
+import { dropout, ones, randomNormal, randomUniform, setBackend, setRandomSeed } from './index';
+import { freshSeed } from './internal';
 import { testCpuBackend } from './testing/test-backend';
 
 beforeAll(async () => {

@@ -81,7 +81,7 @@ export class Tensor<D extends DType = DType> {
   }
 
   /**
-   * Reads the values synchronously, where the backend can ({@link Backend.canReadSync}: cpu and wasm; WebGPU only in
+   * Reads the values synchronously, where the backend can (`Backend.canReadSync`: cpu and wasm; WebGPU only in
    * browsers with a real GPU); prefer {@link Tensor.data}.
    */
   dataSync(): DataFor<D> {

@@ -4,6 +4,8 @@
 import { tensor, memory, type Tensor } from '@strata/tensor';
 import { useCpu, values, expectClose } from './testing/setup';
 import * as training from './index';
+import * as trainingInternal from './internal';
+import * as metricHelpers from './metrics';
 
 const { metrics } = training;
 
@@ -466,22 +468,22 @@ test('the helper function examples', async () => {
   ]);
   expectClose(read(training.cosineSimilarity(c1, c2, 1)), [0, -1], 1e-5);
   const v = tensor([3, 4]);
-  expectClose(read(training.l2Normalize(v)), [0.6, 0.8], 1e-5);
+  expectClose(read(trainingInternal.l2Normalize(v)), [0.6, 0.8], 1e-5);
   expectClose(read(training.clipByNorm(v, 1)), [0.6, 0.8], 1e-5);
   const parts = [tensor([3]), tensor([4])];
   expectClose(read(training.globalNorm(parts)), [5], 1e-6);
   expectClose(training.clipByGlobalNorm(parts, 1).flatMap(read), [0.6, 0.8], 1e-5);
-  expect(training.standardizeReduction('MyLoss', 'sumOverBatchSize')).toBe('sum_over_batch_size');
+  expect(trainingInternal.standardizeReduction('MyLoss', 'sumOverBatchSize')).toBe('sum_over_batch_size');
   const losses = tensor([1, 3]);
   const weights = tensor([1, 0]);
-  expectClose(read(training.reduceWeighted('MyLoss', losses, weights, 'sum_over_batch_size')), [0.5], 1e-6);
-  const [labels, preds] = training.alignLabels('MyLoss', tensor([1, 0]), tensor([[0.9], [0.2]]));
+  expectClose(read(trainingInternal.reduceWeighted('MyLoss', losses, weights, 'sum_over_batch_size')), [0.5], 1e-6);
+  const [labels, preds] = trainingInternal.alignLabels('MyLoss', tensor([1, 0]), tensor([[0.9], [0.2]]));
   expect(labels.shape).toEqual([2, 1]);
   const probabilities = tensor([
     [0.1, 0.8, 0.1],
     [0.2, 0.2, 0.6],
   ]);
-  const sparse = training.sparseLabels('MyLoss', tensor([[1], [2]]), probabilities);
+  const sparse = trainingInternal.sparseLabels('MyLoss', tensor([[1], [2]]), probabilities);
   expect([sparse.dtype, ...values(sparse)]).toEqual(['int32', 1, 2]);
   const ids = tensor([1, 2, 3, 4]);
   const guess = tensor([0, 2, 3, 4]);
@@ -499,18 +501,18 @@ test('the helper function examples', async () => {
   expect(read(metrics.sparseTopKCategoricalAccuracy(sparseIds, scores, 2))).toEqual([1, 1]);
   const num = tensor([1, 2]);
   const den = tensor([0, 4]);
-  expectClose(read(metrics.divNoNan(num, den)), [0, 0.5], 1e-6);
+  expectClose(read(metricHelpers.divNoNan(num, den)), [0, 0.5], 1e-6);
   const rows = tensor([
     [1, 3],
     [5, 7],
   ]);
-  const { values: sv, weight } = metrics.samplewise('mean', rows, weights);
+  const { values: sv, weight } = metricHelpers.samplewise('mean', rows, weights);
   expect([...read(sv), ...read(weight as Tensor)]).toEqual([2, 0, 1]);
-  const decisions = metrics.flattenDecisions('recall', tensor([[0, 1]]), tensor([[0.3, 0.8]]), null);
+  const decisions = metricHelpers.flattenDecisions('recall', tensor([[0, 1]]), tensor([[0.3, 0.8]]), null);
   expect(decisions.labels.shape).toEqual([2]);
   expect(values(decisions.weights)).toEqual([1, 1]);
   const thresholds = tensor([0.5]);
-  const counts = metrics.confusionCounts(decisions.labels, decisions.preds, decisions.weights, thresholds, [
+  const counts = metricHelpers.confusionCounts(decisions.labels, decisions.preds, decisions.weights, thresholds, [
     'tp',
     'fp',
   ]);
@@ -534,19 +536,22 @@ test('the helper function examples', async () => {
     t.dispose();
   }
 
-  expect(training.monitorMode('val_accuracy', 'auto')).toBe('max');
-  expect(training.monitorMode('val_loss', 'auto')).toBe('min');
-  expect(training.formatPath('ckpt/{epoch:02d}-{val_loss:.2f}.keras', { epoch: 3, val_loss: 0.1234 })).toBe(
+  expect(trainingInternal.monitorMode('val_accuracy', 'auto')).toBe('max');
+  expect(trainingInternal.monitorMode('val_loss', 'auto')).toBe('min');
+  expect(trainingInternal.formatPath('ckpt/{epoch:02d}-{val_loss:.2f}.keras', { epoch: 3, val_loss: 0.1234 })).toBe(
     'ckpt/03-0.12.keras',
   );
-  expect(training.formatTimePerStep(0.005)).toBe('5ms/step');
-  expect([training.formatValue(0.40123), training.formatValue(0.00012346)]).toEqual(['0.4012', '1.2346e-04']);
-  expect(training.histogramBuckets([0, 1, 2, 3], 2)).toEqual([
+  expect(trainingInternal.formatTimePerStep(0.005)).toBe('5ms/step');
+  expect([trainingInternal.formatValue(0.40123), trainingInternal.formatValue(0.00012346)]).toEqual([
+    '0.4012',
+    '1.2346e-04',
+  ]);
+  expect(trainingInternal.histogramBuckets([0, 1, 2, 3], 2)).toEqual([
     [0, 1.5, 2],
     [1.5, 3, 2],
   ]);
   const record = new Uint8Array([1, 2, 3]);
-  expect(training.readRecords(training.frameRecord(record))).toEqual([record]);
+  expect(trainingInternal.readRecords(trainingInternal.frameRecord(record))).toEqual([record]);
   expect(() => training.getOptimizer('adamm')).toThrow(training.TrainingError);
 
   const sink = new training.MemoryLogSink();

@@ -1,6 +1,8 @@
 // The model and data both apps use (Node: app.mjs, browser: web.js): a small CNN as in the root
 // README, on a toy problem (is the bright square in the left or the right half?), seeded throughout.
-import { Adam, Conv2D, Dense, Flatten, MaxPooling2D, Sequential, input, tensor } from 'strata';
+import { Sequential, input, layers, optimizers, tensor } from 'strata';
+
+const { Conv2D, Dense, Flatten, MaxPooling2D } = layers;
 
 const seeded = (seed) => ({ className: 'GlorotUniform', config: { seed } });
 
@@ -12,7 +14,7 @@ export function makeModel() {
     new Flatten(),
     new Dense({ units: 2, activation: 'softmax', kernelInitializer: seeded(2) }),
   ]);
-  const optimizer = new Adam({ learningRate: 0.03 });
+  const optimizer = new optimizers.Adam({ learningRate: 0.03 });
   model.compile({ optimizer, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
   return model;
 }

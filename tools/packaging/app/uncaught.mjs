@@ -1,5 +1,5 @@
 // A plain mistake left uncaught, after starting the given backend: stderr must not depend on it.
-import { reshape, setBackend, tensor } from 'strata';
+import { ops, setBackend, tensor } from 'strata';
 
 await setBackend(process.argv[2]);
-reshape(tensor([1, 2, 3]), [2]);
+ops.reshape(tensor([1, 2, 3]), [2]);

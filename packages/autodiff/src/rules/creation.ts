@@ -1,4 +1,4 @@
-import { onesLikeOp, zerosLikeOp } from '@strata/tensor';
+import { onesLikeOp, zerosLikeOp } from '@strata/tensor/internal';
 import { nonDifferentiable, type GradientEntry } from '../registry';
 
 export const creationRules: readonly [string, GradientEntry][] = [

@@ -5,11 +5,8 @@ import {
   depthwiseConv2dBackpropFilter,
   depthwiseConv2dBackpropInput,
   fusedConv2d,
-  fusedConv2dOp,
   fusedDepthwiseConv2d,
-  fusedDepthwiseConv2dOp,
   fusedMatmul,
-  fusedMatmulOp,
   greater,
   less,
   logicalAnd,
@@ -19,10 +16,15 @@ import {
   reshape,
   sub,
   where,
-  type FusedAttrs,
-  type FusedConv2dAttrs,
   type Tensor,
 } from '@strata/tensor';
+import {
+  fusedConv2dOp,
+  fusedDepthwiseConv2dOp,
+  fusedMatmulOp,
+  type FusedAttrs,
+  type FusedConv2dAttrs,
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry, type RuleContext } from '../registry';
 import { passWhere } from './helpers';
 

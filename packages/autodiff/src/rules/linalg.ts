@@ -1,4 +1,5 @@
-import { broadcastTo, einsumOp, matmul, matmulOp, reshape, runOp, type EinsumAttrs, type Tensor } from '@strata/tensor';
+import { broadcastTo, matmul, reshape, type Tensor } from '@strata/tensor';
+import { einsumOp, matmulOp, runOp, type EinsumAttrs } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../registry';
 
 /**

@@ -1,30 +1,32 @@
 import {
-  allOp,
-  anyOp,
-  argMaxOp,
-  argMinOp,
   cast,
   cumsum,
-  cumsumOp,
   div,
   equal,
   exp,
-  logSumExpOp,
-  maxOp,
-  meanOp,
-  minOp,
   mul,
   onesLike,
   prod,
-  prodOp,
   reshape,
   sub,
   sum,
-  sumOp,
   where,
   zerosLike,
   type Tensor,
 } from '@strata/tensor';
+import {
+  allOp,
+  anyOp,
+  argMaxOp,
+  argMinOp,
+  cumsumOp,
+  logSumExpOp,
+  maxOp,
+  meanOp,
+  minOp,
+  prodOp,
+  sumOp,
+} from '@strata/tensor/internal';
 import { nonDifferentiable, rule, type GradientEntry } from '../registry';
 
 /** `t` (a reduction's result or its gradient) reshaped to broadcast against the input: reduced axes kept as 1. */

@@ -1,5 +1,5 @@
-import type { KernelImpl } from '@strata/tensor';
-import { segmentSumGeometry, sizeOf, sumSegments } from '@strata/tensor';
+import type { KernelImpl } from '@strata/tensor/internal';
+import { segmentSumGeometry, sizeOf, sumSegments } from '@strata/tensor/internal';
 
 /**
  * Sums the rows of `x` that share a segment id (an Embedding's gradient, `gather`'s gradient) in one

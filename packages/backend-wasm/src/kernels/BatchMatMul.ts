@@ -1,6 +1,7 @@
 import { getKernel } from '@tensorflow/tfjs-core';
-import type { DataId, KernelImpl, TensorInfo } from '@strata/tensor';
-import { StrataError, composed } from '@strata/tensor';
+import type { DataId, KernelImpl, TensorInfo } from '@strata/tensor/internal';
+import { StrataError } from '@strata/tensor';
+import { composed } from '@strata/tensor/internal';
 
 /**
  * BatchMatMul, guarding tfjs-wasm's operator cache. tfjs-wasm caches the XNNPACK operator (with b

@@ -1,4 +1,5 @@
-import { setBackend, type Backend } from '@strata/tensor';
+import { setBackend } from '@strata/tensor';
+import type { Backend } from '@strata/tensor/internal';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '../index';
 import { expectSameResult, runKernelOn, type KernelInput } from '../testing/kernel-oracle';

@@ -1,5 +1,5 @@
-import type { KernelImpl, TensorInfo } from '@strata/tensor';
-import { composed } from '@strata/tensor';
+import type { KernelImpl, TensorInfo } from '@strata/tensor/internal';
+import { composed } from '@strata/tensor/internal';
 import { tfjsWasmKernel } from './tfjs-kernel';
 
 /**

@@ -1,11 +1,5 @@
-import {
-  StrataError,
-  composed,
-  convGradInfo,
-  type ConvGradAttrs,
-  type KernelImpl,
-  type TensorInfo,
-} from '@strata/tensor';
+import { StrataError } from '@strata/tensor';
+import { composed, convGradInfo, type ConvGradAttrs, type KernelImpl, type TensorInfo } from '@strata/tensor/internal';
 import type { KernelBackend } from '@tensorflow/tfjs-core';
 import { simdKernels } from '../simd';
 import { wasmHeap } from './heap';

@@ -1,5 +1,5 @@
+import { StrataError } from '@strata/tensor';
 import {
-  StrataError,
   composed,
   convGradInfo,
   padOrCrop,
@@ -7,7 +7,7 @@ import {
   type ConvGradAttrs,
   type KernelImpl,
   type TensorInfo,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 
 interface Attrs extends ConvGradAttrs {
   dataFormat?: 'NHWC' | 'NCHW';

@@ -1,5 +1,6 @@
 import { backend_util } from '@tensorflow/tfjs-core';
-import { setBackend, type Backend } from '@strata/tensor';
+import { setBackend } from '@strata/tensor';
+import type { Backend } from '@strata/tensor/internal';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '../index';
 import { expectSameResult, runKernelOn } from '../testing/kernel-oracle';

@@ -1,5 +1,5 @@
-import { composed } from '@strata/tensor';
-import type { KernelImpl } from '@strata/tensor';
+import { composed } from '@strata/tensor/internal';
+import type { KernelImpl } from '@strata/tensor/internal';
 import { conv3dGradInfo, padOrCrop3d, spreadByStrides3d } from './spatial3d';
 
 interface Attrs {

@@ -1,5 +1,5 @@
-import { composed, convGradInfo, type ConvGradAttrs, padOrCrop } from '@strata/tensor';
-import type { KernelImpl, TensorInfo } from '@strata/tensor';
+import { composed, convGradInfo, type ConvGradAttrs, padOrCrop } from '@strata/tensor/internal';
+import type { KernelImpl, TensorInfo } from '@strata/tensor/internal';
 
 interface Attrs extends ConvGradAttrs {
   filterShape: [number, number, number, number];

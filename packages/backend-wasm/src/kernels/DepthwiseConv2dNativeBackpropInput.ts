@@ -1,5 +1,5 @@
-import { composed, convGradInfo, type ConvGradAttrs, padOrCrop, spreadByStrides } from '@strata/tensor';
-import type { KernelImpl } from '@strata/tensor';
+import { composed, convGradInfo, type ConvGradAttrs, padOrCrop, spreadByStrides } from '@strata/tensor/internal';
+import type { KernelImpl } from '@strata/tensor/internal';
 
 interface Attrs extends ConvGradAttrs {
   inputShape: [number, number, number, number];

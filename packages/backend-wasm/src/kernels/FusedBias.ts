@@ -1,7 +1,8 @@
-import { composed, type KernelImpl, type TensorInfo } from '@strata/tensor';
+import type { KernelImpl, TensorInfo } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
 import { copyOut } from './Slice';
 import { tfjsWasmKernel } from './tfjs-kernel';
+import { composed } from '@strata/tensor/internal';
 
 /**
  * tfjs-wasm's fused kernels (`_FusedMatMul`, `FusedConv2D`, `FusedDepthwiseConv2D`) read the bias's

@@ -1,4 +1,5 @@
-import { setBackend, type Backend } from '@strata/tensor';
+import { setBackend } from '@strata/tensor';
+import type { Backend } from '@strata/tensor/internal';
 import { cpu } from '@strata/backend-cpu';
 import { backend_util } from '@tensorflow/tfjs-core';
 import { wasm } from '../index';

@@ -1,8 +1,9 @@
 import { backend_util } from '@tensorflow/tfjs-core';
-import type { KernelImpl } from '@strata/tensor';
-import { StrataError, fmtShape } from '@strata/tensor';
-import { simdKernels } from '../simd';
+import type { KernelImpl } from '@strata/tensor/internal';
+import { StrataError } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
+import { simdKernels } from '../simd';
 
 interface Attrs {
   filterSize: number | [number, number];

@@ -1,5 +1,6 @@
 import * as tfc from '@tensorflow/tfjs-core';
-import { setBackend, tensor, reluGrad, tidy, type Backend } from '@strata/tensor';
+import { setBackend, tensor, reluGrad, tidy } from '@strata/tensor';
+import type { Backend } from '@strata/tensor/internal';
 import { cpu } from '@strata/backend-cpu';
 import { wasm } from '../index';
 import { expectSameResult, runKernelOn, valuesOf, type KernelInput } from '../testing/kernel-oracle';

@@ -1,6 +1,8 @@
-import { StrataError, fmtShape, sizeOf, type KernelImpl } from '@strata/tensor';
-import { simdKernels } from '../simd';
+import { StrataError } from '@strata/tensor';
+import { fmtShape, type KernelImpl } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
+import { simdKernels } from '../simd';
+import { sizeOf } from '@strata/tensor/internal';
 
 /**
  * Strata's `reluGrad` (dy where y > 0, else 0) in one SIMD pass over the wasm heap (simd/kernels.c,

@@ -1,5 +1,5 @@
 import { slice_util, util } from '@tensorflow/tfjs-core';
-import type { KernelImpl, TensorInfo } from '@strata/tensor';
+import type { KernelImpl, TensorInfo } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
 import { tfjsWasmKernel } from './tfjs-kernel';
 

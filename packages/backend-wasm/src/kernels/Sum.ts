@@ -1,5 +1,5 @@
 import { util } from '@tensorflow/tfjs-core';
-import { composed, type KernelImpl, type TensorInfo } from '@strata/tensor';
+import { composed, type KernelImpl, type TensorInfo } from '@strata/tensor/internal';
 import { tfjsWasmKernel } from './tfjs-kernel';
 
 /**

@@ -1,5 +1,5 @@
-import type { KernelImpl } from '@strata/tensor';
-import { segmentSumGeometry, sumSegments } from '@strata/tensor';
+import type { KernelImpl } from '@strata/tensor/internal';
+import { segmentSumGeometry, sumSegments } from '@strata/tensor/internal';
 import { wasmHeap } from './heap';
 
 /**

@@ -1,5 +1,5 @@
 import type { KernelBackend } from '@tensorflow/tfjs-core';
-import type { TensorInfo } from '@strata/tensor';
+import type { TensorInfo } from '@strata/tensor/internal';
 
 /** What the heap-loop kernels use of BackendWasm: allocate an output, view a tensor's memory, its own records. */
 export interface WasmHeap {

@@ -1,4 +1,4 @@
-import { composedKernels, type KernelImpl } from '@strata/tensor';
+import { composedKernels, type KernelImpl } from '@strata/tensor/internal';
 import { batchMatMul } from './BatchMatMul';
 import { cast } from './Cast';
 import { conv2DBackpropFilter } from './Conv2DBackpropFilter';

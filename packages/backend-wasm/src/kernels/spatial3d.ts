@@ -1,5 +1,6 @@
 import { backend_util } from '@tensorflow/tfjs-core';
-import { StrataError, fmtShape, type TensorInfo, type Scratch } from '@strata/tensor';
+import { StrataError } from '@strata/tensor';
+import { fmtShape, type TensorInfo, type Scratch } from '@strata/tensor/internal';
 
 /** Planes, rows and columns to add (positive) or cut (negative) before and after axes 1, 2, 3 of a rank-5 tensor. */
 export type VolumeMargins = [[number, number], [number, number], [number, number]];

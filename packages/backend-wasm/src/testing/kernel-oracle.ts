@@ -1,6 +1,7 @@
 // Test-only: runs one kernel on two Strata backends with the same inputs, for the kernel tests.
 import type { NamedAttrMap } from '@tensorflow/tfjs-core';
-import type { Backend, DType, TensorInfo } from '@strata/tensor';
+import type { DType } from '@strata/tensor';
+import type { Backend, TensorInfo } from '@strata/tensor/internal';
 import { inputValues, type Fill } from '@strata/tensor/testing';
 
 export interface KernelInput {

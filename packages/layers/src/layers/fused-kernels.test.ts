@@ -4,7 +4,6 @@ import {
   add,
   conv2d,
   dispose,
-  engine,
   matmul,
   memory,
   mul,
@@ -14,6 +13,7 @@ import {
   transpose,
   type Tensor,
 } from '@strata/tensor';
+import { engine } from '@strata/tensor/internal';
 import { GradientTape } from '@strata/autodiff';
 import { Dense } from './core/dense';
 import { Conv2D } from './convolutional/conv2d';

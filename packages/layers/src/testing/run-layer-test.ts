@@ -9,11 +9,11 @@ import {
   sum,
   square,
   tidy,
-  fmtShape,
   type DType,
   type Shape,
   type Tensor,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import type { Layer } from '../layer';
 import type { FromConfigOptions, LayerResolver } from '../layer-catalog';
 

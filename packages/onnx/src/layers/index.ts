@@ -1,5 +1,5 @@
 import type { Layer } from '@strata/layers';
-import type { LayerNode } from '@strata/graph';
+import type { LayerNode } from '@strata/graph/internal';
 import type { ExportContext } from '../convert-graph';
 import { convertRecurrent } from './recurrent';
 

@@ -1,5 +1,6 @@
-import { classNameOf, type Layer } from '@strata/layers';
-import type { LayerNode } from '@strata/graph';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import type { LayerNode } from '@strata/graph/internal';
 import { floats, strings, type Attr, type OnnxBuilder } from '../builder';
 import type { ExportContext } from '../convert-graph';
 import { squeeze, unsqueeze } from '../ops/common';

@@ -1,4 +1,5 @@
-import type { DType, TensorSpec } from '@strata/tensor';
+import type { DType } from '@strata/tensor';
+import type { TensorSpec } from '@strata/tensor/internal';
 import { TensorAttr, type OnnxBuilder } from '../builder';
 import { onnxType } from '../dtypes';
 import { OnnxExportError } from '../errors';

@@ -1,6 +1,7 @@
 // Strata-dialect configs to objects: the class comes from the registry, then `Cls.fromConfig(config)`
 // (models get a layer resolver that knows the program's classes) or `new Cls(config)`.
-import { Layer, classNameOf, type SerializedObject } from '@strata/layers';
+import { Layer, type SerializedObject } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
 import { Functional } from '@strata/models';
 import { SerializationError } from '../errors';
 import { findCustom, kindOf, registeredKey, resolveClass, type CustomObjects, type ObjectKind } from '../registry';

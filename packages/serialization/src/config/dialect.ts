@@ -2,7 +2,7 @@ import { nest } from '@strata/tensor';
 // Reading and writing the Keras 3 and Keras 2 / TF.js dialects of a config. Everything is first
 // brought to (or taken from) Strata's dialect; keys change case in case.ts only.
 import type { SerializedObject } from '@strata/layers';
-import { KERAS_TENSOR } from '@strata/models';
+import { KERAS_TENSOR } from '@strata/models/internal';
 import { SerializationError } from '../errors';
 import { isOpaqueKey, toCamelKeys } from './case';
 import { LEGACY_ACTIVATIONS } from '../legacy-activations';

@@ -3,7 +3,7 @@ import { nest } from '@strata/tensor';
 // (`{module: 'keras.src.ops.numpy', class_name: 'NotEqual'}`): the mask an Embedding(mask_zero)
 // passes on is such an op, `not_equal(ids, 0)`. Reading Keras 3, the ops Strata has become its own
 // TensorOp entries; a plain number among their arguments becomes a constant of the tensor's dtype.
-import { CONSTANT, KERAS_TENSOR, TENSOR_OP } from '@strata/models';
+import { CONSTANT, KERAS_TENSOR, TENSOR_OP } from '@strata/models/internal';
 
 /** Keras op class (module keras.src.ops.*) → @strata/tensor op name: elementwise ops of the same meaning. */
 const KERAS_OPS: Record<string, string> = {

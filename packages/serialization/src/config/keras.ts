@@ -1,8 +1,10 @@
 import { nest } from '@strata/tensor';
 // Keras 3's dialect (`.keras` config.json): snake_case keys; every object written
 // {module, class_name, config, registered_name}; layers with a build_config.
-import { Layer, classNameOf, type SerializedObject } from '@strata/layers';
-import { Functional, Model, Sequential, TENSOR_OP, KERAS_TENSOR, CONSTANT } from '@strata/models';
+import { Layer, type SerializedObject } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
+import { Functional, Model, Sequential } from '@strata/models';
+import { TENSOR_OP, KERAS_TENSOR, CONSTANT } from '@strata/models/internal';
 import { SerializationError } from '../errors';
 import { findCustom, type ObjectKind } from '../registry';
 import { builtInClasses } from '../registry-builtins';

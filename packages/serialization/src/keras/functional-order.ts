@@ -1,5 +1,6 @@
 import type { Layer } from '@strata/layers';
-import { InputNode, LayerNode, type Graph, type Node, type SymbolicTensor } from '@strata/graph';
+import type { SymbolicTensor } from '@strata/graph';
+import { InputNode, LayerNode, type Graph, type Node } from '@strata/graph/internal';
 
 /**
  * A Functional model's layers in the order Keras 3 lists them (`ops/function.py`'s `map_graph`):

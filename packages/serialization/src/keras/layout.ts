@@ -1,6 +1,7 @@
 import { nest } from '@strata/tensor';
 import type { Variable } from '@strata/tensor';
-import { Layer, classNameOf } from '@strata/layers';
+import { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
 import { Functional, Model, Sequential } from '@strata/models';
 import { kerasFunctionalLayers } from './functional-order';
 

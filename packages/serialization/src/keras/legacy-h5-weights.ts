@@ -2,8 +2,10 @@
 // Keras 3's `legacy_h5_format`, the `keras.applications` weight files): a group per layer, named in
 // the attribute `layer_names`, each naming its datasets in `weight_names` (trainable weights first,
 // then non-trainable). As Keras's `load_weights_from_hdf5_group` and `..._by_name`.
-import { fmtShape, tidy, type Tensor, type Variable } from '@strata/tensor';
-import { classNameOf, type Layer } from '@strata/layers';
+import { tidy, type Tensor, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
 import { Functional, Sequential } from '@strata/models';
 import { readH5, type H5Reader } from '../h5/h5-file';
 import { ModelFileError } from '../safety/errors';

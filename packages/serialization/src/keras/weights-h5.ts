@@ -1,5 +1,7 @@
-import { fmtShape, tensor, tidy, type Tensor, type Variable } from '@strata/tensor';
-import { classNameOf, type Layer } from '@strata/layers';
+import { tensor, tidy, type Tensor, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
+import type { Layer } from '@strata/layers';
+import { classNameOf } from '@strata/layers/internal';
 import type { Optimizer } from '@strata/training';
 import { readH5, writeH5, type H5Item, type H5Reader } from '../h5/h5-file';
 import { ModelFileError } from '../safety/errors';

@@ -2,7 +2,7 @@ import { nest } from '@strata/tensor';
 // A model's config in the dialect TF.js's layers format writes (tfjs-layers' own `model.toJSON()`):
 // Keras 2 style, snake_case keys, `{class_name, config}`, inbound nodes `[[["dense", 0, 0, {}]]]`.
 import type { Layer, SerializedObject } from '@strata/layers';
-import { KERAS_TENSOR, type LayerEntry } from '@strata/models';
+import { KERAS_TENSOR, type LayerEntry } from '@strata/models/internal';
 import { SerializationError } from '../errors';
 import { isOpaqueKey, snakeCase } from '../config/case';
 import { modelConfig } from '../config/model-json';

@@ -4,7 +4,8 @@
 // does not have (several sublayers with a `kernel` each, as MultiHeadAttention) get the sublayer's
 // name in the path too, so that every name stays unique.
 import type { Variable } from '@strata/tensor';
-import { type Layer, Bidirectional, BaseDepthwiseConv } from '@strata/layers';
+import { type Layer, Bidirectional } from '@strata/layers';
+import { BaseDepthwiseConv } from '@strata/layers/internal';
 import { Functional } from '@strata/models';
 
 /** The chain of sublayers from `layer` (excluded) down to the one that created `w` (included). */

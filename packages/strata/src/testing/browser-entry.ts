@@ -1,21 +1,25 @@
 // Bundled by browser.test.ts with esbuild and run in headless Chromium: what a user's web app does
 // with the umbrella package. It reports what it saw on window.__strata for the test to check.
 import {
-  Adam,
-  Dense,
   Sequential,
   exportOnnx,
   getBackend,
   input,
-  matmul,
   memory,
-  plotModel,
   setBackend,
-  sum,
   tensor,
   tidy,
   wasm,
+  optimizers,
+  layers,
+  ops,
+  utils,
 } from 'strata';
+
+const { Adam } = optimizers;
+const { Dense } = layers;
+const { matmul, sum } = ops;
+const { plotModel } = utils;
 
 /** What the page reports per backend (read by browser.test.ts). */
 export interface BackendReport {

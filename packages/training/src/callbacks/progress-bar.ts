@@ -1,5 +1,5 @@
 import type { Tensor } from '@strata/tensor';
-import { retain } from '@strata/tensor';
+import { retain } from '@strata/tensor/internal';
 import { Callback, type BatchLogs, type Logs } from './callback';
 import { logTensors } from './callback-list';
 

@@ -1,8 +1,10 @@
-import { Tensor, dispose, freshSeed, retain, nest } from '@strata/tensor';
+import { Tensor, dispose } from '@strata/tensor';
+import { freshSeed, retain } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import { seededRandom } from '../utils/random';
 import { nestTensors, type Nest, DATA } from '../utils/nest';
 import { Row, SliceSource, stackElements } from './slices';
+import { nest } from '@strata/tensor';
 
 type Item = unknown; // an element, or a Row not yet materialised
 type Make = () => AsyncGenerator<Item, void, undefined>;

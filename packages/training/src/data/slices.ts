@@ -1,6 +1,8 @@
-import { Tensor, fmtShape, gather, reshape, slice, stack, tensor, tidy, dispose, nest } from '@strata/tensor';
+import { Tensor, gather, reshape, slice, stack, tensor, tidy, dispose } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import { type Nest, DATA } from '../utils/nest';
+import { nest } from '@strata/tensor';
 
 type Leaf = Tensor | ArrayLike<unknown>;
 

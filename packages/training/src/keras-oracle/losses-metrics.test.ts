@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toSnakeCase } from '@strata/layers';
+import { toSnakeCase } from '@strata/layers/internal';
 import { dispose, memory, randomUniform, type Tensor } from '@strata/tensor';
 import { describeWithPython, runPython } from '../../../../tools/python/oracle';
 import * as lossFunctions from '../losses';

@@ -1,4 +1,5 @@
-import { ClassTable, type SerializedObject } from '@strata/layers';
+import type { SerializedObject } from '@strata/layers';
+import { ClassTable } from '@strata/layers/internal';
 import type { Tensor } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { lookup } from '../utils/lookup';

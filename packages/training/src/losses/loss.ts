@@ -1,4 +1,5 @@
-import { Tensor, cast, div, expandDims, fmtShape, mul, squeeze, sum, tidy } from '@strata/tensor';
+import { Tensor, cast, div, expandDims, mul, squeeze, sum, tidy } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 
 /** How per-sample losses become one number (Keras's reductions; camelCase spellings accepted too). */

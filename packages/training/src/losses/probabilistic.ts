@@ -6,8 +6,6 @@ import {
   div,
   equal,
   exp,
-  expandDims,
-  fmtShape,
   log,
   log1p,
   logSoftmax,
@@ -24,9 +22,11 @@ import {
   where,
   type Tensor,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 import { LossFunctionWrapper, alignLabels, type LossArgs } from './loss';
 import { EPSILON } from './regression';
+import { expandDims } from '@strata/tensor';
 
 /** The options of the crossentropy losses on probabilities or logits. */
 export interface CrossentropyOptions {

@@ -1,17 +1,5 @@
-import {
-  type Tensor,
-  argMax,
-  cast,
-  equal,
-  fmtShape,
-  greater,
-  lessEqual,
-  mul,
-  oneHot,
-  squeeze,
-  sum,
-  tidy,
-} from '@strata/tensor';
+import { type Tensor, argMax, cast, equal, greater, lessEqual, mul, oneHot, squeeze, sum, tidy } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 import { alignLabels } from '../losses/loss';
 import { MeanMetricWrapper } from './reduction';

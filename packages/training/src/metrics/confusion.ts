@@ -3,7 +3,6 @@ import {
   add,
   cast,
   expandDims,
-  fmtShape,
   greater,
   greaterEqual,
   mul,
@@ -19,6 +18,7 @@ import {
   where,
   min,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 import { Metric, divNoNan, type MetricArgs } from './metric';
 

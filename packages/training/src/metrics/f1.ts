@@ -5,7 +5,6 @@ import {
   cast,
   div,
   expandDims,
-  fmtShape,
   greater,
   greaterEqual,
   logicalAnd,
@@ -16,6 +15,7 @@ import {
   sum,
   tidy,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 import { Metric, type MetricArgs } from './metric';
 

@@ -1,4 +1,5 @@
-import { ClassTable, toSnakeCase, type SerializedObject } from '@strata/layers';
+import type { SerializedObject } from '@strata/layers';
+import { ClassTable, toSnakeCase } from '@strata/layers/internal';
 import type { Tensor } from '@strata/tensor';
 import { TrainingError } from '../errors';
 import { lookup, validNames } from '../utils/lookup';

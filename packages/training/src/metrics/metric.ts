@@ -1,16 +1,5 @@
-import {
-  type Tensor,
-  type Variable,
-  add,
-  cast,
-  div,
-  equal,
-  fill,
-  fmtShape,
-  tidy,
-  variable,
-  where,
-} from '@strata/tensor';
+import { type Tensor, type Variable, add, cast, div, equal, fill, tidy, variable, where } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 
 /** The options every metric takes. */

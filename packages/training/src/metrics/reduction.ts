@@ -1,16 +1,5 @@
-import {
-  type Tensor,
-  cast,
-  fmtShape,
-  mean,
-  mul,
-  onesLike,
-  scalar,
-  sum,
-  expandDims,
-  squeeze,
-  tidy,
-} from '@strata/tensor';
+import { type Tensor, cast, mean, mul, onesLike, scalar, sum, expandDims, squeeze, tidy } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Metric, divNoNan, type MetricArgs } from './metric';
 import { TrainingError } from '../errors';
 

@@ -1,4 +1,5 @@
-import { ClassTable, type SerializedObject } from '@strata/layers';
+import type { SerializedObject } from '@strata/layers';
+import { ClassTable } from '@strata/layers/internal';
 import { isSerializedObject, lookup } from '../utils/lookup';
 import { Optimizer } from './optimizer';
 import { SGD } from './sgd';

@@ -1,4 +1,5 @@
-import { Tensor, Variable, add, div, fmtShape, mul, sub, tidy, variable, zerosLike } from '@strata/tensor';
+import { Tensor, Variable, add, div, mul, sub, tidy, variable, zerosLike } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import { LearningRateSchedule } from '../schedules/learning-rate-schedule';
 import { clipByGlobalNorm, clipByNorm, clipByValueAll } from './clipping';

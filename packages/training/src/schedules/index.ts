@@ -1,4 +1,4 @@
-import { ClassTable } from '@strata/layers';
+import { ClassTable } from '@strata/layers/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 import { ExponentialDecay } from './exponential-decay';
 import { PiecewiseConstantDecay } from './piecewise-constant-decay';

@@ -3,7 +3,6 @@ import {
   argMax,
   cast,
   dispose,
-  fmtShape,
   gather,
   mul,
   reshape,
@@ -14,6 +13,7 @@ import {
   type TensorLike,
   nest,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import { Dataset } from '../data/dataset';
 import { nestTensors, type Nest, DATA } from '../utils/nest';

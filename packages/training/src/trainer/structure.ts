@@ -1,4 +1,5 @@
-import { Tensor, fmtShape } from '@strata/tensor';
+import { Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError, describeValue } from '../errors';
 import type { Targets, Trainable } from './trainable';
 

@@ -1,4 +1,5 @@
-import { Tensor, add, fmtShape, scalar, type Variable, nest } from '@strata/tensor';
+import { Tensor, add, scalar, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { GradientTape } from '@strata/autodiff';
 import { Layer } from '@strata/layers';
 import { TrainingError, describeValue } from '../errors';
@@ -24,6 +25,7 @@ import {
   type PredictOptions,
 } from './options';
 import type { ComputeLossArgs, ModelInputs, ModelOutputs, StepData, Targets } from './trainable';
+import { nest } from '@strata/tensor';
 
 function firstBatchSize(x: ModelInputs): number {
   const first = nest.flatten(x as Nest<Tensor>, DATA).find((t) => t instanceof Tensor) as Tensor | undefined;

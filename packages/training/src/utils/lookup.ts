@@ -1,4 +1,5 @@
-import { type ClassTable, toSnakeCase, type SerializedObject } from '@strata/layers';
+import type { SerializedObject } from '@strata/layers';
+import { type ClassTable, toSnakeCase } from '@strata/layers/internal';
 import { TrainingError } from '../errors';
 
 /** Is `x` Keras's `{className, config}` form? */

@@ -1,4 +1,4 @@
-import { nodeBuiltin } from '@strata/tensor';
+import { nodeBuiltin } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 
 export type NodeFs = typeof import('node:fs/promises');

@@ -1,4 +1,4 @@
-import { freshSeed } from '@strata/tensor';
+import { freshSeed } from '@strata/tensor/internal';
 
 /** A seeded uniform generator in [0, 1) (mulberry32 over a string hash): shuffles repeat across runs and machines. */
 export function seededRandom(seed?: number | string): () => number {

@@ -1,4 +1,5 @@
-import { type Tensor, fmtShape, tensor, type DType } from '@strata/tensor';
+import { type Tensor, tensor, type DType } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 import { nodeFs, nodePath } from './node-builtins';
 

@@ -1,23 +1,14 @@
+import { add, exp, greater, less, logicalAnd, mul, reluGrad, sigmoid, sub, where } from '@strata/tensor';
 import {
-  add,
   eluOp,
-  exp,
-  greater,
   leakyReluOp,
-  less,
-  logicalAnd,
-  mul,
-  reluGrad,
   reluGradOp,
   reluOp,
   relu6Op,
   seluOp,
-  sigmoid,
   sigmoidOp,
   softplusOp,
-  sub,
-  where,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 import { passWhere } from '../helpers';
 

@@ -1,4 +1,5 @@
-import { addOp, div, divOp, floor, floorDivOp, modOp, mul, mulOp, neg, subOp } from '@strata/tensor';
+import { div, floor, mul, neg } from '@strata/tensor';
+import { addOp, divOp, floorDivOp, modOp, mulOp, subOp } from '@strata/tensor/internal';
 import { nonDifferentiable, rule, type GradientEntry } from '../../registry';
 
 /** Binary rules return gradients in the broadcast shape; the engine sums them back to each input. */

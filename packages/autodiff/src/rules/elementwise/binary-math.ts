@@ -1,24 +1,20 @@
 import {
   add,
-  atan2Op,
   div,
   greater,
   greaterEqual,
   less,
   lessEqual,
   log,
-  maximumOp,
-  minimumOp,
   mul,
   neg,
   pow,
-  powOp,
   square,
-  squaredDifferenceOp,
   sub,
   where,
   zerosLike,
 } from '@strata/tensor';
+import { atan2Op, maximumOp, minimumOp, powOp, squaredDifferenceOp } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 import { passWhere } from '../helpers';
 

@@ -16,7 +16,7 @@ import {
   notEqualOp,
   roundOp,
   signOp,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { nonDifferentiable, type GradientEntry } from '../../registry';
 
 const STEPS =

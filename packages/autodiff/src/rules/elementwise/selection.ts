@@ -1,4 +1,5 @@
-import { clipByValueOp, greaterEqual, lessEqual, logicalAnd, whereOp, zerosLike, where } from '@strata/tensor';
+import { greaterEqual, lessEqual, logicalAnd, zerosLike, where } from '@strata/tensor';
+import { clipByValueOp, whereOp } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 import { passWhere } from '../helpers';
 

@@ -1,28 +1,18 @@
+import { add, cos, cosh, div, mul, neg, sin, sinh, sqrt, square, sub } from '@strata/tensor';
 import {
   acosOp,
   acoshOp,
-  add,
   asinOp,
   asinhOp,
   atanOp,
   atanhOp,
-  cos,
   cosOp,
-  cosh,
   coshOp,
-  div,
-  mul,
-  neg,
-  sin,
   sinOp,
-  sinh,
   sinhOp,
-  sqrt,
-  square,
-  sub,
   tanOp,
   tanhOp,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 export const trigRules: readonly [string, GradientEntry][] = [

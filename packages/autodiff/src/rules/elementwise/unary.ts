@@ -1,23 +1,17 @@
+import { add, div, exp, mul, neg, sign, square } from '@strata/tensor';
 import {
   absOp,
-  add,
-  div,
   erfOp,
-  exp,
   expOp,
   expm1Op,
   log1pOp,
   logOp,
-  mul,
-  neg,
   negOp,
   reciprocalOp,
   rsqrtOp,
-  sign,
   sqrtOp,
-  square,
   squareOp,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);

@@ -1,22 +1,24 @@
 import {
-  conv1dOp,
   conv2d,
   conv2dBackpropFilter,
-  conv2dBackpropFilterOp,
   conv2dBackpropInput,
+  depthwiseConv2d,
+  depthwiseConv2dBackpropFilter,
+  depthwiseConv2dBackpropInput,
+  reshape,
+  type Tensor,
+} from '@strata/tensor';
+import {
+  conv1dOp,
+  conv2dBackpropFilterOp,
   conv2dBackpropInputOp,
   conv2dOp,
   conv2dTransposeOp,
-  depthwiseConv2d,
-  depthwiseConv2dBackpropFilter,
   depthwiseConv2dBackpropFilterOp,
-  depthwiseConv2dBackpropInput,
   depthwiseConv2dBackpropInputOp,
   depthwiseConv2dOp,
-  reshape,
   type Conv2dAttrs,
-  type Tensor,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 /**

@@ -1,15 +1,11 @@
+import { conv3d, conv3dBackpropFilter, conv3dBackpropInput, reshape, type Tensor } from '@strata/tensor';
 import {
-  conv3d,
-  conv3dBackpropFilter,
   conv3dBackpropFilterOp,
-  conv3dBackpropInput,
   conv3dBackpropInputOp,
   conv3dOp,
   conv3dTransposeOp,
-  reshape,
   type Conv3dAttrs,
-  type Tensor,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 /*

@@ -4,14 +4,13 @@ import {
   logicalAnd,
   logicalNot,
   logicalOr,
-  maxPool2dGradOp,
   pad,
   stridedSlice,
   where,
   zerosLike,
-  type Pool2dAttrs,
   type Tensor,
 } from '@strata/tensor';
+import { maxPool2dGradOp, type Pool2dAttrs } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 import { samePadding } from './pooling';
 

@@ -1,18 +1,5 @@
-import {
-  add,
-  batchNormOp,
-  dropout,
-  dropoutOp,
-  exp,
-  logSoftmaxOp,
-  mul,
-  neg,
-  rsqrt,
-  softmaxOp,
-  square,
-  sub,
-  sum,
-} from '@strata/tensor';
+import { add, dropout, exp, mul, neg, rsqrt, square, sub, sum } from '@strata/tensor';
+import { batchNormOp, dropoutOp, logSoftmaxOp, softmaxOp } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 export const normalizationRules: readonly [string, GradientEntry][] = [

@@ -1,20 +1,12 @@
+import { avgPool2d, avgPool2dGrad, div, maxPool2dGrad, ones, pad, reshape, slice, type Tensor } from '@strata/tensor';
 import {
   avgPool1dOp,
-  avgPool2d,
-  avgPool2dGrad,
   avgPool2dGradOp,
   avgPool2dOp,
-  div,
   maxPool1dOp,
-  maxPool2dGrad,
   maxPool2dOp,
-  ones,
-  pad,
-  reshape,
-  slice,
   type Pool2dAttrs,
-  type Tensor,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 /** An unbatched image ([h, w, c]) as a batch of one. */

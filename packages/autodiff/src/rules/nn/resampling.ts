@@ -2,14 +2,16 @@ import {
   reshape,
   resizeBilinear,
   resizeBilinearGrad,
-  resizeBilinearGradOp,
-  resizeBilinearOp,
   resizeNearestNeighbor,
   resizeNearestNeighborGrad,
-  resizeNearestNeighborGradOp,
-  resizeNearestNeighborOp,
   type Tensor,
 } from '@strata/tensor';
+import {
+  resizeBilinearGradOp,
+  resizeBilinearOp,
+  resizeNearestNeighborGradOp,
+  resizeNearestNeighborOp,
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 const batched = (t: Tensor) => (t.rank === 3 ? reshape(t, [1, ...t.shape]) : t);

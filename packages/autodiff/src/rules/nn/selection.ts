@@ -7,12 +7,11 @@ import {
   logicalAnd,
   range,
   reshape,
-  topKOp,
   unsortedSegmentSum,
-  unsortedSegmentSumOp,
   where,
   zerosLike,
 } from '@strata/tensor';
+import { topKOp, unsortedSegmentSumOp } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 export const selectionRules: readonly [string, GradientEntry][] = [

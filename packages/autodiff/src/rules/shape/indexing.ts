@@ -1,17 +1,5 @@
-import {
-  add,
-  gatherND,
-  gatherNDOp,
-  gatherOp,
-  oneHotOp,
-  range,
-  reshape,
-  scatterND,
-  scatterNDOp,
-  transpose,
-  unsortedSegmentSum,
-  type Tensor,
-} from '@strata/tensor';
+import { add, gatherND, range, reshape, scatterND, transpose, unsortedSegmentSum, type Tensor } from '@strata/tensor';
+import { gatherNDOp, gatherOp, oneHotOp, scatterNDOp } from '@strata/tensor/internal';
 import { nonDifferentiable, rule, type GradientEntry } from '../../registry';
 
 const product = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);

@@ -1,4 +1,5 @@
-import { concat, concatOp, reshape, slice, splitOp, stack, stackOp, unstackOp, type Tensor } from '@strata/tensor';
+import { concat, reshape, slice, stack, type Tensor } from '@strata/tensor';
+import { concatOp, splitOp, stackOp, unstackOp } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 /** The part of `dy` that input `i` of a concatenation along `axis` became. */

@@ -1,18 +1,15 @@
+import { reshape, reverse, sum, transpose } from '@strata/tensor';
 import {
   broadcastToOp,
   castOp,
   cloneOp,
   expandDimsOp,
-  reshape,
   reshapeOp,
-  reverse,
   reverseOp,
   squeezeOp,
-  sum,
   tileOp,
-  transpose,
   transposeOp,
-} from '@strata/tensor';
+} from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 /** The permutation that undoes `perm`. */

@@ -1,17 +1,5 @@
-import {
-  add,
-  expandDims,
-  pad,
-  padOp,
-  planStridedSlice,
-  reshape,
-  reverse,
-  slice,
-  sliceOp,
-  stridedSliceOp,
-  zerosLike,
-  type Tensor,
-} from '@strata/tensor';
+import { add, expandDims, pad, reshape, reverse, slice, zerosLike, type Tensor } from '@strata/tensor';
+import { padOp, planStridedSlice, sliceOp, stridedSliceOp } from '@strata/tensor/internal';
 import { rule, type GradientEntry } from '../../registry';
 
 /**

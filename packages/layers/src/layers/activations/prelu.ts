@@ -1,4 +1,5 @@
-import { mul, neg, relu, sub, fmtShape, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { mul, neg, relu, sub, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { weightConfig, weightSettings, type WeightArgs, type WeightSettings } from '../../weight-settings';

@@ -8,11 +8,11 @@ import {
   softmax,
   sum,
   tanh,
-  fmtShape,
   type Shape,
   type Tensor,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { classNameOf } from '../../serializable';

@@ -1,4 +1,5 @@
-import { add, matmul, reshape, fmtShape, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { add, matmul, reshape, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { weightConfig, type WeightSettings } from '../../weight-settings';

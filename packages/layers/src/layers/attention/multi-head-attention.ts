@@ -1,15 +1,5 @@
-import {
-  dropout,
-  expandDims,
-  matmul,
-  mul,
-  reshape,
-  softmax,
-  transpose,
-  fmtShape,
-  type Shape,
-  type Tensor,
-} from '@strata/tensor';
+import { dropout, expandDims, matmul, mul, reshape, softmax, transpose, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getRegularizer, type Regularizer } from '../../regularizers';

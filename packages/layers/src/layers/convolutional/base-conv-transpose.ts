@@ -3,13 +3,13 @@ import {
   conv2dTranspose,
   conv3dTranspose,
   expandDims,
-  fmtShape,
   squeeze,
   type Dim,
   type Shape,
   type Tensor,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { serializeActivation, type Activation } from '../../activations';

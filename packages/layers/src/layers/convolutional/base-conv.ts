@@ -4,13 +4,13 @@ import {
   conv1d,
   conv2d,
   conv3d,
-  fmtShape,
   fusedConv2d,
   split,
   type Shape,
   type Tensor,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { serializeActivation, type Activation } from '../../activations';

@@ -1,4 +1,5 @@
-import { expandDims, fmtShape, squeeze, type Shape, type Tensor } from '@strata/tensor';
+import { expandDims, squeeze, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import type { Layer, LayerArgs } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, type Activation, type ActivationIdentifier } from '../../activations';

@@ -1,4 +1,5 @@
-import { fmtShape, transpose, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { transpose, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { LayerError } from '../../errors';
 
 /*

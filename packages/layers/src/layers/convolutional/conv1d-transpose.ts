@@ -1,6 +1,6 @@
 import { BaseConvTranspose, type BaseConvTransposeArgs } from './base-conv-transpose';
 
-/** The options of {@link Conv1DTranspose}: those of {@link BaseConvTransposeArgs}. */
+/** The options of {@link Conv1DTranspose}: those of `BaseConvTransposeArgs`. */
 export type Conv1DTransposeArgs = BaseConvTransposeArgs;
 
 /**
@@ -16,6 +16,7 @@ export type Conv1DTransposeArgs = BaseConvTransposeArgs;
  * ```
  */
 export class Conv1DTranspose extends BaseConvTranspose {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'Conv1DTranspose';
 
   constructor(args: Conv1DTransposeArgs) {

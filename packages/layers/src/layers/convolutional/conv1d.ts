@@ -1,6 +1,6 @@
 import { BaseConv, type BaseConvArgs } from './base-conv';
 
-/** The options of {@link Conv1D}: those of {@link BaseConvArgs}. */
+/** The options of {@link Conv1D}: those of `BaseConvArgs`. */
 export type Conv1DArgs = BaseConvArgs;
 
 /**
@@ -19,6 +19,7 @@ export type Conv1DArgs = BaseConvArgs;
  * ```
  */
 export class Conv1D extends BaseConv {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'Conv1D';
 
   constructor(args: Conv1DArgs) {

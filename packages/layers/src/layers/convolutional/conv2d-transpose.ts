@@ -1,6 +1,6 @@
 import { BaseConvTranspose, type BaseConvTransposeArgs } from './base-conv-transpose';
 
-/** The options of {@link Conv2DTranspose}: those of {@link BaseConvTransposeArgs}. */
+/** The options of {@link Conv2DTranspose}: those of `BaseConvTransposeArgs`. */
 export type Conv2DTransposeArgs = BaseConvTransposeArgs;
 
 /**
@@ -19,6 +19,7 @@ export type Conv2DTransposeArgs = BaseConvTransposeArgs;
  * ```
  */
 export class Conv2DTranspose extends BaseConvTranspose {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'Conv2DTranspose';
 
   constructor(args: Conv2DTransposeArgs) {

@@ -1,6 +1,6 @@
 import { BaseConv, type BaseConvArgs } from './base-conv';
 
-/** The options of {@link Conv2D}: those of {@link BaseConvArgs}. */
+/** The options of {@link Conv2D}: those of `BaseConvArgs`. */
 export type Conv2DArgs = BaseConvArgs;
 
 /**
@@ -20,6 +20,7 @@ export type Conv2DArgs = BaseConvArgs;
  * ```
  */
 export class Conv2D extends BaseConv {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'Conv2D';
 
   constructor(args: Conv2DArgs) {

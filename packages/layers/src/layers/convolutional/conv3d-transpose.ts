@@ -1,6 +1,6 @@
 import { BaseConvTranspose, type BaseConvTransposeArgs } from './base-conv-transpose';
 
-/** The options of {@link Conv3DTranspose}: those of {@link BaseConvTransposeArgs}. */
+/** The options of {@link Conv3DTranspose}: those of `BaseConvTransposeArgs`. */
 export type Conv3DTransposeArgs = BaseConvTransposeArgs;
 
 /**
@@ -16,6 +16,7 @@ export type Conv3DTransposeArgs = BaseConvTransposeArgs;
  * ```
  */
 export class Conv3DTranspose extends BaseConvTranspose {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'Conv3DTranspose';
 
   constructor(args: Conv3DTransposeArgs) {

@@ -1,6 +1,6 @@
 import { BaseConv, type BaseConvArgs } from './base-conv';
 
-/** The options of {@link Conv3D}: those of {@link BaseConvArgs}. */
+/** The options of {@link Conv3D}: those of `BaseConvArgs`. */
 export type Conv3DArgs = BaseConvArgs;
 
 /**
@@ -16,6 +16,7 @@ export type Conv3DArgs = BaseConvArgs;
  * ```
  */
 export class Conv3D extends BaseConv {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'Conv3D';
 
   constructor(args: Conv3DArgs) {

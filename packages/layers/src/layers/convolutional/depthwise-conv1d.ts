@@ -1,6 +1,6 @@
 import { BaseDepthwiseConv, type BaseDepthwiseConvArgs } from './base-depthwise-conv';
 
-/** The options of {@link DepthwiseConv1D}: those of {@link BaseDepthwiseConvArgs}. */
+/** The options of {@link DepthwiseConv1D}: those of `BaseDepthwiseConvArgs`. */
 export type DepthwiseConv1DArgs = BaseDepthwiseConvArgs;
 
 /**
@@ -15,6 +15,7 @@ export type DepthwiseConv1DArgs = BaseDepthwiseConvArgs;
  * ```
  */
 export class DepthwiseConv1D extends BaseDepthwiseConv {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'DepthwiseConv1D';
 
   constructor(args: DepthwiseConv1DArgs) {

@@ -1,6 +1,6 @@
 import { BaseDepthwiseConv, type BaseDepthwiseConvArgs } from './base-depthwise-conv';
 
-/** The options of {@link DepthwiseConv2D}: those of {@link BaseDepthwiseConvArgs}. */
+/** The options of {@link DepthwiseConv2D}: those of `BaseDepthwiseConvArgs`. */
 export type DepthwiseConv2DArgs = BaseDepthwiseConvArgs;
 
 /**
@@ -15,6 +15,7 @@ export type DepthwiseConv2DArgs = BaseDepthwiseConvArgs;
  * ```
  */
 export class DepthwiseConv2D extends BaseDepthwiseConv {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'DepthwiseConv2D';
 
   constructor(args: DepthwiseConv2DArgs) {

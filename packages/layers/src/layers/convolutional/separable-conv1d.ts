@@ -1,6 +1,6 @@
 import { BaseSeparableConv, type BaseSeparableConvArgs } from './base-separable-conv';
 
-/** The options of {@link SeparableConv1D}: those of {@link BaseSeparableConvArgs}. */
+/** The options of {@link SeparableConv1D}: those of `BaseSeparableConvArgs`. */
 export type SeparableConv1DArgs = BaseSeparableConvArgs;
 
 /**
@@ -15,6 +15,7 @@ export type SeparableConv1DArgs = BaseSeparableConvArgs;
  * ```
  */
 export class SeparableConv1D extends BaseSeparableConv {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'SeparableConv1D';
 
   constructor(args: SeparableConv1DArgs) {

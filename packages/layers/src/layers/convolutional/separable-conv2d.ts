@@ -1,6 +1,6 @@
 import { BaseSeparableConv, type BaseSeparableConvArgs } from './base-separable-conv';
 
-/** The options of {@link SeparableConv2D}: those of {@link BaseSeparableConvArgs}. */
+/** The options of {@link SeparableConv2D}: those of `BaseSeparableConvArgs`. */
 export type SeparableConv2DArgs = BaseSeparableConvArgs;
 
 /**
@@ -15,6 +15,7 @@ export type SeparableConv2DArgs = BaseSeparableConvArgs;
  * ```
  */
 export class SeparableConv2D extends BaseSeparableConv {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'SeparableConv2D';
 
   constructor(args: SeparableConv2DArgs) {

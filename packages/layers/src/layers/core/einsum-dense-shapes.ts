@@ -1,4 +1,5 @@
-import { fmtShape, type Dim, type Shape } from '@strata/tensor';
+import type { Dim, Shape } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { LayerError } from '../../errors';
 
 /** What an EinsumDense equation means for its weights and output, given an input shape. */

@@ -1,4 +1,5 @@
-import { add, einsum, fmtShape, type Dim, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { add, einsum, type Dim, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { getActivation, serializeActivation, type Activation, type ActivationIdentifier } from '../../activations';

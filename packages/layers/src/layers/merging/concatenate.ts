@@ -1,15 +1,5 @@
-import {
-  any,
-  concat,
-  expandDims,
-  fmtShape,
-  logicalAnd,
-  onesLike,
-  tidy,
-  type Dim,
-  type Shape,
-  type Tensor,
-} from '@strata/tensor';
+import { any, concat, expandDims, logicalAnd, onesLike, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import type { CallOptions, LayerArgs, ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { integerOption } from '../normalization/option-checks';
@@ -45,6 +35,7 @@ export class Concatenate extends Merge {
     return concat(inputs, this.axis);
   }
 
+  /** The inputs' shape with the concatenation axis summed (unknown if any input's is). */
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {
     const shapes = this.inputShapes(inputShape);
     const rank = shapes[0].length;

@@ -1,4 +1,5 @@
-import { fmtShape, maximum, mul, rsqrt, square, sum, type Shape, type Tensor } from '@strata/tensor';
+import { maximum, mul, rsqrt, square, sum, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import type { CallOptions, LayerArgs, ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { booleanOption } from '../normalization/option-checks';
@@ -60,6 +61,7 @@ export class Dot extends Merge {
     return out;
   }
 
+  /** The shape of the batched dot product over the given axes. */
   override computeOutputShape(inputShape: ShapeOrShapes): Shape {
     const shapes = this.inputShapes(inputShape);
     shapes.forEach((s, i) => {

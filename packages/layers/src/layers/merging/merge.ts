@@ -1,7 +1,9 @@
-import { expandDims, fmtShape, logicalOr, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { expandDims, tidy, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { classNameOf } from '../../serializable';
+import { logicalOr } from '@strata/tensor';
 
 /**
  * The base of the layers that merge a list of inputs (Keras's Merge): subclasses write

@@ -4,8 +4,6 @@ import {
   cast,
   div,
   expandDims,
-  fmtShape,
-  isSymbolic,
   mul,
   reshape,
   square,
@@ -15,6 +13,7 @@ import {
   type Tensor,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape, isSymbolic } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import type { InitializerIdentifier } from '../../initializers';

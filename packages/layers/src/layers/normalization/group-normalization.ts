@@ -1,7 +1,6 @@
 import {
   add,
   cast,
-  fmtShape,
   mean,
   mul,
   reshape,
@@ -13,6 +12,7 @@ import {
   type Tensor,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { AffineParams, type AffineArgs } from './affine';

@@ -1,4 +1,5 @@
-import { add, cast, fmtShape, mul, neg, reshape, rsqrt, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { add, cast, mul, neg, reshape, rsqrt, type Shape, type Tensor, type Variable } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { AffineParams, type AffineArgs } from './affine';

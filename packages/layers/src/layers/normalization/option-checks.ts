@@ -1,4 +1,5 @@
-import { fmtShape, type Shape } from '@strata/tensor';
+import type { Shape } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { LayerError } from '../../errors';
 
 // Constructor option checks shared by the normalization, merging and preprocessing layers: each

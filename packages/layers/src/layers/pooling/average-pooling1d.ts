@@ -1,6 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
-/** The options of {@link AveragePooling1D}: those of {@link BasePoolingArgs}. */
+/** The options of {@link AveragePooling1D}: those of `BasePoolingArgs`. */
 export type AveragePooling1DArgs = BasePoolingArgs;
 
 /**
@@ -14,6 +14,7 @@ export type AveragePooling1DArgs = BasePoolingArgs;
  * ```
  */
 export class AveragePooling1D extends BasePooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'AveragePooling1D';
 
   constructor(args: AveragePooling1DArgs = {}) {

@@ -1,6 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
-/** The options of {@link AveragePooling2D}: those of {@link BasePoolingArgs}. */
+/** The options of {@link AveragePooling2D}: those of `BasePoolingArgs`. */
 export type AveragePooling2DArgs = BasePoolingArgs;
 
 /**
@@ -14,6 +14,7 @@ export type AveragePooling2DArgs = BasePoolingArgs;
  * ```
  */
 export class AveragePooling2D extends BasePooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'AveragePooling2D';
 
   constructor(args: AveragePooling2DArgs = {}) {

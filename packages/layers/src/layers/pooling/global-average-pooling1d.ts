@@ -2,7 +2,7 @@ import { cast, div, expandDims, mul, sum, type Tensor } from '@strata/tensor';
 import type { CallOptions } from '../../layer';
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
-/** The options of {@link GlobalAveragePooling1D}: those of {@link BaseGlobalPoolingArgs}. */
+/** The options of {@link GlobalAveragePooling1D}: those of `BaseGlobalPoolingArgs`. */
 export type GlobalAveragePooling1DArgs = BaseGlobalPoolingArgs;
 
 /**
@@ -15,6 +15,7 @@ export type GlobalAveragePooling1DArgs = BaseGlobalPoolingArgs;
  * ```
  */
 export class GlobalAveragePooling1D extends BaseGlobalPooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'GlobalAveragePooling1D';
 
   constructor(args: GlobalAveragePooling1DArgs = {}) {
@@ -22,6 +23,7 @@ export class GlobalAveragePooling1D extends BaseGlobalPooling {
     this.supportsMasking = true;
   }
 
+  /** Averages over the steps, counting only the unmasked ones when a mask is given. */
   override call(inputs: Tensor, options: CallOptions = {}): Tensor {
     const mask = options.mask as Tensor | null | undefined;
     if (!mask) return super.call(inputs);

@@ -1,6 +1,6 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
-/** The options of {@link GlobalAveragePooling2D}: those of {@link BaseGlobalPoolingArgs}. */
+/** The options of {@link GlobalAveragePooling2D}: those of `BaseGlobalPoolingArgs`. */
 export type GlobalAveragePooling2DArgs = BaseGlobalPoolingArgs;
 
 /**
@@ -19,6 +19,7 @@ export type GlobalAveragePooling2DArgs = BaseGlobalPoolingArgs;
  * ```
  */
 export class GlobalAveragePooling2D extends BaseGlobalPooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'GlobalAveragePooling2D';
 
   constructor(args: GlobalAveragePooling2DArgs = {}) {

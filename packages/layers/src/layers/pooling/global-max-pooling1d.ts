@@ -1,6 +1,6 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
-/** The options of {@link GlobalMaxPooling1D}: those of {@link BaseGlobalPoolingArgs}. */
+/** The options of {@link GlobalMaxPooling1D}: those of `BaseGlobalPoolingArgs`. */
 export type GlobalMaxPooling1DArgs = BaseGlobalPoolingArgs;
 
 /**
@@ -14,6 +14,7 @@ export type GlobalMaxPooling1DArgs = BaseGlobalPoolingArgs;
  * ```
  */
 export class GlobalMaxPooling1D extends BaseGlobalPooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'GlobalMaxPooling1D';
 
   constructor(args: GlobalMaxPooling1DArgs = {}) {

@@ -1,6 +1,6 @@
 import { BaseGlobalPooling, type BaseGlobalPoolingArgs } from './base-global-pooling';
 
-/** The options of {@link GlobalMaxPooling2D}: those of {@link BaseGlobalPoolingArgs}. */
+/** The options of {@link GlobalMaxPooling2D}: those of `BaseGlobalPoolingArgs`. */
 export type GlobalMaxPooling2DArgs = BaseGlobalPoolingArgs;
 
 /**
@@ -14,6 +14,7 @@ export type GlobalMaxPooling2DArgs = BaseGlobalPoolingArgs;
  * ```
  */
 export class GlobalMaxPooling2D extends BaseGlobalPooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'GlobalMaxPooling2D';
 
   constructor(args: GlobalMaxPooling2DArgs = {}) {

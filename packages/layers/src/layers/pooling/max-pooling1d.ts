@@ -1,6 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
-/** The options of {@link MaxPooling1D}: those of {@link BasePoolingArgs}. */
+/** The options of {@link MaxPooling1D}: those of `BasePoolingArgs`. */
 export type MaxPooling1DArgs = BasePoolingArgs;
 
 /**
@@ -15,6 +15,7 @@ export type MaxPooling1DArgs = BasePoolingArgs;
  * ```
  */
 export class MaxPooling1D extends BasePooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'MaxPooling1D';
 
   constructor(args: MaxPooling1DArgs = {}) {

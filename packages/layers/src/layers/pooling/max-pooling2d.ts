@@ -1,6 +1,6 @@
 import { BasePooling, type BasePoolingArgs } from './base-pooling';
 
-/** The options of {@link MaxPooling2D}: those of {@link BasePoolingArgs}. */
+/** The options of {@link MaxPooling2D}: those of `BasePoolingArgs`. */
 export type MaxPooling2DArgs = BasePoolingArgs;
 
 /**
@@ -19,6 +19,7 @@ export type MaxPooling2DArgs = BasePoolingArgs;
  * ```
  */
 export class MaxPooling2D extends BasePooling {
+  /** The name it is registered and serialized under (Keras's class name). */
   static override className = 'MaxPooling2D';
 
   constructor(args: MaxPooling2DArgs = {}) {

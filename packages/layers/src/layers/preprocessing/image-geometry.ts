@@ -1,13 +1,5 @@
-import {
-  cast,
-  fmtShape,
-  resizeBilinear,
-  resizeNearestNeighbor,
-  slice,
-  type Dim,
-  type Shape,
-  type Tensor,
-} from '@strata/tensor';
+import { cast, resizeBilinear, resizeNearestNeighbor, slice, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { LayerError } from '../../errors';
 
 // Image helpers shared by Resizing and CenterCrop. Images are channels-last: [batch, height, width,

@@ -3,7 +3,6 @@ import {
   cast,
   dispose,
   div,
-  fmtShape,
   maximum,
   mul,
   reshape,
@@ -16,6 +15,7 @@ import {
   type Shape,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { moments } from '../normalization/moments';

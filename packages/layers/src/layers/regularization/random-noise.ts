@@ -1,4 +1,5 @@
-import { randomNormal, fmtShape, type Seed, type Tensor } from '@strata/tensor';
+import { randomNormal, type Seed, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { LayerError } from '../../errors';
 
 /**

@@ -1,4 +1,5 @@
-import { fmtShape, transpose, type Shape, type Tensor } from '@strata/tensor';
+import { transpose, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 

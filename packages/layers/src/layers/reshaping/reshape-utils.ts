@@ -1,4 +1,5 @@
-import { expandDims, fmtShape, reshape, stridedSlice, tile, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { expandDims, reshape, stridedSlice, tile, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { LayerError } from '../../errors';
 
 /** A [before, after] pair of non-negative integers. */

@@ -1,4 +1,5 @@
-import { fmtShape, type Dim, type Shape, type Tensor } from '@strata/tensor';
+import type { Dim, Shape, Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import { reshapeKeepingBatch } from './reshape-utils';

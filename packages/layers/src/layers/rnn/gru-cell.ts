@@ -4,6 +4,7 @@ import { checkImplementation, RecurrentCell, type RecurrentCellArgs } from './re
 import { classNameOf } from '../../serializable';
 import type { CellStepOptions } from './rnn-cell';
 
+/** GRUCell's options: the recurrent cell's, plus its gates' activation and `resetAfter`. */
 export interface GRUCellArgs extends RecurrentCellArgs {
   /** The gates' activation; default 'sigmoid', null means linear. */
   recurrentActivation?: ActivationIdentifier;
@@ -85,6 +86,7 @@ export class GRUCell extends RecurrentCell {
     return [h, [h]];
   }
 
+  /** The cell's config: the recurrent cell's, plus its own options. */
   override getConfig(): Record<string, unknown> {
     return {
       ...super.getConfig(),

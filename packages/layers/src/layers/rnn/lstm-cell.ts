@@ -5,6 +5,7 @@ import { checkImplementation, RecurrentCell, type RecurrentCellArgs } from './re
 import { classNameOf } from '../../serializable';
 import type { CellStepOptions } from './rnn-cell';
 
+/** LSTMCell's options: the recurrent cell's, plus its gates' activation and `unitForgetBias`. */
 export interface LSTMCellArgs extends RecurrentCellArgs {
   /** The gates' activation; default 'sigmoid', null means linear. */
   recurrentActivation?: ActivationIdentifier;
@@ -88,6 +89,7 @@ export class LSTMCell extends RecurrentCell {
     return [h, [h, c]];
   }
 
+  /** The cell's config: the recurrent cell's, plus its own options. */
   override getConfig(): Record<string, unknown> {
     return {
       ...super.getConfig(),

@@ -7,11 +7,11 @@ import {
   variable,
   where,
   zerosLike,
-  fmtShape,
   type Shape,
   type Tensor,
   type Variable,
 } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import type { FromConfigOptions } from '../../layer-catalog';

@@ -2,7 +2,7 @@ import { add, matmul, mul, type Shape, type Tensor } from '@strata/tensor';
 import { RecurrentCell, type RecurrentCellArgs } from './recurrent-cell';
 import type { CellStepOptions } from './rnn-cell';
 
-/** The options of {@link SimpleRNNCell}: those of {@link RecurrentCellArgs}. */
+/** The options of {@link SimpleRNNCell}: those of `RecurrentCellArgs`. */
 export type SimpleRNNCellArgs = RecurrentCellArgs;
 
 /**

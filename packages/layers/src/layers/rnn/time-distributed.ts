@@ -1,4 +1,5 @@
-import { reshape, fmtShape, type Shape, type Tensor } from '@strata/tensor';
+import { reshape, type Shape, type Tensor } from '@strata/tensor';
+import { fmtShape } from '@strata/tensor/internal';
 import { Layer, type CallOptions, type LayerArgs, type ShapeOrShapes } from '../../layer';
 import { LayerError } from '../../errors';
 import type { FromConfigOptions } from '../../layer-catalog';

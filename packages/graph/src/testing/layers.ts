@@ -1,4 +1,4 @@
-// Small layers for the graph package's tests (this file is not exported).
+// Small layers for the graph package's tests (workspace-only: '@strata/graph/testing' is not published).
 import { add, cast, memory, mul, notEqual, Tensor, type Shape } from '@strata/tensor';
 import { Layer, type CallOptions, type ShapeOrShapes } from '@strata/layers';
 

@@ -1,4 +1,4 @@
-// Helpers for this package's tests (not exported).
+// Helpers for the models package's tests (workspace-only: '@strata/models/testing' is not published).
 import { mul, notEqual, type Tensor } from '@strata/tensor';
 import { Layer } from '@strata/layers';
 
