@@ -1,6 +1,6 @@
 // strata: the package users install, organised as Keras 3's `keras`: the building blocks in namespaces
 // (layers, losses, metrics, optimizers, callbacks, ops, initializers, regularizers, constraints,
-// activations, utils), the model names and what every program needs at the top level. Names are listed,
+// activations, applications, utils), the model names and what every program needs at the top level. Names are listed,
 // never star-exported: a name here is one a user may lean on (README.md, "The API").
 // Registering backends is this package's job alone (DESIGN.md §1): no other package changes behaviour
 // by being imported, so a program that wants only `@strata/tensor` and `@strata/backend-cpu` gets
@@ -11,6 +11,7 @@ import { wasm } from '@strata/backend-wasm';
 import { webgpu } from '@strata/backend-webgpu';
 import { losses, metrics } from '@strata/training';
 import { activations } from './namespaces/activations';
+import { applications } from './namespaces/applications';
 import { callbacks } from './namespaces/callbacks';
 import { constraints } from './namespaces/constraints';
 import { initializers } from './namespaces/initializers';
@@ -32,6 +33,7 @@ export {
   regularizers,
   constraints,
   activations,
+  applications,
   utils,
 };
 

@@ -52,6 +52,7 @@ const SPOT_CHECK: Record<string, string> = {
   activations:
     'linear relu relu6 leaky_relu elu selu sigmoid tanh softplus softsign exponential hard_sigmoid ' +
     'hard_silu hard_swish silu swish mish gelu softmax log_softmax get serialize',
+  applications: 'MobileNetV2=MobileNetV2 ResNet50=ResNet50',
   utils: 'plot_model model_to_dot clear_session set_random_seed',
 };
 
