@@ -180,7 +180,7 @@ describeInBrowser('the playground page in headless Chromium', () => {
   it('reports a synchronous read on SwiftShader WebGPU as an error, and WebGPU still trains after it', async () => {
     if (!(await state()).probed!.backends[2].available && !required) return;
     const before = (await state()).errors.length;
-    const reads = `const t = strata.add(strata.ones([5000]), 1); t.dataSync(); return null;`;
+    const reads = `const t = strata.ops.add(strata.ones([5000]), 1); t.dataSync(); return null;`;
     const failed = await train({ dataset: 'iris', model: 'code', backend: 'webgpu', code: reads });
     expect(failed.status).toBe('idle');
     expect(failed.errors.slice(before)).toEqual([
