@@ -69,6 +69,11 @@ describeInBrowser('the playground page in headless Chromium', () => {
       },
       { name, base64: bytes.toString('base64') },
     );
+    // The page's status before the drop is already 'idle' or 'loaded' (from an earlier run or load), and it
+    // turns 'loading' only after reading the file: mark it first, so the wait sees this drop's outcome.
+    await page.evaluate(() => {
+      (window as unknown as { __playground: State }).__playground.status = 'dropping';
+    });
     await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
     await waitStatus(['loaded', 'idle']);
     return state();
