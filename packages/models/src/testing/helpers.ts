@@ -1,5 +1,5 @@
 // Helpers for the models package's tests (workspace-only: '@strata/models/testing' is not published).
-import { mul, notEqual, type Tensor } from '@strata/tensor';
+import { mul, type Tensor } from '@strata/tensor';
 import { Layer } from '@strata/layers';
 
 export async function values(t: unknown): Promise<number[]> {
@@ -12,16 +12,8 @@ export async function expectClose(a: unknown, b: unknown, digits = 5): Promise<v
   x.forEach((v, i) => expect(v).toBeCloseTo(y[i], digits));
 }
 
-/** Marks zeros as padding, as Embedding({maskZero}) does. */
-export class ZeroMasker extends Layer {
-  static override className = 'ZeroMasker';
-  override call(x: Tensor): Tensor {
-    return mul(x, 1);
-  }
-  override computeMask(inputs: Tensor | Tensor[]): Tensor {
-    return notEqual(inputs as Tensor, 0);
-  }
-}
+// Marks zeros as padding, as Embedding({maskZero}) does: graph's test layer, shared.
+export { ZeroMasker } from '@strata/graph/testing';
 
 /** Records the values of the mask each call receives (null for none). */
 export class MaskReader extends Layer {

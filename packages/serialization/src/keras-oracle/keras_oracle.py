@@ -9,13 +9,12 @@ case's archive, written by Strata, is DIR/strata/<name>.keras. For each case thi
   - saves the model again with Keras to DIR/keras/<name>.keras (Keras -> Strata).
 It writes DIR/keras_results.json: {name: {"outputs": [{"shape", "data"}]} or {"error": "..."}}.
 """
-import json
 import os
-import sys
-import traceback
 
 import numpy as np
 import keras
+
+from run_cases import run_cases
 
 import registered_models  # noqa: F401  (registers the subclassed test models with Keras)
 
@@ -47,22 +46,6 @@ def run_case(directory, case):
     return result
 
 
-def main():
-    directory = sys.argv[1]
-    os.makedirs(os.path.join(directory, "keras"), exist_ok=True)
-    with open(os.path.join(directory, "cases.json")) as f:
-        cases = json.load(f)["cases"]
-    results = {}
-    for case in cases:
-        keras.utils.clear_session()
-        try:
-            results[case["name"]] = run_case(directory, case)
-        except Exception as e:  # reported per case, so one failure does not hide the rest
-            tail = traceback.format_exc().strip().splitlines()[-6:]
-            results[case["name"]] = {"error": f"{type(e).__name__}: {e}"[:2000] + "\n" + "\n".join(tail)}
-    with open(os.path.join(directory, "keras_results.json"), "w") as f:
-        json.dump(results, f)
-
 
 if __name__ == "__main__":
-    main()
+    run_cases(run_case, "keras_results.json")

@@ -20,10 +20,7 @@ its gradient (jax.grad over layer.stateless_call) and each non-trainable one to 
 the call (moving statistics). Strata reads that file with its own weight mapping, so no variable
 order is assumed here. Results: DIR/numerics_results.json, {name: {mode: {...}} or {"error"}}.
 """
-import json
 import os
-import sys
-import traceback
 
 # Compiling, not computing, is most of this script's time (every case has new shapes): LLVM's
 # optimization level 0 about halves it; XLA's CPU fast math stays off (its default) either way.
@@ -34,6 +31,8 @@ import jax.numpy as jnp
 import keras
 import keras.src.backend  # set_keras_mask: no public API sets a mask on a tensor
 import numpy as np
+
+from run_cases import run_cases
 
 
 def array_of(spec):
@@ -115,22 +114,6 @@ def run_case(directory, case):
     return result
 
 
-def main():
-    directory = sys.argv[1]
-    os.makedirs(os.path.join(directory, "keras"), exist_ok=True)
-    with open(os.path.join(directory, "cases.json")) as f:
-        cases = json.load(f)["cases"]
-    results = {}
-    for case in cases:
-        keras.utils.clear_session()
-        try:
-            results[case["name"]] = run_case(directory, case)
-        except Exception as e:  # reported per case, so one failure does not hide the rest
-            tail = traceback.format_exc().strip().splitlines()[-6:]
-            results[case["name"]] = {"error": f"{type(e).__name__}: {e}"[:2000] + "\n" + "\n".join(tail)}
-    with open(os.path.join(directory, "numerics_results.json"), "w") as f:
-        json.dump(results, f)
-
 
 if __name__ == "__main__":
-    main()
+    run_cases(run_case, "numerics_results.json")

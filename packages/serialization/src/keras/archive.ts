@@ -130,7 +130,7 @@ export async function decodeKerasArchive(bytes: Uint8Array, options: DecodeKeras
  * Runs a step that interprets file contents. Strata errors pass through; anything else (a TypeError
  * from a config field of the wrong type) is reported as the file's fault, naming the step.
  */
-function guard<T>(what: string, step: () => T): T {
+export function guard<T>(what: string, step: () => T): T {
   try {
     return step();
   } catch (e) {

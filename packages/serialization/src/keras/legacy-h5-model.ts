@@ -1,7 +1,7 @@
 // Keras's legacy whole-model HDF5 file (`model.save('x.h5')` in Keras 2 and 3): the architecture in
 // the root attribute `model_config` (JSON), weights under `model_weights` (legacy-h5-weights.ts), the
 // compile arguments in `training_config` and the optimizer's variables under `optimizer_weights`.
-import { StrataError, type Tensor, type Variable, tidy } from '@strata/tensor';
+import { type Tensor, type Variable, tidy } from '@strata/tensor';
 import type { Layer } from '@strata/layers';
 import { Model } from '@strata/models';
 import { modelFromJSON } from '../config';
@@ -9,7 +9,7 @@ import { readH5, type H5Reader } from '../h5/h5-file';
 import { scanConfig } from '../safety/config-scan';
 import { ModelFileError, messageOf } from '../safety/errors';
 import { withDefaults } from '../safety/limits';
-import type { DecodeKerasOptions } from './archive';
+import { guard, type DecodeKerasOptions } from './archive';
 import { compileFromConfig } from './compile-config';
 import { namesAttribute, readLegacyWeights } from './legacy-h5-weights';
 import { readOptimizer } from './weights-h5';
@@ -124,13 +124,4 @@ export async function decodeLegacyH5Model(bytes: Uint8Array, options: DecodeKera
     }
     return model;
   });
-}
-
-function guard<T>(what: string, step: () => T): T {
-  try {
-    return step();
-  } catch (e) {
-    if (e instanceof StrataError) throw e;
-    throw new ModelFileError(`${what} could not be read: ${messageOf(e)}`, { cause: e });
-  }
 }

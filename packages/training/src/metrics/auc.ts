@@ -29,6 +29,7 @@ import { TrainingError } from '../errors';
 import { Metric, divNoNan, type MetricArgs } from './metric';
 import { confusionCounts, flattenDecisions } from './confusion';
 
+/** The options of `AUC`: the thresholds, the curve (ROC or PR) and how the area is summed. */
 export interface AUCArgs extends MetricArgs {
   /** How many thresholds to discretise [0, 1] with (default 200). */
   numThresholds?: number;

@@ -112,6 +112,7 @@ export function confusionCounts(
   return out;
 }
 
+/** The options of `Precision` and `Recall`: the thresholds, `topK` and `classId`. */
 export interface PrecisionRecallArgs extends MetricArgs, ConfusionOptions {
   /** A prediction above a threshold counts as positive; several thresholds give one result each. */
   thresholds?: number | readonly number[];

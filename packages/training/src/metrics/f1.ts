@@ -19,6 +19,7 @@ import { fmtShape } from '@strata/tensor/internal';
 import { TrainingError } from '../errors';
 import { Metric, type MetricArgs } from './metric';
 
+/** The options of `FBetaScore` and `F1Score`: the averaging, beta and the threshold. */
 export interface FBetaArgs extends MetricArgs {
   /** null: one score per class; 'micro': from the summed counts; 'macro': mean of the classes; 'weighted': mean weighted by support. */
   average?: null | 'micro' | 'macro' | 'weighted';
