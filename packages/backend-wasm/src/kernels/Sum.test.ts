@@ -10,6 +10,13 @@ const cases: { name: string; x: KernelInput; axis: number | number[]; keepDims: 
   { name: 'axis 0 of a matrix (a dense bias)', x: { shape: [37, 10] }, axis: 0, keepDims: false },
   { name: 'negative, unsorted leading axes', x: { shape: [3, 5, 7] }, axis: [-2, 0], keepDims: false },
   { name: "one row (tfjs-wasm's kernel)", x: { shape: [1, 9] }, axis: 0, keepDims: false },
+  {
+    name: 'more rows than a block, columns in every width (32 + 16 + 4 + 3)',
+    x: { shape: [130, 55] },
+    axis: 0,
+    keepDims: false,
+  },
+  { name: 'odd columns over blocks of rows', x: { shape: [3, 50, 7] }, axis: [0, 1], keepDims: false },
   { name: 'channels 1', x: { shape: [3, 4, 4, 1] }, axis: [0, 1, 2], keepDims: false },
   { name: "inner axes (tfjs-wasm's kernel)", x: { shape: [3, 5, 7] }, axis: [1, 2], keepDims: false },
   { name: "every axis (tfjs-wasm's kernel)", x: { shape: [3, 5] }, axis: [0, 1], keepDims: true },
@@ -22,7 +29,7 @@ const cases: { name: string; x: KernelInput; axis: number | number[]; keepDims: 
   },
 ];
 
-describe('Sum on wasm (leading axes as a matmul) against tfjs cpu', () => {
+describe('Sum on wasm (leading axes by sum_rows) against tfjs cpu', () => {
   let wasmBackend: Backend;
   let tfjsCpu: Backend;
   beforeAll(async () => {

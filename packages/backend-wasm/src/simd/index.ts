@@ -16,6 +16,7 @@ export interface SimdKernels {
     outH: number,
     outW: number,
   ): void;
+  sum_rows(x: number, out: number, rows: number, cols: number): void;
   matmul_long_k(a: number, b: number, c: number, m: number, k: number, n: number): void;
   im2col_t(
     x: number,

@@ -163,3 +163,44 @@ EXPORT("matmul_long_k") void matmul_long_k(const float *a, const float *b, float
     }
   }
 }
+
+// Rows are summed in blocks of this many before a block's sum joins the column's total, so a float's
+// error grows with rows / SUM_BLOCK + SUM_BLOCK additions, not with all the rows one after another.
+#define SUM_BLOCK 64
+
+// out[c0 .. c0 + 4V) = the sums over rows of those columns of x [rows, cols] (row-major), V vectors
+// at a time (a constant at each call: the accumulators stay in registers).
+static inline __attribute__((always_inline)) void column_sums(const float *x, float *out, u32 rows, u32 cols,
+                                                               u32 c0, const u32 V) {
+  for (u32 v = 0; v < V; v++) wasm_v128_store(out + c0 + 4 * v, wasm_f32x4_splat(0));
+  for (u32 r0 = 0; r0 < rows; r0 += SUM_BLOCK) {
+    const u32 r1 = r0 + SUM_BLOCK < rows ? r0 + SUM_BLOCK : rows;
+    v128_t acc[8];
+    for (u32 v = 0; v < V; v++) acc[v] = wasm_f32x4_splat(0);
+    const float *p = x + r0 * cols + c0;
+    for (u32 r = r0; r < r1; r++, p += cols)
+      for (u32 v = 0; v < V; v++) acc[v] = wasm_f32x4_add(acc[v], wasm_v128_load(p + 4 * v));
+    for (u32 v = 0; v < V; v++)
+      wasm_v128_store(out + c0 + 4 * v, wasm_f32x4_add(wasm_v128_load(out + c0 + 4 * v), acc[v]));
+  }
+}
+
+// out[c] = the sum over r of x[r, c], x [rows, cols] row-major: a bias's gradient (dy summed over the
+// batch and every position), which tfjs-wasm computes by transposing the reduced axes to the end.
+EXPORT("sum_rows") void sum_rows(const float *x, float *out, u32 rows, u32 cols) {
+  u32 c0 = 0;
+  for (; c0 + 32 <= cols; c0 += 32) column_sums(x, out, rows, cols, c0, 8);
+  for (; c0 + 16 <= cols; c0 += 16) column_sums(x, out, rows, cols, c0, 4);
+  for (; c0 + 4 <= cols; c0 += 4) column_sums(x, out, rows, cols, c0, 1);
+  // The last cols % 4 columns, one at a time, blocked as above.
+  for (; c0 < cols; c0++) {
+    float total = 0;
+    for (u32 r0 = 0; r0 < rows; r0 += SUM_BLOCK) {
+      const u32 r1 = r0 + SUM_BLOCK < rows ? r0 + SUM_BLOCK : rows;
+      float acc = 0;
+      for (u32 r = r0; r < r1; r++) acc += x[r * cols + c0];
+      total += acc;
+    }
+    out[c0] = total;
+  }
+}
