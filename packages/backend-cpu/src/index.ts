@@ -2,7 +2,8 @@
 // nothing runs until a Strata backend is created from it.
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendFactory } from '@strata/tensor';
-import { composedKernels, tfjsBackend } from '@strata/tensor/internal';
+import { ADAM_UPDATE_KERNEL, composedKernels, tfjsBackend } from '@strata/tensor/internal';
+import { adamUpdate } from './kernels/AdamUpdate';
 import { unsortedSegmentSum } from './kernels/UnsortedSegmentSum';
 
 /**
@@ -19,8 +20,9 @@ export function cpu(): BackendFactory {
     name: 'cpu',
     // tfjs-cpu's Conv2DBackpropFilter reads every element through TensorBuffer.get: the composed
     // one (a convolution of the input with dy) trains a CNN 5-18× faster. Its UnsortedSegmentSum
-    // makes one pass over the input per segment; Strata's makes one in all.
-    kernels: { ...composedKernels, UnsortedSegmentSum: unsortedSegmentSum },
+    // makes one pass over the input per segment; Strata's makes one in all. Adam's step is one pass
+    // (adamUpdate's kernel) where tfjs runs twelve kernels.
+    kernels: { ...composedKernels, UnsortedSegmentSum: unsortedSegmentSum, [ADAM_UPDATE_KERNEL]: adamUpdate },
     // Measured with the other backends' elementwise kernels on the same inputs: tfjs-cpu gets special
     // values, int32 division by zero and bool data right, so the ops guard none of its kernels.
     quirks: {},

@@ -179,6 +179,10 @@ export {
   type Pool2dGradOptions,
   RELU_GRAD_KERNEL,
   type ResizeGradOptions,
+  ADAM_UPDATE_KERNEL,
+  adamUpdate,
+  adamUpdateOp,
+  type AdamUpdateAttrs,
 } from './ops/nn';
 
 // Error, shape and dtype helpers

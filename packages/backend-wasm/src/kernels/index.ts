@@ -1,4 +1,5 @@
-import { composedKernels, type KernelImpl } from '@strata/tensor/internal';
+import { ADAM_UPDATE_KERNEL, composedKernels, type KernelImpl } from '@strata/tensor/internal';
+import { adamUpdate } from './AdamUpdate';
 import { batchMatMul } from './BatchMatMul';
 import { cast } from './Cast';
 import { conv2DBackpropFilter } from './Conv2DBackpropFilter';
@@ -28,6 +29,7 @@ export const wasmKernels: Record<string, KernelImpl> = {
   MaxPoolGrad: maxPoolGrad,
   UnsortedSegmentSum: unsortedSegmentSum,
   ReluGrad: reluGrad, // Strata's own kernel name: tfjs has no relu gradient kernel
+  [ADAM_UPDATE_KERNEL]: adamUpdate, // Strata's own too: Adam's step in one pass
   Slice: slice,
   Sum: sum,
   _FusedMatMul: fusedMatMul,

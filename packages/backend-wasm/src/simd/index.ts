@@ -16,6 +16,20 @@ export interface SimdKernels {
     outH: number,
     outW: number,
   ): void;
+  adam_update(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    w2: number,
+    m2: number,
+    v2: number,
+    n: number,
+    alpha: number,
+    c1: number,
+    c2: number,
+    eps: number,
+  ): void;
   sum_rows(x: number, out: number, rows: number, cols: number): void;
   matmul_long_k(a: number, b: number, c: number, m: number, k: number, n: number): void;
   im2col_t(

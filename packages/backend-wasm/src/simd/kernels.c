@@ -204,3 +204,29 @@ EXPORT("sum_rows") void sum_rows(const float *x, float *out, u32 rows, u32 cols)
     out[c0] = total;
   }
 }
+
+// One Adam step (Keras's form) in one pass: m2 = m + (g - m)·c1, v2 = v + (g² - v)·c2,
+// w2 = w - (m2·alpha) / (√v2 + eps), with c1 = 1 - β1 and c2 = 1 - β2 as float32. Each operation is
+// the float32 one a separate elementwise kernel would do, in the same order: the same values, bit for bit.
+EXPORT("adam_update") void adam_update(const float *w, const float *g, const float *m, const float *v, float *w2,
+                                        float *m2, float *v2, u32 n, float alpha, float c1, float c2, float eps) {
+  const v128_t va = wasm_f32x4_splat(alpha), vc1 = wasm_f32x4_splat(c1), vc2 = wasm_f32x4_splat(c2);
+  const v128_t ve = wasm_f32x4_splat(eps);
+  u32 i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v128_t gi = wasm_v128_load(g + i), mi = wasm_v128_load(m + i), vi = wasm_v128_load(v + i);
+    const v128_t mn = wasm_f32x4_add(mi, wasm_f32x4_mul(wasm_f32x4_sub(gi, mi), vc1));
+    const v128_t vn = wasm_f32x4_add(vi, wasm_f32x4_mul(wasm_f32x4_sub(wasm_f32x4_mul(gi, gi), vi), vc2));
+    const v128_t step = wasm_f32x4_div(wasm_f32x4_mul(mn, va), wasm_f32x4_add(wasm_f32x4_sqrt(vn), ve));
+    wasm_v128_store(m2 + i, mn);
+    wasm_v128_store(v2 + i, vn);
+    wasm_v128_store(w2 + i, wasm_f32x4_sub(wasm_v128_load(w + i), step));
+  }
+  for (; i < n; i++) {
+    const float mn = m[i] + (g[i] - m[i]) * c1;
+    const float vn = v[i] + (g[i] * g[i] - v[i]) * c2;
+    m2[i] = mn;
+    v2[i] = vn;
+    w2[i] = w[i] - (mn * alpha) / (__builtin_sqrtf(vn) + eps);
+  }
+}

@@ -5,3 +5,4 @@ export { conformanceTables } from './cases';
 export { KNOWN_GAPS, knownGap } from './known-gaps';
 export { inputValues, type InputSpec, type Fill } from './values';
 export { ShapeOnlyTensor, symbolicOf, shapeOf } from './symbolic';
+export { adamUpdateAgainstOps } from './adam-update';

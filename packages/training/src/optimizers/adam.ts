@@ -1,4 +1,5 @@
 import { add, div, maximum, mul, sqrt, square, sub, type Tensor, type Variable } from '@strata/tensor';
+import { adamUpdate } from '@strata/tensor/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
 /** The options of {@link Adam}, besides the common {@link OptimizerArgs}. */
@@ -48,6 +49,19 @@ export class Adam extends Optimizer {
   protected updateStep(g: Tensor, w: Variable, lr: number, [m, v, vHat]: Variable[]): void {
     const t = this.iterations + 1;
     const alpha = (lr * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
+    if (!vHat && [g, w, m, v].every((x) => x.dtype === 'float32')) {
+      // One fused kernel (one pass over memory on cpu and wasm) computing the same float32 values as the ops below.
+      const [w2, m2, v2] = adamUpdate(w, g, m, v, {
+        alpha,
+        beta1: this.beta1,
+        beta2: this.beta2,
+        epsilon: this.epsilon,
+      });
+      m.assign(m2);
+      v.assign(v2);
+      w.assign(w2);
+      return;
+    }
     m.assign(add(m, mul(sub(g, m), 1 - this.beta1)));
     v.assign(add(v, mul(sub(square(g), v), 1 - this.beta2)));
     let second: Tensor = v;

@@ -16,6 +16,7 @@ export * from './pool2d';
 export * from './pool1d';
 export * from './pool2d-grad';
 export * from './relu-grad';
+export * from './adam-update';
 export type { SoftmaxAttrs } from './softmax-rule';
 export * from './softmax';
 export * from './log-softmax';
