@@ -24,7 +24,26 @@ describe('Conv2DBackpropFilter on wasm and cpu (Strata-supplied) against tfjs cp
     { name: 'long K: 16 taps, 20 output channels', x: [1, 6, 7, 4], filter: [2, 2, 4, 20], strides: 1, pad: 'same' },
     { name: 'long K: a first CNN layer', x: [4, 14, 14, 1], filter: [3, 3, 1, 32], strides: 1, pad: 'valid' },
   ] as typeof cases;
-  for (const c of [...cases, ...longK]) {
+  // Channels in fours run im2col_t_c4: 4×4 blocks, padding, strides, and 1-3 positions left over.
+  const fours = [
+    { name: 'channels 8, strides [2,1], same', x: [3, 7, 6, 8], filter: [3, 3, 8, 5], strides: [2, 1], pad: 'same' },
+    {
+      name: 'channels 4, explicit pad 1, stride 2 (9 positions)',
+      x: [1, 5, 5, 4],
+      filter: [2, 3, 4, 6],
+      strides: 2,
+      pad: 1,
+    },
+    {
+      name: 'channels 12, valid (2 × 3 × 3 = 18 positions)',
+      x: [2, 5, 4, 12],
+      filter: [3, 2, 12, 3],
+      strides: 1,
+      pad: 'valid',
+    },
+    { name: 'channels 32, a second CNN layer', x: [3, 7, 7, 32], filter: [3, 3, 32, 8], strides: 1, pad: 'valid' },
+  ] as typeof cases;
+  for (const c of [...cases, ...longK, ...fours]) {
     for (const dataFormat of ['NHWC', 'NCHW'] as const) {
       it(`${c.name}, ${dataFormat}`, () => {
         const nhwcToFormat = (s: number[]) => (dataFormat === 'NHWC' ? s : [s[0], s[3], s[1], s[2]]);

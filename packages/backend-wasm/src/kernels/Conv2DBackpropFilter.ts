@@ -79,6 +79,9 @@ function im2colTransposed(backend: KernelBackend, x: TensorInfo, info: ReturnTyp
   const heap = wasmHeap(backend);
   const out = heap.makeOutput([fh * fw * ci, n * oh * ow], 'float32');
   const at = (t: TensorInfo) => heap.typedArrayFromHeap(t).byteOffset;
-  simdKernels(backend).im2col_t(at(x), at(out), n, h, w, ci, fh, fw, sh, sw, padInfo.top, padInfo.left, oh, ow);
+  // Channels in fours: 4×4 blocks transposed in registers (4 positions' channels per load); else a float at a time.
+  const kernels = simdKernels(backend);
+  const im2col = ci % 4 === 0 ? kernels.im2col_t_c4 : kernels.im2col_t;
+  im2col(at(x), at(out), n, h, w, ci, fh, fw, sh, sw, padInfo.top, padInfo.left, oh, ow);
   return out;
 }

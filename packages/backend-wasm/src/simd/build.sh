@@ -15,7 +15,10 @@ FLAGS=(--target=wasm32 -msimd128 -mbulk-memory -O3 -nostdlib -fno-builtin -ffree
   -o "$OUT/kernels-shared.wasm"
 # No global.get/set: the shadow stack pointer (wasm-ld's only global) is never touched.
 OBJDUMP="${OBJDUMP:-$(command -v llvm-objdump || command -v llvm-objdump-14)}"
-if "$OBJDUMP" -d "$OUT/kernels.wasm" "$OUT/kernels-shared.wasm" | grep -q -E 'global\.(get|set)'; then
+# (The listing is read whole before grep looks: `grep -q` would stop at the first match and, under
+# pipefail, the listing's broken pipe would turn the match into a failed condition.)
+LISTING="$("$OBJDUMP" -d "$OUT/kernels.wasm" "$OUT/kernels-shared.wasm")"
+if grep -q -E 'global\.(get|set)' <<<"$LISTING"; then
   echo "build.sh: a kernel uses the shadow stack; keep kernels.c's state in locals" >&2
   exit 1
 fi

@@ -48,6 +48,22 @@ export interface SimdKernels {
     outH: number,
     outW: number,
   ): void;
+  im2col_t_c4(
+    x: number,
+    patches: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    channels: number,
+    filterH: number,
+    filterW: number,
+    strideH: number,
+    strideW: number,
+    padTop: number,
+    padLeft: number,
+    outH: number,
+    outW: number,
+  ): void;
 }
 
 /** What Strata reads of tfjs-wasm's Emscripten module: its memory, exported (plain) or made by the glue (threads). */

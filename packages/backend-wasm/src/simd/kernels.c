@@ -230,3 +230,69 @@ EXPORT("adam_update") void adam_update(const float *w, const float *g, const flo
     w2[i] = w[i] - (mn * alpha) / (__builtin_sqrtf(vn) + eps);
   }
 }
+
+// Where one output position reads the input for filter tap (i, j): the offset of its first channel
+// in x, or -1 in the padding (an offset, not a pointer: x may lie at address 0).
+static inline int tap_source(u32 b, u32 oy, u32 ox, u32 i, u32 j, u32 in_h, u32 in_w, u32 channels, u32 stride_h,
+                             u32 stride_w, int pad_top, int pad_left) {
+  const int r = (int)(oy * stride_h + i) - pad_top, col = (int)(ox * stride_w + j) - pad_left;
+  if (r < 0 || r >= (int)in_h || col < 0 || col >= (int)in_w) return -1;
+  return (int)((((b * in_h + (u32)r) * in_w) + (u32)col) * channels);
+}
+
+// im2col_t for channel counts that are a multiple of 4 (what every layer but an image's first has):
+// the same patches, made 4 positions × 4 channels at a time. Each position's channels lie together in
+// x (NHWC), so 4 loads read a 4×4 block that a transpose in registers turns into 4 channel rows of 4
+// positions each, stored whole; im2col_t reads one float at a stride of `channels` per output float.
+EXPORT("im2col_t_c4") void im2col_t_c4(const float *x, float *patches, u32 batch, u32 in_h, u32 in_w, u32 channels,
+                                        u32 filter_h, u32 filter_w, u32 stride_h, u32 stride_w, int pad_top,
+                                        int pad_left, u32 out_h, u32 out_w) {
+  const u32 positions = batch * out_h * out_w;
+  const v128_t zero = wasm_f32x4_splat(0);
+  for (u32 i = 0; i < filter_h; i++) {
+    for (u32 j = 0; j < filter_w; j++) {
+      float *rows = patches + (i * filter_w + j) * channels * positions;
+      u32 b = 0, oy = 0, ox = 0; // the coordinates of position p, advanced one position at a time
+      for (u32 p = 0; p < positions; p += 4) {
+        // The four positions' offsets in x, as four locals (an array would be placed in memory).
+        const u32 lanes = positions - p < 4 ? positions - p : 4;
+        int s0 = -1, s1 = -1, s2 = -1, s3 = -1;
+#define NEXT_SOURCE(s_l, l)                                                                                          \
+  if (l < lanes) {                                                                                                   \
+    s_l = tap_source(b, oy, ox, i, j, in_h, in_w, channels, stride_h, stride_w, pad_top, pad_left);                  \
+    if (++ox == out_w) {                                                                                             \
+      ox = 0;                                                                                                        \
+      if (++oy == out_h) oy = 0, b++;                                                                                \
+    }                                                                                                                \
+  }
+        NEXT_SOURCE(s0, 0u)
+        NEXT_SOURCE(s1, 1u)
+        NEXT_SOURCE(s2, 2u)
+        NEXT_SOURCE(s3, 3u)
+#undef NEXT_SOURCE
+        if (lanes < 4) {
+          for (u32 c = 0; c < channels; c++) {
+            float *o = rows + c * positions + p;
+            o[0] = s0 >= 0 ? x[s0 + (int)c] : 0;
+            if (lanes > 1) o[1] = s1 >= 0 ? x[s1 + (int)c] : 0;
+            if (lanes > 2) o[2] = s2 >= 0 ? x[s2 + (int)c] : 0;
+          }
+          continue;
+        }
+        for (u32 c = 0; c < channels; c += 4) {
+          const v128_t a = s0 >= 0 ? wasm_v128_load(x + s0 + c) : zero;
+          const v128_t bb = s1 >= 0 ? wasm_v128_load(x + s1 + c) : zero;
+          const v128_t cc = s2 >= 0 ? wasm_v128_load(x + s2 + c) : zero;
+          const v128_t d = s3 >= 0 ? wasm_v128_load(x + s3 + c) : zero;
+          const v128_t t0 = wasm_i32x4_shuffle(a, bb, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(a, bb, 2, 6, 3, 7);
+          const v128_t t2 = wasm_i32x4_shuffle(cc, d, 0, 4, 1, 5), t3 = wasm_i32x4_shuffle(cc, d, 2, 6, 3, 7);
+          float *o = rows + c * positions + p;
+          wasm_v128_store(o, wasm_i32x4_shuffle(t0, t2, 0, 1, 4, 5));
+          wasm_v128_store(o + positions, wasm_i32x4_shuffle(t0, t2, 2, 3, 6, 7));
+          wasm_v128_store(o + 2 * positions, wasm_i32x4_shuffle(t1, t3, 0, 1, 4, 5));
+          wasm_v128_store(o + 3 * positions, wasm_i32x4_shuffle(t1, t3, 2, 3, 6, 7));
+        }
+      }
+    }
+  }
+}

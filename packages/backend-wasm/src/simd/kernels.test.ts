@@ -90,3 +90,20 @@ test('both builds compute relu_grad as y > 0 ? dy : 0, and the same im2col and p
   // Each window passes its dy to exactly one of its four positions: the pooling gradient sums to dy's sum.
   expect(plain.pool.reduce((s, v) => s + v, 0)).toBe(((24 * 25) / 2) * 1);
 });
+
+test('im2col_t_c4 makes the patches im2col_t makes, where channels come in fours', () => {
+  for (const build of builds) {
+    const memory = build.memory();
+    const k = new WebAssembly.Instance(new WebAssembly.Module(file(build.bytes)), { env: { memory } })
+      .exports as unknown as SimdKernels;
+    const f = new Float32Array(memory.buffer);
+    // x [2, 5, 4, 8]; 3×2 filter, strides 2×1, padding 1 on top and left: [3·2·8, 2·3·4] patches, 24 positions.
+    for (let i = 0; i < 320; i++) f[i] = Math.cos(i) * 7;
+    const size = 3 * 2 * 8 * 2 * 3 * 4;
+    const args = [2, 5, 4, 8, 3, 2, 2, 1, 1, 1, 3, 4] as const;
+    k.im2col_t(0, 1024 * 4, ...args);
+    k.im2col_t_c4(0, 4096 * 4, ...args);
+    expect(Array.from(f.slice(4096, 4096 + size))).toEqual(Array.from(f.slice(1024, 1024 + size)));
+    expect(f.slice(1024, 1024 + size).some((v) => v === 0)).toBe(true); // the padding is there
+  }
+});

@@ -1,5 +1,6 @@
 import { add, exp, greater, less, logicalAnd, mul, reluGrad, sigmoid, sub, where } from '@strata/tensor';
 import {
+  adamUpdateOp,
   eluOp,
   leakyReluOp,
   reluGradOp,
@@ -9,7 +10,7 @@ import {
   sigmoidOp,
   softplusOp,
 } from '@strata/tensor/internal';
-import { rule, type GradientEntry } from '../../registry';
+import { nonDifferentiable, rule, type GradientEntry } from '../../registry';
 import { passWhere } from '../helpers';
 
 // SELU's constants, as in Klambauer et al. 2017 and TensorFlow.
@@ -21,6 +22,7 @@ export const activationRules: readonly [string, GradientEntry][] = [
   rule(reluOp, (dy, { inputs: [x] }) => [() => reluGrad(dy, x)]),
   // reluGrad is linear in dy; y only selects where dy passes (its derivative is 0 almost everywhere).
   rule(reluGradOp, (g, { inputs: [, y] }) => [() => reluGrad(g, y), null]),
+  nonDifferentiable(adamUpdateOp, "an optimizer's update: it runs after the gradients, outside any tape"),
   rule(relu6Op, (dy, { inputs: [x] }) => [() => passWhere(logicalAnd(greater(x, 0), less(x, 6)), dy)]),
   rule(leakyReluOp, (dy, { inputs: [x], attrs }) => [
     () => where(greater(x, 0), dy, mul(dy, (attrs as { alpha: number }).alpha)),
