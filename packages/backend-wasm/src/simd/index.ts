@@ -2,6 +2,24 @@ import type { KernelBackend } from '@tensorflow/tfjs-core';
 import { StrataError } from '@strata/tensor';
 import { plainMemoryKernels, sharedMemoryKernels } from './binaries';
 
+/** The two im2col kernels' shared signature: byte offsets of x and the patches, then the geometry. */
+type Im2col = (
+  x: number,
+  patches: number,
+  batch: number,
+  inH: number,
+  inW: number,
+  channels: number,
+  filterH: number,
+  filterW: number,
+  strideH: number,
+  strideW: number,
+  padTop: number,
+  padLeft: number,
+  outH: number,
+  outW: number,
+) => void;
+
 /** Strata's SIMD kernels (kernels.c), instantiated on tfjs-wasm's own memory: byte offsets in, nothing out. */
 export interface SimdKernels {
   relu_grad(y: number, dy: number, out: number, n: number): void;
@@ -32,38 +50,9 @@ export interface SimdKernels {
   ): void;
   sum_rows(x: number, out: number, rows: number, cols: number): void;
   matmul_long_k(a: number, b: number, c: number, m: number, k: number, n: number): void;
-  im2col_t(
-    x: number,
-    patches: number,
-    batch: number,
-    inH: number,
-    inW: number,
-    channels: number,
-    filterH: number,
-    filterW: number,
-    strideH: number,
-    strideW: number,
-    padTop: number,
-    padLeft: number,
-    outH: number,
-    outW: number,
-  ): void;
-  im2col_t_c4(
-    x: number,
-    patches: number,
-    batch: number,
-    inH: number,
-    inW: number,
-    channels: number,
-    filterH: number,
-    filterW: number,
-    strideH: number,
-    strideW: number,
-    padTop: number,
-    padLeft: number,
-    outH: number,
-    outW: number,
-  ): void;
+  im2col_t: Im2col;
+  /** As im2col_t, for channel counts that are a multiple of 4 (4×4 blocks transposed in registers). */
+  im2col_t_c4: Im2col;
 }
 
 /** What Strata reads of tfjs-wasm's Emscripten module: its memory, exported (plain) or made by the glue (threads). */
