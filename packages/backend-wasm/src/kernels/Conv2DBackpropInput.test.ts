@@ -36,6 +36,16 @@ describe("Conv2DBackpropInput on wasm (Strata replaces tfjs-wasm's) against tfjs
     }
   }
 
+  it('a batch whose columns exceed 32 MB, done an image at a time', () => {
+    // Stride 2 goes through the columns; per image 108·108 positions × 400 taps = 4.7M floats of them: three chunks.
+    const inputs = { dy: { shape: [3, 108, 108, 2] }, filter: { shape: [5, 5, 16, 2] } };
+    const attrs = { strides: 2, pad: 'valid', dataFormat: 'NHWC', inputShape: [3, 220, 220, 16] } as never;
+    expectSameResult(
+      runKernelOn(wasmBackend, 'Conv2DBackpropInput', inputs, attrs),
+      runKernelOn(tfjsCpu, 'Conv2DBackpropInput', inputs, attrs),
+    );
+  });
+
   it('rejects a dy whose shape is not the convolution output', () => {
     const inputs = { dy: { shape: [1, 4, 4, 3] }, filter: { shape: [3, 3, 2, 3] } };
     expect(() =>

@@ -53,6 +53,8 @@ export interface SimdKernels {
   im2col_t: Im2col;
   /** As im2col_t, for channel counts that are a multiple of 4 (4×4 blocks transposed in registers). */
   im2col_t_c4: Im2col;
+  /** The inverse of im2col for the input gradient: (cols, dx, geometry), dx[n, h, w, c] = Σ of the columns that read it. */
+  col2im: Im2col;
 }
 
 /** What Strata reads of tfjs-wasm's Emscripten module: its memory, exported (plain) or made by the glue (threads). */

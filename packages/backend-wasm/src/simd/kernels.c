@@ -296,3 +296,37 @@ EXPORT("im2col_t_c4") void im2col_t_c4(const float *x, float *patches, u32 batch
     }
   }
 }
+
+// The inverse of im2col, for Conv2D's input gradient: dx (NHWC, zeroed here) gets, at each input
+// position, the sum of cols[(b, oy, ox), (i, j, c)] over every output position and filter tap (i, j)
+// that read it, where cols = dy · Wᵀ holds each output position's contribution to each tap. Images
+// are done one at a time, so the rows being added to stay in cache; channels go four at a time.
+EXPORT("col2im") void col2im(const float *cols, float *dx, u32 batch, u32 in_h, u32 in_w, u32 channels,
+                             u32 filter_h, u32 filter_w, u32 stride_h, u32 stride_w, int pad_top, int pad_left,
+                             u32 out_h, u32 out_w) {
+  const u32 image = in_h * in_w * channels;
+  const u32 taps = filter_h * filter_w * channels;
+  const u32 c4 = channels - channels % 4;
+  for (u32 b = 0; b < batch; b++) {
+    float *img = dx + b * image;
+    for (u32 e = 0; e < image; e++) img[e] = 0;
+    for (u32 oy = 0; oy < out_h; oy++) {
+      for (u32 ox = 0; ox < out_w; ox++) {
+        const float *row = cols + ((b * out_h + oy) * out_w + ox) * taps;
+        for (u32 i = 0; i < filter_h; i++) {
+          const int r = (int)(oy * stride_h + i) - pad_top;
+          if (r < 0 || r >= (int)in_h) continue;
+          for (u32 j = 0; j < filter_w; j++) {
+            const int q = (int)(ox * stride_w + j) - pad_left;
+            if (q < 0 || q >= (int)in_w) continue;
+            float *d = img + ((u32)r * in_w + (u32)q) * channels;
+            const float *s = row + (i * filter_w + j) * channels;
+            u32 c = 0;
+            for (; c < c4; c += 4) wasm_v128_store(d + c, wasm_f32x4_add(wasm_v128_load(d + c), wasm_v128_load(s + c)));
+            for (; c < channels; c++) d[c] += s[c];
+          }
+        }
+      }
+    }
+  }
+}
