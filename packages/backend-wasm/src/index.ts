@@ -2,6 +2,7 @@ import { env } from '@tensorflow/tfjs-core';
 import { StrataError, type BackendFactory } from '@strata/tensor';
 import { tfjsBackend } from '@strata/tensor/internal';
 import { wasmKernels } from './kernels';
+import { setKernelThreads, startedThreads } from './kernels/threads';
 import { compileSimdKernels } from './simd';
 import { removeEmscriptenListeners, snapshotListeners, type ListenerSnapshot } from './process-listeners';
 import { type BackendQuirks, nodeBuiltin } from '@strata/tensor/internal';
@@ -54,7 +55,7 @@ export function wasm(options: WasmOptions = {}): BackendFactory {
       }
       tfWasm.setThreadsCount(threads);
       await compileSimdKernels();
-      threadsCount = () => tfWasm.getThreadsCount();
+      setKernelThreads(() => tfWasm.getThreadsCount());
     },
     // tfjs-wasm's BatchMatMul with transposeA/transposeB is 10-30x slower than a plain one on the
     // same data: Strata's matmul transposes explicitly instead.
@@ -85,8 +86,6 @@ const wasmQuirks: BackendQuirks = {
 
 let restoreCores: (() => void) | null = null;
 
-let threadsCount: (() => number) | null = null;
-
 /**
  * The threads XNNPACK runs on in the started wasm backend: 1 where only the single-threaded binary
  * could load (a page that is not cross-origin isolated, or `numThreads: 1`).
@@ -97,9 +96,10 @@ let threadsCount: (() => number) | null = null;
  * ```
  */
 export function wasmThreads(): number {
-  if (threadsCount === null)
+  const threads = startedThreads();
+  if (threads === null)
     throw new StrataError('wasmThreads(): the wasm backend has not started; await setBackend(wasm()) first');
-  return threadsCount();
+  return threads;
 }
 
 const isNode = () => typeof process === 'object' && typeof process.versions?.node === 'string';

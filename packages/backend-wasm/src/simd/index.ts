@@ -55,6 +55,27 @@ export interface SimdKernels {
   im2col_t_c4: Im2col;
   /** The inverse of im2col for the input gradient: (cols, dx, geometry), dx[n, h, w, c] = Σ of the columns that read it. */
   col2im: Im2col;
+  /** A direct NHWC convolution of a padded x: flags 1 adds the bias (co floats), 2 applies relu. */
+  conv2d_direct(
+    x: number,
+    filter: number,
+    bias: number,
+    out: number,
+    batch: number,
+    inH: number,
+    inW: number,
+    inChannels: number,
+    filterH: number,
+    filterW: number,
+    strideH: number,
+    strideW: number,
+    dilationH: number,
+    dilationW: number,
+    outH: number,
+    outW: number,
+    outChannels: number,
+    flags: number,
+  ): void;
 }
 
 /** What Strata reads of tfjs-wasm's Emscripten module: its memory, exported (plain) or made by the glue (threads). */
